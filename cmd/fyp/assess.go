@@ -1,0 +1,232 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"fyp/model"
+)
+
+func assessCmd(o *options) *cobra.Command {
+	var scope string
+	c := &cobra.Command{
+		Use:   "assess",
+		Short: "检验每项目标能否实现 · test whether each target is reachable",
+		Long: `对每项目标：测算值、是否达标、余量、从基期起所需的年均速度、情景假设的速度和"十三五"实际速度。
+约束性指标标★。速度单位：复合增长为%/年，份额和比率为百分点/年，其他为该指标单位/年。
+
+For each target: the projected metric, met or not, the margin, the pace required from the base
+year, the pace the projection assumes and the pace delivered under the previous plan. Binding
+targets are starred (★). Paces are percent a year for compound targets, percentage points (or
+the indicator's units) a year for shares and changes.`,
+		Example: `  fyp assess
+  fyp assess --scope all --format csv
+  fyp assess --format json --lang en`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if err := o.check("table", "csv", "json", "md"); err != nil {
+				return err
+			}
+			if scope != "main" && scope != "all" {
+				return badInput("--scope %q: expected main or all", scope)
+			}
+			p, err := o.loadPlan()
+			if err != nil {
+				return err
+			}
+			pr, err := model.Project(p, nil)
+			if err != nil {
+				return err
+			}
+			return writeAssessments(o.stdout, []*model.Projection{pr}, scope, o.format, o.lang)
+		},
+	}
+	addFormat(c, o, "table", "csv", "json", "md")
+	c.Flags().StringVar(&scope, "scope", "main", "which targets: main (the main table and the 2035 goals) or all (chapter targets too)")
+	return c
+}
+
+// inScope reports whether an assessment belongs to the chosen scope.
+func inScope(a model.Assessment, p *model.Plan, scope string) bool {
+	return scope == "all" || a.Indicator.InTable() || (p.VisionYear > 0 && a.Target.Year == p.VisionYear)
+}
+
+type assessJSON struct {
+	ID             string `json:"id"`
+	Name           string `json:"name"`
+	NameEN         string `json:"name_en"`
+	Attribute      string `json:"attribute"`
+	Scenario       string `json:"scenario"`
+	Year           int    `json:"year"`
+	Kind           string `json:"kind"`
+	Bound          string `json:"bound"`
+	Target         *num   `json:"target"`
+	Projected      num    `json:"projected"`
+	Met            *bool  `json:"met"`
+	Margin         num    `json:"margin"`
+	Required       num    `json:"required_rate_pct"`
+	RequiredLatest num    `json:"required_rate_latest_pct"`
+	LatestYear     int    `json:"latest_year,omitempty"`
+	Assumed        num    `json:"assumed_rate_pct"`
+	Historical     num    `json:"historical_rate_pct"`
+	RateUnit       string `json:"rate_unit"`
+	Status         string `json:"status"`
+	Reason         string `json:"reason,omitempty"`
+}
+
+func assessRows(prs []*model.Projection, scope string) []assessJSON {
+	var out []assessJSON
+	for _, pr := range prs {
+		for _, a := range model.Assess(pr) {
+			if !inScope(a, pr.Plan, scope) {
+				continue
+			}
+			r := assessJSON{
+				ID: a.Indicator.ID, Name: a.Indicator.Name.ZH, NameEN: a.Indicator.Name.EN,
+				Attribute: string(a.Indicator.Attribute), Scenario: a.Scenario, Year: a.Target.Year,
+				Kind: string(a.Target.Kind), Bound: string(a.Target.Bound), Projected: num(a.Projected), Margin: num(a.Margin),
+				Required: num(a.Required), RequiredLatest: num(a.RequiredLatest), LatestYear: a.LatestYear,
+				Assumed: num(a.Assumed), Historical: num(a.Historical), RateUnit: paceUnit(a.Indicator, a.Pace, "en"),
+				Status: string(a.Status), Reason: a.Reason,
+			}
+			if a.Target.Kind != model.Delegated {
+				v := num(a.Target.Value)
+				r.Target = &v
+			}
+			if a.Status == model.Assessed {
+				met := a.Met
+				r.Met = &met
+			}
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// paceUnit names the unit of a pace: "%/yr", "pp/yr", "万元/yr".
+func paceUnit(ind *model.Indicator, k model.RateKind, lang string) string {
+	yr := L(lang, "/年", "/yr")
+	switch k {
+	case model.RatePct:
+		return "%" + yr
+	case model.RateUnits, model.RateFlow:
+		u := ind.Unit.In(lang)
+		if u == "%" {
+			u = L(lang, "百分点", "pp")
+		}
+		return u + yr
+	}
+	return ""
+}
+
+// fmtPace prints a pace: "4.83%" or "+0.44".
+func fmtPace(v float64, k model.RateKind) string {
+	switch k {
+	case model.RatePct:
+		if s := fmtNum(v, 2); s != "—" {
+			return s + "%"
+		}
+		return "—"
+	case model.RateUnits:
+		s := fmtNum(v, 3)
+		if s != "—" && v > 0 {
+			s = "+" + s
+		}
+		return s
+	}
+	return fmtNum(v, 3)
+}
+
+func verdictLabel(a model.Assessment, lang string) string {
+	switch a.Status {
+	case model.NotAssessed:
+		return L(lang, "市下达", "delegated")
+	case model.NoData:
+		return L(lang, "数据不足", "insufficient data")
+	}
+	if a.Met {
+		return L(lang, "达标", "met")
+	}
+	return L(lang, "未达标", "not met")
+}
+
+func assessTable(prs []*model.Projection, scope, lang string) *table {
+	t := &table{Title: L(lang, "目标可达性", "Reachability of targets") + " · " + prs[0].Plan.Title.In(lang)}
+	t.Head = []string{L(lang, "序号", "No."), L(lang, "指标", "Indicator"), L(lang, "情景", "Scenario"), L(lang, "年份", "Year"),
+		L(lang, "目标", "Target"), L(lang, "测算值", "Projected"), L(lang, "评价", "Verdict"),
+		L(lang, "所需速度", "Required"), L(lang, "假设速度", "Assumed"), L(lang, "历史速度", "Historical"), L(lang, "速度单位", "Pace unit")}
+	counts := map[string]int{}
+	for _, pr := range prs {
+		for _, a := range model.Assess(pr) {
+			if !inScope(a, pr.Plan, scope) {
+				continue
+			}
+			ind := a.Indicator
+			name := ind.Name.In(lang)
+			if ind.Attribute == model.Binding {
+				name = "★" + name
+			}
+			no := ""
+			if ind.No > 0 {
+				no = fmt.Sprint(ind.No)
+			}
+			proj := fmtValue(a.Projected)
+			if a.Target.Kind == model.Growth {
+				proj = fmtPace(a.Projected, model.RatePct)
+			}
+			v := verdictLabel(a, lang)
+			counts[v]++
+			t.Rows = append(t.Rows, []string{no, name, a.Scenario, fmt.Sprint(a.Target.Year), goalText(a.Target, lang), proj, v,
+				fmtPace(a.Required, a.Pace), fmtPace(a.Assumed, a.Pace), fmtPace(a.Historical, a.Pace), paceUnit(ind, a.Pace, lang)})
+		}
+	}
+	t.Notes = append(t.Notes, L(lang,
+		"★ 约束性指标。所需速度：从基期恰好达到目标的年均速度；假设速度：测算路径的年均速度；历史速度：\"十三五\"时期实际速度。",
+		"★ binding target. Required: the average pace that meets the target exactly from the base year; Assumed: the projection's own pace; Historical: the pace delivered under the previous plan."))
+	t.Notes = append(t.Notes, summary(counts, lang))
+	for _, pr := range prs {
+		for _, w := range pr.Warnings {
+			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+w.String())
+		}
+	}
+	return t
+}
+
+func summary(counts map[string]int, lang string) string {
+	s := L(lang, "合计：", "Totals: ")
+	for i, k := range []string{L(lang, "达标", "met"), L(lang, "未达标", "not met"), L(lang, "数据不足", "insufficient data"), L(lang, "市下达", "delegated")} {
+		if i > 0 {
+			s += L(lang, "，", ", ")
+		}
+		s += fmt.Sprintf("%s %d", k, counts[k])
+	}
+	return s
+}
+
+func writeAssessments(w io.Writer, prs []*model.Projection, scope, format, lang string) error {
+	if format == "json" {
+		return writeJSON(w, assessRows(prs, scope))
+	}
+	if format == "csv" {
+		t := &table{Head: []string{"id", "scenario", "year", "kind", "bound", "target", "projected", "met", "margin",
+			"required_rate", "required_rate_latest", "assumed_rate", "historical_rate", "rate_unit", "status", "reason"}}
+		for _, r := range assessRows(prs, scope) {
+			met := ""
+			if r.Met != nil {
+				met = fmt.Sprint(*r.Met)
+			}
+			tv := ""
+			if r.Target != nil {
+				tv = fmtNum(float64(*r.Target), 6)
+			}
+			t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), r.Kind, r.Bound, tv,
+				fmtNum(float64(r.Projected), 6), met, fmtNum(float64(r.Margin), 6), fmtNum(float64(r.Required), 6),
+				fmtNum(float64(r.RequiredLatest), 6), fmtNum(float64(r.Assumed), 6), fmtNum(float64(r.Historical), 6),
+				r.RateUnit, r.Status, r.Reason})
+		}
+		return t.write(w, "csv")
+	}
+	return assessTable(prs, scope, lang).write(w, format)
+}

@@ -1,0 +1,98 @@
+package main
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"fyp/model"
+	"fyp/seeds"
+)
+
+// options are the flags every command shares.
+type options struct {
+	plan   string
+	format string
+	lang   string
+	stdout io.Writer
+	stderr io.Writer
+}
+
+// run executes the command line args; main only maps its error to an exit code.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	o := &options{stdout: stdout, stderr: stderr}
+	root := &cobra.Command{
+		Use:   "fyp",
+		Short: "五年规划目标测算 · test a five-year plan's targets",
+		Long: `fyp 把五年规划的量化目标变成可以检验的数字：列出每项目标，按复合增长等规则逐年测算到2025年和2035年，
+判断目标能否实现，并生成报告用的表格。默认使用内置的《重庆市江津区"十四五"规划和二〇三五年远景目标纲要》。
+
+fyp turns a five-year plan's quantified targets into numbers that can be tested: it lists every
+target, projects each indicator year by year to 2025 and 2035, tests whether each target is
+reachable and writes the tables for a report. The embedded plan is Jiangjin District's 14th
+Five-Year Plan (2021–2025) with its 2035 goals.`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		Example: `  fyp run                          # the main job: everything into ./out
+  fyp targets --lang en            # every quantified target
+  fyp assess --format md           # is each target reachable under the plan's own rates?
+  fyp targets --plan jiangjin-13   # the 13th plan's record`,
+	}
+	root.SetArgs(args)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetContext(ctx)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
+		return badInput("%v (see 'fyp %s --help')", err, c.Name())
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&o.plan, "plan", seeds.Default, "plan: an embedded id ("+strings.Join(seeds.IDs(), ", ")+") or a YAML file")
+	pf.StringVar(&o.lang, "lang", "zh", "language of labels: zh or en")
+	root.AddCommand(
+		targetsCmd(o), projectCmd(o), assessCmd(o), checkCmd(o), validateCmd(o), runCmd(o),
+	)
+	err := root.Execute()
+	if err != nil && isUsage(err) {
+		return inputError{err}
+	}
+	return err
+}
+
+// isUsage recognises cobra's own usage errors (unknown command or flag).
+func isUsage(err error) bool {
+	s := err.Error()
+	return strings.HasPrefix(s, "unknown command") || strings.HasPrefix(s, "unknown flag") ||
+		strings.Contains(s, "accepts ") || strings.Contains(s, "requires at least")
+}
+
+// addFormat registers --format with the given choices.
+func addFormat(c *cobra.Command, o *options, choices ...string) {
+	c.Flags().StringVar(&o.format, "format", choices[0], "output format: "+strings.Join(choices, ", "))
+}
+
+// check validates the shared flags.
+func (o *options) check(formats ...string) error {
+	if o.lang != "zh" && o.lang != "en" {
+		return badInput("--lang %q: expected zh or en", o.lang)
+	}
+	if len(formats) > 0 && !contains(formats, o.format) {
+		return badInput("--format %q: expected one of %s", o.format, strings.Join(formats, ", "))
+	}
+	return nil
+}
+
+// loadPlan loads the plan named by --plan.
+func (o *options) loadPlan() (*model.Plan, error) {
+	return seeds.Load(o.plan)
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"fyp/model"
+)
+
+func runCmd(o *options) *cobra.Command {
+	var out string
+	var force bool
+	c := &cobra.Command{
+		Use:   "run",
+		Short: "主任务：测算并输出全部结果 · the main job: project, assess and write everything",
+		Long: `对规划做全部测算，并把结果写入输出目录（默认 ./out）：目标清单、逐年测算、可达性评估和一致性检查，
+格式为 CSV（带 BOM，Excel 可直接打开）、JSON 和 Markdown。再次运行会替换 fyp 自己先前的输出；
+不是 fyp 写的目录不会被覆盖（除非加 --force）。
+
+Runs every computation on the plan and writes the results into the output folder (default
+./out): the targets, the yearly projection, the reachability assessment and the consistency
+check, as CSV (with a BOM, for Excel), JSON and Markdown. Running again replaces fyp's own
+earlier output; a folder fyp did not write is never overwritten without --force.`,
+		Example: `  fyp run
+  fyp run --out report-2023 --lang en`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if err := o.check(); err != nil {
+				return err
+			}
+			p, err := o.loadPlan()
+			if err != nil {
+				return err
+			}
+			pr, err := model.Project(p, nil)
+			if err != nil {
+				return err
+			}
+			prs := []*model.Projection{pr}
+			lang := o.lang
+			b := bundle{
+				"targets.csv":     withBOM(func(w io.Writer) error { return writeTargets(w, p, "csv", lang) }),
+				"targets.json":    func(w io.Writer) error { return writeTargets(w, p, "json", lang) },
+				"targets.md":      func(w io.Writer) error { return writeTargets(w, p, "md", lang) },
+				"projection.csv":  withBOM(func(w io.Writer) error { return writeProjection(w, prs, nil, "csv", lang) }),
+				"projection.md":   func(w io.Writer) error { return writeProjection(w, prs, nil, "md", lang) },
+				"assessment.csv":  withBOM(func(w io.Writer) error { return writeAssessments(w, prs, "all", "csv", lang) }),
+				"assessment.json": func(w io.Writer) error { return writeAssessments(w, prs, "all", "json", lang) },
+				"assessment.md":   func(w io.Writer) error { return writeAssessments(w, prs, "main", "md", lang) },
+				"check.md":        func(w io.Writer) error { return writeCheck(w, pr, "md", lang) },
+			}
+			if err := b.write(out, force); err != nil {
+				return err
+			}
+			if err := writeAssessments(o.stdout, prs, "main", "table", lang); err != nil {
+				return err
+			}
+			fmt.Fprintf(o.stdout, "\n%s %s/\n", L(lang, "结果已写入", "Results written to"), out)
+			return nil
+		},
+	}
+	c.Flags().StringVar(&out, "out", "out", "output folder")
+	c.Flags().BoolVar(&force, "force", false, "overwrite a folder that fyp did not write")
+	return c
+}

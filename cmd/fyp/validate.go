@@ -1,0 +1,43 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"fyp/internal/yamlcheck"
+	"fyp/seeds"
+)
+
+func validateCmd(o *options) *cobra.Command {
+	return &cobra.Command{
+		Use:   "validate FILE...",
+		Short: "检查规划文件而不运行 · check plan files without running them",
+		Long: `逐一检查 YAML 文件，一次列出每个文件的全部问题（文件:行: 键: 说明）。有问题时退出码为 2。
+Checks each YAML file and lists all its problems at once (FILE:LINE: key: message). Exits with
+code 2 when any file has a problem.`,
+		Example: `  fyp validate my-plan.yaml`,
+		Args:    cobra.MinimumNArgs(1),
+		RunE: func(c *cobra.Command, args []string) error {
+			var all yamlcheck.Problems
+			for _, f := range args {
+				data, err := os.ReadFile(f)
+				if err != nil {
+					return badInput("%s: %v", f, errors.Unwrap(err))
+				}
+				if _, err := seeds.Parse(f, data); err != nil {
+					var ps yamlcheck.Problems
+					if errors.As(err, &ps) {
+						all = append(all, ps...)
+						continue
+					}
+					return err
+				}
+				fmt.Fprintf(o.stdout, "%s: ok\n", f)
+			}
+			return all.Err()
+		},
+	}
+}

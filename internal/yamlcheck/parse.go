@@ -1,0 +1,152 @@
+package yamlcheck
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"gopkg.in/yaml.v3"
+)
+
+// MaxAliases bounds alias use so that an "alias bomb" (a few lines that
+// expand to billions of nodes) is refused before it is expanded.
+const MaxAliases = 100
+
+var (
+	yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+	// A key typed with a full-width colon, at the start of a line or after
+	// a flow separator: "gdp：{…}", "{rule： compound}".
+	fullColon = regexp.MustCompile(`(^\s*(- )?|[{,]\s*)[A-Za-z_][A-Za-z0-9_.]*\s*(：)`)
+	// A full-width comma between flow entries: "{rule: compound， rate: 6}".
+	fullComma = regexp.MustCompile(`(，)\s*[A-Za-z_][A-Za-z0-9_]*\s*[:：]`)
+)
+
+// Parse reads data (the contents of file) as one YAML document and returns
+// its root mapping. Before parsing it refuses what YAML itself would report
+// badly or not at all: an empty file, bytes that are not UTF-8, tabs in
+// indentation, full-width punctuation typed by a Chinese input method where
+// YAML expects ':' or ',', and aliases beyond MaxAliases.
+func Parse(file string, data []byte) (*yaml.Node, Problems) {
+	var ps Problems
+	add := func(line, col int, msg string) {
+		ps = append(ps, Problem{File: file, Line: line, Col: col, Msg: msg})
+	}
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		add(0, 0, "the file is empty")
+		return nil, ps
+	}
+	if !utf8.Valid(data) {
+		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
+		add(line, 0, "the file is not UTF-8 text (save it as UTF-8)")
+		return nil, ps
+	}
+	if bytes.IndexByte(data, 0) >= 0 {
+		add(0, 0, "the file is not text (it contains NUL bytes)")
+		return nil, ps
+	}
+	for i, line := range strings.Split(string(data), "\n") {
+		code := stripComment(line)
+		indent := len(code) - len(strings.TrimLeft(code, " \t"))
+		if j := strings.IndexByte(code[:indent], '\t'); j >= 0 {
+			add(i+1, j+1, "a tab in the indentation; YAML indents with spaces only")
+		}
+		if m := fullColon.FindStringSubmatchIndex(code); m != nil {
+			add(i+1, utf8.RuneCountInString(code[:m[6]])+1, "full-width colon '：' after a key; type an ASCII ':' followed by a space")
+		}
+		if m := fullComma.FindStringSubmatchIndex(code); m != nil && strings.ContainsAny(code, "{[") {
+			add(i+1, utf8.RuneCountInString(code[:m[2]])+1, "full-width comma '，' between entries; type an ASCII ','")
+		}
+	}
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	if n := bytes.Count(data, []byte("*")); n > MaxAliases {
+		if aliases := countAliases(data); aliases > MaxAliases {
+			add(0, 0, fmt.Sprintf("the file uses %d aliases (*name); at most %d are allowed", aliases, MaxAliases))
+			return nil, ps
+		}
+	}
+	var doc yaml.Node
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(&doc); err != nil {
+		line, msg := 0, err.Error()
+		if m := yamlLine.FindStringSubmatch(msg); m != nil {
+			line, _ = strconv.Atoi(m[1])
+			msg = m[2]
+		}
+		add(line, 0, "YAML syntax error: "+strings.TrimPrefix(msg, "yaml: "))
+		return nil, ps
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); err == nil {
+		add(extra.Line, 0, "a second YAML document ('---'); a file holds one")
+		return nil, ps
+	}
+	if len(doc.Content) == 0 {
+		add(0, 0, "the file is empty")
+		return nil, ps
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		add(root.Line, root.Column, "expected a mapping of keys (key: value) at the top")
+		return nil, ps
+	}
+	return root, nil
+}
+
+// countAliases counts alias nodes by tokenizing lightly: '*' followed by an
+// anchor name outside quotes and comments.
+func countAliases(data []byte) int {
+	n := 0
+	for _, line := range strings.Split(string(data), "\n") {
+		code := stripComment(line)
+		inQ := rune(0)
+		rs := []rune(code)
+		for i, r := range rs {
+			switch {
+			case inQ != 0:
+				if r == inQ {
+					inQ = 0
+				}
+			case r == '"' || r == '\'':
+				inQ = r
+			case r == '*' && i+1 < len(rs) && rs[i+1] != ' ' && (i == 0 || strings.ContainsRune(" [{,:-", rs[i-1])):
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// stripComment removes a '#' comment that stands outside quotes.
+func stripComment(line string) string {
+	inQ := rune(0)
+	for i, r := range line {
+		switch {
+		case inQ != 0:
+			if r == inQ {
+				inQ = 0
+			}
+		case r == '"' || r == '\'':
+			inQ = r
+		case r == '#' && (i == 0 || line[i-1] == ' ' || line[i-1] == '\t'):
+			return line[:i]
+		}
+	}
+	return line
+}
+
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}

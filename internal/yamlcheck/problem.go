@@ -1,0 +1,141 @@
+// Package yamlcheck reads user-written YAML strictly and reports every
+// problem with its file, line and key: the plan and scenario loaders share
+// it. It parses to a yaml.Node tree (which keeps line numbers, unlike viper)
+// and walks it with typed accessors that record problems instead of
+// stopping at the first one.
+package yamlcheck
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Problem is one thing wrong with a user's file.
+type Problem struct {
+	File string
+	Line int // 0 when no line can be known
+	Col  int
+	Key  string // dotted key path, e.g. assumptions.gdp.rate
+	Msg  string
+}
+
+func (p Problem) Error() string {
+	var b strings.Builder
+	b.WriteString(p.File)
+	if p.Line > 0 {
+		fmt.Fprintf(&b, ":%d", p.Line)
+		if p.Col > 0 {
+			fmt.Fprintf(&b, ":%d", p.Col)
+		}
+	}
+	b.WriteString(": ")
+	if p.Key != "" {
+		b.WriteString(p.Key)
+		b.WriteString(": ")
+	}
+	b.WriteString(p.Msg)
+	return b.String()
+}
+
+// Problems is every problem found in one or more files; it is an error
+// whose message lists them one a line, in file and line order.
+type Problems []Problem
+
+func (ps Problems) Error() string {
+	ps.Sort()
+	lines := make([]string, len(ps))
+	for i, p := range ps {
+		lines[i] = p.Error()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Sort orders problems by file, line and column.
+func (ps Problems) Sort() {
+	sort.SliceStable(ps, func(i, j int) bool {
+		a, b := ps[i], ps[j]
+		if a.File != b.File {
+			return a.File < b.File
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// Err returns ps as an error, or nil when there are none.
+func (ps Problems) Err() error {
+	if len(ps) == 0 {
+		return nil
+	}
+	return ps
+}
+
+// Suggest returns the candidates closest to s (edit distance at most a
+// third of its length, and at least 2), best first, at most three.
+func Suggest(s string, candidates []string) []string {
+	type scored struct {
+		c string
+		d int
+	}
+	limit := max(2, len(s)/3)
+	var best []scored
+	for _, c := range candidates {
+		d := distance(strings.ToLower(s), strings.ToLower(c))
+		if d <= limit || (len(s) >= 3 && strings.Contains(c, s)) {
+			best = append(best, scored{c, d})
+		}
+	}
+	sort.SliceStable(best, func(i, j int) bool { return best[i].d < best[j].d })
+	out := []string{}
+	for i := 0; i < len(best) && i < 3; i++ {
+		out = append(out, best[i].c)
+	}
+	return out
+}
+
+// DidYouMean formats a suggestion for a message ("" when there is none).
+func DidYouMean(s string, candidates []string) string {
+	sug := Suggest(s, candidates)
+	if len(sug) == 0 {
+		return ""
+	}
+	return "; did you mean " + strings.Join(quoteAll(sug), " or ") + "?"
+}
+
+func quoteAll(ss []string) []string {
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = fmt.Sprintf("%q", s)
+	}
+	return out
+}
+
+// distance is the Damerau-style edit distance (with adjacent transpositions)
+// between a and b, in runes.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev2 := make([]int, len(rb)+1)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
+				cur[j] = min(cur[j], prev2[j-2]+1)
+			}
+		}
+		prev2, prev, cur = prev, cur, prev2
+	}
+	return prev[len(rb)]
+}

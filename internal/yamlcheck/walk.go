@@ -1,0 +1,210 @@
+package yamlcheck
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"gopkg.in/yaml.v3"
+)
+
+// Walker decodes a yaml.Node tree by hand, recording every problem with its
+// line and key path instead of stopping at the first.
+type Walker struct {
+	File     string
+	Problems Problems
+}
+
+// Errorf records a problem at node n (which may be nil) and key path.
+func (w *Walker) Errorf(n *yaml.Node, key, format string, args ...any) {
+	p := Problem{File: w.File, Key: key, Msg: fmt.Sprintf(format, args...)}
+	if n != nil {
+		p.Line, p.Col = n.Line, n.Column
+	}
+	w.Problems = append(w.Problems, p)
+}
+
+// Join appends key to a dotted path.
+func Join(path, key string) string {
+	if path == "" {
+		return key
+	}
+	return path + "." + key
+}
+
+func resolve(n *yaml.Node) *yaml.Node {
+	for n != nil && n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+// IsNull reports whether n is absent or an explicit null.
+func IsNull(n *yaml.Node) bool {
+	n = resolve(n)
+	return n == nil || (n.Kind == yaml.ScalarNode && n.Tag == "!!null")
+}
+
+// Fields checks that n is a mapping whose keys are all among allowed (a nil
+// allowed accepts any key), reports unknown keys with the nearest allowed
+// one and duplicated keys, and returns the value node of each key.
+func (w *Walker) Fields(n *yaml.Node, path string, allowed []string) map[string]*yaml.Node {
+	n = resolve(n)
+	out := map[string]*yaml.Node{}
+	if n == nil {
+		return out
+	}
+	if n.Kind != yaml.MappingNode {
+		w.Errorf(n, path, "expected a mapping (key: value), got %s", describe(n))
+		return out
+	}
+	keyLine := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		key := k.Value
+		if prev, dup := keyLine[key]; dup {
+			w.Errorf(k, Join(path, key), "duplicate key (first given at line %d)", prev)
+			continue
+		}
+		keyLine[key] = k.Line
+		if allowed != nil && !contains(allowed, key) {
+			w.Errorf(k, Join(path, key), "unknown key %q%s (allowed: %s)", key, DidYouMean(key, allowed), strings.Join(allowed, ", "))
+			continue
+		}
+		out[key] = v
+	}
+	return out
+}
+
+// Pairs returns a mapping's keys and values in file order (for maps whose
+// keys are data, such as indicator ids), reporting duplicates.
+func (w *Walker) Pairs(n *yaml.Node, path string) (keys []*yaml.Node, vals []*yaml.Node) {
+	n = resolve(n)
+	if n == nil || IsNull(n) {
+		return nil, nil
+	}
+	if n.Kind != yaml.MappingNode {
+		w.Errorf(n, path, "expected a mapping (key: value), got %s", describe(n))
+		return nil, nil
+	}
+	seen := map[string]int{}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k := n.Content[i]
+		if prev, dup := seen[k.Value]; dup {
+			w.Errorf(k, Join(path, k.Value), "duplicate key (first given at line %d)", prev)
+			continue
+		}
+		seen[k.Value] = k.Line
+		keys = append(keys, k)
+		vals = append(vals, resolve(n.Content[i+1]))
+	}
+	return keys, vals
+}
+
+// Seq returns the items of a sequence (nil for an absent or null node).
+func (w *Walker) Seq(n *yaml.Node, path string) []*yaml.Node {
+	n = resolve(n)
+	if IsNull(n) {
+		return nil
+	}
+	if n.Kind != yaml.SequenceNode {
+		w.Errorf(n, path, "expected a list, got %s", describe(n))
+		return nil
+	}
+	out := make([]*yaml.Node, len(n.Content))
+	for i, c := range n.Content {
+		out[i] = resolve(c)
+	}
+	return out
+}
+
+// String returns a scalar's text ("" for an absent node).
+func (w *Walker) String(n *yaml.Node, path string) string {
+	n = resolve(n)
+	if IsNull(n) {
+		return ""
+	}
+	if n.Kind != yaml.ScalarNode {
+		w.Errorf(n, path, "expected text, got %s", describe(n))
+		return ""
+	}
+	return n.Value
+}
+
+// Float returns a number; ok is false for an absent or null node, or when
+// the value is not a number (which is reported).
+func (w *Walker) Float(n *yaml.Node, path string) (v float64, ok bool) {
+	n = resolve(n)
+	if IsNull(n) {
+		return 0, false
+	}
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+		w.Errorf(n, path, "expected a number, got %s", describe(n))
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		w.Errorf(n, path, "expected a finite number, got %q", n.Value)
+		return 0, false
+	}
+	return v, true
+}
+
+// Int returns a whole number, as Float does.
+func (w *Walker) Int(n *yaml.Node, path string) (int, bool) {
+	n = resolve(n)
+	if IsNull(n) {
+		return 0, false
+	}
+	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
+		w.Errorf(n, path, "expected a whole number, got %s", describe(n))
+		return 0, false
+	}
+	v, err := strconv.Atoi(n.Value)
+	if err != nil || v > 1e6 || v < -1e6 {
+		w.Errorf(n, path, "expected a whole number of sensible size, got %q", n.Value)
+		return 0, false
+	}
+	return v, true
+}
+
+// OneOf returns a scalar that must be one of choices ("" when absent).
+func (w *Walker) OneOf(n *yaml.Node, path string, choices []string) string {
+	s := w.String(n, path)
+	if s != "" && !contains(choices, s) {
+		w.Errorf(n, path, "%q is not one of %s%s", s, strings.Join(choices, ", "), DidYouMean(s, choices))
+		return ""
+	}
+	return s
+}
+
+// Require reports a missing key.
+func (w *Walker) Require(fields map[string]*yaml.Node, parent *yaml.Node, path string, keys ...string) {
+	for _, k := range keys {
+		if IsNull(fields[k]) {
+			w.Errorf(parent, Join(path, k), "missing (required)")
+		}
+	}
+}
+
+func describe(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.ScalarNode:
+		return fmt.Sprintf("%q", n.Value)
+	}
+	return "something else"
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

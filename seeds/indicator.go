@@ -1,0 +1,194 @@
+package seeds
+
+import (
+	"fmt"
+
+	"gopkg.in/yaml.v3"
+
+	"fyp/internal/yamlcheck"
+	"fyp/model"
+)
+
+// decodeIndicator reads one item of `indicators`; nil when it has no usable id.
+func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int) *model.Indicator {
+	path := fmt.Sprintf("indicators[%d]", i)
+	f := w.Fields(n, path, indicatorKeys)
+	id := w.String(f["id"], path+".id")
+	if id != "" {
+		path = "indicators." + id
+	}
+	w.Require(f, n, path, "id", "name", "unit", "section")
+	if id == "" {
+		return nil
+	}
+	if !indicatorID.MatchString(id) {
+		w.Errorf(f["id"], path+".id", "indicator id %q must be lower-case letters, digits and '_', starting with a letter", id)
+	}
+	ind := &model.Indicator{
+		ID:         id,
+		Name:       model.Text{ZH: w.String(f["name"], path+".name"), EN: w.String(f["name_en"], path+".name_en")},
+		Unit:       model.Text{ZH: w.String(f["unit"], path+".unit"), EN: w.String(f["unit_en"], path+".unit_en")},
+		Group:      model.Text{ZH: w.String(f["group"], path+".group"), EN: w.String(f["group_en"], path+".group_en")},
+		Section:    w.String(f["section"], path+".section"),
+		Box:        w.String(f["box"], path+".box"),
+		PriceBasis: w.String(f["price_basis"], path+".price_basis"),
+		Quote:      w.String(f["quote"], path+".quote"),
+		Note:       w.String(f["note"], path+".note"),
+		Attribute:  model.Expected,
+		Direction:  model.Up,
+		Path:       model.Compound,
+	}
+	ind.No, _ = w.Int(f["no"], path+".no")
+	ind.Sub, _ = w.Int(f["sub"], path+".sub")
+	if a := w.OneOf(f["attribute"], path+".attribute", []string{"expected", "binding"}); a != "" {
+		ind.Attribute = model.Attribute(a)
+	}
+	if w.OneOf(f["direction"], path+".direction", []string{"up", "down"}) == "down" {
+		ind.Direction = model.Down
+	}
+	if pk := w.OneOf(f["path"], path+".path", []string{"compound", "linear"}); pk != "" {
+		ind.Path = model.PathKind(pk)
+	}
+	if b := w.Seq(f["bounds"], path+".bounds"); b != nil {
+		if len(b) != 2 {
+			w.Errorf(f["bounds"], path+".bounds", "expected [low, high], got %d numbers", len(b))
+		} else {
+			lo, ok1 := w.Float(b[0], path+".bounds")
+			hi, ok2 := w.Float(b[1], path+".bounds")
+			if ok1 && ok2 && lo >= hi {
+				w.Errorf(f["bounds"], path+".bounds", "low bound %g must be below high bound %g", lo, hi)
+			}
+			ind.Bounded, ind.Lo, ind.Hi = ok1 && ok2, lo, hi
+		}
+	}
+	if bn := f["baseline"]; !yamlcheck.IsNull(bn) {
+		bf := w.Fields(bn, path+".baseline", baselineKeys)
+		ind.Baseline.Year, _ = w.Int(bf["year"], path+".baseline.year")
+		ind.Baseline.Value, ind.Baseline.Known = w.Float(bf["value"], path+".baseline.value")
+		if ind.Baseline.Year != 0 && p.BaseYear != 0 && ind.Baseline.Year != p.BaseYear {
+			w.Errorf(bf["year"], path+".baseline.year", "baseline year %d differs from the plan's base year %d", ind.Baseline.Year, p.BaseYear)
+		}
+		if ind.Baseline.Known && ind.Bounded && (ind.Baseline.Value < ind.Lo || ind.Baseline.Value > ind.Hi) {
+			w.Errorf(bf["value"], path+".baseline.value", "baseline %g lies outside the bounds [%g, %g]", ind.Baseline.Value, ind.Lo, ind.Hi)
+		}
+	}
+	ind.Baseline.Year = p.BaseYear
+	for j, tn := range w.Seq(f["targets"], path+".targets") {
+		if t, ok := decodeTarget(w, tn, fmt.Sprintf("%s.targets[%d]", path, j), p); ok {
+			ind.Targets = append(ind.Targets, t)
+		}
+	}
+	for j, on := range w.Seq(f["observed"], path+".observed") {
+		ind.Observed = append(ind.Observed, decodeObservation(w, on, fmt.Sprintf("%s.observed[%d]", path, j), p))
+	}
+	if rn := f["rule"]; !yamlcheck.IsNull(rn) {
+		ind.Rule = decodeRule(w, rn, path+".rule")
+	}
+	if dn := f["derived"]; !yamlcheck.IsNull(dn) {
+		df := w.Fields(dn, path+".derived", derivedKeys)
+		d := &model.Derivation{Op: model.Op(w.OneOf(df["op"], path+".derived.op", names(model.Ops)))}
+		for _, on := range w.Seq(df["of"], path+".derived.of") {
+			d.Of = append(d.Of, w.String(on, path+".derived.of"))
+		}
+		if d.Op == model.OpDifference && len(d.Of) != 2 || len(d.Of) < 2 {
+			w.Errorf(dn, path+".derived.of", "expected two indicator ids (three or more only for sum), got %d", len(d.Of))
+		}
+		ind.Derived = d
+	}
+	if tn := f["table"]; !yamlcheck.IsNull(tn) {
+		tf := w.Fields(tn, path+".table", tableKeys)
+		ind.TableBase = w.String(tf["base"], path+".table.base")
+		ind.TableGoal = w.String(tf["target"], path+".table.target")
+	}
+	return ind
+}
+
+func decodeTarget(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan) (model.Target, bool) {
+	f := w.Fields(n, path, targetKeys)
+	w.Require(f, n, path, "year", "kind")
+	t := model.Target{
+		Kind:  model.Kind(w.OneOf(f["kind"], path+".kind", names(model.Kinds))),
+		Bound: model.Exact,
+		Text:  w.String(f["text"], path+".text"),
+		Note:  w.String(f["note"], path+".note"),
+	}
+	if b := w.OneOf(f["bound"], path+".bound", names(model.Bounds)); b != "" {
+		t.Bound = model.Bound(b)
+	}
+	t.Year, _ = w.Int(f["year"], path+".year")
+	var ok bool
+	if t.From, ok = w.Int(f["from"], path+".from"); !ok {
+		t.From = p.BaseYear
+	}
+	v, hasValue := w.Float(f["value"], path+".value")
+	t.Value = v
+	switch {
+	case t.Kind == "":
+		return t, false
+	case t.Kind == model.Delegated && hasValue:
+		w.Errorf(f["value"], path+".value", "a delegated target (set by a higher level) has no value")
+	case t.Kind != model.Delegated && !hasValue:
+		w.Errorf(n, path+".value", "missing: a %s target needs a number", t.Kind)
+		return t, false
+	}
+	if p.BaseYear != 0 && t.Year != 0 && t.Year <= p.BaseYear {
+		w.Errorf(f["year"], path+".year", "target year %d is not after the base year %d", t.Year, p.BaseYear)
+		return t, false
+	}
+	if t.From >= t.Year && t.Year != 0 {
+		w.Errorf(f["from"], path+".from", "the period starts in %d, not before the target year %d", t.From, t.Year)
+		return t, false
+	}
+	if p.BaseYear != 0 && t.From < p.BaseYear {
+		w.Errorf(f["from"], path+".from", "the period starts in %d, before the base year %d", t.From, p.BaseYear)
+		return t, false
+	}
+	if t.Kind == model.Reduction && t.Value >= 100 {
+		w.Errorf(f["value"], path+".value", "a reduction of %g%% or more leaves nothing; expected less than 100", t.Value)
+	}
+	return t, true
+}
+
+func decodeObservation(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan) model.Observation {
+	f := w.Fields(n, path, obsKeys)
+	w.Require(f, n, path, "year")
+	o := model.Observation{Metric: model.Level, Text: w.String(f["text"], path+".text"), Note: w.String(f["note"], path+".note")}
+	o.Year, _ = w.Int(f["year"], path+".year")
+	o.From, _ = w.Int(f["from"], path+".from")
+	if m := w.OneOf(f["metric"], path+".metric", names(model.Kinds[:5])); m != "" {
+		o.Metric = model.Kind(m)
+	}
+	if o.Metric != model.Level && o.From == 0 {
+		w.Errorf(n, path+".from", "missing: a %s figure needs the year its period starts (from)", o.Metric)
+	}
+	o.Value, o.Known = w.Float(f["value"], path+".value")
+	o.Comparable = true
+	if c := f["comparable"]; !yamlcheck.IsNull(c) {
+		if c.Value == "false" {
+			o.Comparable = false
+		} else if c.Value != "true" {
+			w.Errorf(c, path+".comparable", "expected true or false, got %q", c.Value)
+		}
+	}
+	return o
+}
+
+// decodeRule reads a plan-stated projection rule: {rule: linear, step: 40}.
+func decodeRule(w *yamlcheck.Walker, n *yaml.Node, path string) *model.Assumption {
+	f := w.Fields(n, path, ruleKeys)
+	w.Require(f, n, path, "rule")
+	a := &model.Assumption{Rule: model.RuleKind(w.OneOf(f["rule"], path+".rule", []string{"compound", "linear", "logistic", "hold"}))}
+	if v, ok := w.Float(f["rate"], path+".rate"); ok {
+		a.Rate = model.Flat(v)
+	}
+	if v, ok := w.Float(f["step"], path+".step"); ok {
+		a.Step = model.Flat(v)
+	}
+	if v, ok := w.Float(f["ceiling"], path+".ceiling"); ok {
+		a.Ceiling = v
+	}
+	if a.Rule == "" {
+		return nil
+	}
+	return a
+}
