@@ -32,6 +32,9 @@ func planPath(ind *Indicator, x0 float64, relative bool, base, horizon int) []fl
 				v[y-base] = flow
 			}
 			last = t.Year
+			if last >= horizon {
+				break
+			}
 			continue
 		}
 		if relative && needsLevel(t.Kind) {
@@ -55,6 +58,9 @@ func planPath(ind *Indicator, x0 float64, relative bool, base, horizon int) []fl
 		}
 		fill(ind.Path, v, base, last, t.Year, xT)
 		last = t.Year
+		if last >= horizon {
+			break // later targets cannot change the years shown
+		}
 	}
 	// Beyond the last target: go on at the last year's pace.
 	for y := last + 1; y <= horizon; y++ {

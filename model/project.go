@@ -292,13 +292,16 @@ func (pr *Projection) clamp(ind *Indicator, s *Series) {
 	if !ind.Bounded || s.Scale != ScaleLevel {
 		return
 	}
+	warned := false
 	for i, v := range s.Values {
 		if math.IsNaN(v) || (v >= ind.Lo && v <= ind.Hi) {
 			continue
 		}
 		s.Values[i] = math.Max(ind.Lo, math.Min(ind.Hi, v))
-		pr.warn(ind.ID, s.Start+i, fmt.Sprintf("rule would take the value to %.4g, outside its bounds [%g, %g]; held at %g", v, ind.Lo, ind.Hi, s.Values[i]))
-		return
+		if !warned {
+			pr.warn(ind.ID, s.Start+i, fmt.Sprintf("the rule would take the value to %.4g, outside its bounds [%g, %g]; held at %g from this year", v, ind.Lo, ind.Hi, s.Values[i]))
+			warned = true
+		}
 	}
 }
 

@@ -12,11 +12,11 @@ import (
 // decodeIndicator reads one item of `indicators`; nil when it has no usable id.
 func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int) *model.Indicator {
 	path := fmt.Sprintf("indicators[%d]", i)
-	f := w.Fields(n, path, indicatorKeys)
-	id := w.String(f["id"], path+".id")
-	if id != "" {
+	if id := peekID(n); id != "" {
 		path = "indicators." + id
 	}
+	f := w.Fields(n, path, indicatorKeys)
+	id := w.String(f["id"], path+".id")
 	w.Require(f, n, path, "id", "name", "unit", "section")
 	if id == "" {
 		return nil
@@ -128,7 +128,9 @@ func decodeTarget(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan)
 	case t.Kind == model.Delegated && hasValue:
 		w.Errorf(f["value"], path+".value", "a delegated target (set by a higher level) has no value")
 	case t.Kind != model.Delegated && !hasValue:
-		w.Errorf(n, path+".value", "missing: a %s target needs a number", t.Kind)
+		if yamlcheck.IsNull(f["value"]) {
+			w.Errorf(n, path+".value", "missing: a %s target needs a number", t.Kind)
+		}
 		return t, false
 	}
 	if p.BaseYear != 0 && t.Year != 0 && t.Year <= p.BaseYear {
@@ -191,4 +193,18 @@ func decodeRule(w *yamlcheck.Walker, n *yaml.Node, path string) *model.Assumptio
 		return nil
 	}
 	return a
+}
+
+// peekID reads an item's id before its fields are checked, so that every
+// problem of the item can be reported under indicators.<id>.
+func peekID(n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "id" && n.Content[i+1].Kind == yaml.ScalarNode && indicatorID.MatchString(n.Content[i+1].Value) {
+			return n.Content[i+1].Value
+		}
+	}
+	return ""
 }

@@ -1,13 +1,202 @@
 package seeds
 
-import "testing"
+import (
+	"errors"
+	"math"
+	"strings"
+	"testing"
+
+	"fyp/internal/yamlcheck"
+	"fyp/model"
+)
 
 func TestEmbeddedPlansLoad(t *testing.T) {
 	for _, id := range IDs() {
-		p, err := Load(id)
-		if err != nil {
+		if _, err := Load(id); err != nil {
 			t.Fatalf("Load(%q): %v", id, err)
 		}
-		t.Logf("%s: %d indicators, %d qualitative", id, len(p.Indicators), len(p.Qualitative))
 	}
+}
+
+// TestMainTable checks the 14th plan's main indicator table against the
+// plan's text (专栏 江津区"十四五"规划主要指标体系表), row by row.
+func TestMainTable(t *testing.T) {
+	p, err := Load("jiangjin-14")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[int]*model.Indicator{}
+	for _, ind := range p.Indicators {
+		if ind.No > 0 {
+			if rows[ind.No] != nil {
+				t.Errorf("row %d appears twice", ind.No)
+			}
+			rows[ind.No] = ind
+		}
+	}
+	if len(rows) != 29 {
+		t.Fatalf("main table has %d rows, want 29", len(rows))
+	}
+	nan := math.NaN()
+	// Provenance: the plan's table, lines 731–1049 of the source text.
+	tests := []struct {
+		no        int
+		id        string
+		base      float64 // NaN: the table gives no 2020 level
+		kind      model.Kind
+		target    float64
+		bound     model.Bound
+		attribute model.Attribute
+	}{
+		{1, "gdp", nan, model.Growth, 6, model.Min, model.Expected},
+		{2, "gdp_per_capita", 7.9, model.Level, 10, model.Exact, model.Expected},
+		{3, "labour_productivity", 14.9, model.Level, 19, model.Exact, model.Expected},
+		{6, "service_share", 33.3, model.Level, 38, model.Exact, model.Expected},
+		{7, "rd_intensity", 2.4, model.Level, 2.8, model.Exact, model.Expected},
+		{11, "income", nan, model.Growth, 7, model.Exact, model.Expected},
+		{12, "urban_rural_income_ratio", 1.92, model.Level, 1.9, model.Exact, model.Expected},
+		{13, "unemployment_surveyed", nan, model.Ceiling, 5.5, model.Max, model.Expected},
+		{14, "urbanization_rate", nan, model.Change, 5, model.Approx, model.Expected},
+		{19, "life_expectancy", 78.4, model.Level, 79.7, model.Exact, model.Expected},
+		{20, "trade", 215, model.Level, 400, model.Exact, model.Expected},
+		{21, "fdi", nan, model.Cumulative, 25, model.Exact, model.Expected},
+		{23, "forest_coverage", 51.8, model.Level, 54, model.Exact, model.Binding},
+		{24, "good_air_days", 311, model.Floor, 300, model.Min, model.Binding},
+		{25, "water_quality_good_share", 100, model.Floor, 100, model.Min, model.Binding},
+		{26, "energy_intensity", nan, model.Delegated, 0, model.Exact, model.Binding},
+		{28, "grain_capacity", 63, model.Floor, 63, model.Min, model.Binding},
+		{29, "work_safety_fatality_rate", nan, model.Reduction, 30, model.Exact, model.Binding},
+	}
+	for _, tc := range tests {
+		ind := rows[tc.no]
+		if ind == nil || ind.ID != tc.id {
+			t.Errorf("row %d: got %v, want id %s", tc.no, ind, tc.id)
+			continue
+		}
+		if math.IsNaN(tc.base) == ind.Baseline.Known || (ind.Baseline.Known && ind.Baseline.Value != tc.base) {
+			t.Errorf("row %d %s: baseline %v/%g, want %g", tc.no, tc.id, ind.Baseline.Known, ind.Baseline.Value, tc.base)
+		}
+		g := ind.Targets[0]
+		if g.Year != 2025 || g.Kind != tc.kind || g.Value != tc.target || g.Bound != tc.bound {
+			t.Errorf("row %d %s: target %+v, want %s %g %s in 2025", tc.no, tc.id, g, tc.kind, tc.target, tc.bound)
+		}
+		if ind.Attribute != tc.attribute {
+			t.Errorf("row %d %s: attribute %s, want %s", tc.no, tc.id, ind.Attribute, tc.attribute)
+		}
+		if ind.Section == "" || ind.TableGoal == "" && tc.kind != model.Delegated && tc.no != 13 {
+			t.Errorf("row %d %s: missing section or table cell", tc.no, tc.id)
+		}
+	}
+	chapter := 0
+	for _, ind := range p.Indicators {
+		for _, g := range ind.Targets {
+			if ind.No == 0 || g.Year == p.VisionYear {
+				chapter++
+			}
+		}
+		if ind.Section == "" {
+			t.Errorf("%s has no section", ind.ID)
+		}
+	}
+	if chapter < 80 {
+		t.Errorf("%d chapter and 2035 targets, want at least 80", chapter)
+	}
+}
+
+// TestPreviousRecord checks rows of the 13th plan's record (专栏 江津区"十三五"
+// 规划主要指标完成情况表) that the 14th plan's historical rates rely on.
+func TestPreviousRecord(t *testing.T) {
+	p, err := Load("jiangjin-14")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Previous == nil || p.Previous.ID != "jiangjin-13" {
+		t.Fatalf("previous plan not linked: %v", p.Previous)
+	}
+	f := p.Previous.Indicator("forest_coverage")
+	if f == nil || !f.Baseline.Known || f.Baseline.Value != 46.5 || f.Targets[0].Value != 54 {
+		t.Fatalf("forest coverage record: %+v", f)
+	}
+	got := model.HistoricalPace(p, p.Indicator("forest_coverage"), p.Indicator("forest_coverage").Targets[0])
+	// (51.8 − 46.5)/5 = 1.06 pp a year: outcome and 2015 value from the record.
+	if math.Abs(got-1.06) > 1e-9 {
+		t.Errorf("forest coverage historical pace = %g, want 1.06", got)
+	}
+}
+
+func TestBadPlans(t *testing.T) {
+	good := func(edit func(string) string) string {
+		return edit(`id: test
+title: {zh: 测试, en: Test}
+base_year: 2020
+target_year: 2025
+indicators:
+  - id: a
+    name: 甲
+    unit: 万元
+    section: 第一章第一节
+    baseline: {year: 2020, value: 1}
+    targets:
+      - {year: 2025, kind: level, value: 2}
+`)
+	}
+	same := func(s string) string { return s }
+	if _, err := Parse("good.yaml", []byte(good(same))); err != nil {
+		t.Fatalf("good plan: %v", err)
+	}
+	tests := []struct {
+		name string
+		src  string
+		want string // substring of the message, with FILE:LINE
+	}{
+		{"duplicate id", good(func(s string) string {
+			return s + "  - id: a\n    name: 乙\n    unit: 个\n    section: 第一章第一节\n"
+		}), `p.yaml:13:5: indicators.a.id: duplicate indicator id "a" (first at line 6)`},
+		{"unknown kind", good(func(s string) string { return strings.Replace(s, "kind: level", "kind: levle", 1) }),
+			`p.yaml:12:28: indicators.a.targets[0].kind: "levle" is not one of`},
+		{"target before base", good(func(s string) string { return strings.Replace(s, "{year: 2025,", "{year: 2019,", 1) }),
+			`p.yaml:12:16: indicators.a.targets[0].year: target year 2019 is not after the base year 2020`},
+		{"missing unit", good(func(s string) string { return strings.Replace(s, "    unit: 万元\n", "", 1) }),
+			`p.yaml:6:5: indicators.a.unit: missing (required)`},
+		{"misspelt key", good(func(s string) string { return strings.Replace(s, "    section:", "    sectoin:", 1) }),
+			`did you mean "section"?`},
+		{"value not a number", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: two}", 1) }),
+			`p.yaml:12:42: indicators.a.targets[0].value: expected a number, got "two"`},
+		{"tab", "id: x\n\tbase_year: 2020\n", "p.yaml:2:1: a tab in the indentation"},
+		{"empty", "  \n", "p.yaml: the file is empty"},
+		{"not utf-8", "id: \xff\xfe\n", "p.yaml:1: the file is not UTF-8 text"},
+		{"syntax", "id: [1, 2\n", "p.yaml:1: YAML syntax error"},
+		{"full-width colon", "id： x\n", "p.yaml:1:3: full-width colon"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Parse("p.yaml", []byte(tc.src))
+			var ps yamlcheck.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("err = %v, want yamlcheck.Problems", err)
+			}
+			if !strings.Contains(err.Error(), tc.want) {
+				t.Errorf("message:\n%s\nwant it to contain:\n%s", err, tc.want)
+			}
+		})
+	}
+}
+
+// FuzzParse: no input makes the plan loader panic.
+func FuzzParse(f *testing.F) {
+	for _, id := range IDs() {
+		src, _ := Source(id)
+		f.Add(src[:min(len(src), 1500)])
+	}
+	f.Add([]byte("a: &a [*a, *a]\nb: *a\n"))
+	f.Add([]byte("indicators: {x: 1}\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p, err := Parse("fuzz.yaml", data)
+		if err == nil && p == nil {
+			t.Fatal("nil plan without error")
+		}
+		if err == nil {
+			_, _ = model.Project(p, nil)
+		}
+	})
 }

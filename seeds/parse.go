@@ -82,7 +82,7 @@ func decodePlan(w *yamlcheck.Walker, root *yaml.Node) *model.Plan {
 			continue
 		}
 		if line, dup := ids[ind.ID]; dup {
-			w.Errorf(n, fmt.Sprintf("indicators[%d].id", i), "duplicate indicator id %q (first at line %d)", ind.ID, line)
+			w.Errorf(n, "indicators."+ind.ID+".id", "duplicate indicator id %q (first at line %d)", ind.ID, line)
 			continue
 		}
 		ids[ind.ID] = n.Line

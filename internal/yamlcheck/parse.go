@@ -2,6 +2,8 @@ package yamlcheck
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -72,7 +74,10 @@ func Parse(file string, data []byte) (*yaml.Node, Problems) {
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(&doc); err != nil {
+	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
+		add(0, 0, "the file is empty (it holds only comments)")
+		return nil, ps
+	} else if err != nil {
 		line, msg := 0, err.Error()
 		if m := yamlLine.FindStringSubmatch(msg); m != nil {
 			line, _ = strconv.Atoi(m[1])

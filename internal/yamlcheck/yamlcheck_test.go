@@ -1,0 +1,90 @@
+package yamlcheck
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestParseProblems(t *testing.T) {
+	bomb := "a: &a [x, x, x, x, x, x, x, x, x]\n"
+	for i := 'b'; i <= 'z'; i++ {
+		bomb += string(i) + ": &" + string(i) + " [" + strings.Repeat("*"+string(i-1)+", ", 8) + "*" + string(i-1) + "]\n"
+	}
+	tests := []struct {
+		name, src, want string
+	}{
+		{"empty", "", "f.yaml: the file is empty"},
+		{"comment only", "# nothing\n", "f.yaml: the file is empty"},
+		{"bom and empty", "\ufeff\n", "f.yaml: the file is empty"},
+		{"not utf-8", "a: 1\nb: \xc3\x28\n", "f.yaml:2: the file is not UTF-8 text"},
+		{"nul", "a: \x00\n", "not text"},
+		{"tab", "a:\n\tb: 1\n", "f.yaml:2:1: a tab in the indentation"},
+		{"full-width colon", "gdp：{rule: hold}\n", "f.yaml:1:4: full-width colon"},
+		{"full-width colon in flow", "gdp: {rule： hold}\n", "f.yaml:1:11: full-width colon"},
+		{"full-width comma", "gdp: {rule: compound， rate: 6}\n", "f.yaml:1:21: full-width comma"},
+		{"syntax", "a: [1, 2\nb: 3\n", "YAML syntax error"},
+		{"two documents", "a: 1\n---\nb: 2\n", "a second YAML document"},
+		{"not a mapping", "- 1\n- 2\n", "expected a mapping"},
+		{"alias bomb", bomb, "aliases"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ps := Parse("f.yaml", []byte(tc.src))
+			if len(ps) == 0 {
+				t.Fatal("no problem reported")
+			}
+			if !strings.Contains(ps.Error(), tc.want) {
+				t.Errorf("got %q, want it to contain %q", ps.Error(), tc.want)
+			}
+		})
+	}
+	// Chinese punctuation inside a value is text, not a typo.
+	if _, ps := Parse("f.yaml", []byte("note: 力争达到，稳定在：80\ntext: {zh: 甲，乙}\n")); len(ps) != 0 {
+		t.Errorf("false alarm on Chinese text: %v", ps)
+	}
+}
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"rule", "rate", "step", "ceiling"}
+	tests := []struct {
+		in   string
+		want string
+	}{
+		{"rat", "rate"},
+		{"setp", "step"},
+		{"celing", "ceiling"},
+		{"growht", ""},
+	}
+	for _, tc := range tests {
+		got := Suggest(tc.in, keys)
+		if tc.want == "" {
+			if len(got) > 0 && got[0] == "rate" {
+				t.Errorf("Suggest(%q) = %v, want nothing close", tc.in, got)
+			}
+			continue
+		}
+		if len(got) == 0 || got[0] != tc.want {
+			t.Errorf("Suggest(%q) = %v, want %q first", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestWalker(t *testing.T) {
+	root, ps := Parse("f.yaml", []byte("rule: compound\nrat: six\nrule: hold\nn: six\n"))
+	if ps != nil {
+		t.Fatal(ps)
+	}
+	w := &Walker{File: "f.yaml"}
+	f := w.Fields(root, "gdp", []string{"rule", "rate", "n"})
+	w.Float(f["n"], "gdp.n")
+	got := w.Problems.Error()
+	for _, want := range []string{
+		`f.yaml:2:1: gdp.rat: unknown key "rat"; did you mean "rate"?`,
+		`f.yaml:3:1: gdp.rule: duplicate key (first given at line 1)`,
+		`f.yaml:4:4: gdp.n: expected a number, got "six"`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("problems:\n%s\nwant:\n%s", got, want)
+		}
+	}
+}
