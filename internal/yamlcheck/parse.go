@@ -3,8 +3,8 @@ package yamlcheck
 import (
 	"bytes"
 	"errors"
-	"io"
 	"fmt"
+	"io"
 	"regexp"
 	"strconv"
 	"strings"
