@@ -20,8 +20,9 @@ type loader struct {
 
 // origin is where an assumption was written.
 type origin struct {
-	file string
-	line int
+	file  string
+	line  int
+	depth int // 0 for the file being loaded, 1 for its parent, …
 }
 
 func (o origin) String() string { return fmt.Sprintf("%s:%d", o.file, o.line) }
@@ -118,7 +119,7 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 		}
 		for id, a := range s.assumptions {
 			sc.Assumptions[id] = a
-			from[id] = origin{s.file, s.lines[id]}
+			from[id] = origin{s.file, s.lines[id], i}
 		}
 		if s.hasShocks {
 			sc.Shocks = append([]model.Shock(nil), s.shocks...)
@@ -184,7 +185,11 @@ func flip(p *model.Plan, sc *model.Scenario, from map[string]origin) yamlcheck.P
 		num, den := d.Of[0], d.Of[1]
 		if b, ok := sc.Assumptions[den]; ok && b.Rule != model.RuleDerived {
 			ob := from[den]
-			ps = append(ps, yamlcheck.Problem{File: o.file, Line: o.line, Key: "assumptions." + ind.ID,
+			at, key := o, ind.ID // report where the user wrote the later of the two
+			if ob.depth < o.depth {
+				at, key = ob, den
+			}
+			ps = append(ps, yamlcheck.Problem{File: at.file, Line: at.line, Key: "assumptions." + key,
 				Msg: fmt.Sprintf("over-determined identity %s = %s / %s: both %s (%s) and %s (%s) have rules; drop one (or set it to {rule: derived})", ind.ID, num, den, ind.ID, o, den, ob)})
 			continue
 		}
