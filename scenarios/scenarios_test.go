@@ -66,9 +66,9 @@ func TestBaselineIdentity(t *testing.T) {
 	if got := s["gdp_per_capita"].Rule; got != model.RuleDerived {
 		t.Fatalf("gdp_per_capita rule = %s, want derived", got)
 	}
-	// Closed form: 7.9 · 1.06^5 / 1.011187^5; the plan's target is 10 and the
-	// rate 1.1187 is 1.06/(10/7.9)^(1/5) − 1 rounded to 4 decimals.
-	want := 7.9 * math.Pow(1.06, 5) / math.Pow(1.011187, 5)
+	// Closed form: 7.9 · 1.06^5 / 1.0111865^5; the plan's target is 10 and the
+	// rate 1.11865 is 1.06/(10/7.9)^(1/5) − 1 rounded to 4 decimals.
+	want := 7.9 * math.Pow(1.06, 5) / math.Pow(1.0111865, 5)
 	got, _ := s["gdp_per_capita"].At(2025)
 	if math.Abs(got-want) > 1e-9 || math.Abs(got-10) > 1e-3 {
 		t.Errorf("gdp_per_capita 2025 = %.6f, want %.6f (≈10)", got, want)
