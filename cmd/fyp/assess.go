@@ -11,6 +11,7 @@ import (
 
 func assessCmd(o *options) *cobra.Command {
 	var scope string
+	var refs []string
 	c := &cobra.Command{
 		Use:   "assess",
 		Short: "检验每项目标能否实现 · test whether each target is reachable",
@@ -23,7 +24,8 @@ targets are starred (★). Paces are percent a year for compound targets, percen
 the indicator's units) a year for shares and changes.`,
 		Example: `  fyp assess
   fyp assess --scope all --format csv
-  fyp assess --format json --lang en`,
+  fyp assess --format json --lang en
+  fyp assess -s baseline -s low`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := o.check("table", "csv", "json", "md"); err != nil {
@@ -36,14 +38,19 @@ the indicator's units) a year for shares and changes.`,
 			if err != nil {
 				return err
 			}
-			pr, err := model.Project(p, nil)
+			scs, err := o.loadScenarios(p, refs)
 			if err != nil {
 				return err
 			}
-			return writeAssessments(o.stdout, []*model.Projection{pr}, scope, o.format, o.lang)
+			prs, err := projectAll(p, scs, 0)
+			if err != nil {
+				return err
+			}
+			return writeAssessments(o.stdout, prs, scope, o.format, o.lang)
 		},
 	}
 	addFormat(c, o, "table", "csv", "json", "md")
+	addScenarioFlag(c, &refs, "")
 	c.Flags().StringVar(&scope, "scope", "main", "which targets: main (the main table and the 2035 goals) or all (chapter targets too)")
 	return c
 }

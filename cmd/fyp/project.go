@@ -13,7 +13,7 @@ import (
 
 func projectCmd(o *options) *cobra.Command {
 	var to int
-	var only []string
+	var only, refs []string
 	c := &cobra.Command{
 		Use:   "project",
 		Short: "逐年测算各指标 · project every indicator year by year",
@@ -25,7 +25,8 @@ their operands. Series without a base-year level are shown as an index (2020 = 1
 change since 2020.`,
 		Example: `  fyp project
   fyp project --to 2035 --only gdp_per_capita,forest_coverage
-  fyp project --format csv > projection.csv`,
+  fyp project --format csv > projection.csv
+  fyp project -s baseline -s shock --only gdp,gdp_per_capita`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := o.check("table", "csv", "json", "md"); err != nil {
@@ -38,20 +39,21 @@ change since 2020.`,
 			if err := checkIDs(p, "--only", only); err != nil {
 				return err
 			}
-			sc, err := horizonScenario(p, to)
+			scs, err := o.loadScenarios(p, refs)
 			if err != nil {
 				return err
 			}
-			pr, err := model.Project(p, sc)
+			prs, err := projectAll(p, scs, to)
 			if err != nil {
 				return err
 			}
-			return writeProjection(o.stdout, []*model.Projection{pr}, only, o.format, o.lang)
+			return writeProjection(o.stdout, prs, only, o.format, o.lang)
 		},
 	}
 	addFormat(c, o, "table", "csv", "json", "md")
 	c.Flags().IntVar(&to, "to", 0, "last year to project (default: the plan's last target year, 2035)")
 	c.Flags().StringSliceVar(&only, "only", nil, "indicator ids to show (comma-separated; default all)")
+	addScenarioFlag(c, &refs, "")
 	return c
 }
 

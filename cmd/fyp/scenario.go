@@ -1,0 +1,109 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"fyp/model"
+	"fyp/scenarios"
+)
+
+// addScenarioFlag registers the repeatable -s/--scenario flag.
+func addScenarioFlag(c *cobra.Command, refs *[]string, def string) {
+	usage := "scenario: a shipped id (" + strings.Join(scenarios.IDs(), ", ") + ") or a YAML file; repeat for several"
+	if def == "" {
+		usage += " (default: the plan's own rules)"
+	} else {
+		usage += " (default: " + def + ")"
+	}
+	c.Flags().StringArrayVarP(refs, "scenario", "s", nil, usage)
+}
+
+// loadScenarios resolves each ref against p; warnings print to stderr as
+// footnotes (each once). No refs gives nil: the plan's own rules.
+func (o *options) loadScenarios(p *model.Plan, refs []string) ([]*model.Scenario, error) {
+	if len(refs) == 0 {
+		return nil, nil
+	}
+	rs, err := scenarios.LoadAll(refs, p)
+	if err != nil {
+		if errors.Is(err, scenarios.ErrNotFound) {
+			return nil, inputError{err}
+		}
+		return nil, err
+	}
+	seen := map[string]bool{}
+	var out []*model.Scenario
+	for _, r := range rs {
+		for _, w := range r.Warnings {
+			if s := w.Error(); !seen[s] {
+				seen[s] = true
+				fmt.Fprintln(o.stderr, L(o.lang, "注意：", "warning: ")+s)
+			}
+		}
+		out = append(out, r.Scenario)
+	}
+	return out, nil
+}
+
+// projectAll projects the plan under each scenario (the plan's own rules
+// when there are none); to > 0 overrides every horizon.
+func projectAll(p *model.Plan, scs []*model.Scenario, to int) ([]*model.Projection, error) {
+	if len(scs) == 0 {
+		sc, err := horizonScenario(p, to)
+		if err != nil {
+			return nil, err
+		}
+		scs = []*model.Scenario{sc}
+	} else if to != 0 {
+		if _, err := horizonScenario(p, to); err != nil {
+			return nil, err
+		}
+		for i, sc := range scs {
+			c := *sc
+			c.Horizon = to
+			scs[i] = &c
+		}
+	}
+	var prs []*model.Projection
+	for _, sc := range scs {
+		pr, err := model.Project(p, sc)
+		if err != nil {
+			return nil, err
+		}
+		prs = append(prs, pr)
+	}
+	return prs, nil
+}
+
+// parseTarget reads ID@YEAR.
+func parseTarget(p *model.Plan, s string) (model.TargetRef, error) {
+	id, year, ok := strings.Cut(s, "@")
+	var y int
+	if _, err := fmt.Sscanf(year, "%d", &y); !ok || err != nil || fmt.Sprint(y) != year {
+		return model.TargetRef{}, badInput("--target %q: expected ID@YEAR, e.g. gdp_per_capita@2025", s)
+	}
+	if err := checkIDs(p, "--target", []string{id}); err != nil {
+		return model.TargetRef{}, err
+	}
+	ref := model.TargetRef{ID: id, Year: y}
+	if _, _, err := ref.Find(p); err != nil {
+		return ref, badInput("--target: %s", strings.TrimPrefix(err.Error(), "model: "))
+	}
+	return ref, nil
+}
+
+// parseKnob reads ID.rate or ID.step.
+func parseKnob(p *model.Plan, s string) (model.Knob, error) {
+	id, what, ok := strings.Cut(s, ".")
+	if !ok || (what != "rate" && what != "step") {
+		return model.Knob{}, badInput("--vary %q: expected ID.rate or ID.step, e.g. gdp.rate", s)
+	}
+	if err := checkIDs(p, "--vary", []string{id}); err != nil {
+		return model.Knob{}, err
+	}
+	return model.Knob{ID: id, Step: what == "step"}, nil
+}

@@ -1,0 +1,125 @@
+package main
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"fyp/model"
+)
+
+func solveCmd(o *options) *cobra.Command {
+	var refs []string
+	var target, vary string
+	var lo, hi float64
+	c := &cobra.Command{
+		Use:   "solve",
+		Short: "求恰好达标所需的假设值 · the assumption value that exactly meets a target",
+		Long: `求一个假设（某指标的年增速 rate 或年增量 step）取何值时，某项目标恰好实现；用二分法求解，并重新测算确认误差在 1e-6 以内。
+在合理范围内找不到时明确说明。不给 -s 时使用 baseline 情景：按规划自身规则，人均地区生产总值沿自己的路径，
+不随任何其它假设变化，无从求解。
+
+Finds the value of one assumption (an indicator's rate, percent a year, or step, units a year)
+at which a target is met exactly, by bisection, and confirms it by re-projecting (to 1e-6).
+Says so when no value in a sane range reaches the target. Without -s it uses the baseline
+scenario: under the plan's own rules per-capita GDP follows its own path and responds to no
+other assumption.`,
+		Example: `  fyp solve --target gdp_per_capita@2025 --vary gdp.rate
+  fyp solve --target gdp_per_capita@2035 --vary gdp.rate -s low
+  fyp solve --target forest_coverage@2025 --vary forest_coverage.step`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if err := o.check("table", "json"); err != nil {
+				return err
+			}
+			p, err := o.loadPlan()
+			if err != nil {
+				return err
+			}
+			ref, err := parseTarget(p, target)
+			if err != nil {
+				return err
+			}
+			knob, err := parseKnob(p, vary)
+			if err != nil {
+				return err
+			}
+			if len(refs) == 0 {
+				refs = []string{"baseline"}
+			}
+			scs, err := o.loadScenarios(p, refs)
+			if err != nil {
+				return err
+			}
+			ind, t, _ := ref.Find(p)
+			dlo, dhi := model.SolveRange(ind, t, knob)
+			if !c.Flags().Changed("lo") {
+				lo = dlo
+			}
+			if !c.Flags().Changed("hi") {
+				hi = dhi
+			}
+			if lo >= hi {
+				return badInput("--lo %g must be below --hi %g", lo, hi)
+			}
+			var rows []solveJSON
+			for _, sc := range scs {
+				sol, err := model.Solve(p, sc, ref, knob, lo, hi)
+				if err != nil {
+					return badInput("%s", err)
+				}
+				rows = append(rows, solveRow(sc.Name, sol))
+			}
+			return writeSolve(o.stdout, rows, o.format, o.lang)
+		},
+	}
+	addFormat(c, o, "table", "json")
+	addScenarioFlag(c, &refs, "baseline")
+	c.Flags().StringVar(&target, "target", "", "target to meet: ID@YEAR, e.g. gdp_per_capita@2025")
+	c.Flags().StringVar(&vary, "vary", "", "assumption to vary: ID.rate (percent a year) or ID.step (units a year)")
+	c.Flags().Float64Var(&lo, "lo", 0, "lowest value to try (default: -50 for rates; a range from the target for steps)")
+	c.Flags().Float64Var(&hi, "hi", 0, "highest value to try (default: 100 for rates)")
+	c.MarkFlagRequired("target")
+	c.MarkFlagRequired("vary")
+	return c
+}
+
+type solveJSON struct {
+	Scenario string `json:"scenario"`
+	Target   string `json:"target"`
+	Vary     string `json:"vary"`
+	Found    bool   `json:"found"`
+	Value    num    `json:"value"`
+	Goal     num    `json:"goal"`
+	Metric   num    `json:"metric"`
+	Residual num    `json:"residual"`
+	Lo       num    `json:"lo"`
+	Hi       num    `json:"hi"`
+	Reason   string `json:"reason,omitempty"`
+}
+
+func solveRow(name string, s model.Solution) solveJSON {
+	return solveJSON{Scenario: name, Target: s.Target.String(), Vary: s.Knob.String(), Found: s.Found, Value: num(s.Value),
+		Goal: num(s.Goal), Metric: num(s.Metric), Residual: num(s.Residual), Lo: num(s.Lo), Hi: num(s.Hi), Reason: s.Reason}
+}
+
+func writeSolve(w io.Writer, rows []solveJSON, format, lang string) error {
+	if format == "json" {
+		return writeJSON(w, rows)
+	}
+	for _, r := range rows {
+		unit := L(lang, "%/年", "% a year")
+		if len(r.Vary) > 5 && r.Vary[len(r.Vary)-5:] == ".step" {
+			unit = L(lang, "单位/年", "units a year")
+		}
+		if !r.Found {
+			fmt.Fprintf(w, "[%s] %s %s %s: %s\n", r.Scenario, r.Target, L(lang, "无解，变动", "cannot be met by varying"), r.Vary, r.Reason)
+			continue
+		}
+		fmt.Fprintf(w, "[%s] %s = %.6f %s %s %s %g；%s %.3g (%s)\n", r.Scenario, r.Vary, float64(r.Value), unit,
+			L(lang, "恰好实现", "exactly meets"), r.Target, float64(r.Goal),
+			L(lang, "重新测算误差", "re-projection residual"), float64(r.Residual), L(lang, "容差 1e-6", "tolerance 1e-6"))
+	}
+	return nil
+}

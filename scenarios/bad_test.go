@@ -1,0 +1,113 @@
+package scenarios
+
+import (
+	"errors"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyp/internal/yamlcheck"
+)
+
+// TestBadFiles: each bad file in testdata/ is refused with its message at
+// its line (0 where no line can be known).
+func TestBadFiles(t *testing.T) {
+	p := plan(t)
+	cases := []struct {
+		file string
+		line int
+		want string // a fragment of the message
+	}{
+		{"misspelt_key.yaml", 3, `unknown key "rat"; did you mean "rate"`},
+		{"misspelt_top.yaml", 2, `did you mean "assumptions"`},
+		{"unknown_id.yaml", 3, `unknown indicator "gpd"; did you mean "gdp"`},
+		{"wrong_type.yaml", 3, `expected a number, got "six"`},
+		{"rate_minus_100.yaml", 3, "wipes the level out"},
+		{"step_out_of_bounds.yaml", 3, "outside its bounds [0, 100]"},
+		{"year_out_of_range.yaml", 3, "year 2019 is outside"},
+		{"ceiling_low.yaml", 3, "not above the base-year value 51.8"},
+		{"horizon_early.yaml", 2, "before the plan's base year 2020"},
+		{"duplicate_key.yaml", 4, "duplicate key (first given at line 3)"},
+		{"tab.yaml", 3, "a tab in the indentation"},
+		{"fullwidth_colon.yaml", 3, "full-width colon"},
+		{"fullwidth_comma.yaml", 3, "full-width comma"},
+		{"empty.yaml", 0, "the file is empty"},
+		{"not_utf8.yaml", 1, "not UTF-8"},
+		{"syntax.yaml", 2, // yaml.v3 reports the line where the unclosed flow mapping starts
+			"YAML syntax error"},
+		{"alias_bomb.yaml", 0, "aliases"},
+		{"overdetermined.yaml", 4, "over-determined identity population = gdp / gdp_per_capita"},
+		{"cycle_a.yaml", 2, "a cycle"},
+		{"missing_parent.yaml", 2, "no_such_parent.yaml"},
+		{"bad_uncertainty.yaml", 4, "cannot be negative"},
+		{"bad_uncertainty.yaml", 4, "strictly between -1 and 1"},
+		{"bad_uncertainty.yaml", 4, "expected more than 2"},
+		{"bad_uncertainty.yaml", 6, `unknown indicator "incme"; did you mean "income"`},
+		{"bad_uncertainty.yaml", 6, "correlation 1.5"},
+		{"unknown_rule.yaml", 3, `"compund" is not one of`},
+		{"derived_not_derived.yaml", 3, "rd_intensity is not derived in the plan"},
+	}
+	for _, c := range cases {
+		t.Run(c.file+"/"+c.want, func(t *testing.T) {
+			f := filepath.Join("testdata", c.file)
+			_, err := Load(f, p)
+			var ps yamlcheck.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("Load(%s) error = %v, want yamlcheck.Problems", f, err)
+			}
+			for _, pr := range ps {
+				if pr.Line == c.line && strings.Contains(pr.Error(), c.want) {
+					if !strings.HasPrefix(pr.Error(), pr.File) {
+						t.Errorf("message %q does not start with the file", pr.Error())
+					}
+					return
+				}
+			}
+			t.Errorf("Load(%s): no problem at line %d containing %q; got:\n%v", f, c.line, c.want, err)
+		})
+	}
+}
+
+// TestAllProblemsAtOnce: a file with several problems reports all of them.
+func TestAllProblemsAtOnce(t *testing.T) {
+	_, err := Load(filepath.Join("testdata", "bad_uncertainty.yaml"), plan(t))
+	var ps yamlcheck.Problems
+	if !errors.As(err, &ps) || len(ps) < 5 {
+		t.Fatalf("got %d problems, want at least 5: %v", len(ps), err)
+	}
+}
+
+// TestFractionWarns: a compound rate that looks like a fraction is a
+// warning with its line, not an error.
+func TestFractionWarns(t *testing.T) {
+	r, err := Load(filepath.Join("testdata", "fraction_warning.yaml"), plan(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Warnings) != 1 || r.Warnings[0].Line != 3 || !strings.Contains(r.Warnings[0].Msg, "looks like a fraction") {
+		t.Errorf("warnings = %v, want one at line 3 about a fraction", r.Warnings)
+	}
+}
+
+// TestMissingParentNamesBoth: the message names the child and the parent.
+func TestMissingParentNamesBoth(t *testing.T) {
+	_, err := Load(filepath.Join("testdata", "missing_parent.yaml"), plan(t))
+	if err == nil || !strings.Contains(err.Error(), "missing_parent.yaml") || !strings.Contains(err.Error(), "no_such_parent.yaml") {
+		t.Errorf("error = %v, want both file names", err)
+	}
+}
+
+// FuzzCheck: no input makes the loader panic.
+func FuzzCheck(f *testing.F) {
+	for _, id := range IDs() {
+		data, _ := Source(id)
+		f.Add(data)
+	}
+	f.Add([]byte("assumptions:\n  gdp: {rule: compound, rate: {2021: 1, default: 2}}\n"))
+	f.Add([]byte("uncertainty: {shocks: {gdp: {sd: 1}}, correlations: [[gdp, income, 0.3]]}\n"))
+	f.Add([]byte("shocks: [{indicator: gdp, year: 2022, level_pct: -3}]\n"))
+	p := plan(f)
+	f.Fuzz(func(t *testing.T, data []byte) {
+		Check("fuzz.yaml", data, p)
+	})
+}

@@ -1,0 +1,286 @@
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+
+	"gopkg.in/yaml.v3"
+
+	"fyp/internal/yamlcheck"
+	"fyp/model"
+)
+
+var (
+	topKeys         = []string{"name", "title", "description", "extends", "plan", "horizon", "assumptions", "shocks", "uncertainty"}
+	assumptionKeys  = []string{"rule", "rate", "step", "ceiling"}
+	shockKeys       = []string{"indicator", "year", "level_pct", "from", "to", "rate_pp"}
+	uncertaintyKeys = []string{"draws", "seed", "shocks", "correlations"}
+	shockSpecKeys   = []string{"sd", "rho", "df"}
+	textKeys        = []string{"zh", "en"}
+	ruleNames       = []string{"compound", "linear", "logistic", "hold", "plan", "derived"}
+
+	nameRE = regexp.MustCompile(`^[a-z0-9][a-z0-9_-]*$`)
+)
+
+// check walks a scenario file's node tree, reporting every problem with
+// its line, and records where each entry stands so that later checks (on
+// the resolved chain) can point at it. It judges values against plan p.
+func check(w *yamlcheck.Walker, root *yaml.Node, p *model.Plan, sp *spec) {
+	f := w.Fields(root, "", topKeys)
+	if n := f["name"]; !yamlcheck.IsNull(n) {
+		if s := w.String(n, "name"); s != "" && !nameRE.MatchString(s) {
+			w.Errorf(n, "name", "scenario name %q must be lower-case letters, digits, '-' and '_'", s)
+		}
+	}
+	if n := f["title"]; n != nil && n.Kind != yaml.ScalarNode {
+		w.Fields(n, "title", textKeys)
+	}
+	w.String(f["description"], "description")
+	w.String(f["plan"], "plan")
+	if n := f["extends"]; !yamlcheck.IsNull(n) {
+		sp.extendsLine = n.Line
+		w.String(n, "extends")
+	}
+	last := max(p.LastYear(), p.BaseYear+100)
+	if n := f["horizon"]; !yamlcheck.IsNull(n) {
+		if h, ok := w.Int(n, "horizon"); ok {
+			switch {
+			case h < p.BaseYear:
+				w.Errorf(n, "horizon", "horizon %d is before the plan's base year %d", h, p.BaseYear)
+			case h > last:
+				w.Errorf(n, "horizon", "horizon %d is beyond %d; projections that far mean nothing", h, last)
+			}
+			sp.horizon = h
+		}
+	}
+	sp.yearLo, sp.yearHi = p.BaseYear+1, last
+	if sp.horizon > 0 {
+		sp.yearHi = sp.horizon
+	} else if p.LastYear() > 0 {
+		sp.yearHi = p.LastYear()
+	}
+	ids := p.IDs()
+	keys, vals := w.Pairs(f["assumptions"], "assumptions")
+	for i, k := range keys {
+		id := k.Value
+		path := yamlcheck.Join("assumptions", id)
+		ind := p.Indicator(id)
+		if ind == nil {
+			w.Errorf(k, path, "unknown indicator %q%s", id, yamlcheck.DidYouMean(id, ids))
+			continue
+		}
+		sp.lines[id] = k.Line
+		checkAssumption(w, vals[i], path, ind, sp)
+	}
+	for i, n := range w.Seq(f["shocks"], "shocks") {
+		checkShock(w, n, fmt.Sprintf("shocks[%d]", i), p, sp)
+	}
+	if n := f["shocks"]; n != nil {
+		sp.shocksLine = n.Line
+	}
+	if n := f["uncertainty"]; !yamlcheck.IsNull(n) {
+		checkUncertainty(w, n, p, sp)
+	}
+}
+
+func checkAssumption(w *yamlcheck.Walker, n *yaml.Node, path string, ind *model.Indicator, sp *spec) {
+	f := w.Fields(n, path, assumptionKeys)
+	if n != nil && n.Kind == yaml.MappingNode {
+		w.Require(f, n, path, "rule")
+	}
+	rule := w.OneOf(f["rule"], path+".rule", ruleNames)
+	need := func(key string) {
+		if yamlcheck.IsNull(f[key]) {
+			w.Errorf(n, yamlcheck.Join(path, key), "missing: a %s rule needs %s", rule, key)
+		}
+	}
+	refuse := func(key, why string) {
+		if !yamlcheck.IsNull(f[key]) {
+			w.Errorf(f[key], yamlcheck.Join(path, key), "a %s rule takes no %s (%s)", rule, key, why)
+		}
+	}
+	switch rule {
+	case "compound":
+		need("rate")
+		refuse("step", "steps are for linear rules")
+		refuse("ceiling", "ceilings are for logistic rules")
+	case "linear":
+		need("step")
+		refuse("rate", "a linear rule adds units a year: write step")
+		refuse("ceiling", "ceilings are for logistic rules")
+	case "logistic":
+		need("rate")
+		need("ceiling")
+		refuse("step", "steps are for linear rules")
+	case "hold", "plan", "derived":
+		for _, k := range []string{"rate", "step", "ceiling"} {
+			refuse(k, "it follows "+map[string]string{"hold": "the base-year value", "plan": "the plan's path", "derived": "its formula"}[rule])
+		}
+	}
+	if rule == "derived" && ind.Derived == nil {
+		w.Errorf(f["rule"], path+".rule", "%s is not derived in the plan; give it a compound, linear, logistic, hold or plan rule", ind.ID)
+	}
+	checkYearly(w, f["rate"], path+".rate", sp, func(v float64, at *yaml.Node, key string) {
+		if v <= -100 {
+			w.Errorf(at, key, "a rate of %g%% a year or less wipes the level out; expected more than -100", v)
+		}
+		if pr := planRate(ind); rule == "compound" && v != 0 && math.Abs(v) < 0.2 && math.Abs(pr) >= 1 {
+			sp.warn(at, key, fmt.Sprintf("rate %g looks like a fraction; rates are percent a year (the plan's pace for %s is %.2f)", v, ind.ID, pr))
+		}
+	})
+	checkYearly(w, f["step"], path+".step", sp, func(float64, *yaml.Node, string) {})
+	if c, ok := w.Float(f["ceiling"], path+".ceiling"); ok {
+		switch {
+		case ind.Baseline.Known && c <= ind.Baseline.Value:
+			w.Errorf(f["ceiling"], path+".ceiling", "logistic ceiling %g is not above the base-year value %g", c, ind.Baseline.Value)
+		case ind.Bounded && c > ind.Hi:
+			w.Errorf(f["ceiling"], path+".ceiling", "logistic ceiling %g is above the indicator's bound %g", c, ind.Hi)
+		}
+	}
+	if rule == "logistic" && !ind.Baseline.Known {
+		sp.warn(f["rule"], path+".rule", fmt.Sprintf("the plan gives no base-year level for %s, so a logistic rule cannot be projected (the series will be unknown)", ind.ID))
+	}
+}
+
+// checkYearly checks a number or a {YEAR: number, default: number} map,
+// calling each for every number.
+func checkYearly(w *yamlcheck.Walker, n *yaml.Node, path string, sp *spec, each func(v float64, at *yaml.Node, key string)) {
+	if yamlcheck.IsNull(n) {
+		return
+	}
+	if n.Kind != yaml.MappingNode {
+		if v, ok := w.Float(n, path); ok {
+			each(v, n, path)
+		}
+		return
+	}
+	keys, vals := w.Pairs(n, path)
+	hasDefault := false
+	for i, k := range keys {
+		key := yamlcheck.Join(path, k.Value)
+		hasDefault = hasDefault || k.Value == "default"
+		if k.Value != "default" {
+			y, err := strconv.Atoi(k.Value)
+			if err != nil {
+				w.Errorf(k, key, "expected a year or 'default'%s", yamlcheck.DidYouMean(k.Value, []string{"default"}))
+				continue
+			}
+			sp.checkYear(w, k, key, y)
+		}
+		if v, ok := w.Float(vals[i], key); ok {
+			each(v, vals[i], key)
+		}
+	}
+	if !hasDefault {
+		w.Errorf(n, path+".default", "missing: a yearly map needs 'default', the value for every year it does not name")
+	}
+}
+
+func checkShock(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan, sp *spec) {
+	f := w.Fields(n, path, shockKeys)
+	w.Require(f, n, path, "indicator")
+	if id := w.String(f["indicator"], path+".indicator"); id != "" && p.Indicator(id) == nil {
+		w.Errorf(f["indicator"], path+".indicator", "unknown indicator %q%s", id, yamlcheck.DidYouMean(id, p.IDs()))
+	}
+	_, hasLevel := w.Float(f["level_pct"], path+".level_pct")
+	_, hasRate := w.Float(f["rate_pp"], path+".rate_pp")
+	year, hasYear := w.Int(f["year"], path+".year")
+	from, hasFrom := w.Int(f["from"], path+".from")
+	to, hasTo := w.Int(f["to"], path+".to")
+	if lv, ok := w.Float(f["level_pct"], path+".level_pct"); ok && lv <= -100 {
+		w.Errorf(f["level_pct"], path+".level_pct", "a level shift of %g%% or less wipes the level out; expected more than -100", lv)
+	}
+	switch {
+	case hasLevel == hasRate:
+		w.Errorf(n, path, "give either level_pct (with year) or rate_pp (with from and to)")
+	case hasLevel && !hasYear:
+		w.Errorf(n, path+".year", "missing: a level shift needs the year it happens")
+	case hasRate && (!hasFrom || !hasTo):
+		w.Errorf(n, path+".from", "missing: a rate change needs from and to (years)")
+	case hasRate && to < from:
+		w.Errorf(f["to"], path+".to", "the span ends in %d, before it starts in %d", to, from)
+	}
+	if hasYear {
+		sp.checkYear(w, f["year"], path+".year", year)
+	}
+	if hasFrom {
+		sp.checkYear(w, f["from"], path+".from", from)
+	}
+	if hasTo {
+		sp.checkYear(w, f["to"], path+".to", to)
+	}
+}
+
+func checkUncertainty(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, sp *spec) {
+	f := w.Fields(n, "uncertainty", uncertaintyKeys)
+	if d, ok := w.Int(f["draws"], "uncertainty.draws"); ok && (d < 1 || d > 10_000_000) {
+		w.Errorf(f["draws"], "uncertainty.draws", "draws %d: expected 1 to 10000000", d)
+	}
+	if s := f["seed"]; !yamlcheck.IsNull(s) {
+		if _, err := strconv.ParseUint(s.Value, 10, 64); err != nil || s.Tag != "!!int" {
+			w.Errorf(s, "uncertainty.seed", "expected a whole number from 0 to 18446744073709551615, got %q", s.Value)
+		}
+	}
+	ids := p.IDs()
+	keys, vals := w.Pairs(f["shocks"], "uncertainty.shocks")
+	for i, k := range keys {
+		path := "uncertainty.shocks." + k.Value
+		if p.Indicator(k.Value) == nil {
+			w.Errorf(k, path, "unknown indicator %q%s", k.Value, yamlcheck.DidYouMean(k.Value, ids))
+			continue
+		}
+		g := w.Fields(vals[i], path, shockSpecKeys)
+		w.Require(g, vals[i], path, "sd")
+		if sd, ok := w.Float(g["sd"], path+".sd"); ok && sd < 0 {
+			w.Errorf(g["sd"], path+".sd", "a standard deviation cannot be negative (got %g)", sd)
+		}
+		if rho, ok := w.Float(g["rho"], path+".rho"); ok && (rho <= -1 || rho >= 1) {
+			w.Errorf(g["rho"], path+".rho", "autocorrelation %g: expected strictly between -1 and 1", rho)
+		}
+		if df, ok := w.Float(g["df"], path+".df"); ok && df <= 2 {
+			w.Errorf(g["df"], path+".df", "Student-t degrees of freedom %g: expected more than 2 (the variance must be finite), or leave df out for normal shocks", df)
+		}
+	}
+	for i, c := range w.Seq(f["correlations"], "uncertainty.correlations") {
+		path := fmt.Sprintf("uncertainty.correlations[%d]", i)
+		items := w.Seq(c, path)
+		if c.Kind != yaml.SequenceNode {
+			continue
+		}
+		if len(items) != 3 {
+			w.Errorf(c, path, "expected [indicator, indicator, correlation], got %d items", len(items))
+			continue
+		}
+		for _, it := range items[:2] {
+			if id := w.String(it, path); id != "" && p.Indicator(id) == nil {
+				w.Errorf(it, path, "unknown indicator %q%s", id, yamlcheck.DidYouMean(id, ids))
+			}
+		}
+		if items[0].Value == items[1].Value {
+			w.Errorf(c, path, "a correlation needs two different indicators")
+		}
+		if r, ok := w.Float(items[2], path); ok && (r < -1 || r > 1) {
+			w.Errorf(items[2], path, "correlation %g: expected from -1 to 1", r)
+		}
+	}
+}
+
+// planRate is the plan's own pace for a compound indicator (percent a
+// year), from its first target; NaN when there is none.
+func planRate(ind *model.Indicator) float64 {
+	if ind.Rule != nil && ind.Rule.Rule == model.RuleCompound {
+		return ind.Rule.Rate.Default
+	}
+	x0 := math.NaN()
+	if ind.Baseline.Known {
+		x0 = ind.Baseline.Value
+	}
+	for _, t := range ind.Targets {
+		if t.Kind == model.Growth || t.Kind == model.Multiple || t.Kind == model.Reduction || (t.Kind == model.Level && ind.Path == model.Compound) {
+			return model.RequiredPace(ind, t, x0, t.From, x0)
+		}
+	}
+	return math.NaN()
+}

@@ -1,0 +1,262 @@
+package scenarios
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyp/internal/yamlcheck"
+	"fyp/model"
+	"fyp/seeds"
+)
+
+// loader reads scenario files against one plan, caching parsed files so a
+// parent shared by several children is read once.
+type loader struct {
+	plan  *model.Plan
+	cache map[string]*spec
+}
+
+// origin is where an assumption was written.
+type origin struct {
+	file  string
+	line  int
+	depth int // 0 for the file being loaded, 1 for its parent, …
+}
+
+func (o origin) String() string { return fmt.Sprintf("%s:%d", o.file, o.line) }
+
+func (l *loader) load(ref string) (*Result, error) {
+	sp, err := l.open(ref)
+	if err != nil {
+		return nil, err
+	}
+	return l.resolve(sp)
+}
+
+// open reads and parses ref (shipped id or path), through the cache.
+func (l *loader) open(ref string) (*spec, error) {
+	name, data, err := read(ref)
+	if err != nil {
+		return nil, err
+	}
+	if sp, ok := l.cache[name]; ok {
+		return sp, nil
+	}
+	sp, err := l.parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	sp.shipped = !isFile(ref)
+	l.cache[name] = sp
+	return sp, nil
+}
+
+// chain returns the files from sp up to its root, child first.
+func (l *loader) chain(sp *spec) ([]*spec, error) {
+	out := []*spec{sp}
+	seen := map[string]bool{sp.file: true}
+	for cur := sp; cur.extends != ""; {
+		ref := cur.extends
+		if isFile(ref) && !filepath.IsAbs(ref) && !cur.shipped {
+			ref = filepath.Join(cur.dir, ref)
+		}
+		parent, err := l.open(ref)
+		if err != nil {
+			var ps yamlcheck.Problems
+			if errors.As(err, &ps) {
+				return nil, append(yamlcheck.Problems{{File: cur.file, Line: cur.extendsLine, Key: "extends",
+					Msg: fmt.Sprintf("parent %s has problems (listed below)", ref)}}, ps...)
+			}
+			return nil, yamlcheck.Problems{{File: cur.file, Line: cur.extendsLine, Key: "extends",
+				Msg: fmt.Sprintf("%s extends %q, which cannot be read: %v", cur.file, cur.extends, err)}}
+		}
+		if seen[parent.file] {
+			names := make([]string, len(out))
+			for i, s := range out {
+				names[i] = s.file
+			}
+			return nil, yamlcheck.Problems{{File: cur.file, Line: cur.extendsLine, Key: "extends",
+				Msg: fmt.Sprintf("%s extends %s, which is already in the chain (%s → %s): a cycle", cur.file, parent.file, strings.Join(names, " → "), parent.file)}}
+		}
+		seen[parent.file] = true
+		out = append(out, parent)
+		cur = parent
+	}
+	return out, nil
+}
+
+// resolve merges sp's chain into a model.Scenario (parent first, each
+// child replacing its parent's entries per indicator), applies the
+// derived-indicator identities and checks the projection.
+func (l *loader) resolve(sp *spec) (*Result, error) {
+	chain, err := l.chain(sp)
+	if err != nil {
+		return nil, err
+	}
+	p := l.plan
+	sc := &model.Scenario{Name: sp.name, Title: sp.title, Assumptions: map[string]model.Assumption{}}
+	if sc.Name == "" {
+		sc.Name = strings.TrimSuffix(strings.TrimSuffix(filepath.Base(strings.TrimSuffix(sp.file, " (shipped)")), ".yaml"), ".yml")
+	}
+	if sc.Title == (model.Text{}) {
+		sc.Title = model.Text{ZH: sc.Name, EN: sc.Name}
+	}
+	res := &Result{Scenario: sc, Description: sp.description, File: sp.file}
+	from := map[string]origin{}
+	var ps yamlcheck.Problems
+	for i := len(chain) - 1; i >= 0; i-- {
+		s := chain[i]
+		res.Warnings = append(res.Warnings, s.warnings...)
+		if s.planRef != "" {
+			if msg := l.checkPlanRef(s); msg != "" {
+				ps = append(ps, yamlcheck.Problem{File: s.file, Line: s.planLine, Key: "plan", Msg: msg})
+			}
+		}
+		if s.horizon != 0 {
+			sc.Horizon = s.horizon
+		}
+		for id, a := range s.assumptions {
+			sc.Assumptions[id] = a
+			from[id] = origin{s.file, s.lines[id], i}
+		}
+		if s.hasShocks {
+			sc.Shocks = append([]model.Shock(nil), s.shocks...)
+		}
+		if s.unc != nil {
+			sc.Uncertainty = mergeUncertainty(sc.Uncertainty, s.unc)
+		}
+	}
+	ps = append(ps, flip(p, sc, from)...)
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	pr, err := model.Project(p, sc)
+	if err != nil {
+		return nil, yamlcheck.Problems{{File: sp.file, Msg: strings.TrimPrefix(err.Error(), "model: ")}}
+	}
+	ps = append(ps, boundsProblems(p, pr, from)...)
+	if len(ps) > 0 {
+		return nil, ps
+	}
+	return res, nil
+}
+
+// checkPlanRef says what is wrong when a file names another plan than the
+// one it is run against ("" when nothing is).
+func (l *loader) checkPlanRef(s *spec) string {
+	ref := s.planRef
+	id := ref
+	if strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") || strings.ContainsRune(ref, '/') {
+		if !filepath.IsAbs(ref) && !s.shipped {
+			ref = filepath.Join(s.dir, ref)
+		}
+		pl, err := seeds.Load(ref)
+		if err != nil {
+			return fmt.Sprintf("plan %q cannot be read: %v", s.planRef, err)
+		}
+		id = pl.ID
+	}
+	if id != l.plan.ID {
+		return fmt.Sprintf("the scenario is written for plan %q but is run against %q (use --plan %s)", id, l.plan.ID, s.planRef)
+	}
+	return ""
+}
+
+// flip applies the plan's ratio identities x = a/b: a scenario that gives x
+// (derived in the plan) its own rule makes b derived instead, b = a/x.
+// Giving both x and b rules over-determines the identity; giving a rule to
+// a derived indicator whose formula cannot be turned round is refused.
+func flip(p *model.Plan, sc *model.Scenario, from map[string]origin) yamlcheck.Problems {
+	var ps yamlcheck.Problems
+	for _, ind := range p.Indicators {
+		d := ind.Derived
+		a, ok := sc.Assumptions[ind.ID]
+		if d == nil || !ok || a.Rule == model.RuleDerived {
+			continue
+		}
+		o := from[ind.ID]
+		if d.Op != model.OpRatio || len(d.Of) != 2 {
+			ps = append(ps, yamlcheck.Problem{File: o.file, Line: o.line, Key: "assumptions." + ind.ID,
+				Msg: fmt.Sprintf("%s is derived in the plan (%s of %s) and that formula cannot be turned round; remove its rule", ind.ID, d.Op, strings.Join(d.Of, ", "))})
+			continue
+		}
+		num, den := d.Of[0], d.Of[1]
+		if b, ok := sc.Assumptions[den]; ok && b.Rule != model.RuleDerived {
+			ob := from[den]
+			at, key := o, ind.ID // report where the user wrote the later of the two
+			if ob.depth < o.depth {
+				at, key = ob, den
+			}
+			ps = append(ps, yamlcheck.Problem{File: at.file, Line: at.line, Key: "assumptions." + key,
+				Msg: fmt.Sprintf("over-determined identity %s = %s / %s: both %s (%s) and %s (%s) have rules; drop one (or set it to {rule: derived})", ind.ID, num, den, ind.ID, o, den, ob)})
+			continue
+		}
+		sc.Assumptions[den] = model.Assumption{Rule: model.RuleDerived, Derived: &model.Derivation{Op: model.OpRatio, Of: []string{num, ind.ID}}}
+	}
+	return ps
+}
+
+// boundsProblems turns the projection's bound warnings on indicators whose
+// rule the scenario sets into problems at the line that set it: the engine
+// holds such a series at its bound, which would silently change the rule.
+func boundsProblems(p *model.Plan, pr *model.Projection, from map[string]origin) yamlcheck.Problems {
+	var ps yamlcheck.Problems
+	for _, w := range pr.Warnings {
+		o, ok := from[w.Indicator]
+		ind := p.Indicator(w.Indicator)
+		if !ok || ind == nil || !ind.Bounded || !strings.Contains(w.Message, "outside its bounds") {
+			continue
+		}
+		a := pr.Scenario.Assumptions[w.Indicator]
+		if a.Rule == model.RuleDerived || a.Rule == model.RulePlan || a.Rule == model.RuleHold {
+			continue
+		}
+		ps = append(ps, yamlcheck.Problem{File: o.file, Line: o.line, Key: "assumptions." + w.Indicator,
+			Msg: fmt.Sprintf("this %s rule takes %s outside its bounds [%g, %g] in %d (%s); lower the %s or the horizon",
+				a.Rule, w.Indicator, ind.Lo, ind.Hi, w.Year, w.Message, stepWord(a.Rule))})
+	}
+	return ps
+}
+
+func stepWord(r model.RuleKind) string {
+	if r == model.RuleLinear {
+		return "step"
+	}
+	return "rate"
+}
+
+// mergeUncertainty lays child over parent: draws and seed replace, shocks
+// replace per indicator, correlations replace per pair.
+func mergeUncertainty(parent *model.Uncertainty, c *uncSpec) *model.Uncertainty {
+	u := &model.Uncertainty{Shocks: map[string]model.ShockSpec{}}
+	if parent != nil {
+		u.Draws, u.Seed = parent.Draws, parent.Seed
+		for k, v := range parent.Shocks {
+			u.Shocks[k] = v
+		}
+		u.Correlations = append(u.Correlations, parent.Correlations...)
+	}
+	if c.draws != nil {
+		u.Draws = *c.draws
+	}
+	if c.seed != nil {
+		u.Seed = *c.seed
+	}
+	for k, v := range c.shocks {
+		u.Shocks[k] = v
+	}
+	for _, cc := range c.correlations {
+		replaced := false
+		for i, pc := range u.Correlations {
+			if (pc.A == cc.A && pc.B == cc.B) || (pc.A == cc.B && pc.B == cc.A) {
+				u.Correlations[i], replaced = cc, true
+			}
+		}
+		if !replaced {
+			u.Correlations = append(u.Correlations, cc)
+		}
+	}
+	return u
+}
