@@ -160,8 +160,47 @@ func (p *parser) indicator(c cell) (string, bool) {
 		p.errorf(c, "indicator %q is ambiguous (%s); give the id", s, strings.Join(ids, ", "))
 		return "", false
 	}
-	p.errorf(c, "unknown indicator %q%s", s, yamlcheck.DidYouMean(s, p.cands))
+	p.errorf(c, "unknown indicator %q%s", s, didYouMean(s, p.cands))
 	return "", false
+}
+
+// didYouMean suggests the nearest ids or names. Edit distance is counted in
+// runes, at most a third of the name (at least 1): a Chinese name of four
+// characters tolerates one wrong character, not four. A candidate that
+// contains the given text counts as near.
+func didYouMean(s string, cands []string) string {
+	fs := fold(s)
+	limit := max(1, len([]rune(fs))/3)
+	var near []string
+	for _, c := range cands {
+		fc := fold(c)
+		if runeDistance(fs, fc) <= limit || (len([]rune(fs)) >= 2 && strings.Contains(fc, fs)) {
+			near = append(near, c)
+		}
+	}
+	return yamlcheck.DidYouMean(s, near)
+}
+
+// runeDistance is the Levenshtein distance between a and b in runes.
+func runeDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
 
 // add records an observation, refusing a conflicting duplicate.

@@ -52,7 +52,7 @@ Five-Year Plan (2021–2025) with its 2035 goals.`,
 	pf.StringVar(&o.lang, "lang", "zh", "language of labels: zh or en")
 	root.AddCommand(
 		targetsCmd(o), projectCmd(o), assessCmd(o), checkCmd(o), validateCmd(o), runCmd(o),
-		reviewCmd(o),
+		reviewCmd(o), reportCmd(o),
 	)
 	err := root.Execute()
 	if err != nil && isUsage(err) {
