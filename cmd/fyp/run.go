@@ -21,7 +21,8 @@ func runCmd(o *options) *cobra.Command {
 
 Runs every computation on the plan and writes the results into the output folder (default
 ./out): the targets, the yearly projection, the reachability assessment and the consistency
-check, as CSV (with a BOM, for Excel), JSON and Markdown. Running again replaces fyp's own
+check, as CSV (with a BOM, for Excel), JSON and Markdown, and the report bundle (index.html,
+report.md, fyp-tables.xlsx; see fyp report). Running again replaces fyp's own
 earlier output; a folder fyp did not write is never overwritten without --force.`,
 		Example: `  fyp run
   fyp run --out report-2023 --lang en`,
@@ -50,6 +51,9 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 				"assessment.json": func(w io.Writer) error { return writeAssessments(w, prs, "all", "json", lang) },
 				"assessment.md":   func(w io.Writer) error { return writeAssessments(w, prs, "main", "md", lang) },
 				"check.md":        func(w io.Writer) error { return writeCheck(w, pr, "md", lang) },
+			}
+			if err := addReport(b, reportInput{plan: p, lang: lang, projections: prs}); err != nil {
+				return err
 			}
 			if err := b.write(out, force); err != nil {
 				return err

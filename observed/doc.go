@@ -1,0 +1,52 @@
+// Package observed reads the figures a reviewer has collected (statistical
+// bulletins, yearbooks) from a CSV or XLSX file into plain values: for each
+// indicator, its observations by year. It is an adapter: it knows file
+// formats, encodings and spreadsheet habits, and nothing of the projection
+// engine. The caller gives it the catalogue of indicators (ids and names)
+// and the range of years to accept.
+//
+// # Long format (one observation a row)
+//
+//	indicator,year,value,price_basis,break,metric,source,note
+//	gdp_per_capita,2021,"8.6",2020,,,2021年统计公报,
+//	常住人口城镇化率,2020,70.5,,rebased,,七普修订,
+//	gdp,2021,8.9,comparable,,growth,2021年统计公报,
+//
+// Only indicator, year and value are required; column names may also be
+// written in Chinese (指标, 年份, 数值, 价格口径, 断点, 类型, 来源, 备注) and a
+// unit (单位) column is allowed and ignored.
+//
+//   - indicator: the plan's id or its Chinese name (full-width brackets are
+//     read as half-width).
+//   - value: a number; thousands separators and a trailing % are allowed
+//     (12.5% is read as 12.5, in the indicator's own unit).
+//   - price_basis: "2020" (or any year: constant prices of that year; 2020年价),
+//     comparable (可比价, 不变价) or current (现价, 当年价). Empty when unstated.
+//   - break: empty (no break); yes (是, break: a statistical break occurs
+//     before this year, so this and later figures are on a new definition);
+//     rebased (修订, 新口径: this figure restates an earlier year on the new
+//     definition, e.g. the base year after the census).
+//   - metric: level (default; the indicator's level, in its unit) or growth
+//     (the annual growth rate over the previous year, percent; how bulletins
+//     report GDP and income at comparable prices).
+//
+// # Wide format (one indicator a row)
+//
+//	indicator,2020,2021,2022
+//	人均地区生产总值,7.9,8.6,9.0
+//
+// The header names the years; an empty cell (or -, —) means no figure. The
+// optional columns price_basis, break, metric, unit, source and note apply
+// to the whole row.
+//
+// # Files
+//
+// CSV files are read as Excel writes them: UTF-8 with or without a byte-
+// order mark, or GB18030 (Excel on Chinese Windows) when the bytes are not
+// valid UTF-8; separated by commas, tabs or semicolons (sniffed from the
+// header). Lines starting with # are comments. XLSX files are read from the
+// sheet named observed (or 观测数据), else the first sheet; a cell formatted as
+// a percentage holds a fraction and is read as percent (0.125 → 12.5).
+//
+// Every bad row is reported, all at once, as FILE:ROW:COLUMN: message.
+package observed

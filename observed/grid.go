@@ -1,0 +1,284 @@
+package observed
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// Column names and their accepted spellings (English and Chinese).
+var columnNames = map[string]string{
+	"indicator": "indicator", "id": "indicator", "指标": "indicator", "指标名称": "indicator",
+	"year": "year", "年份": "year", "年度": "year",
+	"value": "value", "数值": "value", "值": "value", "观测值": "value",
+	"price_basis": "price_basis", "价格口径": "price_basis", "价格": "price_basis",
+	"break": "break", "断点": "break", "统计口径": "break",
+	"metric": "metric", "类型": "metric", "度量": "metric",
+	"source": "source", "来源": "source", "资料来源": "source",
+	"note": "note", "备注": "note", "说明": "note",
+	"unit": "unit", "单位": "unit",
+}
+
+var yearHeader = regexp.MustCompile(`^(\d{4})年?$`)
+
+// parseGrid reads the rows of a sheet: the first non-empty row is the
+// header; it decides between the long and the wide format.
+func (p *parser) parseGrid(rows [][]cell) {
+	for len(rows) > 0 && blank(rows[0]) {
+		rows = rows[1:]
+	}
+	if len(rows) == 0 {
+		p.problems = append(p.problems, problemAt(p.file, 1, 0, "no header row; expected indicator,year,value (long) or indicator,2021,2022,… (wide)"))
+		return
+	}
+	head := rows[0]
+	cols := map[string]int{}
+	years := map[int]int{} // column index → year
+	for i, c := range head {
+		h := strings.TrimSpace(c.text)
+		if h == "" {
+			continue
+		}
+		if m := yearHeader.FindStringSubmatch(h); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			years[i] = y
+			continue
+		}
+		name, ok := columnNames[strings.ToLower(h)]
+		if !ok {
+			p.errorf(c, "unknown column %q; expected indicator, year, value, price_basis, break, metric, unit, source, note (or years, in the wide format)", h)
+			continue
+		}
+		if _, dup := cols[name]; dup {
+			p.errorf(c, "column %q given twice", h)
+			continue
+		}
+		cols[name] = i
+	}
+	if _, ok := cols["indicator"]; !ok {
+		p.errorf(head[0], "no indicator column; the header needs indicator (指标)")
+		return
+	}
+	_, hasYear := cols["year"]
+	if hasYear || len(years) == 0 {
+		for _, need := range []string{"year", "value"} {
+			if _, ok := cols[need]; !ok {
+				p.errorf(head[0], "no %s column; the long format needs indicator,year,value", need)
+				return
+			}
+		}
+		if len(years) > 0 {
+			for i, y := range years {
+				p.errorf(head[i], "column %d is a year in a long-format file (which has a year column)", y)
+			}
+			return
+		}
+		for _, r := range rows[1:] {
+			if !blank(r) {
+				p.longRow(r, cols)
+			}
+		}
+		return
+	}
+	if _, ok := cols["value"]; ok {
+		p.errorf(head[cols["value"]], "a value column in a wide-format file; use either indicator,year,value or one column per year")
+		return
+	}
+	for _, r := range rows[1:] {
+		if !blank(r) {
+			p.wideRow(r, cols, years, head)
+		}
+	}
+}
+
+// at returns cell i of a row (an empty cell past its end).
+func at(r []cell, i int, row int) cell {
+	if i < len(r) {
+		return r[i]
+	}
+	return cell{row: row, col: i + 1}
+}
+
+func (p *parser) attrs(r []cell, cols map[string]int, row int) (o Observation, ok bool) {
+	ok = true
+	get := func(name string) (cell, bool) {
+		i, has := cols[name]
+		if !has {
+			return cell{}, false
+		}
+		return at(r, i, row), true
+	}
+	o.Metric = Level
+	if c, has := get("metric"); has {
+		m, good := parseMetric(c.text)
+		if !good {
+			p.errorf(c, "metric %q: expected level (水平) or growth (增速: percent over the previous year)", c.text)
+			ok = false
+		}
+		o.Metric = m
+	}
+	if c, has := get("price_basis"); has {
+		b, good := parseBasis(c.text)
+		if !good {
+			p.errorf(c, "price_basis %q: expected a year such as 2020 (2020年价), comparable (可比价) or current (现价)", c.text)
+			ok = false
+		}
+		o.PriceBasis = b
+	}
+	if c, has := get("break"); has {
+		b, good := parseBreak(c.text)
+		if !good {
+			p.errorf(c, "break %q: expected empty, yes (a break before this year) or rebased (this year restated on the new definition)", c.text)
+			ok = false
+		}
+		o.Break = b
+	}
+	if c, has := get("source"); has {
+		o.Source = strings.TrimSpace(c.text)
+	}
+	if c, has := get("note"); has {
+		o.Note = strings.TrimSpace(c.text)
+	}
+	o.Row = row
+	return o, ok
+}
+
+func (p *parser) longRow(r []cell, cols map[string]int) {
+	row := r[0].row
+	id, okID := p.indicator(at(r, cols["indicator"], row))
+	o, okA := p.attrs(r, cols, row)
+	yc := at(r, cols["year"], row)
+	y, okY := p.year(yc)
+	vc := at(r, cols["value"], row)
+	v, okV := parseNumber(vc.text)
+	if !okV {
+		if strings.TrimSpace(vc.text) == "" {
+			p.errorf(vc, "no value; leave the row out when there is no figure")
+		} else {
+			p.errorf(vc, "value %q is not a number", vc.text)
+		}
+	}
+	if okID && okA && okY && okV {
+		o.Year, o.Value = y, v
+		p.add(id, o, vc)
+	}
+}
+
+func (p *parser) wideRow(r []cell, cols map[string]int, years map[int]int, head []cell) {
+	row := r[0].row
+	id, okID := p.indicator(at(r, cols["indicator"], row))
+	base, okA := p.attrs(r, cols, row)
+	for i := range head {
+		y, isYear := years[i]
+		if !isYear {
+			continue
+		}
+		vc := at(r, i, row)
+		if missing(vc.text) {
+			continue
+		}
+		v, okV := parseNumber(vc.text)
+		if !okV {
+			p.errorf(vc, "value %q for %d is not a number", vc.text, y)
+			continue
+		}
+		if !p.inRange(head[i], y) || !okID || !okA {
+			continue
+		}
+		o := base
+		o.Year, o.Value = y, v
+		p.add(id, o, vc)
+	}
+}
+
+func (p *parser) year(c cell) (int, bool) {
+	s := strings.TrimSuffix(strings.TrimSpace(c.text), "年")
+	f, err := strconv.ParseFloat(s, 64) // XLSX may store 2021 as 2021.0
+	if err != nil || f != math.Trunc(f) {
+		p.errorf(c, "year %q is not a year", c.text)
+		return 0, false
+	}
+	return int(f), p.inRange(c, int(f))
+}
+
+func (p *parser) inRange(c cell, y int) bool {
+	if y < p.cat.MinYear || y > p.cat.MaxYear {
+		p.errorf(c, "year %d is outside the plan's range %d–%d", y, p.cat.MinYear, p.cat.MaxYear)
+		return false
+	}
+	return true
+}
+
+func blank(r []cell) bool {
+	for _, c := range r {
+		if strings.TrimSpace(c.text) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func missing(s string) bool {
+	switch strings.TrimSpace(s) {
+	case "", "-", "—", "–", "…", "NA", "n/a", "N/A":
+		return true
+	}
+	return false
+}
+
+// parseNumber reads a number as spreadsheets print it: thousands
+// separators, a leading + or a Unicode minus, a trailing %.
+func parseNumber(s string) (float64, bool) {
+	s = strings.TrimSpace(strings.NewReplacer("\u00a0", "", "\u3000", "", " ", "", ",", "", "，", "", "−", "-", "％", "%").Replace(s))
+	s = strings.TrimSuffix(s, "%")
+	s = strings.TrimPrefix(s, "+")
+	if s == "" {
+		return 0, false
+	}
+	v, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+		return 0, false
+	}
+	return v, true
+}
+
+func parseMetric(s string) (Metric, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "level", "水平", "值", "总量":
+		return Level, true
+	case "growth", "增速", "增长率", "增长":
+		return Growth, true
+	}
+	return Level, false
+}
+
+var basisYear = regexp.MustCompile(`^(\d{4})(年价|年不变价|年可比价|年价格)?$`)
+
+func parseBasis(s string) (string, bool) {
+	t := strings.ToLower(strings.TrimSpace(s))
+	switch t {
+	case "":
+		return "", true
+	case "current", "现价", "当年价", "当年价格", "nominal":
+		return Current, true
+	case "comparable", "可比价", "可比价格", "constant", "不变价", "不变价格":
+		return Comparable, true
+	}
+	if m := basisYear.FindStringSubmatch(t); m != nil {
+		return m[1], true
+	}
+	return "", false
+}
+
+func parseBreak(s string) (Break, bool) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "", "no", "否", "0", "false", "n":
+		return NoBreak, true
+	case "yes", "是", "1", "true", "y", "break", "断点":
+		return Broken, true
+	case "rebased", "修订", "新口径", "rebase":
+		return Rebased, true
+	}
+	return NoBreak, false
+}

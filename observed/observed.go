@@ -1,0 +1,234 @@
+package observed
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/width"
+
+	"fyp/internal/yamlcheck"
+)
+
+// Metric is what an observed number measures.
+type Metric string
+
+const (
+	Level  Metric = "level"  // the indicator's level in Year, in its unit
+	Growth Metric = "growth" // growth over the previous year, percent
+)
+
+// Break marks a statistical break (口径变化) in an observation.
+type Break string
+
+const (
+	NoBreak Break = ""
+	// Broken: a break occurs before this year; this and later figures are
+	// on a new definition, earlier ones on the old.
+	Broken Break = "break"
+	// Rebased: the figure restates its year on the new definition (a
+	// rebased baseline, e.g. the base year recomputed after the census).
+	Rebased Break = "rebased"
+)
+
+// Price bases, normalised. A constant-price basis is its year ("2020").
+const (
+	Current    = "current"
+	Comparable = "comparable"
+)
+
+// Observation is one observed figure.
+type Observation struct {
+	Year       int
+	Value      float64
+	Metric     Metric
+	PriceBasis string // "", Current, Comparable or a year ("2020")
+	Break      Break
+	Source     string
+	Note       string
+	Row        int // the file's row, for messages
+}
+
+// Data is every observation of a file, by indicator id, sorted by year.
+type Data struct {
+	File        string
+	ByIndicator map[string][]Observation
+}
+
+// IDs returns the indicators observed, sorted.
+func (d *Data) IDs() []string {
+	ids := make([]string, 0, len(d.ByIndicator))
+	for id := range d.ByIndicator {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// Len is the number of observations.
+func (d *Data) Len() int {
+	n := 0
+	for _, obs := range d.ByIndicator {
+		n += len(obs)
+	}
+	return n
+}
+
+// Catalog is what the reader accepts: the indicators (id → Chinese name)
+// and the range of years.
+type Catalog struct {
+	Names            map[string]string
+	MinYear, MaxYear int
+}
+
+// Read reads a CSV or XLSX file (chosen by its content: an XLSX file is a
+// zip archive). name is used in messages. Problems are reported as
+// yamlcheck.Problems (FILE:ROW:COLUMN: message).
+func Read(name string, data []byte, cat Catalog) (*Data, error) {
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) || strings.EqualFold(filepath.Ext(name), ".xlsx") {
+		return ReadXLSX(name, data, cat)
+	}
+	return ReadCSV(name, data, cat)
+}
+
+// cell is one spreadsheet cell: its text and 1-based position.
+type cell struct {
+	text     string
+	row, col int
+}
+
+// parser turns a grid of cells into observations, collecting problems.
+type parser struct {
+	file     string
+	cat      Catalog
+	byName   map[string][]string // folded name or id → ids
+	cands    []string
+	problems yamlcheck.Problems
+	data     *Data
+	seen     map[key]Observation
+}
+
+type key struct {
+	id     string
+	year   int
+	metric Metric
+}
+
+func newParser(file string, cat Catalog) *parser {
+	p := &parser{file: file, cat: cat, byName: map[string][]string{}, seen: map[key]Observation{},
+		data: &Data{File: file, ByIndicator: map[string][]Observation{}}}
+	ids := make([]string, 0, len(cat.Names))
+	for id := range cat.Names {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, id := range ids {
+		p.byName[fold(id)] = append(p.byName[fold(id)], id)
+		p.cands = append(p.cands, id)
+		if n := cat.Names[id]; n != "" && fold(n) != fold(id) {
+			p.byName[fold(n)] = append(p.byName[fold(n)], id)
+			p.cands = append(p.cands, n)
+		}
+	}
+	return p
+}
+
+func (p *parser) errorf(c cell, format string, args ...any) {
+	p.problems = append(p.problems, yamlcheck.Problem{File: p.file, Line: c.row, Col: c.col, Msg: fmt.Sprintf(format, args...)})
+}
+
+// fold normalises a name: full-width forms to half-width, spaces trimmed.
+func fold(s string) string {
+	return strings.ToLower(strings.Join(strings.Fields(width.Fold.String(s)), ""))
+}
+
+// indicator resolves an id or a Chinese name.
+func (p *parser) indicator(c cell) (string, bool) {
+	s := strings.TrimSpace(c.text)
+	if s == "" {
+		p.errorf(c, "no indicator; give the plan's id or Chinese name")
+		return "", false
+	}
+	ids := p.byName[fold(s)]
+	switch {
+	case len(ids) == 1:
+		return ids[0], true
+	case len(ids) > 1:
+		p.errorf(c, "indicator %q is ambiguous (%s); give the id", s, strings.Join(ids, ", "))
+		return "", false
+	}
+	p.errorf(c, "unknown indicator %q%s", s, didYouMean(s, p.cands))
+	return "", false
+}
+
+// didYouMean suggests the nearest ids or names. Edit distance is counted in
+// runes, at most a third of the name (at least 1): a Chinese name of four
+// characters tolerates one wrong character, not four. A candidate that
+// contains the given text counts as near.
+func didYouMean(s string, cands []string) string {
+	fs := fold(s)
+	limit := max(1, len([]rune(fs))/3)
+	var near []string
+	for _, c := range cands {
+		fc := fold(c)
+		if runeDistance(fs, fc) <= limit || (len([]rune(fs)) >= 2 && strings.Contains(fc, fs)) {
+			near = append(near, c)
+		}
+	}
+	return yamlcheck.DidYouMean(s, near)
+}
+
+// runeDistance is the Levenshtein distance between a and b in runes.
+func runeDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// add records an observation, refusing a conflicting duplicate.
+func (p *parser) add(id string, o Observation, vc cell) {
+	k := key{id, o.Year, o.Metric}
+	if prev, ok := p.seen[k]; ok {
+		if math.Abs(prev.Value-o.Value) > 1e-9*math.Max(1, math.Abs(o.Value)) {
+			p.errorf(vc, "duplicate: %s %d (%s) is already %g on row %d; this row gives %g", id, o.Year, o.Metric, prev.Value, prev.Row, o.Value)
+		}
+		return
+	}
+	p.seen[k] = o
+	p.data.ByIndicator[id] = append(p.data.ByIndicator[id], o)
+}
+
+func (p *parser) result() (*Data, error) {
+	if len(p.problems) > 0 {
+		p.problems.Sort()
+		return nil, p.problems
+	}
+	for id, obs := range p.data.ByIndicator {
+		sort.SliceStable(obs, func(i, j int) bool {
+			if obs[i].Year != obs[j].Year {
+				return obs[i].Year < obs[j].Year
+			}
+			return obs[i].Metric < obs[j].Metric
+		})
+		p.data.ByIndicator[id] = obs
+	}
+	return p.data, nil
+}

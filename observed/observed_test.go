@@ -1,0 +1,326 @@
+package observed
+
+import (
+	"bytes"
+	"errors"
+	"math"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+
+	"fyp/internal/yamlcheck"
+)
+
+// testCatalog is a few of the 14th plan's indicators (ids and names as in
+// seeds/jiangjin-14.yaml).
+var testCatalog = Catalog{
+	Names: map[string]string{
+		"gdp":               "地区生产总值",
+		"gdp_per_capita":    "人均地区生产总值",
+		"urbanization_rate": "常住人口城镇化率",
+		"forest_coverage":   "森林覆盖率",
+		"doctors_per_1000":  "每千人口拥有执业(助理)医师数",
+	},
+	MinYear: 2020, MaxYear: 2035,
+}
+
+func readFixture(t *testing.T, name string) *Data {
+	t.Helper()
+	b, err := os.ReadFile("testdata/" + name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read(name, b, testCatalog)
+	if err != nil {
+		t.Fatalf("Read(%s): %v", name, err)
+	}
+	return d
+}
+
+func find(d *Data, id string, year int, m Metric) (Observation, bool) {
+	for _, o := range d.ByIndicator[id] {
+		if o.Year == year && o.Metric == m {
+			return o, true
+		}
+	}
+	return Observation{}, false
+}
+
+func TestReadLong(t *testing.T) {
+	d := readFixture(t, "long.csv")
+	// Expected values are the fixture's cells, read by hand.
+	tests := []struct {
+		name   string
+		id     string
+		year   int
+		metric Metric
+		value  float64
+		basis  string
+		brk    Break
+	}{
+		{"thousands separator, by id", "gdp_per_capita", 2021, Level, 86000, "2020", NoBreak},
+		{"by Chinese name", "gdp_per_capita", 2022, Level, 90500, "2020", NoBreak},
+		{"rebased base year", "urbanization_rate", 2020, Level, 70.5, "", Rebased},
+		{"trailing percent and break", "urbanization_rate", 2021, Level, 71.2, "", Broken},
+		{"growth rate", "gdp", 2021, Growth, 8.9, Comparable, NoBreak},
+		{"leading plus", "gdp", 2022, Growth, 4, Comparable, NoBreak},
+		{"identical duplicate kept once", "forest_coverage", 2022, Level, 52.4, "", NoBreak},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			o, ok := find(d, tt.id, tt.year, tt.metric)
+			if !ok {
+				t.Fatalf("no observation of %s %d", tt.id, tt.year)
+			}
+			if o.Value != tt.value || o.PriceBasis != tt.basis || o.Break != tt.brk {
+				t.Errorf("got %+v, want value %g basis %q break %q", o, tt.value, tt.basis, tt.brk)
+			}
+		})
+	}
+	if n := len(d.ByIndicator["forest_coverage"]); n != 1 {
+		t.Errorf("forest_coverage has %d observations, want 1 (duplicate row)", n)
+	}
+	if d.Len() != 7 {
+		t.Errorf("Len() = %d, want 7", d.Len())
+	}
+}
+
+func TestReadWideTSVWithBOM(t *testing.T) {
+	d := readFixture(t, "wide.tsv")
+	// From the fixture: 森林覆盖率 51.8, 52.1, — (missing); 人均地区生产总值 blank, 8.6, 9.05.
+	want := map[string][]float64{"forest_coverage": {51.8, 52.1}, "gdp_per_capita": {8.6, 9.05}}
+	for id, vs := range want {
+		obs := d.ByIndicator[id]
+		if len(obs) != len(vs) {
+			t.Fatalf("%s: %d observations, want %d", id, len(obs), len(vs))
+		}
+		for i, v := range vs {
+			if obs[i].Value != v {
+				t.Errorf("%s[%d] = %g, want %g", id, i, obs[i].Value, v)
+			}
+		}
+	}
+}
+
+func TestReadGB18030(t *testing.T) {
+	d := readFixture(t, "gb18030.csv")
+	o, ok := find(d, "gdp_per_capita", 2021, Level)
+	if !ok || o.Value != 8.6 || o.PriceBasis != "2020" || o.Source != "虚构数据" {
+		t.Errorf("gdp_per_capita 2021 = %+v, %v; want 8.6 at 2020 prices from 虚构数据", o, ok)
+	}
+	if _, ok := find(d, "forest_coverage", 2021, Level); !ok {
+		t.Error("forest_coverage 2021 missing")
+	}
+}
+
+func TestBadRows(t *testing.T) {
+	b, err := os.ReadFile("testdata/bad.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = ReadCSV("bad.csv", b, testCatalog)
+	var ps yamlcheck.Problems
+	if !errors.As(err, &ps) {
+		t.Fatalf("ReadCSV(bad.csv) error = %v, want yamlcheck.Problems", err)
+	}
+	got := err.Error()
+	// One line for each bad row of the fixture, in row order.
+	want := []string{
+		`bad.csv:3:1: unknown indicator "forest_coverag"; did you mean "forest_coverage"?`,
+		`bad.csv:4:3: value "fifty" is not a number`,
+		`bad.csv:5:2: year 2019 is outside the plan's range 2020–2035`,
+		`bad.csv:7:3: duplicate: forest_coverage 2022 (level) is already 52.4 on row 6; this row gives 52.9`,
+		`bad.csv:8:4: price_basis "soon": expected`,
+		`bad.csv:9:5: break "perhaps": expected`,
+		`bad.csv:10:6: metric "speed": expected`,
+		`bad.csv:11:3: no value`,
+	}
+	lines := strings.Split(got, "\n")
+	if len(lines) != len(want) {
+		t.Fatalf("got %d problems, want %d:\n%s", len(lines), len(want), got)
+	}
+	for i, w := range want {
+		if !strings.HasPrefix(lines[i], w) {
+			t.Errorf("problem %d = %q, want prefix %q", i, lines[i], w)
+		}
+	}
+}
+
+func TestParseNumber(t *testing.T) {
+	tests := []struct {
+		in   string
+		want float64
+		ok   bool
+	}{
+		{"1,234.5", 1234.5, true}, // thousands separator
+		{"12.5%", 12.5, true},     // percent sign: same number, in %
+		{"１２", 0, false},          // full-width digits are not numbers to ParseFloat
+		{"−3", -3, true},          // Unicode minus
+		{" 7 ", 7, true},
+		{"", 0, false},
+		{"NaN", 0, false},
+		{"1e400", 0, false},
+	}
+	for _, tt := range tests {
+		got, ok := parseNumber(tt.in)
+		if ok != tt.ok || (ok && got != tt.want) {
+			t.Errorf("parseNumber(%q) = %g, %v; want %g, %v", tt.in, got, ok, tt.want, tt.ok)
+		}
+	}
+}
+
+func TestSniff(t *testing.T) {
+	tests := map[string]rune{
+		"a,b,c\n":           ',',
+		"a\tb\tc\n":         '\t',
+		"a;b;c\n":           ';',
+		"# c,c,c,c\na\tb\n": '\t',
+		`"x;y;z",b` + "\n":  ',',
+		"":                  ',',
+	}
+	for in, want := range tests {
+		if got := sniff([]byte(in)); got != want {
+			t.Errorf("sniff(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// TestXLSXRoundTrip writes the long fixture's rows to a workbook with
+// excelize (values as numbers, one as a percentage-formatted fraction) and
+// checks that reading it gives what reading the CSV gives.
+func TestXLSXRoundTrip(t *testing.T) {
+	f := excelize.NewFile()
+	sh := f.GetSheetName(0)
+	rows := [][]any{
+		{"indicator", "year", "value", "price_basis", "break", "metric", "source"},
+		{"gdp_per_capita", 2021, 86000, "2020", "", "", "synthetic bulletin 2021"},
+		{"人均地区生产总值", 2022, 90500, 2020, "", "", "synthetic bulletin 2022"},
+		{"常住人口城镇化率", 2020, 70.5, "", "rebased", "", "synthetic census restatement"},
+		{"urbanization_rate", 2021, 0.712, "", "yes", "", "synthetic"},
+		{"gdp", 2021, 8.9, "comparable", "", "growth", "synthetic"},
+		{"gdp", 2022, 4, "comparable", "", "growth", "synthetic"},
+		{"forest_coverage", 2022, 52.4, "", "", "", "synthetic"},
+	}
+	for i, r := range rows {
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sh, ref, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	pct, err := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.SetCellStyle(sh, "C5", "C5", pct); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	got, err := Read("round.xlsx", buf.Bytes(), testCatalog)
+	if err != nil {
+		t.Fatalf("Read(xlsx): %v", err)
+	}
+	want := readFixture(t, "long.csv")
+	for _, id := range want.IDs() {
+		w, g := want.ByIndicator[id], got.ByIndicator[id]
+		if len(w) != len(g) {
+			t.Fatalf("%s: %d observations from XLSX, want %d", id, len(g), len(w))
+		}
+		for i := range w {
+			// Tolerance: 0.712 × 100 in floating point.
+			if g[i].Year != w[i].Year || math.Abs(g[i].Value-w[i].Value) > 1e-9 || g[i].PriceBasis != w[i].PriceBasis ||
+				g[i].Break != w[i].Break || g[i].Metric != w[i].Metric {
+				t.Errorf("%s[%d] from XLSX = %+v, want %+v", id, i, g[i], w[i])
+			}
+		}
+	}
+}
+
+func TestXLSXBadRowsNameCells(t *testing.T) {
+	f := excelize.NewFile()
+	sh := f.GetSheetName(0)
+	_ = f.SetSheetRow(sh, "A1", &[]any{"指标", "年份", "数值"})
+	_ = f.SetSheetRow(sh, "A2", &[]any{"森林覆盖", 2021, "abc"})
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Read("o.xlsx", buf.Bytes(), testCatalog)
+	if err == nil {
+		t.Fatal("no error for bad rows")
+	}
+	for _, want := range []string{`o.xlsx:2:1: unknown indicator "森林覆盖"; did you mean "森林覆盖率"`, `o.xlsx:2:3: value "abc" is not a number`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q lacks %q", err, want)
+		}
+	}
+}
+
+func TestFullWidthNames(t *testing.T) {
+	in := "指标,年份,数值\n每千人口拥有执业（助理）医师数,2021,2.3\n"
+	d, err := ReadCSV("fw.csv", []byte(in), testCatalog)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := find(d, "doctors_per_1000", 2021, Level); !ok {
+		t.Error("full-width brackets not matched to the plan's name")
+	}
+}
+
+func TestHeaderProblems(t *testing.T) {
+	tests := []struct{ name, in, want string }{
+		{"empty file", "", "h.csv:1: no header row"},
+		{"unknown column", "indicator,year,value,colour\n", `h.csv:1:4: unknown column "colour"`},
+		{"no value column", "indicator,year\n", "h.csv:1:1: no value column"},
+		{"wide with value", "indicator,2021,value\n", "h.csv:1:3: a value column in a wide-format file"},
+		{"wide year out of range", "indicator,2019\nforest_coverage,50\n", "h.csv:1:2: year 2019 is outside"},
+		{"not text", "\x81\x20\xff", "neither UTF-8 nor GB18030"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadCSV("h.csv", []byte(tt.in), testCatalog)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("error = %v, want it to contain %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// FuzzReadCSV: no input makes the reader panic, and every failure is a list
+// of problems that name the file.
+func FuzzReadCSV(f *testing.F) {
+	for _, name := range []string{"long.csv", "wide.tsv", "bad.csv", "gb18030.csv"} {
+		b, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte("indicator,year,value\n\"unterminated,2021,1\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := ReadCSV("fuzz.csv", data, testCatalog)
+		if err != nil {
+			var ps yamlcheck.Problems
+			if !errors.As(err, &ps) || len(ps) == 0 {
+				t.Fatalf("error %v is not a list of problems", err)
+			}
+			for _, p := range ps {
+				if p.File != "fuzz.csv" {
+					t.Fatalf("problem %v does not name the file", p)
+				}
+			}
+			return
+		}
+		for id, obs := range d.ByIndicator {
+			for _, o := range obs {
+				if o.Year < testCatalog.MinYear || o.Year > testCatalog.MaxYear || math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
+					t.Fatalf("%s: accepted %+v", id, o)
+				}
+			}
+		}
+	})
+}
