@@ -17,7 +17,6 @@ import (
 	"fyp/model"
 )
 
-
 func golden(t *testing.T, name, got string) {
 	t.Helper()
 	path := filepath.Join("testdata", name)
