@@ -5,9 +5,8 @@ import "math"
 // quantiles returns the Percentiles of col's known (non-NaN) values and
 // how many there are, exactly (no estimate): the order statistics are
 // found by a bucket pass and selection (see selectRanks); col is not
-// changed. buf is unused scratch kept for callers' symmetry.
-func quantiles(col, buf []float64) (q Quantiles, m int) {
-	_ = buf
+// changed. buf is scratch at least as long as col.
+func quantiles(col []float64, buf []uint16) (q Quantiles, m int) {
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range col {
 		if v == v {
@@ -38,7 +37,7 @@ func quantiles(col, buf []float64) (q Quantiles, m int) {
 			ranks = appendRank(ranks, lo+1)
 		}
 	}
-	at := selectRanks(col, lo, hi, ranks)
+	at := selectRanks(col, buf, lo, hi, ranks)
 	for k := range q {
 		lo, f := los[k], fracs[k]
 		q[k] = at[lo]
@@ -57,14 +56,16 @@ func quantiles(col, buf []float64) (q Quantiles, m int) {
 // rank and at which place. A second pass copies the values of those few
 // buckets out, and selection among them finds the ranks.
 // The result is the exact order statistic, as sorting would give.
-func selectRanks(a []float64, lo, hi float64, ranks []int) map[int]float64 {
+func selectRanks(a []float64, bk []uint16, lo, hi float64, ranks []int) map[int]float64 {
 	const nBuckets = 4096
 	scale := nBuckets / (hi - lo)
 	bucket := func(v float64) int { return min(int((v-lo)*scale), nBuckets-1) }
 	var count [nBuckets + 1]int32
-	for _, v := range a {
+	for i, v := range a {
 		if v == v {
-			count[bucket(v)+1]++
+			b := bucket(v)
+			bk[i] = uint16(b)
+			count[b+1]++
 		}
 	}
 	for b := 1; b <= nBuckets; b++ {
@@ -86,11 +87,12 @@ func selectRanks(a []float64, lo, hi float64, ranks []int) map[int]float64 {
 	}
 	g := make([]float64, n)
 	next := start
-	for _, v := range a {
+	bk = bk[:len(a)]
+	for i, v := range a {
 		if v != v {
 			continue
 		}
-		if b := bucket(v); want[b] {
+		if b := bk[i]; want[b] {
 			g[next[b]] = v
 			next[b]++
 		}

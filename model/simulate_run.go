@@ -25,7 +25,7 @@ type simState struct {
 	tq    []Quantiles
 	// per worker scratch
 	z    [][][]float64
-	buf  [][]float64
+	buf  [][]uint16
 	buf2 [][]float64
 	// observe, when set (tests), sees every year's columns.
 	observe func(i int, out [][]float64)
@@ -74,13 +74,13 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		}
 	}
 	st.z = make([][][]float64, workers)
-	st.buf, st.buf2 = make([][]float64, workers), make([][]float64, workers)
+	st.buf, st.buf2 = make([][]uint16, workers), make([][]float64, workers)
 	for w := range st.z {
 		st.z[w] = make([][]float64, len(prog.Shocks))
 		for k := range st.z[w] {
 			st.z[w][k] = make([]float64, SimBlock)
 		}
-		st.buf[w], st.buf2[w] = make([]float64, n), make([]float64, n)
+		st.buf[w], st.buf2[w] = make([]uint16, n), make([]float64, n)
 	}
 
 	sim := &Simulation{Projection: prog.pr, Draws: n, Seed: opt.Seed, Warnings: append([]Warning(nil), prog.warnings...)}
@@ -299,7 +299,7 @@ func (st *simState) derive(k int, s *SimSeries, lo, hi int) {
 // target folds year index i into target k's running metric and, in its
 // year, computes the metric of every draw, the share that meets the
 // target and the percentiles.
-func (st *simState) target(i, k int, buf, mbuf []float64) {
+func (st *simState) target(i, k int, buf []uint16, mbuf []float64) {
 	t := st.prog.Targets[k]
 	tg := t.Target
 	y := st.prog.Base + i

@@ -22,6 +22,7 @@ type simFlags struct {
 	workers int
 	scope   string
 	bands   bool
+	program bool
 }
 
 func simulateCmd(o *options) *cobra.Command {
@@ -57,6 +58,9 @@ the built-in default volatilities apply (all assumptions; see model/simulate_def
 			if f.workers < 1 {
 				return badInput("--workers %d: expected at least 1", f.workers)
 			}
+			if f.program {
+				return writeProgram(o)
+			}
 			sims, err := runSimulations(o, f)
 			if err != nil {
 				return err
@@ -73,7 +77,79 @@ the built-in default volatilities apply (all assumptions; see model/simulate_def
 	c.Flags().IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "goroutines to use; the result does not depend on it")
 	c.Flags().StringVar(&f.scope, "scope", "main", "which targets: main (the main table and the 2035 goals) or all")
 	c.Flags().BoolVar(&f.bands, "bands", false, "print each simulated indicator's percentiles year by year instead")
+	c.Flags().BoolVar(&f.program, "program", false, "print the compiled simulation program as JSON (for bench/sim.py)")
+	_ = c.Flags().MarkHidden("program")
 	return c
+}
+
+// writeProgram prints the compiled program of the first input, so that
+// bench/sim.py runs exactly the same job.
+func writeProgram(o *options) error {
+	ins, err := simInputs(o)
+	if err != nil {
+		return err
+	}
+	prog, err := model.Compile(ins[0].pr, ins[0].u)
+	if err != nil {
+		return err
+	}
+	nums := func(v []float64) []num {
+		out := make([]num, len(v))
+		for i, x := range v {
+			out[i] = num(x)
+		}
+		return out
+	}
+	type series struct {
+		ID      string   `json:"id"`
+		Shock   int      `json:"shock"`
+		Band    bool     `json:"band"`
+		Start   num      `json:"start"`
+		Op      []string `json:"op"`
+		C       []num    `json:"c"`
+		F       []num    `json:"f"`
+		Level   []num    `json:"level"`
+		Obs     []num    `json:"obs"`
+		K       num      `json:"k"`
+		Derived string   `json:"derived"`
+		Of      []int    `json:"of"`
+		X0      num      `json:"x0"`
+		OfBase  []num    `json:"of_base"`
+		Clamp   bool     `json:"clamp"`
+		Lo, Hi  num
+	}
+	type target struct {
+		Series int     `json:"series"`
+		Kind   string  `json:"kind"`
+		From   int     `json:"from"`
+		Year   int     `json:"year"`
+		Value  float64 `json:"value"`
+		Dir    float64 `json:"dir"`
+		Tol    float64 `json:"tol"`
+		X0     num     `json:"x0"`
+	}
+	out := struct {
+		Base    int              `json:"base"`
+		Years   int              `json:"years"`
+		Series  []series         `json:"series"`
+		Shocks  []model.SimShock `json:"shocks"`
+		Chol    [][]float64      `json:"chol"`
+		Targets []target         `json:"targets"`
+	}{Base: prog.Base, Years: prog.Years, Shocks: prog.Shocks, Chol: prog.Chol}
+	for _, s := range prog.Series {
+		ops := make([]string, len(s.Op))
+		for i, op := range s.Op {
+			ops[i] = op.String()
+		}
+		out.Series = append(out.Series, series{ID: s.ID, Shock: s.Shock, Band: s.Band, Start: num(s.Start), Op: ops, C: nums(s.C), F: nums(s.F),
+			Level: nums(s.Level), Obs: nums(s.Obs), K: num(s.K), Derived: string(s.Derived), Of: s.Of, X0: num(s.X0), OfBase: nums(s.OfBase),
+			Clamp: s.Clamp, Lo: num(s.Lo), Hi: num(s.Hi)})
+	}
+	for _, t := range prog.Targets {
+		out.Targets = append(out.Targets, target{Series: t.Series, Kind: string(t.Target.Kind), From: t.Target.From, Year: t.Target.Year,
+			Value: t.Target.Value, Dir: t.Dir, Tol: t.Tol, X0: num(t.X0)})
+	}
+	return writeJSON(o.stdout, out)
 }
 
 // simInput is one projection and the uncertainty to simulate it with.
