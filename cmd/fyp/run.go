@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime"
 
 	"github.com/spf13/cobra"
 
@@ -40,6 +41,11 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 				return err
 			}
 			prs := []*model.Projection{pr}
+			// A simulation with a fixed seed, so the bundle is reproducible.
+			sims, err := runSimulations(o, &simFlags{draws: 10000, seed: model.DefaultSeed, seedSet: true, workers: runtime.GOMAXPROCS(0)})
+			if err != nil {
+				return err
+			}
 			lang := o.lang
 			b := bundle{
 				"targets.csv":     withBOM(func(w io.Writer) error { return writeTargets(w, p, "csv", lang) }),
@@ -51,6 +57,9 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 				"assessment.json": func(w io.Writer) error { return writeAssessments(w, prs, "all", "json", lang) },
 				"assessment.md":   func(w io.Writer) error { return writeAssessments(w, prs, "main", "md", lang) },
 				"check.md":        func(w io.Writer) error { return writeCheck(w, pr, "md", lang) },
+				"simulation.csv":  withBOM(func(w io.Writer) error { return writeSimulation(w, sims, "all", "csv", lang) }),
+				"simulation.json": func(w io.Writer) error { return writeSimulation(w, sims, "all", "json", lang) },
+				"bands.csv":       withBOM(func(w io.Writer) error { return writeBands(w, sims, "csv", lang) }),
 			}
 			if err := addReport(b, reportInput{plan: p, lang: lang, projections: prs}); err != nil {
 				return err

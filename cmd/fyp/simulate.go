@@ -1,0 +1,368 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"fyp/model"
+)
+
+// simFlags are simulate's own flags; 0 / unset means "the scenario's or
+// the default".
+type simFlags struct {
+	draws   int
+	seed    uint64
+	seedSet bool
+	workers int
+	scope   string
+	bands   bool
+	program bool
+}
+
+func simulateCmd(o *options) *cobra.Command {
+	f := &simFlags{}
+	c := &cobra.Command{
+		Use:   "simulate",
+		Short: "蒙特卡洛模拟：每项目标实现的概率 · the probability of meeting each target",
+		Long: `对带不确定性的指标逐年抽样（年增速或年增量加上自相关、可相关的随机冲击），给出每项目标实现的概率
+及其蒙特卡洛标准误 √(p(1−p)/n)，以及目标指标的 5/25/50/75/95 分位数；--bands 给出各指标逐年分位数（扇形图数据）。
+相同的 --seed 无论 --workers 多少都给出完全相同的结果。未给出情景时使用内置的默认波动率（均为假设，见 model/simulate_default.go）。
+
+Draws many paths of the indicators that carry uncertainty (each year's growth rate or step plus
+an autocorrelated shock, correlated across indicators) and reports, for every target, the
+probability that it is met with its Monte Carlo standard error √(p(1−p)/n) and the 5/25/50/75/95th
+percentiles of the target's metric; --bands gives each indicator's percentiles year by year (the
+fan-chart data). The same --seed gives identical output whatever --workers is. Without a scenario
+the built-in default volatilities apply (all assumptions; see model/simulate_default.go).`,
+		Example: `  fyp simulate
+  fyp simulate --draws 100000 --seed 1 --format csv
+  fyp simulate --bands --format json --lang en`,
+		Args: cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			if err := o.check("table", "csv", "json", "md"); err != nil {
+				return err
+			}
+			f.seedSet = c.Flags().Changed("seed")
+			if f.scope != "main" && f.scope != "all" {
+				return badInput("--scope %q: expected main or all", f.scope)
+			}
+			if c.Flags().Changed("draws") && (f.draws < 1 || f.draws > 10_000_000) {
+				return badInput("--draws %d: expected 1 to 10000000", f.draws)
+			}
+			if f.workers < 1 {
+				return badInput("--workers %d: expected at least 1", f.workers)
+			}
+			if f.program {
+				return writeProgram(o)
+			}
+			sims, err := runSimulations(o, f)
+			if err != nil {
+				return err
+			}
+			if f.bands {
+				return writeBands(o.stdout, sims, o.format, o.lang)
+			}
+			return writeSimulation(o.stdout, sims, f.scope, o.format, o.lang)
+		},
+	}
+	addFormat(c, o, "table", "csv", "json", "md")
+	c.Flags().IntVar(&f.draws, "draws", 0, "number of draws (default: the scenario's, else 10000)")
+	c.Flags().Uint64Var(&f.seed, "seed", 0, "random seed (default: the scenario's, else 20210609)")
+	c.Flags().IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "goroutines to use; the result does not depend on it")
+	c.Flags().StringVar(&f.scope, "scope", "main", "which targets: main (the main table and the 2035 goals) or all")
+	c.Flags().BoolVar(&f.bands, "bands", false, "print each simulated indicator's percentiles year by year instead")
+	c.Flags().BoolVar(&f.program, "program", false, "print the compiled simulation program as JSON (for bench/sim.py)")
+	_ = c.Flags().MarkHidden("program")
+	return c
+}
+
+// writeProgram prints the compiled program of the first input, so that
+// bench/sim.py runs exactly the same job.
+func writeProgram(o *options) error {
+	ins, err := simInputs(o)
+	if err != nil {
+		return err
+	}
+	prog, err := model.Compile(ins[0].pr, ins[0].u)
+	if err != nil {
+		return err
+	}
+	nums := func(v []float64) []num {
+		out := make([]num, len(v))
+		for i, x := range v {
+			out[i] = num(x)
+		}
+		return out
+	}
+	type series struct {
+		ID      string   `json:"id"`
+		Shock   int      `json:"shock"`
+		Band    bool     `json:"band"`
+		Start   num      `json:"start"`
+		Op      []string `json:"op"`
+		C       []num    `json:"c"`
+		F       []num    `json:"f"`
+		Level   []num    `json:"level"`
+		Obs     []num    `json:"obs"`
+		K       num      `json:"k"`
+		Derived string   `json:"derived"`
+		Of      []int    `json:"of"`
+		X0      num      `json:"x0"`
+		OfBase  []num    `json:"of_base"`
+		Clamp   bool     `json:"clamp"`
+		Lo, Hi  num
+	}
+	type target struct {
+		Series int     `json:"series"`
+		Kind   string  `json:"kind"`
+		From   int     `json:"from"`
+		Year   int     `json:"year"`
+		Value  float64 `json:"value"`
+		Dir    float64 `json:"dir"`
+		Tol    float64 `json:"tol"`
+		X0     num     `json:"x0"`
+	}
+	out := struct {
+		Base    int              `json:"base"`
+		Years   int              `json:"years"`
+		Series  []series         `json:"series"`
+		Shocks  []model.SimShock `json:"shocks"`
+		Chol    [][]float64      `json:"chol"`
+		Targets []target         `json:"targets"`
+	}{Base: prog.Base, Years: prog.Years, Shocks: prog.Shocks, Chol: prog.Chol}
+	for _, s := range prog.Series {
+		ops := make([]string, len(s.Op))
+		for i, op := range s.Op {
+			ops[i] = op.String()
+		}
+		out.Series = append(out.Series, series{ID: s.ID, Shock: s.Shock, Band: s.Band, Start: num(s.Start), Op: ops, C: nums(s.C), F: nums(s.F),
+			Level: nums(s.Level), Obs: nums(s.Obs), K: num(s.K), Derived: string(s.Derived), Of: s.Of, X0: num(s.X0), OfBase: nums(s.OfBase),
+			Clamp: s.Clamp, Lo: num(s.Lo), Hi: num(s.Hi)})
+	}
+	for _, t := range prog.Targets {
+		out.Targets = append(out.Targets, target{Series: t.Series, Kind: string(t.Target.Kind), From: t.Target.From, Year: t.Target.Year,
+			Value: t.Target.Value, Dir: t.Dir, Tol: t.Tol, X0: num(t.X0)})
+	}
+	return writeJSON(o.stdout, out)
+}
+
+// simInput is one projection and the uncertainty to simulate it with.
+type simInput struct {
+	pr *model.Projection
+	u  model.Uncertainty
+}
+
+// simInputs chooses what to simulate. Until scenarios carry an
+// uncertainty section this is the plan's own projection with
+// model.DefaultUncertainty; a scenario's Uncertainty, when set, replaces it.
+func simInputs(o *options) ([]simInput, error) {
+	p, err := o.loadPlan()
+	if err != nil {
+		return nil, err
+	}
+	pr, err := model.Project(p, nil)
+	if err != nil {
+		return nil, err
+	}
+	u := model.DefaultUncertainty(p)
+	if pr.Scenario != nil && pr.Scenario.Uncertainty != nil {
+		u = *pr.Scenario.Uncertainty
+	}
+	return []simInput{{pr, u}}, nil
+}
+
+// runSimulations simulates every input, resolving draws and seed (flag,
+// else the scenario's, else the default).
+func runSimulations(o *options, f *simFlags) ([]*model.Simulation, error) {
+	ins, err := simInputs(o)
+	if err != nil {
+		return nil, err
+	}
+	var out []*model.Simulation
+	for _, in := range ins {
+		opt := model.SimOptions{Draws: model.DefaultDraws, Seed: model.DefaultSeed, Workers: f.workers}
+		if in.u.Draws > 0 {
+			opt.Draws = in.u.Draws
+		}
+		if in.u.Seed != 0 {
+			opt.Seed = in.u.Seed
+		}
+		if f.draws > 0 {
+			opt.Draws = f.draws
+		}
+		if f.seedSet {
+			opt.Seed = f.seed
+		}
+		opt.Progress = progressBar(o.stderr, in.pr.Name(), o.lang)
+		sim, err := model.Simulate(in.pr, in.u, opt)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, sim)
+	}
+	return out, nil
+}
+
+// progressBar draws a bar on stderr when it is a terminal and the run has
+// taken more than a moment; otherwise it returns nil and nothing is drawn.
+func progressBar(w io.Writer, name, lang string) func(done, total int) {
+	f, ok := w.(*os.File)
+	if !ok {
+		return nil
+	}
+	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return nil
+	}
+	start, shown := time.Now(), false
+	return func(done, total int) {
+		if !shown && time.Since(start) < 300*time.Millisecond {
+			return
+		}
+		shown = true
+		const width = 30
+		k := width * done / total
+		fmt.Fprintf(f, "\r%s [%s] %s %d/%d %s", L(lang, "模拟", "simulating"), name,
+			strings.Repeat("█", k)+strings.Repeat("░", width-k), done, total, L(lang, "年", "years"))
+		if done == total {
+			fmt.Fprint(f, "\r\033[K")
+		}
+	}
+}
+
+type simJSON struct {
+	ID         string `json:"id"`
+	Scenario   string `json:"scenario"`
+	Year       int    `json:"year"`
+	Kind       string `json:"kind"`
+	Bound      string `json:"bound"`
+	Target     num    `json:"target"`
+	Central    num    `json:"central"`
+	PMet       num    `json:"p_met"`
+	PSE        num    `json:"p_se"`
+	P5         num    `json:"p5"`
+	P25        num    `json:"p25"`
+	P50        num    `json:"p50"`
+	P75        num    `json:"p75"`
+	P95        num    `json:"p95"`
+	Stochastic bool   `json:"stochastic"`
+	Draws      int    `json:"draws"`
+	Seed       uint64 `json:"seed"`
+	Status     string `json:"status"`
+	Reason     string `json:"reason,omitempty"`
+}
+
+func simRows(sims []*model.Simulation, scope string) []simJSON {
+	var out []simJSON
+	for _, sim := range sims {
+		for _, t := range sim.Targets {
+			if t.Target.Kind == model.Delegated || !inScope(model.Assessment{Indicator: t.Indicator, Target: t.Target}, sim.Projection.Plan, scope) {
+				continue
+			}
+			out = append(out, simJSON{
+				ID: t.Indicator.ID, Scenario: t.Scenario, Year: t.Target.Year, Kind: string(t.Target.Kind), Bound: string(t.Target.Bound),
+				Target: num(t.Target.Value), Central: num(t.Central), PMet: num(t.PMet), PSE: num(t.SE),
+				P5: num(t.Q[0]), P25: num(t.Q[1]), P50: num(t.Q[2]), P75: num(t.Q[3]), P95: num(t.Q[4]),
+				Stochastic: t.Stochastic, Draws: sim.Draws, Seed: sim.Seed, Status: string(t.Status), Reason: t.Reason,
+			})
+		}
+	}
+	return out
+}
+
+func writeSimulation(w io.Writer, sims []*model.Simulation, scope, format, lang string) error {
+	rows := simRows(sims, scope)
+	switch format {
+	case "json":
+		return writeJSON(w, rows)
+	case "csv":
+		t := &table{Head: []string{"id", "scenario", "year", "kind", "bound", "target", "central", "p_met", "p_se", "p5", "p25", "p50", "p75", "p95", "stochastic", "draws", "seed", "status"}}
+		for _, r := range rows {
+			t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), r.Kind, r.Bound, g6(r.Target), g6(r.Central), g6(r.PMet), g6(r.PSE),
+				g6(r.P5), g6(r.P25), g6(r.P50), g6(r.P75), g6(r.P95), fmt.Sprint(r.Stochastic), fmt.Sprint(r.Draws), fmt.Sprint(r.Seed), r.Status})
+		}
+		return t.write(w, "csv")
+	}
+	t := &table{Title: L(lang, "目标实现概率", "Probability of meeting each target") + " · " + sims[0].Projection.Plan.Title.In(lang)}
+	t.Head = []string{L(lang, "指标", "Indicator"), L(lang, "情景", "Scenario"), L(lang, "年份", "Year"), L(lang, "目标", "Target"),
+		L(lang, "实现概率", "P(met)"), "±se", "P5", "P25", "P50", "P75", "P95"}
+	for _, sim := range sims {
+		for _, ts := range sim.Targets {
+			if ts.Target.Kind == model.Delegated || !inScope(model.Assessment{Indicator: ts.Indicator, Target: ts.Target}, sim.Projection.Plan, scope) {
+				continue
+			}
+			name := ts.Indicator.Name.In(lang)
+			if ts.Indicator.Attribute == model.Binding {
+				name = "★" + name
+			}
+			p, se := "—", "—"
+			if ts.Status == model.Assessed {
+				p, se = fmtNum(100*ts.PMet, 1)+"%", fmtNum(100*ts.SE, 1)
+				if !ts.Stochastic {
+					se = L(lang, "确定", "fixed")
+				}
+			}
+			row := []string{name, ts.Scenario, fmt.Sprint(ts.Target.Year), goalText(ts.Target, lang), p, se}
+			for _, q := range ts.Q {
+				row = append(row, fmtValue(q))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		t.Notes = append(t.Notes, fmt.Sprintf(L(lang,
+			"[%s] %d 次抽样，种子 %d。实现概率 = 达标抽样的比例，±se 为蒙特卡洛标准误（百分点）；P5…P95 为目标指标（增速目标为年均增速%%）的分位数。\"确定\"：该指标没有随机冲击。",
+			"[%s] %d draws, seed %d. P(met) is the share of draws that meet the target, ±se its Monte Carlo standard error (pp); P5…P95 are percentiles of the target's metric (average growth %% for growth targets). \"fixed\": no shock reaches the indicator."),
+			sim.Projection.Name(), sim.Draws, sim.Seed))
+		for _, wn := range sim.Warnings {
+			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+sim.Projection.Name()+"] "+wn.String())
+		}
+	}
+	return t.write(w, format)
+}
+
+type bandJSON struct {
+	ID       string `json:"id"`
+	Scenario string `json:"scenario"`
+	Year     int    `json:"year"`
+	Scale    string `json:"scale"`
+	Central  num    `json:"central"`
+	P5       num    `json:"p5"`
+	P25      num    `json:"p25"`
+	P50      num    `json:"p50"`
+	P75      num    `json:"p75"`
+	P95      num    `json:"p95"`
+}
+
+func bandRows(sims []*model.Simulation) []bandJSON {
+	var out []bandJSON
+	for _, sim := range sims {
+		for _, b := range sim.Bands {
+			for i, q := range b.Q {
+				out = append(out, bandJSON{ID: b.ID, Scenario: sim.Projection.Name(), Year: b.Start + i, Scale: string(b.Scale), Central: num(b.Central[i]),
+					P5: num(q[0]), P25: num(q[1]), P50: num(q[2]), P75: num(q[3]), P95: num(q[4])})
+			}
+		}
+	}
+	return out
+}
+
+func writeBands(w io.Writer, sims []*model.Simulation, format, lang string) error {
+	rows := bandRows(sims)
+	if format == "json" {
+		return writeJSON(w, rows)
+	}
+	t := &table{Head: []string{"id", "scenario", "year", "scale", "central", "p5", "p25", "p50", "p75", "p95"}}
+	if format != "csv" {
+		t.Title = L(lang, "各指标逐年分位数（扇形图数据）", "Each indicator's percentiles year by year (fan-chart data)")
+	}
+	for _, r := range rows {
+		t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), r.Scale, g6(r.Central), g6(r.P5), g6(r.P25), g6(r.P50), g6(r.P75), g6(r.P95)})
+	}
+	return t.write(w, format)
+}
+
+func g6(v num) string { return fmtNum(round(float64(v), 6), 6) }

@@ -1,0 +1,285 @@
+package model
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// SimOp is how a simulated series moves from one year to the next; e is
+// the year's shock, c the scenario's rate or step (with its rate shocks),
+// f the plan path's own factor or step.
+type SimOp uint8
+
+const (
+	OpNone     SimOp = iota // the base year
+	OpMul                   // x·(1 + (c+e)/100): compound rule, or hold on a compound indicator (c = 0)
+	OpAdd                   // x + (c+e): linear rule, or hold on a linear indicator (c = 0)
+	OpLogistic              // x + (c+e)/100·x·(1 − x/K)
+	OpPlanMul               // x·f·(1 + (c+e)/100): plan path, f = its growth factor
+	OpPlanAdd               // x + f + (c+e): plan path, f = its step
+	OpFlowMul               // f·(1 + e/100): a flow the plan path sets directly (compound indicator)
+	OpFlowAdd               // f + e: the same on a linear indicator
+)
+
+// SimSeries is one indicator compiled for simulation: its rule reduced to
+// per-year numbers, so that a draw is a tight loop over flat slices.
+// Slices are indexed by year − base; index 0 is unused except Obs.
+type SimSeries struct {
+	ID    string
+	Shock int // index into SimProgram.Shocks; −1 when no shock reaches it directly
+	Band  bool
+	Start float64 // the value in the base year
+	Op    []SimOp
+	C     []float64 // rate (pp) or step (units) with the scenario's rate shocks
+	F     []float64 // the plan path's factor, step or flow
+	Level []float64 // the scenario's level-shock factor (1: none)
+	Obs   []float64 // an observation that replaces the value (NaN: none)
+	K     float64   // logistic ceiling
+	// Derived series: Op is empty, Derived is the formula over the
+	// series Of (indices into SimProgram.Series), X0 the own base value
+	// and OfBase the operands' base values.
+	Derived Op
+	Of      []int
+	X0      float64
+	OfBase  []float64
+	Clamp   bool
+	Lo, Hi  float64
+	raw     bool // its rule recurs on the unclamped value, kept apart
+}
+
+// SimShock is one shock process: on series Series, with SD σ, Rho ρ and
+// DF ν (0: normal).
+type SimShock struct {
+	Series      int
+	SD, Rho, DF float64
+}
+
+// SimTarget is a target whose metric is computed on every draw.
+type SimTarget struct {
+	Out    int // index into Simulation.Targets
+	Series int
+	Target Target
+	Dir    float64 // +1 when more of the metric is better
+	Tol    float64 // shortfall still counted as met (Target.Verdict)
+	X0     float64 // the value in Target.From when From is the base year
+}
+
+// SimProgram is a projection compiled for simulation.
+type SimProgram struct {
+	Base, Years int // base year and number of years including it
+	Series      []SimSeries
+	Shocks      []SimShock
+	// Chol is the lower-triangular Cholesky factor of the shocks'
+	// correlation matrix; nil when the shocks are independent.
+	Chol     [][]float64
+	Targets  []SimTarget
+	pr       *Projection
+	base     []TargetSim // every target's deterministic outcome
+	warnings []Warning
+}
+
+// Compile reduces pr and u to a SimProgram: it checks the shocks and the
+// correlation matrix, picks the indicators the shocks reach (the shocked
+// ones and everything derived from them) and precomputes each one's
+// per-year numbers once.
+func Compile(pr *Projection, u Uncertainty) (*SimProgram, error) {
+	if err := validateShocks(pr, u); err != nil {
+		return nil, err
+	}
+	ids := sortedKeys(u.Shocks)
+	if err := validateCorrelations(ids, u.Correlations); err != nil {
+		return nil, err
+	}
+	order, err := derivedOrder(pr.Plan, pr.Scenario)
+	if err != nil {
+		return nil, err
+	}
+	prog := &SimProgram{Base: pr.Base, Years: pr.Horizon - pr.Base + 1, pr: pr}
+	// Which indicators are simulated: shocked ones with a known path, and
+	// derived ones with a simulated operand; then the operands those
+	// need, deterministic or not.
+	sim := map[string]bool{}
+	for _, id := range ids {
+		if s := pr.Series[id]; s == nil || !s.Known() {
+			prog.warnings = append(prog.warnings, Warning{Indicator: id, Message: "shock ignored: the projection cannot compute this indicator"})
+			continue
+		}
+		sim[id] = true
+	}
+	for _, ind := range order {
+		if a := RuleFor(ind, pr.Scenario); a.Rule == RuleDerived {
+			for _, op := range a.Derived.Of {
+				if sim[op] {
+					sim[ind.ID] = true
+				}
+			}
+		}
+	}
+	need := map[string]bool{}
+	for k := len(order) - 1; k >= 0; k-- {
+		ind := order[k]
+		if !sim[ind.ID] && !need[ind.ID] {
+			continue
+		}
+		need[ind.ID] = true
+		if a := RuleFor(ind, pr.Scenario); a.Rule == RuleDerived {
+			for _, op := range a.Derived.Of {
+				need[op] = true
+			}
+		}
+	}
+	index := map[string]int{}
+	var active []string
+	for _, ind := range order {
+		if !need[ind.ID] {
+			continue
+		}
+		index[ind.ID] = len(prog.Series)
+		ss := prog.compileSeries(ind, RuleFor(ind, pr.Scenario), index)
+		ss.Band = sim[ind.ID]
+		if spec, ok := u.Shocks[ind.ID]; ok && sim[ind.ID] {
+			ss.Shock = len(prog.Shocks)
+			prog.Shocks = append(prog.Shocks, SimShock{Series: len(prog.Series), SD: spec.SD, Rho: spec.Rho, DF: spec.DF})
+			active = append(active, ind.ID)
+		}
+		prog.Series = append(prog.Series, ss)
+	}
+	prog.Chol, err = corrFactor(active, u.Correlations)
+	if err != nil {
+		return nil, err
+	}
+	prog.compileTargets(index)
+	return prog, nil
+}
+
+func (prog *SimProgram) compileSeries(ind *Indicator, a Assumption, index map[string]int) SimSeries {
+	pr := prog.pr
+	s := pr.Series[ind.ID]
+	n := prog.Years
+	ss := SimSeries{ID: ind.ID, Shock: -1, Start: s.Values[0], Obs: make([]float64, n)}
+	obs := pr.observed(ind.ID)
+	for i := range ss.Obs {
+		ss.Obs[i] = math.NaN()
+		if v, ok := obs[pr.Base+i]; ok {
+			ss.Obs[i] = v
+		}
+	}
+	ss.Clamp, ss.Lo, ss.Hi = ind.Bounded && s.Scale == ScaleLevel, ind.Lo, ind.Hi
+	if a.Rule == RuleDerived {
+		ss.Derived, ss.X0 = a.Derived.Op, ind.Baseline.Value
+		if !ind.Baseline.Known {
+			ss.X0 = 100
+		}
+		for _, id := range a.Derived.Of {
+			ss.Of = append(ss.Of, index[id])
+			ss.OfBase = append(ss.OfBase, pr.Series[id].Values[0])
+		}
+		return ss
+	}
+	ss.raw = ss.Clamp
+	ss.Op, ss.C, ss.F, ss.Level = make([]SimOp, n), make([]float64, n), make([]float64, n), make([]float64, n)
+	x0, scale, _ := start(ind, a)
+	var plan []float64
+	if a.Rule == RulePlan {
+		plan = planPath(ind, x0, scale != ScaleLevel, pr.Base, pr.Horizon)
+	}
+	ss.K = a.Ceiling
+	for i := 1; i < n; i++ {
+		y := pr.Base + i
+		shockPP := pr.rateShock(ind.ID, y)
+		ss.Level[i] = pr.levelShock(ind.ID, y)
+		mul := ind.Path == Compound
+		switch a.Rule {
+		case RuleCompound:
+			ss.Op[i], ss.C[i] = OpMul, a.Rate.At(y)+shockPP
+		case RuleLinear:
+			ss.Op[i], ss.C[i] = OpAdd, a.Step.At(y)+shockPP
+		case RuleLogistic:
+			ss.Op[i], ss.C[i] = OpLogistic, a.Rate.At(y)+shockPP
+		case RuleHold:
+			ss.Op[i] = pick(mul, OpMul, OpAdd)
+		case RulePlan:
+			// As followPlan, one year at a time.
+			pa, pb := plan[i-1], plan[i]
+			ss.C[i] = shockPP
+			switch {
+			case math.IsNaN(pa) && !math.IsNaN(pb):
+				ss.Op[i], ss.F[i], ss.C[i] = pick(mul, OpFlowMul, OpFlowAdd), pb, 0
+			case mul && pa > 0 && pb > 0:
+				ss.Op[i], ss.F[i] = OpPlanMul, pb/pa
+			default:
+				ss.Op[i], ss.F[i] = OpPlanAdd, pb-pa
+			}
+		}
+	}
+	return ss
+}
+
+func pick(c bool, a, b SimOp) SimOp {
+	if c {
+		return a
+	}
+	return b
+}
+
+// compileTargets records every target's deterministic outcome and, for
+// those on simulated indicators, what each draw must compute.
+func (prog *SimProgram) compileTargets(index map[string]int) {
+	pr := prog.pr
+	for _, a := range Assess(pr) {
+		ts := TargetSim{Indicator: a.Indicator, Target: a.Target, Scenario: a.Scenario, Status: a.Status, Reason: a.Reason,
+			Central: a.Projected, PMet: math.NaN(), SE: math.NaN()}
+		for k := range ts.Q {
+			ts.Q[k] = math.NaN()
+		}
+		k, ok := index[a.Indicator.ID]
+		if a.Status == Assessed {
+			ts.PMet, ts.SE = 0, 0
+			if a.Met {
+				ts.PMet = 1
+			}
+			ts.Q = Quantiles{a.Projected, a.Projected, a.Projected, a.Projected, a.Projected}
+			if ok && prog.Series[k].Band {
+				ts.Stochastic = true
+				t := a.Target
+				dir, tol := targetVerdictParams(a.Indicator, t)
+				st := SimTarget{Out: len(prog.base), Series: k, Target: t, Dir: dir, Tol: tol, X0: math.NaN()}
+				if t.From == pr.Base {
+					st.X0 = prog.Series[k].Start
+				}
+				prog.Targets = append(prog.Targets, st)
+			}
+		}
+		prog.base = append(prog.base, ts)
+	}
+}
+
+// targetVerdictParams returns the direction and tolerance of t.Verdict so
+// that the draws apply exactly the same test.
+func targetVerdictParams(ind *Indicator, t Target) (dir, tol float64) {
+	dir = float64(t.metricDirection(ind))
+	tol = 1e-9 * math.Max(1, math.Abs(t.Value))
+	if t.Bound == Approx {
+		tol = ApproxTolerance * math.Abs(t.Value)
+	}
+	return dir, tol
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// String names the op, for the compiled program's description.
+func (op SimOp) String() string {
+	names := [...]string{"none", "mul", "add", "logistic", "plan_mul", "plan_add", "flow_mul", "flow_add"}
+	if int(op) < len(names) {
+		return names[op]
+	}
+	return fmt.Sprintf("op%d", op)
+}

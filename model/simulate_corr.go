@@ -1,0 +1,142 @@
+package model
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/gonum/mat"
+)
+
+// validateCorrelations checks each entry of the correlation list: both
+// indicators carry a shock, |ρ| ≤ 1, an indicator with itself is 1, and a
+// pair given twice (in either order) has one value.
+func validateCorrelations(ids []string, cs []Correlation) error {
+	has := map[string]bool{}
+	for _, id := range ids {
+		has[id] = true
+	}
+	seen := map[[2]string]float64{}
+	for _, c := range cs {
+		name := c.A + "–" + c.B
+		for _, id := range []string{c.A, c.B} {
+			if !has[id] {
+				return fmt.Errorf("model: uncertainty: correlation %s: %s has no shock", name, id)
+			}
+		}
+		if !(math.Abs(c.Rho) <= 1) {
+			return fmt.Errorf("model: uncertainty: correlation %s is %g; a correlation lies between −1 and 1", name, c.Rho)
+		}
+		if c.A == c.B {
+			if c.Rho != 1 {
+				return fmt.Errorf("model: uncertainty: correlation %s is %g; an indicator's correlation with itself is 1", name, c.Rho)
+			}
+			continue
+		}
+		key := [2]string{min(c.A, c.B), max(c.A, c.B)}
+		if v, ok := seen[key]; ok && v != c.Rho {
+			return fmt.Errorf("model: uncertainty: correlation %s is given as both %g and %g; the matrix must be symmetric", name, v, c.Rho)
+		}
+		seen[key] = c.Rho
+	}
+	return nil
+}
+
+// corrFactor builds the correlation matrix of the shocks ids (in that
+// order) and returns its lower Cholesky factor, or nil when every pair is
+// uncorrelated. A positive semi-definite but singular matrix (a correlation
+// of 1 between two shocks) is factored with zero pivots, so perfectly
+// correlated shocks are identical. A matrix that is not positive
+// semi-definite is an error naming the pair whose removal helps most.
+func corrFactor(ids []string, cs []Correlation) ([][]float64, error) {
+	at := map[string]int{}
+	for i, id := range ids {
+		at[id] = i
+	}
+	k := len(ids)
+	c := mat.NewSymDense(max(k, 1), nil)
+	for i := 0; i < k; i++ {
+		c.SetSym(i, i, 1)
+	}
+	type pair struct {
+		i, j int
+		c    Correlation
+	}
+	var pairs []pair
+	for _, x := range cs {
+		i, okA := at[x.A]
+		j, okB := at[x.B]
+		if !okA || !okB || i == j || x.Rho == 0 {
+			continue // a shock on an indicator that cannot be simulated
+		}
+		c.SetSym(i, j, x.Rho)
+		pairs = append(pairs, pair{i, j, x})
+	}
+	if len(pairs) == 0 {
+		return nil, nil
+	}
+	var ch mat.Cholesky
+	if ch.Factorize(c) {
+		var l mat.TriDense
+		ch.LTo(&l)
+		out := make([][]float64, k)
+		for i := range out {
+			out[i] = make([]float64, i+1)
+			for j := 0; j <= i; j++ {
+				out[i][j] = l.At(i, j)
+			}
+		}
+		return out, nil
+	}
+	const tol = 1e-10
+	lmin := minEigen(c)
+	if lmin >= -tol {
+		return semidefiniteCholesky(c, tol), nil
+	}
+	best, bestMin := -1, math.Inf(-1)
+	for n, p := range pairs {
+		c.SetSym(p.i, p.j, 0)
+		if m := minEigen(c); m > bestMin {
+			best, bestMin = n, m
+		}
+		c.SetSym(p.i, p.j, p.c.Rho)
+	}
+	p := pairs[best]
+	return nil, fmt.Errorf("model: uncertainty: the correlations are not a valid correlation matrix (not positive semi-definite: smallest eigenvalue %.3g); "+
+		"the pair %s–%s (%g) conflicts most with the others: without it the smallest eigenvalue is %.3g", lmin, p.c.A, p.c.B, p.c.Rho, bestMin)
+}
+
+func minEigen(c *mat.SymDense) float64 {
+	var es mat.EigenSym
+	if !es.Factorize(c, false) {
+		return math.NaN()
+	}
+	return es.Values(nil)[0]
+}
+
+// semidefiniteCholesky factors a positive semi-definite matrix, setting a
+// column to zero where its pivot is (numerically) zero.
+func semidefiniteCholesky(c *mat.SymDense, tol float64) [][]float64 {
+	k := c.SymmetricDim()
+	l := make([][]float64, k)
+	for i := range l {
+		l[i] = make([]float64, i+1)
+	}
+	for j := 0; j < k; j++ {
+		d := c.At(j, j)
+		for m := 0; m < j; m++ {
+			d -= l[j][m] * l[j][m]
+		}
+		if d <= tol {
+			continue // column j stays zero
+		}
+		l[j][j] = math.Sqrt(d)
+		for i := j + 1; i < k; i++ {
+			s := c.At(i, j)
+			for m := 0; m < j; m++ {
+				s -= l[i][m] * l[j][m]
+			}
+			l[i][j] = s / l[j][j]
+		}
+	}
+	return l
+}

@@ -1,0 +1,129 @@
+package model
+
+import (
+	"math"
+	"math/bits"
+	"math/rand/v2"
+)
+
+// stream is one block's random numbers: xoshiro256** (Blackman and
+// Vigna 2018), a rand.Source, called directly together with a ziggurat
+// for normals (Marsaglia and Tsang 2000, 128 strips, as math/rand/v2's
+// NormFloat64) so that the inner loops make no interface calls. It is
+// about twice as fast here as rand.PCG behind rand.Rand, which matters
+// at 55 million normals a run.
+type stream struct{ s0, s1, s2, s3 uint64 }
+
+var _ rand.Source = (*stream)(nil)
+
+// newStream derives block b's stream from seed: the state is four
+// SplitMix64 outputs seeded with a hash of (seed, b), the seeding the
+// generator's authors recommend.
+func newStream(seed uint64, b int) *stream {
+	x := seed ^ splitmix(uint64(b)^0x6a09e667f3bcc909)
+	var s stream
+	x += 0x9e3779b97f4a7c15
+	s.s0 = splitmix(x)
+	x += 0x9e3779b97f4a7c15
+	s.s1 = splitmix(x)
+	x += 0x9e3779b97f4a7c15
+	s.s2 = splitmix(x)
+	x += 0x9e3779b97f4a7c15
+	s.s3 = splitmix(x)
+	return &s
+}
+
+// Uint64 is the next 64 random bits.
+func (s *stream) Uint64() uint64 {
+	r := bits.RotateLeft64(s.s1*5, 7) * 9
+	t := s.s1 << 17
+	s.s2 ^= s.s0
+	s.s3 ^= s.s1
+	s.s1 ^= s.s2
+	s.s0 ^= s.s3
+	s.s2 ^= t
+	s.s3 = bits.RotateLeft64(s.s3, 45)
+	return r
+}
+
+func splitmix(x uint64) uint64 {
+	x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9
+	x = (x ^ (x >> 27)) * 0x94d049bb133111eb
+	return x ^ (x >> 31)
+}
+
+// float64 is uniform on [0, 1).
+func (s *stream) float64() float64 { return float64(s.Uint64()>>11) / (1 << 53) }
+
+const zigR = 3.442619855899
+
+var zigK [128]uint32
+var zigW, zigF [128]float64
+
+func init() {
+	const m1 = 1 << 31
+	dn, tn, vn := zigR, zigR, 9.91256303526217e-3
+	q := vn / math.Exp(-.5*dn*dn)
+	zigK[0], zigK[1] = uint32(dn/q*m1), 0
+	zigW[0], zigW[127] = q/m1, dn/m1
+	zigF[0], zigF[127] = 1, math.Exp(-.5*dn*dn)
+	for i := 126; i >= 1; i-- {
+		dn = math.Sqrt(-2 * math.Log(vn/dn+math.Exp(-.5*dn*dn)))
+		zigK[i+1] = uint32(dn / tn * m1)
+		tn = dn
+		zigF[i] = math.Exp(-.5 * dn * dn)
+		zigW[i] = dn / m1
+	}
+}
+
+// norm is a standard normal variate.
+func (s *stream) norm() float64 {
+	for {
+		u := s.Uint64()
+		j := int32(u)
+		i := u >> 32 & 0x7f
+		x := float64(j) * zigW[i]
+		a := uint32(j)
+		if j < 0 {
+			a = uint32(-j)
+		}
+		if a < zigK[i] {
+			return x
+		}
+		if i == 0 { // the tail beyond zigR
+			for {
+				x = -math.Log(s.float64()) / zigR
+				y := -math.Log(s.float64())
+				if y+y >= x*x {
+					break
+				}
+			}
+			if j > 0 {
+				return zigR + x
+			}
+			return -(zigR + x)
+		}
+		if zigF[i]+s.float64()*(zigF[i-1]-zigF[i]) < math.Exp(-.5*x*x) {
+			return x
+		}
+	}
+}
+
+// chiSquare draws χ²_ν = 2·Gamma(ν/2) by Marsaglia and Tsang's method
+// (ν > 2, so the shape is above 1).
+func (s *stream) chiSquare(nu float64) float64 {
+	d := nu/2 - 1.0/3
+	c := 1 / math.Sqrt(9*d)
+	for {
+		x := s.norm()
+		v := 1 + c*x
+		if v <= 0 {
+			continue
+		}
+		v = v * v * v
+		u := s.float64()
+		if u < 1-0.0331*x*x*x*x || math.Log(u) < 0.5*x*x+d*(1-v+math.Log(v)) {
+			return 2 * d * v
+		}
+	}
+}

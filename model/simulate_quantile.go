@@ -1,0 +1,171 @@
+package model
+
+import "math"
+
+// quantiles returns the Percentiles of col's known (non-NaN) values and
+// how many there are, exactly (no estimate): the order statistics are
+// found by a bucket pass and selection (see selectRanks); col is not
+// changed. buf is scratch at least as long as col.
+func quantiles(col []float64, buf []uint16) (q Quantiles, m int) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range col {
+		if v == v {
+			m++
+			if v < lo {
+				lo = v
+			}
+			if v > hi {
+				hi = v
+			}
+		}
+	}
+	if m == 0 {
+		return Quantiles{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}, 0
+	}
+	if lo == hi {
+		return Quantiles{lo, lo, lo, lo, lo}, m
+	}
+	var los [len(Percentiles)]int
+	var fracs [len(Percentiles)]float64
+	ranks := make([]int, 0, 2*len(Percentiles))
+	for k, p := range Percentiles {
+		h := float64(m-1) * (p / 100)
+		lo := int(h)
+		los[k], fracs[k] = lo, h-float64(lo)
+		ranks = appendRank(ranks, lo)
+		if fracs[k] > 0 && lo+1 < m {
+			ranks = appendRank(ranks, lo+1)
+		}
+	}
+	at := selectRanks(col, buf, lo, hi, ranks)
+	for k := range q {
+		lo, f := los[k], fracs[k]
+		q[k] = at[lo]
+		if f > 0 && lo+1 < m {
+			q[k] = at[lo] + f*(at[lo+1]-at[lo])
+		}
+	}
+	return q, m
+}
+
+// selectRanks returns the values of ranks (ascending) among the known
+// values of a, which lie in [lo, hi], lo < hi. One pass counts the values in each of
+// nBuckets equal-width buckets; since the bucket index
+// ⌊(v−lo)·scale⌋ never decreases as v grows, every value of a bucket is at
+// most every value of the next, so the counts say which bucket holds each
+// rank and at which place. A second pass copies the values of those few
+// buckets out, and selection among them finds the ranks.
+// The result is the exact order statistic, as sorting would give.
+func selectRanks(a []float64, bk []uint16, lo, hi float64, ranks []int) map[int]float64 {
+	const nBuckets = 4096
+	scale := nBuckets / (hi - lo)
+	bucket := func(v float64) int { return min(int((v-lo)*scale), nBuckets-1) }
+	var count [nBuckets + 1]int32
+	for i, v := range a {
+		if v == v {
+			b := bucket(v)
+			bk[i] = uint16(b)
+			count[b+1]++
+		}
+	}
+	for b := 1; b <= nBuckets; b++ {
+		count[b] += count[b-1] // count[b]: values in buckets before b
+	}
+	var want [nBuckets]bool
+	for _, r := range ranks {
+		b := sortSearch(count[:], r)
+		want[b] = true
+	}
+	// Gather the wanted buckets' values, bucket by bucket in order.
+	var start [nBuckets]int32
+	n := int32(0)
+	for b := range want {
+		if want[b] {
+			start[b] = n
+			n += count[b+1] - count[b]
+		}
+	}
+	g := make([]float64, n)
+	next := start
+	bk = bk[:len(a)]
+	for i, v := range a {
+		if v != v {
+			continue
+		}
+		if b := bk[i]; want[b] {
+			g[next[b]] = v
+			next[b]++
+		}
+	}
+	out := make(map[int]float64, len(ranks))
+	for _, r := range ranks {
+		b := sortSearch(count[:], r)
+		part := g[start[b] : start[b]+count[b+1]-count[b]]
+		k := r - int(count[b])
+		selectK(part, k)
+		out[r] = part[k]
+	}
+	return out
+}
+
+// sortSearch is the bucket b with count[b] ≤ r < count[b+1].
+func sortSearch(count []int32, r int) int {
+	lo, hi := 0, len(count)-2
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if int(count[mid]) <= r {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return lo
+}
+
+// appendRank adds r to the ascending list ranks unless it is there.
+func appendRank(ranks []int, r int) []int {
+	if n := len(ranks); n > 0 && ranks[n-1] >= r {
+		return ranks
+	}
+	return append(ranks, r)
+}
+
+// selectK rearranges a so that a[k] is the k-th smallest, with nothing
+// larger before it and nothing smaller after it. Runs of equal values are
+// split evenly, so a constant column costs O(m log m) at worst.
+func selectK(a []float64, k int) {
+	lo, hi := 0, len(a)-1
+	for hi > lo {
+		mid := lo + (hi-lo)/2
+		if a[mid] < a[lo] {
+			a[mid], a[lo] = a[lo], a[mid]
+		}
+		if a[hi] < a[lo] {
+			a[hi], a[lo] = a[lo], a[hi]
+		}
+		if a[hi] < a[mid] {
+			a[hi], a[mid] = a[mid], a[hi]
+		}
+		x := a[mid]
+		i, j := lo, hi
+		for i <= j {
+			for a[i] < x {
+				i++
+			}
+			for x < a[j] {
+				j--
+			}
+			if i <= j {
+				a[i], a[j] = a[j], a[i]
+				i++
+				j--
+			}
+		}
+		if j < k {
+			lo = i
+		}
+		if k < i {
+			hi = j
+		}
+	}
+}

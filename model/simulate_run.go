@@ -1,0 +1,430 @@
+package model
+
+import (
+	"math"
+	"sync"
+	"sync/atomic"
+)
+
+// simState is a run in progress. Draws are simulated year by year, all of
+// them at once, so that only the current year's values are kept: one column
+// of draws per series (plus the unclamped value for bounded series with a
+// recursive rule and the AR state per shock), never whole paths.
+type simState struct {
+	prog  *SimProgram
+	n     int
+	out   [][]float64 // per series: this year's value of every draw
+	raw   [][]float64 // per series with raw: the unclamped value its rule recurs on
+	eps   [][]float64 // per shock: ε of every draw
+	rng   []*stream
+	zero  []float64
+	from  [][]float64 // per SimTarget: value in From, when From is after the base year
+	acc   [][]float64 // per SimTarget: running sum, min or max
+	undef []int
+	met   []int
+	tq    []Quantiles
+	// per worker scratch
+	z    [][][]float64
+	buf  [][]uint16
+	buf2 [][]float64
+	// observe, when set (tests), sees every year's columns.
+	observe func(i int, out [][]float64)
+}
+
+func (prog *SimProgram) run(opt SimOptions) *Simulation {
+	return prog.runWith(opt, nil)
+}
+
+func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) *Simulation {
+	n := opt.Draws
+	workers := max(1, opt.Workers)
+	st := &simState{prog: prog, n: n, observe: observe, zero: make([]float64, SimBlock)}
+	st.out = make([][]float64, len(prog.Series))
+	st.raw = make([][]float64, len(prog.Series))
+	for k, s := range prog.Series {
+		st.out[k] = setAll(make([]float64, n), s.Start)
+		st.raw[k] = st.out[k]
+		if s.raw {
+			st.raw[k] = setAll(make([]float64, n), s.Start)
+		}
+	}
+	st.eps = make([][]float64, len(prog.Shocks))
+	for k := range st.eps {
+		st.eps[k] = make([]float64, n)
+	}
+	blocks := (n + SimBlock - 1) / SimBlock
+	st.rng = make([]*stream, blocks)
+	for b := range st.rng {
+		st.rng[b] = newStream(opt.Seed, b)
+	}
+	nt := len(prog.Targets)
+	st.from, st.acc = make([][]float64, nt), make([][]float64, nt)
+	st.undef, st.met, st.tq = make([]int, nt), make([]int, nt), make([]Quantiles, nt)
+	for k, t := range prog.Targets {
+		if t.Target.From > prog.Base {
+			st.from[k] = make([]float64, n)
+		}
+		switch t.Target.Kind {
+		case Cumulative:
+			st.acc[k] = make([]float64, n)
+		case Floor:
+			st.acc[k] = setAll(make([]float64, n), math.Inf(1))
+		case Ceiling:
+			st.acc[k] = setAll(make([]float64, n), math.Inf(-1))
+		}
+	}
+	st.z = make([][][]float64, workers)
+	st.buf, st.buf2 = make([][]uint16, workers), make([][]float64, workers)
+	for w := range st.z {
+		st.z[w] = make([][]float64, len(prog.Shocks))
+		for k := range st.z[w] {
+			st.z[w][k] = make([]float64, SimBlock)
+		}
+		st.buf[w], st.buf2[w] = make([]uint16, n), make([]float64, n)
+	}
+
+	sim := &Simulation{Projection: prog.pr, Draws: n, Seed: opt.Seed, Warnings: append([]Warning(nil), prog.warnings...)}
+	var bands []int
+	for k, s := range prog.Series {
+		if s.Band {
+			bands = append(bands, k)
+			ps := prog.pr.Series[s.ID]
+			b := Band{ID: s.ID, Start: prog.Base, Scale: ps.Scale, Stochastic: true, Central: ps.Values, Q: make([]Quantiles, prog.Years)}
+			v := ps.Values[0]
+			b.Q[0] = Quantiles{v, v, v, v, v}
+			sim.Bands = append(sim.Bands, b)
+		}
+	}
+	if observe != nil {
+		observe(0, st.out)
+	}
+	for i := 1; i < prog.Years; i++ {
+		parallel(blocks, workers, func(w, b int) {
+			st.step(i, b*SimBlock, min(n, (b+1)*SimBlock), st.rng[b], st.z[w])
+		})
+		if observe != nil {
+			observe(i, st.out)
+		}
+		parallel(len(bands)+nt, workers, func(w, k int) {
+			if k < len(bands) {
+				sim.Bands[k].Q[i], _ = quantiles(st.out[bands[k]], st.buf[w])
+				return
+			}
+			st.target(i, k-len(bands), st.buf[w], st.buf2[w])
+		})
+		if opt.Progress != nil {
+			opt.Progress(i, prog.Years-1)
+		}
+	}
+	sim.Targets = append([]TargetSim(nil), prog.base...)
+	for k, t := range prog.Targets {
+		ts := &sim.Targets[t.Out]
+		p := float64(st.met[k]) / float64(n)
+		ts.PMet, ts.SE, ts.Q, ts.Undefined = p, math.Sqrt(p*(1-p)/float64(n)), st.tq[k], st.undef[k]
+		if st.undef[k] > 0 {
+			sim.Warnings = append(sim.Warnings, Warning{Indicator: t.Target.Text, Year: t.Target.Year,
+				Message: "the metric cannot be computed in some draws (a level at or below zero); they count as not met"})
+		}
+	}
+	return sim
+}
+
+// step advances draws lo … hi−1 (one block) from year index i−1 to i.
+func (st *simState) step(i, lo, hi int, r *stream, z [][]float64) {
+	prog := st.prog
+	m := hi - lo
+	// Draw: the normals of every shock, in shock order, then the
+	// chi-squares of the Student-t shocks. The order is fixed so that a
+	// block's stream gives the same numbers whoever runs it.
+	for k := range prog.Shocks {
+		zk := z[k][:m]
+		for d := range zk {
+			zk[d] = r.norm()
+		}
+	}
+	if l := prog.Chol; l != nil {
+		for k := len(l) - 1; k >= 0; k-- { // in place: row k reads rows < k only
+			row, zk := l[k], z[k][:m]
+			if row[k] == 1 && allZero(row[:k]) {
+				continue
+			}
+			if c := row[k]; c != 1 {
+				for d := range zk {
+					zk[d] *= c
+				}
+			}
+			for j, c := range row[:k] {
+				if c == 0 {
+					continue
+				}
+				zj := z[j][:len(zk)]
+				for d := range zk {
+					zk[d] += c * zj[d]
+				}
+			}
+		}
+	}
+	for k, sh := range prog.Shocks {
+		if sh.DF == 0 {
+			continue
+		}
+		zk := z[k][:m]
+		for d := range zk {
+			zk[d] *= math.Sqrt((sh.DF - 2) / r.chiSquare(sh.DF))
+		}
+	}
+	for k := range prog.Series {
+		s := &prog.Series[k]
+		out := st.out[k][lo:hi]
+		if s.Of != nil {
+			st.derive(k, s, lo, hi)
+		} else {
+			x := st.raw[k][lo:hi]
+			e := st.zero[:m]
+			if s.Shock >= 0 {
+				sh := prog.Shocks[s.Shock]
+				e = st.eps[s.Shock][lo:hi]
+				a, b := sh.Rho, math.Sqrt(1-sh.Rho*sh.Rho)*sh.SD
+				if i == 1 {
+					a, b = 0, sh.SD // ε_1 from the stationary distribution
+				}
+				zk := z[s.Shock][:len(e)]
+				for d := range e {
+					e[d] = a*e[d] + b*zk[d]
+				}
+			}
+			advance(s, i, x, e)
+			if s.raw {
+				copy(out, x)
+			}
+		}
+		if v := s.Obs[i]; !math.IsNaN(v) {
+			setAll(out, v)
+			if s.Of == nil {
+				setAll(st.raw[k][lo:hi], v)
+			}
+		}
+		if s.Clamp {
+			for d, v := range out {
+				if v < s.Lo {
+					out[d] = s.Lo
+				} else if v > s.Hi {
+					out[d] = s.Hi
+				}
+			}
+		}
+	}
+}
+
+// advance applies s's rule for year index i to x, with shocks e; the
+// expressions mirror Project's so that e = 0 gives its numbers exactly.
+func advance(s *SimSeries, i int, x, e []float64) {
+	c, f, k := s.C[i], s.F[i], s.K
+	e = e[:len(x)]
+	switch s.Op[i] {
+	case OpMul:
+		for d := range x {
+			x[d] = x[d] * (1 + (c+e[d])/100)
+		}
+	case OpAdd:
+		for d := range x {
+			x[d] = x[d] + (c + e[d])
+		}
+	case OpLogistic:
+		for d := range x {
+			prev := x[d]
+			x[d] = prev + (c+e[d])/100*prev*(1-prev/k)
+		}
+	case OpPlanMul:
+		for d := range x {
+			x[d] = x[d] * f * (1 + (c+e[d])/100)
+		}
+	case OpPlanAdd:
+		for d := range x {
+			x[d] = x[d] + f + (c + e[d])
+		}
+	case OpFlowMul:
+		for d := range x {
+			x[d] = f * (1 + (c+e[d])/100)
+		}
+	case OpFlowAdd:
+		for d := range x {
+			x[d] = f + (c + e[d])
+		}
+	}
+	if l := s.Level[i]; l != 1 {
+		for d := range x {
+			x[d] *= l
+		}
+	}
+}
+
+// derive computes a derived series for draws lo … hi−1, as combine does.
+func (st *simState) derive(k int, s *SimSeries, lo, hi int) {
+	out := st.out[k][lo:hi]
+	ops := make([][]float64, len(s.Of))
+	for o, j := range s.Of {
+		ops[o] = st.out[j][lo:hi]
+	}
+	x0 := s.X0
+	switch s.Derived {
+	case OpRatio, OpShare:
+		a, b, a0, b0 := ops[0], ops[1], s.OfBase[0], s.OfBase[1]
+		for d := range out {
+			out[d] = x0 * (a[d] / a0) / (b[d] / b0)
+		}
+	case OpProduct:
+		a, b, a0, b0 := ops[0], ops[1], s.OfBase[0], s.OfBase[1]
+		for d := range out {
+			out[d] = x0 * (a[d] / a0) * (b[d] / b0)
+		}
+	case OpSum:
+		for d := range out {
+			var v float64
+			for _, op := range ops {
+				v += op[d]
+			}
+			out[d] = v
+		}
+	case OpDifference:
+		a, b := ops[0], ops[1]
+		for d := range out {
+			out[d] = a[d] - b[d]
+		}
+	default:
+		setAll(out, math.NaN())
+	}
+}
+
+// target folds year index i into target k's running metric and, in its
+// year, computes the metric of every draw, the share that meets the
+// target and the percentiles.
+func (st *simState) target(i, k int, buf []uint16, mbuf []float64) {
+	t := st.prog.Targets[k]
+	tg := t.Target
+	y := st.prog.Base + i
+	col := st.out[t.Series]
+	if tg.From == y && st.from[k] != nil {
+		copy(st.from[k], col)
+	}
+	if acc := st.acc[k]; acc != nil && y > tg.From && y <= tg.Year {
+		switch tg.Kind {
+		case Cumulative:
+			for d, v := range col {
+				acc[d] += v
+			}
+		case Floor:
+			for d, v := range col {
+				if !(v >= acc[d]) && acc[d] == acc[d] { // NaN sticks
+					acc[d] = v
+				}
+			}
+		case Ceiling:
+			for d, v := range col {
+				if !(v <= acc[d]) && acc[d] == acc[d] {
+					acc[d] = v
+				}
+			}
+		}
+	}
+	if y != tg.Year {
+		return
+	}
+	metric := st.acc[k]
+	if metric == nil {
+		metric = mbuf[:st.n]
+		x0 := t.X0
+		for d, xT := range col {
+			if st.from[k] != nil {
+				x0 = st.from[k][d]
+			}
+			metric[d] = targetMetric(tg, x0, xT)
+		}
+	}
+	met, undef := 0, 0
+	for _, m := range metric {
+		if math.IsNaN(m) {
+			undef++
+			continue
+		}
+		if t.Dir*(m-tg.Value) >= -t.Tol {
+			met++
+		}
+	}
+	st.met[k], st.undef[k] = met, undef
+	st.tq[k], _ = quantiles(metric, buf)
+	st.acc[k], st.from[k] = nil, nil
+}
+
+// targetMetric is Target.Metric for the point metrics, given the values in
+// From and Year; NaN where Metric reports not ok.
+func targetMetric(t Target, x0, xT float64) float64 {
+	nan := math.NaN()
+	if math.IsNaN(xT) {
+		return nan
+	}
+	switch t.Kind {
+	case Level:
+		return xT
+	case Growth:
+		if !(x0 > 0) || xT <= 0 || t.Span() <= 0 {
+			return nan
+		}
+		return cagrPct(x0, xT, t.Span())
+	case Change:
+		return xT - x0
+	case Multiple:
+		if x0 == 0 || math.IsNaN(x0) {
+			return nan
+		}
+		return xT / x0
+	case Reduction:
+		if x0 == 0 || math.IsNaN(x0) {
+			return nan
+		}
+		return (1 - xT/x0) * 100
+	}
+	return nan
+}
+
+// parallel runs f(worker, k) for k = 0 … n−1 on up to workers goroutines.
+func parallel(n, workers int, f func(w, k int)) {
+	if workers <= 1 || n <= 1 {
+		for k := 0; k < n; k++ {
+			f(0, k)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < min(workers, n); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				k := int(next.Add(1)) - 1
+				if k >= n {
+					return
+				}
+				f(w, k)
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+func setAll(x []float64, v float64) []float64 {
+	for i := range x {
+		x[i] = v
+	}
+	return x
+}
+
+func allZero(x []float64) bool {
+	for _, v := range x {
+		if v != 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,195 @@
+package model
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// linearPlan is one or more indicators on a linear rule: x_t = x_{t−1} + step.
+func linearPlan(ids ...string) *Plan {
+	p := &Plan{ID: "t", BaseYear: 2020, TargetYear: 2025}
+	for _, id := range ids {
+		p.Indicators = append(p.Indicators, &Indicator{ID: id, Direction: Up, Path: Linear,
+			Baseline: Baseline{Year: 2020, Value: 10, Known: true},
+			Rule:     &Assumption{Rule: RuleLinear, Step: Flat(1)},
+			Targets:  []Target{{Year: 2025, From: 2020, Kind: Level, Value: 15.4}}})
+	}
+	return p
+}
+
+func mustSim(t *testing.T, p *Plan, u Uncertainty, opt SimOptions, observe func(int, [][]float64)) *Simulation {
+	t.Helper()
+	pr, err := Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prog, err := Compile(pr, u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return prog.runWith(opt, observe)
+}
+
+// On a linear rule x_T = x_0 + n·s + Σε_t exactly, so P(x_T ≥ L) is a
+// normal CDF: Φ((x_0 + n·s − L)/sd), with sd² = σ²·n for independent
+// shocks and, for stationary AR(1) shocks, Var Σε = σ²[n + 2Σ_{k=1}^{n−1}(n−k)ρ^k]
+// (the sum of the autocovariances σ²ρ^|i−j|). The Monte Carlo answer must
+// lie within 4 standard errors.
+func TestSimulateMatchesNormalClosedForm(t *testing.T) {
+	for _, c := range []struct {
+		name    string
+		sd, rho float64
+		target  float64
+		draws   int
+	}{
+		{"independent", 1, 0, 15.4, 40000},
+		{"ar1 positive", 1, 0.6, 16.5, 40000},
+		{"ar1 negative", 2, -0.5, 14, 40000},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			p := linearPlan("x")
+			p.Indicators[0].Targets[0].Value = c.target
+			u := Uncertainty{Shocks: map[string]ShockSpec{"x": {SD: c.sd, Rho: c.rho}}}
+			sim := mustSim(t, p, u, SimOptions{Draws: c.draws, Seed: 3, Workers: 2}, nil)
+			n := 5.0
+			v := n
+			for k := 1; k < 5; k++ {
+				v += 2 * (n - float64(k)) * math.Pow(c.rho, float64(k))
+			}
+			sd := c.sd * math.Sqrt(v)
+			want := 0.5 * math.Erfc(-((10+n*1-c.target)/sd)/math.Sqrt2) // Φ(z)
+			got := sim.Targets[0]
+			se := math.Sqrt(want * (1 - want) / float64(c.draws))
+			if math.Abs(got.PMet-want) > 4*se {
+				t.Errorf("P(met) = %.4f, want %.4f ± %.4f (4 se)", got.PMet, want, 4*se)
+			}
+			// The median of x_T is x_0 + n·s; its sampling sd is about
+			// 1.2533·sd/√n_draws.
+			if tol := 4 * 1.2533 * sd / math.Sqrt(float64(c.draws)); math.Abs(got.Q[2]-15) > tol {
+				t.Errorf("median = %.4f, want 15 ± %.4f", got.Q[2], tol)
+			}
+		})
+	}
+}
+
+// Student-t shocks scaled to unit variance: the sum of n has variance n·σ².
+func TestSimulateStudentTVariance(t *testing.T) {
+	p := linearPlan("x")
+	u := Uncertainty{Shocks: map[string]ShockSpec{"x": {SD: 1, DF: 5}}}
+	const draws = 40000
+	var last []float64
+	mustSim(t, p, u, SimOptions{Draws: draws, Seed: 9}, func(i int, out [][]float64) {
+		if i == 5 {
+			last = append([]float64(nil), out[0]...)
+		}
+	})
+	var m, s2 float64
+	for _, v := range last {
+		m += v
+	}
+	m /= draws
+	for _, v := range last {
+		s2 += (v - m) * (v - m)
+	}
+	s2 /= draws - 1
+	// Var of the sample variance: σ⁴(2/(N−1) + κ/N), κ the excess
+	// kurtosis of the sum: 6/(ν−4)/n = 1.2.
+	tol := 4 * 5 * math.Sqrt(2.0/draws+1.2/draws)
+	if math.Abs(s2-5) > tol {
+		t.Errorf("variance of x_T = %.3f, want 5 ± %.3f", s2, tol)
+	}
+}
+
+// Bands are the exact type-7 quantiles of the same draws, as sorting gives.
+func TestSimulateBandsAreExactSampleQuantiles(t *testing.T) {
+	p := linearPlan("x", "y")
+	p.Indicators[1].Path, p.Indicators[1].Rule = Compound, &Assumption{Rule: RuleCompound, Rate: Flat(5)}
+	u := Uncertainty{Shocks: map[string]ShockSpec{"x": {SD: 1, Rho: 0.3}, "y": {SD: 2, DF: 4}},
+		Correlations: []Correlation{{"x", "y", 0.5}}}
+	for _, draws := range []int{1, 2, 7, 1000, 2500} {
+		cols := map[int][][]float64{}
+		sim := mustSim(t, p, u, SimOptions{Draws: draws, Seed: 11, Workers: 3}, func(i int, out [][]float64) {
+			for _, c := range out {
+				cols[i] = append(cols[i], append([]float64(nil), c...))
+			}
+		})
+		for k, b := range sim.Bands {
+			for i, q := range b.Q {
+				s := append([]float64(nil), cols[i][k]...)
+				sort.Float64s(s)
+				for j, p := range Percentiles {
+					h := float64(len(s)-1) * (p / 100)
+					lo := int(h)
+					want := s[lo]
+					if f := h - float64(lo); f > 0 && lo+1 < len(s) {
+						want = s[lo] + f*(s[lo+1]-s[lo])
+					}
+					if q[j] != want {
+						t.Errorf("draws %d: %s %d P%g = %v, want %v (sorted draws)", draws, b.ID, b.Start+i, p, q[j], want)
+					}
+				}
+			}
+		}
+		if draws == 1 {
+			if pm := sim.Targets[0].PMet; pm != 0 && pm != 1 {
+				t.Errorf("one draw: P(met) = %v, want 0 or 1", pm)
+			}
+		}
+	}
+}
+
+// A correlation of 1 between two identical indicators gives identical paths.
+func TestSimulatePerfectCorrelationGivesIdenticalPaths(t *testing.T) {
+	p := linearPlan("a", "b", "c")
+	u := Uncertainty{Shocks: map[string]ShockSpec{"a": {SD: 1, Rho: 0.4}, "b": {SD: 1, Rho: 0.4}, "c": {SD: 1}},
+		Correlations: []Correlation{{"a", "b", 1}, {"a", "c", 0.3}, {"b", "c", 0.3}}}
+	mustSim(t, p, u, SimOptions{Draws: 3000, Seed: 5, Workers: 2}, func(i int, out [][]float64) {
+		for d := range out[0] {
+			if out[0][d] != out[1][d] {
+				t.Fatalf("year %d draw %d: a = %v, b = %v", 2020+i, d, out[0][d], out[1][d])
+			}
+		}
+	})
+}
+
+func TestSimulateRejectsBadUncertainty(t *testing.T) {
+	shocks := map[string]ShockSpec{"a": {SD: 1}, "b": {SD: 1}, "c": {SD: 1}}
+	for _, c := range []struct {
+		name string
+		u    Uncertainty
+		want []string // the message names one of these
+	}{
+		{"rho above 1", Uncertainty{Shocks: shocks, Correlations: []Correlation{{"a", "b", 1.2}}}, []string{"a–b is 1.2"}},
+		{"asymmetric", Uncertainty{Shocks: shocks, Correlations: []Correlation{{"a", "b", 0.5}, {"b", "a", 0.4}}}, []string{"b–a is given as both 0.5 and 0.4"}},
+		{"self not 1", Uncertainty{Shocks: shocks, Correlations: []Correlation{{"a", "a", 0.5}}}, []string{"a–a is 0.5"}},
+		{"no shock", Uncertainty{Shocks: shocks, Correlations: []Correlation{{"a", "z", 0.5}}}, []string{"z has no shock"}},
+		// a and b move together, a and c together, yet b and c oppositely:
+		// removing a–b or a–c restores a valid matrix.
+		{"not PSD", Uncertainty{Shocks: shocks, Correlations: []Correlation{{"a", "b", 0.9}, {"a", "c", 0.9}, {"b", "c", -0.5}}},
+			[]string{"pair a–b", "pair a–c"}},
+		{"rho 1 shock", Uncertainty{Shocks: map[string]ShockSpec{"a": {SD: 1, Rho: 1}}}, []string{"a: rho 1"}},
+		{"negative sd", Uncertainty{Shocks: map[string]ShockSpec{"a": {SD: -1}}}, []string{"a: sd -1"}},
+		{"df 2", Uncertainty{Shocks: map[string]ShockSpec{"a": {SD: 1, DF: 2}}}, []string{"a: df 2"}},
+		{"unknown", Uncertainty{Shocks: map[string]ShockSpec{"zz": {SD: 1}}}, []string{"unknown indicator \"zz\""}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			pr, err := Project(linearPlan("a", "b", "c"), nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = Simulate(pr, c.u, SimOptions{Draws: 10})
+			if err == nil {
+				t.Fatalf("no error, want one naming %q", c.want)
+			}
+			ok := false
+			for _, w := range c.want {
+				ok = ok || strings.Contains(err.Error(), w)
+			}
+			if !ok {
+				t.Errorf("error %q does not name any of %q", err, c.want)
+			}
+		})
+	}
+}
