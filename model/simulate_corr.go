@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"sort"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -39,6 +40,22 @@ func validateCorrelations(ids []string, cs []Correlation) error {
 		seen[key] = c.Rho
 	}
 	return nil
+}
+
+// CheckUncertainty reports whether u can be simulated: each shock's
+// parameters and the correlation list, which must form a valid (positive
+// semi-definite) correlation matrix. The error names the pair at fault.
+func CheckUncertainty(u Uncertainty) error {
+	ids := make([]string, 0, len(u.Shocks))
+	for id := range u.Shocks {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	if err := validateCorrelations(ids, u.Correlations); err != nil {
+		return err
+	}
+	_, err := corrFactor(ids, u.Correlations)
+	return err
 }
 
 // corrFactor builds the correlation matrix of the shocks ids (in that

@@ -45,6 +45,7 @@ func TestBadFiles(t *testing.T) {
 		{"bad_uncertainty.yaml", 6, `unknown indicator "incme"; did you mean "income"`},
 		{"bad_uncertainty.yaml", 6, "correlation 1.5"},
 		{"unknown_rule.yaml", 3, `"compund" is not one of`},
+		{"correlation_not_psd.yaml", 3, "not a valid correlation matrix"},
 		{"derived_not_derived.yaml", 3, "rd_intensity is not derived in the plan"},
 	}
 	for _, c := range cases {

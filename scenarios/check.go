@@ -81,6 +81,7 @@ func check(w *yamlcheck.Walker, root *yaml.Node, p *model.Plan, sp *spec) {
 		sp.shocksLine = n.Line
 	}
 	if n := f["uncertainty"]; !yamlcheck.IsNull(n) {
+		sp.uncLine = n.Line
 		checkUncertainty(w, n, p, sp)
 	}
 }

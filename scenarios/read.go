@@ -31,6 +31,7 @@ type spec struct {
 	// Where things stand in the file, for checks made after resolution.
 	lines                             map[string]int // assumption id → line
 	extendsLine, shocksLine, planLine int
+	uncLine                           int
 	yearLo, yearHi                    int
 	warnings                          yamlcheck.Problems
 }

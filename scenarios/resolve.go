@@ -126,6 +126,12 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 		}
 		if s.unc != nil {
 			sc.Uncertainty = mergeUncertainty(sc.Uncertainty, s.unc)
+			// The correlations must form a valid matrix once inherited;
+			// say so at the section that made them invalid.
+			if err := model.CheckUncertainty(*sc.Uncertainty); err != nil {
+				ps = append(ps, yamlcheck.Problem{File: s.file, Line: s.uncLine, Key: "uncertainty",
+					Msg: strings.TrimPrefix(err.Error(), "model: uncertainty: ")})
+			}
 		}
 	}
 	ps = append(ps, flip(p, sc, from)...)

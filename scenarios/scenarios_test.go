@@ -189,7 +189,8 @@ func TestInheritUncertainty(t *testing.T) {
 	if u.Shocks["gdp"] != (model.ShockSpec{SD: 3}) || u.Shocks["income"].SD != 1.2 {
 		t.Errorf("shocks = %v", u.Shocks)
 	}
-	if len(u.Correlations) != 2 || u.Correlations[0].Rho != 0.5 {
+	// baseline.yaml lists three pairs; the child replaces gdp–income.
+	if len(u.Correlations) != 3 || u.Correlations[0].Rho != 0.5 {
 		t.Errorf("correlations = %v", u.Correlations)
 	}
 	if r.Scenario.Name != "u" {

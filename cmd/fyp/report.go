@@ -12,6 +12,8 @@ import (
 	"github.com/spf13/cobra"
 
 	"fyp/model"
+	"fyp/scenarios"
+	"fyp/seeds"
 )
 
 func reportCmd(o *options) *cobra.Command {
@@ -66,6 +68,7 @@ plan's record. The bundle is written to a temporary folder and renamed into plac
 		},
 	}
 	f.add(c)
+	addScenarioFlag(c, &o.scenarios, "every shipped scenario")
 	c.Flags().StringVar(&out, "out", "report", "output folder")
 	c.Flags().BoolVar(&force, "force", false, "overwrite a folder that fyp did not write")
 	return c
@@ -77,16 +80,31 @@ type reportInput struct {
 	lang        string
 	review      *reviewResult       // nil without observed figures
 	projections []*model.Projection // reachability, one per scenario
+	sims        []*model.Simulation // probabilities, one per scenario (may be nil)
 }
 
-// reportProjections are the projections the reachability table shows: the
-// plan's own rules for now; scenarios plug in here.
+// reportProjections are the projections the reachability tables show: the
+// -s scenarios, else every shipped scenario (for the plan they were written
+// for), else the plan's own rules.
 func reportProjections(o *options, p *model.Plan) ([]*model.Projection, error) {
-	pr, err := model.Project(p, nil)
+	refs := o.scenarios
+	if len(refs) == 0 {
+		refs = defaultScenarios(p)
+	}
+	scs, err := o.loadScenarios(p, refs)
 	if err != nil {
 		return nil, err
 	}
-	return []*model.Projection{pr}, nil
+	return projectAll(p, scs, 0)
+}
+
+// defaultScenarios are the shipped scenarios, when the plan is the one they
+// were written for; another district's plan gets its own rules only.
+func defaultScenarios(p *model.Plan) []string {
+	if p.ID != seeds.Default {
+		return nil
+	}
+	return scenarios.IDs()
 }
 
 // reportCharts is the hook for the report's charts: named PNGs (file name →

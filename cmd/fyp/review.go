@@ -88,6 +88,9 @@ ceiling was broken in any observed year.`,
 			if err := f.check(); err != nil {
 				return err
 			}
+			if len(o.scenarios) > 1 {
+				return badInput("-s: a review projects under one scenario; got %d", len(o.scenarios))
+			}
 			p, err := o.loadPlan()
 			if err != nil {
 				return err
@@ -107,6 +110,7 @@ ceiling was broken in any observed year.`,
 	}
 	addFormat(c, o, "table", "csv", "json", "md")
 	f.add(c)
+	addScenarioFlag(c, &o.scenarios, "")
 	return c
 }
 
@@ -122,10 +126,17 @@ type reviewResult struct {
 }
 
 // reviewScenario is the projection the review continues from the latest
-// observations: the plan's own rules for now (nil). Scenarios (-s) plug in
+// observations: the first -s scenario, else the plan's own rules (nil).
 // here.
 func reviewScenario(o *options, p *model.Plan) (*model.Scenario, error) {
-	return nil, nil
+	if len(o.scenarios) == 0 {
+		return nil, nil
+	}
+	scs, err := o.loadScenarios(p, o.scenarios[:1])
+	if err != nil {
+		return nil, err
+	}
+	return scs[0], nil
 }
 
 // runReview reads the observed file and reviews the plan's targets.

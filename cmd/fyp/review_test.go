@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"fyp/model"
+	"fyp/scenarios"
 )
 
 func golden(t *testing.T, name, got string) {
@@ -210,8 +211,9 @@ func TestReportBundle(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got := f.GetSheetList(); len(got) != 3 || got[0] != "中期评估" {
-		t.Fatalf("sheets = %v, want 中期评估, 可达性, 上期完成情况", got)
+	// One reachability sheet per shipped scenario (the report's default).
+	if got := f.GetSheetList(); len(got) != 2+len(scenarios.IDs()) || got[0] != "中期评估" || got[len(got)-1] != "上期完成情况" {
+		t.Fatalf("sheets = %v, want 中期评估, 可达性 per scenario, 上期完成情况", got)
 	}
 	head, _ := f.GetRows("中期评估")
 	official := []string{"序号", "指标（单位）", "属性", "基期值", "目标值", "当前值", "进度", "评价"}

@@ -15,9 +15,12 @@ import (
 type options struct {
 	plan   string
 	format string
-	lang   string
-	stdout io.Writer
-	stderr io.Writer
+	// scenarios are the -s refs of the commands that share them (simulate,
+	// review, report, run); the others keep their own.
+	scenarios []string
+	lang      string
+	stdout    io.Writer
+	stderr    io.Writer
 }
 
 // run executes the command line args; main only maps its error to an exit code.

@@ -40,8 +40,18 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 			if err != nil {
 				return err
 			}
-			prs := []*model.Projection{pr}
-			// A simulation with a fixed seed, so the bundle is reproducible.
+			if len(o.scenarios) == 0 {
+				o.scenarios = defaultScenarios(p)
+			}
+			// The plan's own rules first (the yardstick), then each scenario.
+			prs, err := reportProjections(o, p)
+			if err != nil {
+				return err
+			}
+			if len(o.scenarios) > 0 {
+				prs = append([]*model.Projection{pr}, prs...)
+			}
+			// A simulation of each scenario with a fixed seed, so the bundle is reproducible.
 			sims, err := runSimulations(o, &simFlags{draws: 10000, seed: model.DefaultSeed, seedSet: true, workers: runtime.GOMAXPROCS(0)})
 			if err != nil {
 				return err
@@ -57,23 +67,26 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 				"assessment.json": func(w io.Writer) error { return writeAssessments(w, prs, "all", "json", lang) },
 				"assessment.md":   func(w io.Writer) error { return writeAssessments(w, prs, "main", "md", lang) },
 				"check.md":        func(w io.Writer) error { return writeCheck(w, pr, "md", lang) },
+				"compare.md":      func(w io.Writer) error { return writeCompare(w, prs, "main", "md", lang) },
+				"compare.csv":     withBOM(func(w io.Writer) error { return writeCompare(w, prs, "all", "csv", lang) }),
 				"simulation.csv":  withBOM(func(w io.Writer) error { return writeSimulation(w, sims, "all", "csv", lang) }),
 				"simulation.json": func(w io.Writer) error { return writeSimulation(w, sims, "all", "json", lang) },
 				"bands.csv":       withBOM(func(w io.Writer) error { return writeBands(w, sims, "csv", lang) }),
 			}
-			if err := addReport(b, reportInput{plan: p, lang: lang, projections: prs}); err != nil {
+			if err := addReport(b, reportInput{plan: p, lang: lang, projections: prs[1:], sims: sims}); err != nil {
 				return err
 			}
 			if err := b.write(out, force); err != nil {
 				return err
 			}
-			if err := writeAssessments(o.stdout, prs, "main", "table", lang); err != nil {
+			if err := writeCompare(o.stdout, prs, "main", "table", lang); err != nil {
 				return err
 			}
 			fmt.Fprintf(o.stdout, "\n%s %s/\n", L(lang, "结果已写入", "Results written to"), out)
 			return nil
 		},
 	}
+	addScenarioFlag(c, &o.scenarios, "every shipped scenario")
 	c.Flags().StringVar(&out, "out", "out", "output folder")
 	c.Flags().BoolVar(&force, "force", false, "overwrite a folder that fyp did not write")
 	return c

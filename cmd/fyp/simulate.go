@@ -72,6 +72,7 @@ the built-in default volatilities apply (all assumptions; see model/simulate_def
 		},
 	}
 	addFormat(c, o, "table", "csv", "json", "md")
+	addScenarioFlag(c, &o.scenarios, "")
 	c.Flags().IntVar(&f.draws, "draws", 0, "number of draws (default: the scenario's, else 10000)")
 	c.Flags().Uint64Var(&f.seed, "seed", 0, "random seed (default: the scenario's, else 20210609)")
 	c.Flags().IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "goroutines to use; the result does not depend on it")
@@ -166,15 +167,24 @@ func simInputs(o *options) ([]simInput, error) {
 	if err != nil {
 		return nil, err
 	}
-	pr, err := model.Project(p, nil)
+	scs, err := o.loadScenarios(p, o.scenarios)
 	if err != nil {
 		return nil, err
 	}
-	u := model.DefaultUncertainty(p)
-	if pr.Scenario != nil && pr.Scenario.Uncertainty != nil {
-		u = *pr.Scenario.Uncertainty
+	prs, err := projectAll(p, scs, 0)
+	if err != nil {
+		return nil, err
 	}
-	return []simInput{{pr, u}}, nil
+	ins := make([]simInput, len(prs))
+	for i, pr := range prs {
+		// A scenario without an uncertainty section gets the documented defaults.
+		u := model.DefaultUncertainty(p)
+		if pr.Scenario != nil && pr.Scenario.Uncertainty != nil {
+			u = *pr.Scenario.Uncertainty
+		}
+		ins[i] = simInput{pr, u}
+	}
+	return ins, nil
 }
 
 // runSimulations simulates every input, resolving draws and seed (flag,
