@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fyp/charts"
 	"fyp/model"
 )
 
@@ -50,6 +51,9 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 				"assessment.json": func(w io.Writer) error { return writeAssessments(w, prs, "all", "json", lang) },
 				"assessment.md":   func(w io.Writer) error { return writeAssessments(w, prs, "main", "md", lang) },
 				"check.md":        func(w io.Writer) error { return writeCheck(w, pr, "md", lang) },
+			}
+			if _, err := addCharts(b, "charts/", prs, nil, charts.Options{Lang: lang}, o.stderr); err != nil {
+				return err
 			}
 			if err := b.write(out, force); err != nil {
 				return err
