@@ -2,7 +2,6 @@ package charts
 
 import (
 	_ "embed"
-	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -48,7 +47,16 @@ func EmbeddedFont() (*Font, error) {
 
 // LoadFont parses a TrueType or OpenType font, or face index of a
 // collection (.ttc). name is used in messages.
-func LoadFont(name string, data []byte, index int) (*Font, error) {
+func LoadFont(name string, data []byte, index int) (f *Font, err error) {
+	if len(data) < 12 {
+		return nil, fmt.Errorf("charts: font %s: %d bytes is too short for a font file", name, len(data))
+	}
+	// sfnt trusts some offsets in the file; a damaged file must not crash fyp.
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("charts: font %s: damaged file (%v)", name, r)
+		}
+	}()
 	coll, err := opentype.ParseCollection(data)
 	if err != nil {
 		return nil, fmt.Errorf("charts: font %s: %w", name, err)
@@ -60,7 +68,7 @@ func LoadFont(name string, data []byte, index int) (*Font, error) {
 	if err != nil {
 		return nil, fmt.Errorf("charts: font %s: face %d: %w", name, index, err)
 	}
-	f := &Font{Name: name, otf: otf}
+	f = &Font{Name: name, otf: otf}
 	if f.glyph('A') == 0 {
 		return nil, fmt.Errorf("charts: font %s: has no Latin letters", name)
 	}
@@ -135,6 +143,3 @@ func (l *labeler) warnings() []string {
 	}
 	return out
 }
-
-// ErrNoFont is returned when no font could be loaded.
-var ErrNoFont = errors.New("charts: no font")

@@ -114,6 +114,9 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 			case model.Level:
 				if d.Scale == model.ScaleLevel {
 					x = t.Value
+				} else {
+					d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年目标%s%s无法标在相对刻度上（规划未给出基期水平）", "the %d target of %s %s cannot be marked on a relative scale (the plan gives no base level)"),
+						t.Year, fmtUnit(t.Value, ind.Unit.In(lang)), ind.Unit.In(lang)))
 				}
 			case model.Growth:
 				x = from * math.Pow(1+t.Value/100, float64(t.Span()))
