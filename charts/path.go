@@ -74,14 +74,14 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 	for _, pr := range prs {
 		s := pr.Series[id]
 		if s == nil || s.Scale != d.Scale || !s.Known() {
-			d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "情景%s未画出：与其它情景刻度不同或无数值", "scenario %s not drawn: another scale or no values"), pr.Name()))
+			d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "情景%s未画出：与其它情景刻度不同或无数值", "Scenario %s not drawn: another scale or no values"), pr.Name()))
 			continue
 		}
 		d.Lines = append(d.Lines, PathLine{Scenario: pr.Name(), Label: ScenarioLabel(pr, lang), Points: known(s)})
 	}
 	d.History = history(p, ind, prs, d.Scale)
 	if len(d.History) > 0 && d.History[0].Year < p.BaseYear && p.Previous != nil {
-		d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年数值取自%s", "the %d value is from %s"), d.History[0].Year, p.Previous.Title.In(lang)))
+		d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年数值取自%s", "The %d value is from %s"), d.History[0].Year, p.Previous.Title.In(lang)))
 	}
 	// The plan path: the same indicator with the plan rule, other things as projected.
 	if pp, err := model.Project(p, &model.Scenario{Name: "plan-path", Horizon: prs[0].Horizon,
@@ -94,7 +94,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 	for _, t := range ind.Targets {
 		switch t.Kind {
 		case model.Delegated:
-			d.Notes = append(d.Notes, pick(lang, "目标由上级下达，无数值", "target set by the city; no number"))
+			d.Notes = append(d.Notes, pick(lang, "目标由上级下达，无数值", "Target set by the city; no number"))
 		case model.Floor, model.Ceiling:
 			if d.Scale == model.ScaleLevel {
 				d.Bands = append(d.Bands, Band{From: t.From, To: t.Year, Bound: t.Value, Floor: t.Kind == model.Floor,
@@ -115,7 +115,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 				if d.Scale == model.ScaleLevel {
 					x = t.Value
 				} else {
-					d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年目标%s%s无法标在相对刻度上（规划未给出基期水平）", "the %d target of %s %s cannot be marked on a relative scale (the plan gives no base level)"),
+					d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年目标%s%s无法标在相对刻度上（规划未给出基期水平）", "The %d target of %s %s cannot be marked on a relative scale (the plan gives no base level)"),
 						t.Year, fmtUnit(t.Value, ind.Unit.In(lang)), ind.Unit.In(lang)))
 				}
 			case model.Growth:
@@ -237,6 +237,7 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 	p.X.Label.Text = th.L("年份", "Year")
 	p.Y.Label.Text = th.t(d.Unit)
 	p.X.Tick.Marker = yearTicks{}
+	p.Y.Tick.Marker = niceTicks{}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	grow := func(v float64) { lo, hi = math.Min(lo, v), math.Max(hi, v) }
 	for _, l := range d.Lines {
@@ -345,6 +346,39 @@ func (yearTicks) Ticks(min, max float64) []plot.Tick {
 		} else {
 			ts = append(ts, plot.Tick{Value: float64(y)})
 		}
+	}
+	return ts
+}
+
+// niceTicks labels about five round values (steps of 1, 2, 2.5 or 5 times
+// a power of ten) with unlabelled minor ticks between them.
+type niceTicks struct{}
+
+func (niceTicks) Ticks(min, max float64) []plot.Tick {
+	if !(max > min) {
+		return []plot.Tick{{Value: min, Label: fmtNum(min, 2)}}
+	}
+	raw := (max - min) / 5
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	prec := 0
+	for s := step; prec < 6 && math.Abs(s-math.Round(s)) > 1e-9; s *= 10 {
+		prec++
+	}
+	var ts []plot.Tick
+	minor := step / 2
+	for v := math.Ceil(min/minor) * minor; v <= max+1e-9*step; v += minor {
+		t := plot.Tick{Value: v}
+		if r := v / step; math.Abs(r-math.Round(r)) < 1e-6 {
+			t.Label = fmtNum(v, prec)
+		}
+		ts = append(ts, t)
 	}
 	return ts
 }

@@ -96,7 +96,6 @@ func Progress(in ProgressInput, p *model.Plan, o Options) (*Chart, error) {
 	var pts plotter.XYs
 	var txt []string
 	seen := map[string]bool{}
-	var legend []legendEntry
 	for i, it := range in.Items {
 		y := float64(n - 1 - i)
 		lbl := shorten(it.Label, th.lang)
@@ -109,11 +108,18 @@ func Progress(in ProgressInput, p *model.Plan, o Options) (*Chart, error) {
 		poly.Color, poly.LineStyle.Width = categoryColour(it.Category), 0
 		pl.Add(poly)
 		pl.Add(line(plotter.XYs{{X: 100 * it.Elapsed, Y: y - 0.42}, {X: 100 * it.Elapsed, Y: y + 0.42}}, okBlack, 1.4))
-		pts = append(pts, plotter.XY{X: d, Y: y})
+		lx := d
+		if d >= 0 {
+			lx = math.Max(d, 100*it.Elapsed) // keep the number clear of the time mark
+		}
+		pts = append(pts, plotter.XY{X: lx, Y: y})
 		txt = append(txt, fmtNum(100*it.Done, 0)+"%")
-		if !seen[it.Category] {
-			seen[it.Category] = true
-			legend = append(legend, legendEntry{th.t(CategoryLabel(it.Category, th.lang)), boxThumb{categoryColour(it.Category)}})
+		seen[it.Category] = true
+	}
+	var legend []legendEntry
+	for _, cat := range []string{CategoryEarly, CategoryFaster, CategoryOnTrack, CategoryLagging, ""} {
+		if seen[cat] {
+			legend = append(legend, legendEntry{th.t(CategoryLabel(cat, th.lang)), boxThumb{categoryColour(cat)}})
 		}
 	}
 	pl.Y.Tick.Marker = plot.ConstantTicks(ticks)
