@@ -136,7 +136,7 @@ func Progress(in ProgressInput, p *model.Plan, o Options) (*Chart, error) {
 	legend = append(legend,
 		legendEntry{th.L("时间进度", "time elapsed"), line(nil, okBlack, 1.4)},
 		legendEntry{th.L("时间过半", "half the time gone"), half})
-	pl.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: -25, Label: "-25"}, {Value: 0, Label: "0"}, {Value: 25, Label: "25"}, {Value: 50, Label: "50"}, {Value: 75, Label: "75"}, {Value: 100, Label: "100"}, {Value: 125, Label: "125"}, {Value: 150, Label: "≥150"}})
+	pl.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: -25, Label: "-25"}, {Value: 0, Label: "0"}, {Value: 25, Label: "25"}, {Value: 50, Label: "50"}, {Value: 75, Label: "75"}, {Value: 100, Label: "100"}, {Value: 125, Label: "125"}, {Value: 150, Label: th.t("≥150")}})
 	notes := []string{th.L("完成进度：复合增长目标为 ln(x_t/x_0)/ln(x*/x_0)，份额与百分点目标为 (x_t−x_0)/(x*−x_0)。★ 约束性指标。",
 		"Task done: ln(x_t/x_0)/ln(x*/x_0) for compound targets, (x_t−x_0)/(x*−x_0) for shares and pp targets. ★ binding.")}
 	footer := th.t(sourceLine(o, p, []string{in.Scenario}, th.lang))

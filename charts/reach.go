@@ -143,7 +143,7 @@ func Reachability(as []model.Assessment, p *model.Plan, o Options) (*Chart, erro
 	}
 	p0.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	p0.Y.Tick.LineStyle.Width = 0
-	p0.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: 0, Label: "0"}, {Value: 0.5}, {Value: 1, Label: "1"}, {Value: 1.5}, {Value: 2, Label: "2"}, {Value: 2.5, Label: "≥2.5"}})
+	p0.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: 0, Label: "0"}, {Value: 0.5}, {Value: 1, Label: "1"}, {Value: 1.5}, {Value: 2, Label: "2"}, {Value: 2.5, Label: th.t("≥2.5")}})
 	one := line(plotter.XYs{{X: 1, Y: p0.Y.Min}, {X: 1, Y: p0.Y.Max}}, okBlack, 1, 3, 2)
 	zero := line(plotter.XYs{{X: 0, Y: p0.Y.Min}, {X: 0, Y: p0.Y.Max}}, grey, 0.6)
 	p0.Add(zero, one)
@@ -201,7 +201,7 @@ func Reachability(as []model.Assessment, p *model.Plan, o Options) (*Chart, erro
 			if rows[i].Verdict == VerdictMissed {
 				sty.Color = okVermilion
 			}
-			dc.FillText(sty, vg.Point{X: x, Y: trY(y(i)) - 0.3*sty.Font.Size}, fit(t, sty, textW-vg.Points(8)))
+			dc.FillText(sty, vg.Point{X: x, Y: trY(y(i)) - 0.3*sty.Font.Size}, fit(t, sty, textW-vg.Points(14)))
 		}
 	}), nil
 }

@@ -143,14 +143,14 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 	pl.Y.Tick.LineStyle.Width = 0
 	hundred := line(plotter.XYs{{X: 100, Y: pl.Y.Min}, {X: 100, Y: pl.Y.Max}}, okBlack, 1, 3, 2)
 	pl.Add(hundred)
-	pl.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: 0, Label: "0"}, {Value: 50, Label: "50"}, {Value: 100, Label: "100"}, {Value: 150, Label: "150"}, {Value: 200, Label: "≥200"}})
+	pl.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: 0, Label: "0"}, {Value: 50, Label: "50"}, {Value: 100, Label: "100"}, {Value: 150, Label: "150"}, {Value: 200, Label: th.t("≥200")}})
 	legend := []legendEntry{
 		{th.L("达到目标", "met"), boxThumb{okGreen}},
 		{th.L("未达到", "not met"), boxThumb{okVermilion}},
 		{th.L("目标值", "target"), hundred},
 	}
-	notes := []string{th.L("下降类与上限类目标越低越好，颜色按目标方向判定；无条形的行没有可比的实际值。★ 约束性指标。",
-		"For reductions and ceilings lower is better; colours follow each target's direction. Rows without a bar have no comparable outcome. ★ binding.")}
+	notes := []string{th.L("条形为实际值占目标的百分比，按目标自身的口径（年均增速、水平或累计降幅）计算；颜色表示是否达标（上限类目标越低越好）。无条形的行没有可比的实际值。★ 约束性指标。",
+		"Bars: the outcome as a percentage of the target, in the target's own measure (average growth, level or cumulative fall); colour says whether the target was met (for ceilings lower is better). Rows without a bar have no comparable outcome. ★ binding.")}
 	footer := th.t(pick(th.lang, "数据来源：", "Source: ") + p.Title.In(th.lang))
 	return c.done(func(dc draw.Canvas) {
 		dc = th.header(dc, c.Title)
@@ -171,7 +171,7 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 			if rows[i].Note != "" {
 				sty.Color = grey
 			}
-			dc.FillText(sty, vg.Point{X: x, Y: trY(float64(n-1-i)) - 0.3*sty.Font.Size}, fit(t, sty, textW-vg.Points(8)))
+			dc.FillText(sty, vg.Point{X: x, Y: trY(float64(n-1-i)) - 0.3*sty.Font.Size}, fit(t, sty, textW-vg.Points(14)))
 		}
 	}), nil
 }
