@@ -128,6 +128,6 @@ func ExampleChart_Warnings() {
 	in.Metric = "𠀀"
 	c, _ := charts.Tornado(in, p, charts.Options{})
 	fmt.Println(c.Warnings[0])
-	// Output: font Noto Sans CJK SC (subset) has no glyph for '𠀀' (U+20000), drawn as '?' in "敏感性分析：𠀀"
+	// Output: font Noto Sans CJK SC (subset) has no glyph for 1 characters, drawn as '?': 𠀀 U+20000; first in "敏感性分析：𠀀"
 
 }

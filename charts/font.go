@@ -3,7 +3,6 @@ package charts
 import (
 	_ "embed"
 	"fmt"
-	"sort"
 	"strings"
 	"sync"
 
@@ -107,13 +106,15 @@ func (f *Font) Missing(ss ...string) []rune {
 }
 
 // labeler checks labels against a font as a chart is built. Missing
-// characters are replaced by '?' (never a box or a blank) and reported once.
+// characters are replaced by '?' (never a box or a blank) and reported.
 type labeler struct {
 	font    *Font
-	missing map[rune][]string
+	missing []rune
+	first   string // the first label with a missing character
+	seen    map[rune]bool
 }
 
-func newLabeler(f *Font) *labeler { return &labeler{font: f, missing: map[rune][]string{}} }
+func newLabeler(f *Font) *labeler { return &labeler{font: f, seen: map[rune]bool{}} }
 
 // fix returns s with every character the font lacks replaced by '?'.
 func (l *labeler) fix(s string) string {
@@ -121,25 +122,39 @@ func (l *labeler) fix(s string) string {
 	if len(bad) == 0 {
 		return s
 	}
+	if l.first == "" {
+		l.first = s
+	}
+	out := s
 	for _, r := range bad {
-		if len(l.missing[r]) < 3 {
-			l.missing[r] = append(l.missing[r], s)
+		if !l.seen[r] {
+			l.seen[r] = true
+			l.missing = append(l.missing, r)
 		}
-		s = strings.ReplaceAll(s, string(r), "?")
-	}
-	return s
-}
-
-// warnings names each missing character and a label it occurs in.
-func (l *labeler) warnings() []string {
-	rs := make([]rune, 0, len(l.missing))
-	for r := range l.missing {
-		rs = append(rs, r)
-	}
-	sort.Slice(rs, func(i, j int) bool { return rs[i] < rs[j] })
-	out := make([]string, 0, len(rs))
-	for _, r := range rs {
-		out = append(out, fmt.Sprintf("font %s has no glyph for %q (U+%04X), drawn as '?' in %q", l.font.Name, r, r, l.missing[r][0]))
+		out = strings.ReplaceAll(out, string(r), "?")
 	}
 	return out
+}
+
+// maxNamed is how many missing characters a warning lists.
+const maxNamed = 20
+
+// warnings is one message naming the missing characters (U+ codes for the
+// first few) and the first label they occur in; nil when none is missing.
+func (l *labeler) warnings() []string {
+	if len(l.missing) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	for i, r := range l.missing {
+		if i == maxNamed {
+			fmt.Fprintf(&b, " … (%d more)", len(l.missing)-maxNamed)
+			break
+		}
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "%c U+%04X", r, r)
+	}
+	return []string{fmt.Sprintf("font %s has no glyph for %d characters, drawn as '?': %s; first in %q", l.font.Name, len(l.missing), b.String(), l.first)}
 }

@@ -69,7 +69,7 @@ func TestMissingGlyphWarns(t *testing.T) {
 		t.Errorf("fix = %q, want the missing character as '?'", got)
 	}
 	ws := lab.warnings()
-	if len(ws) != 1 || !strings.Contains(ws[0], "U+20000") {
+	if len(ws) != 1 || !strings.Contains(ws[0], "U+20000") || !strings.Contains(ws[0], "森林𠀀覆盖率") {
 		t.Errorf("warnings = %q, want one naming U+20000", ws)
 	}
 	if m := f.Missing("地区生产总值 GDP ★≥≤≈×−·—“”（）：；、"); len(m) > 0 {
