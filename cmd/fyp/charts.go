@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"sort"
 	"strconv"
@@ -31,13 +32,15 @@ func chartsCmd(o *options) *cobra.Command {
 		Short: "绘制报告图表 · draw the report charts",
 		Long: `绘制报告用图表并写入输出目录（默认 ./charts）：各主要指标的走势图（path-指标id）、主要指标2×2面板（headline）、
 目标可达性总览（reach）和上一个规划的完成情况（record）。中文字体已内置，无需安装字体；--font 可换用其它字体。
-PNG 默认 150 dpi；SVG 和 PDF 按 --format 选择（PDF 仅支持 --lang en）。
+PNG 默认 150 dpi；SVG 和 PDF 按 --format 选择（PDF 仅支持 --lang en；SVG 只写字体名，不嵌入字体）。
+扇形图、龙卷风图和中期进度图的函数在 charts 包中，其数据由蒙特卡洛、敏感性和中期评估命令提供。
 
 Draws the report charts into the output folder (default ./charts): each main-table indicator's
 path (path-ID), the 2×2 headline panel (headline), the reachability dashboard (reach) and the
 previous plan's record (record). A Chinese font is embedded, so nothing needs installing;
 --font selects another. PNG at 150 dpi by default; SVG or PDF by --format (PDF with --lang en
-only).`,
+only; SVG names the font without embedding it). The fan, tornado and progress charts are
+drawn from the data of the Monte Carlo, sensitivity and mid-term review commands.`,
 		Example: `  fyp charts
   fyp charts --only headline,reach --lang en --out figs
   fyp charts --only path-gdp_per_capita --format svg
@@ -178,8 +181,8 @@ func buildCharts(prs []*model.Projection, only []string, opt charts.Options) ([]
 			return nil, err
 		}
 	}
-	if want("record") && p.Previous != nil {
-		if err := add(charts.Record(p.Previous, opt)); err != nil {
+	if rec := recordPlan(p); want("record") && rec != nil {
+		if err := add(charts.Record(rec, opt)); err != nil {
 			return nil, err
 		}
 	}
@@ -195,6 +198,21 @@ func buildCharts(prs []*model.Projection, only []string, opt charts.Options) ([]
 		}
 	}
 	return out, nil
+}
+
+// recordPlan is the finished plan whose record is drawn: the previous plan,
+// or the plan itself when it records outcomes for its own target year (the
+// 13th plan's table); nil when there is none.
+func recordPlan(p *model.Plan) *model.Plan {
+	if p.Previous != nil {
+		return p.Previous
+	}
+	for _, r := range charts.RecordOf(p, "en") {
+		if !math.IsNaN(r.Outcome) {
+			return p
+		}
+	}
+	return nil
 }
 
 // addCharts adds the chart set to b under dir and prints each chart's

@@ -31,6 +31,7 @@ func TestChartsCommand(t *testing.T) {
 		{"selected charts", []string{"charts", "--only", "headline,path-forest_coverage", "--dpi", "60"}, []string{"headline.png", "path-forest_coverage.png"}, 0, ""},
 		{"english svg", []string{"charts", "--only", "reach", "--lang", "en", "--format", "svg"}, []string{"reach.svg"}, 0, ""},
 		{"english pdf", []string{"charts", "--only", "record", "--lang", "en", "--format", "pdf"}, []string{"record.pdf"}, 0, ""},
+		{"previous plan's own record", []string{"charts", "--plan", "jiangjin-13", "--only", "headline,record", "--dpi", "40"}, []string{"headline.png", "record.png"}, 0, ""},
 		{"unknown chart", []string{"charts", "--only", "pth"}, nil, 2, `did you mean "path"`},
 		{"chinese pdf", []string{"charts", "--format", "pdf"}, nil, 2, "--lang en"},
 		{"bad dpi", []string{"charts", "--dpi", "5"}, nil, 2, "--dpi 5"},
