@@ -81,6 +81,7 @@ def main():
     s.populate(unicodes=charset(root))
     s.subset(font)
     to_truetype(font)
+    font.recalcTimestamp = False  # keep the source date: a re-cut is byte-identical
     font.save(out)
 
 
