@@ -297,11 +297,46 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 		}
 		ts := scatter(pts, okVermilion, draw.PyramidGlyph{}, 3.2)
 		p.Add(ts)
-		p.Add(th.labels(pts, txt, okVermilion))
+		// Labels sit to the upper left of a marker, or the lower left where
+		// the path comes down to it, so that they never lie on the line.
+		var up, down plotter.XYs
+		var upT, downT []string
+		for i, t := range d.Targets {
+			if v, ok := valueAt(d, t.Year-1); ok && v > t.Value {
+				down, downT = append(down, pts[i]), append(downT, txt[i])
+			} else {
+				up, upT = append(up, pts[i]), append(upT, txt[i])
+			}
+		}
+		if len(up) > 0 {
+			p.Add(th.labels(up, upT, okVermilion))
+		}
+		if len(down) > 0 {
+			l := th.labels(down, downT, okVermilion)
+			for i := range l.TextStyle {
+				l.TextStyle[i].YAlign = draw.YTop
+			}
+			l.Offset.Y = -vg.Points(3)
+			p.Add(l)
+		}
 		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
 	}
 	p.X.Min, p.X.Max = float64(firstYear(d)), float64(horizon)+0.5
 	return p, legend
+}
+
+// valueAt is the first drawn path's value in year y: a scenario line, else the plan path.
+func valueAt(d PathData, y int) (float64, bool) {
+	pts := d.PlanPath
+	if len(d.Lines) > 0 {
+		pts = d.Lines[0].Points
+	}
+	for _, p := range pts {
+		if p.Year == y {
+			return p.Value, true
+		}
+	}
+	return 0, false
 }
 
 func firstYear(d PathData) int {
