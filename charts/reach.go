@@ -209,6 +209,9 @@ func Reachability(as []model.Assessment, p *model.Plan, o Options) (*Chart, erro
 // reachText prints a row's paces, or why it has none, and its verdict.
 func reachText(r ReachRow, lang string) string {
 	v := verdictLabel(r.Verdict, lang)
+	if r.Verdict == VerdictDelegated {
+		return r.Note
+	}
 	if r.Note != "" && math.IsNaN(r.Required) {
 		return r.Note + " · " + v
 	}
