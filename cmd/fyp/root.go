@@ -56,7 +56,7 @@ Five-Year Plan (2021–2025) with its 2035 goals.`,
 	root.AddCommand(
 		targetsCmd(o), projectCmd(o), assessCmd(o), checkCmd(o), validateCmd(o), runCmd(o),
 		compareCmd(o), solveCmd(o), sensitivityCmd(o),
-		reviewCmd(o), reportCmd(o), simulateCmd(o),
+		reviewCmd(o), reportCmd(o), simulateCmd(o), chartsCmd(o),
 	)
 	err := root.Execute()
 	if err != nil && isUsage(err) {
@@ -72,9 +72,22 @@ func isUsage(err error) bool {
 		strings.Contains(s, "accepts ") || strings.Contains(s, "requires at least")
 }
 
-// addFormat registers --format with the given choices.
+// addFormat registers --format with the given choices, the first being the
+// default. Every command binds the flag to the shared o.format, and pflag
+// applies a default when the flag is defined, so the command that runs
+// restores its own default unless the user gave one.
 func addFormat(c *cobra.Command, o *options, choices ...string) {
 	c.Flags().StringVar(&o.format, "format", choices[0], "output format: "+strings.Join(choices, ", "))
+	prev := c.PreRunE
+	c.PreRunE = func(c *cobra.Command, args []string) error {
+		if !c.Flags().Changed("format") {
+			o.format = choices[0]
+		}
+		if prev != nil {
+			return prev(c, args)
+		}
+		return nil
+	}
 }
 
 // check validates the shared flags.

@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fyp/charts"
 	"fyp/model"
 )
 
@@ -74,6 +75,9 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 				"bands.csv":       withBOM(func(w io.Writer) error { return writeBands(w, sims, "csv", lang) }),
 			}
 			if err := addReport(b, reportInput{plan: p, lang: lang, projections: prs[1:], sims: sims}); err != nil {
+				return err
+			}
+			if _, err := addCharts(b, "charts/", prs, nil, charts.Options{Lang: lang}, o.stderr); err != nil {
 				return err
 			}
 			if err := b.write(out, force); err != nil {

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"math"
 	"path/filepath"
@@ -10,18 +8,11 @@ import (
 	"testing"
 )
 
-func runFyp(t *testing.T, args ...string) (string, string, int) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code := exitCode(run(context.Background(), args, &out, &errb), &errb)
-	return out.String(), errb.String(), code
-}
-
 // TestSolveDoneWhen: the GDP growth that meets 10万元 per capita in 2025
 // under baseline's population path, closed form (10/7.9)^(1/5)·(1+pop)−1
 // with pop = 1.11865 % (baseline.yaml), confirmed by re-projection to 1e-6.
 func TestSolveDoneWhen(t *testing.T) {
-	out, errs, code := runFyp(t, "solve", "--target", "gdp_per_capita@2025", "--vary", "gdp.rate", "--format", "json")
+	out, errs, code := fyp(t, "solve", "--target", "gdp_per_capita@2025", "--vary", "gdp.rate", "--format", "json")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
@@ -64,7 +55,7 @@ func TestScenarioCommands(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			out, errs, code := runFyp(t, c.args...)
+			out, errs, code := fyp(t, c.args...)
 			if code != c.code || !strings.Contains(out+errs, c.want) {
 				t.Errorf("fyp %v: exit %d (want %d), output lacks %q:\n%s\n%s", c.args, code, c.code, c.want, out, errs)
 			}

@@ -1,0 +1,112 @@
+package charts
+
+import (
+	"fmt"
+	"image/color"
+	"io"
+
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
+	"gonum.org/v1/plot/vg/vgsvg"
+)
+
+// DefaultDPI is the PNG resolution when Options.DPI is 0.
+const DefaultDPI = 150
+
+// Width is the width of every chart: a full A4 text column (16 cm).
+const Width = 16 * vg.Centimeter
+
+// Options are the choices shared by every chart.
+type Options struct {
+	Lang   string // "zh" (default) or "en"
+	Font   *Font  // nil: the embedded font
+	Format string // "png" (default), "svg" or "pdf"
+	DPI    int    // PNG resolution in dots per inch; 0 means DefaultDPI
+	// Scenarios fixes the colour of each scenario: the same list gives a
+	// scenario the same colour in every chart. Names not in it are appended.
+	Scenarios []string
+	// Source is the footer's source line; empty means the plan's title.
+	Source string
+}
+
+// Formats are the output formats WriteTo knows.
+var Formats = []string{"png", "svg", "pdf"}
+
+// Chart is a chart ready to render. Warnings name characters the font lacks
+// (drawn as '?') and data that was left out.
+type Chart struct {
+	ID       string // file stem, e.g. "path-gdp_per_capita"
+	Title    string
+	Width    vg.Length
+	Height   vg.Length
+	Warnings []string
+
+	opt  Options
+	th   *theme
+	draw func(dc draw.Canvas)
+}
+
+// WriteTo renders the chart in the format of its options.
+func (c *Chart) WriteTo(w io.Writer) (int64, error) {
+	cw, err := c.canvas()
+	if err != nil {
+		return 0, err
+	}
+	dc := draw.New(cw)
+	dc.FillPolygon(color.White, []vg.Point{dc.Min, {X: dc.Min.X, Y: dc.Max.Y}, dc.Max, {X: dc.Max.X, Y: dc.Min.Y}})
+	c.draw(dc)
+	return cw.WriteTo(w)
+}
+
+func (c *Chart) canvas() (vg.CanvasWriterTo, error) {
+	switch c.opt.Format {
+	case "", "png":
+		dpi := c.opt.DPI
+		if dpi == 0 {
+			dpi = DefaultDPI
+		}
+		if dpi < 36 || dpi > 1200 {
+			return nil, fmt.Errorf("charts: dpi %d out of range 36–1200", dpi)
+		}
+		return vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(c.Width, c.Height), vgimg.UseDPI(dpi))}, nil
+	case "svg":
+		return vgsvg.New(c.Width, c.Height), nil
+	case "pdf":
+		if c.opt.lang() == "zh" {
+			return nil, fmt.Errorf("charts: PDF cannot hold Chinese text (gonum/plot's PDF backend encodes Windows-1252); use png or svg, or lang en")
+		}
+		return vgpdf.New(c.Width, c.Height), nil
+	}
+	return nil, fmt.Errorf("charts: unknown format %q (want png, svg or pdf)", c.opt.Format)
+}
+
+func (o Options) lang() string {
+	if o.Lang == "en" {
+		return "en"
+	}
+	return "zh"
+}
+
+// newChart prepares a chart: the theme checks labels against the font.
+func newChart(id string, height vg.Length, o Options) (*Chart, error) {
+	if o.Lang != "" && o.Lang != "zh" && o.Lang != "en" {
+		return nil, fmt.Errorf("charts: lang %q: want zh or en", o.Lang)
+	}
+	f := o.Font
+	if f == nil {
+		var err error
+		if f, err = EmbeddedFont(); err != nil {
+			return nil, err
+		}
+	}
+	return &Chart{ID: id, Width: Width, Height: height, opt: o, th: newTheme(f, o)}, nil
+}
+
+// done records the font warnings once every label is built.
+func (c *Chart) done(draw func(dc draw.Canvas)) *Chart {
+	c.draw = draw
+	c.Warnings = append(c.Warnings, c.th.lab.warnings()...)
+	return c
+}

@@ -1,0 +1,151 @@
+package charts
+
+import (
+	"fmt"
+	"math"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"fyp/model"
+)
+
+// FanInput is a Monte Carlo result for one indicator: percentile bands per
+// year. The percentile slices run parallel to Years and must be ordered
+// P5 ≤ P25 ≤ P50 ≤ P75 ≤ P95 in every year.
+type FanInput struct {
+	Indicator              string // the indicator's label, e.g. "人均地区生产总值"
+	Unit                   string // the unit of the values, as drawn
+	Scenario               string // scenario name, for the colour
+	Label                  string // scenario label for the footer; empty: Scenario
+	Years                  []int
+	P5, P25, P50, P75, P95 []float64
+	History                []YearValue // recorded values, drawn as dots; optional
+	Target                 float64     // the level that meets the target; NaN: none
+	TargetYear             int
+	PMet                   float64 // probability that the target is met, 0–1; NaN: unknown
+	PMetSE                 float64 // its Monte Carlo standard error √(p(1−p)/n); 0: not shown
+	Draws                  int     // number of Monte Carlo draws; 0: not shown
+}
+
+// Check refuses inconsistent input.
+func (f FanInput) Check() error {
+	n := len(f.Years)
+	if n < 2 {
+		return fmt.Errorf("charts: fan %s: need at least two years, have %d", f.Indicator, n)
+	}
+	for name, s := range map[string][]float64{"p5": f.P5, "p25": f.P25, "p50": f.P50, "p75": f.P75, "p95": f.P95} {
+		if len(s) != n {
+			return fmt.Errorf("charts: fan %s: %s has %d values for %d years", f.Indicator, name, len(s), n)
+		}
+	}
+	for i := range f.Years {
+		if i > 0 && f.Years[i] <= f.Years[i-1] {
+			return fmt.Errorf("charts: fan %s: years not increasing at %d", f.Indicator, f.Years[i])
+		}
+		q := []float64{f.P5[i], f.P25[i], f.P50[i], f.P75[i], f.P95[i]}
+		for k, v := range q {
+			if math.IsNaN(v) || math.IsInf(v, 0) {
+				return fmt.Errorf("charts: fan %s: %d: percentile is %v", f.Indicator, f.Years[i], v)
+			}
+			if k > 0 && v < q[k-1] {
+				return fmt.Errorf("charts: fan %s: %d: percentiles out of order (%v)", f.Indicator, f.Years[i], q)
+			}
+		}
+	}
+	if !math.IsNaN(f.PMet) && (f.PMet < 0 || f.PMet > 1) {
+		return fmt.Errorf("charts: fan %s: P(met) %v outside 0–1", f.Indicator, f.PMet)
+	}
+	return nil
+}
+
+// FanTitle is the fan chart's title: the indicator and P(met) with its
+// standard error, e.g. "人均地区生产总值：2025年目标达成概率 62%（±1.5）".
+func FanTitle(f FanInput, lang string) string {
+	if math.IsNaN(f.PMet) || f.TargetYear == 0 {
+		return f.Indicator
+	}
+	p := fmtNum(100*f.PMet, 0) + "%"
+	if f.PMetSE > 0 {
+		p += pick(lang, "（±", " (±") + fmtNum(100*f.PMetSE, 1) + pick(lang, "）", ")")
+	}
+	return fmt.Sprintf(pick(lang, "%s：%d年目标达成概率 %s", "%s: probability of meeting the %d target %s"), f.Indicator, f.TargetYear, p)
+}
+
+// band is the polygon between lo and hi over the years.
+func band(years []int, lo, hi []float64) plotter.XYs {
+	var pts plotter.XYs
+	for i, y := range years {
+		pts = append(pts, plotter.XY{X: float64(y), Y: lo[i]})
+	}
+	for i := len(years) - 1; i >= 0; i-- {
+		pts = append(pts, plotter.XY{X: float64(years[i]), Y: hi[i]})
+	}
+	return pts
+}
+
+// Fan draws a fan chart: the 5–95 and 25–75 percentile bands, the median,
+// the target and P(met) in the title.
+func Fan(f FanInput, p *model.Plan, o Options) (*Chart, error) {
+	if err := f.Check(); err != nil {
+		return nil, err
+	}
+	c, err := newChart("fan", 9.5*vg.Centimeter, o)
+	if err != nil {
+		return nil, err
+	}
+	th := c.th
+	col := ScenarioColor(f.Scenario, colourOrder(o, []string{f.Scenario}))
+	c.Title = th.t(FanTitle(f, th.lang))
+	pl := th.newPlot()
+	pl.X.Label.Text = th.L("年份", "Year")
+	pl.Y.Label.Text = th.t(f.Unit)
+	pl.X.Tick.Marker = yearTicks{}
+	outer, _ := plotter.NewPolygon(band(f.Years, f.P5, f.P95))
+	outer.Color, outer.LineStyle.Width = fade(col, 0.2), 0
+	inner, _ := plotter.NewPolygon(band(f.Years, f.P25, f.P75))
+	inner.Color, inner.LineStyle.Width = fade(col, 0.45), 0
+	med := make([]YearValue, len(f.Years))
+	for i, y := range f.Years {
+		med[i] = YearValue{y, f.P50[i]}
+	}
+	ml := line(xys(med), col, 1.8)
+	pl.Add(outer, inner, ml)
+	legend := []legendEntry{
+		{th.L("5%–95%区间", "5–95% band"), boxThumb{fade(col, 0.2)}},
+		{th.L("25%–75%区间", "25–75% band"), boxThumb{fade(col, 0.45)}},
+		{th.L("中位数", "median"), ml},
+	}
+	if len(f.History) > 0 {
+		hs := scatter(xys(f.History), okBlack, draw.CircleGlyph{}, 2.2)
+		pl.Add(line(xys(f.History), okBlack, 0.8), hs)
+		legend = append(legend, legendEntry{th.L("实际值", "recorded"), hs})
+	}
+	if !math.IsNaN(f.Target) && f.TargetYear != 0 {
+		pt := plotter.XYs{{X: float64(f.TargetYear), Y: f.Target}}
+		ts := scatter(pt, okVermilion, draw.PyramidGlyph{}, 3.2)
+		tl := line(plotter.XYs{{X: float64(f.Years[0]), Y: f.Target}, {X: float64(f.Years[len(f.Years)-1]), Y: f.Target}}, okVermilion, 0.8, 2, 2)
+		pl.Add(tl, ts, th.labels(pt, []string{th.t(fmt.Sprintf(pick(th.lang, "%d年目标 %s", "%d target %s"), f.TargetYear, fmtUnit(f.Target, f.Unit)))}, okVermilion))
+		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
+	}
+	pl.X.Min, pl.X.Max = float64(f.Years[0]), float64(f.Years[len(f.Years)-1])+0.5
+	if len(f.History) > 0 {
+		pl.X.Min = math.Min(pl.X.Min, float64(f.History[0].Year))
+	}
+	lbl := f.Label
+	if lbl == "" {
+		lbl = f.Scenario
+	}
+	var notes []string
+	if f.Draws > 0 {
+		notes = append(notes, th.t(fmt.Sprintf(pick(th.lang, "蒙特卡洛模拟 %d 次", "%d Monte Carlo draws"), f.Draws)))
+	}
+	footer := th.t(sourceLine(o, p, []string{lbl}, th.lang))
+	return c.done(func(dc draw.Canvas) {
+		dc = th.header(dc, c.Title)
+		dc = th.footer(dc, append(notes, footer)...)
+		dc = th.legend(dc, legend)
+		pl.Draw(draw.Crop(dc, vg.Points(4), -vg.Points(14), 0, 0))
+	}), nil
+}

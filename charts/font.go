@@ -1,0 +1,160 @@
+package charts
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/text"
+)
+
+// embeddedTTF is Noto Sans CJK SC Regular cut to GB2312, ASCII, CJK
+// punctuation and every character of the repository's data (fonts/README.md).
+//
+//go:embed fonts/NotoSansCJKsc-Regular-subset.ttf
+var embeddedTTF []byte
+
+// typeface is the name the chart text styles ask the font cache for.
+const typeface = "fyp"
+
+// Font is the typeface every label is drawn in.
+type Font struct {
+	Name    string
+	otf     *opentype.Font
+	handler text.Plain
+	mu      sync.Mutex
+	buf     sfnt.Buffer
+}
+
+var (
+	embeddedOnce sync.Once
+	embedded     *Font
+	embeddedErr  error
+)
+
+// EmbeddedFont is the font shipped in the binary.
+func EmbeddedFont() (*Font, error) {
+	embeddedOnce.Do(func() {
+		embedded, embeddedErr = LoadFont("Noto Sans CJK SC (subset)", embeddedTTF, 0)
+	})
+	return embedded, embeddedErr
+}
+
+// LoadFont parses a TrueType or OpenType font, or face index of a
+// collection (.ttc). name is used in messages.
+func LoadFont(name string, data []byte, index int) (f *Font, err error) {
+	if len(data) < 12 {
+		return nil, fmt.Errorf("charts: font %s: %d bytes is too short for a font file", name, len(data))
+	}
+	// sfnt trusts some offsets in the file; a damaged file must not crash fyp.
+	defer func() {
+		if r := recover(); r != nil {
+			f, err = nil, fmt.Errorf("charts: font %s: damaged file (%v)", name, r)
+		}
+	}()
+	coll, err := opentype.ParseCollection(data)
+	if err != nil {
+		return nil, fmt.Errorf("charts: font %s: %w", name, err)
+	}
+	if index < 0 || index >= coll.NumFonts() {
+		return nil, fmt.Errorf("charts: font %s: index %d out of range (the file holds %d)", name, index, coll.NumFonts())
+	}
+	otf, err := coll.Font(index)
+	if err != nil {
+		return nil, fmt.Errorf("charts: font %s: face %d: %w", name, index, err)
+	}
+	f = &Font{Name: name, otf: otf}
+	if f.glyph('A') == 0 {
+		return nil, fmt.Errorf("charts: font %s: has no Latin letters", name)
+	}
+	f.handler = text.Plain{Fonts: font.NewCache(font.Collection{{Font: font.Font{Typeface: typeface}, Face: otf}})}
+	return f, nil
+}
+
+// glyph is the glyph index of r; 0 (.notdef) when the font lacks it.
+func (f *Font) glyph(r rune) sfnt.GlyphIndex {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	i, err := f.otf.GlyphIndex(&f.buf, r)
+	if err != nil {
+		return 0
+	}
+	return i
+}
+
+// Missing lists, in order and once each, the characters of ss that the font
+// cannot draw. Spaces and line breaks need no glyph.
+func (f *Font) Missing(ss ...string) []rune {
+	seen := map[rune]bool{}
+	var out []rune
+	for _, s := range ss {
+		for _, r := range s {
+			if r == '\n' || r == ' ' || seen[r] {
+				continue
+			}
+			seen[r] = true
+			if f.glyph(r) == 0 {
+				out = append(out, r)
+			}
+		}
+	}
+	return out
+}
+
+// labeler checks labels against a font as a chart is built. Missing
+// characters are replaced by '?' (never a box or a blank) and reported.
+type labeler struct {
+	font    *Font
+	missing []rune
+	first   string // the first label with a missing character
+	seen    map[rune]bool
+}
+
+func newLabeler(f *Font) *labeler { return &labeler{font: f, seen: map[rune]bool{}} }
+
+// fix returns s with every character the font lacks replaced by '?'.
+func (l *labeler) fix(s string) string {
+	bad := l.font.Missing(s)
+	if len(bad) == 0 {
+		return s
+	}
+	if l.first == "" {
+		l.first = s
+	}
+	out := s
+	for _, r := range bad {
+		if !l.seen[r] {
+			l.seen[r] = true
+			l.missing = append(l.missing, r)
+		}
+		out = strings.ReplaceAll(out, string(r), "?")
+	}
+	return out
+}
+
+// maxNamed is how many missing characters a warning lists.
+const maxNamed = 20
+
+// warnings is one message naming the missing characters (U+ codes for the
+// first few) and the first label they occur in; nil when none is missing.
+func (l *labeler) warnings() []string {
+	if len(l.missing) == 0 {
+		return nil
+	}
+	var b strings.Builder
+	for i, r := range l.missing {
+		if i == maxNamed {
+			fmt.Fprintf(&b, " … (%d more)", len(l.missing)-maxNamed)
+			break
+		}
+		if i > 0 {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(&b, "%c U+%04X", r, r)
+	}
+	return []string{fmt.Sprintf("font %s has no glyph for %d characters, drawn as '?': %s; first in %q", l.font.Name, len(l.missing), b.String(), l.first)}
+}

@@ -1,0 +1,86 @@
+package charts
+
+import (
+	"fmt"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+
+	"fyp/model"
+)
+
+// HeadlineIDs are the indicators of the headline panel, in reading order.
+var HeadlineIDs = []string{"gdp", "income", "urbanization_rate", "forest_coverage"}
+
+// Headline draws the 2×2 panel of the headline indicators across the
+// projections, with one legend for the four (a plan without some of them
+// gets fewer panels). GDP and income are index
+// series (2020 = 100) and urbanization a change since 2020 when the plan
+// prints no base level; the axis labels say so.
+func Headline(prs []*model.Projection, o Options) (*Chart, error) {
+	c, err := newChart("headline", 13*vg.Centimeter, o)
+	if err != nil {
+		return nil, err
+	}
+	th := c.th
+	names, labels := scenarioNames(prs, th.lang)
+	order := colourOrder(o, names)
+	c.Title = th.L("主要指标测算", "Headline indicators")
+	var ids []string
+	for _, id := range HeadlineIDs {
+		if s := prs[0].Series[id]; s != nil && s.Known() {
+			ids = append(ids, id)
+		}
+	}
+	if len(ids) == 0 {
+		return nil, fmt.Errorf("charts: headline: the plan has none of %v", HeadlineIDs)
+	}
+	rows := (len(ids) + 1) / 2
+	plots := make([][]*plot.Plot, rows)
+	for r := range plots {
+		plots[r] = make([]*plot.Plot, 2)
+	}
+	c.Height = vg.Length(rows)*5*vg.Centimeter + 3*vg.Centimeter
+	var legend []legendEntry
+	seen := map[string]bool{}
+	var notes []string
+	for i, id := range ids {
+		d, err := PathOf(id, prs, th.lang)
+		if err != nil {
+			return nil, err
+		}
+		p, lg := th.pathPlot(d, order, prs[0].Horizon)
+		p.Title.Text = th.t(d.Name)
+		p.X.Label.Text = ""
+		plots[i/2][i%2] = p
+		for _, e := range lg {
+			if !seen[e.label] {
+				seen[e.label] = true
+				legend = append(legend, e)
+			}
+		}
+		for _, n := range d.Notes {
+			if !seen[n] {
+				seen[n] = true
+				notes = append(notes, th.t(n))
+			}
+		}
+	}
+	footer := th.t(sourceLine(o, prs[0].Plan, labels, th.lang))
+	return c.done(func(dc draw.Canvas) {
+		dc = th.header(dc, c.Title)
+		dc = th.footer(dc, append(notes, footer)...)
+		dc = th.legend(dc, legend)
+		dc = draw.Crop(dc, vg.Points(4), -vg.Points(12), 0, 0)
+		tiles := draw.Tiles{Rows: rows, Cols: 2, PadX: vg.Points(16), PadY: vg.Points(10)}
+		cs := plot.Align(plots, tiles, dc)
+		for r := range plots {
+			for k, p := range plots[r] {
+				if p != nil {
+					p.Draw(cs[r][k])
+				}
+			}
+		}
+	}), nil
+}

@@ -1,0 +1,100 @@
+package main
+
+import (
+	"errors"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+func TestChartsCommand(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name  string
+		args  []string
+		files []string // expected in the output folder
+		code  int
+		err   string // in stderr
+	}{
+		{"selected charts", []string{"charts", "--only", "headline,path-forest_coverage", "--dpi", "60"}, []string{"headline.png", "path-forest_coverage.png"}, 0, ""},
+		{"english svg", []string{"charts", "--only", "reach", "--lang", "en", "--format", "svg"}, []string{"reach.svg"}, 0, ""},
+		{"english pdf", []string{"charts", "--only", "record", "--lang", "en", "--format", "pdf"}, []string{"record.pdf"}, 0, ""},
+		{"previous plan's own record", []string{"charts", "--plan", "jiangjin-13", "--only", "headline,record", "--dpi", "40"}, []string{"headline.png", "record.png"}, 0, ""},
+		{"unknown chart", []string{"charts", "--only", "pth"}, nil, 2, `did you mean "path"`},
+		{"chinese pdf", []string{"charts", "--format", "pdf"}, nil, 2, "--lang en"},
+		{"bad dpi", []string{"charts", "--dpi", "5"}, nil, 2, "--dpi 5"},
+		{"missing font", []string{"charts", "--font", filepath.Join(dir, "none.ttf")}, nil, 2, "--font"},
+		{"not a font", []string{"charts", "--font", os.Args[0] + ":0"}, nil, 2, "--font"},
+		{"bad format", []string{"charts", "--format", "gif"}, nil, 2, "--format"},
+	}
+	for i, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			out := filepath.Join(dir, "out", string(rune('a'+i)))
+			_, stderr, code := fyp(t, append(tc.args, "--out", out)...)
+			if code != tc.code {
+				t.Fatalf("exit code = %d, want %d (stderr %q)", code, tc.code, stderr)
+			}
+			if !strings.Contains(stderr, tc.err) {
+				t.Errorf("stderr = %q, want %q in it", stderr, tc.err)
+			}
+			if tc.code != 0 {
+				if _, err := os.Stat(out); !errors.Is(err, os.ErrNotExist) {
+					t.Errorf("bad input wrote %s", out)
+				}
+				return
+			}
+			for _, f := range tc.files {
+				fi, err := os.Stat(filepath.Join(out, f))
+				if err != nil || fi.Size() == 0 {
+					t.Errorf("%s: %v", f, err)
+				}
+			}
+		})
+	}
+}
+
+func TestChartsDPI(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "c")
+	if _, stderr, code := fyp(t, "charts", "--only", "path-gdp", "--dpi", "72", "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	f, err := os.Open(filepath.Join(out, "path-gdp.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	cfg, err := png.DecodeConfig(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// 16 cm at 72 dpi: 16/2.54 × 72 = 453.5 px.
+	if cfg.Width < 453 || cfg.Width > 454 {
+		t.Errorf("width = %d px, want 453 or 454 (16 cm at 72 dpi)", cfg.Width)
+	}
+}
+
+func TestRunWritesCharts(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, stderr, code := fyp(t, "run", "--out", out); code != 0 {
+		t.Fatal(stderr)
+	}
+	for _, f := range []string{"headline.png", "reach.png", "record.png", "path-gdp_per_capita.png", "path-good_air_days.png"} {
+		if _, err := os.Stat(filepath.Join(out, "charts", f)); err != nil {
+			t.Error(err)
+		}
+	}
+}
+
+func TestLoadFontFlag(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "x:y.ttf")
+	if err := os.WriteFile(bad, []byte("not a font at all"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// A colon not followed by a number belongs to the file name.
+	if _, err := loadFontFlag(bad); err == nil || !strings.Contains(err.Error(), "x:y.ttf") {
+		t.Errorf("loadFontFlag(%s) = %v, want an error naming the file", bad, err)
+	}
+}
