@@ -93,6 +93,16 @@ func (t Target) levelAt(x0 float64) (x float64, ok bool) {
 	return 0, false
 }
 
+// LevelAt is the level in t.Year that meets the target exactly, given the
+// level x0 in t.From: the bound itself for floors and ceilings. ok is false
+// for cumulative and delegated targets, which imply no single level.
+func (t Target) LevelAt(x0 float64) (float64, bool) {
+	if t.Kind == Floor || t.Kind == Ceiling {
+		return t.Value, true
+	}
+	return t.levelAt(x0)
+}
+
 // Metric computes the target's metric on a yearly series (value at year y is
 // at(y)). ok is false when a value the metric needs is unknown.
 func (t Target) Metric(at func(year int) (float64, bool)) (m float64, ok bool) {

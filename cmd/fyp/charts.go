@@ -1,10 +1,12 @@
 package main
 
 import (
+	"bytes"
 	"fmt"
 	"io"
 	"math"
 	"os"
+	"runtime"
 	"sort"
 	"strconv"
 	"strings"
@@ -59,10 +61,15 @@ drawn from the data of the Monte Carlo, sensitivity and mid-term review commands
 				return err
 			}
 			b := bundle{}
-			names, err := addCharts(b, "", prs, cf.only, opt, o.stderr)
+			data, err := chartInputs(o, prs, cf.only)
 			if err != nil {
 				return err
 			}
+			files, err := renderCharts(prs, data, cf.only, opt, o.stderr)
+			if err != nil {
+				return err
+			}
+			names := addFiles(b, "", files)
 			if err := b.write(out, force); err != nil {
 				return err
 			}
@@ -73,7 +80,8 @@ drawn from the data of the Monte Carlo, sensitivity and mid-term review commands
 		},
 	}
 	addFormat(c, o, "png", "svg", "pdf")
-	c.Flags().StringSliceVar(&cf.only, "only", nil, "charts to draw (comma-separated): path, path-ID, headline, reach, record; default all")
+	addScenarioFlag(c, &o.scenarios, "every shipped scenario")
+	c.Flags().StringSliceVar(&cf.only, "only", nil, "charts to draw (comma-separated): path, path-ID, headline, reach, record, fan, tornado; default all")
 	c.Flags().IntVar(&cf.dpi, "dpi", charts.DefaultDPI, "PNG resolution, dots per inch")
 	c.Flags().StringVar(&cf.font, "font", "", "font file to draw with, FILE or FILE:INDEX for a collection (.ttc); default the embedded Noto Sans CJK SC subset")
 	c.Flags().StringVar(&out, "out", "charts", "output folder")
@@ -82,7 +90,7 @@ drawn from the data of the Monte Carlo, sensitivity and mid-term review commands
 }
 
 // chartProjections are the projections the charts compare: the plan's own
-// rates (scenario "plan"). Scenarios chosen with -s join here.
+// rules, then the -s scenarios (default: every shipped scenario).
 func chartProjections(o *options) ([]*model.Projection, error) {
 	p, err := o.loadPlan()
 	if err != nil {
@@ -92,7 +100,47 @@ func chartProjections(o *options) ([]*model.Projection, error) {
 	if err != nil {
 		return nil, err
 	}
-	return []*model.Projection{pr}, nil
+	if len(o.scenarios) == 0 {
+		o.scenarios = defaultScenarios(p)
+	}
+	if len(o.scenarios) == 0 {
+		return []*model.Projection{pr}, nil
+	}
+	prs, err := reportProjections(o, p)
+	if err != nil {
+		return nil, err
+	}
+	return append([]*model.Projection{pr}, prs...), nil
+}
+
+// chartInputs computes the data of the fan and tornado charts for the first
+// scenario, when they are wanted: a simulation (10,000 draws, fixed seed,
+// so the charts are reproducible) and the sensitivities.
+func chartInputs(o *options, prs []*model.Projection, only []string) (chartData, error) {
+	var d chartData
+	want := func(id string) bool { return len(only) == 0 || contains(only, id) }
+	first := prs[len(prs)-1]
+	if len(prs) > 1 {
+		first = prs[1]
+	}
+	if want("fan") {
+		saved := o.scenarios
+		o.scenarios = o.scenarios[:min(1, len(o.scenarios))]
+		sims, err := runSimulations(o, &simFlags{draws: 10000, seed: model.DefaultSeed, seedSet: true, workers: runtime.GOMAXPROCS(0)})
+		o.scenarios = saved
+		if err != nil {
+			return d, err
+		}
+		d.sims = sims
+	}
+	if want("tornado") {
+		ts, err := tornadoInputs(first, o.lang)
+		if err != nil {
+			return d, err
+		}
+		d.tornados = ts
+	}
+	return d, nil
 }
 
 // options turns the flags into chart options, refusing what cannot work.
@@ -137,12 +185,12 @@ func loadFontFlag(spec string) (*charts.Font, error) {
 }
 
 // chartIDs are the charts `--only` accepts, besides path-ID.
-var chartIDs = []string{"path", "headline", "reach", "record"}
+var chartIDs = []string{"path", "headline", "reach", "record", "fan", "tornado", "progress"}
 
 // buildCharts makes the chart set for prs: every main-table indicator's
 // path, the headline panel, the reachability dashboard and the previous
 // plan's record. only selects by id ("path" for every path chart).
-func buildCharts(prs []*model.Projection, only []string, opt charts.Options) ([]*charts.Chart, error) {
+func buildCharts(prs []*model.Projection, data chartData, only []string, opt charts.Options) ([]*charts.Chart, error) {
 	p := prs[0].Plan
 	for _, id := range only {
 		if contains(chartIDs, id) {
@@ -186,6 +234,31 @@ func buildCharts(prs []*model.Projection, only []string, opt charts.Options) ([]
 			return nil, err
 		}
 	}
+	if want("fan") && len(data.sims) > 0 {
+		for _, f := range fanInputs(data.sims[0], opt.Lang) {
+			c, err := charts.Fan(f.in, p, opt)
+			if err != nil {
+				return nil, err
+			}
+			c.ID = "fan-" + f.id
+			out = append(out, c)
+		}
+	}
+	if want("tornado") {
+		for i, in := range data.tornados {
+			c, err := charts.Tornado(in, p, opt)
+			if err != nil {
+				return nil, err
+			}
+			c.ID = fmt.Sprintf("tornado-%d", i+1)
+			out = append(out, c)
+		}
+	}
+	if want("progress") && data.progress != nil {
+		if err := add(charts.Progress(*data.progress, p, opt)); err != nil {
+			return nil, err
+		}
+	}
 	for _, ind := range p.Indicators {
 		if !ind.InTable() || !(want("path") || want("path-"+ind.ID)) {
 			continue
@@ -215,10 +288,10 @@ func recordPlan(p *model.Plan) *model.Plan {
 	return nil
 }
 
-// addCharts adds the chart set to b under dir and prints each chart's
-// warnings to stderr; it returns the file names in order.
-func addCharts(b bundle, dir string, prs []*model.Projection, only []string, opt charts.Options, stderr io.Writer) ([]string, error) {
-	cs, err := buildCharts(prs, only, opt)
+// renderCharts draws the chart set and returns each chart's bytes by file
+// name (ID.format), printing each chart's warnings to stderr.
+func renderCharts(prs []*model.Projection, data chartData, only []string, opt charts.Options, stderr io.Writer) (map[string][]byte, error) {
+	cs, err := buildCharts(prs, data, only, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -226,16 +299,28 @@ func addCharts(b bundle, dir string, prs []*model.Projection, only []string, opt
 	if ext == "" {
 		ext = "png"
 	}
-	var names []string
+	out := make(map[string][]byte, len(cs))
 	for _, c := range cs {
 		for _, w := range c.Warnings {
 			fmt.Fprintf(stderr, "fyp: %s: %s\n", c.ID, w)
 		}
-		c := c
-		name := dir + c.ID + "." + ext
-		b[name] = func(w io.Writer) error { _, err := c.WriteTo(w); return err }
-		names = append(names, name)
+		var buf bytes.Buffer
+		if _, err := c.WriteTo(&buf); err != nil {
+			return nil, fmt.Errorf("drawing %s: %w", c.ID, err)
+		}
+		out[c.ID+"."+ext] = buf.Bytes()
+	}
+	return out, nil
+}
+
+// addFiles adds files to b under dir and returns their names, sorted.
+func addFiles(b bundle, dir string, files map[string][]byte) []string {
+	names := make([]string, 0, len(files))
+	for name, data := range files {
+		data := data
+		b[dir+name] = func(w io.Writer) error { _, err := w.Write(data); return err }
+		names = append(names, dir+name)
 	}
 	sort.Strings(names)
-	return names, nil
+	return names
 }

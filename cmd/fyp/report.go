@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"runtime"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"fyp/charts"
 	"fyp/model"
 	"fyp/scenarios"
 	"fyp/seeds"
@@ -47,13 +49,8 @@ plan's record. The bundle is written to a temporary folder and renamed into plac
 			if err != nil {
 				return err
 			}
-			in := reportInput{plan: p, lang: o.lang}
-			if f.observed != "" {
-				if in.review, err = runReview(o, p, &f); err != nil {
-					return err
-				}
-			}
-			if in.projections, err = reportProjections(o, p); err != nil {
+			in, err := buildReport(o, p, &f)
+			if err != nil {
 				return err
 			}
 			b := bundle{}
@@ -81,6 +78,7 @@ type reportInput struct {
 	review      *reviewResult       // nil without observed figures
 	projections []*model.Projection // reachability, one per scenario
 	sims        []*model.Simulation // probabilities, one per scenario (may be nil)
+	charts      map[string][]byte   // PNG charts by file name (may be nil)
 }
 
 // reportProjections are the projections the reachability tables show: the
@@ -107,19 +105,43 @@ func defaultScenarios(p *model.Plan) []string {
 	return scenarios.IDs()
 }
 
-// reportCharts is the hook for the report's charts: named PNGs (file name →
-// bytes), embedded in index.html, written beside report.md and placed in the
-// workbook. It returns none until the charts package provides them.
-func reportCharts(in reportInput) (map[string][]byte, error) {
-	return nil, nil
+// buildReport computes everything a report shows: the review when figures
+// were observed, reachability under the -s scenarios (default: every
+// shipped scenario), their probabilities (10,000 draws, fixed seed, so the
+// report is reproducible) and the charts, in PNG.
+func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error) {
+	in := reportInput{plan: p, lang: o.lang}
+	var err error
+	if rf != nil && rf.observed != "" {
+		if in.review, err = runReview(o, p, rf); err != nil {
+			return in, err
+		}
+	}
+	if in.projections, err = reportProjections(o, p); err != nil {
+		return in, err
+	}
+	if in.sims, err = runSimulations(o, &simFlags{draws: 10000, seed: model.DefaultSeed, seedSet: true, workers: runtime.GOMAXPROCS(0)}); err != nil {
+		return in, err
+	}
+	plan, err := model.Project(p, nil)
+	if err != nil {
+		return in, err
+	}
+	prs := in.projections
+	if len(o.scenarios) > 0 {
+		prs = append([]*model.Projection{plan}, prs...)
+	}
+	data := chartData{sims: in.sims, progress: progressInput(in.review, o.lang)}
+	if data.tornados, err = tornadoInputs(in.projections[0], o.lang); err != nil {
+		return in, err
+	}
+	in.charts, err = renderCharts(prs, data, nil, charts.Options{Lang: o.lang}, o.stderr)
+	return in, err
 }
 
 // addReport adds the report's files to b.
 func addReport(b bundle, in reportInput) error {
-	charts, err := reportCharts(in)
-	if err != nil {
-		return err
-	}
+	charts := in.charts
 	lang := in.lang
 	for name, png := range charts {
 		data := png
@@ -167,6 +189,9 @@ func reportSections(in reportInput) []reportSection {
 	}
 	if len(in.projections) > 0 {
 		s = append(s, reportSection{"reachability", L(lang, "目标可达性（按情景）", "Reachability by scenario"), assessTable(in.projections, "main", lang)})
+	}
+	if len(in.sims) > 0 {
+		s = append(s, reportSection{"probability", L(lang, "目标实现概率（按情景）", "Probability of meeting each target, by scenario"), simulationTable(in.sims, "main", lang)})
 	}
 	if prev := previousRecord(in.plan); prev != nil {
 		s = append(s, reportSection{"expost", L(lang, "上一规划完成情况", "The previous plan's record"), expostTable(prev, lang)})

@@ -211,9 +211,16 @@ func TestReportBundle(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	// One reachability sheet per shipped scenario (the report's default).
-	if got := f.GetSheetList(); len(got) != 2+len(scenarios.IDs()) || got[0] != "中期评估" || got[len(got)-1] != "上期完成情况" {
-		t.Fatalf("sheets = %v, want 中期评估, 可达性 per scenario, 上期完成情况", got)
+	// One reachability sheet per shipped scenario (the report's default),
+	// the probabilities, the previous plan's record and the charts.
+	got := f.GetSheetList()
+	want := []string{"中期评估"}
+	for _, id := range scenarios.IDs() {
+		want = append(want, "可达性 "+id)
+	}
+	want = append(want, "实现概率", "上期完成情况", "图表 Charts")
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("sheets = %v, want %v", got, want)
 	}
 	head, _ := f.GetRows("中期评估")
 	official := []string{"序号", "指标（单位）", "属性", "基期值", "目标值", "当前值", "进度", "评价"}

@@ -3,11 +3,9 @@ package main
 import (
 	"fmt"
 	"io"
-	"runtime"
 
 	"github.com/spf13/cobra"
 
-	"fyp/charts"
 	"fyp/model"
 )
 
@@ -44,20 +42,16 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 			if len(o.scenarios) == 0 {
 				o.scenarios = defaultScenarios(p)
 			}
-			// The plan's own rules first (the yardstick), then each scenario.
-			prs, err := reportProjections(o, p)
+			in, err := buildReport(o, p, nil)
 			if err != nil {
 				return err
 			}
+			// The plan's own rules first (the yardstick), then each scenario.
+			prs := in.projections
 			if len(o.scenarios) > 0 {
 				prs = append([]*model.Projection{pr}, prs...)
 			}
-			// A simulation of each scenario with a fixed seed, so the bundle is reproducible.
-			sims, err := runSimulations(o, &simFlags{draws: 10000, seed: model.DefaultSeed, seedSet: true, workers: runtime.GOMAXPROCS(0)})
-			if err != nil {
-				return err
-			}
-			lang := o.lang
+			sims, lang := in.sims, o.lang
 			b := bundle{
 				"targets.csv":     withBOM(func(w io.Writer) error { return writeTargets(w, p, "csv", lang) }),
 				"targets.json":    func(w io.Writer) error { return writeTargets(w, p, "json", lang) },
@@ -74,10 +68,7 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 				"simulation.json": func(w io.Writer) error { return writeSimulation(w, sims, "all", "json", lang) },
 				"bands.csv":       withBOM(func(w io.Writer) error { return writeBands(w, sims, "csv", lang) }),
 			}
-			if err := addReport(b, reportInput{plan: p, lang: lang, projections: prs[1:], sims: sims}); err != nil {
-				return err
-			}
-			if _, err := addCharts(b, "charts/", prs, nil, charts.Options{Lang: lang}, o.stderr); err != nil {
+			if err := addReport(b, in); err != nil {
 				return err
 			}
 			if err := b.write(out, force); err != nil {

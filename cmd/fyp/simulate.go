@@ -298,40 +298,7 @@ func writeSimulation(w io.Writer, sims []*model.Simulation, scope, format, lang 
 		}
 		return t.write(w, "csv")
 	}
-	t := &table{Title: L(lang, "目标实现概率", "Probability of meeting each target") + " · " + sims[0].Projection.Plan.Title.In(lang)}
-	t.Head = []string{L(lang, "指标", "Indicator"), L(lang, "情景", "Scenario"), L(lang, "年份", "Year"), L(lang, "目标", "Target"),
-		L(lang, "实现概率", "P(met)"), "±se", "P5", "P25", "P50", "P75", "P95"}
-	for _, sim := range sims {
-		for _, ts := range sim.Targets {
-			if ts.Target.Kind == model.Delegated || !inScope(model.Assessment{Indicator: ts.Indicator, Target: ts.Target}, sim.Projection.Plan, scope) {
-				continue
-			}
-			name := ts.Indicator.Name.In(lang)
-			if ts.Indicator.Attribute == model.Binding {
-				name = "★" + name
-			}
-			p, se := "—", "—"
-			if ts.Status == model.Assessed {
-				p, se = fmtNum(100*ts.PMet, 1)+"%", fmtNum(100*ts.SE, 1)
-				if !ts.Stochastic {
-					se = L(lang, "确定", "fixed")
-				}
-			}
-			row := []string{name, ts.Scenario, fmt.Sprint(ts.Target.Year), goalText(ts.Target, lang), p, se}
-			for _, q := range ts.Q {
-				row = append(row, fmtValue(q))
-			}
-			t.Rows = append(t.Rows, row)
-		}
-		t.Notes = append(t.Notes, fmt.Sprintf(L(lang,
-			"[%s] %d 次抽样，种子 %d。实现概率 = 达标抽样的比例，±se 为蒙特卡洛标准误（百分点）；P5…P95 为目标指标（增速目标为年均增速%%）的分位数。\"确定\"：该指标没有随机冲击。",
-			"[%s] %d draws, seed %d. P(met) is the share of draws that meet the target, ±se its Monte Carlo standard error (pp); P5…P95 are percentiles of the target's metric (average growth %% for growth targets). \"fixed\": no shock reaches the indicator."),
-			sim.Projection.Name(), sim.Draws, sim.Seed))
-		for _, wn := range sim.Warnings {
-			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+sim.Projection.Name()+"] "+wn.String())
-		}
-	}
-	return t.write(w, format)
+	return simulationTable(sims, scope, lang).write(w, format)
 }
 
 type bandJSON struct {
@@ -376,3 +343,42 @@ func writeBands(w io.Writer, sims []*model.Simulation, format, lang string) erro
 }
 
 func g6(v num) string { return fmtNum(round(float64(v), 6), 6) }
+
+// simulationTable is the probability of meeting each target in scope, with
+// the percentiles of its metric, scenario by scenario.
+func simulationTable(sims []*model.Simulation, scope, lang string) *table {
+	t := &table{Title: L(lang, "目标实现概率", "Probability of meeting each target") + " · " + sims[0].Projection.Plan.Title.In(lang)}
+	t.Head = []string{L(lang, "指标", "Indicator"), L(lang, "情景", "Scenario"), L(lang, "年份", "Year"), L(lang, "目标", "Target"),
+		L(lang, "实现概率", "P(met)"), "±se", "P5", "P25", "P50", "P75", "P95"}
+	for _, sim := range sims {
+		for _, ts := range sim.Targets {
+			if ts.Target.Kind == model.Delegated || !inScope(model.Assessment{Indicator: ts.Indicator, Target: ts.Target}, sim.Projection.Plan, scope) {
+				continue
+			}
+			name := ts.Indicator.Name.In(lang)
+			if ts.Indicator.Attribute == model.Binding {
+				name = "★" + name
+			}
+			p, se := "—", "—"
+			if ts.Status == model.Assessed {
+				p, se = fmtNum(100*ts.PMet, 1)+"%", fmtNum(100*ts.SE, 1)
+				if !ts.Stochastic {
+					se = L(lang, "确定", "fixed")
+				}
+			}
+			row := []string{name, ts.Scenario, fmt.Sprint(ts.Target.Year), goalText(ts.Target, lang), p, se}
+			for _, q := range ts.Q {
+				row = append(row, fmtValue(q))
+			}
+			t.Rows = append(t.Rows, row)
+		}
+		t.Notes = append(t.Notes, fmt.Sprintf(L(lang,
+			"[%s] %d 次抽样，种子 %d。实现概率 = 达标抽样的比例，±se 为蒙特卡洛标准误（百分点）；P5…P95 为目标指标（增速目标为年均增速%%）的分位数。\"确定\"：该指标没有随机冲击。",
+			"[%s] %d draws, seed %d. P(met) is the share of draws that meet the target, ±se its Monte Carlo standard error (pp); P5…P95 are percentiles of the target's metric (average growth %% for growth targets). \"fixed\": no shock reaches the indicator."),
+			sim.Projection.Name(), sim.Draws, sim.Seed))
+		for _, wn := range sim.Warnings {
+			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+sim.Projection.Name()+"] "+wn.String())
+		}
+	}
+	return t
+}

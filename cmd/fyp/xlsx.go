@@ -126,6 +126,25 @@ func reportSheets(in reportInput) []sheetData {
 		}
 		out = append(out, s)
 	}
+	if len(in.sims) > 0 {
+		st := simulationTable(in.sims, "main", lang)
+		s := sheetData{Name: L(lang, "实现概率", "Probability"), Title: st.Title, Notes: st.Notes,
+			Cols: []sheetCol{
+				{L(lang, "指标（单位）", "Indicator (unit)"), 40, xfmtText}, {L(lang, "情景", "Scenario"), 14, xfmtText},
+				{L(lang, "年份", "Year"), 7, xfmtYear}, {L(lang, "目标值", "Target"), 11, xfmtText},
+				{L(lang, "实现概率", "P(met)"), 10, "0.0%"}, {L(lang, "标准误", "Std. error"), 10, "0.0%"},
+				{"P5", 10, xfmtValue}, {"P50", 10, xfmtValue}, {"P95", 10, xfmtValue}}}
+		for _, sim := range in.sims {
+			for _, ts := range sim.Targets {
+				if ts.Status != model.Assessed || !inScope(model.Assessment{Indicator: ts.Indicator, Target: ts.Target}, sim.Projection.Plan, "main") {
+					continue
+				}
+				s.Rows = append(s.Rows, []any{nameUnit(ts.Indicator, lang), ts.Scenario, float64(ts.Target.Year), goalText(ts.Target, lang),
+					ts.PMet, ts.SE, ts.Q[0], ts.Q[2], ts.Q[4]})
+			}
+		}
+		out = append(out, s)
+	}
 	if prev := previousRecord(in.plan); prev != nil {
 		et := expostTable(prev, lang)
 		s := sheetData{Name: L(lang, "上期完成情况", "Previous plan"), Title: et.Title, Notes: et.Notes,
