@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -128,7 +129,7 @@ func writeCompare(w io.Writer, prs []*model.Projection, scope, format, lang stri
 	for i, pr := range prs {
 		t.Notes = append(t.Notes, fmt.Sprintf("%s: %s %d", pr.Name(), L(lang, "达标", "met"), met[i]))
 	}
-	t.Notes = append(t.Notes, L(lang, "各情景结果不同的指标：", "Indicators that differ: ")+fmt.Sprint(diff))
+	t.Notes = append(t.Notes, L(lang, "各情景结果不同的指标：", "Indicators that differ: ")+strings.Join(diff, L(lang, "、", ", ")))
 	for _, pr := range prs {
 		for _, wn := range pr.Warnings {
 			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+wn.String())
