@@ -169,3 +169,131 @@ func selectK(a []float64, k int) {
 		}
 	}
 }
+
+// histBuckets is the number of histogram buckets of a band column: one
+// for values below the range, histInner across it, one above.
+const (
+	histInner   = 4096
+	histBuckets = histInner + 2
+)
+
+// histRange maps values to histogram buckets: below lo to 0, above hi to
+// histBuckets−1, and [lo, hi] in histInner equal widths. The map never
+// decreases as the value grows, so every value of a bucket is at most
+// every value of the next: the counts say which bucket holds each rank,
+// whatever the range is. A range that is a point or not finite has scale
+// 0 and puts all of [lo, hi] in bucket 1.
+type histRange struct{ lo, hi, scale float64 }
+
+// newHistRange spans the known values of sample (block 0's draws).
+func newHistRange(sample []float64) histRange {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range sample {
+		if v == v {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+	}
+	scale := histInner / (hi - lo)
+	if !(lo < hi) || math.IsInf(scale, 0) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		if !(lo == hi) || math.IsInf(lo, 0) {
+			lo, hi = 0, 0
+		}
+		scale = 0
+	}
+	return histRange{lo, hi, scale}
+}
+
+func (h histRange) bucket(v float64) int {
+	if v < h.lo {
+		return 0
+	}
+	if v > h.hi {
+		return histBuckets - 1
+	}
+	return 1 + min(int((v-h.lo)*h.scale), histInner-1)
+}
+
+// count adds the known values of x to c.
+func (h histRange) count(c []int32, x []float64) {
+	c = c[:histBuckets]
+	for _, v := range x {
+		if v == v {
+			c[h.bucket(v)]++
+		}
+	}
+}
+
+// quantiles returns the Percentiles of col's known values, exactly, given
+// their counts per bucket: one pass copies out the values of the buckets
+// that hold the wanted ranks, and selection among them finds the ranks.
+func (h histRange) quantiles(col []float64, count []int32) Quantiles {
+	var cum [histBuckets + 1]int32 // cum[b]: values in buckets before b
+	for b, c := range count[:histBuckets] {
+		cum[b+1] = cum[b] + c
+	}
+	m := int(cum[histBuckets])
+	if m == 0 {
+		return Quantiles{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}
+	}
+	var los [len(Percentiles)]int
+	var fracs [len(Percentiles)]float64
+	ranks := make([]int, 0, 2*len(Percentiles))
+	for k, p := range Percentiles {
+		hh := float64(m-1) * (p / 100)
+		lo := int(hh)
+		los[k], fracs[k] = lo, hh-float64(lo)
+		ranks = appendRank(ranks, lo)
+		if fracs[k] > 0 && lo+1 < m {
+			ranks = appendRank(ranks, lo+1)
+		}
+	}
+	var want [histBuckets]bool
+	var start [histBuckets]int32
+	n := int32(0)
+	for _, r := range ranks {
+		b := sortSearch(cum[:], r)
+		if !want[b] && !(h.scale == 0 && b == 1) { // bucket 1 of a point range holds lo only
+			want[b] = true
+			start[b] = n
+			n += cum[b+1] - cum[b]
+		}
+	}
+	at := make(map[int]float64, len(ranks))
+	if n > 0 {
+		g := make([]float64, n)
+		next := start
+		for _, v := range col {
+			if v != v {
+				continue
+			}
+			if b := h.bucket(v); want[b] {
+				g[next[b]] = v
+				next[b]++
+			}
+		}
+		for _, r := range ranks {
+			b := sortSearch(cum[:], r)
+			if !want[b] {
+				continue
+			}
+			part := g[start[b] : start[b]+cum[b+1]-cum[b]]
+			k := r - int(cum[b])
+			selectK(part, k)
+			at[r] = part[k]
+		}
+	}
+	for _, r := range ranks {
+		if _, ok := at[r]; !ok {
+			at[r] = h.lo
+		}
+	}
+	var q Quantiles
+	for k := range q {
+		lo, f := los[k], fracs[k]
+		q[k] = at[lo]
+		if f > 0 && lo+1 < m {
+			q[k] = at[lo] + f*(at[lo+1]-at[lo])
+		}
+	}
+	return q
+}
