@@ -177,12 +177,14 @@ const (
 	histBuckets = histInner + 2
 )
 
-// histRange maps values to histogram buckets: below lo to 0, above hi to
-// histBuckets−1, and [lo, hi] in histInner equal widths. The map never
-// decreases as the value grows, so every value of a bucket is at most
-// every value of the next: the counts say which bucket holds each rank,
-// whatever the range is. A range that is a point or not finite has scale
-// 0 and puts all of [lo, hi] in bucket 1.
+// histRange maps values to histogram buckets: [lo, hi] in histInner
+// equal widths w = 1/scale, with bucket 0 for values more than w below lo
+// and bucket histBuckets−1 for values from hi up (bucket 1 also takes
+// values less than w below lo). The map never decreases as the value
+// grows, so every value of a bucket is at most every value of the next:
+// the counts say which bucket holds each rank, whatever the range is. A
+// range that is a point (or not finite) has scale 0 and maps below lo to
+// 0, lo itself to 1 and above to histBuckets−1.
 type histRange struct{ lo, hi, scale float64 }
 
 // newHistRange spans the known values of sample (block 0's draws).
@@ -203,22 +205,49 @@ func newHistRange(sample []float64) histRange {
 	return histRange{lo, hi, scale}
 }
 
+// bucket is v's bucket; v is not NaN.
 func (h histRange) bucket(v float64) int {
-	if v < h.lo {
-		return 0
+	if h.scale == 0 {
+		return h.pointBucket(v)
 	}
-	if v > h.hi {
+	return wideBucket(v, h.lo, h.scale)
+}
+
+func wideBucket(v, lo, scale float64) int {
+	f := (v - lo) * scale
+	if f < -1 {
+		f = -1
+	} else if f > histInner {
+		f = histInner
+	}
+	return int(f) + 1 // int truncates towards zero: (−1, 1) → 1
+}
+
+func (h histRange) pointBucket(v float64) int {
+	switch {
+	case v < h.lo:
+		return 0
+	case v > h.lo:
 		return histBuckets - 1
 	}
-	return 1 + min(int((v-h.lo)*h.scale), histInner-1)
+	return 1
 }
 
 // count adds the known values of x to c.
 func (h histRange) count(c []int32, x []float64) {
 	c = c[:histBuckets]
+	if h.scale == 0 {
+		for _, v := range x {
+			if v == v {
+				c[h.pointBucket(v)]++
+			}
+		}
+		return
+	}
+	lo, scale := h.lo, h.scale
 	for _, v := range x {
 		if v == v {
-			c[h.bucket(v)]++
+			c[wideBucket(v, lo, scale)]++
 		}
 	}
 }
@@ -262,13 +291,24 @@ func (h histRange) quantiles(col []float64, count []int32) Quantiles {
 	if n > 0 {
 		g := make([]float64, n)
 		next := start
-		for _, v := range col {
-			if v != v {
-				continue
+		if h.scale == 0 {
+			for _, v := range col {
+				if v == v {
+					if b := h.pointBucket(v); want[b] {
+						g[next[b]] = v
+						next[b]++
+					}
+				}
 			}
-			if b := h.bucket(v); want[b] {
-				g[next[b]] = v
-				next[b]++
+		} else {
+			lo, scale := h.lo, h.scale
+			for _, v := range col {
+				if v == v {
+					if b := wideBucket(v, lo, scale); want[b] {
+						g[next[b]] = v
+						next[b]++
+					}
+				}
 			}
 		}
 		for _, r := range ranks {
