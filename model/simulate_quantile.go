@@ -233,29 +233,38 @@ func (h histRange) pointBucket(v float64) int {
 	return 1
 }
 
-// count adds the known values of x to c.
-func (h histRange) count(c []int32, x []float64) {
+// count adds the known values of x to c and records each one's bucket
+// in bk (histBuckets for NaN).
+func (h histRange) count(c []int32, x []float64, bk []uint16) {
 	c = c[:histBuckets]
+	bk = bk[:len(x)]
 	if h.scale == 0 {
-		for _, v := range x {
+		for d, v := range x {
+			b := histBuckets
 			if v == v {
-				c[h.pointBucket(v)]++
+				b = h.pointBucket(v)
+				c[b]++
 			}
+			bk[d] = uint16(b)
 		}
 		return
 	}
 	lo, scale := h.lo, h.scale
-	for _, v := range x {
+	for d, v := range x {
+		b := histBuckets
 		if v == v {
-			c[wideBucket(v, lo, scale)]++
+			b = wideBucket(v, lo, scale)
+			c[b]++
 		}
+		bk[d] = uint16(b)
 	}
 }
 
 // quantiles returns the Percentiles of col's known values, exactly, given
-// their counts per bucket: one pass copies out the values of the buckets
-// that hold the wanted ranks, and selection among them finds the ranks.
-func (h histRange) quantiles(col []float64, count []int32) Quantiles {
+// their buckets bk and the counts per bucket: one pass over bk copies out
+// the values of the buckets that hold the wanted ranks, and selection
+// among them finds the ranks.
+func (h histRange) quantiles(col []float64, bk []uint16, count []int32) Quantiles {
 	var cum [histBuckets + 1]int32 // cum[b]: values in buckets before b
 	for b, c := range count[:histBuckets] {
 		cum[b+1] = cum[b] + c
@@ -276,7 +285,7 @@ func (h histRange) quantiles(col []float64, count []int32) Quantiles {
 			ranks = appendRank(ranks, lo+1)
 		}
 	}
-	var want [histBuckets]bool
+	var want [histBuckets + 1]bool // want[histBuckets]: NaN, never
 	var start [histBuckets]int32
 	n := int32(0)
 	for _, r := range ranks {
@@ -291,24 +300,11 @@ func (h histRange) quantiles(col []float64, count []int32) Quantiles {
 	if n > 0 {
 		g := make([]float64, n)
 		next := start
-		if h.scale == 0 {
-			for _, v := range col {
-				if v == v {
-					if b := h.pointBucket(v); want[b] {
-						g[next[b]] = v
-						next[b]++
-					}
-				}
-			}
-		} else {
-			lo, scale := h.lo, h.scale
-			for _, v := range col {
-				if v == v {
-					if b := wideBucket(v, lo, scale); want[b] {
-						g[next[b]] = v
-						next[b]++
-					}
-				}
+		bk = bk[:len(col)]
+		for d, b := range bk {
+			if want[b] {
+				g[next[b]] = col[d]
+				next[b]++
 			}
 		}
 		for _, r := range ranks {

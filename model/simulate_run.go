@@ -39,6 +39,7 @@ type simState struct {
 	// per worker and band, the counts (nil: no histograms, one block).
 	hr   []histRange
 	hist [][][]int32
+	bk   [][]uint16 // per band series: each draw's bucket this year
 	// per worker scratch
 	z    [][][]float64
 	buf  [][]uint16
@@ -140,6 +141,10 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 	}
 	if blocks > 1 {
 		st.hr = make([]histRange, len(prog.Series))
+		st.bk = make([][]uint16, len(prog.Series))
+		for _, k := range st.bands {
+			st.bk[k] = make([]uint16, n)
+		}
 		st.hist = make([][][]int32, workers)
 		for w := range st.hist {
 			st.hist[w] = make([][]int32, len(prog.Series))
@@ -158,7 +163,7 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		if st.hist != nil {
 			for _, k := range st.bands {
 				st.hr[k] = newHistRange(st.out[k][:SimBlock])
-				st.hr[k].count(st.hist[0][k], st.out[k][:SimBlock])
+				st.hr[k].count(st.hist[0][k], st.out[k][:SimBlock], st.bk[k][:SimBlock])
 			}
 		}
 		parallel(blocks-1, workers, func(w, b int) {
@@ -212,7 +217,7 @@ func (st *simState) bandQuantiles(k int, buf []uint16) Quantiles {
 			hw[k][b] = 0
 		}
 	}
-	q := st.hr[k].quantiles(col, h)
+	q := st.hr[k].quantiles(col, st.bk[k], h)
 	clear(h)
 	return q
 }
@@ -273,7 +278,7 @@ func (st *simState) step(i, lo, hi int, r *stream, z [][]float64, hist [][]int32
 			}
 		}
 		if hist != nil && hist[k] != nil {
-			st.hr[k].count(hist[k], out)
+			st.hr[k].count(hist[k], out, st.bk[k][lo:hi])
 		}
 	}
 }
