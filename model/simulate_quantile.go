@@ -169,3 +169,167 @@ func selectK(a []float64, k int) {
 		}
 	}
 }
+
+// histBuckets is the number of histogram buckets of a band column: one
+// for values below the range, histInner across it, one above.
+const (
+	histInner   = 4096
+	histBuckets = histInner + 2
+)
+
+// histRange maps values to histogram buckets: [lo, hi] in histInner
+// equal widths w = 1/scale, with bucket 0 for values more than w below lo
+// and bucket histBuckets−1 for values from hi up (bucket 1 also takes
+// values less than w below lo). The map never decreases as the value
+// grows, so every value of a bucket is at most every value of the next:
+// the counts say which bucket holds each rank, whatever the range is. A
+// range that is a point (or not finite) has scale 0 and maps below lo to
+// 0, lo itself to 1 and above to histBuckets−1.
+type histRange struct{ lo, hi, scale float64 }
+
+// newHistRange spans the known values of sample (block 0's draws).
+func newHistRange(sample []float64) histRange {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, v := range sample {
+		if v == v {
+			lo, hi = min(lo, v), max(hi, v)
+		}
+	}
+	scale := histInner / (hi - lo)
+	if !(lo < hi) || math.IsInf(scale, 0) || math.IsInf(lo, 0) || math.IsInf(hi, 0) {
+		if !(lo == hi) || math.IsInf(lo, 0) {
+			lo, hi = 0, 0
+		}
+		scale = 0
+	}
+	return histRange{lo, hi, scale}
+}
+
+// bucket is v's bucket; v is not NaN.
+func (h histRange) bucket(v float64) int {
+	if h.scale == 0 {
+		return h.pointBucket(v)
+	}
+	return wideBucket(v, h.lo, h.scale)
+}
+
+func wideBucket(v, lo, scale float64) int {
+	f := (v - lo) * scale
+	if f < -1 {
+		f = -1
+	} else if f > histInner {
+		f = histInner
+	}
+	return int(f) + 1 // int truncates towards zero: (−1, 1) → 1
+}
+
+func (h histRange) pointBucket(v float64) int {
+	switch {
+	case v < h.lo:
+		return 0
+	case v > h.lo:
+		return histBuckets - 1
+	}
+	return 1
+}
+
+// count adds the known values of x to c and records each one's bucket
+// in bk (histBuckets for NaN).
+func (h histRange) count(c []int32, x []float64, bk []uint16) {
+	c = c[:histBuckets]
+	bk = bk[:len(x)]
+	if h.scale == 0 {
+		for d, v := range x {
+			b := histBuckets
+			if v == v {
+				b = h.pointBucket(v)
+				c[b]++
+			}
+			bk[d] = uint16(b)
+		}
+		return
+	}
+	lo, scale := h.lo, h.scale
+	for d, v := range x {
+		b := histBuckets
+		if v == v {
+			b = wideBucket(v, lo, scale)
+			c[b]++
+		}
+		bk[d] = uint16(b)
+	}
+}
+
+// quantiles returns the Percentiles of col's known values, exactly, given
+// their buckets bk and the counts per bucket: one pass over bk copies out
+// the values of the buckets that hold the wanted ranks, and selection
+// among them finds the ranks.
+func (h histRange) quantiles(col []float64, bk []uint16, count []int32) Quantiles {
+	var cum [histBuckets + 1]int32 // cum[b]: values in buckets before b
+	for b, c := range count[:histBuckets] {
+		cum[b+1] = cum[b] + c
+	}
+	m := int(cum[histBuckets])
+	if m == 0 {
+		return Quantiles{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}
+	}
+	var los [len(Percentiles)]int
+	var fracs [len(Percentiles)]float64
+	ranks := make([]int, 0, 2*len(Percentiles))
+	for k, p := range Percentiles {
+		hh := float64(m-1) * (p / 100)
+		lo := int(hh)
+		los[k], fracs[k] = lo, hh-float64(lo)
+		ranks = appendRank(ranks, lo)
+		if fracs[k] > 0 && lo+1 < m {
+			ranks = appendRank(ranks, lo+1)
+		}
+	}
+	var want [histBuckets + 1]bool // want[histBuckets]: NaN, never
+	var start [histBuckets]int32
+	n := int32(0)
+	for _, r := range ranks {
+		b := sortSearch(cum[:], r)
+		if !want[b] && !(h.scale == 0 && b == 1) { // bucket 1 of a point range holds lo only
+			want[b] = true
+			start[b] = n
+			n += cum[b+1] - cum[b]
+		}
+	}
+	at := make(map[int]float64, len(ranks))
+	if n > 0 {
+		g := make([]float64, n)
+		next := start
+		bk = bk[:len(col)]
+		for d, b := range bk {
+			if want[b] {
+				g[next[b]] = col[d]
+				next[b]++
+			}
+		}
+		for _, r := range ranks {
+			b := sortSearch(cum[:], r)
+			if !want[b] {
+				continue
+			}
+			part := g[start[b] : start[b]+cum[b+1]-cum[b]]
+			k := r - int(cum[b])
+			selectK(part, k)
+			at[r] = part[k]
+		}
+	}
+	for _, r := range ranks {
+		if _, ok := at[r]; !ok {
+			at[r] = h.lo
+		}
+	}
+	var q Quantiles
+	for k := range q {
+		lo, f := los[k], fracs[k]
+		q[k] = at[lo]
+		if f > 0 && lo+1 < m {
+			q[k] = at[lo] + f*(at[lo+1]-at[lo])
+		}
+	}
+	return q
+}

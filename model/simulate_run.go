@@ -10,12 +10,22 @@ import (
 // them at once, so that only the current year's values are kept: one column
 // of draws per series (plus the unclamped value for bounded series with a
 // recursive rule and the AR state per shock), never whole paths.
+//
+// Within a year the draws go block by block (SimBlock draws, one random
+// stream each), and each block's values of every band series are counted
+// into a histogram while they are still in cache, so that the year's exact
+// percentiles need one more pass over each column only (see bandQuantiles).
 type simState struct {
-	prog  *SimProgram
-	n     int
-	out   [][]float64 // per series: this year's value of every draw
-	raw   [][]float64 // per series with raw: the unclamped value its rule recurs on
-	eps   [][]float64 // per shock: ε of every draw
+	prog *SimProgram
+	n    int
+	out  [][]float64 // per series: this year's value of every draw
+	raw  [][]float64 // per series with raw: the unclamped value its rule recurs on
+	// eps is per shock the AR(1) state ε of every draw, kept in float32:
+	// each year's shock is computed and applied in float64 and only the
+	// state carried to the next year is rounded (relative error 6e−8, far
+	// below the Monte Carlo error; a zero shock stays exactly zero). It
+	// halves the largest memory stream of the year loop.
+	eps   [][]float32
 	rng   []*stream
 	zero  []float64
 	from  [][]float64 // per SimTarget: value in From, when From is after the base year
@@ -23,12 +33,48 @@ type simState struct {
 	undef []int
 	met   []int
 	tq    []Quantiles
+	chol  []cholRow
+	bands []int // the band series
+	// This year's histogram range per band series (from block 0) and,
+	// per worker and band, the counts (nil: no histograms, one block).
+	hr   []histRange
+	hist [][][]int32
+	bk   [][]uint16 // per band series: each draw's bucket this year
 	// per worker scratch
 	z    [][][]float64
 	buf  [][]uint16
 	buf2 [][]float64
 	// observe, when set (tests), sees every year's columns.
 	observe func(i int, out [][]float64)
+}
+
+// cholRow is row K of the Cholesky factor without its zeros: z_K ←
+// Diag·z_K + Σ C[m]·z_J[m].
+type cholRow struct {
+	K    int
+	Diag float64
+	J    []int
+	C    []float64
+}
+
+// sparseChol lists the rows of l that are not the identity's, last row
+// first (so that the product can be formed in place).
+func sparseChol(l [][]float64) []cholRow {
+	var rows []cholRow
+	for k := len(l) - 1; k >= 0; k-- {
+		row := l[k]
+		if row[k] == 1 && allZero(row[:k]) {
+			continue
+		}
+		r := cholRow{K: k, Diag: row[k]}
+		for j, c := range row[:k] {
+			if c != 0 {
+				r.J, r.C = append(r.J, j), append(r.C, c)
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows
 }
 
 func (prog *SimProgram) run(opt SimOptions) *Simulation {
@@ -38,7 +84,7 @@ func (prog *SimProgram) run(opt SimOptions) *Simulation {
 func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) *Simulation {
 	n := opt.Draws
 	workers := max(1, opt.Workers)
-	st := &simState{prog: prog, n: n, observe: observe, zero: make([]float64, SimBlock)}
+	st := &simState{prog: prog, n: n, observe: observe, zero: make([]float64, SimBlock), chol: sparseChol(prog.Chol)}
 	st.out = make([][]float64, len(prog.Series))
 	st.raw = make([][]float64, len(prog.Series))
 	for k, s := range prog.Series {
@@ -48,9 +94,9 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 			st.raw[k] = setAll(make([]float64, n), s.Start)
 		}
 	}
-	st.eps = make([][]float64, len(prog.Shocks))
+	st.eps = make([][]float32, len(prog.Shocks))
 	for k := range st.eps {
-		st.eps[k] = make([]float64, n)
+		st.eps[k] = make([]float32, n)
 	}
 	blocks := (n + SimBlock - 1) / SimBlock
 	st.rng = make([]*stream, blocks)
@@ -73,6 +119,17 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 			st.acc[k] = setAll(make([]float64, n), math.Inf(-1))
 		}
 	}
+	sim := &Simulation{Projection: prog.pr, Draws: n, Seed: opt.Seed, Warnings: append([]Warning(nil), prog.warnings...)}
+	for k, s := range prog.Series {
+		if s.Band {
+			st.bands = append(st.bands, k)
+			ps := prog.pr.Series[s.ID]
+			b := Band{ID: s.ID, Start: prog.Base, Scale: ps.Scale, Stochastic: true, Central: ps.Values, Q: make([]Quantiles, prog.Years)}
+			v := ps.Values[0]
+			b.Q[0] = Quantiles{v, v, v, v, v}
+			sim.Bands = append(sim.Bands, b)
+		}
+	}
 	st.z = make([][][]float64, workers)
 	st.buf, st.buf2 = make([][]uint16, workers), make([][]float64, workers)
 	for w := range st.z {
@@ -82,35 +139,50 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		}
 		st.buf[w], st.buf2[w] = make([]uint16, n), make([]float64, n)
 	}
-
-	sim := &Simulation{Projection: prog.pr, Draws: n, Seed: opt.Seed, Warnings: append([]Warning(nil), prog.warnings...)}
-	var bands []int
-	for k, s := range prog.Series {
-		if s.Band {
-			bands = append(bands, k)
-			ps := prog.pr.Series[s.ID]
-			b := Band{ID: s.ID, Start: prog.Base, Scale: ps.Scale, Stochastic: true, Central: ps.Values, Q: make([]Quantiles, prog.Years)}
-			v := ps.Values[0]
-			b.Q[0] = Quantiles{v, v, v, v, v}
-			sim.Bands = append(sim.Bands, b)
+	if blocks > 1 {
+		st.hr = make([]histRange, len(prog.Series))
+		st.bk = make([][]uint16, len(prog.Series))
+		for _, k := range st.bands {
+			st.bk[k] = make([]uint16, n)
+		}
+		st.hist = make([][][]int32, workers)
+		for w := range st.hist {
+			st.hist[w] = make([][]int32, len(prog.Series))
+			for _, k := range st.bands {
+				st.hist[w][k] = make([]int32, histBuckets)
+			}
 		}
 	}
+
 	if observe != nil {
 		observe(0, st.out)
 	}
 	for i := 1; i < prog.Years; i++ {
-		parallel(blocks, workers, func(w, b int) {
-			st.step(i, b*SimBlock, min(n, (b+1)*SimBlock), st.rng[b], st.z[w])
+		// Block 0 first: its values set the year's histogram ranges.
+		st.step(i, 0, min(n, SimBlock), st.rng[0], st.z[0], nil)
+		if st.hist != nil {
+			for _, k := range st.bands {
+				st.hr[k] = newHistRange(st.out[k][:SimBlock])
+				st.hr[k].count(st.hist[0][k], st.out[k][:SimBlock], st.bk[k][:SimBlock])
+			}
+		}
+		parallel(blocks-1, workers, func(w, b int) {
+			b++
+			var h [][]int32
+			if st.hist != nil {
+				h = st.hist[w]
+			}
+			st.step(i, b*SimBlock, min(n, (b+1)*SimBlock), st.rng[b], st.z[w], h)
 		})
 		if observe != nil {
 			observe(i, st.out)
 		}
-		parallel(len(bands)+nt, workers, func(w, k int) {
-			if k < len(bands) {
-				sim.Bands[k].Q[i], _ = quantiles(st.out[bands[k]], st.buf[w])
+		parallel(len(st.bands)+nt, workers, func(w, k int) {
+			if k < len(st.bands) {
+				sim.Bands[k].Q[i] = st.bandQuantiles(st.bands[k], st.buf[w])
 				return
 			}
-			st.target(i, k-len(bands), st.buf[w], st.buf2[w])
+			st.target(i, k-len(st.bands), st.buf[w], st.buf2[w])
 		})
 		if opt.Progress != nil {
 			opt.Progress(i, prog.Years-1)
@@ -129,48 +201,44 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 	return sim
 }
 
-// step advances draws lo … hi−1 (one block) from year index i−1 to i.
-func (st *simState) step(i, lo, hi int, r *stream, z [][]float64) {
+// bandQuantiles is the percentiles of band series k's column this year:
+// from the workers' histograms when there are any (which it clears), else
+// by quantiles.
+func (st *simState) bandQuantiles(k int, buf []uint16) Quantiles {
+	col := st.out[k]
+	if st.hist == nil {
+		q, _ := quantiles(col, buf)
+		return q
+	}
+	h := st.hist[0][k]
+	for _, hw := range st.hist[1:] {
+		for b, c := range hw[k] {
+			h[b] += c
+			hw[k][b] = 0
+		}
+	}
+	q := st.hr[k].quantiles(col, st.bk[k], h)
+	clear(h)
+	return q
+}
+
+// step advances draws lo … hi−1 (one block) from year index i−1 to i and,
+// when hist is not nil, counts the band series' new values into hist.
+func (st *simState) step(i, lo, hi int, r *stream, z [][]float64, hist [][]int32) {
 	prog := st.prog
 	m := hi - lo
 	// Draw: the normals of every shock, in shock order, then the
 	// chi-squares of the Student-t shocks. The order is fixed so that a
 	// block's stream gives the same numbers whoever runs it.
 	for k := range prog.Shocks {
-		zk := z[k][:m]
-		for d := range zk {
-			zk[d] = r.norm()
-		}
+		r.fillNorm(z[k][:m])
 	}
-	if l := prog.Chol; l != nil {
-		for k := len(l) - 1; k >= 0; k-- { // in place: row k reads rows < k only
-			row, zk := l[k], z[k][:m]
-			if row[k] == 1 && allZero(row[:k]) {
-				continue
-			}
-			if c := row[k]; c != 1 {
-				for d := range zk {
-					zk[d] *= c
-				}
-			}
-			for j, c := range row[:k] {
-				if c == 0 {
-					continue
-				}
-				zj := z[j][:len(zk)]
-				for d := range zk {
-					zk[d] += c * zj[d]
-				}
-			}
-		}
+	for _, row := range st.chol { // in place: row K reads rows < K only
+		cholRowApply(row, z, m)
 	}
 	for k, sh := range prog.Shocks {
-		if sh.DF == 0 {
-			continue
-		}
-		zk := z[k][:m]
-		for d := range zk {
-			zk[d] *= math.Sqrt((sh.DF - 2) / r.chiSquare(sh.DF))
+		if sh.DF != 0 {
+			r.scaleT(z[k][:m], sh.DF)
 		}
 	}
 	for k := range prog.Series {
@@ -180,20 +248,16 @@ func (st *simState) step(i, lo, hi int, r *stream, z [][]float64) {
 			st.derive(k, s, lo, hi)
 		} else {
 			x := st.raw[k][lo:hi]
-			e := st.zero[:m]
-			if s.Shock >= 0 {
+			if s.Shock >= 0 && prog.Shocks[s.Shock].SD != 0 {
 				sh := prog.Shocks[s.Shock]
-				e = st.eps[s.Shock][lo:hi]
 				a, b := sh.Rho, math.Sqrt(1-sh.Rho*sh.Rho)*sh.SD
 				if i == 1 {
 					a, b = 0, sh.SD // ε_1 from the stationary distribution
 				}
-				zk := z[s.Shock][:len(e)]
-				for d := range e {
-					e[d] = a*e[d] + b*zk[d]
-				}
+				advanceShocked(s, i, x, st.eps[s.Shock][lo:hi], z[s.Shock][:m], a, b)
+			} else {
+				advance(s, i, x, st.zero[:m])
 			}
-			advance(s, i, x, e)
 			if s.raw {
 				copy(out, x)
 			}
@@ -212,6 +276,108 @@ func (st *simState) step(i, lo, hi int, r *stream, z [][]float64) {
 					out[d] = s.Hi
 				}
 			}
+		}
+		if hist != nil && hist[k] != nil {
+			st.hr[k].count(hist[k], out, st.bk[k][lo:hi])
+		}
+	}
+}
+
+// cholRow applies one row of the Cholesky factor to draws 0 … m−1 of z,
+// four terms a pass.
+func cholRowApply(row cholRow, z [][]float64, m int) {
+	zk := z[row.K][:m]
+	if c := row.Diag; c != 1 {
+		for d := range zk {
+			zk[d] *= c
+		}
+	}
+	j, c := row.J, row.C
+	for len(j) >= 4 {
+		z0, z1, z2, z3 := z[j[0]][:m], z[j[1]][:m], z[j[2]][:m], z[j[3]][:m]
+		c0, c1, c2, c3 := c[0], c[1], c[2], c[3]
+		for d := range zk {
+			zk[d] += c0*z0[d] + c1*z1[d] + c2*z2[d] + c3*z3[d]
+		}
+		j, c = j[4:], c[4:]
+	}
+	if len(j) >= 2 {
+		z0, z1 := z[j[0]][:m], z[j[1]][:m]
+		c0, c1 := c[0], c[1]
+		for d := range zk {
+			zk[d] += c0*z0[d] + c1*z1[d]
+		}
+		j, c = j[2:], c[2:]
+	}
+	if len(j) == 1 {
+		z0, c0 := z[j[0]][:m], c[0]
+		for d := range zk {
+			zk[d] += c0 * z0[d]
+		}
+	}
+}
+
+// advanceShocked is advance for a shocked series, with the AR(1) update
+// of its shocks e (ε ← a·ε + b·z) in the same loop. It multiplies by
+// 1/100 and 1/K where advance divides, so its numbers differ from
+// advance's in the last bits: only where shocks are random anyway.
+func advanceShocked(s *SimSeries, i int, x []float64, e []float32, z []float64, a, b float64) {
+	c, f, l := s.C[i], s.F[i], s.Level[i]
+	e, z = e[:len(x)], z[:len(x)]
+	const pc = 0.01
+	switch s.Op[i] {
+	case OpMul:
+		g := 1 + c*pc
+		for d := range x {
+			ed := a*float64(e[d]) + b*z[d]
+			e[d] = float32(ed)
+			x[d] = x[d] * (g + ed*pc) * l
+		}
+	case OpAdd:
+		for d := range x {
+			ed := a*float64(e[d]) + b*z[d]
+			e[d] = float32(ed)
+			x[d] = (x[d] + (c + ed)) * l
+		}
+	case OpLogistic:
+		ik := 1 / s.K
+		for d := range x {
+			ed := a*float64(e[d]) + b*z[d]
+			e[d] = float32(ed)
+			prev := x[d]
+			x[d] = (prev + (c+ed)*pc*prev*(1-prev*ik)) * l
+		}
+	case OpPlanMul:
+		g, h := f*(1+c*pc), f*pc
+		for d := range x {
+			ed := a*float64(e[d]) + b*z[d]
+			e[d] = float32(ed)
+			x[d] = x[d] * (g + ed*h) * l
+		}
+	case OpPlanAdd:
+		g := f + c
+		for d := range x {
+			ed := a*float64(e[d]) + b*z[d]
+			e[d] = float32(ed)
+			x[d] = (x[d] + (g + ed)) * l
+		}
+	case OpFlowMul:
+		g, h := f*(1+c*pc), f*pc
+		for d := range x {
+			ed := a*float64(e[d]) + b*z[d]
+			e[d] = float32(ed)
+			x[d] = (g + ed*h) * l
+		}
+	case OpFlowAdd:
+		g := f + c
+		for d := range x {
+			ed := a*float64(e[d]) + b*z[d]
+			e[d] = float32(ed)
+			x[d] = (g + ed) * l
+		}
+	default:
+		for d := range e {
+			e[d] = float32(a*float64(e[d]) + b*z[d])
 		}
 	}
 }

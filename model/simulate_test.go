@@ -193,3 +193,47 @@ func TestSimulateRejectsBadUncertainty(t *testing.T) {
 		})
 	}
 }
+
+// The ziggurat's normals: fillNorm gives the same numbers as norm, and a
+// million of them have mean 0, variance 1 and the normal's tail
+// probabilities (P(z > a) = erfc(a/√2)/2, closed form) within 4 standard
+// errors, also beyond the ziggurat's tail start zigR, which the slow path
+// draws.
+func TestNormalGenerator(t *testing.T) {
+	const n = 1 << 20
+	a, b := newStream(5, 3), newStream(5, 3)
+	z := make([]float64, n)
+	a.fillNorm(z)
+	for d := range z[:4096] {
+		if v := b.norm(); v != z[d] {
+			t.Fatalf("draw %d: fillNorm %v, norm %v", d, z[d], v)
+		}
+	}
+	var m, s2 float64
+	for _, v := range z {
+		m += v
+	}
+	m /= n
+	for _, v := range z {
+		s2 += (v - m) * (v - m)
+	}
+	s2 /= n - 1
+	if math.Abs(m) > 4/math.Sqrt(n) {
+		t.Errorf("mean %v, want 0 ± %v", m, 4/math.Sqrt(n))
+	}
+	if se := math.Sqrt(2.0 / n); math.Abs(s2-1) > 4*se {
+		t.Errorf("variance %v, want 1 ± %v", s2, 4*se)
+	}
+	for _, x := range []float64{0.5, 1, 2, 3, zigR, 4} {
+		k := 0
+		for _, v := range z {
+			if v > x {
+				k++
+			}
+		}
+		p := 0.5 * math.Erfc(x/math.Sqrt2)
+		if se := math.Sqrt(p * (1 - p) / n); math.Abs(float64(k)/n-p) > 4*se {
+			t.Errorf("P(z > %v) = %v, want %v ± %v", x, float64(k)/n, p, 4*se)
+		}
+	}
+}
