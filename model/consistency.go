@@ -56,6 +56,7 @@ func Check(pr *Projection) []Finding {
 			})
 		}
 	}
+	out = append(out, impliedBaselines(p)...)
 	for _, ind := range p.Indicators {
 		ts := sortedTargets(ind)
 		if len(ts) < 2 {
@@ -156,4 +157,33 @@ func fmtPace(v float64, k RateKind, unit string) string {
 		unit = "pp"
 	}
 	return fmt.Sprintf("%+.3g %s", v, unit)
+}
+
+// impliedBaselines reports the base-year level that a level target and a
+// stated arithmetic path imply together ("2025年650亿元", "年均增长40亿元" →
+// 450 in 2020) where the plan prints no base. It is a reading of the plan's
+// own numbers, shown as such; the projection never uses it as data.
+func impliedBaselines(p *Plan) []Finding {
+	var out []Finding
+	for _, ind := range p.Indicators {
+		if ind.Baseline.Known || ind.Rule == nil || ind.Rule.Rule != RuleLinear || len(ind.Rule.Step.Years) > 0 {
+			continue
+		}
+		for _, t := range sortedTargets(ind) {
+			if t.Kind != Level || t.From != p.BaseYear {
+				continue
+			}
+			step := ind.Rule.Step.Default
+			x0 := t.Value - step*float64(t.Span())
+			out = append(out, Finding{
+				Indicator: ind.ID, Kind: "implied", From: t.From, To: t.Year, Pace: step, PaceKind: RateUnits, OK: x0 >= 0,
+				Message: Text{
+					ZH: fmt.Sprintf("%s：%d年%g%s与年均增长%g%s意味着%d年约为%g%s（规划未列基期值）", ind.Name.ZH, t.Year, t.Value, ind.Unit.ZH, step, ind.Unit.ZH, t.From, x0, ind.Unit.ZH),
+					EN: fmt.Sprintf("%s: %g %s in %d with %g a year implies about %g in %d (the plan prints no base value)", ind.Name.In("en"), t.Value, ind.Unit.In("en"), t.Year, step, x0, t.From),
+				},
+			})
+			break
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package model
 
 import (
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -316,5 +317,23 @@ func TestApproxTolerance(t *testing.T) {
 		if met, _ := tg.Verdict(ind, tc.metric); met != tc.met {
 			t.Errorf("approx 5, metric %g: met = %v, want %v", tc.metric, met, tc.met)
 		}
+	}
+}
+
+// TestImpliedBaseline: 650 in 2025 at +40 a year implies 450 in 2020
+// (德感工业园, 第三章第一节: "到2025年650亿元", "年均增长40亿元").
+func TestImpliedBaseline(t *testing.T) {
+	p := &Plan{ID: "t", BaseYear: 2020, TargetYear: 2025, Indicators: []*Indicator{{
+		ID: "park", Path: Linear, Direction: Up,
+		Rule:    &Assumption{Rule: RuleLinear, Step: Flat(40)},
+		Targets: []Target{{Year: 2025, From: 2020, Kind: Level, Value: 650}},
+	}}}
+	pr, err := Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fs := Check(pr)
+	if len(fs) != 1 || fs[0].Indicator != "park" || !strings.Contains(fs[0].Message.EN, "implies about 450 in 2020") {
+		t.Fatalf("findings = %+v, want the implied 450 in 2020", fs)
 	}
 }
