@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fyp/scenarios"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,9 +36,21 @@ func TestFontCoversLabels(t *testing.T) {
 			t.Errorf("%s: the embedded font lacks %q", id, string(m))
 		}
 	}
-	// The chart strings: every character of the package's Go files and the command's.
+	// The scenarios' titles and descriptions name the lines and footers.
+	p := load(t, "jiangjin-14")
+	for _, id := range scenarios.IDs() {
+		r, err := scenarios.Load(id, p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m := f.Missing(r.Scenario.Title.ZH, r.Scenario.Title.EN, r.Description); len(m) > 0 {
+			t.Errorf("scenario %s: the embedded font lacks %q", id, string(m))
+		}
+	}
+	// The chart strings: every character of the package's Go files and of
+	// the command's files that make chart labels.
 	files, _ := filepath.Glob("*.go")
-	files = append(files, filepath.Join("..", "cmd", "fyp", "charts.go"))
+	files = append(files, filepath.Join("..", "cmd", "fyp", "charts.go"), filepath.Join("..", "cmd", "fyp", "chartdata.go"))
 	for _, name := range files {
 		if strings.HasSuffix(name, "_test.go") {
 			continue
