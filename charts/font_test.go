@@ -1,11 +1,12 @@
 package charts
 
 import (
-	"fyp/scenarios"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyp/scenarios"
 )
 
 // TestFontCoversLabels checks every label the seeds carry (names, units,
