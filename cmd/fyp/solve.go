@@ -117,8 +117,8 @@ func writeSolve(w io.Writer, rows []solveJSON, format, lang string) error {
 			fmt.Fprintf(w, "[%s] %s %s %s: %s\n", r.Scenario, r.Target, L(lang, "无解，变动", "cannot be met by varying"), r.Vary, r.Reason)
 			continue
 		}
-		fmt.Fprintf(w, "[%s] %s = %.6f %s %s %s %g；%s %.3g (%s)\n", r.Scenario, r.Vary, float64(r.Value), unit,
-			L(lang, "恰好实现", "exactly meets"), r.Target, float64(r.Goal),
+		fmt.Fprintf(w, "[%s] %s = %.6f %s %s %s %g%s%s %.3g (%s)\n", r.Scenario, r.Vary, float64(r.Value), unit,
+			L(lang, "恰好实现", "exactly meets"), r.Target, float64(r.Goal), L(lang, "；", "; "),
 			L(lang, "重新测算误差", "re-projection residual"), float64(r.Residual), L(lang, "容差 1e-6", "tolerance 1e-6"))
 	}
 	return nil
