@@ -237,3 +237,37 @@ func TestNormalGenerator(t *testing.T) {
 		}
 	}
 }
+
+// The wedge's quick tests never contradict the exact one: on a grid of
+// points (|x|, U) across every strip, a quick accept is below the density
+// and a quick reject above it, so the ziggurat's numbers are those of the
+// exact test alone.
+func TestZigguratQuickWedgeTests(t *testing.T) {
+	quick, exact := 0, 0
+	for i := 1; i < zigN; i++ {
+		a, b := zigX[i-1], zigX[i]
+		for kx := 0; kx <= 200; kx++ {
+			x := a + (b-a)*float64(kx)/200
+			for ku := 0; ku < 200; ku++ {
+				u := (float64(ku) + 0.5) / 200
+				below := zigF[i]+u*(zigF[i-1]-zigF[i]) < math.Exp(-.5*x*x)
+				tt := (b - x) * zigIW[i]
+				switch {
+				case u < tt-zigLo[i]:
+					quick++
+					if !below {
+						t.Fatalf("strip %d, x %v, U %v: quick accept above the density", i, x, u)
+					}
+				case u > tt+zigHi[i]:
+					quick++
+					if below {
+						t.Fatalf("strip %d, x %v, U %v: quick reject below the density", i, x, u)
+					}
+				default:
+					exact++
+				}
+			}
+		}
+	}
+	t.Logf("quick decisions %d, exact %d", quick, exact)
+}
