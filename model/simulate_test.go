@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -270,4 +271,85 @@ func TestZigguratQuickWedgeTests(t *testing.T) {
 		}
 	}
 	t.Logf("quick decisions %d, exact %d", quick, exact)
+}
+
+// Every target's P(met) and percentiles are those of its metric computed
+// draw by draw with Target.Metric and Target.Verdict (the reference), the
+// percentiles exactly as sorting gives: the shortcuts (the band's order
+// statistics for point metrics, the growth threshold) change no number.
+// Small runs (one block) and larger ones (histograms) both.
+func TestSimulateTargetsAreExactOverTheDraws(t *testing.T) {
+	p := &Plan{ID: "t", BaseYear: 2020, TargetYear: 2025}
+	for _, c := range []struct {
+		id   string
+		dir  Direction
+		rate float64
+		ts   []Target
+	}{
+		{"x", Up, 5, []Target{
+			{Year: 2025, From: 2020, Kind: Level, Value: 12.8},
+			{Year: 2025, From: 2020, Kind: Growth, Value: 5},
+			{Year: 2024, From: 2020, Kind: Growth, Value: 4.9, Bound: Approx},
+			{Year: 2025, From: 2020, Kind: Change, Value: 2.8},
+			{Year: 2025, From: 2020, Kind: Multiple, Value: 1.28},
+			{Year: 2025, From: 2020, Kind: Cumulative, Value: 58},
+			{Year: 2025, From: 2020, Kind: Floor, Value: 10.4},
+		}},
+		{"y", Down, -3, []Target{
+			{Year: 2025, From: 2020, Kind: Reduction, Value: 14},
+			{Year: 2025, From: 2020, Kind: Growth, Value: -3},
+			{Year: 2023, From: 2020, Kind: Level, Value: 9.1},
+		}},
+	} {
+		p.Indicators = append(p.Indicators, &Indicator{ID: c.id, Direction: c.dir, Path: Compound,
+			Baseline: Baseline{Year: 2020, Value: 10, Known: true},
+			Rule:     &Assumption{Rule: RuleCompound, Rate: Flat(c.rate)}, Targets: c.ts})
+	}
+	u := Uncertainty{Shocks: map[string]ShockSpec{"x": {SD: 1, Rho: 0.3}, "y": {SD: 1.5, DF: 5}},
+		Correlations: []Correlation{{"x", "y", -0.4}}}
+	for _, draws := range []int{700, 5000} {
+		cols := map[int][][]float64{}
+		sim := mustSim(t, p, u, SimOptions{Draws: draws, Seed: 3, Workers: 2}, func(i int, out [][]float64) {
+			for _, c := range out {
+				cols[i] = append(cols[i], append([]float64(nil), c...))
+			}
+		})
+		for _, ts := range sim.Targets {
+			k := 0
+			if ts.Indicator.ID == "y" {
+				k = 1
+			}
+			var ms []float64
+			met := 0
+			for d := 0; d < draws; d++ {
+				m, ok := ts.Target.Metric(func(y int) (float64, bool) { return cols[y-2020][k][d], true })
+				if !ok {
+					continue
+				}
+				ms = append(ms, m)
+				if ok, _ := ts.Target.Verdict(ts.Indicator, m); ok {
+					met++
+				}
+			}
+			name := fmt.Sprintf("draws %d: %s %s %d", draws, ts.Indicator.ID, ts.Target.Kind, ts.Target.Year)
+			if want := float64(met) / float64(draws); ts.PMet != want {
+				t.Errorf("%s: P(met) = %v, want %v", name, ts.PMet, want)
+			}
+			if ts.PMet == 0 || ts.PMet == 1 {
+				t.Errorf("%s: P(met) = %v; the case should be uncertain", name, ts.PMet)
+			}
+			sort.Float64s(ms)
+			for j, pc := range Percentiles {
+				h := float64(len(ms)-1) * (pc / 100)
+				lo := int(h)
+				want := ms[lo]
+				if f := h - float64(lo); f > 0 && lo+1 < len(ms) {
+					want = ms[lo] + f*(ms[lo+1]-ms[lo])
+				}
+				if ts.Q[j] != want {
+					t.Errorf("%s: P%g = %v, want %v (sorted metrics)", name, pc, ts.Q[j], want)
+				}
+			}
+		}
+	}
 }
