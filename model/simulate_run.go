@@ -91,17 +91,29 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 	st.out = make([][]float64, len(prog.Series))
 	st.raw = make([][]float64, len(prog.Series))
 	for k, s := range prog.Series {
-		st.out[k] = setAll(make([]float64, n), s.Start)
+		st.out[k] = make([]float64, n)
 		st.raw[k] = st.out[k]
 		if s.raw {
-			st.raw[k] = setAll(make([]float64, n), s.Start)
+			st.raw[k] = make([]float64, n)
 		}
 	}
+	blocks := (n + SimBlock - 1) / SimBlock
+	// The base year, block by block on the workers: writing the columns
+	// the first time is where the OS maps their pages, a fair share of
+	// the run, which so goes on every core.
+	parallel(blocks, workers, func(_, b int) {
+		lo, hi := b*SimBlock, min(n, (b+1)*SimBlock)
+		for k, s := range prog.Series {
+			setAll(st.out[k][lo:hi], s.Start)
+			if s.raw {
+				setAll(st.raw[k][lo:hi], s.Start)
+			}
+		}
+	})
 	st.eps = make([][]float32, len(prog.Shocks))
 	for k := range st.eps {
 		st.eps[k] = make([]float32, n)
 	}
-	blocks := (n + SimBlock - 1) / SimBlock
 	st.rng = make([]*stream, blocks)
 	for b := range st.rng {
 		st.rng[b] = newStream(opt.Seed, b)
