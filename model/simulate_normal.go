@@ -68,6 +68,16 @@ const (
 var zigK [zigN]uint32
 var zigW, zigF [zigN]float64
 
+// zigX[i] is strip i's outer edge (zigX[0] = 0, the inner edge of strip
+// 1), zigIW[i] = 1/(zigX[i] − zigX[i−1]), and zigLo[i], zigHi[i] bound
+// how far the density, in the wedge test's units u(x) = (f(x) − f_i) /
+// (f_{i−1} − f_i), lies below and above the chord t(x) = (x_i − x)·zigIW[i]
+// across the strip: t − zigLo ≤ u ≤ t + zigHi. A uniform U below t − zigLo
+// is accepted and one above t + zigHi rejected without calling Exp; only
+// the thin band between needs Exp, so the decisions (and so the numbers)
+// are those of the exact test.
+var zigX, zigIW, zigLo, zigHi [zigN]float64
+
 func init() {
 	const m1 = 1 << 31
 	dn, tn, vn := zigR, zigR, zigV
@@ -81,6 +91,28 @@ func init() {
 		tn = dn
 		zigF[i] = math.Exp(-.5 * dn * dn)
 		zigW[i] = dn / m1
+	}
+	for i := 1; i < zigN; i++ {
+		zigX[i] = zigW[i] * m1
+	}
+	for i := 1; i < zigN; i++ {
+		a, b := zigX[i-1], zigX[i]
+		zigIW[i] = 1 / (b - a)
+		df := zigF[i-1] - zigF[i]
+		// Sample the deviation u − t densely; between samples h apart it
+		// can exceed the samples' extreme by at most h²/8·max|u''| ≤
+		// h²/(8·df) (|f''| ≤ 1). The margin also covers a slightly
+		// outside the strip (K rounds down) and the rounding of t.
+		const steps = 4096
+		h := (b - a) / steps
+		lo, hi := 0.0, 0.0
+		for k := -1; k <= steps; k++ {
+			x := a + float64(k)*h
+			g := (math.Exp(-.5*x*x)-zigF[i])/df - (b-x)*zigIW[i]
+			lo, hi = max(lo, -g), max(hi, g)
+		}
+		margin := h*h/(8*df) + 1e-6
+		zigLo[i], zigHi[i] = lo+margin, hi+margin
 	}
 }
 
@@ -115,7 +147,13 @@ func (s *stream) normFrom(u uint64) float64 {
 			}
 			return -(zigR + x)
 		}
-		if zigF[i]+s.float64()*(zigF[i-1]-zigF[i]) < math.Exp(-.5*x*x) {
+		uu := s.float64()
+		t := (zigX[i] - math.Abs(x)) * zigIW[i]
+		switch {
+		case uu < t-zigLo[i]:
+			return x
+		case uu > t+zigHi[i]:
+		case zigF[i]+uu*(zigF[i-1]-zigF[i]) < math.Exp(-.5*x*x):
 			return x
 		}
 		u = s.Uint64()

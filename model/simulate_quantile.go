@@ -7,6 +7,22 @@ import "math"
 // found by a bucket pass and selection (see selectRanks); col is not
 // changed. buf is scratch at least as long as col.
 func quantiles(col []float64, buf []uint16) (q Quantiles, m int) {
+	q, rs := rankedQuantiles(col, buf)
+	return q, rs.m
+}
+
+// rankStats is what a percentile computation found: m known values and
+// the order statistics at (rank → value) it needed, from which the
+// percentiles of any monotone function of the values follow (see
+// pointTarget). at is nil when it holds nothing.
+type rankStats struct {
+	m  int
+	at map[int]float64
+}
+
+// rankedQuantiles is quantiles with the order statistics it used.
+func rankedQuantiles(col []float64, buf []uint16) (q Quantiles, rs rankStats) {
+	m := 0
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, v := range col {
 		if v == v {
@@ -19,11 +35,12 @@ func quantiles(col []float64, buf []uint16) (q Quantiles, m int) {
 			}
 		}
 	}
+	rs.m = m
 	if m == 0 {
-		return Quantiles{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}, 0
+		return Quantiles{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}, rs
 	}
 	if lo == hi {
-		return Quantiles{lo, lo, lo, lo, lo}, m
+		return Quantiles{lo, lo, lo, lo, lo}, rs
 	}
 	var los [len(Percentiles)]int
 	var fracs [len(Percentiles)]float64
@@ -45,7 +62,8 @@ func quantiles(col []float64, buf []uint16) (q Quantiles, m int) {
 			q[k] = at[lo] + f*(at[lo+1]-at[lo])
 		}
 	}
-	return q, m
+	rs.at = at
+	return q, rs
 }
 
 // selectRanks returns the values of ranks (ascending) among the known
@@ -264,14 +282,14 @@ func (h histRange) count(c []int32, x []float64, bk []uint16) {
 // their buckets bk and the counts per bucket: one pass over bk copies out
 // the values of the buckets that hold the wanted ranks, and selection
 // among them finds the ranks.
-func (h histRange) quantiles(col []float64, bk []uint16, count []int32) Quantiles {
+func (h histRange) quantiles(col []float64, bk []uint16, count []int32) (Quantiles, rankStats) {
 	var cum [histBuckets + 1]int32 // cum[b]: values in buckets before b
 	for b, c := range count[:histBuckets] {
 		cum[b+1] = cum[b] + c
 	}
 	m := int(cum[histBuckets])
 	if m == 0 {
-		return Quantiles{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}
+		return Quantiles{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}, rankStats{}
 	}
 	var los [len(Percentiles)]int
 	var fracs [len(Percentiles)]float64
@@ -331,5 +349,5 @@ func (h histRange) quantiles(col []float64, bk []uint16, count []int32) Quantile
 			q[k] = at[lo] + f*(at[lo+1]-at[lo])
 		}
 	}
-	return q
+	return q, rankStats{m, at}
 }

@@ -40,6 +40,9 @@ type simState struct {
 	hr   []histRange
 	hist [][][]int32
 	bk   [][]uint16 // per band series: each draw's bucket this year
+	// rs is per band series this year's order statistics, for the
+	// targets on it (pointTarget).
+	rs []rankStats
 	// per worker scratch
 	z    [][][]float64
 	buf  [][]uint16
@@ -88,17 +91,29 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 	st.out = make([][]float64, len(prog.Series))
 	st.raw = make([][]float64, len(prog.Series))
 	for k, s := range prog.Series {
-		st.out[k] = setAll(make([]float64, n), s.Start)
+		st.out[k] = make([]float64, n)
 		st.raw[k] = st.out[k]
 		if s.raw {
-			st.raw[k] = setAll(make([]float64, n), s.Start)
+			st.raw[k] = make([]float64, n)
 		}
 	}
+	blocks := (n + SimBlock - 1) / SimBlock
+	// The base year, block by block on the workers: writing the columns
+	// the first time is where the OS maps their pages, a fair share of
+	// the run, which so goes on every core.
+	parallel(blocks, workers, func(_, b int) {
+		lo, hi := b*SimBlock, min(n, (b+1)*SimBlock)
+		for k, s := range prog.Series {
+			setAll(st.out[k][lo:hi], s.Start)
+			if s.raw {
+				setAll(st.raw[k][lo:hi], s.Start)
+			}
+		}
+	})
 	st.eps = make([][]float32, len(prog.Shocks))
 	for k := range st.eps {
 		st.eps[k] = make([]float32, n)
 	}
-	blocks := (n + SimBlock - 1) / SimBlock
 	st.rng = make([]*stream, blocks)
 	for b := range st.rng {
 		st.rng[b] = newStream(opt.Seed, b)
@@ -130,6 +145,7 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 			sim.Bands = append(sim.Bands, b)
 		}
 	}
+	st.rs = make([]rankStats, len(prog.Series))
 	st.z = make([][][]float64, workers)
 	st.buf, st.buf2 = make([][]uint16, workers), make([][]float64, workers)
 	for w := range st.z {
@@ -177,12 +193,12 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		if observe != nil {
 			observe(i, st.out)
 		}
-		parallel(len(st.bands)+nt, workers, func(w, k int) {
-			if k < len(st.bands) {
-				sim.Bands[k].Q[i] = st.bandQuantiles(st.bands[k], st.buf[w])
-				return
-			}
-			st.target(i, k-len(st.bands), st.buf[w], st.buf2[w])
+		// The bands first: the targets use their order statistics.
+		parallel(len(st.bands), workers, func(w, k int) {
+			sim.Bands[k].Q[i], st.rs[st.bands[k]] = st.bandQuantiles(st.bands[k], st.buf[w])
+		})
+		parallel(nt, workers, func(w, k int) {
+			st.target(i, k, st.buf[w], st.buf2[w])
 		})
 		if opt.Progress != nil {
 			opt.Progress(i, prog.Years-1)
@@ -204,11 +220,10 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 // bandQuantiles is the percentiles of band series k's column this year:
 // from the workers' histograms when there are any (which it clears), else
 // by quantiles.
-func (st *simState) bandQuantiles(k int, buf []uint16) Quantiles {
+func (st *simState) bandQuantiles(k int, buf []uint16) (Quantiles, rankStats) {
 	col := st.out[k]
 	if st.hist == nil {
-		q, _ := quantiles(col, buf)
-		return q
+		return rankedQuantiles(col, buf)
 	}
 	h := st.hist[0][k]
 	for _, hw := range st.hist[1:] {
@@ -217,9 +232,9 @@ func (st *simState) bandQuantiles(k int, buf []uint16) Quantiles {
 			hw[k][b] = 0
 		}
 	}
-	q := st.hr[k].quantiles(col, st.bk[k], h)
+	q, rs := st.hr[k].quantiles(col, st.bk[k], h)
 	clear(h)
-	return q
+	return q, rs
 }
 
 // step advances draws lo … hi−1 (one block) from year index i−1 to i and,
@@ -496,6 +511,9 @@ func (st *simState) target(i, k int, buf []uint16, mbuf []float64) {
 	if y != tg.Year {
 		return
 	}
+	if st.acc[k] == nil && st.from[k] == nil && st.pointTarget(k, t) {
+		return
+	}
 	metric := st.acc[k]
 	if metric == nil {
 		metric = mbuf[:st.n]
@@ -520,6 +538,94 @@ func (st *simState) target(i, k int, buf []uint16, mbuf []float64) {
 	st.met[k], st.undef[k] = met, undef
 	st.tq[k], _ = quantiles(metric, buf)
 	st.acc[k], st.from[k] = nil, nil
+}
+
+// pointTarget is target's final step for a point metric (level, growth,
+// change, multiple, reduction) from a fixed x0, when it can take the
+// shortcut: the metric is a monotone function g of the year's value, so
+// its percentiles are g of the band's order statistics (reversed when g
+// decreases), and whether a draw meets the target needs no per-draw
+// metric for growth targets: the value is compared with the level the
+// target's rate reaches, and only values within 10⁻⁹ of it (where
+// rounding could decide) get the exact per-draw CAGR. It reports false,
+// having changed nothing, when the shortcut does not apply.
+func (st *simState) pointTarget(k int, t SimTarget) bool {
+	tg, x0 := t.Target, t.X0
+	col := st.out[t.Series]
+	rs := st.rs[t.Series]
+	if rs.at == nil || t.Dir != 1 && t.Dir != -1 {
+		return false
+	}
+	met, undef := 0, 0
+	switch tg.Kind {
+	case Growth:
+		span := tg.Span()
+		base := 1 + (tg.Value-t.Dir*t.Tol)/100
+		if !(x0 > 0) || span <= 0 || !(base > 0) {
+			return false
+		}
+		thr := x0 * math.Pow(base, float64(span))
+		hi, lo := thr*(1+1e-9), thr*(1-1e-9)
+		above, below := 0, 0
+		for _, xT := range col {
+			switch {
+			case !(xT > 0): // NaN or ≤ 0: no CAGR
+				undef++
+			case xT > hi:
+				above++
+			case xT < lo:
+				below++
+			case t.Dir*(cagrPct(x0, xT, span)-tg.Value) >= -t.Tol:
+				met++
+			}
+		}
+		if t.Dir > 0 {
+			met += above
+		} else {
+			met += below
+		}
+	case Level, Change, Multiple, Reduction:
+		for _, xT := range col {
+			m := targetMetric(tg, x0, xT)
+			if m != m {
+				undef++
+			} else if t.Dir*(m-tg.Value) >= -t.Tol {
+				met++
+			}
+		}
+	default:
+		return false
+	}
+	m := len(col) - undef
+	if m == 0 || m != rs.m { // the metric is undefined where the value is known
+		return false
+	}
+	down := tg.Kind == Reduction && x0 > 0 || tg.Kind == Multiple && x0 < 0 // g decreases
+	var q Quantiles
+	for j, p := range Percentiles {
+		h := float64(m-1) * (p / 100)
+		lo := int(h)
+		f := h - float64(lo)
+		r0, r1 := lo, lo+1
+		if down {
+			r0, r1 = m-1-lo, m-2-lo
+		}
+		v0, ok := rs.at[r0]
+		if !ok {
+			return false
+		}
+		q[j] = targetMetric(tg, x0, v0)
+		if f > 0 && lo+1 < m {
+			v1, ok := rs.at[r1]
+			if !ok {
+				return false
+			}
+			g0 := q[j]
+			q[j] = g0 + f*(targetMetric(tg, x0, v1)-g0)
+		}
+	}
+	st.met[k], st.undef[k], st.tq[k] = met, undef, q
+	return true
 }
 
 // targetMetric is Target.Metric for the point metrics, given the values in

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"sort"
 	"strings"
@@ -234,6 +235,121 @@ func TestNormalGenerator(t *testing.T) {
 		p := 0.5 * math.Erfc(x/math.Sqrt2)
 		if se := math.Sqrt(p * (1 - p) / n); math.Abs(float64(k)/n-p) > 4*se {
 			t.Errorf("P(z > %v) = %v, want %v ± %v", x, float64(k)/n, p, 4*se)
+		}
+	}
+}
+
+// The wedge's quick tests never contradict the exact one: on a grid of
+// points (|x|, U) across every strip, a quick accept is below the density
+// and a quick reject above it, so the ziggurat's numbers are those of the
+// exact test alone.
+func TestZigguratQuickWedgeTests(t *testing.T) {
+	quick, exact := 0, 0
+	for i := 1; i < zigN; i++ {
+		a, b := zigX[i-1], zigX[i]
+		for kx := 0; kx <= 200; kx++ {
+			x := a + (b-a)*float64(kx)/200
+			for ku := 0; ku < 200; ku++ {
+				u := (float64(ku) + 0.5) / 200
+				below := zigF[i]+u*(zigF[i-1]-zigF[i]) < math.Exp(-.5*x*x)
+				tt := (b - x) * zigIW[i]
+				switch {
+				case u < tt-zigLo[i]:
+					quick++
+					if !below {
+						t.Fatalf("strip %d, x %v, U %v: quick accept above the density", i, x, u)
+					}
+				case u > tt+zigHi[i]:
+					quick++
+					if below {
+						t.Fatalf("strip %d, x %v, U %v: quick reject below the density", i, x, u)
+					}
+				default:
+					exact++
+				}
+			}
+		}
+	}
+	t.Logf("quick decisions %d, exact %d", quick, exact)
+}
+
+// Every target's P(met) and percentiles are those of its metric computed
+// draw by draw with Target.Metric and Target.Verdict (the reference), the
+// percentiles exactly as sorting gives: the shortcuts (the band's order
+// statistics for point metrics, the growth threshold) change no number.
+// Small runs (one block) and larger ones (histograms) both.
+func TestSimulateTargetsAreExactOverTheDraws(t *testing.T) {
+	p := &Plan{ID: "t", BaseYear: 2020, TargetYear: 2025}
+	for _, c := range []struct {
+		id   string
+		dir  Direction
+		rate float64
+		ts   []Target
+	}{
+		{"x", Up, 5, []Target{
+			{Year: 2025, From: 2020, Kind: Level, Value: 12.8},
+			{Year: 2025, From: 2020, Kind: Growth, Value: 5},
+			{Year: 2024, From: 2020, Kind: Growth, Value: 4.9, Bound: Approx},
+			{Year: 2025, From: 2020, Kind: Change, Value: 2.8},
+			{Year: 2025, From: 2020, Kind: Multiple, Value: 1.28},
+			{Year: 2025, From: 2020, Kind: Cumulative, Value: 58},
+			{Year: 2025, From: 2020, Kind: Floor, Value: 10.4},
+		}},
+		{"y", Down, -3, []Target{
+			{Year: 2025, From: 2020, Kind: Reduction, Value: 14},
+			{Year: 2025, From: 2020, Kind: Growth, Value: -3},
+			{Year: 2023, From: 2020, Kind: Level, Value: 9.1},
+		}},
+	} {
+		p.Indicators = append(p.Indicators, &Indicator{ID: c.id, Direction: c.dir, Path: Compound,
+			Baseline: Baseline{Year: 2020, Value: 10, Known: true},
+			Rule:     &Assumption{Rule: RuleCompound, Rate: Flat(c.rate)}, Targets: c.ts})
+	}
+	u := Uncertainty{Shocks: map[string]ShockSpec{"x": {SD: 1, Rho: 0.3}, "y": {SD: 1.5, DF: 5}},
+		Correlations: []Correlation{{"x", "y", -0.4}}}
+	for _, draws := range []int{700, 5000} {
+		cols := map[int][][]float64{}
+		sim := mustSim(t, p, u, SimOptions{Draws: draws, Seed: 3, Workers: 2}, func(i int, out [][]float64) {
+			for _, c := range out {
+				cols[i] = append(cols[i], append([]float64(nil), c...))
+			}
+		})
+		for _, ts := range sim.Targets {
+			k := 0
+			if ts.Indicator.ID == "y" {
+				k = 1
+			}
+			var ms []float64
+			met := 0
+			for d := 0; d < draws; d++ {
+				m, ok := ts.Target.Metric(func(y int) (float64, bool) { return cols[y-2020][k][d], true })
+				if !ok {
+					continue
+				}
+				ms = append(ms, m)
+				if ok, _ := ts.Target.Verdict(ts.Indicator, m); ok {
+					met++
+				}
+			}
+			name := fmt.Sprintf("draws %d: %s %s %d", draws, ts.Indicator.ID, ts.Target.Kind, ts.Target.Year)
+			if want := float64(met) / float64(draws); ts.PMet != want {
+				t.Errorf("%s: P(met) = %v, want %v", name, ts.PMet, want)
+			}
+			if ts.PMet == 0 || ts.PMet == 1 {
+				t.Errorf("%s: P(met) = %v; the case should be uncertain", name, ts.PMet)
+			}
+			sort.Float64s(ms)
+			for j, pc := range Percentiles {
+				h := float64(len(ms)-1) * (pc / 100)
+				lo := int(h)
+				want := ms[lo]
+				if f := h - float64(lo); f > 0 && lo+1 < len(ms) {
+					want = ms[lo] + f*(ms[lo+1]-ms[lo])
+				}
+				if ts.Q[j] != want {
+					t.Errorf("%s: P%g = %v, want %v (sorted metrics)", name, pc, ts.Q[j], want)
+				}
+			}
 		}
 	}
 }
