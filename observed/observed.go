@@ -174,33 +174,11 @@ func didYouMean(s string, cands []string) string {
 	var near []string
 	for _, c := range cands {
 		fc := fold(c)
-		if runeDistance(fs, fc) <= limit || (len([]rune(fs)) >= 2 && strings.Contains(fc, fs)) {
+		if yamlcheck.Distance(fs, fc) <= limit || (len([]rune(fs)) >= 2 && strings.Contains(fc, fs)) {
 			near = append(near, c)
 		}
 	}
 	return yamlcheck.DidYouMean(s, near)
-}
-
-// runeDistance is the Levenshtein distance between a and b in runes.
-func runeDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
 
 // add records an observation, refusing a conflicting duplicate.

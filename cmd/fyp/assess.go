@@ -38,11 +38,7 @@ the indicator's units) a year for shares and changes.`,
 			if err != nil {
 				return err
 			}
-			scs, err := o.loadScenarios(p, refs)
-			if err != nil {
-				return err
-			}
-			prs, err := projectAll(p, scs, 0)
+			prs, err := o.projectScenarios(p, refs, 0)
 			if err != nil {
 				return err
 			}

@@ -41,11 +41,7 @@ scenario.`,
 			if len(refs) == 0 {
 				refs = scenarios.IDs()
 			}
-			scs, err := o.loadScenarios(p, refs)
-			if err != nil {
-				return err
-			}
-			prs, err := projectAll(p, scs, 0)
+			prs, err := o.projectScenarios(p, refs, 0)
 			if err != nil {
 				return err
 			}

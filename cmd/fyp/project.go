@@ -39,11 +39,7 @@ change since 2020.`,
 			if err := checkIDs(p, "--only", only); err != nil {
 				return err
 			}
-			scs, err := o.loadScenarios(p, refs)
-			if err != nil {
-				return err
-			}
-			prs, err := projectAll(p, scs, to)
+			prs, err := o.projectScenarios(p, refs, to)
 			if err != nil {
 				return err
 			}

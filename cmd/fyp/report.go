@@ -89,11 +89,7 @@ func reportProjections(o *options, p *model.Plan) ([]*model.Projection, error) {
 	if len(refs) == 0 {
 		refs = defaultScenarios(p)
 	}
-	scs, err := o.loadScenarios(p, refs)
-	if err != nil {
-		return nil, err
-	}
-	return projectAll(p, scs, 0)
+	return o.projectScenarios(p, refs, 0)
 }
 
 // defaultScenarios are the shipped scenarios, when the plan is the one they

@@ -49,6 +49,17 @@ func (o *options) loadScenarios(p *model.Plan, refs []string) ([]*model.Scenario
 	return out, nil
 }
 
+// projectScenarios loads the scenarios refs against p and projects p under
+// each (under the plan's own rules when there are none); to > 0 overrides
+// every horizon.
+func (o *options) projectScenarios(p *model.Plan, refs []string, to int) ([]*model.Projection, error) {
+	scs, err := o.loadScenarios(p, refs)
+	if err != nil {
+		return nil, err
+	}
+	return projectAll(p, scs, to)
+}
+
 // projectAll projects the plan under each scenario (the plan's own rules
 // when there are none); to > 0 overrides every horizon.
 func projectAll(p *model.Plan, scs []*model.Scenario, to int) ([]*model.Projection, error) {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Problem is one thing wrong with a user's file.
@@ -73,18 +74,21 @@ func (ps Problems) Err() error {
 	return ps
 }
 
-// Suggest returns the candidates closest to s (edit distance at most a
-// third of its length, and at least 2), best first, at most three.
+// Suggest returns the candidates closest to s, best first, at most three:
+// those within an edit distance of a third of its length in characters (at
+// least 1, so a four-character Chinese name tolerates one wrong character),
+// and those that contain it.
 func Suggest(s string, candidates []string) []string {
 	type scored struct {
 		c string
 		d int
 	}
-	limit := max(2, len(s)/3)
+	n := utf8.RuneCountInString(s)
+	limit := max(1, n/3)
 	var best []scored
 	for _, c := range candidates {
-		d := distance(strings.ToLower(s), strings.ToLower(c))
-		if d <= limit || (len(s) >= 3 && strings.Contains(c, s)) {
+		d := Distance(strings.ToLower(s), strings.ToLower(c))
+		if d <= limit || (n >= 2 && strings.Contains(c, s)) {
 			best = append(best, scored{c, d})
 		}
 	}
@@ -113,9 +117,9 @@ func quoteAll(ss []string) []string {
 	return out
 }
 
-// distance is the Damerau-style edit distance (with adjacent transpositions)
-// between a and b, in runes.
-func distance(a, b string) int {
+// Distance is the edit distance between a and b in runes, counting an
+// insertion, a deletion, a substitution or a swap of two neighbours as one.
+func Distance(a, b string) int {
 	ra, rb := []rune(a), []rune(b)
 	prev2 := make([]int, len(rb)+1)
 	prev := make([]int, len(rb)+1)
