@@ -90,6 +90,25 @@ func projectAll(p *model.Plan, scs []*model.Scenario, to int) ([]*model.Projecti
 	return prs, nil
 }
 
+// targetScenarios loads the plan, the --target and the scenarios that solve
+// and sensitivity work under (default: baseline, since under the plan's own
+// rules a target follows its own path and responds to no other assumption).
+func (o *options) targetScenarios(target string, refs []string) (*model.Plan, model.TargetRef, []*model.Scenario, error) {
+	p, err := o.loadPlan()
+	if err != nil {
+		return nil, model.TargetRef{}, nil, err
+	}
+	ref, err := parseTarget(p, target)
+	if err != nil {
+		return nil, ref, nil, err
+	}
+	if len(refs) == 0 {
+		refs = []string{"baseline"}
+	}
+	scs, err := o.loadScenarios(p, refs)
+	return p, ref, scs, err
+}
+
 // parseTarget reads ID@YEAR.
 func parseTarget(p *model.Plan, s string) (model.TargetRef, error) {
 	id, year, ok := strings.Cut(s, "@")

@@ -32,18 +32,7 @@ metric: the data for a tornado chart. Without -s it uses the baseline scenario.`
 			if d.RatePP < 0 || d.Units < 0 {
 				return badInput("--delta and --step-delta must not be negative")
 			}
-			p, err := o.loadPlan()
-			if err != nil {
-				return err
-			}
-			ref, err := parseTarget(p, target)
-			if err != nil {
-				return err
-			}
-			if len(refs) == 0 {
-				refs = []string{"baseline"}
-			}
-			scs, err := o.loadScenarios(p, refs)
+			p, ref, scs, err := o.targetScenarios(target, refs)
 			if err != nil {
 				return err
 			}

@@ -33,22 +33,11 @@ other assumption.`,
 			if err := o.check("table", "json"); err != nil {
 				return err
 			}
-			p, err := o.loadPlan()
-			if err != nil {
-				return err
-			}
-			ref, err := parseTarget(p, target)
+			p, ref, scs, err := o.targetScenarios(target, refs)
 			if err != nil {
 				return err
 			}
 			knob, err := parseKnob(p, vary)
-			if err != nil {
-				return err
-			}
-			if len(refs) == 0 {
-				refs = []string{"baseline"}
-			}
-			scs, err := o.loadScenarios(p, refs)
 			if err != nil {
 				return err
 			}
