@@ -259,16 +259,22 @@ func (q *quant) setRange(ws []*simWorker, qi int) {
 	}
 	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, w := range ws {
-		for _, v := range w.keep[qi] {
-			if v == v {
-				lo, hi = min(lo, v), max(hi, v)
+		l := &w.keep[qi]
+		for k := range l.chunks() {
+			for _, v := range l.chunk(k) {
+				if v == v {
+					lo, hi = min(lo, v), max(hi, v)
+				}
 			}
 		}
 	}
 	q.hr = newHistRange([]float64{lo, hi})
 	for _, w := range ws {
-		for _, v := range w.keep[qi] {
-			q.count[q.hr.bucketNaN(v)]++
+		l := &w.keep[qi]
+		for k := range l.chunks() {
+			for _, v := range l.chunk(k) {
+				q.count[q.hr.bucketNaN(v)]++
+			}
 		}
 	}
 	for b := range histBuckets {
@@ -284,13 +290,13 @@ func (h histRange) bucketNaN(v float64) int {
 	return h.bucket(v)
 }
 
-// add counts the values of x into cnt and appends those of flagged
-// buckets to keep, using sc (at least len(x) long) as scratch. Every value
+// add counts the values of x into cnt and returns those of flagged
+// buckets, in sc (at least len(x) long). Every value
 // is written to sc and the length advanced by the bucket's flag, without a
 // branch: whether a value is kept is as good as random, and a mispredicted
 // branch per value cost more than the rest; only the kept ones are then
-// copied to keep.
-func (q *quant) add(cnt []uint16, keep, x, sc []float64) []float64 {
+// copied to the kept list.
+func (q *quant) add(cnt []uint16, x, sc []float64) []float64 {
 	cnt = cnt[:histBuckets+1]
 	flag := q.flag
 	sc = sc[:len(x)]
@@ -303,7 +309,7 @@ func (q *quant) add(cnt []uint16, keep, x, sc []float64) []float64 {
 			sc[j] = v
 			j += int(flag.bit(b))
 		}
-		return append(keep, sc[:j]...)
+		return sc[:j]
 	}
 	lo, scale := h.lo, h.scale
 	for _, v := range x {
@@ -315,7 +321,7 @@ func (q *quant) add(cnt []uint16, keep, x, sc []float64) []float64 {
 		sc[j] = v
 		j += int(flag.bit(b))
 	}
-	return append(keep, sc[:j]...)
+	return sc[:j]
 }
 
 // shrink drops the buckets that can no longer hold a wanted rank, t of
@@ -360,13 +366,7 @@ func (q *quant) shrink(t, n int, ws []*simWorker, qi int) {
 		}
 	}
 	for _, w := range ws {
-		keep := w.keep[qi]
-		j := 0
-		for _, v := range keep { // no NaN: see above
-			keep[j] = v
-			j += int(q.flag.bit(q.hr.bucket(v)))
-		}
-		w.keep[qi] = keep[:j]
+		w.keep[qi].filter(q.hr, &q.flag)
 	}
 }
 
@@ -420,10 +420,13 @@ func (q *quant) resolve(ws []*simWorker, qi int) {
 	}
 	if len(parts) > 0 {
 		for _, w := range ws {
-			for _, v := range w.keep[qi] {
-				if v == v {
-					if s := slot[q.hr.bucket(v)]; s != 0 {
-						parts[s-1] = append(parts[s-1], v)
+			l := &w.keep[qi]
+			for k := range l.chunks() {
+				for _, v := range l.chunk(k) {
+					if v == v {
+						if s := slot[q.hr.bucket(v)]; s != 0 {
+							parts[s-1] = append(parts[s-1], v)
+						}
 					}
 				}
 			}
@@ -468,3 +471,57 @@ func (s *bucketSet) unset(b int) { s[b>>6] &^= 1 << (b & 63) }
 
 // bit is 1 when b is in the set, else 0.
 func (s *bucketSet) bit(b int) uint64 { return s[b>>6] >> (b & 63) & 1 }
+
+// valList is a list of values in chunks of chunkLen: appending never moves
+// what is there, and dropping values keeps the chunks for what comes next,
+// so a run allocates about its peak of kept values, once.
+type valList struct {
+	c []*[chunkLen]float64
+	n int // values
+}
+
+const chunkLen = 512
+
+func (l *valList) append(x []float64) {
+	for len(x) > 0 {
+		k, off := l.n/chunkLen, l.n%chunkLen
+		if k == len(l.c) {
+			l.c = append(l.c, new([chunkLen]float64))
+		}
+		m := copy(l.c[k][off:], x)
+		x = x[m:]
+		l.n += m
+	}
+}
+
+// chunks is the number of chunks that hold values.
+func (l *valList) chunks() int { return (l.n + chunkLen - 1) / chunkLen }
+
+// filter keeps the values whose bucket under h is in keep, in order; the
+// list holds no NaN.
+func (l *valList) filter(h histRange, keep *bucketSet) {
+	if l.n == 0 {
+		return
+	}
+	set := *keep
+	c := l.c
+	wk, wj := 0, uint(0)
+	dst := c[0]
+	for k := range l.chunks() {
+		for _, v := range l.chunk(k) {
+			dst[wj&(chunkLen-1)] = v
+			wj += uint(set.bit(h.bucket(v)))
+			if wj == chunkLen {
+				wk++
+				wj = 0
+				if wk < len(c) {
+					dst = c[wk]
+				}
+			}
+		}
+	}
+	l.n = wk*chunkLen + int(wj)
+}
+
+// chunk is chunk k's values.
+func (l *valList) chunk(k int) []float64 { return l.c[k][:min(chunkLen, l.n-k*chunkLen)] }

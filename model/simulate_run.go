@@ -48,8 +48,8 @@ type simWorker struct {
 	from, acc [][]float64 // per SimTarget: value in From (when after the base year); running sum, min or max
 	mbuf, sc  []float64   // a target's metrics; scratch for quant.add
 	met, und  []int
-	count     [][]uint16  // per quantity: this round's histogram (a round is at most maxRound blocks)
-	keep      [][]float64 // per quantity: the values it keeps from the blocks this worker ran
+	count     [][]uint16 // per quantity: this round's histogram (a round is at most maxRound blocks)
+	keep      []valList  // per quantity: the values it keeps from the blocks this worker ran
 }
 
 // quant is one quantity's histogram over the whole run (range from the
@@ -233,7 +233,7 @@ func (st *simState) newWorker() *simWorker {
 			w.acc[k] = make([]float64, SimBlock)
 		}
 	}
-	w.count, w.keep = make([][]uint16, len(st.qs)), make([][]float64, len(st.qs))
+	w.count, w.keep = make([][]uint16, len(st.qs)), make([]valList, len(st.qs))
 	for q := range st.qs {
 		if !st.qs[q].virtual {
 			w.count[q] = make([]uint16, histBuckets+1)
@@ -319,9 +319,9 @@ func (st *simState) feed(w *simWorker, qi, lo int, x []float64) {
 			copy(f[lo:], x)
 		}
 	case st.pilot:
-		w.keep[qi] = append(w.keep[qi], x...)
+		w.keep[qi].append(x)
 	default:
-		w.keep[qi] = st.qs[qi].add(w.count[qi], w.keep[qi], x, w.sc)
+		w.keep[qi].append(st.qs[qi].add(w.count[qi], x, w.sc))
 	}
 }
 
