@@ -24,8 +24,8 @@ type SimOptions struct {
 	// depend on it: draws are split into blocks of SimBlock, each with its
 	// own stream derived from (Seed, block index).
 	Workers int
-	// Progress, if set, is called after each round of blocks with the
-	// number of draws done and the total.
+	// Progress, if set, is called after each simulated year with the
+	// number of years done and the total.
 	Progress func(done, total int)
 }
 

@@ -191,7 +191,7 @@ func selectK(a []float64, k int) {
 // histBuckets is the number of histogram buckets of a band column: one
 // for values below the range, histInner across it, one above.
 const (
-	histInner   = 256
+	histInner   = 4096
 	histBuckets = histInner + 2
 )
 
@@ -251,277 +251,103 @@ func (h histRange) pointBucket(v float64) int {
 	return 1
 }
 
-// setRange sets the quantity's histogram range from the pilot's values
-// (all kept), counts them and flags every bucket.
-func (q *quant) setRange(ws []*simWorker, qi int) {
-	if q.virtual {
+// count adds the known values of x to c and records each one's bucket
+// in bk (histBuckets for NaN).
+func (h histRange) count(c []int32, x []float64, bk []uint16) {
+	c = c[:histBuckets]
+	bk = bk[:len(x)]
+	if h.scale == 0 {
+		for d, v := range x {
+			b := histBuckets
+			if v == v {
+				b = h.pointBucket(v)
+				c[b]++
+			}
+			bk[d] = uint16(b)
+		}
 		return
 	}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	for _, w := range ws {
-		l := &w.keep[qi]
-		for k := range l.chunks() {
-			for _, v := range l.chunk(k) {
-				if v == v {
-					lo, hi = min(lo, v), max(hi, v)
-				}
-			}
-		}
-	}
-	q.hr = newHistRange([]float64{lo, hi})
-	for _, w := range ws {
-		l := &w.keep[qi]
-		for k := range l.chunks() {
-			for _, v := range l.chunk(k) {
-				q.count[q.hr.bucketNaN(v)]++
-			}
-		}
-	}
-	for b := range histBuckets {
-		q.flag.set(b)
-	}
-}
-
-// bucketNaN is v's bucket, histBuckets for NaN.
-func (h histRange) bucketNaN(v float64) int {
-	if v != v {
-		return histBuckets
-	}
-	return h.bucket(v)
-}
-
-// add counts the values of x into cnt and returns those of flagged
-// buckets, in sc (at least len(x) long). Every value
-// is written to sc and the length advanced by the bucket's flag, without a
-// branch: whether a value is kept is as good as random, and a mispredicted
-// branch per value cost more than the rest; only the kept ones are then
-// copied to the kept list.
-func (q *quant) add(cnt []uint16, x, sc []float64) []float64 {
-	cnt = cnt[:histBuckets+1]
-	flag := q.flag
-	sc = sc[:len(x)]
-	h := q.hr
-	j := 0
-	if h.scale == 0 {
-		for _, v := range x {
-			b := h.bucketNaN(v)
-			cnt[b]++
-			sc[j] = v
-			j += int(flag.bit(b))
-		}
-		return sc[:j]
-	}
 	lo, scale := h.lo, h.scale
-	for _, v := range x {
+	for d, v := range x {
 		b := histBuckets
 		if v == v {
 			b = wideBucket(v, lo, scale)
+			c[b]++
 		}
-		cnt[b]++
-		sc[j] = v
-		j += int(flag.bit(b))
-	}
-	return sc[:j]
-}
-
-// shrink drops the buckets that can no longer hold a wanted rank, t of
-// the n draws having been counted, and the kept values of those buckets.
-//
-// The draws are exchangeable, so the counted ones are a random t of the
-// n: of the r values below the final rank-r value, the number counted so
-// far is hypergeometric, mean r·t/n and variance ≈ p(1−p)·t·(n−t)/n with
-// p = r/n. A bucket stays kept when its counted ranks meet
-// [r·t/n − windowSD·sd − 2, (r+1)·t/n + windowSD·sd + 2] for some
-// percentile's rank r (and the next, for interpolation); the percentiles
-// are symmetric, so the ranks m−1−r that point targets reading reversed
-// order statistics need are covered too. With windowSD = 6 a wanted rank
-// leaves the kept buckets with probability of order 10⁻⁹ per
-// (quantity, round); then fallback finds it exactly. With NaN values the
-// final count m is not known yet, and nothing is dropped.
-func (q *quant) shrink(t, n int, ws []*simWorker, qi int) {
-	if q.virtual || q.count[histBuckets] > 0 {
-		return
-	}
-	var cum [histBuckets + 1]int32
-	for b, c := range q.count[:histBuckets] {
-		cum[b+1] = cum[b] + c
-	}
-	var keepB [histBuckets + 1]bool
-	tf, nf := float64(t), float64(n)
-	for _, p := range Percentiles {
-		r := float64(int(float64(n-1) * (p / 100)))
-		pp := p / 100
-		sd := math.Sqrt(pp * (1 - pp) * tf * (nf - tf) / nf)
-		a := r*tf/nf - windowSD*sd - 2
-		c := (r+1)*tf/nf + windowSD*sd + 2
-		for b := range histBuckets {
-			if float64(cum[b]) <= c && float64(cum[b+1]) >= a {
-				keepB[b] = true
-			}
-		}
-	}
-	for b := range histBuckets {
-		if !keepB[b] {
-			q.flag.unset(b)
-		}
-	}
-	for _, w := range ws {
-		w.keep[qi].filter(q.hr, &q.flag)
+		bk[d] = uint16(b)
 	}
 }
 
-// resolve computes the percentiles from the counts and kept values, with
-// the order statistics used (and for point targets the reversed ones);
-// ok is false when a rank it needs lies in a dropped bucket.
-func (q *quant) resolve(ws []*simWorker, qi int) {
-	var cum [histBuckets + 1]int32
-	for b, c := range q.count[:histBuckets] {
+// quantiles returns the Percentiles of col's known values, exactly, given
+// their buckets bk and the counts per bucket: one pass over bk copies out
+// the values of the buckets that hold the wanted ranks, and selection
+// among them finds the ranks.
+func (h histRange) quantiles(col []float64, bk []uint16, count []int32) (Quantiles, rankStats) {
+	var cum [histBuckets + 1]int32 // cum[b]: values in buckets before b
+	for b, c := range count[:histBuckets] {
 		cum[b+1] = cum[b] + c
 	}
 	m := int(cum[histBuckets])
 	if m == 0 {
-		q.q, q.rs, q.ok = Quantiles{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}, rankStats{}, true
-		return
+		return Quantiles{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}, rankStats{}
 	}
 	var los [len(Percentiles)]int
 	var fracs [len(Percentiles)]float64
-	want := map[int]bool{}
+	ranks := make([]int, 0, 2*len(Percentiles))
 	for k, p := range Percentiles {
 		hh := float64(m-1) * (p / 100)
 		lo := int(hh)
 		los[k], fracs[k] = lo, hh-float64(lo)
-		for _, r := range []int{lo, lo + 1, m - 1 - lo, m - 2 - lo} {
-			if r >= 0 && r < m {
-				want[r] = true
-			}
+		ranks = appendRank(ranks, lo)
+		if fracs[k] > 0 && lo+1 < m {
+			ranks = appendRank(ranks, lo+1)
 		}
 	}
-	at := make(map[int]float64, len(want))
-	// The wanted buckets' values, gathered in one pass over keep.
-	var slot [histBuckets + 1]int8 // 1 + index into parts
-	var parts [][]float64
-	for r := range want {
+	var want [histBuckets + 1]bool // want[histBuckets]: NaN, never
+	var start [histBuckets]int32
+	n := int32(0)
+	for _, r := range ranks {
 		b := sortSearch(cum[:], r)
-		if q.hr.scale == 0 && b == 1 { // bucket 1 of a point range holds lo only
-			at[r] = q.hr.lo
-			continue
-		}
-		if q.flag.bit(b) == 0 {
-			if isPercentileRank(r, los, fracs, m) {
-				q.ok = false
-				return
-			}
-			continue // a reversed rank only: pointQuantiles will report it missing
-		}
-		if slot[b] == 0 {
-			parts = append(parts, make([]float64, 0, cum[b+1]-cum[b]))
-			slot[b] = int8(len(parts))
+		if !want[b] && !(h.scale == 0 && b == 1) { // bucket 1 of a point range holds lo only
+			want[b] = true
+			start[b] = n
+			n += cum[b+1] - cum[b]
 		}
 	}
-	if len(parts) > 0 {
-		for _, w := range ws {
-			l := &w.keep[qi]
-			for k := range l.chunks() {
-				for _, v := range l.chunk(k) {
-					if v == v {
-						if s := slot[q.hr.bucket(v)]; s != 0 {
-							parts[s-1] = append(parts[s-1], v)
-						}
-					}
-				}
+	at := make(map[int]float64, len(ranks))
+	if n > 0 {
+		g := make([]float64, n)
+		next := start
+		bk = bk[:len(col)]
+		for d, b := range bk {
+			if want[b] {
+				g[next[b]] = col[d]
+				next[b]++
 			}
 		}
-	}
-	for r := range want {
-		b := sortSearch(cum[:], r)
-		if slot[b] == 0 {
-			continue
+		for _, r := range ranks {
+			b := sortSearch(cum[:], r)
+			if !want[b] {
+				continue
+			}
+			part := g[start[b] : start[b]+cum[b+1]-cum[b]]
+			k := r - int(cum[b])
+			selectK(part, k)
+			at[r] = part[k]
 		}
-		part := parts[slot[b]-1]
-		k := r - int(cum[b])
-		selectK(part, k)
-		at[r] = part[k]
 	}
-	var res Quantiles
-	for k := range res {
+	for _, r := range ranks {
+		if _, ok := at[r]; !ok {
+			at[r] = h.lo
+		}
+	}
+	var q Quantiles
+	for k := range q {
 		lo, f := los[k], fracs[k]
-		res[k] = at[lo]
+		q[k] = at[lo]
 		if f > 0 && lo+1 < m {
-			res[k] = at[lo] + f*(at[lo+1]-at[lo])
+			q[k] = at[lo] + f*(at[lo+1]-at[lo])
 		}
 	}
-	q.q, q.rs, q.ok = res, rankStats{m, at}, true
+	return q, rankStats{m, at}
 }
-
-// isPercentileRank reports whether rank r is one a percentile reads.
-func isPercentileRank(r int, los [len(Percentiles)]int, fracs [len(Percentiles)]float64, m int) bool {
-	for k, lo := range los {
-		if r == lo || r == lo+1 && fracs[k] > 0 && lo+1 < m {
-			return true
-		}
-	}
-	return false
-}
-
-// bucketSet is a set of histogram buckets (NaN's included, never set).
-type bucketSet [(histBuckets + 64) / 64]uint64
-
-func (s *bucketSet) set(b int)   { s[b>>6] |= 1 << (b & 63) }
-func (s *bucketSet) unset(b int) { s[b>>6] &^= 1 << (b & 63) }
-
-// bit is 1 when b is in the set, else 0.
-func (s *bucketSet) bit(b int) uint64 { return s[b>>6] >> (b & 63) & 1 }
-
-// valList is a list of values in chunks of chunkLen: appending never moves
-// what is there, and dropping values keeps the chunks for what comes next,
-// so a run allocates about its peak of kept values, once.
-type valList struct {
-	c []*[chunkLen]float64
-	n int // values
-}
-
-const chunkLen = 512
-
-func (l *valList) append(x []float64) {
-	for len(x) > 0 {
-		k, off := l.n/chunkLen, l.n%chunkLen
-		if k == len(l.c) {
-			l.c = append(l.c, new([chunkLen]float64))
-		}
-		m := copy(l.c[k][off:], x)
-		x = x[m:]
-		l.n += m
-	}
-}
-
-// chunks is the number of chunks that hold values.
-func (l *valList) chunks() int { return (l.n + chunkLen - 1) / chunkLen }
-
-// filter keeps the values whose bucket under h is in keep, in order; the
-// list holds no NaN.
-func (l *valList) filter(h histRange, keep *bucketSet) {
-	if l.n == 0 {
-		return
-	}
-	set := *keep
-	c := l.c
-	wk, wj := 0, uint(0)
-	dst := c[0]
-	for k := range l.chunks() {
-		for _, v := range l.chunk(k) {
-			dst[wj&(chunkLen-1)] = v
-			wj += uint(set.bit(h.bucket(v)))
-			if wj == chunkLen {
-				wk++
-				wj = 0
-				if wk < len(c) {
-					dst = c[wk]
-				}
-			}
-		}
-	}
-	l.n = wk*chunkLen + int(wj)
-}
-
-// chunk is chunk k's values.
-func (l *valList) chunk(k int) []float64 { return l.c[k][:min(chunkLen, l.n-k*chunkLen)] }

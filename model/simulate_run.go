@@ -6,611 +6,49 @@ import (
 	"sync/atomic"
 )
 
-// simState is a run in progress. Each block of SimBlock draws (one random
-// stream each) is simulated through every year at once, its values of
-// every series kept in a few small per-worker columns that stay in cache;
-// no draw's path outlives its block.
+// simState is a run in progress. Draws are simulated year by year, all of
+// them at once, so that only the current year's values are kept: one column
+// of draws per series (plus the unclamped value for bounded series with a
+// recursive rule and the AR state per shock), never whole paths.
 //
-// The percentiles come from quantities: one per band series and year, and
-// one per target whose metric is not a monotone function of its year's
-// value. A quantity counts its values into a histogram and keeps the
-// values of the buckets that may still hold one of the ranks it needs
-// (see quant). Blocks run in rounds of growing size (rounds); after each
-// round the buckets that can no longer hold a wanted rank are dropped, so
-// that the values kept shrink to a few thousand per quantity. A rank that
-// ends in a dropped bucket (rare: see shrink) is found by running the
-// blocks again and keeping that quantity's every value (fallback): the
-// result is always the exact order statistic.
+// Within a year the draws go block by block (SimBlock draws, one random
+// stream each), and each block's values of every band series are counted
+// into a histogram while they are still in cache, so that the year's exact
+// percentiles need one more pass over each column only (see bandQuantiles).
 type simState struct {
-	prog    *SimProgram
-	n       int
-	seed    uint64
-	blocks  int
-	chol    []cholRow
-	qs      []quant
-	bandQ   [][]int // per series: per year index, its quantity (nil: not a band)
-	tq      []int   // per SimTarget: its quantity
-	point   []bool  // per SimTarget: percentiles from the band's order statistics
-	ws      []*simWorker
-	pilot   bool        // this round keeps every value: the ranges are not set yet
-	collect bool        // fallback: fill full instead of counting
-	full    [][]float64 // per quantity, when collecting it: every draw's value
-	obsMu   sync.Mutex
-	observe func(i, lo int, out [][]float64)
-}
-
-// simWorker is one goroutine's block state and tallies.
-type simWorker struct {
-	out, raw  [][]float64 // per series: the block's values (raw: unclamped, for bounded recursive rules)
-	eps       [][]float32 // per shock: the AR(1) state, in float32 (see step)
-	z         [][]float64 // per shock: this year's innovations
-	zero      []float64
-	from, acc [][]float64 // per SimTarget: value in From (when after the base year); running sum, min or max
-	mbuf, sc  []float64   // a target's metrics; scratch for quant.add
-	met, und  []int
-	count     [][]uint16 // per quantity: this round's histogram (a round is at most maxRound blocks)
-	keep      []valList  // per quantity: the values it keeps from the blocks this worker ran
-}
-
-// quant is one quantity's histogram over the whole run (range from the
-// pilot round, NaN counted in the last bucket), which buckets' values are
-// still kept (flag) and those values (keep), and, at the end, its
-// percentiles and the order statistics they used.
-type quant struct {
-	virtual bool // a point target's: never fed, resolved from its band
-	hr      histRange
-	flag    bucketSet // the buckets whose values are kept
-	count   []int32
-	q       Quantiles
-	rs      rankStats
-	ok      bool
-}
-
-// maxRound is the most blocks a round has: a worker's per-round counts
-// fit in 16 bits.
-const maxRound = 32
-
-// onFallback, when set (tests), is told how many quantities each run
-// resolved by fallback.
-var onFallback func(quantities int)
-
-// windowSD is how many standard deviations of a rank's uncertainty the
-// kept buckets span (see shrink).
-var windowSD = 6.0
-
-func (prog *SimProgram) run(opt SimOptions) *Simulation {
-	return prog.runWith(opt, nil)
-}
-
-// runWith is run with a hook that sees each block's columns year by year
-// (tests); it is called for block draws lo … lo+len−1 in year index i, one
-// call at a time.
-func (prog *SimProgram) runWith(opt SimOptions, observe func(i, lo int, out [][]float64)) *Simulation {
-	n := opt.Draws
-	workers := max(1, opt.Workers)
-	st := &simState{prog: prog, n: n, seed: opt.Seed, blocks: (n + SimBlock - 1) / SimBlock, chol: sparseChol(prog.Chol), observe: observe}
-	sim := &Simulation{Projection: prog.pr, Draws: n, Seed: opt.Seed, Warnings: append([]Warning(nil), prog.warnings...)}
-	st.bandQ = make([][]int, len(prog.Series))
-	var bands []int
-	for k, s := range prog.Series {
-		if !s.Band {
-			continue
-		}
-		bands = append(bands, k)
-		st.bandQ[k] = make([]int, prog.Years)
-		for i := 1; i < prog.Years; i++ {
-			st.bandQ[k][i] = st.newQuant(false)
-		}
-		ps := prog.pr.Series[s.ID]
-		b := Band{ID: s.ID, Start: prog.Base, Scale: ps.Scale, Stochastic: true, Central: ps.Values, Q: make([]Quantiles, prog.Years)}
-		v := ps.Values[0]
-		b.Q[0] = Quantiles{v, v, v, v, v}
-		sim.Bands = append(sim.Bands, b)
-	}
-	nt := len(prog.Targets)
-	st.tq, st.point = make([]int, nt), make([]bool, nt)
-	for k, t := range prog.Targets {
-		st.point[k] = isPointTarget(prog, t)
-		st.tq[k] = st.newQuant(st.point[k])
-	}
-	st.ws = make([]*simWorker, workers)
-	for w := range st.ws {
-		st.ws[w] = st.newWorker()
-	}
-
-	// Rounds of 2, 4, 8, … blocks; the first is the pilot.
-	done, size := 0, 2
-	for r := 0; done < st.blocks; r++ {
-		end := min(st.blocks, done+size)
-		st.pilot = r == 0
-		lo := done
-		parallel(end-lo, workers, func(w, b int) { st.block(st.ws[w], lo+b) })
-		st.merge(workers)
-		if r == 0 {
-			parallel(len(st.qs), workers, func(_, q int) { st.qs[q].setRange(st.ws, q) })
-		}
-		if end < st.blocks {
-			t := end * SimBlock
-			parallel(len(st.qs), workers, func(_, q int) { st.qs[q].shrink(t, n, st.ws, q) })
-		}
-		done, size = end, min(2*size, maxRound)
-		if opt.Progress != nil {
-			opt.Progress(min(n, done*SimBlock), n)
-		}
-	}
-	st.observe = nil
-	met, und := make([]int, nt), make([]int, nt)
-	for _, w := range st.ws {
-		for k := range met {
-			met[k] += w.met[k]
-			und[k] += w.und[k]
-		}
-	}
-
-	// Resolve every quantity; what cannot be is collected in full.
-	parallel(len(st.qs), workers, func(_, q int) {
-		if !st.qs[q].virtual {
-			st.qs[q].resolve(st.ws, q)
-		}
-	})
-	for k, t := range prog.Targets {
-		if !st.point[k] {
-			continue
-		}
-		i := t.Target.Year - prog.Base
-		q := &st.qs[st.tq[k]]
-		if i < 1 || i >= prog.Years {
-			q.ok = true // the target's year is not simulated: nothing to report, as before
-			continue
-		}
-		if bq := st.qs[st.bandQ[t.Series][i]]; bq.ok {
-			q.q, q.ok = pointQuantiles(t, n-und[k], bq.rs)
-		}
-	}
-	var failed []int
-	for q := range st.qs {
-		if !st.qs[q].ok {
-			failed = append(failed, q)
-		}
-	}
-	if len(failed) > 0 {
-		st.fallback(failed, workers)
-	}
-	if onFallback != nil {
-		onFallback(len(failed))
-	}
-
-	for j, k := range bands {
-		for i := 1; i < prog.Years; i++ {
-			sim.Bands[j].Q[i] = st.qs[st.bandQ[k][i]].q
-		}
-	}
-	sim.Targets = append([]TargetSim(nil), prog.base...)
-	for k, t := range prog.Targets {
-		ts := &sim.Targets[t.Out]
-		p := float64(met[k]) / float64(n)
-		ts.PMet, ts.SE, ts.Q, ts.Undefined = p, math.Sqrt(p*(1-p)/float64(n)), st.qs[st.tq[k]].q, und[k]
-		if und[k] > 0 {
-			sim.Warnings = append(sim.Warnings, Warning{Indicator: t.Target.Text, Year: t.Target.Year,
-				Message: "the metric cannot be computed in some draws (a level at or below zero); they count as not met"})
-		}
-	}
-	return sim
-}
-
-func (st *simState) newQuant(virtual bool) int {
-	q := quant{virtual: virtual}
-	if !virtual {
-		q.count = make([]int32, histBuckets+1)
-	}
-	st.qs = append(st.qs, q)
-	return len(st.qs) - 1
-}
-
-func (st *simState) newWorker() *simWorker {
-	prog := st.prog
-	w := &simWorker{zero: make([]float64, SimBlock), mbuf: make([]float64, SimBlock), sc: make([]float64, SimBlock)}
-	w.out, w.raw = make([][]float64, len(prog.Series)), make([][]float64, len(prog.Series))
-	for k, s := range prog.Series {
-		w.out[k] = make([]float64, SimBlock)
-		w.raw[k] = w.out[k]
-		if s.raw {
-			w.raw[k] = make([]float64, SimBlock)
-		}
-	}
-	w.eps, w.z = make([][]float32, len(prog.Shocks)), make([][]float64, len(prog.Shocks))
-	for k := range w.eps {
-		w.eps[k], w.z[k] = make([]float32, SimBlock), make([]float64, SimBlock)
-	}
-	nt := len(prog.Targets)
-	w.from, w.acc, w.met, w.und = make([][]float64, nt), make([][]float64, nt), make([]int, nt), make([]int, nt)
-	for k, t := range prog.Targets {
-		if t.Target.From > prog.Base {
-			w.from[k] = make([]float64, SimBlock)
-		}
-		switch t.Target.Kind {
-		case Cumulative, Floor, Ceiling:
-			w.acc[k] = make([]float64, SimBlock)
-		}
-	}
-	w.count, w.keep = make([][]uint16, len(st.qs)), make([]valList, len(st.qs))
-	for q := range st.qs {
-		if !st.qs[q].virtual {
-			w.count[q] = make([]uint16, histBuckets+1)
-		}
-	}
-	return w
-}
-
-// merge adds the workers' counts of a round into the quantities'.
-func (st *simState) merge(workers int) {
-	parallel(len(st.qs), workers, func(_, qi int) {
-		q := &st.qs[qi]
-		if q.virtual {
-			return
-		}
-		for _, w := range st.ws {
-			for b, c := range w.count[qi] {
-				q.count[b] += int32(c)
-			}
-			clear(w.count[qi])
-		}
-	})
-}
-
-// block simulates block b's draws through every year.
-func (st *simState) block(w *simWorker, b int) {
-	prog := st.prog
-	lo := b * SimBlock
-	m := min(st.n, lo+SimBlock) - lo
-	r := newStream(st.seed, b)
-	for k, s := range prog.Series {
-		setAll(w.out[k][:m], s.Start)
-		if s.raw {
-			setAll(w.raw[k][:m], s.Start)
-		}
-	}
-	for k := range w.eps {
-		clear(w.eps[k][:m])
-	}
-	for k, t := range prog.Targets {
-		switch t.Target.Kind {
-		case Cumulative:
-			clear(w.acc[k][:m])
-		case Floor:
-			setAll(w.acc[k][:m], math.Inf(1))
-		case Ceiling:
-			setAll(w.acc[k][:m], math.Inf(-1))
-		}
-	}
-	st.see(0, lo, m, w)
-	for i := 1; i < prog.Years; i++ {
-		st.step(w, i, m, r)
-		st.see(i, lo, m, w)
-		for k, qs := range st.bandQ {
-			if qs != nil {
-				st.feed(w, qs[i], lo, w.out[k][:m])
-			}
-		}
-		for k := range prog.Targets {
-			st.target(w, i, k, lo, m)
-		}
-	}
-}
-
-func (st *simState) see(i, lo, m int, w *simWorker) {
-	if st.observe == nil {
-		return
-	}
-	out := make([][]float64, len(w.out))
-	for k := range out {
-		out[k] = w.out[k][:m]
-	}
-	st.obsMu.Lock()
-	st.observe(i, lo, out)
-	st.obsMu.Unlock()
-}
-
-// feed gives quantity qi the values x of draws lo … lo+len(x)−1.
-func (st *simState) feed(w *simWorker, qi, lo int, x []float64) {
-	switch {
-	case st.collect:
-		if f := st.full[qi]; f != nil {
-			copy(f[lo:], x)
-		}
-	case st.pilot:
-		w.keep[qi].append(x)
-	default:
-		w.keep[qi].append(st.qs[qi].add(w.count[qi], x, w.sc))
-	}
-}
-
-// step advances the block's m draws from year index i−1 to i.
-func (st *simState) step(w *simWorker, i, m int, r *stream) {
-	prog := st.prog
-	z := w.z
-	// Draw: the normals of every shock, in shock order, then the
-	// chi-squares of the Student-t shocks. The order is fixed so that a
-	// block's stream gives the same numbers whoever runs it.
-	for k := range prog.Shocks {
-		r.fillNorm(z[k][:m])
-	}
-	for _, row := range st.chol { // in place: row K reads rows < K only
-		cholRowApply(row, z, m)
-	}
-	for k, sh := range prog.Shocks {
-		if sh.DF != 0 {
-			r.scaleT(z[k][:m], sh.DF)
-		}
-	}
-	for k := range prog.Series {
-		s := &prog.Series[k]
-		out := w.out[k][:m]
-		if s.Of != nil {
-			derive(w.out, s, out)
-		} else {
-			x := w.raw[k][:m]
-			if s.Shock >= 0 && prog.Shocks[s.Shock].SD != 0 {
-				sh := prog.Shocks[s.Shock]
-				a, b := sh.Rho, math.Sqrt(1-sh.Rho*sh.Rho)*sh.SD
-				if i == 1 {
-					a, b = 0, sh.SD // ε_1 from the stationary distribution
-				}
-				advanceShocked(s, i, x, w.eps[s.Shock][:m], z[s.Shock][:m], a, b)
-			} else {
-				advance(s, i, x, w.zero[:m])
-			}
-			if s.raw {
-				copy(out, x)
-			}
-		}
-		if v := s.Obs[i]; !math.IsNaN(v) {
-			setAll(out, v)
-			if s.Of == nil {
-				setAll(w.raw[k][:m], v)
-			}
-		}
-		if s.Clamp {
-			for d, v := range out {
-				if v < s.Lo {
-					out[d] = s.Lo
-				} else if v > s.Hi {
-					out[d] = s.Hi
-				}
-			}
-		}
-	}
-}
-
-// derive computes a derived series into out from the block's columns, as
-// combine does.
-func derive(cols [][]float64, s *SimSeries, out []float64) {
-	m := len(out)
-	x0 := s.X0
-	switch s.Derived {
-	case OpRatio, OpShare:
-		a, b, a0, b0 := cols[s.Of[0]][:m], cols[s.Of[1]][:m], s.OfBase[0], s.OfBase[1]
-		for d := range out {
-			out[d] = x0 * (a[d] / a0) / (b[d] / b0)
-		}
-	case OpProduct:
-		a, b, a0, b0 := cols[s.Of[0]][:m], cols[s.Of[1]][:m], s.OfBase[0], s.OfBase[1]
-		for d := range out {
-			out[d] = x0 * (a[d] / a0) * (b[d] / b0)
-		}
-	case OpSum:
-		for d := range out {
-			var v float64
-			for _, j := range s.Of {
-				v += cols[j][d]
-			}
-			out[d] = v
-		}
-	case OpDifference:
-		a, b := cols[s.Of[0]][:m], cols[s.Of[1]][:m]
-		for d := range out {
-			out[d] = a[d] - b[d]
-		}
-	default:
-		setAll(out, math.NaN())
-	}
-}
-
-// target folds year index i into target k's running metric for the
-// block's draws lo … lo+m−1 and, in its year, counts the draws that meet
-// it and gives their metric to its quantity.
-func (st *simState) target(w *simWorker, i, k, lo, m int) {
-	t := st.prog.Targets[k]
-	tg := t.Target
-	y := st.prog.Base + i
-	col := w.out[t.Series][:m]
-	if tg.From == y && w.from[k] != nil {
-		copy(w.from[k], col)
-	}
-	acc := w.acc[k]
-	if acc != nil && y > tg.From && y <= tg.Year {
-		acc = acc[:m]
-		switch tg.Kind {
-		case Cumulative:
-			for d, v := range col {
-				acc[d] += v
-			}
-		case Floor:
-			for d, v := range col {
-				if !(v >= acc[d]) && acc[d] == acc[d] { // NaN sticks
-					acc[d] = v
-				}
-			}
-		case Ceiling:
-			for d, v := range col {
-				if !(v <= acc[d]) && acc[d] == acc[d] {
-					acc[d] = v
-				}
-			}
-		}
-	}
-	if y != tg.Year {
-		return
-	}
-	qi := st.tq[k]
-	if st.point[k] {
-		if st.collect {
-			if f := st.full[qi]; f != nil {
-				for d, xT := range col {
-					f[lo+d] = targetMetric(tg, t.X0, xT)
-				}
-			}
-			return
-		}
-		met, undef := pointCount(t, col)
-		w.met[k] += met
-		w.und[k] += undef
-		return
-	}
-	metric := acc
-	if metric == nil {
-		metric = w.mbuf[:m]
-		x0 := t.X0
-		for d, xT := range col {
-			if w.from[k] != nil {
-				x0 = w.from[k][d]
-			}
-			metric[d] = targetMetric(tg, x0, xT)
-		}
-	} else {
-		metric = metric[:m]
-	}
-	if !st.collect {
-		met, undef := 0, 0
-		for _, v := range metric {
-			if v != v {
-				undef++
-			} else if t.Dir*(v-tg.Value) >= -t.Tol {
-				met++
-			}
-		}
-		w.met[k] += met
-		w.und[k] += undef
-	}
-	st.feed(w, qi, lo, metric)
-}
-
-// isPointTarget reports whether target t's metric is a monotone function g
-// of its year's value (level, growth, change, multiple, reduction from the
-// base year): its percentiles are then g of the band's order statistics
-// (reversed when g decreases; pointQuantiles), and whether a draw meets it
-// is counted without its metric (pointCount).
-func isPointTarget(prog *SimProgram, t SimTarget) bool {
-	tg, x0 := t.Target, t.X0
-	if tg.From > prog.Base || t.Dir != 1 && t.Dir != -1 {
-		return false
-	}
-	switch tg.Kind {
-	case Level:
-		return true
-	case Growth:
-		return x0 > 0 && tg.Span() > 0 && 1+(tg.Value-t.Dir*t.Tol)/100 > 0
-	case Change:
-		return !math.IsNaN(x0)
-	case Multiple, Reduction:
-		return x0 != 0 && !math.IsNaN(x0)
-	}
-	return false
-}
-
-// pointCount counts the values of col that meet point target t and those
-// whose metric is undefined. Growth targets need no per-draw metric: the
-// value is compared with the level the target's rate reaches, and only
-// values within 10⁻⁹ of it (where rounding could decide) get the exact
-// per-draw CAGR.
-func pointCount(t SimTarget, col []float64) (met, undef int) {
-	tg, x0 := t.Target, t.X0
-	if tg.Kind != Growth {
-		for _, xT := range col {
-			m := targetMetric(tg, x0, xT)
-			if m != m {
-				undef++
-			} else if t.Dir*(m-tg.Value) >= -t.Tol {
-				met++
-			}
-		}
-		return met, undef
-	}
-	span := tg.Span()
-	thr := x0 * math.Pow(1+(tg.Value-t.Dir*t.Tol)/100, float64(span))
-	hi, lo := thr*(1+1e-9), thr*(1-1e-9)
-	above, below := 0, 0
-	for _, xT := range col {
-		switch {
-		case !(xT > 0): // NaN or ≤ 0: no CAGR
-			undef++
-		case xT > hi:
-			above++
-		case xT < lo:
-			below++
-		case t.Dir*(cagrPct(x0, xT, span)-tg.Value) >= -t.Tol:
-			met++
-		}
-	}
-	if t.Dir > 0 {
-		return met + above, undef
-	}
-	return met + below, undef
-}
-
-// pointQuantiles is point target t's percentiles from its band's order
-// statistics rs, given m draws with a defined metric; ok is false when rs
-// lacks a rank it needs or the metric is undefined where the value is
-// known.
-func pointQuantiles(t SimTarget, m int, rs rankStats) (Quantiles, bool) {
-	tg, x0 := t.Target, t.X0
-	var q Quantiles
-	if m == 0 || m != rs.m || rs.at == nil {
-		return q, false
-	}
-	down := tg.Kind == Reduction && x0 > 0 || tg.Kind == Multiple && x0 < 0 // g decreases
-	for j, p := range Percentiles {
-		h := float64(m-1) * (p / 100)
-		lo := int(h)
-		f := h - float64(lo)
-		r0, r1 := lo, lo+1
-		if down {
-			r0, r1 = m-1-lo, m-2-lo
-		}
-		v0, ok := rs.at[r0]
-		if !ok {
-			return q, false
-		}
-		q[j] = targetMetric(tg, x0, v0)
-		if f > 0 && lo+1 < m {
-			v1, ok := rs.at[r1]
-			if !ok {
-				return q, false
-			}
-			g0 := q[j]
-			q[j] = g0 + f*(targetMetric(tg, x0, v1)-g0)
-		}
-	}
-	return q, true
-}
-
-// fallback runs every block again, keeping every value of the quantities
-// qs, and computes their percentiles from the full columns.
-func (st *simState) fallback(qs []int, workers int) {
-	st.full = make([][]float64, len(st.qs))
-	for _, q := range qs {
-		st.full[q] = make([]float64, st.n)
-	}
-	st.collect = true
-	parallel(st.blocks, workers, func(w, b int) { st.block(st.ws[w], b) })
-	st.collect = false
-	parallel(len(qs), workers, func(_, j int) {
-		q := &st.qs[qs[j]]
-		buf := make([]uint16, st.n)
-		q.q, q.rs = rankedQuantiles(st.full[qs[j]], buf)
-		q.ok = true
-		st.full[qs[j]] = nil
-	})
+	prog *SimProgram
+	n    int
+	out  [][]float64 // per series: this year's value of every draw
+	raw  [][]float64 // per series with raw: the unclamped value its rule recurs on
+	// eps is per shock the AR(1) state ε of every draw, kept in float32:
+	// each year's shock is computed and applied in float64 and only the
+	// state carried to the next year is rounded (relative error 6e−8, far
+	// below the Monte Carlo error; a zero shock stays exactly zero). It
+	// halves the largest memory stream of the year loop.
+	eps   [][]float32
+	rng   []*stream
+	zero  []float64
+	from  [][]float64 // per SimTarget: value in From, when From is after the base year
+	acc   [][]float64 // per SimTarget: running sum, min or max
+	undef []int
+	met   []int
+	tq    []Quantiles
+	chol  []cholRow
+	bands []int // the band series
+	// This year's histogram range per band series (from block 0) and,
+	// per worker and band, the counts (nil: no histograms, one block).
+	hr   []histRange
+	hist [][][]int32
+	bk   [][]uint16 // per band series: each draw's bucket this year
+	// rs is per band series this year's order statistics, for the
+	// targets on it (pointTarget).
+	rs []rankStats
+	// per worker scratch
+	z    [][][]float64
+	buf  [][]uint16
+	buf2 [][]float64
+	// observe, when set (tests), sees every year's columns.
+	observe func(i int, out [][]float64)
 }
 
 // cholRow is row K of the Cholesky factor without its zeros: z_K ←
@@ -640,6 +78,224 @@ func sparseChol(l [][]float64) []cholRow {
 		rows = append(rows, r)
 	}
 	return rows
+}
+
+func (prog *SimProgram) run(opt SimOptions) *Simulation {
+	return prog.runWith(opt, nil)
+}
+
+func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) *Simulation {
+	n := opt.Draws
+	workers := max(1, opt.Workers)
+	st := &simState{prog: prog, n: n, observe: observe, zero: make([]float64, SimBlock), chol: sparseChol(prog.Chol)}
+	st.out = make([][]float64, len(prog.Series))
+	st.raw = make([][]float64, len(prog.Series))
+	for k, s := range prog.Series {
+		st.out[k] = make([]float64, n)
+		st.raw[k] = st.out[k]
+		if s.raw {
+			st.raw[k] = make([]float64, n)
+		}
+	}
+	blocks := (n + SimBlock - 1) / SimBlock
+	// The base year, block by block on the workers: writing the columns
+	// the first time is where the OS maps their pages, a fair share of
+	// the run, which so goes on every core.
+	parallel(blocks, workers, func(_, b int) {
+		lo, hi := b*SimBlock, min(n, (b+1)*SimBlock)
+		for k, s := range prog.Series {
+			setAll(st.out[k][lo:hi], s.Start)
+			if s.raw {
+				setAll(st.raw[k][lo:hi], s.Start)
+			}
+		}
+	})
+	st.eps = make([][]float32, len(prog.Shocks))
+	for k := range st.eps {
+		st.eps[k] = make([]float32, n)
+	}
+	st.rng = make([]*stream, blocks)
+	for b := range st.rng {
+		st.rng[b] = newStream(opt.Seed, b)
+	}
+	nt := len(prog.Targets)
+	st.from, st.acc = make([][]float64, nt), make([][]float64, nt)
+	st.undef, st.met, st.tq = make([]int, nt), make([]int, nt), make([]Quantiles, nt)
+	for k, t := range prog.Targets {
+		if t.Target.From > prog.Base {
+			st.from[k] = make([]float64, n)
+		}
+		switch t.Target.Kind {
+		case Cumulative:
+			st.acc[k] = make([]float64, n)
+		case Floor:
+			st.acc[k] = setAll(make([]float64, n), math.Inf(1))
+		case Ceiling:
+			st.acc[k] = setAll(make([]float64, n), math.Inf(-1))
+		}
+	}
+	sim := &Simulation{Projection: prog.pr, Draws: n, Seed: opt.Seed, Warnings: append([]Warning(nil), prog.warnings...)}
+	for k, s := range prog.Series {
+		if s.Band {
+			st.bands = append(st.bands, k)
+			ps := prog.pr.Series[s.ID]
+			b := Band{ID: s.ID, Start: prog.Base, Scale: ps.Scale, Stochastic: true, Central: ps.Values, Q: make([]Quantiles, prog.Years)}
+			v := ps.Values[0]
+			b.Q[0] = Quantiles{v, v, v, v, v}
+			sim.Bands = append(sim.Bands, b)
+		}
+	}
+	st.rs = make([]rankStats, len(prog.Series))
+	st.z = make([][][]float64, workers)
+	st.buf, st.buf2 = make([][]uint16, workers), make([][]float64, workers)
+	for w := range st.z {
+		st.z[w] = make([][]float64, len(prog.Shocks))
+		for k := range st.z[w] {
+			st.z[w][k] = make([]float64, SimBlock)
+		}
+		st.buf[w], st.buf2[w] = make([]uint16, n), make([]float64, n)
+	}
+	if blocks > 1 {
+		st.hr = make([]histRange, len(prog.Series))
+		st.bk = make([][]uint16, len(prog.Series))
+		for _, k := range st.bands {
+			st.bk[k] = make([]uint16, n)
+		}
+		st.hist = make([][][]int32, workers)
+		for w := range st.hist {
+			st.hist[w] = make([][]int32, len(prog.Series))
+			for _, k := range st.bands {
+				st.hist[w][k] = make([]int32, histBuckets)
+			}
+		}
+	}
+
+	if observe != nil {
+		observe(0, st.out)
+	}
+	for i := 1; i < prog.Years; i++ {
+		// Block 0 first: its values set the year's histogram ranges.
+		st.step(i, 0, min(n, SimBlock), st.rng[0], st.z[0], nil)
+		if st.hist != nil {
+			for _, k := range st.bands {
+				st.hr[k] = newHistRange(st.out[k][:SimBlock])
+				st.hr[k].count(st.hist[0][k], st.out[k][:SimBlock], st.bk[k][:SimBlock])
+			}
+		}
+		parallel(blocks-1, workers, func(w, b int) {
+			b++
+			var h [][]int32
+			if st.hist != nil {
+				h = st.hist[w]
+			}
+			st.step(i, b*SimBlock, min(n, (b+1)*SimBlock), st.rng[b], st.z[w], h)
+		})
+		if observe != nil {
+			observe(i, st.out)
+		}
+		// The bands first: the targets use their order statistics.
+		parallel(len(st.bands), workers, func(w, k int) {
+			sim.Bands[k].Q[i], st.rs[st.bands[k]] = st.bandQuantiles(st.bands[k], st.buf[w])
+		})
+		parallel(nt, workers, func(w, k int) {
+			st.target(i, k, st.buf[w], st.buf2[w])
+		})
+		if opt.Progress != nil {
+			opt.Progress(i, prog.Years-1)
+		}
+	}
+	sim.Targets = append([]TargetSim(nil), prog.base...)
+	for k, t := range prog.Targets {
+		ts := &sim.Targets[t.Out]
+		p := float64(st.met[k]) / float64(n)
+		ts.PMet, ts.SE, ts.Q, ts.Undefined = p, math.Sqrt(p*(1-p)/float64(n)), st.tq[k], st.undef[k]
+		if st.undef[k] > 0 {
+			sim.Warnings = append(sim.Warnings, Warning{Indicator: t.Target.Text, Year: t.Target.Year,
+				Message: "the metric cannot be computed in some draws (a level at or below zero); they count as not met"})
+		}
+	}
+	return sim
+}
+
+// bandQuantiles is the percentiles of band series k's column this year:
+// from the workers' histograms when there are any (which it clears), else
+// by quantiles.
+func (st *simState) bandQuantiles(k int, buf []uint16) (Quantiles, rankStats) {
+	col := st.out[k]
+	if st.hist == nil {
+		return rankedQuantiles(col, buf)
+	}
+	h := st.hist[0][k]
+	for _, hw := range st.hist[1:] {
+		for b, c := range hw[k] {
+			h[b] += c
+			hw[k][b] = 0
+		}
+	}
+	q, rs := st.hr[k].quantiles(col, st.bk[k], h)
+	clear(h)
+	return q, rs
+}
+
+// step advances draws lo … hi−1 (one block) from year index i−1 to i and,
+// when hist is not nil, counts the band series' new values into hist.
+func (st *simState) step(i, lo, hi int, r *stream, z [][]float64, hist [][]int32) {
+	prog := st.prog
+	m := hi - lo
+	// Draw: the normals of every shock, in shock order, then the
+	// chi-squares of the Student-t shocks. The order is fixed so that a
+	// block's stream gives the same numbers whoever runs it.
+	for k := range prog.Shocks {
+		r.fillNorm(z[k][:m])
+	}
+	for _, row := range st.chol { // in place: row K reads rows < K only
+		cholRowApply(row, z, m)
+	}
+	for k, sh := range prog.Shocks {
+		if sh.DF != 0 {
+			r.scaleT(z[k][:m], sh.DF)
+		}
+	}
+	for k := range prog.Series {
+		s := &prog.Series[k]
+		out := st.out[k][lo:hi]
+		if s.Of != nil {
+			st.derive(k, s, lo, hi)
+		} else {
+			x := st.raw[k][lo:hi]
+			if s.Shock >= 0 && prog.Shocks[s.Shock].SD != 0 {
+				sh := prog.Shocks[s.Shock]
+				a, b := sh.Rho, math.Sqrt(1-sh.Rho*sh.Rho)*sh.SD
+				if i == 1 {
+					a, b = 0, sh.SD // ε_1 from the stationary distribution
+				}
+				advanceShocked(s, i, x, st.eps[s.Shock][lo:hi], z[s.Shock][:m], a, b)
+			} else {
+				advance(s, i, x, st.zero[:m])
+			}
+			if s.raw {
+				copy(out, x)
+			}
+		}
+		if v := s.Obs[i]; !math.IsNaN(v) {
+			setAll(out, v)
+			if s.Of == nil {
+				setAll(st.raw[k][lo:hi], v)
+			}
+		}
+		if s.Clamp {
+			for d, v := range out {
+				if v < s.Lo {
+					out[d] = s.Lo
+				} else if v > s.Hi {
+					out[d] = s.Hi
+				}
+			}
+		}
+		if hist != nil && hist[k] != nil {
+			st.hr[k].count(hist[k], out, st.bk[k][lo:hi])
+		}
+	}
 }
 
 // cholRow applies one row of the Cholesky factor to draws 0 … m−1 of z,
@@ -782,6 +438,194 @@ func advance(s *SimSeries, i int, x, e []float64) {
 			x[d] *= l
 		}
 	}
+}
+
+// derive computes a derived series for draws lo … hi−1, as combine does.
+func (st *simState) derive(k int, s *SimSeries, lo, hi int) {
+	out := st.out[k][lo:hi]
+	ops := make([][]float64, len(s.Of))
+	for o, j := range s.Of {
+		ops[o] = st.out[j][lo:hi]
+	}
+	x0 := s.X0
+	switch s.Derived {
+	case OpRatio, OpShare:
+		a, b, a0, b0 := ops[0], ops[1], s.OfBase[0], s.OfBase[1]
+		for d := range out {
+			out[d] = x0 * (a[d] / a0) / (b[d] / b0)
+		}
+	case OpProduct:
+		a, b, a0, b0 := ops[0], ops[1], s.OfBase[0], s.OfBase[1]
+		for d := range out {
+			out[d] = x0 * (a[d] / a0) * (b[d] / b0)
+		}
+	case OpSum:
+		for d := range out {
+			var v float64
+			for _, op := range ops {
+				v += op[d]
+			}
+			out[d] = v
+		}
+	case OpDifference:
+		a, b := ops[0], ops[1]
+		for d := range out {
+			out[d] = a[d] - b[d]
+		}
+	default:
+		setAll(out, math.NaN())
+	}
+}
+
+// target folds year index i into target k's running metric and, in its
+// year, computes the metric of every draw, the share that meets the
+// target and the percentiles.
+func (st *simState) target(i, k int, buf []uint16, mbuf []float64) {
+	t := st.prog.Targets[k]
+	tg := t.Target
+	y := st.prog.Base + i
+	col := st.out[t.Series]
+	if tg.From == y && st.from[k] != nil {
+		copy(st.from[k], col)
+	}
+	if acc := st.acc[k]; acc != nil && y > tg.From && y <= tg.Year {
+		switch tg.Kind {
+		case Cumulative:
+			for d, v := range col {
+				acc[d] += v
+			}
+		case Floor:
+			for d, v := range col {
+				if !(v >= acc[d]) && acc[d] == acc[d] { // NaN sticks
+					acc[d] = v
+				}
+			}
+		case Ceiling:
+			for d, v := range col {
+				if !(v <= acc[d]) && acc[d] == acc[d] {
+					acc[d] = v
+				}
+			}
+		}
+	}
+	if y != tg.Year {
+		return
+	}
+	if st.acc[k] == nil && st.from[k] == nil && st.pointTarget(k, t) {
+		return
+	}
+	metric := st.acc[k]
+	if metric == nil {
+		metric = mbuf[:st.n]
+		x0 := t.X0
+		for d, xT := range col {
+			if st.from[k] != nil {
+				x0 = st.from[k][d]
+			}
+			metric[d] = targetMetric(tg, x0, xT)
+		}
+	}
+	met, undef := 0, 0
+	for _, m := range metric {
+		if math.IsNaN(m) {
+			undef++
+			continue
+		}
+		if t.Dir*(m-tg.Value) >= -t.Tol {
+			met++
+		}
+	}
+	st.met[k], st.undef[k] = met, undef
+	st.tq[k], _ = quantiles(metric, buf)
+	st.acc[k], st.from[k] = nil, nil
+}
+
+// pointTarget is target's final step for a point metric (level, growth,
+// change, multiple, reduction) from a fixed x0, when it can take the
+// shortcut: the metric is a monotone function g of the year's value, so
+// its percentiles are g of the band's order statistics (reversed when g
+// decreases), and whether a draw meets the target needs no per-draw
+// metric for growth targets: the value is compared with the level the
+// target's rate reaches, and only values within 10⁻⁹ of it (where
+// rounding could decide) get the exact per-draw CAGR. It reports false,
+// having changed nothing, when the shortcut does not apply.
+func (st *simState) pointTarget(k int, t SimTarget) bool {
+	tg, x0 := t.Target, t.X0
+	col := st.out[t.Series]
+	rs := st.rs[t.Series]
+	if rs.at == nil || t.Dir != 1 && t.Dir != -1 {
+		return false
+	}
+	met, undef := 0, 0
+	switch tg.Kind {
+	case Growth:
+		span := tg.Span()
+		base := 1 + (tg.Value-t.Dir*t.Tol)/100
+		if !(x0 > 0) || span <= 0 || !(base > 0) {
+			return false
+		}
+		thr := x0 * math.Pow(base, float64(span))
+		hi, lo := thr*(1+1e-9), thr*(1-1e-9)
+		above, below := 0, 0
+		for _, xT := range col {
+			switch {
+			case !(xT > 0): // NaN or ≤ 0: no CAGR
+				undef++
+			case xT > hi:
+				above++
+			case xT < lo:
+				below++
+			case t.Dir*(cagrPct(x0, xT, span)-tg.Value) >= -t.Tol:
+				met++
+			}
+		}
+		if t.Dir > 0 {
+			met += above
+		} else {
+			met += below
+		}
+	case Level, Change, Multiple, Reduction:
+		for _, xT := range col {
+			m := targetMetric(tg, x0, xT)
+			if m != m {
+				undef++
+			} else if t.Dir*(m-tg.Value) >= -t.Tol {
+				met++
+			}
+		}
+	default:
+		return false
+	}
+	m := len(col) - undef
+	if m == 0 || m != rs.m { // the metric is undefined where the value is known
+		return false
+	}
+	down := tg.Kind == Reduction && x0 > 0 || tg.Kind == Multiple && x0 < 0 // g decreases
+	var q Quantiles
+	for j, p := range Percentiles {
+		h := float64(m-1) * (p / 100)
+		lo := int(h)
+		f := h - float64(lo)
+		r0, r1 := lo, lo+1
+		if down {
+			r0, r1 = m-1-lo, m-2-lo
+		}
+		v0, ok := rs.at[r0]
+		if !ok {
+			return false
+		}
+		q[j] = targetMetric(tg, x0, v0)
+		if f > 0 && lo+1 < m {
+			v1, ok := rs.at[r1]
+			if !ok {
+				return false
+			}
+			g0 := q[j]
+			q[j] = g0 + f*(targetMetric(tg, x0, v1)-g0)
+		}
+	}
+	st.met[k], st.undef[k], st.tq[k] = met, undef, q
+	return true
 }
 
 // targetMetric is Target.Metric for the point metrics, given the values in

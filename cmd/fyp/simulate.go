@@ -238,7 +238,7 @@ func progressBar(w io.Writer, name, lang string) func(done, total int) {
 		const width = 30
 		k := width * done / total
 		fmt.Fprintf(f, "\r%s [%s] %s %d/%d %s", L(lang, "模拟", "simulating"), name,
-			strings.Repeat("█", k)+strings.Repeat("░", width-k), done, total, L(lang, "次抽样", "draws"))
+			strings.Repeat("█", k)+strings.Repeat("░", width-k), done, total, L(lang, "年", "years"))
 		if done == total {
 			fmt.Fprint(f, "\r\033[K")
 		}
