@@ -76,7 +76,7 @@ var zigW, zigF [zigN]float64
 // is accepted and one above t + zigHi rejected without calling Exp; only
 // the thin band between needs Exp, so the decisions (and so the numbers)
 // are those of the exact test.
-var zigX, zigIW, zigLo, zigHi [zigN]float64
+var zigX, zigIW [zigN]float64
 
 func init() {
 	const m1 = 1 << 31
@@ -96,8 +96,16 @@ func init() {
 		zigX[i] = zigW[i] * m1
 	}
 	for i := 1; i < zigN; i++ {
+		zigIW[i] = 1 / (zigX[i] - zigX[i-1])
+	}
+}
+
+// zigBounds computes zigLo and zigHi (stored in simulate_zigtable.go, since
+// computing them takes a million calls of Exp: 17 ms at every start;
+// TestZigguratBoundsTable checks the table against this).
+func zigBounds() (zlo, zhi [zigN]float64) {
+	for i := 1; i < zigN; i++ {
 		a, b := zigX[i-1], zigX[i]
-		zigIW[i] = 1 / (b - a)
 		df := zigF[i-1] - zigF[i]
 		// Sample the deviation u − t densely; between samples h apart it
 		// can exceed the samples' extreme by at most h²/8·max|u''| ≤
@@ -112,8 +120,9 @@ func init() {
 			lo, hi = max(lo, -g), max(hi, g)
 		}
 		margin := h*h/(8*df) + 1e-6
-		zigLo[i], zigHi[i] = lo+margin, hi+margin
+		zlo[i], zhi[i] = lo+margin, hi+margin
 	}
+	return zlo, zhi
 }
 
 // norm is a standard normal variate.

@@ -109,7 +109,7 @@ func TestSimulateBandsAreExactSampleQuantiles(t *testing.T) {
 	p.Indicators[1].Path, p.Indicators[1].Rule = Compound, &Assumption{Rule: RuleCompound, Rate: Flat(5)}
 	u := Uncertainty{Shocks: map[string]ShockSpec{"x": {SD: 1, Rho: 0.3}, "y": {SD: 2, DF: 4}},
 		Correlations: []Correlation{{"x", "y", 0.5}}}
-	for _, draws := range []int{1, 2, 7, 1000, 2500} {
+	for _, draws := range []int{1, 2, 7, 1000, 2500, 20000} {
 		cols := map[int][][]float64{}
 		sim := mustSim(t, p, u, SimOptions{Draws: draws, Seed: 11, Workers: 3}, func(i int, out [][]float64) {
 			for _, c := range out {
@@ -350,6 +350,17 @@ func TestSimulateTargetsAreExactOverTheDraws(t *testing.T) {
 					t.Errorf("%s: P%g = %v, want %v (sorted metrics)", name, pc, ts.Q[j], want)
 				}
 			}
+		}
+	}
+}
+
+// The ziggurat's wedge bounds are stored as a table (computing them costs
+// 17 ms at every start); they must be what zigBounds computes, exactly.
+func TestZigguratBoundsTable(t *testing.T) {
+	lo, hi := zigBounds()
+	for i := range zigN {
+		if lo[i] != zigLo[i] || hi[i] != zigHi[i] {
+			t.Errorf("strip %d: table (%v, %v), zigBounds (%v, %v)", i, zigLo[i], zigHi[i], lo[i], hi[i])
 		}
 	}
 }
