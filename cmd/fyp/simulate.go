@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -194,6 +195,10 @@ func runSimulations(o *options, f *simFlags) ([]*model.Simulation, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A simulation allocates its working set once and keeps it to the end;
+	// collecting while that set grows (4, 8, 16 … MB) only costs time
+	// (≈10 % of a 100,000-draw run). Collect less often while it runs.
+	defer debug.SetGCPercent(debug.SetGCPercent(400))
 	var out []*model.Simulation
 	for _, in := range ins {
 		opt := model.SimOptions{Draws: model.DefaultDraws, Seed: model.DefaultSeed, Workers: f.workers}
