@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyp/scenarios"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -224,5 +226,42 @@ func TestRunWritesBundle(t *testing.T) {
 		if strings.Contains(e.Name(), ".tmp-") {
 			t.Errorf("temporary folder left behind: %s", e.Name())
 		}
+	}
+}
+
+// TestSimulateAllScenarios: -s all gives every shipped scenario's
+// probability for every main-table target with a number, reproducibly.
+func TestSimulateAllScenarios(t *testing.T) {
+	args := []string{"simulate", "-s", "all", "--draws", "300", "--seed", "7", "--format", "json"}
+	out, errs, code := fyp(t, args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rows []struct {
+		ID       string   `json:"id"`
+		Scenario string   `json:"scenario"`
+		PMet     *float64 `json:"p_met"`
+		Status   string   `json:"status"`
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]int{}
+	for _, r := range rows {
+		if r.Status == "assessed" {
+			if r.PMet == nil || *r.PMet < 0 || *r.PMet > 1 {
+				t.Errorf("%s/%s: p_met = %v", r.Scenario, r.ID, r.PMet)
+			}
+			seen[r.Scenario]++
+		}
+	}
+	for _, id := range scenarios.IDs() {
+		if seen[id] == 0 {
+			t.Errorf("no probabilities for scenario %s", id)
+		}
+	}
+	again, _, _ := fyp(t, args...)
+	if again != out {
+		t.Error("the same seed gave different output")
 	}
 }

@@ -13,7 +13,7 @@ import (
 
 // addScenarioFlag registers the repeatable -s/--scenario flag.
 func addScenarioFlag(c *cobra.Command, refs *[]string, def string) {
-	usage := "scenario: a shipped id (" + strings.Join(scenarios.IDs(), ", ") + ") or a YAML file; repeat for several"
+	usage := "scenario: a shipped id (" + strings.Join(scenarios.IDs(), ", ") + "), all (every shipped one) or a YAML file; repeat for several"
 	if def == "" {
 		usage += " (default: the plan's own rules)"
 	} else {
@@ -28,6 +28,7 @@ func (o *options) loadScenarios(p *model.Plan, refs []string) ([]*model.Scenario
 	if len(refs) == 0 {
 		return nil, nil
 	}
+	refs = expandAll(refs)
 	rs, err := scenarios.LoadAll(refs, p)
 	if err != nil {
 		if errors.Is(err, scenarios.ErrNotFound) {
@@ -47,6 +48,19 @@ func (o *options) loadScenarios(p *model.Plan, refs []string) ([]*model.Scenario
 		out = append(out, r.Scenario)
 	}
 	return out, nil
+}
+
+// expandAll replaces the ref "all" by every shipped scenario.
+func expandAll(refs []string) []string {
+	var out []string
+	for _, r := range refs {
+		if r == "all" {
+			out = append(out, scenarios.IDs()...)
+		} else {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 // projectScenarios loads the scenarios refs against p and projects p under
