@@ -32,17 +32,19 @@ func chartsCmd(o *options) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "charts",
 		Short: "绘制报告图表 · draw the report charts",
-		Long: `绘制报告用图表并写入输出目录（默认 ./charts）：各主要指标的走势图（path-指标id）、主要指标2×2面板（headline）、
-目标可达性总览（reach）和上一个规划的完成情况（record）。中文字体已内置，无需安装字体；--font 可换用其它字体。
-PNG 默认 150 dpi；SVG 和 PDF 按 --format 选择（PDF 仅支持 --lang en；SVG 只写字体名，不嵌入字体）。
-扇形图、龙卷风图和中期进度图的函数在 charts 包中，其数据由蒙特卡洛、敏感性和中期评估命令提供。
+		Long: `绘制报告用图表并写入输出目录（默认 ./fyp-charts）：各主要指标的走势图（path-指标id）、主要指标2×2面板（headline）、
+目标可达性总览（reach）、上一个规划的完成情况（record）、第一个情景下主要指标的扇形图（fan，蒙特卡洛 10000 次，固定种子）
+和人均地区生产总值的敏感性龙卷风图（tornado）。中期进度图由 fyp report --observed 绘制。默认比较规划自身速度和全部内置情景（-s 可选）。
+中文字体已内置，无需安装字体；--font 可换用其它字体。PNG 默认 150 dpi；SVG 和 PDF 按 --format 选择（PDF 仅支持 --lang en；SVG 只写字体名，不嵌入字体）。
 
-Draws the report charts into the output folder (default ./charts): each main-table indicator's
-path (path-ID), the 2×2 headline panel (headline), the reachability dashboard (reach) and the
-previous plan's record (record). A Chinese font is embedded, so nothing needs installing;
---font selects another. PNG at 150 dpi by default; SVG or PDF by --format (PDF with --lang en
-only; SVG names the font without embedding it). The fan, tornado and progress charts are
-drawn from the data of the Monte Carlo, sensitivity and mid-term review commands.`,
+Draws the report charts into the output folder (default ./fyp-charts): each main-table indicator's
+path (path-ID), the 2×2 headline panel (headline), the reachability dashboard (reach), the
+previous plan's record (record), fan charts of the headline indicators under the first scenario
+(fan; 10,000 draws, fixed seed) and tornado charts of per-capita GDP's sensitivities (tornado).
+The mid-term progress chart is drawn by fyp report --observed. By default the plan's own rates
+and every shipped scenario are compared (-s to choose). A Chinese font is embedded, so nothing
+needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF by --format
+(PDF with --lang en only; SVG names the font without embedding it).`,
 		Example: `  fyp charts
   fyp charts --only headline,reach --lang en --out figs
   fyp charts --only path-gdp_per_capita --format svg
@@ -84,7 +86,7 @@ drawn from the data of the Monte Carlo, sensitivity and mid-term review commands
 	c.Flags().StringSliceVar(&cf.only, "only", nil, "charts to draw (comma-separated): path, path-ID, headline, reach, record, fan, tornado; default all")
 	c.Flags().IntVar(&cf.dpi, "dpi", charts.DefaultDPI, "PNG resolution, dots per inch")
 	c.Flags().StringVar(&cf.font, "font", "", "font file to draw with, FILE or FILE:INDEX for a collection (.ttc); default the embedded Noto Sans CJK SC subset")
-	c.Flags().StringVar(&out, "out", "charts", "output folder")
+	c.Flags().StringVar(&out, "out", "fyp-charts", "output folder")
 	c.Flags().BoolVar(&force, "force", false, "overwrite a folder that fyp did not write")
 	return c
 }
