@@ -136,7 +136,7 @@ func progressInput(rv *reviewResult, lang string) *charts.ProgressInput {
 	if rv == nil {
 		return nil
 	}
-	in := &charts.ProgressInput{Year: rv.asOf, Scenario: rv.proj.Name()}
+	in := &charts.ProgressInput{Year: rv.asOf, Scenario: charts.ScenarioLabel(rv.proj, lang)}
 	for _, r := range rv.rows {
 		if !r.Compared || math.IsNaN(r.TaskDone) || math.IsNaN(r.TimeElapsed) {
 			continue
