@@ -12,6 +12,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+
+	"fyp/internal/numfmt"
 )
 
 // Okabe–Ito colours, safe for the common forms of colour blindness.
@@ -271,20 +273,9 @@ func (th *theme) legend(dc draw.Canvas, entries []legendEntry) draw.Canvas {
 	return draw.Crop(dc, 0, 0, vg.Length(len(rows))*rh+vg.Points(2), 0)
 }
 
-// fmtNum formats v with at most prec decimals and no trailing zeros.
-func fmtNum(v float64, prec int) string {
-	if math.IsNaN(v) {
-		return "—"
-	}
-	s := strconv.FormatFloat(v, 'f', prec, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	if s == "-0" {
-		s = "0"
-	}
-	return s
-}
+// fmtNum prints v with at most prec decimals and no trailing zeros; "—"
+// when unknown.
+func fmtNum(v float64, prec int) string { return numfmt.Fixed(v, prec) }
 
 // fmtUnit formats v for its unit: whole numbers for large amounts (亿元,
 // 万人次), one decimal for shares and rates, up to two for small levels.

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"fyp/internal/numfmt"
 )
 
 // table is a rendered result: a header, rows of cells and footnotes
@@ -165,21 +167,9 @@ func round(v float64, d int) float64 {
 	return p
 }
 
-// fmtNum prints v with at most dec decimals, dropping trailing zeros; "—"
+// fmtNum prints v with at most dec decimals and no trailing zeros; "—"
 // when unknown.
-func fmtNum(v float64, dec int) string {
-	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "—"
-	}
-	s := strconv.FormatFloat(v, 'f', dec, 64)
-	if strings.Contains(s, ".") {
-		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	}
-	if s == "-0" {
-		s = "0"
-	}
-	return s
-}
+func fmtNum(v float64, dec int) string { return numfmt.Fixed(v, dec) }
 
 // fmtValue prints a level with a precision that suits its size.
 func fmtValue(v float64) string {
