@@ -125,7 +125,13 @@ func writeCompare(w io.Writer, prs []*model.Projection, scope, format, lang stri
 	for i, pr := range prs {
 		t.Notes = append(t.Notes, fmt.Sprintf("%s: %s %d", pr.Name(), L(lang, "达标", "met"), met[i]))
 	}
-	t.Notes = append(t.Notes, L(lang, "各情景结果不同的指标：", "Indicators that differ: ")+strings.Join(diff, L(lang, "、", ", ")))
+	if len(prs) > 1 {
+		differ := L(lang, "无", "none")
+		if len(diff) > 0 {
+			differ = strings.Join(diff, L(lang, "、", ", "))
+		}
+		t.Notes = append(t.Notes, L(lang, "各情景结果不同的指标：", "Indicators that differ: ")+differ)
+	}
 	for _, pr := range prs {
 		for _, wn := range pr.Warnings {
 			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+wn.String())
