@@ -42,18 +42,7 @@ func rankedQuantiles(col []float64, buf []uint16) (q Quantiles, rs rankStats) {
 	if lo == hi {
 		return Quantiles{lo, lo, lo, lo, lo}, rs
 	}
-	var los [len(Percentiles)]int
-	var fracs [len(Percentiles)]float64
-	ranks := make([]int, 0, 2*len(Percentiles))
-	for k, p := range Percentiles {
-		h := float64(m-1) * (p / 100)
-		lo := int(h)
-		los[k], fracs[k] = lo, h-float64(lo)
-		ranks = appendRank(ranks, lo)
-		if fracs[k] > 0 && lo+1 < m {
-			ranks = appendRank(ranks, lo+1)
-		}
-	}
+	los, fracs, ranks := type7Ranks(m)
 	at := selectRanks(col, buf, lo, hi, ranks)
 	for k := range q {
 		lo, f := los[k], fracs[k]
@@ -141,6 +130,23 @@ func sortSearch(count []int32, r int) int {
 }
 
 // appendRank adds r to the ascending list ranks unless it is there.
+// type7Ranks gives, for m values, each percentile's lower order statistic
+// and interpolation weight (Hyndman–Fan type 7: h = (m−1)·p/100) and the
+// ascending list of order statistics they need.
+func type7Ranks(m int) (los [len(Percentiles)]int, fracs [len(Percentiles)]float64, ranks []int) {
+	ranks = make([]int, 0, 2*len(Percentiles))
+	for k, p := range Percentiles {
+		h := float64(m-1) * (p / 100)
+		lo := int(h)
+		los[k], fracs[k] = lo, h-float64(lo)
+		ranks = appendRank(ranks, lo)
+		if fracs[k] > 0 && lo+1 < m {
+			ranks = appendRank(ranks, lo+1)
+		}
+	}
+	return los, fracs, ranks
+}
+
 func appendRank(ranks []int, r int) []int {
 	if n := len(ranks); n > 0 && ranks[n-1] >= r {
 		return ranks
@@ -291,18 +297,7 @@ func (h histRange) quantiles(col []float64, bk []uint16, count []int32) (Quantil
 	if m == 0 {
 		return Quantiles{math.NaN(), math.NaN(), math.NaN(), math.NaN(), math.NaN()}, rankStats{}
 	}
-	var los [len(Percentiles)]int
-	var fracs [len(Percentiles)]float64
-	ranks := make([]int, 0, 2*len(Percentiles))
-	for k, p := range Percentiles {
-		hh := float64(m-1) * (p / 100)
-		lo := int(hh)
-		los[k], fracs[k] = lo, hh-float64(lo)
-		ranks = appendRank(ranks, lo)
-		if fracs[k] > 0 && lo+1 < m {
-			ranks = appendRank(ranks, lo+1)
-		}
-	}
+	los, fracs, ranks := type7Ranks(m)
 	var want [histBuckets + 1]bool // want[histBuckets]: NaN, never
 	var start [histBuckets]int32
 	n := int32(0)
