@@ -31,8 +31,8 @@ the indicator's units) a year for shares and changes.`,
 			if err := o.check("table", "csv", "json", "md"); err != nil {
 				return err
 			}
-			if scope != "main" && scope != "all" {
-				return badInput("--scope %q: expected main or all", scope)
+			if err := checkScope(scope); err != nil {
+				return err
 			}
 			p, err := o.loadPlan()
 			if err != nil {
@@ -49,6 +49,14 @@ the indicator's units) a year for shares and changes.`,
 	addScenarioFlag(c, &refs, "")
 	c.Flags().StringVar(&scope, "scope", "main", "which targets: main (the main table and the 2035 goals) or all (chapter targets too)")
 	return c
+}
+
+// checkScope validates --scope.
+func checkScope(scope string) error {
+	if scope != "main" && scope != "all" {
+		return badInput("--scope %q: expected main or all", scope)
+	}
+	return nil
 }
 
 // inScope reports whether an assessment belongs to the chosen scope.

@@ -31,8 +31,8 @@ scenario.`,
 			if err := o.check("table", "csv", "json", "md"); err != nil {
 				return err
 			}
-			if scope != "main" && scope != "all" {
-				return badInput("--scope %q: expected main or all", scope)
+			if err := checkScope(scope); err != nil {
+				return err
 			}
 			p, err := o.loadPlan()
 			if err != nil {

@@ -33,8 +33,8 @@ func (f *reviewFlags) add(c *cobra.Command) {
 }
 
 func (f *reviewFlags) check() error {
-	if f.scope != "main" && f.scope != "all" {
-		return badInput("--scope %q: expected main or all", f.scope)
+	if err := checkScope(f.scope); err != nil {
+		return err
 	}
 	if f.th.Ahead < 0 || f.th.Ahead > 1 || f.th.Behind < 0 || f.th.Behind > 1 {
 		return badInput("--ahead and --behind are fractions of the task, from 0 to 1")

@@ -50,8 +50,8 @@ the built-in default volatilities apply (all assumptions; see model/simulate_def
 				return err
 			}
 			f.seedSet = c.Flags().Changed("seed")
-			if f.scope != "main" && f.scope != "all" {
-				return badInput("--scope %q: expected main or all", f.scope)
+			if err := checkScope(f.scope); err != nil {
+				return err
 			}
 			if c.Flags().Changed("draws") && (f.draws < 1 || f.draws > 10_000_000) {
 				return badInput("--draws %d: expected 1 to 10000000", f.draws)
