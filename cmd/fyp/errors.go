@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 
+	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
 	"fyp/seeds"
 )
@@ -30,7 +31,8 @@ func exitCode(err error, stderr io.Writer) int {
 	var ie inputError
 	var ps yamlcheck.Problems
 	var p yamlcheck.Problem
-	if errors.As(err, &ie) || errors.As(err, &ps) || errors.As(err, &p) || errors.Is(err, seeds.ErrNotFound) {
+	var fe *inputfile.Error
+	if errors.As(err, &ie) || errors.As(err, &ps) || errors.As(err, &p) || errors.As(err, &fe) || errors.Is(err, seeds.ErrNotFound) {
 		return 2
 	}
 	return 1
