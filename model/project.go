@@ -123,6 +123,23 @@ func Project(p *Plan, sc *Scenario) (*Projection, error) {
 	return pr, nil
 }
 
+// NeedsPositive reports whether ind's level must stay above zero: it
+// compounds (path compound, or a compound or logistic rule stated by the
+// plan) or is a ratio, product or share of other levels. Growth rates and
+// multiples of such a level are undefined at zero or below.
+func NeedsPositive(ind *Indicator) bool {
+	if ind.Path == Compound {
+		return true
+	}
+	if r := ind.Rule; r != nil && (r.Rule == RuleCompound || r.Rule == RuleLogistic) {
+		return true
+	}
+	if d := ind.Derived; d != nil && (d.Op == OpRatio || d.Op == OpProduct || d.Op == OpShare) {
+		return true
+	}
+	return false
+}
+
 // start returns the base-year value and scale the series starts from.
 func start(ind *Indicator, a Assumption) (x0 float64, scale Scale, reason string) {
 	if ind.Baseline.Known {

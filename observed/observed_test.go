@@ -148,29 +148,6 @@ func TestBadRows(t *testing.T) {
 	}
 }
 
-func TestParseNumber(t *testing.T) {
-	tests := []struct {
-		in   string
-		want float64
-		ok   bool
-	}{
-		{"1,234.5", 1234.5, true}, // thousands separator
-		{"12.5%", 12.5, true},     // percent sign: same number, in %
-		{"１２", 0, false},          // full-width digits are not numbers to ParseFloat
-		{"−3", -3, true},          // Unicode minus
-		{" 7 ", 7, true},
-		{"", 0, false},
-		{"NaN", 0, false},
-		{"1e400", 0, false},
-	}
-	for _, tt := range tests {
-		got, ok := parseNumber(tt.in)
-		if ok != tt.ok || (ok && got != tt.want) {
-			t.Errorf("parseNumber(%q) = %g, %v; want %g, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
 func TestSniff(t *testing.T) {
 	tests := map[string]rune{
 		"a,b,c\n":           ',',

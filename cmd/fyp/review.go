@@ -190,9 +190,18 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 
 // catalog is what the observed reader accepts for plan p.
 func catalog(p *model.Plan) observed.Catalog {
-	c := observed.Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear()}
+	c := observed.Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear(), Limits: map[string]observed.Limits{}}
 	for _, ind := range p.Indicators {
 		c.Names[ind.ID] = ind.Name.ZH
+		l := observed.Limits{Positive: model.NeedsPositive(ind), Unit: ind.Unit.ZH}
+		switch {
+		case ind.Bounded:
+			l.Bounded, l.Lo, l.Hi = true, ind.Lo, ind.Hi
+		case ind.Unit.ZH == "%":
+			// A share unless the plan says otherwise with bounds.
+			l.Bounded, l.Lo, l.Hi = true, 0, 100
+		}
+		c.Limits[ind.ID] = l
 	}
 	return c
 }
