@@ -127,13 +127,22 @@ func checkAssumption(w *yamlcheck.Walker, n *yaml.Node, path string, ind *model.
 		if v <= -100 {
 			w.Errorf(at, key, "a rate of %g%% a year or less wipes the level out; expected more than -100", v)
 		}
+		if v > model.MaxRatePct {
+			w.Errorf(at, key, "a rate of %g%% a year is more than an elevenfold rise every year; expected at most %d (rates are percent a year)", v, model.MaxRatePct)
+		}
 		if pr := planRate(ind); rule == "compound" && v != 0 && math.Abs(v) < 0.2 && math.Abs(pr) >= 1 {
 			sp.warn(at, key, fmt.Sprintf("rate %g looks like a fraction; rates are percent a year (the plan's pace for %s is %.2f)", v, ind.ID, pr))
 		}
 	})
-	checkYearly(w, f["step"], path+".step", sp, func(float64, *yaml.Node, string) {})
+	checkYearly(w, f["step"], path+".step", sp, func(v float64, at *yaml.Node, key string) {
+		if math.Abs(v) > model.MaxMagnitude {
+			w.Errorf(at, key, "a step of %g %s a year is beyond ±%g; check the number and its unit", v, ind.Unit.ZH, model.MaxMagnitude)
+		}
+	})
 	if c, ok := w.Float(f["ceiling"], path+".ceiling"); ok {
 		switch {
+		case c <= 0 || c > model.MaxMagnitude:
+			w.Errorf(f["ceiling"], path+".ceiling", "logistic ceiling %g: expected a level above 0 and at most %g", c, model.MaxMagnitude)
 		case ind.Baseline.Known && c <= ind.Baseline.Value:
 			w.Errorf(f["ceiling"], path+".ceiling", "logistic ceiling %g is not above the base-year value %g", c, ind.Baseline.Value)
 		case ind.Bounded && c > ind.Hi:
@@ -192,6 +201,11 @@ func checkShock(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan, s
 	to, hasTo := w.Int(f["to"], path+".to")
 	if lv, ok := w.Float(f["level_pct"], path+".level_pct"); ok && lv <= -100 {
 		w.Errorf(f["level_pct"], path+".level_pct", "a level shift of %g%% or less wipes the level out; expected more than -100", lv)
+	} else if ok && lv > model.MaxRatePct {
+		w.Errorf(f["level_pct"], path+".level_pct", "a level shift of %g%% is more than an elevenfold jump; expected at most %d", lv, model.MaxRatePct)
+	}
+	if pp, ok := w.Float(f["rate_pp"], path+".rate_pp"); ok && math.Abs(pp) > model.MaxRatePct {
+		w.Errorf(f["rate_pp"], path+".rate_pp", "a change of %g points a year is beyond ±%d", pp, model.MaxRatePct)
 	}
 	switch {
 	case hasLevel == hasRate:

@@ -139,6 +139,12 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 		return nil, ps
 	}
 	pr, err := model.Project(p, sc)
+	var oe *model.OverflowError
+	if errors.As(err, &oe) {
+		if o, ok := from[oe.Indicator]; ok {
+			return nil, yamlcheck.Problems{{File: o.file, Line: o.line, Key: "assumptions." + oe.Indicator, Msg: strings.TrimPrefix(err.Error(), "model: ")}}
+		}
+	}
 	if err != nil {
 		return nil, yamlcheck.Problems{{File: sp.file, Msg: strings.TrimPrefix(err.Error(), "model: ")}}
 	}

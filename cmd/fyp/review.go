@@ -36,8 +36,12 @@ func (f *reviewFlags) check() error {
 	if err := checkScope(f.scope); err != nil {
 		return err
 	}
-	if f.th.Ahead < 0 || f.th.Ahead > 1 || f.th.Behind < 0 || f.th.Behind > 1 {
-		return badInput("--ahead and --behind are fractions of the task, from 0 to 1")
+	fraction := floatRange{Lo: 0, Hi: 1, Want: "a fraction of the task, from 0 to 1"}
+	if err := fraction.check("ahead", f.th.Ahead); err != nil {
+		return err
+	}
+	if err := fraction.check("behind", f.th.Behind); err != nil {
+		return err
 	}
 	if f.th.MinPoints < 1 {
 		return badInput("--min-points %d: expected at least 1", f.th.MinPoints)
