@@ -23,6 +23,7 @@ func TestBadFiles(t *testing.T) {
 		{"unknown_id.yaml", 3, `unknown indicator "gpd"; did you mean "gdp"`},
 		{"wrong_type.yaml", 3, `expected a number, got "six"`},
 		{"rate_minus_100.yaml", 3, "wipes the level out"},
+		{"sd_huge.yaml", 4, "a standard deviation of 1e+300 points of growth a year: expected at most 1000"},
 		{"rate_huge.yaml", 3, "a rate of 1e+300% a year is more than an elevenfold rise every year; expected at most 1000"},
 		{"step_huge.yaml", 3, "a step of 1e+300 万元 a year is beyond ±1e+15"},
 		{"shock_huge.yaml", 3, "a change of 1e+300 points a year is beyond ±1000"},

@@ -63,7 +63,11 @@ func check(w *yamlcheck.Walker, root *yaml.Node, p *model.Plan, sp *spec) {
 	}
 	ids := p.IDs()
 	keys, vals := w.Pairs(f["assumptions"], "assumptions")
+	linear := map[string]bool{} // ids this file puts on a linear rule
 	for i, k := range keys {
+		if ruleOf(vals[i]) == "linear" {
+			linear[k.Value] = true
+		}
 		id := k.Value
 		path := yamlcheck.Join("assumptions", id)
 		ind := p.Indicator(id)
@@ -82,7 +86,7 @@ func check(w *yamlcheck.Walker, root *yaml.Node, p *model.Plan, sp *spec) {
 	}
 	if n := f["uncertainty"]; !yamlcheck.IsNull(n) {
 		sp.uncLine = n.Line
-		checkUncertainty(w, n, p, sp)
+		checkUncertainty(w, n, p, linear)
 	}
 }
 
@@ -228,7 +232,10 @@ func checkShock(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan, s
 	}
 }
 
-func checkUncertainty(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, sp *spec) {
+// checkUncertainty checks the uncertainty section; linear names the
+// indicators the file puts on a linear rule, whose sd is in units a year
+// rather than points of growth.
+func checkUncertainty(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, linear map[string]bool) {
 	f := w.Fields(n, "uncertainty", uncertaintyKeys)
 	if d, ok := w.Int(f["draws"], "uncertainty.draws"); ok && (d < 1 || d > 10_000_000) {
 		w.Errorf(f["draws"], "uncertainty.draws", "draws %d: expected 1 to 10000000", d)
@@ -250,6 +257,10 @@ func checkUncertainty(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, sp *spec
 		w.Require(g, vals[i], path, "sd")
 		if sd, ok := w.Float(g["sd"], path+".sd"); ok && sd < 0 {
 			w.Errorf(g["sd"], path+".sd", "a standard deviation cannot be negative (got %g)", sd)
+		} else if ind := p.Indicator(k.Value); ok && ind.Path == model.Compound && !linear[k.Value] && sd > model.MaxRatePct {
+			w.Errorf(g["sd"], path+".sd", "a standard deviation of %g points of growth a year: expected at most %d", sd, model.MaxRatePct)
+		} else if ok && sd > model.MaxMagnitude {
+			w.Errorf(g["sd"], path+".sd", "a standard deviation of %g %s a year is beyond %g", sd, ind.Unit.ZH, model.MaxMagnitude)
 		}
 		if rho, ok := w.Float(g["rho"], path+".rho"); ok && (rho <= -1 || rho >= 1) {
 			w.Errorf(g["rho"], path+".rho", "autocorrelation %g: expected strictly between -1 and 1", rho)
@@ -280,6 +291,19 @@ func checkUncertainty(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, sp *spec
 			w.Errorf(items[2], path, "correlation %g: expected from -1 to 1", r)
 		}
 	}
+}
+
+// ruleOf is the rule an assumption node names, "" when none.
+func ruleOf(n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "rule" {
+			return n.Content[i+1].Value
+		}
+	}
+	return ""
 }
 
 // planRate is the plan's own pace for a compound indicator (percent a

@@ -181,6 +181,15 @@ indicators:
 		{"negative logistic ceiling", good(func(s string) string {
 			return s + "    rule: {rule: logistic, rate: 5, ceiling: -3}\n"
 		}), `p.yaml:13:46: indicators.a.rule.ceiling: a logistic ceiling of -3: a follows a logistic rule`},
+		{"share target above its bounds", good(func(s string) string {
+			return strings.Replace(strings.Replace(s, "value: 2}", "value: 152}", 1), "    section:", "    path: linear\n    bounds: [0, 100]\n    section:", 1)
+		}), `p.yaml:14:42: indicators.a.targets[0].value: a level target of 152 lies outside the bounds [0, 100] of a`},
+		{"absurd observed level", good(func(s string) string {
+			return s + "    observed:\n      - {year: 2020, value: 1e308}\n"
+		}), `p.yaml:14:29: indicators.a.observed[0].value: an observed level of 1e+308 is beyond ±1e+15`},
+		{"absurd stated rate", good(func(s string) string {
+			return s + "    rule: {rule: compound, rate: 1e300}\n"
+		}), `p.yaml:13:34: indicators.a.rule.rate: a rate of 1e+300% a year: expected more than -100 and at most 1000`},
 		{"tab", "id: x\n\tbase_year: 2020\n", "p.yaml:2:1: a tab in the indentation"},
 		{"empty", "  \n", "p.yaml: the file is empty"},
 		{"not utf-8", "id: \xff\xfe\n", "p.yaml:1: the file is not UTF-8 text"},
