@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -116,4 +117,28 @@ func FuzzCheck(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Check("fuzz.yaml", data, p)
 	})
+}
+
+// TestOverflowNamesItsLine: shocks that are each within bounds but
+// together take GDP beyond float64 (120 × 1000 points a year for a
+// century: (1 + 1200)^100 > 1.8e308) are refused at the shocks (line 4, where the list starts), naming the
+// indicator, the rule and the year, never projected to +Inf.
+func TestOverflowNamesItsLine(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name: stacked\nhorizon: 2120\nshocks:\n")
+	for range 120 {
+		b.WriteString("  - {indicator: gdp, from: 2021, to: 2120, rate_pp: 1000}\n")
+	}
+	path := filepath.Join(t.TempDir(), "stacked.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path, plan(t))
+	var ps yamlcheck.Problems
+	if !errors.As(err, &ps) || len(ps) != 1 {
+		t.Fatalf("Load = %v; want one problem", err)
+	}
+	if p := ps[0]; p.Line != 4 || p.Key != "shocks" || !strings.Contains(p.Msg, "gdp: the plan rule takes the projection") || !strings.Contains(p.Msg, "beyond any finite number") {
+		t.Errorf("problem = %+v; want line 4 (the first shock), key shocks, naming gdp and its rule", p)
+	}
 }
