@@ -89,6 +89,12 @@ func (pr *Projection) assess(ind *Indicator, t Target) Assessment {
 		}
 		return a
 	}
+	if math.IsNaN(m) || math.IsInf(m, 0) {
+		// Invariant: a verdict is only given on a finite metric, so that
+		// no target is "met" with an empty or infinite projection.
+		a.Status, a.Reason = NoData, fmt.Sprintf("the projected metric is not a finite number (%g); the projection overflowed", m)
+		return a
+	}
 	a.Projected = m
 	a.Met, a.Margin = t.Verdict(ind, m)
 	if xT, okT := s.At(t.Year); okT && ok0 {

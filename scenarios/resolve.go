@@ -139,6 +139,19 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 		return nil, ps
 	}
 	pr, err := model.Project(p, sc)
+	var oe *model.OverflowError
+	if errors.As(err, &oe) {
+		// Point at the indicator's assumption, else at the shocks.
+		msg := strings.TrimPrefix(err.Error(), "model: ")
+		if o, ok := from[oe.Indicator]; ok {
+			return nil, yamlcheck.Problems{{File: o.file, Line: o.line, Key: "assumptions." + oe.Indicator, Msg: msg}}
+		}
+		for _, s := range chain {
+			if s.hasShocks {
+				return nil, yamlcheck.Problems{{File: s.file, Line: s.shocksLine, Key: "shocks", Msg: msg}}
+			}
+		}
+	}
 	if err != nil {
 		return nil, yamlcheck.Problems{{File: sp.file, Msg: strings.TrimPrefix(err.Error(), "model: ")}}
 	}

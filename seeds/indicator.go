@@ -100,6 +100,7 @@ func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int) *m
 		ind.TableBase = w.String(tf["base"], path+".table.base")
 		ind.TableGoal = w.String(tf["target"], path+".table.target")
 	}
+	checkLevels(w, n, path, ind)
 	return ind
 }
 

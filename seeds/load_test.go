@@ -144,6 +144,13 @@ indicators:
 	if _, err := Parse("good.yaml", []byte(good(same))); err != nil {
 		t.Fatalf("good plan: %v", err)
 	}
+	// A linear series may be negative (a balance, a net flow).
+	linear := good(func(s string) string {
+		return strings.Replace(strings.Replace(s, "value: 1}", "value: -7.9}", 1), "    section:", "    path: linear\n    section:", 1)
+	})
+	if _, err := Parse("linear.yaml", []byte(linear)); err != nil {
+		t.Fatalf("negative baseline on a linear series: %v", err)
+	}
 	tests := []struct {
 		name string
 		src  string
@@ -162,6 +169,27 @@ indicators:
 			`did you mean "section"?`},
 		{"value not a number", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: two}", 1) }),
 			`p.yaml:12:42: indicators.a.targets[0].value: expected a number, got "two"`},
+		{"negative baseline on a compound series", good(func(s string) string { return strings.Replace(s, "value: 1}", "value: -7.9}", 1) }),
+			`p.yaml:10:35: indicators.a.baseline.value: baseline -7.9: a grows by percentages`},
+		{"zero baseline on a compound series", good(func(s string) string { return strings.Replace(s, "value: 1}", "value: 0}", 1) }),
+			`p.yaml:10:35: indicators.a.baseline.value: baseline 0: a grows by percentages`},
+		{"negative level target on a compound series", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: -2}", 1) }),
+			`p.yaml:12:42: indicators.a.targets[0].value: a level target of -2: a grows by percentages`},
+		{"negative observed level on a compound series", good(func(s string) string {
+			return s + "    observed:\n      - {year: 2020, value: -1}\n"
+		}), `p.yaml:14:29: indicators.a.observed[0].value: an observed level of -1: a grows by percentages`},
+		{"negative logistic ceiling", good(func(s string) string {
+			return s + "    rule: {rule: logistic, rate: 5, ceiling: -3}\n"
+		}), `p.yaml:13:46: indicators.a.rule.ceiling: a logistic ceiling of -3: a follows a logistic rule`},
+		{"share target above its bounds", good(func(s string) string {
+			return strings.Replace(strings.Replace(s, "value: 2}", "value: 152}", 1), "    section:", "    path: linear\n    bounds: [0, 100]\n    section:", 1)
+		}), `p.yaml:14:42: indicators.a.targets[0].value: a level target of 152 lies outside the bounds [0, 100] of a`},
+		{"absurd observed level", good(func(s string) string {
+			return s + "    observed:\n      - {year: 2020, value: 1e308}\n"
+		}), `p.yaml:14:29: indicators.a.observed[0].value: an observed level of 1e+308 is beyond ±1e+15`},
+		{"absurd stated rate", good(func(s string) string {
+			return s + "    rule: {rule: compound, rate: 1e300}\n"
+		}), `p.yaml:13:34: indicators.a.rule.rate: a rate of 1e+300% a year: expected more than -100 and at most 1000`},
 		{"tab", "id: x\n\tbase_year: 2020\n", "p.yaml:2:1: a tab in the indentation"},
 		{"empty", "  \n", "p.yaml: the file is empty"},
 		{"not utf-8", "id: \xff\xfe\n", "p.yaml:1: the file is not UTF-8 text"},

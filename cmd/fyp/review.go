@@ -36,8 +36,12 @@ func (f *reviewFlags) check() error {
 	if err := checkScope(f.scope); err != nil {
 		return err
 	}
-	if f.th.Ahead < 0 || f.th.Ahead > 1 || f.th.Behind < 0 || f.th.Behind > 1 {
-		return badInput("--ahead and --behind are fractions of the task, from 0 to 1")
+	fraction := floatRange{Lo: 0, Hi: 1, Want: "a fraction of the task, from 0 to 1"}
+	if err := fraction.check("ahead", f.th.Ahead); err != nil {
+		return err
+	}
+	if err := fraction.check("behind", f.th.Behind); err != nil {
+		return err
 	}
 	if f.th.MinPoints < 1 {
 		return badInput("--min-points %d: expected at least 1", f.th.MinPoints)
@@ -190,9 +194,18 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 
 // catalog is what the observed reader accepts for plan p.
 func catalog(p *model.Plan) observed.Catalog {
-	c := observed.Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear()}
+	c := observed.Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear(), Limits: map[string]observed.Limits{}}
 	for _, ind := range p.Indicators {
 		c.Names[ind.ID] = ind.Name.ZH
+		l := observed.Limits{Positive: model.NeedsPositive(ind), Unit: ind.Unit.ZH}
+		switch {
+		case ind.Bounded:
+			l.Bounded, l.Lo, l.Hi = true, ind.Lo, ind.Hi
+		case ind.Unit.ZH == "%":
+			// A share unless the plan says otherwise with bounds.
+			l.Bounded, l.Lo, l.Hi = true, 0, 100
+		}
+		c.Limits[ind.ID] = l
 	}
 	return c
 }
