@@ -72,7 +72,7 @@ needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF 
 				return err
 			}
 			names := addFiles(b, "", files)
-			if err := b.write(out, force); err != nil {
+			if err := b.write(c, out, force); err != nil {
 				return err
 			}
 			for _, n := range names {

@@ -57,7 +57,7 @@ plan's record. The bundle is written to a temporary folder and renamed into plac
 			if err := addReport(b, in); err != nil {
 				return err
 			}
-			if err := b.write(out, force); err != nil {
+			if err := b.write(c, out, force); err != nil {
 				return err
 			}
 			fmt.Fprintf(o.stdout, "%s %s/\n", L(o.lang, "报告已写入", "Report written to"), out)

@@ -71,7 +71,7 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 			if err := addReport(b, in); err != nil {
 				return err
 			}
-			if err := b.write(out, force); err != nil {
+			if err := b.write(c, out, force); err != nil {
 				return err
 			}
 			if err := writeCompare(o.stdout, prs, "main", "table", lang); err != nil {
