@@ -22,7 +22,7 @@ func (w *writer) inventory(pending []entry) (*inventory, error) {
 	inv := &inventory{files: map[string]entry{}, exists: map[string]bool{}}
 	m, ok, err := readManifest(filepath.Join(w.real, ManifestName))
 	if err != nil {
-		return nil, refuse(w.dir, "the list of fyp's files in it is damaged (%v), so fyp cannot tell its files from yours; move %s away, then run again with --force", err, ManifestName)
+		return nil, refuse(w.dir, "the list of fyp's files in it is damaged (%v), so fyp cannot tell its files from yours; choose another folder, or rename %s to %s to let fyp replace the files it writes by name and keep every other file", err, ManifestName, LegacyMarker)
 	}
 	inv.listed = ok
 	if !ok {

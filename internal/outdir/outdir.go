@@ -142,8 +142,10 @@ func prepare(dir string) (string, error) {
 			return "", refuse(dir, "is a link to %s, which is not a folder; choose a folder", target)
 		}
 		real = target
-	case !fi.IsDir():
+	case fi.Mode().IsRegular():
 		return "", refuse(dir, "is a file, not a folder; choose a folder's name (fyp creates it)")
+	case !fi.IsDir():
+		return "", refuse(dir, "is not a folder; choose a folder's name (fyp creates it)")
 	}
 	abs, err := filepath.Abs(real)
 	if err == nil {
