@@ -91,11 +91,19 @@ func Write(ctx context.Context, dir string, files Files, opt Options) error {
 	if err := ctx.Err(); err != nil {
 		return interrupted(dir, err)
 	}
-	real, err := prepare(dir)
+	real, created, err := prepare(dir)
 	if err != nil {
 		return err
 	}
 	w := &writer{dir: dir, real: real, opt: opt, now: time.Now().UTC()}
+	err = w.lockedWrite(ctx, names, files)
+	if err != nil && created {
+		_ = os.Remove(real) // the folder this write made, if it is still empty
+	}
+	return err
+}
+
+func (w *writer) lockedWrite(ctx context.Context, names []string, files Files) error {
 	unlock, err := w.lock(ctx)
 	if err != nil {
 		return err
@@ -105,8 +113,22 @@ func Write(ctx context.Context, dir string, files Files, opt Options) error {
 }
 
 // prepare checks dir and returns the folder to write into: dir itself, or
-// the folder a link at dir points to (the link stays).
-func prepare(dir string) (string, error) {
+// the folder a link at dir points to (the link stays); created says it
+// made the folder.
+func prepare(dir string) (real string, created bool, err error) {
+	real, err = resolve(dir)
+	if err == nil && real == "" {
+		if err := os.MkdirAll(dir, 0o777); err != nil {
+			return "", false, refuse(dir, "cannot create the folder: %v", plain(err))
+		}
+		return dir, true, nil
+	}
+	return real, false, err
+}
+
+// resolve returns the folder to write into, or "" if dir does not exist and
+// can be created.
+func resolve(dir string) (string, error) {
 	if dir == "" {
 		return "", refuse(`""`, "no folder given")
 	}
@@ -126,10 +148,7 @@ func prepare(dir string) (string, error) {
 				break
 			}
 		}
-		if err := os.MkdirAll(dir, 0o777); err != nil {
-			return "", refuse(dir, "cannot create the folder: %v", plain(err))
-		}
-		return dir, nil
+		return "", nil
 	case err != nil:
 		return "", refuse(dir, "%v", plain(err))
 	case fi.Mode()&fs.ModeSymlink != 0:

@@ -431,6 +431,20 @@ func TestFailedRender(t *testing.T) {
 	}
 }
 
+// TestFailedRenderNewFolder: a failed write into a folder it created
+// leaves no folder behind.
+func TestFailedRenderNewFolder(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new")
+	f := version(1)
+	f["b.txt"] = func(io.Writer) error { return errors.New("disk on fire") }
+	if err := write(dir, "run", false, f); err == nil {
+		t.Fatal("Write succeeded")
+	}
+	if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the new folder was left behind: %v", err)
+	}
+}
+
 // TestConcurrent: a second writer into the same folder waits for the first
 // (within its bound) or is refused with a plain message, never a raw error.
 func TestConcurrent(t *testing.T) {
