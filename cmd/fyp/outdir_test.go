@@ -23,10 +23,10 @@ func TestOutKeepsUserFiles(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if _, errs, code := fyp(t, "run", "--out", dir, "--force"); code != 0 {
+	if _, errs, code := fyp(t, "run", "-s", "baseline", "--out", dir, "--force"); code != 0 {
 		t.Fatalf("run: exit %d: %s", code, errs)
 	}
-	_, errs, code := fyp(t, "report", "--out", dir)
+	_, errs, code := fyp(t, "report", "-s", "baseline", "--out", dir)
 	if code != 0 {
 		t.Fatalf("report: exit %d: %s", code, errs)
 	}
