@@ -72,7 +72,7 @@ needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF 
 				return err
 			}
 			names := addFiles(b, "", files)
-			if err := b.write(out, force); err != nil {
+			if err := b.write(c, out, force); err != nil {
 				return err
 			}
 			for _, n := range names {
@@ -86,8 +86,8 @@ needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF 
 	c.Flags().StringSliceVar(&cf.only, "only", nil, "charts to draw (comma-separated): path, path-ID, headline, reach, record, fan, tornado; default all")
 	c.Flags().IntVar(&cf.dpi, "dpi", charts.DefaultDPI, "PNG resolution, dots per inch")
 	c.Flags().StringVar(&cf.font, "font", "", "font file to draw with, FILE or FILE:INDEX for a collection (.ttc); default the embedded Noto Sans CJK SC subset")
-	c.Flags().StringVar(&out, "out", "fyp-charts", "output folder")
-	c.Flags().BoolVar(&force, "force", false, "overwrite a folder that fyp did not write")
+	c.Flags().StringVar(&out, "out", "fyp-charts", "output folder; fyp replaces only the files it wrote there and keeps every other file")
+	c.Flags().BoolVar(&force, "force", false, "also write into a folder fyp did not write, beside its files (a file fyp did not write is never overwritten or deleted)")
 	return c
 }
 

@@ -28,13 +28,15 @@ func reportCmd(o *options) *cobra.Command {
 		Long: `把评估结果写成一个可以直接提交的文件包（默认 ./report）：index.html（离线可打开的单一网页，图表内嵌）、
 report.md、fyp-tables.xlsx（每表一页，官方版式：序号、指标、属性、基期值、目标值、当前值、进度、评价；
 表头冻结，数值带格式）以及带 BOM 的 CSV。给出 --observed 时包括中期评估；总是包括目标可达性和上一规划的完成情况。
-文件先写入临时目录再整体改名：中断的运行不会留下半份报告。再次运行会替换 fyp 自己的输出；不是 fyp 写的目录须加 --force。
+文件先写入临时目录再逐个改名替换：中断的运行不会留下半个文件。fyp 只替换它自己写过的文件，其他文件一律保留；不是 fyp 写的目录须加 --force（即使加了也从不覆盖别人的文件）。
 
 Writes the review as a bundle a reviewer can hand in (default ./report): index.html (one
 self-contained page, charts embedded, opens offline), report.md, fyp-tables.xlsx (a sheet per
 table in the official layout, frozen headers, number formats) and CSVs with a BOM. With
 --observed it includes the mid-term review; it always includes reachability and the previous
-plan's record. The bundle is written to a temporary folder and renamed into place.`,
+plan's record. Each file is written to a temporary folder and renamed into place, so an
+interrupted run leaves no half-written file; fyp replaces only the files it wrote and keeps every
+other file (see fyp run --help).`,
 		Example: `  fyp report --observed bulletins.csv --as-of 2023
   fyp report --observed bulletins.xlsx --out review-2023 --lang en`,
 		Args: cobra.NoArgs,
@@ -57,7 +59,7 @@ plan's record. The bundle is written to a temporary folder and renamed into plac
 			if err := addReport(b, in); err != nil {
 				return err
 			}
-			if err := b.write(out, force); err != nil {
+			if err := b.write(c, out, force); err != nil {
 				return err
 			}
 			fmt.Fprintf(o.stdout, "%s %s/\n", L(o.lang, "报告已写入", "Report written to"), out)
@@ -66,8 +68,8 @@ plan's record. The bundle is written to a temporary folder and renamed into plac
 	}
 	f.add(c)
 	addScenarioFlag(c, &o.scenarios, "every shipped scenario")
-	c.Flags().StringVar(&out, "out", "report", "output folder")
-	c.Flags().BoolVar(&force, "force", false, "overwrite a folder that fyp did not write")
+	c.Flags().StringVar(&out, "out", "report", "output folder; fyp replaces only the files it wrote there and keeps every other file")
+	c.Flags().BoolVar(&force, "force", false, "also write into a folder fyp did not write, beside its files (a file fyp did not write is never overwritten or deleted)")
 	return c
 }
 
