@@ -258,12 +258,7 @@ func (prog *SimProgram) compileTargets(index map[string]int) {
 // targetVerdictParams returns the direction and tolerance of t.Verdict so
 // that the draws apply exactly the same test.
 func targetVerdictParams(ind *Indicator, t Target) (dir, tol float64) {
-	dir = float64(t.metricDirection(ind))
-	tol = 1e-9 * math.Max(1, math.Abs(t.Value))
-	if t.Bound == Approx {
-		tol = ApproxTolerance * math.Abs(t.Value)
-	}
-	return dir, tol
+	return float64(t.metricDirection(ind)), t.tolerance()
 }
 
 func sortedKeys[V any](m map[string]V) []string {
