@@ -230,6 +230,7 @@ type reviewJSON struct {
 	Year              int      `json:"year"`
 	Kind              string   `json:"kind"`
 	Bound             string   `json:"bound"`
+	RelativeTo        string   `json:"relative_to,omitempty"`
 	Target            num      `json:"target"`
 	AsOf              int      `json:"as_of"`
 	Base              num      `json:"base"`
@@ -264,7 +265,7 @@ func reviewRowsJSON(rv *reviewResult, lang string) []reviewJSON {
 	for _, r := range rv.rows {
 		ind := r.Indicator
 		j := reviewJSON{ID: ind.ID, Name: ind.Name.ZH, NameEN: ind.Name.EN, Attribute: string(ind.Attribute), AtRisk: r.AtRisk,
-			Year: r.Target.Year, Kind: string(r.Target.Kind), Bound: string(r.Target.Bound), Target: num(r.Target.Value), AsOf: r.AsOf,
+			Year: r.Target.Year, Kind: string(r.Target.Kind), Bound: string(r.Target.Bound), RelativeTo: r.Target.RelativeTo, Target: num(r.Target.Value), AsOf: r.AsOf,
 			Base: num(r.Base), Goal: num(r.Goal), Scale: string(r.Scale), Observed: num(r.Observed), ObservedYear: r.ObservedYear,
 			Method: r.Method.In(lang), Measure: string(r.Measure), TimeElapsed: num(r.TimeElapsed), TaskDone: num(r.TaskDone),
 			ObservedRate: num(r.ObservedRate), RequiredRate: num(r.RequiredRate), RequiredRemaining: num(r.RequiredRemaining),
@@ -351,6 +352,9 @@ func reviewCells(r model.Review, i int, lang string) []string {
 		base += L(lang, "(指数)", " (index)")
 	}
 	cur := fmtValue(r.Observed)
+	if r.Target.Relative() {
+		cur = relativeMetricText(r.Observed, lang)
+	}
 	if r.ObservedYear > 0 && cur != "—" {
 		cur += fmt.Sprintf(" (%d)", r.ObservedYear)
 	}
@@ -396,13 +400,13 @@ func writeReview(w io.Writer, rv *reviewResult, format, lang string) error {
 	case "csv":
 		t := &table{Head: []string{"id", "attribute", "at_risk", "year", "kind", "target", "base", "goal_level", "observed", "observed_year",
 			"time_elapsed", "task_done", "observed_rate", "required_rate_remaining", "rate_unit", "multiple", "eurostat_rr", "eurostat_class",
-			"escap_ap", "escap_class", "compared", "refusal", "category", "reason"}}
+			"escap_ap", "escap_class", "compared", "refusal", "category", "reason", "relative_to"}}
 		for _, r := range reviewRowsJSON(rv, lang) {
 			t.Rows = append(t.Rows, []string{r.ID, r.Attribute, fmt.Sprint(r.AtRisk), fmt.Sprint(r.Year), r.Kind, fmtNum(float64(r.Target), 6),
 				fmtNum(float64(r.Base), 6), fmtNum(float64(r.Goal), 6), fmtNum(float64(r.Observed), 6), fmt.Sprint(r.ObservedYear),
 				fmtNum(float64(r.TimeElapsed), 4), fmtNum(float64(r.TaskDone), 4), fmtNum(float64(r.ObservedRate), 4),
 				fmtNum(float64(r.RequiredRemaining), 4), r.RateUnit, fmtNum(float64(r.Multiple), 3), fmtNum(float64(r.RatioRR), 3), r.RatioClass,
-				fmtNum(float64(r.Anticipated), 3), r.AnticipClass, fmt.Sprint(r.Compared), r.Refusal, r.Category, r.Reason})
+				fmtNum(float64(r.Anticipated), 3), r.AnticipClass, fmt.Sprint(r.Compared), r.Refusal, r.Category, r.Reason, r.RelativeTo})
 		}
 		return t.write(w, "csv")
 	}
