@@ -380,6 +380,14 @@ func reviewNotes(rv *reviewResult, counts map[string]int, lang string) []string 
 			100*th.Ahead, 100*th.Behind),
 		fmt.Sprintf("Categories: achieved early when progress ≥ 100%%; ahead when progress ≥ time + %.0f%%; on schedule when progress ≥ time − %.0f%%; lagging otherwise, or when a floor or ceiling was broken in any year (--ahead, --behind). Paces: %%/yr for compound targets, the indicator's units a year otherwise; Multiple = required / observed pace. RR = Eurostat ratio (≥0.95 significant, 0.60–0.95 moderate, 0–0.60 insufficient, <0 moving away); AP = UN ESCAP anticipated progress (the observed pace extrapolated to the target year; ≥1 maintain, 0–1 accelerate, ≤0 reverse).",
 			100*th.Ahead, 100*th.Behind)))
+	for _, r := range rv.rows {
+		if r.Target.Relative() {
+			notes = append(notes, L(lang,
+				fmt.Sprintf("相对增速目标（如收入增速不低于经济增速）按两项指标已观测的年均增速之差评价：达到要求为基本符合预期，否则为滞后，目标年前不评为提前实现；“约”（基本同步）允许差%g个百分点；两项增速须同为实际（可比价）增速。剩余所需 = 对比指标保持已观测速度时本指标还需的年均增速。", model.RelativeApproxPP),
+				fmt.Sprintf("Relative growth targets (e.g. income growth not below GDP growth) are judged by the observed difference of the two indicators' average growth: on schedule when it meets the target, lagging otherwise, never achieved early before the target year; \"about\" (in step) allows %g pp; both must be real (comparable-price) growth. Required = this indicator's growth still needed if the other keeps its observed pace.", model.RelativeApproxPP)))
+			break
+		}
+	}
 	keys := make([]string, 0, len(counts))
 	for k := range counts {
 		keys = append(keys, k)
