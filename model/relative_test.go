@@ -134,11 +134,21 @@ func TestAssessRelative(t *testing.T) {
 			}
 		})
 	}
+	// From the latest observation: x observed at 130 (index) in 2022; GDP
+	// at 6 %/yr needs x at 100·1.06⁵ = 133.822558 in 2025, so
+	// (133.822558/130)^(1/3) − 1 = 0.970690 %/yr (Python).
+	pr, err := Project(relPlan(Min, 0), &Scenario{Name: "obs", Observed: map[string]map[int]float64{"x": {2022: 130}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a := Assess(pr)[0]; a.LatestYear != 2022 || math.Abs(a.RequiredLatest-0.9706901345962748) > 1e-9 {
+		t.Errorf("from 2022: latest year %d, required %g; want 2022, 0.970690", a.LatestYear, a.RequiredLatest)
+	}
 	// The relative target fixes no level of x: x's plan path ignores it.
 	p := relPlan(Min, 50)
 	p.Indicators[0].Rule = nil
 	p.Indicators[0].Targets = append(p.Indicators[0].Targets, Target{Year: 2025, From: 2020, Kind: Growth, Value: 7})
-	pr, err := Project(p, nil)
+	pr, err = Project(p, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -218,8 +228,13 @@ func TestReviewRelative(t *testing.T) {
 	}
 
 	// Needing 1.2 pp more: 1.11 < 1.2 → lagging.
-	if r := reviewRel(t, relPlan(Min, 1.2), relEvidence, 2023); r.Category != Lagging {
-		t.Errorf("needs +1.2 pp: category %s, want lagging", r.Category)
+	if r := reviewRel(t, relPlan(Min, 1.2), relEvidence, 2023); r.Category != Lagging || r.AtRisk {
+		t.Errorf("needs +1.2 pp: category %s, at risk %v; want lagging, not at risk (expected, not binding)", r.Category, r.AtRisk)
+	}
+	bp := relPlan(Min, 1.2)
+	bp.Indicators[0].Attribute = Binding
+	if r := reviewRel(t, bp, relEvidence, 2023); r.Category != Lagging || !r.AtRisk {
+		t.Errorf("binding, needs +1.2 pp: category %s, at risk %v; want lagging, at risk", r.Category, r.AtRisk)
 	}
 	// A huge margin is still not "achieved early" before the target year.
 	far := Evidence{"x": {{Year: 2021, Value: 30, Growth: true}}, "y": {{Year: 2021, Value: 1, Growth: true}}}

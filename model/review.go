@@ -165,6 +165,9 @@ func ReviewAll(pr *Projection, ev Evidence, asOf int, th ReviewThresholds) []Rev
 					r.ProjectedMet, _ = t.Verdict(ind, m)
 				}
 			}
+			if t.Relative() && r.Compared && ind.Attribute == Binding && r.Category != AchievedEarly && r.ProjectedOK && !r.ProjectedMet {
+				r.AtRisk = true // its projection from the observations misses the target
+			}
 			out = append(out, r)
 		}
 	}
