@@ -372,3 +372,20 @@ func TestSimulateRelativeTargetsAreExactOverTheDraws(t *testing.T) {
 		}
 	}
 }
+
+// Ex post, a relative target is judged on both indicators' recorded growth
+// over its period: 9.6 − 8.9 = +0.7 pp ≥ 0 (the 13th plan's income and
+// GDP figures for 2016–2020); with one record missing it is not compared.
+func TestExPostRelative(t *testing.T) {
+	p := relPlan(Min, 0)
+	p.Indicators[0].Observed = []Observation{{Year: 2025, From: 2020, Metric: Growth, Value: 9.6, Known: true, Comparable: true}}
+	p.Indicators[1].Observed = []Observation{{Year: 2025, From: 2020, Metric: Growth, Value: 8.9, Known: true, Comparable: true}}
+	o := ExPost(p)[0]
+	if !o.Compared || !o.Met || math.Abs(o.Observed-0.7) > 1e-9 || o.Delivered != 9.6 || o.Required != 8.9 {
+		t.Errorf("outcome %+v, want compared, met, +0.7 pp, delivered 9.6, required 8.9", o)
+	}
+	p.Indicators[1].Observed = nil
+	if o := ExPost(p)[0]; o.Compared || !strings.Contains(o.Reason.EN, "no comparable 2020–2025 growth") {
+		t.Errorf("without GDP's record: compared %v, reason %q; want not compared, saying why", o.Compared, o.Reason.EN)
+	}
+}
