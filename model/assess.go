@@ -58,6 +58,9 @@ func (pr *Projection) assess(ind *Indicator, t Target) Assessment {
 		a.Status, a.Reason = NotAssessed, "set by a higher level (市下达); no number to assess"
 		return a
 	}
+	if t.Relative() {
+		return pr.assessRelative(a)
+	}
 	s := pr.Series[ind.ID]
 	x0, ok0 := s.At(t.From)
 	if ok0 && (s.Scale == ScaleLevel || t.Kind != Level) {

@@ -80,11 +80,7 @@ func TargetMetric(p *Plan, sc *Scenario, ind *Indicator, t Target) (float64, err
 	if err != nil {
 		return math.NaN(), err
 	}
-	s := pr.Series[ind.ID]
-	if s.Scale != ScaleLevel && needsLevel(t.Kind) {
-		return math.NaN(), nil
-	}
-	m, ok := t.Metric(s.At)
+	m, ok := pr.metricOf(ind, t)
 	if !ok {
 		return math.NaN(), nil
 	}

@@ -317,6 +317,9 @@ func planRate(ind *model.Indicator) float64 {
 		x0 = ind.Baseline.Value
 	}
 	for _, t := range ind.Targets {
+		if t.Relative() {
+			continue // its pace depends on another indicator
+		}
 		if t.Kind == model.Growth || t.Kind == model.Multiple || t.Kind == model.Reduction || (t.Kind == model.Level && ind.Path == model.Compound) {
 			return model.RequiredPace(ind, t, x0, t.From, x0)
 		}

@@ -196,6 +196,40 @@ indicators:
 		{"syntax", "id: [1, 2\n", "p.yaml:1: YAML syntax error"},
 		{"full-width colon", "id： x\n", "p.yaml:1:3: full-width colon"},
 	}
+	// A second indicator with a growth target that relative_to edits.
+	rel := func(target string) string {
+		return good(same) + `  - id: b
+    name: 乙
+    unit: 元
+    section: 第一章第四节
+    targets:
+      - ` + target + "\n"
+	}
+	if p, err := Parse("good.yaml", []byte(rel("{year: 2025, kind: growth, relative_to: a, value: 0, bound: min}"))); err != nil {
+		t.Fatalf("good relative target: %v", err)
+	} else if got := p.Indicator("b").Targets[0]; got.RelativeTo != "a" || got.RelativeName.ZH != "甲" {
+		t.Errorf("relative target = %+v, want relative_to a with the name 甲", got)
+	}
+	tests = append(tests, []struct {
+		name string
+		src  string
+		want string
+	}{
+		// Line 18 is the target of b; "      - {" puts the brace in column 9, so
+		// relative_to's value starts in column 9 + len("{year: 2025, kind: growth, relative_to: ") = 49.
+		{"relative to an unknown indicator", rel("{year: 2025, kind: growth, relative_to: gpd, value: 0, bound: min}"),
+			`p.yaml:18:49: indicators.b.targets[0].relative_to: unknown indicator "gpd"`},
+		{"relative to a misspelt indicator", rel("{year: 2025, kind: growth, relative_to: aa, value: 0}"),
+			`did you mean "a"?`},
+		{"relative to itself", rel("{year: 2025, kind: growth, relative_to: b, value: 0}"),
+			`p.yaml:18:49: indicators.b.targets[0].relative_to: a target cannot be relative to its own indicator "b"`},
+		{"relative level target", rel("{year: 2025, kind: level, relative_to: a, value: 0}"),
+			`p.yaml:18:48: indicators.b.targets[0].relative_to: only a growth target can be relative to another indicator, not a level target`},
+		{"relative_to not text", rel("{year: 2025, kind: growth, relative_to: [a], value: 0}"),
+			`p.yaml:18:49: indicators.b.targets[0].relative_to: expected text, got a list`},
+		{"misspelt relative_to", rel("{year: 2025, kind: growth, relativ_to: a, value: 0}"),
+			`unknown key "relativ_to"; did you mean "relative_to"?`},
+	}...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("p.yaml", []byte(tc.src))

@@ -73,6 +73,7 @@ type assessJSON struct {
 	Year           int    `json:"year"`
 	Kind           string `json:"kind"`
 	Bound          string `json:"bound"`
+	RelativeTo     string `json:"relative_to,omitempty"`
 	Target         *num   `json:"target"`
 	Projected      num    `json:"projected"`
 	Met            *bool  `json:"met"`
@@ -97,7 +98,8 @@ func assessRows(prs []*model.Projection, scope string) []assessJSON {
 			r := assessJSON{
 				ID: a.Indicator.ID, Name: a.Indicator.Name.ZH, NameEN: a.Indicator.Name.EN,
 				Attribute: string(a.Indicator.Attribute), Scenario: a.Scenario, Year: a.Target.Year,
-				Kind: string(a.Target.Kind), Bound: string(a.Target.Bound), Projected: num(a.Projected), Margin: num(a.Margin),
+				Kind: string(a.Target.Kind), Bound: string(a.Target.Bound), RelativeTo: a.Target.RelativeTo,
+				Projected: num(a.Projected), Margin: num(a.Margin),
 				Required: num(a.Required), RequiredLatest: num(a.RequiredLatest), LatestYear: a.LatestYear,
 				Assumed: num(a.Assumed), Historical: num(a.Historical), RateUnit: paceUnit(a.Indicator, a.Pace, "en"),
 				Status: string(a.Status), Reason: a.Reason,
@@ -187,6 +189,9 @@ func assessTable(prs []*model.Projection, scope, lang string) *table {
 			if a.Target.Kind == model.Growth {
 				proj = fmtPace(a.Projected, model.RatePct)
 			}
+			if a.Target.Relative() {
+				proj = relativeMetricText(a.Projected, lang)
+			}
 			v := verdictLabel(a, lang)
 			counts[v]++
 			t.Rows = append(t.Rows, []string{no, name, a.Scenario, fmt.Sprint(a.Target.Year), goalText(a.Target, lang), proj, v,
@@ -222,7 +227,7 @@ func writeAssessments(w io.Writer, prs []*model.Projection, scope, format, lang 
 	}
 	if format == "csv" {
 		t := &table{Head: []string{"id", "scenario", "year", "kind", "bound", "target", "projected", "met", "margin",
-			"required_rate", "required_rate_latest", "assumed_rate", "historical_rate", "rate_unit", "status", "reason"}}
+			"required_rate", "required_rate_latest", "assumed_rate", "historical_rate", "rate_unit", "status", "reason", "relative_to"}}
 		for _, r := range assessRows(prs, scope) {
 			met := ""
 			if r.Met != nil {
@@ -235,7 +240,7 @@ func writeAssessments(w io.Writer, prs []*model.Projection, scope, format, lang 
 			t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), r.Kind, r.Bound, tv,
 				fmtNum(float64(r.Projected), 6), met, fmtNum(float64(r.Margin), 6), fmtNum(float64(r.Required), 6),
 				fmtNum(float64(r.RequiredLatest), 6), fmtNum(float64(r.Assumed), 6), fmtNum(float64(r.Historical), 6),
-				r.RateUnit, r.Status, r.Reason})
+				r.RateUnit, r.Status, r.Reason, r.RelativeTo})
 		}
 		return t.write(w, "csv")
 	}

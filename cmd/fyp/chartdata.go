@@ -122,6 +122,9 @@ func tornadoInputs(pr *model.Projection, lang string) ([]charts.TornadoInput, er
 
 // metricUnit is the unit of a target's metric, as a chart axis shows it.
 func metricUnit(ind *model.Indicator, t model.Target, lang string) string {
+	if t.Relative() {
+		return L(lang, "个百分点", "pp")
+	}
 	switch t.Kind {
 	case model.Growth, model.Reduction:
 		return "%"

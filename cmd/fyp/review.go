@@ -243,6 +243,7 @@ type reviewJSON struct {
 	Year              int      `json:"year"`
 	Kind              string   `json:"kind"`
 	Bound             string   `json:"bound"`
+	RelativeTo        string   `json:"relative_to,omitempty"`
 	Target            num      `json:"target"`
 	AsOf              int      `json:"as_of"`
 	Base              num      `json:"base"`
@@ -277,7 +278,7 @@ func reviewRowsJSON(rv *reviewResult, lang string) []reviewJSON {
 	for _, r := range rv.rows {
 		ind := r.Indicator
 		j := reviewJSON{ID: ind.ID, Name: ind.Name.ZH, NameEN: ind.Name.EN, Attribute: string(ind.Attribute), AtRisk: r.AtRisk,
-			Year: r.Target.Year, Kind: string(r.Target.Kind), Bound: string(r.Target.Bound), Target: num(r.Target.Value), AsOf: r.AsOf,
+			Year: r.Target.Year, Kind: string(r.Target.Kind), Bound: string(r.Target.Bound), RelativeTo: r.Target.RelativeTo, Target: num(r.Target.Value), AsOf: r.AsOf,
 			Base: num(r.Base), Goal: num(r.Goal), Scale: string(r.Scale), Observed: num(r.Observed), ObservedYear: r.ObservedYear,
 			Method: r.Method.In(lang), Measure: string(r.Measure), TimeElapsed: num(r.TimeElapsed), TaskDone: num(r.TaskDone),
 			ObservedRate: num(r.ObservedRate), RequiredRate: num(r.RequiredRate), RequiredRemaining: num(r.RequiredRemaining),
@@ -364,6 +365,9 @@ func reviewCells(r model.Review, i int, lang string) []string {
 		base += L(lang, "(指数)", " (index)")
 	}
 	cur := fmtValue(r.Observed)
+	if r.Target.Relative() {
+		cur = relativeMetricText(r.Observed, lang)
+	}
 	if r.ObservedYear > 0 && cur != "—" {
 		cur += fmt.Sprintf(" (%d)", r.ObservedYear)
 	}
@@ -389,6 +393,14 @@ func reviewNotes(rv *reviewResult, counts map[string]int, lang string) []string 
 			100*th.Ahead, 100*th.Behind),
 		fmt.Sprintf("Categories: achieved early when progress ≥ 100%%; ahead when progress ≥ time + %.0f%%; on schedule when progress ≥ time − %.0f%%; lagging otherwise, or when a floor or ceiling was broken in any year (--ahead, --behind). Paces: %%/yr for compound targets, the indicator's units a year otherwise; Multiple = required / observed pace. RR = Eurostat ratio (≥0.95 significant, 0.60–0.95 moderate, 0–0.60 insufficient, <0 moving away); AP = UN ESCAP anticipated progress (the observed pace extrapolated to the target year; ≥1 maintain, 0–1 accelerate, ≤0 reverse).",
 			100*th.Ahead, 100*th.Behind)))
+	for _, r := range rv.rows {
+		if r.Target.Relative() {
+			notes = append(notes, L(lang,
+				fmt.Sprintf("相对增速目标（如收入增速不低于经济增速）按两项指标已观测的年均增速之差评价：达到要求为基本符合预期，否则为滞后，目标年前不评为提前实现；“约”（基本同步）允许差%g个百分点；两项增速须同为实际（可比价）增速。剩余所需 = 对比指标保持已观测速度时本指标还需的年均增速。", model.RelativeApproxPP),
+				fmt.Sprintf("Relative growth targets (e.g. income growth not below GDP growth) are judged by the observed difference of the two indicators' average growth: on schedule when it meets the target, lagging otherwise, never achieved early before the target year; \"about\" (in step) allows %g pp; both must be real (comparable-price) growth. Required = this indicator's growth still needed if the other keeps its observed pace.", model.RelativeApproxPP)))
+			break
+		}
+	}
 	keys := make([]string, 0, len(counts))
 	for k := range counts {
 		keys = append(keys, k)
@@ -409,13 +421,13 @@ func writeReview(w io.Writer, rv *reviewResult, format, lang string) error {
 	case "csv":
 		t := &table{Head: []string{"id", "attribute", "at_risk", "year", "kind", "target", "base", "goal_level", "observed", "observed_year",
 			"time_elapsed", "task_done", "observed_rate", "required_rate_remaining", "rate_unit", "multiple", "eurostat_rr", "eurostat_class",
-			"escap_ap", "escap_class", "compared", "refusal", "category", "reason"}}
+			"escap_ap", "escap_class", "compared", "refusal", "category", "reason", "relative_to"}}
 		for _, r := range reviewRowsJSON(rv, lang) {
 			t.Rows = append(t.Rows, []string{r.ID, r.Attribute, fmt.Sprint(r.AtRisk), fmt.Sprint(r.Year), r.Kind, fmtNum(float64(r.Target), 6),
 				fmtNum(float64(r.Base), 6), fmtNum(float64(r.Goal), 6), fmtNum(float64(r.Observed), 6), fmt.Sprint(r.ObservedYear),
 				fmtNum(float64(r.TimeElapsed), 4), fmtNum(float64(r.TaskDone), 4), fmtNum(float64(r.ObservedRate), 4),
 				fmtNum(float64(r.RequiredRemaining), 4), r.RateUnit, fmtNum(float64(r.Multiple), 3), fmtNum(float64(r.RatioRR), 3), r.RatioClass,
-				fmtNum(float64(r.Anticipated), 3), r.AnticipClass, fmt.Sprint(r.Compared), r.Refusal, r.Category, r.Reason})
+				fmtNum(float64(r.Anticipated), 3), r.AnticipClass, fmt.Sprint(r.Compared), r.Refusal, r.Category, r.Reason, r.RelativeTo})
 		}
 		return t.write(w, "csv")
 	}

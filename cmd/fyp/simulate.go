@@ -129,6 +129,7 @@ func writeProgram(o *options) error {
 		Dir    float64 `json:"dir"`
 		Tol    float64 `json:"tol"`
 		X0     num     `json:"x0"`
+		Ref    *int    `json:"ref,omitempty"` // a relative target's reference series
 	}
 	out := struct {
 		Base    int              `json:"base"`
@@ -148,8 +149,13 @@ func writeProgram(o *options) error {
 			Clamp: s.Clamp, Lo: num(s.Lo), Hi: num(s.Hi)})
 	}
 	for _, t := range prog.Targets {
-		out.Targets = append(out.Targets, target{Series: t.Series, Kind: string(t.Target.Kind), From: t.Target.From, Year: t.Target.Year,
-			Value: t.Target.Value, Dir: t.Dir, Tol: t.Tol, X0: num(t.X0)})
+		tj := target{Series: t.Series, Kind: string(t.Target.Kind), From: t.Target.From, Year: t.Target.Year,
+			Value: t.Target.Value, Dir: t.Dir, Tol: t.Tol, X0: num(t.X0)}
+		if t.Target.Relative() {
+			ref := t.Ref
+			tj.Ref = &ref
+		}
+		out.Targets = append(out.Targets, tj)
 	}
 	return writeJSON(o.stdout, out)
 }
@@ -256,6 +262,7 @@ type simJSON struct {
 	Year       int    `json:"year"`
 	Kind       string `json:"kind"`
 	Bound      string `json:"bound"`
+	RelativeTo string `json:"relative_to,omitempty"`
 	Target     num    `json:"target"`
 	Central    num    `json:"central"`
 	PMet       num    `json:"p_met"`
@@ -281,7 +288,7 @@ func simRows(sims []*model.Simulation, scope string) []simJSON {
 			}
 			out = append(out, simJSON{
 				ID: t.Indicator.ID, Scenario: t.Scenario, Year: t.Target.Year, Kind: string(t.Target.Kind), Bound: string(t.Target.Bound),
-				Target: num(t.Target.Value), Central: num(t.Central), PMet: num(t.PMet), PSE: num(t.SE),
+				RelativeTo: t.Target.RelativeTo, Target: num(t.Target.Value), Central: num(t.Central), PMet: num(t.PMet), PSE: num(t.SE),
 				P5: num(t.Q[0]), P25: num(t.Q[1]), P50: num(t.Q[2]), P75: num(t.Q[3]), P95: num(t.Q[4]),
 				Stochastic: t.Stochastic, Draws: sim.Draws, Seed: sim.Seed, Status: string(t.Status), Reason: t.Reason,
 			})
@@ -296,10 +303,10 @@ func writeSimulation(w io.Writer, sims []*model.Simulation, scope, format, lang 
 	case "json":
 		return writeJSON(w, rows)
 	case "csv":
-		t := &table{Head: []string{"id", "scenario", "year", "kind", "bound", "target", "central", "p_met", "p_se", "p5", "p25", "p50", "p75", "p95", "stochastic", "draws", "seed", "status"}}
+		t := &table{Head: []string{"id", "scenario", "year", "kind", "bound", "target", "central", "p_met", "p_se", "p5", "p25", "p50", "p75", "p95", "stochastic", "draws", "seed", "status", "relative_to"}}
 		for _, r := range rows {
 			t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), r.Kind, r.Bound, g6(r.Target), g6(r.Central), g6(r.PMet), g6(r.PSE),
-				g6(r.P5), g6(r.P25), g6(r.P50), g6(r.P75), g6(r.P95), fmt.Sprint(r.Stochastic), fmt.Sprint(r.Draws), fmt.Sprint(r.Seed), r.Status})
+				g6(r.P5), g6(r.P25), g6(r.P50), g6(r.P75), g6(r.P95), fmt.Sprint(r.Stochastic), fmt.Sprint(r.Draws), fmt.Sprint(r.Seed), r.Status, r.RelativeTo})
 		}
 		return t.write(w, "csv")
 	}
