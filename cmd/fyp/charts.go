@@ -221,7 +221,7 @@ func buildCharts(prs []*model.Projection, data chartData, only []string, opt cha
 		out = append(out, c)
 		return nil
 	}
-	if want("headline") {
+	if want("headline") && len(charts.HeadlineOf(prs[0])) > 0 {
 		if err := add(charts.Headline(prs, opt)); err != nil {
 			return nil, err
 		}
