@@ -103,7 +103,7 @@ func chartProjections(o *options) ([]*model.Projection, error) {
 		return nil, err
 	}
 	if len(o.scenarios) == 0 {
-		o.scenarios = defaultScenarios(p)
+		o.scenarios = o.defaultScenarios(p)
 	}
 	if len(o.scenarios) == 0 {
 		return []*model.Projection{pr}, nil

@@ -14,8 +14,6 @@ import (
 
 	"fyp/charts"
 	"fyp/model"
-	"fyp/scenarios"
-	"fyp/seeds"
 )
 
 func reportCmd(o *options) *cobra.Command {
@@ -87,18 +85,9 @@ type reportInput struct {
 func reportProjections(o *options, p *model.Plan) ([]*model.Projection, error) {
 	refs := o.scenarios
 	if len(refs) == 0 {
-		refs = defaultScenarios(p)
+		refs = o.defaultScenarios(p)
 	}
 	return o.projectScenarios(p, refs, 0)
-}
-
-// defaultScenarios are the shipped scenarios, when the plan is the one they
-// were written for; another district's plan gets its own rules only.
-func defaultScenarios(p *model.Plan) []string {
-	if p.ID != seeds.Default {
-		return nil
-	}
-	return scenarios.IDs()
 }
 
 // buildReport computes everything a report shows: the review when figures

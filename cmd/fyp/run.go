@@ -40,7 +40,7 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 				return err
 			}
 			if len(o.scenarios) == 0 {
-				o.scenarios = defaultScenarios(p)
+				o.scenarios = o.defaultScenarios(p)
 			}
 			in, err := buildReport(o, p, nil)
 			if err != nil {
