@@ -20,8 +20,8 @@ const headlinePanels = 4
 // HeadlineOf chooses the headline panel's indicators from pr: those of
 // HeadlineIDs the projection can draw, then the main table's rows in order
 // until there are four. A plan of other ids (or whose headline indicators
-// have no base level) so gets its first main-table rows; nil when nothing
-// can be drawn.
+// have no base level) so gets its first main-table rows (its first
+// indicators when it has no main table); nil when nothing can be drawn.
 func HeadlineOf(pr *model.Projection) []string {
 	var ids []string
 	drawable := func(id string) bool {
@@ -33,11 +33,15 @@ func HeadlineOf(pr *model.Projection) []string {
 			ids = append(ids, id)
 		}
 	}
+	table := false
+	for _, ind := range pr.Plan.Indicators {
+		table = table || ind.InTable()
+	}
 	for _, ind := range pr.Plan.Indicators {
 		if len(ids) == headlinePanels {
 			break
 		}
-		if ind.InTable() && drawable(ind.ID) {
+		if (ind.InTable() || !table) && drawable(ind.ID) {
 			ids = append(ids, ind.ID)
 		}
 	}

@@ -261,8 +261,9 @@ func buildCharts(prs []*model.Projection, data chartData, only []string, opt cha
 			return nil, err
 		}
 	}
+	table := hasTable(p) // without a main table, every indicator gets its path chart
 	for _, ind := range p.Indicators {
-		if !ind.InTable() || !(want("path") || want("path-"+ind.ID)) {
+		if (table && !ind.InTable()) || !(want("path") || want("path-"+ind.ID)) {
 			continue
 		}
 		if s := prs[0].Series[ind.ID]; s == nil || !s.Known() {
