@@ -266,3 +266,23 @@ func TestPlanWithoutMainTable(t *testing.T) {
 		t.Errorf("charts on a plan without a main table: %s", out)
 	}
 }
+
+// TestScenarioWarningPrintedOnce: report, charts and run load the
+// scenarios several times (reachability, simulation, charts); a scenario's
+// warning was printed once per load.
+func TestScenarioWarningPrintedOnce(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	sc := filepath.Join(dir, "frac.yaml")
+	if err := os.WriteFile(sc, []byte("name: frac\nextends: baseline\nassumptions:\n  gdp: {rule: compound, rate: 0.065}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The fan chart needs the simulation, which loads the scenario again.
+	_, errs, code := fyp(t, "charts", "-s", sc, "--only", "headline,fan", "--out", filepath.Join(dir, "c"), "--lang", "en")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if n := strings.Count(errs, "looks like a fraction"); n != 1 {
+		t.Errorf("the scenario's warning is printed %d times, want once:\n%s", n, errs)
+	}
+}
