@@ -44,7 +44,17 @@ func TestEveryCommandOnAnotherPlan(t *testing.T) {
 			[]string{"high_value_invention_patents_per_10k@2025", "High-value invention patents"}, nil},
 		{"review", []string{"review", "--observed", filepath.Join("testdata", "observed-national.csv"), "--as-of", "2022", "--lang", "en"},
 			[]string{"achieved early", "Share of surface water of grade III or better", "lagging"}, nil},
-		{"report", []string{"report", "--out", filepath.Join(dir, "report")}, []string{"报告已写入"}, nil},
+		{"report", []string{"report", "--out", filepath.Join(dir, "report")}, []string{"报告已写入"}, func(t *testing.T) {
+			md, err := os.ReadFile(filepath.Join(dir, "report", "report.md"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, w := range []string{"每万人口高价值发明专利拥有量", "内置情景 baseline、trend、high、low、shock、doubling2035 未采用"} {
+				if !strings.Contains(string(md), w) {
+					t.Errorf("report.md lacks %q", w)
+				}
+			}
+		}},
 		{"simulate", []string{"simulate", "--draws", "2000", "--lang", "en"}, []string{"High-value invention patents", "2000 draws"}, nil},
 		{"simulate-all", []string{"simulate", "-s", "all", "--draws", "500"}, []string{"目标实现概率"}, nil},
 		{"charts", []string{"charts", "--out", filepath.Join(dir, "charts")}, []string{"headline.png", "reach.png", "fan-", "tornado-1.png", "path-rd_expenditure.png"}, nil},

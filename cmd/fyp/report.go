@@ -14,6 +14,7 @@ import (
 
 	"fyp/charts"
 	"fyp/model"
+	"fyp/scenarios"
 )
 
 func reportCmd(o *options) *cobra.Command {
@@ -77,6 +78,7 @@ type reportInput struct {
 	projections []*model.Projection // reachability, one per scenario
 	sims        []*model.Simulation // probabilities, one per scenario (may be nil)
 	charts      map[string][]byte   // PNG charts by file name (may be nil)
+	skipped     string              // which shipped scenarios do not apply to the plan, and why ("" none)
 }
 
 // reportProjections are the projections the reachability tables show: the
@@ -96,6 +98,11 @@ func reportProjections(o *options, p *model.Plan) ([]*model.Projection, error) {
 // report is reproducible) and the charts, in PNG.
 func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error) {
 	in := reportInput{plan: p, lang: o.lang}
+	if len(o.scenarios) == 0 {
+		if _, skipped := scenarios.Applicable(p); len(skipped) > 0 {
+			in.skipped = skipNote(skipped, p, o.lang)
+		}
+	}
 	var err error
 	if rf != nil && rf.observed != "" {
 		if in.review, err = runReview(o, p, rf); err != nil {
@@ -173,7 +180,11 @@ func reportSections(in reportInput) []reportSection {
 		s = append(s, reportSection{"review", L(lang, "中期评估", "Mid-term review"), reviewTable(in.review, lang)})
 	}
 	if len(in.projections) > 0 {
-		s = append(s, reportSection{"reachability", L(lang, "目标可达性（按情景）", "Reachability by scenario"), assessTable(in.projections, "main", lang)})
+		t := assessTable(in.projections, "main", lang)
+		if in.skipped != "" {
+			t.Notes = append(t.Notes, in.skipped)
+		}
+		s = append(s, reportSection{"reachability", L(lang, "目标可达性（按情景）", "Reachability by scenario"), t})
 	}
 	if len(in.sims) > 0 {
 		s = append(s, reportSection{"probability", L(lang, "目标实现概率（按情景）", "Probability of meeting each target, by scenario"), simulationTable(in.sims, "main", lang)})
