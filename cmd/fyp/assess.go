@@ -60,8 +60,20 @@ func checkScope(scope string) error {
 }
 
 // inScope reports whether an assessment belongs to the chosen scope.
+// A plan without a main table (no indicator has a 序号, no:) has nothing
+// that "main" could pick out: every target is in scope.
 func inScope(a model.Assessment, p *model.Plan, scope string) bool {
-	return scope == "all" || a.Indicator.InTable() || (p.VisionYear > 0 && a.Target.Year == p.VisionYear)
+	return scope == "all" || a.Indicator.InTable() || (p.VisionYear > 0 && a.Target.Year == p.VisionYear) || !hasTable(p)
+}
+
+// hasTable reports whether p has a main indicator table.
+func hasTable(p *model.Plan) bool {
+	for _, ind := range p.Indicators {
+		if ind.InTable() {
+			return true
+		}
+	}
+	return false
 }
 
 type assessJSON struct {
@@ -202,6 +214,10 @@ func assessTable(prs []*model.Projection, scope, lang string) *table {
 		"★ 约束性指标。所需速度：从基期恰好达到目标的年均速度；假设速度：测算路径的年均速度；历史速度：\"十三五\"时期实际速度。",
 		"★ binding target. Required: the average pace that meets the target exactly from the base year; Assumed: the projection's own pace; Historical: the pace delivered under the previous plan."))
 	t.Notes = append(t.Notes, summary(counts, lang))
+	if p := prs[0].Plan; scope == "main" && !hasTable(p) {
+		t.Notes = append(t.Notes, L(lang, "本规划没有主要指标表（指标均无序号 no），列出全部目标（同 --scope all）。",
+			"This plan has no main table (no indicator has a number, no:), so every target is listed (as with --scope all)."))
+	}
 	for _, pr := range prs {
 		for _, w := range pr.Warnings {
 			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+w.String())

@@ -15,7 +15,6 @@ import (
 	"fyp/charts"
 	"fyp/model"
 	"fyp/scenarios"
-	"fyp/seeds"
 )
 
 func reportCmd(o *options) *cobra.Command {
@@ -81,6 +80,7 @@ type reportInput struct {
 	projections []*model.Projection // reachability, one per scenario
 	sims        []*model.Simulation // probabilities, one per scenario (may be nil)
 	charts      map[string][]byte   // PNG charts by file name (may be nil)
+	skipped     string              // which shipped scenarios do not apply to the plan, and why ("" none)
 }
 
 // reportProjections are the projections the reachability tables show: the
@@ -89,18 +89,9 @@ type reportInput struct {
 func reportProjections(o *options, p *model.Plan) ([]*model.Projection, error) {
 	refs := o.scenarios
 	if len(refs) == 0 {
-		refs = defaultScenarios(p)
+		refs = o.defaultScenarios(p)
 	}
 	return o.projectScenarios(p, refs, 0)
-}
-
-// defaultScenarios are the shipped scenarios, when the plan is the one they
-// were written for; another district's plan gets its own rules only.
-func defaultScenarios(p *model.Plan) []string {
-	if p.ID != seeds.Default {
-		return nil
-	}
-	return scenarios.IDs()
 }
 
 // buildReport computes everything a report shows: the review when figures
@@ -109,6 +100,11 @@ func defaultScenarios(p *model.Plan) []string {
 // report is reproducible) and the charts, in PNG.
 func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error) {
 	in := reportInput{plan: p, lang: o.lang}
+	if len(o.scenarios) == 0 {
+		if _, skipped := scenarios.Applicable(p); len(skipped) > 0 {
+			in.skipped = skipNote(skipped, p, o.lang)
+		}
+	}
 	var err error
 	if rf != nil && rf.observed != "" {
 		if in.review, err = runReview(o, p, rf); err != nil {
@@ -186,7 +182,11 @@ func reportSections(in reportInput) []reportSection {
 		s = append(s, reportSection{"review", L(lang, "中期评估", "Mid-term review"), reviewTable(in.review, lang)})
 	}
 	if len(in.projections) > 0 {
-		s = append(s, reportSection{"reachability", L(lang, "目标可达性（按情景）", "Reachability by scenario"), assessTable(in.projections, "main", lang)})
+		t := assessTable(in.projections, "main", lang)
+		if in.skipped != "" {
+			t.Notes = append(t.Notes, in.skipped)
+		}
+		s = append(s, reportSection{"reachability", L(lang, "目标可达性（按情景）", "Reachability by scenario"), t})
 	}
 	if len(in.sims) > 0 {
 		s = append(s, reportSection{"probability", L(lang, "目标实现概率（按情景）", "Probability of meeting each target, by scenario"), simulationTable(in.sims, "main", lang)})

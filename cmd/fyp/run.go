@@ -42,7 +42,7 @@ did not write.`,
 				return err
 			}
 			if len(o.scenarios) == 0 {
-				o.scenarios = defaultScenarios(p)
+				o.scenarios = o.defaultScenarios(p)
 			}
 			in, err := buildReport(o, p, nil)
 			if err != nil {
