@@ -317,3 +317,59 @@ func TestTokens(t *testing.T) {
 		}
 	}
 }
+
+// Beyond the plan's target year a path is drawn only where a target says
+// something (per-capita GDP's 2035 goal); a scenario's own rule carried past
+// the last target is an extrapolation kept apart, and never sizes the axis.
+func TestPathStopsAtLastTarget(t *testing.T) {
+	p := load(t, "jiangjin-14")
+	pr, err := model.Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A pace of 46 % a year carried to 2035 would put the index at
+	// 100·1.46¹⁵ ≈ 29,000 and squash the 2025 target of 249.
+	fast := &model.Scenario{Name: "fast", Assumptions: map[string]model.Assumption{
+		"digital_economy_va": {Rule: model.RuleCompound, Rate: model.Flat(46)}}}
+	pf, err := model.Project(p, fast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := PathOf("digital_economy_va", []*model.Projection{pr, pf}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.End != 2025 {
+		t.Fatalf("End = %d, want 2025 (the plan's only target year for the digital economy)", d.End)
+	}
+	for _, l := range d.Lines {
+		for _, pt := range l.Points {
+			if pt.Year > 2025 {
+				t.Errorf("%s: solid path value in %d after the last target", l.Scenario, pt.Year)
+			}
+		}
+	}
+	for _, pt := range d.PlanPath {
+		if pt.Year > 2025 {
+			t.Errorf("plan path value in %d after the last target", pt.Year)
+		}
+	}
+	if len(d.Lines[0].Extrap) != 0 {
+		t.Errorf("plan's rates extrapolated: %v", d.Lines[0].Extrap)
+	}
+	if ex := d.Lines[1].Extrap; len(ex) == 0 || ex[0].Year != 2025 || ex[len(ex)-1].Year != 2035 {
+		t.Errorf("fast scenario's extrapolation = %v, want 2025…2035", ex)
+	}
+	// Axis: the highest drawn value up to 2025 is 100·1.46⁵ = 663.4 (closed form).
+	if _, hi := d.Range(); !near(hi, 100*math.Pow(1.46, 5), 1e-6) {
+		t.Errorf("axis max = %v, want %v (never the extrapolation)", hi, 100*math.Pow(1.46, 5))
+	}
+	// Per-capita GDP has a 2035 goal: its paths run to 2035.
+	g, err := PathOf("gdp_per_capita", []*model.Projection{pr}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pts := g.Lines[0].Points; g.End != 2035 || pts[len(pts)-1].Year != 2035 {
+		t.Errorf("gdp_per_capita: End %d, last point %v, want 2035", g.End, pts[len(pts)-1])
+	}
+}

@@ -22,7 +22,11 @@ type YearValue struct {
 type PathLine struct {
 	Scenario string // name, for the colour
 	Label    string
-	Points   []YearValue
+	Points   []YearValue // up to PathData.End
+	// Extrap continues Points beyond End, where no target says anything:
+	// only a scenario that sets its own rule for the indicator has one, and
+	// it is drawn dashed and labelled as an extrapolation.
+	Extrap []YearValue
 }
 
 // TargetMark is a target drawn as a marker: the level that meets it.
@@ -53,6 +57,9 @@ type PathData struct {
 	Targets  []TargetMark
 	Bands    []Band
 	Notes    []string
+	// End is the last year a target speaks for: the plan's target year, or
+	// a later goal (2035). Nothing beyond it is drawn as a solid path.
+	End int
 }
 
 // PathOf computes the path chart's numbers for indicator id from one or
@@ -70,14 +77,20 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 	if s0 == nil || !s0.Known() {
 		return PathData{}, fmt.Errorf("charts: path %s: the projection has no known value (%s)", id, s0.Reason)
 	}
-	d := PathData{ID: id, Name: indName(ind, lang), Scale: s0.Scale, Unit: unitLabel(ind, s0.Scale, p.BaseYear, lang)}
+	d := PathData{ID: id, Name: indName(ind, lang), Scale: s0.Scale, Unit: unitLabel(ind, s0.Scale, p.BaseYear, lang), End: pathEnd(p, ind)}
+	cut := false // a path was cut at End
 	for _, pr := range prs {
 		s := pr.Series[id]
 		if s == nil || s.Scale != d.Scale || !s.Known() {
 			d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "情景%s未画出：与其它情景刻度不同或无数值", "Scenario %s not drawn: another scale or no values"), pr.Name()))
 			continue
 		}
-		d.Lines = append(d.Lines, PathLine{Scenario: pr.Name(), Label: ScenarioLabel(pr, lang), Points: known(s)})
+		solid, extrap := splitAt(known(s), d.End)
+		if !ownsRule(pr, id) {
+			cut = cut || len(extrap) > 0
+			extrap = nil
+		}
+		d.Lines = append(d.Lines, PathLine{Scenario: pr.Name(), Label: ScenarioLabel(pr, lang), Points: solid, Extrap: extrap})
 	}
 	d.History = history(p, ind, prs, d.Scale)
 	if len(d.History) > 0 && d.History[0].Year < p.BaseYear && p.Previous != nil {
@@ -87,8 +100,13 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 	if pp, err := model.Project(p, &model.Scenario{Name: "plan-path", Horizon: prs[0].Horizon,
 		Assumptions: map[string]model.Assumption{id: {Rule: model.RulePlan}}}); err == nil {
 		if s := pp.Series[id]; s != nil && s.Scale == d.Scale {
-			d.PlanPath = known(s)
+			var beyond []YearValue
+			d.PlanPath, beyond = splitAt(known(s), d.End)
+			cut = cut || len(beyond) > 0
 		}
+	}
+	if cut {
+		d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年后规划无目标，按规划速度的路径不再外推", "The plan sets no target after %d: paths at the plan's pace stop there"), d.End))
 	}
 	x0, ok0 := s0.At(p.BaseYear)
 	for _, t := range ind.Targets {
@@ -140,6 +158,42 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 		}
 	}
 	return d, nil
+}
+
+// pathEnd is the last year a target of ind speaks for: the plan's target
+// year or a later goal of the indicator (a 2035 goal).
+func pathEnd(p *model.Plan, ind *model.Indicator) int {
+	end := p.TargetYear
+	for _, t := range ind.Targets {
+		end = max(end, t.Year)
+	}
+	return end
+}
+
+// splitAt splits pts into the years up to end (with end) and those after,
+// the later part starting at end so that the two join.
+func splitAt(pts []YearValue, end int) (upTo, after []YearValue) {
+	for i, pt := range pts {
+		if pt.Year > end {
+			after = pts[i:]
+			if i > 0 {
+				after = append([]YearValue{pts[i-1]}, after...)
+			}
+			return pts[:i], after
+		}
+	}
+	return pts, nil
+}
+
+// ownsRule reports whether pr's scenario sets its own rule for indicator
+// id (other than the plan path): only then does it say something about
+// the years after the plan's targets.
+func ownsRule(pr *model.Projection, id string) bool {
+	if pr.Scenario == nil {
+		return false
+	}
+	a, ok := pr.Scenario.Assumptions[id]
+	return ok && a.Rule != model.RulePlan
 }
 
 // history gathers the recorded values on the chart's scale: the previous
@@ -244,27 +298,13 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 	p.Y.Label.Text = th.t(d.Unit)
 	p.X.Tick.Marker = yearTicks{}
 	p.Y.Tick.Marker = niceTicks{}
-	lo, hi := math.Inf(1), math.Inf(-1)
-	grow := func(v float64) { lo, hi = math.Min(lo, v), math.Max(hi, v) }
-	for _, l := range d.Lines {
-		for _, pt := range l.Points {
-			grow(pt.Value)
-		}
-	}
-	for _, pt := range append(append([]YearValue{}, d.History...), d.PlanPath...) {
-		grow(pt.Value)
-	}
-	for _, t := range d.Targets {
-		grow(t.Value)
-	}
-	for _, b := range d.Bands {
-		grow(b.Bound)
-	}
+	lo, hi := d.Range()
 	pad := (hi - lo) * 0.12
 	if pad == 0 {
 		pad = math.Max(1, math.Abs(hi)*0.05)
 	}
-	p.Y.Min, p.Y.Max = lo-pad, hi+pad
+	ymin, ymax := lo-pad, hi+pad
+	p.Y.Min, p.Y.Max = ymin, ymax
 	var legend []legendEntry
 	for _, b := range d.Bands {
 		y0, y1 := b.Bound, p.Y.Max
@@ -278,10 +318,27 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 		p.Add(poly, bl)
 		legend = append(legend, legendEntry{th.t(pick(th.lang, "允许范围 ", "permitted ") + b.Label), boxThumb{fade(okGreen, 0.3)}})
 	}
+	extrap := false
 	for _, l := range d.Lines {
-		ln := line(xys(l.Points), ScenarioColor(l.Scenario, order), 1.8)
+		col := ScenarioColor(l.Scenario, order)
+		ln := line(xys(l.Points), col, 1.8)
 		p.Add(ln)
 		legend = append(legend, legendEntry{th.t(l.Label), ln})
+		if len(l.Extrap) > 1 {
+			p.Add(line(xys(l.Extrap), fade(col, 0.6), 1.2, 4, 3))
+			extrap = true
+		}
+	}
+	if extrap {
+		// The years after End are a scenario's extrapolation: a rule at
+		// End and a label say so, and the axis is sized without them.
+		p.Add(line(plotter.XYs{{X: float64(d.End), Y: ymin}, {X: float64(d.End), Y: ymax}}, grey, 0.8, 1, 2))
+		l, _ := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: float64(d.End), Y: ymin}},
+			Labels: []string{th.L("外推 →", "extrapolated →")}})
+		l.TextStyle[0] = th.style(sizeNote, grey)
+		l.Offset = vg.Point{X: vg.Points(3), Y: vg.Points(3)}
+		p.Add(l)
+		legend = append(legend, legendEntry{th.t(fmt.Sprintf(pick(th.lang, "%d年后：情景外推，无规划目标", "after %d: a scenario's extrapolation, no target"), d.End)), line(nil, grey, 1.2, 4, 3)})
 	}
 	if len(d.PlanPath) > 1 {
 		pl := line(xys(d.PlanPath), okBlack, 1, 3, 2.5)
@@ -327,8 +384,36 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 		}
 		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
 	}
-	p.X.Min, p.X.Max = float64(firstYear(d)), float64(horizon)+0.5
+	// Set last: p.Add widens the axes to every plotter's data, the
+	// extrapolations included; lines beyond the axes are clipped.
+	p.Y.Min, p.Y.Max = ymin, ymax
+	p.X.Min, p.X.Max = float64(firstYear(d)), float64(min(horizon, d.End))+0.5
+	if extrap {
+		p.X.Max = float64(horizon) + 0.5
+	}
 	return p, legend
+}
+
+// Range is the span of the values the axis must show: history, the paths
+// up to End, the plan path, targets and bands — never an extrapolation.
+func (d PathData) Range() (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
+	grow := func(v float64) { lo, hi = math.Min(lo, v), math.Max(hi, v) }
+	for _, l := range d.Lines {
+		for _, pt := range l.Points {
+			grow(pt.Value)
+		}
+	}
+	for _, pt := range append(append([]YearValue{}, d.History...), d.PlanPath...) {
+		grow(pt.Value)
+	}
+	for _, t := range d.Targets {
+		grow(t.Value)
+	}
+	for _, b := range d.Bands {
+		grow(b.Bound)
+	}
+	return lo, hi
 }
 
 // valueAt is the first drawn path's value in year y: a scenario line, else the plan path.
@@ -377,7 +462,7 @@ type yearTicks struct{}
 
 func (yearTicks) Ticks(min, max float64) []plot.Tick {
 	step := 1
-	if max-min > 12 {
+	if max-min > 8 {
 		step = 5
 	}
 	var ts []plot.Tick
