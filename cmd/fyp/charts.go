@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -303,18 +304,56 @@ func renderCharts(prs []*model.Projection, data chartData, only []string, opt ch
 	if ext == "" {
 		ext = "png"
 	}
-	out := make(map[string][]byte, len(cs))
 	for _, c := range cs {
 		for _, w := range c.Warnings {
 			fmt.Fprintf(stderr, "fyp: %s: %s\n", c.ID, w)
 		}
-		var buf bytes.Buffer
-		if _, err := c.WriteTo(&buf); err != nil {
-			return nil, fmt.Errorf("drawing %s: %w", c.ID, err)
-		}
-		out[c.ID+"."+ext] = buf.Bytes()
+	}
+	imgs, err := drawAll(cs, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(cs))
+	for i, c := range cs {
+		out[c.ID+"."+ext] = imgs[i]
 	}
 	return out, nil
+}
+
+// drawAll renders the charts on up to workers goroutines. Each chart is
+// drawn whole by one goroutine into its own buffer, so the bytes are the
+// same whatever the number of workers; the first error (in chart order)
+// is returned.
+func drawAll(cs []*charts.Chart, workers int) ([][]byte, error) {
+	imgs := make([][]byte, len(cs))
+	errs := make([]error, len(cs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(cs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var buf bytes.Buffer
+				if _, err := cs[i].WriteTo(&buf); err != nil {
+					errs[i] = fmt.Errorf("drawing %s: %w", cs[i].ID, err)
+					continue
+				}
+				imgs[i] = buf.Bytes()
+			}
+		}()
+	}
+	for i := range cs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return imgs, nil
 }
 
 // addFiles adds files to b under dir and returns their names, sorted.

@@ -1,12 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"image/png"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"fyp/charts"
+	"fyp/model"
+	"fyp/seeds"
 )
 
 func TestChartsCommand(t *testing.T) {
@@ -96,5 +101,37 @@ func TestLoadFontFlag(t *testing.T) {
 	// A colon not followed by a number belongs to the file name.
 	if _, err := loadFontFlag(bad); err == nil || !strings.Contains(err.Error(), "x:y.ttf") {
 		t.Errorf("loadFontFlag(%s) = %v, want an error naming the file", bad, err)
+	}
+}
+
+// Charts drawn on several goroutines are byte for byte those drawn on one.
+func TestDrawAllIdentical(t *testing.T) {
+	p, err := seeds.Load("jiangjin-14")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := model.Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := buildCharts([]*model.Projection{pr}, chartData{}, nil, charts.Options{DPI: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := drawAll(cs, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	many, err := drawAll(cs, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) < 10 {
+		t.Fatalf("%d charts, want the whole set", len(cs))
+	}
+	for i := range cs {
+		if !bytes.Equal(one[i], many[i]) {
+			t.Errorf("%s: 4 workers drew other bytes than 1", cs[i].ID)
+		}
 	}
 }
