@@ -125,7 +125,7 @@ func Fan(f FanInput, p *model.Plan, o Options) (*Chart, error) {
 	if !math.IsNaN(f.Target) && f.TargetYear != 0 {
 		pt := plotter.XYs{{X: float64(f.TargetYear), Y: f.Target}}
 		ts := scatter(pt, okVermilion, draw.PyramidGlyph{}, 3.2)
-		tl := line(plotter.XYs{{X: float64(f.Years[0]), Y: f.Target}, {X: float64(f.Years[len(f.Years)-1]), Y: f.Target}}, okVermilion, 0.8, 2, 2)
+		tl := line(plotter.XYs{{X: float64(f.Years[0]), Y: f.Target}, {X: float64(min(f.TargetYear, f.Years[len(f.Years)-1])), Y: f.Target}}, okVermilion, 0.8, 2, 2)
 		pl.Add(tl, ts, th.labels(pt, []string{th.t(fmt.Sprintf(pick(th.lang, "%d年目标 %s", "%d target %s"), f.TargetYear, fmtUnit(f.Target, f.Unit)))}, okVermilion))
 		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
 	}

@@ -220,8 +220,12 @@ func history(p *model.Plan, ind *model.Indicator, prs []*model.Projection, sc mo
 				seen[o.Year] = o.Value
 			}
 		}
-		for _, pr := range prs {
-			if pr.Scenario != nil {
+	}
+	// A review's observations are on the scale of the series they continue
+	// (model.ObservedPath): levels, an index or a change since the base year.
+	for _, pr := range prs {
+		if pr.Scenario != nil {
+			if s := pr.Series[ind.ID]; s != nil && s.Scale == sc {
 				for y, v := range pr.Scenario.Observed[ind.ID] {
 					seen[y] = v
 				}

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"math"
+	"runtime"
+	"sort"
 
 	"fyp/charts"
 	"fyp/model"
@@ -15,6 +17,59 @@ type chartData struct {
 	sims     []*model.Simulation
 	tornados []charts.TornadoInput
 	progress *charts.ProgressInput
+	// review, when set, makes the charts start from its observations:
+	// every projection continues from the latest observed year and the
+	// fan charts are simulated from there (see observedCharts).
+	review *reviewResult
+}
+
+// observedCharts re-projects prs from the review's observations, so that
+// every chart of a review bundle plots the actuals and its paths and fans
+// start from the last observation; the first simulation is run again
+// from there with the same draws and seed. Observations are taken on the
+// scale the review used and only for series on that scale.
+func observedCharts(prs []*model.Projection, sims []*model.Simulation, rv *reviewResult) ([]*model.Projection, []*model.Simulation, error) {
+	if rv == nil || rv.proj.Scenario == nil || len(rv.proj.Scenario.Observed) == 0 {
+		return prs, sims, nil
+	}
+	obs := rv.proj.Scenario.Observed
+	with := func(pr *model.Projection) (*model.Projection, error) {
+		sc := &model.Scenario{Name: "plan", Horizon: pr.Horizon}
+		if pr.Scenario != nil {
+			cp := *pr.Scenario
+			sc = &cp
+		}
+		sc.Observed = map[string]map[int]float64{}
+		for id, m := range obs {
+			if s, r := pr.Series[id], rv.proj.Series[id]; s != nil && r != nil && s.Scale == r.Scale {
+				sc.Observed[id] = m
+			}
+		}
+		return model.Project(pr.Plan, sc)
+	}
+	out := make([]*model.Projection, len(prs))
+	for i, pr := range prs {
+		var err error
+		if out[i], err = with(pr); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(sims) == 0 {
+		return out, sims, nil
+	}
+	pr, err := with(sims[0].Projection)
+	if err != nil {
+		return nil, nil, err
+	}
+	u, _ := model.DefaultUncertaintyFor(pr)
+	if pr.Scenario.Uncertainty != nil {
+		u = *pr.Scenario.Uncertainty
+	}
+	sim, err := model.Simulate(pr, u, model.SimOptions{Draws: sims[0].Draws, Seed: sims[0].Seed, Workers: runtime.GOMAXPROCS(0)})
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, append([]*model.Simulation{sim}, sims[1:]...), nil
 }
 
 // fanInputs turns the first simulation into one fan chart per headline
@@ -43,7 +98,29 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 			Scenario: sim.Projection.Name(), Label: charts.ScenarioLabel(sim.Projection, lang),
 			Target: math.NaN(), PMet: math.NaN(), Draws: sim.Draws,
 		}
+		// With observations the fan starts at the last one; the years
+		// before are the actuals, drawn as dots.
+		// Like the path charts, the fan stops at the last year a target
+		// speaks for.
+		from, end := b.Start, p.TargetYear
+		for _, t := range ind.Targets {
+			end = max(end, t.Year)
+		}
+		if sc := sim.Projection.Scenario; sc != nil && len(sc.Observed[id]) > 0 {
+			seen := map[int]bool{}
+			for y, v := range sc.Observed[id] {
+				f.History = append(f.History, charts.YearValue{Year: y, Value: v})
+				from, seen[y] = max(from, y), true
+			}
+			if !seen[b.Start] && len(b.Central) > 0 && !math.IsNaN(b.Central[0]) {
+				f.History = append(f.History, charts.YearValue{Year: b.Start, Value: b.Central[0]})
+			}
+			sort.Slice(f.History, func(i, j int) bool { return f.History[i].Year < f.History[j].Year })
+		}
 		for i, q := range b.Q {
+			if b.Start+i < from || b.Start+i > end {
+				continue
+			}
 			f.Years = append(f.Years, b.Start+i)
 			f.P5, f.P25, f.P50, f.P75, f.P95 = append(f.P5, q[0]), append(f.P25, q[1]), append(f.P50, q[2]), append(f.P75, q[3]), append(f.P95, q[4])
 		}

@@ -296,6 +296,11 @@ func recordPlan(p *model.Plan) *model.Plan {
 // renderCharts draws the chart set and returns each chart's bytes by file
 // name (ID.format), printing each chart's warnings to stderr.
 func renderCharts(prs []*model.Projection, data chartData, only []string, opt charts.Options, stderr io.Writer) (map[string][]byte, error) {
+	prs, sims, err := observedCharts(prs, data.sims, data.review)
+	if err != nil {
+		return nil, err
+	}
+	data.sims = sims
 	cs, err := buildCharts(prs, data, only, opt)
 	if err != nil {
 		return nil, err

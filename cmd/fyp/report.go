@@ -125,7 +125,7 @@ func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error
 	if len(o.scenarios) > 0 {
 		prs = append([]*model.Projection{plan}, prs...)
 	}
-	data := chartData{sims: in.sims, progress: progressInput(in.review, o.lang)}
+	data := chartData{sims: in.sims, progress: progressInput(in.review, o.lang), review: in.review}
 	if data.tornados, err = tornadoInputs(in.projections[0], o.lang); err != nil {
 		return in, err
 	}

@@ -1,0 +1,68 @@
+package main
+
+import (
+	"bytes"
+	"runtime"
+	"testing"
+
+	"fyp/charts"
+	"fyp/model"
+)
+
+// The charts of a review bundle start from the observations: the actuals
+// are plotted, every scenario passes through the last one and the fan
+// begins there.
+func TestObservedDriveCharts(t *testing.T) {
+	var stderr bytes.Buffer
+	o := &options{plan: "jiangjin-14", lang: "zh", stdout: &bytes.Buffer{}, stderr: &stderr}
+	p := mustPlan(t)
+	rv, err := runReview(o, p, &reviewFlags{observed: "testdata/observed-example.csv", th: model.DefaultReviewThresholds(), scope: "main"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.scenarios = []string{"trend"}
+	prs, err := chartProjections(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sims, err := runSimulations(o, &simFlags{draws: 2000, seed: model.DefaultSeed, seedSet: true, workers: runtime.GOMAXPROCS(0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prs, sims, err = observedCharts(prs, sims, rv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// testdata/observed-example.csv (synthetic): forest coverage is not in
+	// it, per-capita GDP is 9.2 in 2023 (2020 prices).
+	d, err := charts.PathOf("gdp_per_capita", prs, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := d.History[len(d.History)-1]
+	if last.Year != 2023 || last.Value != 9.2 {
+		t.Fatalf("history ends %v, want the observed 2023 value 9.2", last)
+	}
+	for _, l := range d.Lines {
+		for _, pt := range l.Points {
+			if pt.Year == 2023 && pt.Value != 9.2 {
+				t.Errorf("%s: 2023 = %v, want the observation 9.2", l.Scenario, pt.Value)
+			}
+		}
+	}
+	var fan *charts.FanInput
+	for _, f := range fanInputs(sims[0], "zh") {
+		if f.id == "gdp_per_capita" {
+			fan = &f.in
+		}
+	}
+	if fan == nil {
+		t.Fatal("no fan chart for gdp_per_capita")
+	}
+	if fan.Years[0] != 2023 || fan.P5[0] != 9.2 || fan.P95[0] != 9.2 {
+		t.Errorf("fan starts %d at P5 %v P95 %v, want 2023 at the observed 9.2", fan.Years[0], fan.P5[0], fan.P95[0])
+	}
+	if len(fan.History) != 4 || fan.History[0].Year != 2020 {
+		t.Errorf("fan history = %v, want 2020 (base) and the three observations", fan.History)
+	}
+}
