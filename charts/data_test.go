@@ -2,6 +2,7 @@ package charts
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"fyp/model"
@@ -188,14 +189,18 @@ func TestRecordOf(t *testing.T) {
 		label   string
 		verdict Verdict
 		ratio   float64 // outcome / target; NaN when not compared
+		done    float64 // task completion; NaN when not a share
 	}{
-		// DOMAIN.md §8: forest coverage target 54, reached 51.8.
-		{"forest missed", "森林覆盖率", VerdictMissed, 51.8 / 54},
-		// GDP ≈9 %/yr, 8.9 achieved: within the 2 % tolerance of 左右.
-		{"gdp about", "地区生产总值", VerdictMet, 8.9 / 9},
+		// DOMAIN.md §8: forest coverage target 54, reached 51.8, from 46.5 in
+		// 2015 (jiangjin-13.yaml row 17.1): (51.8−46.5)/(54−46.5) = 70.7 %,
+		// not the 95.9 % of outcome ÷ target.
+		{"forest missed", "森林覆盖率", VerdictMissed, 51.8 / 54, (51.8 - 46.5) / (54 - 46.5)},
+		// GDP ≈9 %/yr, 8.9 achieved: within the 2 % tolerance of 左右;
+		// task done ln 1.089 / ln 1.09.
+		{"gdp about", "地区生产总值", VerdictMet, 8.9 / 9, math.Log(1.089) / math.Log(1.09)},
 		// 口径调整: 21 printed on another definition, never compared.
-		{"not comparable", "战略性新兴产业产值占规模工业总产值比重", VerdictNoData, math.NaN()},
-		{"delegated", "耕地保有量", VerdictDelegated, math.NaN()},
+		{"not comparable", "战略性新兴产业产值占规模工业总产值比重", VerdictNoData, math.NaN(), math.NaN()},
+		{"delegated", "耕地保有量", VerdictDelegated, math.NaN(), math.NaN()},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -205,6 +210,9 @@ func TestRecordOf(t *testing.T) {
 			}
 			if math.IsNaN(tc.ratio) != math.IsNaN(r.Ratio) || (!math.IsNaN(tc.ratio) && !near(r.Ratio, tc.ratio, 1e-12)) {
 				t.Errorf("ratio = %v, want %v", r.Ratio, tc.ratio)
+			}
+			if math.IsNaN(tc.done) != math.IsNaN(r.Completion) || (!math.IsNaN(tc.done) && !near(r.Completion, tc.done, 1e-12)) {
+				t.Errorf("completion = %v, want %v", r.Completion, tc.done)
 			}
 			if tc.verdict == VerdictNoData && r.Note == "" {
 				t.Error("a row without outcome has no note")
@@ -281,7 +289,10 @@ func TestFormat(t *testing.T) {
 		{"index", fmtUnit(133.8226, "指数"), "134"},
 		{"NaN", fmtUnit(math.NaN(), "%"), "—"},
 		{"negative zero", fmtNum(-0.0001, 2), "0"},
-		{"pace small", fmtSig(-0.00421), "-0.0042"},
+		{"pace small, one minus sign", fmtSig(-0.00421), "−0.0042"},
+		{"thousands", fmtNum(29213.456, 1), "29,213.5"},
+		{"thousands negative", fmtNum(-1234567, 0), "−1,234,567"},
+		{"below a thousand", fmtNum(999.5, 1), "999.5"},
 		{"pace", fmtSig(46.14), "46.1"},
 		{"pace mid", fmtSig(4.8331), "4.83"},
 	}
@@ -371,5 +382,19 @@ func TestPathStopsAtLastTarget(t *testing.T) {
 	}
 	if pts := g.Lines[0].Points; g.End != 2035 || pts[len(pts)-1].Year != 2035 {
 		t.Errorf("gdp_per_capita: End %d, last point %v, want 2035", g.End, pts[len(pts)-1])
+	}
+}
+
+// A fan chart never shows 100 % for a target no shock reaches, and says
+// when P ≈ 50 % is a matter of construction.
+func TestFanHonesty(t *testing.T) {
+	f := FanInput{Indicator: "森林覆盖率", TargetYear: 2025, PMet: math.NaN(), NotModelled: true}
+	if got, want := FanTitle(f, "zh"), "森林覆盖率：2025年目标达成概率 未建模"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+	on := FanInput{Indicator: "x", TargetYear: 2025, PMet: 0.5, OnPath: true, Assumed: true}
+	notes := FanNotes(on, "en")
+	if len(notes) != 2 || !strings.Contains(notes[0], "by construction") || !strings.Contains(notes[1], "assumptions") {
+		t.Errorf("notes = %q, want the by-construction and the assumed-volatility notes", notes)
 	}
 }

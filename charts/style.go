@@ -275,7 +275,34 @@ func (th *theme) legend(dc draw.Canvas, entries []legendEntry) draw.Canvas {
 
 // fmtNum prints v with at most prec decimals and no trailing zeros; "—"
 // when unknown.
-func fmtNum(v float64, prec int) string { return numfmt.Fixed(v, prec) }
+// Thousands are grouped with commas (12,345.6) and a negative number
+// takes the minus sign U+2212, the one minus every chart uses.
+func fmtNum(v float64, prec int) string { return group(numfmt.Fixed(v, prec)) }
+
+// group puts thousands separators into a number printed by numfmt.Fixed
+// and turns its hyphen-minus into U+2212.
+func group(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, dot := strings.Cut(s, ".")
+	if len(whole) > 3 && whole[0] >= '0' && whole[0] <= '9' {
+		var b strings.Builder
+		for i, r := range whole {
+			if i > 0 && (len(whole)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(r)
+		}
+		whole = b.String()
+	}
+	if dot {
+		whole += "." + frac
+	}
+	if neg {
+		whole = "−" + whole
+	}
+	return whole
+}
 
 // fmtUnit formats v for its unit: whole numbers for large amounts (亿元,
 // 万人次), one decimal for shares and rates, up to two for small levels.
@@ -394,5 +421,5 @@ func fmtSig(v float64) string {
 	case a >= 1 || a == 0:
 		return fmtNum(v, 2)
 	}
-	return strconv.FormatFloat(v, 'g', 2, 64)
+	return group(strconv.FormatFloat(v, 'g', 2, 64))
 }

@@ -97,6 +97,9 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 			Indicator: ind.Name.In(lang), Unit: unitLabel(ind, b.Scale, p.BaseYear, lang),
 			Scenario: sim.Projection.Name(), Label: charts.ScenarioLabel(sim.Projection, lang),
 			Target: math.NaN(), PMet: math.NaN(), Draws: sim.Draws,
+			// fyp never estimates a volatility: every plan prints period
+			// averages only, so the defaults and every scenario's are assumed.
+			Assumed: true,
 		}
 		// With observations the fan starts at the last one; the years
 		// before are the actuals, drawn as dots.
@@ -134,6 +137,12 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 				continue
 			}
 			f.Target, f.TargetYear, f.PMet, f.PMetSE = goal, ts.Target.Year, ts.PMet, ts.SE
+			if !ts.Stochastic {
+				f.NotModelled, f.PMet, f.PMetSE = true, math.NaN(), 0
+			}
+			// The central path lands on the target (the plan's own path):
+			// P ≈ 50 % by construction. Tolerance: 1e-6 of the target.
+			f.OnPath = math.Abs(ts.Central-ts.Target.Value) <= 1e-6*math.Max(1, math.Abs(ts.Target.Value))
 			break
 		}
 		if f.Check() == nil {
