@@ -14,13 +14,13 @@ import (
 
 // RecordRow is one target of a finished plan against its outcome.
 type RecordRow struct {
-	No, Sub    int
-	Label      string
-	Binding    bool
-	Unit       string  // unit of Target and Outcome (%/年 for growth targets)
-	Target     float64 // the target's metric value
-	Outcome    float64 // the outcome in the same metric; NaN when not comparable or missing
-	Ratio      float64 // Outcome/Target; NaN when either is unknown or Target is 0
+	No, Sub int
+	Label   string
+	Binding bool
+	Unit    string  // unit of Target and Outcome (%/年 for growth targets)
+	Target  float64 // the target's metric value
+	Outcome float64 // the outcome in the same metric; NaN when not comparable or missing
+	Ratio   float64 // Outcome/Target; NaN when either is unknown or Target is 0
 	// Completion is the share of the task done, the bar the chart draws:
 	// (outcome − base)/(target − base) for levels, ln(1+g)/ln(1+g*) for
 	// average growth, ln m/ln m* for multiples, outcome/target for changes
