@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"image/color"
 	"math"
 	"strings"
 	"testing"
@@ -396,5 +397,102 @@ func TestFanHonesty(t *testing.T) {
 	notes := FanNotes(on, "en")
 	if len(notes) != 2 || !strings.Contains(notes[0], "by construction") || !strings.Contains(notes[1], "assumptions") {
 		t.Errorf("notes = %q, want the by-construction and the assumed-volatility notes", notes)
+	}
+}
+
+// A share's axis never passes 100 %, whatever a scenario does.
+func TestShareAxisAtMost100(t *testing.T) {
+	p := load(t, "jiangjin-14")
+	pr, err := model.Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Forest coverage at +5 pp a year would pass 100 % by 2035 were it not
+	// clamped; the axis must stop at 100 either way.
+	up, err := model.Project(p, &model.Scenario{Name: "up", Assumptions: map[string]model.Assumption{
+		"forest_coverage": {Rule: model.RuleLinear, Step: model.Flat(9)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, ind := range p.Indicators {
+		if ind.Unit.ZH != "%" || !ind.InTable() {
+			continue
+		}
+		d, err := PathOf(ind.ID, []*model.Projection{pr, up}, "zh")
+		if err != nil || d.Scale != model.ScaleLevel {
+			continue
+		}
+		n++
+		if lo, hi := d.Axis(); hi > 100 || lo < 0 {
+			t.Errorf("%s: axis %v…%v, want within 0…100", ind.ID, lo, hi)
+		}
+	}
+	if n < 3 {
+		t.Fatalf("only %d share charts checked", n)
+	}
+}
+
+// Recorded values are never joined across a change of definition: a base
+// year restated by a review (forest coverage 52.5 instead of the printed
+// 51.8) breaks the line from the 13th plan's 2015 value.
+func TestPathBreakNotJoined(t *testing.T) {
+	p := load(t, "jiangjin-14")
+	pr, err := model.Project(p, &model.Scenario{Name: "plan", Observed: map[string]map[int]float64{"forest_coverage": {2020: 52.5}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := PathOf("forest_coverage", []*model.Projection{pr}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Breaks) != 1 || d.Breaks[0] != 2020 {
+		t.Fatalf("breaks = %v, want [2020]", d.Breaks)
+	}
+	segs := segments(d.History, d.Breaks)
+	if len(segs) != 2 || segs[0][len(segs[0])-1].Year != 2015 || segs[1][0].Year != 2020 {
+		t.Errorf("segments = %v, want 2015 apart from 2020", segs)
+	}
+	// The printed base agrees with the 13th plan's outcome (51.8): no break.
+	plain, err := PathOf("forest_coverage", []*model.Projection{planProjection(t)}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain.Breaks) != 0 {
+		t.Errorf("breaks = %v, want none", plain.Breaks)
+	}
+}
+
+// A five-year sum (实际利用外资 [25], jiangjin-14.yaml row 21) is drawn as
+// running sums that reach the target at 2025, not as a yearly average.
+func TestCumulativeRunningSum(t *testing.T) {
+	d, err := PathOf("fdi", []*model.Projection{planProjection(t)}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.CumulativeFrom != 2020 || len(d.Targets) != 1 || d.Targets[0].Value != 25 || d.Targets[0].Year != 2025 {
+		t.Fatalf("cumulative from %d, targets %+v; want from 2020 and 25 in 2025", d.CumulativeFrom, d.Targets)
+	}
+	pts := d.PlanPath
+	if pts[0].Year != 2020 || pts[0].Value != 0 {
+		t.Errorf("running sum starts %v, want 0 in 2020", pts[0])
+	}
+	// The plan path spreads the sum evenly: 25 by 2025 (tolerance 1e-9).
+	if last := pts[len(pts)-1]; last.Year != 2025 || !near(last.Value, 25, 1e-9) {
+		t.Errorf("plan path's running sum ends %v, want 25 in 2025", last)
+	}
+	for i := 1; i < len(pts); i++ {
+		if pts[i].Value < pts[i-1].Value {
+			t.Errorf("running sum falls at %d", pts[i].Year)
+		}
+	}
+}
+
+// A floor band's colour is no scenario's colour.
+func TestBandColourNotAScenario(t *testing.T) {
+	for i, c := range append([]color.Color{okBlue}, scenarioColors...) {
+		if c == bandFill || fade(c, 0.22) == bandFill {
+			t.Errorf("scenario colour %d is the band's", i)
+		}
 	}
 }

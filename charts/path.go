@@ -60,6 +60,16 @@ type PathData struct {
 	// End is the last year a target speaks for: the plan's target year, or
 	// a later goal (2035). Nothing beyond it is drawn as a solid path.
 	End int
+	// Bounded: the level is a share (or has natural bounds Lo…Hi); the
+	// axis never goes beyond them.
+	Bounded bool
+	Lo, Hi  float64
+	// Breaks are the years at which the recorded values change definition
+	// (口径): the history line is not joined across them.
+	Breaks []int
+	// CumulativeFrom is set when the targets are sums over the years after
+	// it: every path is then drawn as its running sum from that year.
+	CumulativeFrom int
 }
 
 // PathOf computes the path chart's numbers for indicator id from one or
@@ -93,6 +103,19 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 		d.Lines = append(d.Lines, PathLine{Scenario: pr.Name(), Label: ScenarioLabel(pr, lang), Points: solid, Extrap: extrap})
 	}
 	d.History = history(p, ind, prs, d.Scale)
+	d.Breaks = breaks(p, ind, d.History, d.Scale)
+	for _, y := range d.Breaks {
+		d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年前后统计口径不同，实际值不连线", "The definition changes at %d: recorded values are not joined across it"), y))
+	}
+	if d.Scale == model.ScaleLevel {
+		switch {
+		case ind.Bounded:
+			d.Bounded, d.Lo, d.Hi = true, ind.Lo, ind.Hi
+		case ind.Unit.ZH == "%":
+			// A share unless the plan gives other bounds (as the review reads it).
+			d.Bounded, d.Lo, d.Hi = true, 0, 100
+		}
+	}
 	if len(d.History) > 0 && d.History[0].Year < p.BaseYear && p.Previous != nil {
 		d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年数值取自%s", "The %d value is from %s"), d.History[0].Year, p.Previous.Title.In(lang)))
 	}
@@ -157,7 +180,107 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: fmt.Sprintf(pick(lang, "%d年目标 %s%s", "%d target %s%s"), t.Year, boundMark(t.Bound), fmtUnit(x, ind.Unit.In(lang)))})
 		}
 	}
+	if from, ok := cumulativeFrom(ind); ok && d.Scale == model.ScaleLevel {
+		d.running(ind, from, lang)
+	}
 	return d, nil
+}
+
+// cumulativeFrom is the start of the sums when every numeric target of ind
+// is a sum over the same years (五年累计); ok is false otherwise.
+func cumulativeFrom(ind *model.Indicator) (from int, ok bool) {
+	for _, t := range ind.Targets {
+		switch {
+		case t.Kind == model.Delegated || t.Relative():
+		case t.Kind != model.Cumulative || (ok && t.From != from):
+			return 0, false
+		default:
+			from, ok = t.From, true
+		}
+	}
+	return from, ok
+}
+
+// running turns the yearly paths into running sums from the year after
+// from (0 in from itself), so that a sum target is a point on them.
+func (d *PathData) running(ind *model.Indicator, from int, lang string) {
+	sum := func(pts []YearValue) []YearValue {
+		var out []YearValue
+		acc := 0.0
+		if len(pts) > 0 && pts[0].Year > from && pts[0].Year <= from+1 {
+			out = append(out, YearValue{from, 0})
+		}
+		for _, p := range pts {
+			switch {
+			case p.Year == from:
+				out = append(out, YearValue{p.Year, 0})
+			case p.Year > from:
+				acc += p.Value
+				out = append(out, YearValue{p.Year, acc})
+			}
+		}
+		return out
+	}
+	for i := range d.Lines {
+		all := sum(append(append([]YearValue{}, d.Lines[i].Points...), tail(d.Lines[i].Extrap)...))
+		d.Lines[i].Points, d.Lines[i].Extrap = splitAt(all, d.End)
+		if len(d.Lines[i].Extrap) == 0 {
+			d.Lines[i].Extrap = nil
+		}
+	}
+	d.PlanPath = sum(d.PlanPath)
+	d.History = sum(d.History)
+	d.Breaks, d.Bands = nil, nil
+	d.Targets = d.Targets[:0]
+	for _, t := range ind.Targets {
+		if t.Kind == model.Cumulative {
+			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: t.Value,
+				Label: fmt.Sprintf(pick(lang, "%d年累计目标 %s%s", "%d target: total %s%s"), t.Year, boundMark(t.Bound), fmtUnit(t.Value, ind.Unit.In(lang)))})
+		}
+	}
+	d.CumulativeFrom = from
+	d.Bounded = false
+	d.Unit = fmt.Sprintf(pick(lang, "%d年起累计(%s)", "total since %d (%s)"), from+1, ind.Unit.In(lang))
+}
+
+// tail drops the first point of an extrapolation, which repeats the last
+// point of the solid path.
+func tail(pts []YearValue) []YearValue {
+	if len(pts) == 0 {
+		return nil
+	}
+	return pts[1:]
+}
+
+// breaks are the years where the recorded values change definition: the
+// base year when the previous plan's outcome for it is not comparable or
+// differs from the base value drawn (a restated base, 口径调整).
+func breaks(p *model.Plan, ind *model.Indicator, hist []YearValue, sc model.Scale) []int {
+	if sc != model.ScaleLevel || p.Previous == nil {
+		return nil
+	}
+	prev := p.Previous.Indicator(ind.ID)
+	if prev == nil || len(hist) == 0 || hist[0].Year >= p.BaseYear {
+		return nil
+	}
+	base := math.NaN()
+	for _, h := range hist {
+		if h.Year == p.BaseYear {
+			base = h.Value
+		}
+	}
+	for _, o := range prev.Observed {
+		if o.Year != p.BaseYear || o.Metric != model.Level {
+			continue
+		}
+		if !o.Comparable || !o.Known || math.IsNaN(base) || math.Abs(o.Value-base) > 1e-9*math.Max(1, math.Abs(base)) {
+			return []int{p.BaseYear}
+		}
+	}
+	if ind.Baseline.Known && !math.IsNaN(base) && base != ind.Baseline.Value {
+		return []int{p.BaseYear} // the review restated the base year
+	}
+	return nil
 }
 
 // pathEnd is the last year a target of ind speaks for: the plan's target
@@ -302,12 +425,7 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 	p.Y.Label.Text = th.t(d.Unit)
 	p.X.Tick.Marker = yearTicks{}
 	p.Y.Tick.Marker = niceTicks{}
-	lo, hi := d.Range()
-	pad := (hi - lo) * 0.12
-	if pad == 0 {
-		pad = math.Max(1, math.Abs(hi)*0.05)
-	}
-	ymin, ymax := lo-pad, hi+pad
+	ymin, ymax := d.Axis()
 	p.Y.Min, p.Y.Max = ymin, ymax
 	var legend []legendEntry
 	for _, b := range d.Bands {
@@ -316,11 +434,12 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 			y0, y1 = p.Y.Min, b.Bound
 		}
 		poly, _ := plotter.NewPolygon(plotter.XYs{{X: float64(b.From), Y: y0}, {X: float64(b.To), Y: y0}, {X: float64(b.To), Y: y1}, {X: float64(b.From), Y: y1}})
-		poly.Color = fade(okGreen, 0.15)
+		// Neutral grey: a band is a rule, never a scenario's colour.
+		poly.Color = bandFill
 		poly.LineStyle.Width = 0
-		bl := line(plotter.XYs{{X: float64(b.From), Y: b.Bound}, {X: float64(b.To), Y: b.Bound}}, okGreen, 1)
+		bl := line(plotter.XYs{{X: float64(b.From), Y: b.Bound}, {X: float64(b.To), Y: b.Bound}}, grey, 1)
 		p.Add(poly, bl)
-		legend = append(legend, legendEntry{th.t(pick(th.lang, "允许范围 ", "permitted ") + b.Label), boxThumb{fade(okGreen, 0.3)}})
+		legend = append(legend, legendEntry{th.t(pick(th.lang, "允许范围 ", "permitted ") + b.Label), boxThumb{bandFill}})
 	}
 	extrap := false
 	for _, l := range d.Lines {
@@ -350,9 +469,11 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 		legend = append(legend, legendEntry{th.L("规划路径（恰好达标）", "plan path (meets targets exactly)"), pl})
 	}
 	if len(d.History) > 0 {
-		h := line(xys(d.History), okBlack, 0.8)
+		for _, seg := range segments(d.History, d.Breaks) {
+			p.Add(line(xys(seg), okBlack, 0.8))
+		}
 		hs := scatter(xys(d.History), okBlack, draw.CircleGlyph{}, 2.2)
-		p.Add(h, hs)
+		p.Add(hs)
 		legend = append(legend, legendEntry{th.L("实际值", "recorded"), hs})
 	}
 	if len(d.Targets) > 0 {
@@ -398,6 +519,24 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 	return p, legend
 }
 
+// Axis is the value axis: Range with 12 % room, kept inside the
+// natural bounds of a share (never above 100 %).
+func (d PathData) Axis() (lo, hi float64) {
+	lo, hi = d.Range()
+	pad := (hi - lo) * 0.12
+	if pad == 0 {
+		pad = math.Max(1, math.Abs(hi)*0.05)
+	}
+	lo, hi = lo-pad, hi+pad
+	if d.Bounded {
+		lo, hi = math.Max(lo, d.Lo), math.Min(hi, d.Hi)
+		if hi <= lo {
+			lo = hi - 1
+		}
+	}
+	return lo, hi
+}
+
 // Range is the span of the values the axis must show: history, the paths
 // up to End, the plan path, targets and bands — never an extrapolation.
 func (d PathData) Range() (lo, hi float64) {
@@ -419,6 +558,26 @@ func (d PathData) Range() (lo, hi float64) {
 	}
 	return lo, hi
 }
+
+// segments splits the recorded values at each break year: a line is
+// never drawn across a change of definition.
+func segments(pts []YearValue, breaks []int) [][]YearValue {
+	var out [][]YearValue
+	var cur []YearValue
+	for _, p := range pts {
+		for _, b := range breaks {
+			if p.Year == b && len(cur) > 0 {
+				out, cur = append(out, cur), nil
+			}
+		}
+		cur = append(cur, p)
+	}
+	return append(out, cur)
+}
+
+// bandFill shades the permitted side of a floor or ceiling: a grey no
+// scenario is given (scenarioColors).
+var bandFill = fade(grey, 0.22)
 
 // valueAt is the first drawn path's value in year y: a scenario line, else the plan path.
 func valueAt(d PathData, y int) (float64, bool) {
