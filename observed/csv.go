@@ -45,7 +45,11 @@ func ReadCSV(name string, data []byte, cat Catalog) (*Data, error) {
 		rows = append(rows, row)
 	}
 	p.parseGrid(rows)
-	return p.result()
+	d, err := p.result()
+	if d != nil {
+		d.Synthetic = synthetic(text)
+	}
+	return d, err
 }
 
 // decode returns the file as UTF-8 without a byte-order mark: UTF-8 files

@@ -301,6 +301,9 @@ func renderCharts(prs []*model.Projection, data chartData, only []string, opt ch
 		return nil, err
 	}
 	data.sims = sims
+	if data.review != nil && data.review.synthetic {
+		opt.Synthetic = true
+	}
 	cs, err := buildCharts(prs, data, only, opt)
 	if err != nil {
 		return nil, err

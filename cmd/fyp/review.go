@@ -127,6 +127,9 @@ type reviewResult struct {
 	th    model.ReviewThresholds
 	proj  *model.Projection
 	rows  []model.Review
+	// synthetic: the observed file says its figures are invented; every
+	// chart is stamped 示例数据 / SYNTHETIC.
+	synthetic bool
 }
 
 // reviewScenario is the projection the review continues from the latest
@@ -189,7 +192,7 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 			rows = append(rows, r)
 		}
 	}
-	return &reviewResult{plan: p, file: f.observed, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows}, nil
+	return &reviewResult{plan: p, file: f.observed, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, synthetic: d.Synthetic}, nil
 }
 
 // catalog is what the observed reader accepts for plan p.
