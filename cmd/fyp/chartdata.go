@@ -226,12 +226,23 @@ func progressInput(rv *reviewResult, lang string) *charts.ProgressInput {
 	}
 	in := &charts.ProgressInput{Year: rv.asOf, Scenario: charts.ScenarioLabel(rv.proj, lang)}
 	for _, r := range rv.rows {
-		if !r.Compared || math.IsNaN(r.TaskDone) || math.IsNaN(r.TimeElapsed) {
-			continue
-		}
 		label := r.Indicator.Name.In(lang)
 		if r.Target.Year != rv.plan.TargetYear {
 			label += fmt.Sprintf(" (%d)", r.Target.Year)
+		}
+		if k := r.Target.Kind; (k == model.Floor || k == model.Ceiling) && r.Category != model.InsufficientData {
+			// A limit held every year: held or broken, never a share.
+			bound := "floor"
+			if k == model.Ceiling {
+				bound = "ceiling"
+			}
+			in.Items = append(in.Items, charts.ProgressItem{Label: label, Bound: bound, Breached: r.Category == model.Lagging,
+				Binding: r.Indicator.Attribute == model.Binding, Category: progressCategory[r.Category], Note: r.Reason.In(lang),
+				Elapsed: math.NaN(), Done: math.NaN()})
+			continue
+		}
+		if !r.Compared || math.IsNaN(r.TaskDone) || math.IsNaN(r.TimeElapsed) {
+			continue
 		}
 		in.Items = append(in.Items, charts.ProgressItem{
 			Label: label, Elapsed: r.TimeElapsed, Done: r.TaskDone,

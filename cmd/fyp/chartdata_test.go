@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"runtime"
+	"strings"
 	"testing"
 
 	"fyp/charts"
@@ -19,6 +20,21 @@ func TestObservedDriveCharts(t *testing.T) {
 	rv, err := runReview(o, p, &reviewFlags{observed: "testdata/observed-example.csv", th: model.DefaultReviewThresholds(), scope: "main"})
 	if err != nil {
 		t.Fatal(err)
+	}
+	// The floor of 300 good-air days (jiangjin-14.yaml row 24) is broken in
+	// 2022 in the example (297): the progress chart shows it broken.
+	in := progressInput(rv, "zh")
+	found := false
+	for _, it := range in.Items {
+		if it.Label == "城区空气质量优良天数" {
+			found = true
+			if it.Bound != "floor" || !it.Breached || !strings.Contains(it.Note, "297") {
+				t.Errorf("good-air days = %+v, want a broken floor naming 297", it)
+			}
+		}
+	}
+	if !found {
+		t.Error("the floor target is missing from the progress chart")
 	}
 	o.scenarios = []string{"trend"}
 	prs, err := chartProjections(o)
