@@ -496,3 +496,35 @@ func TestBandColourNotAScenario(t *testing.T) {
 		}
 	}
 }
+
+// Scenarios that leave an indicator on the same path are drawn once, and
+// a note names them.
+func TestCoincidingScenariosDrawnOnce(t *testing.T) {
+	p := load(t, "jiangjin-14")
+	pr, err := model.Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Neither scenario sets a rule for the digital economy: both follow
+	// the plan path, as the plan's own rules do.
+	a, _ := model.Project(p, &model.Scenario{Name: "a", Title: model.Text{ZH: "甲"}, Assumptions: map[string]model.Assumption{"gdp": {Rule: model.RuleCompound, Rate: model.Flat(5)}}})
+	b, _ := model.Project(p, &model.Scenario{Name: "b", Title: model.Text{ZH: "乙"}, Assumptions: map[string]model.Assumption{"gdp": {Rule: model.RuleCompound, Rate: model.Flat(7)}}})
+	d, err := PathOf("digital_economy_va", []*model.Projection{pr, a, b}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Lines) != 1 || d.Lines[0].Scenario != "plan" {
+		t.Fatalf("lines = %d (%v), want the plan's only", len(d.Lines), d.Lines)
+	}
+	want := "甲、乙与规划自身速度的路径相同，只画一条"
+	if !strings.Contains(strings.Join(d.Notes, "\n"), want) {
+		t.Errorf("notes = %q, want %q", d.Notes, want)
+	}
+	g, err := PathOf("gdp", []*model.Projection{pr, a, b}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Lines) != 3 {
+		t.Errorf("gdp: %d lines, want 3 distinct", len(g.Lines))
+	}
+}

@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -102,6 +103,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 		}
 		d.Lines = append(d.Lines, PathLine{Scenario: pr.Name(), Label: ScenarioLabel(pr, lang), Points: solid, Extrap: extrap})
 	}
+	d.Lines = d.mergeSame(lang)
 	d.History = history(p, ind, prs, d.Scale)
 	d.Breaks = breaks(p, ind, d.History, d.Scale)
 	for _, y := range d.Breaks {
@@ -281,6 +283,46 @@ func breaks(p *model.Plan, ind *model.Indicator, hist []YearValue, sc model.Scal
 		return []int{p.BaseYear} // the review restated the base year
 	}
 	return nil
+}
+
+// mergeSame draws scenarios whose paths coincide once: the first keeps
+// its line, a note names the others (tolerance 1e-9 of the value).
+func (d *PathData) mergeSame(lang string) []PathLine {
+	var out []PathLine
+	same := map[int][]string{}
+	for _, l := range d.Lines {
+		dup := -1
+		for i, k := range out {
+			if samePoints(k.Points, l.Points) && samePoints(k.Extrap, l.Extrap) {
+				dup = i
+				break
+			}
+		}
+		if dup < 0 {
+			out = append(out, l)
+			continue
+		}
+		same[dup] = append(same[dup], l.Label)
+	}
+	for i, k := range out {
+		if len(same[i]) > 0 {
+			d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%s与%s的路径相同，只画一条", "%s and %s coincide: drawn once"),
+				strings.Join(same[i], pick(lang, "、", ", ")), k.Label))
+		}
+	}
+	return out
+}
+
+func samePoints(a, b []YearValue) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Year != b[i].Year || math.Abs(a[i].Value-b[i].Value) > 1e-9*math.Max(1, math.Abs(a[i].Value)) {
+			return false
+		}
+	}
+	return true
 }
 
 // pathEnd is the last year a target of ind speaks for: the plan's target
