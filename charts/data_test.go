@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+
 	"fyp/model"
 	"fyp/seeds"
 )
@@ -526,5 +529,46 @@ func TestCoincidingScenariosDrawnOnce(t *testing.T) {
 	}
 	if len(g.Lines) != 3 {
 		t.Errorf("gdp: %d lines, want 3 distinct", len(g.Lines))
+	}
+}
+
+// A label is put beside its point where no line passes: with a line
+// through the upper left (the first choice), it moves elsewhere, and two
+// labels at one point never overlap.
+func TestLabelsAvoidLines(t *testing.T) {
+	th := newTheme(mustEmbedded(t), Options{})
+	id := func(v float64) vg.Length { return vg.Length(v) }
+	area := vg.Rectangle{Max: vg.Point{X: 400, Y: 300}}
+	pl := &placed{pts: plotter.XYs{{X: 200, Y: 150}, {X: 200, Y: 150}}, txt: []string{"2025年目标 ≥134", "2025年目标 ≥134"},
+		sty: th.style(sizeNote, okVermilion), lines: []plotter.XYs{{{X: 100, Y: 100}, {X: 200, Y: 150}, {X: 100, Y: 200}}}}
+	rs := pl.place(area, id, id)
+	for i, r := range rs {
+		for _, l := range pl.lines {
+			for k := 1; k < len(l); k++ {
+				if crosses(r, vg.Point{X: vg.Length(l[k-1].X), Y: vg.Length(l[k-1].Y)}, vg.Point{X: vg.Length(l[k].X), Y: vg.Length(l[k].Y)}) {
+					t.Errorf("label %d at %v lies on the line", i, r)
+				}
+			}
+		}
+	}
+	if overlap(rs[0], rs[1]) {
+		t.Errorf("labels overlap: %v, %v", rs[0], rs[1])
+	}
+}
+
+func mustEmbedded(t *testing.T) *Font {
+	f, err := EmbeddedFont()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestRangeDash(t *testing.T) {
+	if got := rangeDash("2021–2023年均守住下限—", "zh"); got != "2021—2023年均守住下限—" {
+		t.Errorf("zh: %q", got)
+	}
+	if got := rangeDash("average growth 2020—2025, 5%–95%", "en"); got != "average growth 2020–2025, 5%–95%" {
+		t.Errorf("en: %q", got)
 	}
 }

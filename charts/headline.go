@@ -83,7 +83,8 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 	c.Height = vg.Length(rows)*5*vg.Centimeter + 3*vg.Centimeter
 	var legend []legendEntry
 	seen := map[string]bool{}
-	var notes []string
+	var notes, noteOrder []string
+	named := map[string][]string{}
 	for i, id := range ids {
 		d, err := PathOf(id, prs, th.lang)
 		if err != nil {
@@ -100,10 +101,20 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 			}
 		}
 		for _, n := range d.Notes {
-			if !seen[n] {
-				seen[n] = true
-				notes = append(notes, th.t(n))
-			}
+			named[n] = append(named[n], d.Name)
+		}
+		noteOrder = append(noteOrder, d.Notes...)
+	}
+	// A note that holds for one panel only names its indicator.
+	for _, n := range noteOrder {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		if len(named[n]) == 1 && len(ids) > 1 {
+			notes = append(notes, th.t(named[n][0]+pick(th.lang, "：", ": ")+n))
+		} else {
+			notes = append(notes, th.t(n))
 		}
 	}
 	footer := th.t(sourceLine(o, prs[0].Plan, labels, th.lang))

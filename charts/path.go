@@ -527,28 +527,13 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 		}
 		ts := scatter(pts, okVermilion, draw.PyramidGlyph{}, 3.2)
 		p.Add(ts)
-		// Labels sit to the upper left of a marker, or the lower left where
-		// the path comes down to it, so that they never lie on the line.
-		var up, down plotter.XYs
-		var upT, downT []string
-		for i, t := range d.Targets {
-			if v, ok := valueAt(d, t.Year-1); ok && v > t.Value {
-				down, downT = append(down, pts[i]), append(downT, txt[i])
-			} else {
-				up, upT = append(up, pts[i]), append(upT, txt[i])
-			}
+		// Each label goes where it crosses no path and no other label.
+		var obstacles []plotter.XYs
+		for _, l := range d.Lines {
+			obstacles = append(obstacles, xys(l.Points), xys(l.Extrap))
 		}
-		if len(up) > 0 {
-			p.Add(th.labels(up, upT, okVermilion))
-		}
-		if len(down) > 0 {
-			l := th.labels(down, downT, okVermilion)
-			for i := range l.TextStyle {
-				l.TextStyle[i].YAlign = draw.YTop
-			}
-			l.Offset.Y = -vg.Points(3)
-			p.Add(l)
-		}
+		obstacles = append(obstacles, xys(d.PlanPath), xys(d.History))
+		p.Add(&placed{pts: pts, txt: txt, sty: th.style(sizeNote, okVermilion), lines: obstacles})
 		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
 	}
 	// Set last: p.Add widens the axes to every plotter's data, the
@@ -620,20 +605,6 @@ func segments(pts []YearValue, breaks []int) [][]YearValue {
 // bandFill shades the permitted side of a floor or ceiling: a grey no
 // scenario is given (scenarioColors).
 var bandFill = fade(grey, 0.22)
-
-// valueAt is the first drawn path's value in year y: a scenario line, else the plan path.
-func valueAt(d PathData, y int) (float64, bool) {
-	pts := d.PlanPath
-	if len(d.Lines) > 0 {
-		pts = d.Lines[0].Points
-	}
-	for _, p := range pts {
-		if p.Year == y {
-			return p.Value, true
-		}
-	}
-	return 0, false
-}
 
 func firstYear(d PathData) int {
 	y := math.MaxInt

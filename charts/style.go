@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -70,13 +71,27 @@ func newTheme(f *Font, o Options) *theme {
 // L picks the label in the chart's language and checks it against the font.
 func (th *theme) L(zh, en string) string {
 	if th.lang == "en" {
-		return th.lab.fix(en)
+		return th.t(en)
 	}
-	return th.lab.fix(zh)
+	return th.t(zh)
 }
 
-// t checks a label already in the chart's language.
-func (th *theme) t(s string) string { return th.lab.fix(s) }
+// t checks a label already in the chart's language and gives its ranges
+// one dash style: 2021—2023 in Chinese (一字线), 2021–2023 in English.
+func (th *theme) t(s string) string { return th.lab.fix(rangeDash(s, th.lang)) }
+
+// rangeDash rewrites a dash between two numbers (– or —; 5%–95%) in the
+// style of lang.
+func rangeDash(s, lang string) string {
+	want := pick(lang, "—", "–")
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if (rs[i] == '–' || rs[i] == '—') && (unicode.IsDigit(rs[i-1]) || rs[i-1] == '%') && unicode.IsDigit(rs[i+1]) {
+			rs[i] = []rune(want)[0]
+		}
+	}
+	return string(rs)
+}
 
 func (th *theme) style(size vg.Length, c color.Color) text.Style {
 	return text.Style{
