@@ -572,3 +572,19 @@ func TestRangeDash(t *testing.T) {
 		t.Errorf("en: %q", got)
 	}
 }
+
+// A chart row shows the plan's short name where it gives one, else the
+// full name on two lines: never cut short with "…".
+func TestRowNamesNeverTruncated(t *testing.T) {
+	ind := &model.Indicator{Name: model.Text{ZH: "每千人口拥有3岁以下婴幼儿托位数", EN: "Childcare places for children under three per 1000 people"}}
+	if got := shorten(RowName(ind, "zh"), "zh"); strings.Contains(got, "…") || strings.ReplaceAll(got, "\n", "") != ind.Name.ZH {
+		t.Errorf("zh row = %q, want the whole name", got)
+	}
+	if got := shorten(RowName(ind, "en"), "en"); strings.Contains(got, "…") || strings.ReplaceAll(got, "\n", " ") != ind.Name.EN {
+		t.Errorf("en row = %q, want the whole name", got)
+	}
+	ind.Short = model.Text{ZH: "婴幼儿托位", EN: "Childcare places"}
+	if RowName(ind, "zh") != "婴幼儿托位" || RowName(ind, "en") != "Childcare places" {
+		t.Errorf("short names not used: %q, %q", RowName(ind, "zh"), RowName(ind, "en"))
+	}
+}

@@ -91,7 +91,11 @@ func Progress(in ProgressInput, p *model.Plan, o Options) (*Chart, error) {
 		}
 	}
 	n := len(in.Items)
-	c, err := newChart("progress", vg.Length(n)*vg.Points(16)+5*vg.Centimeter, o)
+	var names []string
+	for _, it := range in.Items {
+		names = append(names, shorten(it.Label, o.lang()))
+	}
+	c, err := newChart("progress", vg.Length(n)*max(vg.Points(16), rowPitch(maxLines(names)))+5*vg.Centimeter, o)
 	if err != nil {
 		return nil, err
 	}

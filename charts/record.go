@@ -43,7 +43,7 @@ func RecordOf(p *model.Plan, lang string) []RecordRow {
 			if t.Year != p.TargetYear {
 				continue
 			}
-			r := RecordRow{No: ind.No, Sub: ind.Sub, Label: ind.Name.In(lang), Binding: ind.Attribute == model.Binding,
+			r := RecordRow{No: ind.No, Sub: ind.Sub, Label: RowName(ind, lang), Binding: ind.Attribute == model.Binding,
 				Unit: recordUnit(ind, t.Kind, lang), Target: t.Value, Outcome: math.NaN(), Ratio: math.NaN(), Completion: math.NaN(), Verdict: VerdictNoData,
 				TargetText: boundMark(t.Bound) + fmtNum(t.Value, 2)}
 			if t.Kind == model.Delegated {
@@ -134,7 +134,11 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 		return nil, fmt.Errorf("charts: record %s: no target in %d", p.ID, p.TargetYear)
 	}
 	n := len(rows)
-	c, err := newChart("record", vg.Length(n)*vg.Points(15)+5*vg.Centimeter, o)
+	var names []string
+	for _, r := range rows {
+		names = append(names, shorten(r.Label, o.lang()))
+	}
+	c, err := newChart("record", vg.Length(n)*rowPitch(maxLines(names))+5*vg.Centimeter, o)
 	if err != nil {
 		return nil, err
 	}
@@ -207,7 +211,7 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 			if rows[i].Note != "" {
 				sty.Color = grey
 			}
-			dc.FillText(sty, vg.Point{X: x, Y: trY(float64(n-1-i)) - 0.3*sty.Font.Size}, fit(t, sty, textW-vg.Points(14)))
+			th.fillLines(dc, sty, x, trY(float64(n-1-i)), textW-vg.Points(8), t)
 		}
 	}), nil
 }

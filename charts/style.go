@@ -409,18 +409,6 @@ func (th *theme) sideLabels(pts plotter.XYs, txt []string, left []bool) []plot.P
 	return out
 }
 
-// fit shortens s with an ellipsis until it is no wider than w.
-func fit(s string, sty text.Style, w vg.Length) string {
-	if sty.Width(s) <= w {
-		return s
-	}
-	rs := []rune(s)
-	for len(rs) > 1 && sty.Width(string(rs)+"…") > w {
-		rs = rs[:len(rs)-1]
-	}
-	return string(rs) + "…"
-}
-
 // fmtSig formats a pace with three significant digits (no more than two
 // decimals above 1): 46.1, 4.83, 0.44, -0.004.
 func fmtSig(v float64) string {

@@ -197,7 +197,7 @@ func tornadoInputs(pr *model.Projection, lang string) ([]charts.TornadoInput, er
 				step = fmtNum(s.Delta, 2) + " " + paceUnit(src, s.Pace, lang)
 			}
 			in.Bars = append(in.Bars, charts.TornadoBar{
-				Label: src.Name.In(lang), LowLabel: "−" + step, HighLabel: "+" + step, Low: s.Low, High: s.High,
+				Label: charts.RowName(src, lang), LowLabel: "−" + step, HighLabel: "+" + step, Low: s.Low, High: s.High,
 			})
 		}
 		out = append(out, in)
@@ -226,7 +226,7 @@ func progressInput(rv *reviewResult, lang string) *charts.ProgressInput {
 	}
 	in := &charts.ProgressInput{Year: rv.asOf, Scenario: charts.ScenarioLabel(rv.proj, lang)}
 	for _, r := range rv.rows {
-		label := r.Indicator.Name.In(lang)
+		label := charts.RowName(r.Indicator, lang)
 		if r.Target.Year != rv.plan.TargetYear {
 			label += fmt.Sprintf(" (%d)", r.Target.Year)
 		}
