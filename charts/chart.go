@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"strings"
 
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -105,10 +107,25 @@ func (c *Chart) canvas() (vg.CanvasWriterTo, error) {
 		if c.opt.lang() == "zh" {
 			return nil, fmt.Errorf("charts: PDF cannot hold Chinese text (gonum/plot's PDF backend encodes Windows-1252); use png or svg, or lang en")
 		}
-		return vgpdf.New(c.Width, c.Height), nil
+		return pdfSafe{vgpdf.New(c.Width, c.Height)}, nil
 	}
 	return nil, fmt.Errorf("charts: unknown format %q (want png, svg or pdf)", c.opt.Format)
 }
+
+// pdfSafe writes text in the characters gonum/plot's PDF backend can
+// encode (code page 1252): ★ ≥ ≤ ≈ − → have no code there and would be
+// garbled, so they are spelt in it (* >= <= ~ - ->).
+type pdfSafe struct{ *vgpdf.Canvas }
+
+func (c pdfSafe) FillString(f font.Face, pt vg.Point, s string) {
+	c.Canvas.FillString(f, pt, winAnsi(s))
+}
+
+// winAnsiReplacer spells the characters charts use that code page 1252
+// lacks; every other character charts draw in English has a code there.
+var winAnsiReplacer = strings.NewReplacer("★", "*", "≥", ">=", "≤", "<=", "≈", "~", "−", "-", "→", "->")
+
+func winAnsi(s string) string { return winAnsiReplacer.Replace(s) }
 
 func (o Options) lang() string {
 	if o.Lang == "en" {

@@ -64,7 +64,12 @@ func RecordOf(p *model.Plan, lang string) []RecordRow {
 				case !o.Known:
 					r.Note = pick(lang, "未公布实际值", "no figure printed")
 				case !o.Comparable:
-					r.Note = fmt.Sprintf(pick(lang, "口径不可比（实际%s）", "not comparable (printed %s)"), o.Text)
+					// The printed cell is Chinese ("21(口径调整)"): an English
+					// chart gives its number only.
+					r.Note = fmt.Sprintf("口径不可比（实际%s）", o.Text)
+					if lang == "en" {
+						r.Note = fmt.Sprintf("not comparable (%s on another definition)", fmtNum(o.Value, 2))
+					}
 				default:
 					r.Outcome, r.Note = o.Value, ""
 					met, _ := t.Verdict(ind, o.Value)

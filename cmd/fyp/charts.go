@@ -157,7 +157,7 @@ func (cf chartFlags) options(o *options) (charts.Options, error) {
 		return opt, badInput("--dpi %d: expected 36 to 1200", cf.dpi)
 	}
 	if opt.Format == "pdf" && o.lang != "en" {
-		return opt, badInput("--format pdf: gonum/plot's PDF writer cannot hold Chinese text; use --lang en, or --format png or svg")
+		return opt, badInput("--format pdf 仅支持 --lang en：图表的 PDF 写出器只能编码西文字符（Windows-1252），不能嵌入中文字体；中文图表请用 --format png 或 svg · --format pdf works with --lang en only: the chart PDF writer encodes Western characters (Windows-1252) and cannot embed a Chinese font; use --format png or svg for Chinese charts")
 	}
 	if cf.font != "" {
 		f, err := loadFontFlag(cf.font)
