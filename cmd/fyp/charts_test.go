@@ -3,9 +3,12 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"io"
 	"image/png"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -133,5 +136,28 @@ func TestDrawAllIdentical(t *testing.T) {
 		if !bytes.Equal(one[i], many[i]) {
 			t.Errorf("%s: 4 workers drew other bytes than 1", cs[i].ID)
 		}
+	}
+}
+
+// BenchmarkDrawAll draws the chart set of `fyp run` on one worker and on
+// GOMAXPROCS workers: go test ./cmd/fyp -run '^$' -bench DrawAll
+func BenchmarkDrawAll(b *testing.B) {
+	o := &options{plan: "jiangjin-14", lang: "zh", stdout: io.Discard, stderr: io.Discard}
+	prs, err := chartProjections(o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cs, err := buildCharts(prs, chartData{}, nil, charts.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, w := range []int{1, runtime.GOMAXPROCS(0)} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := drawAll(cs, w); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
