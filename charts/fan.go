@@ -8,7 +8,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"fyp/internal/numfmt"
 	"fyp/model"
 )
 
@@ -155,7 +154,9 @@ func Fan(f FanInput, p *model.Plan, o Options) (*Chart, error) {
 		pt := plotter.XYs{{X: float64(f.TargetYear), Y: f.Target}}
 		ts := scatter(pt, okVermilion, draw.PyramidGlyph{}, 3.2)
 		tl := line(plotter.XYs{{X: float64(f.Years[0]), Y: f.Target}, {X: float64(min(f.TargetYear, f.Years[len(f.Years)-1])), Y: f.Target}}, okVermilion, 0.8, 2, 2)
-		pl.Add(tl, ts, th.labels(pt, []string{th.t(fmt.Sprintf(pick(th.lang, "%d年目标 %s", "%d target %s"), f.TargetYear, fmtUnit(f.Target, f.Unit)))}, okVermilion))
+		lbl := th.t(fmt.Sprintf(pick(th.lang, "%d年目标 %s", "%d target %s"), f.TargetYear, fmtUnit(f.Target, f.Unit)))
+		pl.Add(tl, ts, &placed{pts: pt, txt: []string{lbl}, sty: th.style(sizeNote, okVermilion),
+			lines: []plotter.XYs{tl.XYs, xys(med), band(f.Years, f.P5, f.P5)[:len(f.Years)], band(f.Years, f.P95, f.P95)[:len(f.Years)], xys(f.History)}})
 		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
 	}
 	pl.X.Min, pl.X.Max = float64(f.Years[0]), float64(f.Years[len(f.Years)-1])+0.5
@@ -168,7 +169,7 @@ func Fan(f FanInput, p *model.Plan, o Options) (*Chart, error) {
 	}
 	var notes []string
 	if f.Draws > 0 {
-		notes = append(notes, th.t(fmt.Sprintf(pick(th.lang, "蒙特卡洛模拟 %s 次", "%s Monte Carlo draws"), numfmt.Fixed(float64(f.Draws), 0))))
+		notes = append(notes, th.t(fmt.Sprintf(pick(th.lang, "蒙特卡洛模拟 %s 次", "%s Monte Carlo draws"), fmtNum(float64(f.Draws), 0))))
 	}
 	for _, n := range FanNotes(f, th.lang) {
 		notes = append(notes, th.t(n))

@@ -619,20 +619,6 @@ func firstYear(d PathData) int {
 	return y
 }
 
-// labels places text beside points, to the upper left so that a label at
-// the last year stays inside the plot.
-func (th *theme) labels(pts plotter.XYs, txt []string, c interface{ RGBA() (r, g, b, a uint32) }) *plotter.Labels {
-	l, _ := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: txt})
-	for i := range l.TextStyle {
-		s := th.style(sizeNote, c)
-		s.XAlign = draw.XRight
-		s.YAlign = draw.YBottom
-		l.TextStyle[i] = s
-	}
-	l.Offset = vg.Point{X: -vg.Points(3), Y: vg.Points(3)}
-	return l
-}
-
 // yearTicks labels whole years: every year on short spans, every fifth on long ones.
 type yearTicks struct{}
 
