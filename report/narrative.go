@@ -20,6 +20,9 @@ type Review struct {
 	// scale of the review's rows (model.ObservedPath); nil hides the
 	// yearly columns.
 	Actuals map[string]map[int]float64
+	// Sources are the distinct sources the observed file names (its
+	// source column), for the annex on data sources.
+	Sources []string
 }
 
 // IsFinal reports whether the review is a final evaluation (总结评估): the
