@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"fmt"
+	"html"
 	"html/template"
 	"io"
 	"strings"
@@ -24,9 +25,11 @@ func cellText(c Cell) string {
 
 var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	"cell": cellText,
-	"png": func(b []byte) template.URL {
-		// fyp's own PNGs; a data: URI keeps the page self-contained.
-		return template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(b))
+	// img is the figure's image as a data: URI, which keeps the page
+	// self-contained. The PNG is fyp's own; written as HTML so that the
+	// template does not scan megabytes of base64 as a URL.
+	"img": func(f Figure) template.HTML {
+		return template.HTML(`<img alt="` + html.EscapeString(f.Caption) + `" src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(f.PNG) + `">`)
 	},
 	"kind": func(b Block) string {
 		switch b.(type) {
@@ -96,7 +99,7 @@ tr{break-inside:avoid}
 {{range .Blocks}}{{$k := kind .}}{{if eq $k "p"}}<p{{if .Note}} class="note"{{end}}>{{.Text}}</p>
 {{else if eq $k "h"}}<h3>{{.Text}}</h3>
 {{else if eq $k "list"}}<ul>{{range .Items}}<li>{{.}}</li>{{end}}</ul>
-{{else if eq $k "figure"}}<figure><img alt="{{.Caption}}" src="{{png .PNG}}"><figcaption>{{.Caption}}</figcaption></figure>
+{{else if eq $k "figure"}}<figure>{{img .}}<figcaption>{{.Caption}}</figcaption></figure>
 {{else if eq $k "table"}}{{$t := .}}<table>
 {{if .Caption}}<caption>{{.Caption}}</caption>{{end}}
 <colgroup>{{range widths .}}<col style="width:{{.}}%">{{end}}</colgroup>

@@ -54,21 +54,19 @@ func PDF(ctx context.Context, d *Document, font []byte) ([]byte, error) {
 	var cmd *exec.Cmd
 	switch tool {
 	case "chromium":
-		var page bytes.Buffer
-		if err := WriteHTML(&page, d); err != nil {
-			return nil, err
-		}
-		html := page.String()
+		url := ""
 		if font != nil {
 			if err := os.WriteFile(filepath.Join(dir, "cjk.ttf"), font, 0o600); err != nil {
 				return nil, err
 			}
-			// The font is named first for every family the page uses.
-			face := `<style>@font-face{font-family:"fyp CJK";src:url("cjk.ttf")}body,table,h2,h3{font-family:"fyp CJK",sans-serif !important}</style></head>`
-			html = strings.Replace(html, "</head>", face, 1)
+			url = "cjk.ttf"
+		}
+		html, err := printHTML(d, url)
+		if err != nil {
+			return nil, err
 		}
 		in := filepath.Join(dir, "report.html")
-		if err := os.WriteFile(in, []byte(html), 0o600); err != nil {
+		if err := os.WriteFile(in, html, 0o600); err != nil {
 			return nil, err
 		}
 		cmd = exec.CommandContext(ctx, path, "--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
@@ -99,6 +97,21 @@ func PDF(ctx context.Context, d *Document, font []byte) ([]byte, error) {
 		return nil, fmt.Errorf("report: %s wrote something that is not a PDF", tool)
 	}
 	return out, nil
+}
+
+// printHTML is d's page for printing: with fontURL (a font file beside
+// the page) named first for every text, so that the print does not depend
+// on the machine's fonts.
+func printHTML(d *Document, fontURL string) ([]byte, error) {
+	var page bytes.Buffer
+	if err := WriteHTML(&page, d); err != nil {
+		return nil, err
+	}
+	if fontURL == "" {
+		return page.Bytes(), nil
+	}
+	face := `<style>@font-face{font-family:"fyp CJK";src:url("` + fontURL + `")}body,table,h2,h3{font-family:"fyp CJK",sans-serif !important}</style></head>`
+	return bytes.Replace(page.Bytes(), []byte("</head>"), []byte(face), 1), nil
 }
 
 func lastLine(s string) string {

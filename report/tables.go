@@ -33,14 +33,14 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 	}
 	t := &Table{Sheet: L(lang, "主要指标", "Main table"),
 		Caption: L(lang, fmt.Sprintf("主要指标完成情况（截至%d年）", rv.AsOf), fmt.Sprintf("The main indicators as of %d", rv.AsOf))}
-	t.Cols = []Col{{Head: L(lang, "序号", "No."), Width: 4}, {Head: L(lang, "指标", "Indicator"), Width: 22},
-		{Head: L(lang, "单位", "Unit"), Width: 7}, {Head: L(lang, "属性", "Attribute"), Width: 6},
+	t.Cols = []Col{{Head: L(lang, "序号", "No."), Width: 4}, {Head: L(lang, "指标", "Indicator"), Width: 20},
+		{Head: L(lang, "单位", "Unit"), Width: 7}, {Head: L(lang, "属性", "Attribute"), Width: 7},
 		{Head: L(lang, fmt.Sprintf("%d年", p.BaseYear), fmt.Sprint(p.BaseYear)), Width: 8, NumFmt: FmtValue}}
 	for _, y := range years {
 		t.Cols = append(t.Cols, Col{Head: L(lang, fmt.Sprintf("%d年", y), fmt.Sprint(y)), Width: 7, NumFmt: FmtValue})
 	}
 	t.Cols = append(t.Cols, Col{Head: L(lang, "目标值", "Target"), Width: 10},
-		Col{Head: L(lang, "实际", "Observed"), Width: 7, NumFmt: FmtRate}, Col{Head: L(lang, "所需", "Required"), Width: 7, NumFmt: FmtRate},
+		Col{Head: L(lang, "实际", "Observed"), Width: 8, NumFmt: FmtRate}, Col{Head: L(lang, "所需", "Required"), Width: 8, NumFmt: FmtRate},
 		Col{Head: L(lang, "进度", "Progress"), Width: 6, NumFmt: FmtPercent}, Col{Head: L(lang, "评价", "Assessment"), Width: 9})
 	t.Groups = []HeadGroup{{Span: 4}, {Title: L(lang, "基期值", "Base"), Span: 1}}
 	if len(years) > 0 {
@@ -96,8 +96,8 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 func thresholdNote(p *model.Plan, rv *Review, lang string) string {
 	th := rv.Thresholds
 	s := L(lang,
-		fmt.Sprintf("评价标准：进度≥100%%为提前实现；进度≥时间进度+%s为快于预期；进度在时间进度±%s之间为基本符合预期（下限%s）；否则为滞后；下限、上限目标任何一年突破即为滞后。",
-			pct(th.Ahead), pct(th.Ahead), pct(th.Behind)),
+		fmt.Sprintf("评价标准：进度≥100%%为提前实现；进度≥时间进度+%s为快于预期；进度≥时间进度−%s为基本符合预期；否则为滞后；下限、上限目标任何一年突破即为滞后。",
+			pct(th.Ahead), pct(th.Behind)),
 		fmt.Sprintf("Categories: achieved early when progress ≥ 100%%; ahead when progress ≥ time elapsed + %s; on schedule down to time elapsed − %s; lagging otherwise, or when a floor or ceiling was broken in any year.",
 			pct(th.Ahead), pct(th.Behind)))
 	if IsFinal(p, rv.AsOf) {
