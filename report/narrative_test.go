@@ -102,6 +102,9 @@ func sentenceCases() []struct {
 	done := linearReview(54.3, 2025, model.AchievedEarly)
 	mostly := linearReview(53.9, 2025, model.OnSchedule)
 	notDone := linearReview(53.0, 2025, model.Lagging)
+	// Final, but the latest figure is 2024's: not evaluated.
+	noFinal := linearReview(53.7, 2024, model.Ahead)
+	noFinal.AsOf = 2025
 	return []struct {
 		name  string
 		r     model.Review
@@ -111,6 +114,7 @@ func sentenceCases() []struct {
 		{"on schedule", onSchedule, false}, {"lagging", lagging, false}, {"compound", compound, false},
 		{"insufficient data", noData, false}, {"floor broken", floor, false},
 		{"final completed", done, true}, {"final mostly completed", mostly, true}, {"final not completed", notDone, true},
+		{"final, target year not observed", noFinal, true},
 	}
 }
 

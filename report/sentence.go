@@ -29,6 +29,10 @@ func Sentence(r model.Review, final bool, th model.FinalThresholds, lb Labels, l
 		return L(lang, fmt.Sprintf("%s：%s，评价为%s", name, r.Reason.ZH, verdict),
 			fmt.Sprintf("%s: %s; %s", name, r.Reason.EN, verdict)) + end
 	}
+	if finalRow(r, final) && model.FinalOf(r, th) == model.FinalNoData {
+		return L(lang, fmt.Sprintf("%s：尚无%d年数据（最新为%d年），暂不作总结评价", name, r.Target.Year, r.ObservedYear),
+			fmt.Sprintf("%s: no %d figure yet (latest %d), not evaluated", name, r.Target.Year, r.ObservedYear)) + end
+	}
 	var b strings.Builder
 	b.WriteString(where(r, lb, lang))
 	fmt.Fprintf(&b, L(lang, "，任务完成%s", "; %s of the task is done"), pct(r.TaskDone))
