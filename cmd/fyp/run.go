@@ -42,7 +42,7 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 			if len(o.scenarios) == 0 {
 				o.scenarios = defaultScenarios(p)
 			}
-			in, err := buildReport(o, p, nil)
+			in, err := buildReport(o, p, shippedReview(p))
 			if err != nil {
 				return err
 			}
@@ -77,6 +77,7 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 			if err := writeCompare(o.stdout, prs, "main", "table", lang); err != nil {
 				return err
 			}
+			writeReviewSummary(o.stdout, in.review, lang)
 			fmt.Fprintf(o.stdout, "\n%s %s/\n", L(lang, "结果已写入", "Results written to"), out)
 			return nil
 		},
