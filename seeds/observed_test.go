@@ -154,12 +154,12 @@ func TestShippedObservedFigures(t *testing.T) {
 		quote  string
 	}{
 		{"gdp", 2023, observed.Level, 1401.59, observed.Current, "全年实现地区生产总值1401.59亿元"},
-		{"gdp", 2023, observed.Growth, 7.0, observed.Comparable, "按不变价格计算，比上年增长7.0%"},
-		{"gdp", 2022, observed.Growth, 3.2, observed.Comparable, "按不变价格计算，比上年增长3.2%"},
+		{"gdp", 2023, observed.Growth, 7.0, observed.Comparable, "按不变价格计算,比上年增长7.0%"},
+		{"gdp", 2022, observed.Growth, 3.2, observed.Comparable, "按不变价格计算,比上年增长3.2%"},
 		// 104274元 = 10.4274万元 exactly, at current prices: never at the plan's 2020 prices.
 		{"gdp_per_capita", 2023, observed.Level, 104274.0 / 10000, observed.Current, "人均地区生产总值达104274元"},
 		{"service_share", 2023, observed.Level, 33.9, "", "三次产业结构比为9.9:56.2:33.9"},
-		{"urbanization_rate", 2023, observed.Level, 62.94, "", "常住人口城镇化率)为62.94%，比上年末提高0.94个百分点"},
+		{"urbanization_rate", 2023, observed.Level, 62.94, "", "常住人口城镇化率)为62.94%,比上年末提高0.94个百分点"},
 		// derived: the 2023 rate less the stated rise.
 		{"urbanization_rate", 2022, observed.Level, 62.94 - 0.94, "", "比上年末提高0.94个百分点"},
 		{"population", 2023, observed.Level, 133.45, "", "年末全区常住人口133.45万人"},
