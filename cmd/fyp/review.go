@@ -1,15 +1,14 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/inputfile"
 	"fyp/model"
 	"fyp/observed"
 )
@@ -141,9 +140,9 @@ func reviewScenario(o *options, p *model.Plan) (*model.Scenario, error) {
 
 // runReview reads the observed file and reviews the plan's targets.
 func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error) {
-	data, err := os.ReadFile(f.observed)
+	data, err := inputfile.Read(f.observed, inputfile.TableLimit)
 	if err != nil {
-		return nil, badInput("--observed %s: %v", f.observed, errors.Unwrap(err))
+		return nil, badInput("--observed %w", err)
 	}
 	d, err := observed.Read(f.observed, data, catalog(p))
 	if err != nil {
