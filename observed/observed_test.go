@@ -324,3 +324,27 @@ func FuzzReadCSV(f *testing.F) {
 		}
 	})
 }
+
+// TestManyBadRowsCapped: 100,000 bad rows give the first 50 problems and
+// the count of the rest, not 100,000 lines.
+func TestManyBadRowsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("indicator,year,value\n")
+	for range 100_000 {
+		b.WriteString("gdp,2021,abc\n")
+	}
+	_, err := ReadCSV("bad.csv", []byte(b.String()), testCatalog)
+	if err == nil {
+		t.Fatal("no error for 100,000 bad rows")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != yamlcheck.MaxShown+1 {
+		t.Errorf("%d lines of problems, want %d", len(lines), yamlcheck.MaxShown+1)
+	}
+	if !strings.HasPrefix(lines[0], "bad.csv:2:3: ") {
+		t.Errorf("first line %q, want the first bad row (bad.csv:2:3)", lines[0])
+	}
+	if last := lines[len(lines)-1]; last != "… and 99,950 more problems (100,000 in all)" {
+		t.Errorf("last line %q, want the count of the rest", last)
+	}
+}

@@ -43,13 +43,42 @@ func (p Problem) Error() string {
 // whose message lists them one a line, in file and line order.
 type Problems []Problem
 
+// MaxShown is how many problems Error lists; the rest are counted. A file
+// with 100,000 bad rows gives the first MaxShown and "… and 99,950 more
+// problems", not 100,000 lines.
+const MaxShown = 50
+
+// Error lists the first MaxShown problems in file order, one a line, and
+// counts the rest.
 func (ps Problems) Error() string {
 	ps.Sort()
-	lines := make([]string, len(ps))
-	for i, p := range ps {
+	n := min(len(ps), MaxShown)
+	lines := make([]string, n, n+1)
+	for i, p := range ps[:n] {
 		lines[i] = p.Error()
 	}
+	if more := len(ps) - n; more > 0 {
+		noun := "problems"
+		if more == 1 {
+			noun = "problem"
+		}
+		lines = append(lines, fmt.Sprintf("… and %s more %s (%s in all)", thousands(more), noun, thousands(len(ps))))
+	}
 	return strings.Join(lines, "\n")
+}
+
+// thousands writes n with a comma between groups of three digits.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	if neg {
+		s = "-" + s
+	}
+	return s
 }
 
 // Sort orders problems by file, line and column.
