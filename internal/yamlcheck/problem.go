@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"fyp/internal/numfmt"
 )
 
 // Problem is one thing wrong with a user's file.
@@ -62,23 +64,9 @@ func (ps Problems) Error() string {
 		if more == 1 {
 			noun = "problem"
 		}
-		lines = append(lines, fmt.Sprintf("… and %s more %s (%s in all)", thousands(more), noun, thousands(len(ps))))
+		lines = append(lines, fmt.Sprintf("… and %s more %s (%s in all)", numfmt.Thousands(more), noun, numfmt.Thousands(len(ps))))
 	}
 	return strings.Join(lines, "\n")
-}
-
-// thousands writes n with a comma between groups of three digits.
-func thousands(n int) string {
-	s := fmt.Sprint(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	if neg {
-		s = "-" + s
-	}
-	return s
 }
 
 // Sort orders problems by file, line and column.

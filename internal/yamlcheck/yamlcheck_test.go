@@ -112,9 +112,4 @@ func TestProblemsCapped(t *testing.T) {
 			t.Errorf("%d problems: %d lines, first %q, last %q; want %d lines ending %q", tt.n, len(lines), lines[0], lines[len(lines)-1], tt.wantLines, tt.wantLast)
 		}
 	}
-	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 99_947: "99,947", 1_234_567: "1,234,567", -1000: "-1,000"} {
-		if got := thousands(n); got != want {
-			t.Errorf("thousands(%d) = %q, want %q", n, got, want)
-		}
-	}
 }
