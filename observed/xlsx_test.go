@@ -3,6 +3,7 @@ package observed
 import (
 	"archive/zip"
 	"bytes"
+	"errors"
 	"fmt"
 	"hash/crc32"
 	"io"
@@ -12,6 +13,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"fyp/internal/inputfile"
+	"fyp/internal/yamlcheck"
 )
 
 // xlsxParts are the parts of a minimal workbook with one sheet,
@@ -241,4 +243,28 @@ func BenchmarkReadXLSX100k(b *testing.B) {
 			b.Fatalf("%d observations, want 80", d.Len())
 		}
 	}
+}
+
+// FuzzReadXLSX: no workbook makes the reader panic, and every failure is a
+// list of problems that name the file.
+func FuzzReadXLSX(f *testing.F) {
+	f.Add(zipParts(f, xlsxParts(header+`<row r="2"><c t="inlineStr"><is><t>gdp</t></is></c><c><v>2021</v></c><c><v>8.9</v></c></row>`, "")))
+	f.Add(zipParts(f, xlsxParts(header+`<row r="2"><c t="s"><v>0</v></c></row>`, `<si><t>gdp</t></si>`)))
+	f.Add(benchWorkbook(f, 3))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		_, err := ReadXLSX("fuzz.xlsx", data, testCatalog)
+		if err == nil {
+			return
+		}
+		var ps yamlcheck.Problems
+		if !errors.As(err, &ps) || len(ps) == 0 {
+			t.Fatalf("error %v is not a list of problems", err)
+		}
+		for _, p := range ps {
+			if p.File != "fuzz.xlsx" {
+				t.Fatalf("problem %v does not name the file", p)
+			}
+		}
+	})
 }

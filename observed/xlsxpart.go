@@ -229,6 +229,9 @@ func (wb *workbook) sharedStrings(name string) ([]string, error) {
 		case xml.EndElement:
 			switch t.Name.Local {
 			case "si":
+				if len(out) == inputfile.TableCells {
+					return nil, fmt.Errorf("%s: more than %s shared strings, the cell limit for an observed table", name, numfmt.Thousands(inputfile.TableCells))
+				}
 				out = append(out, b.String())
 			case "t":
 				inT = false
