@@ -212,7 +212,9 @@ func (sr *sheetReader) text(typ string, style int, v string, col int) (string, *
 		v = map[string]string{"1": "TRUE", "0": "FALSE"}[strings.TrimSpace(v)]
 	case "", "n":
 		if style > 0 && style < len(sr.pct) && sr.pct[style] {
-			if x, err := strconv.ParseFloat(strings.TrimSpace(v), 64); err == nil {
+			// The grid parser refuses what ParseNumber refuses (hex floats,
+			// Inf, NaN); leave such text as it is for it to report.
+			if x, err := ParseNumber(v); err == nil {
 				v = strconv.FormatFloat(x*100, 'g', 12, 64) + "%"
 			}
 		}
