@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -24,7 +22,7 @@ type reviewFlags struct {
 
 func (f *reviewFlags) add(c *cobra.Command) {
 	d := model.DefaultReviewThresholds()
-	c.Flags().StringVar(&f.observed, "observed", "", "observed figures: a CSV or XLSX file (see observed/doc.go; example: cmd/fyp/testdata/observed-example.csv)")
+	c.Flags().StringVar(&f.observed, "observed", "", "observed figures: a CSV or XLSX file (see observed/doc.go; example: cmd/fyp/testdata/observed-example.csv), or shipped: the real figures shipped with the plan (seeds/jiangjin-observed.csv)")
 	c.Flags().IntVar(&f.asOf, "as-of", 0, "review as of this year (default: the latest year in the file)")
 	c.Flags().Float64Var(&f.th.Ahead, "ahead", d.Ahead, "快于预期 when task done ≥ time elapsed + this (fraction of the task)")
 	c.Flags().Float64Var(&f.th.Behind, "behind", d.Behind, "滞后 when task done < time elapsed − this; between the two: 基本符合预期")
@@ -81,7 +79,8 @@ read as comparable-price (real) growth. Example: cmd/fyp/testdata/observed-examp
 Categories: achieved_early when task done ≥ 1; ahead when task done ≥ time elapsed + --ahead;
 on_schedule when task done ≥ time elapsed − --behind; lagging otherwise, or when a floor or
 ceiling was broken in any observed year.`,
-		Example: `  fyp review --observed bulletins.csv --as-of 2023
+		Example: `  fyp review --observed shipped
+  fyp review --observed bulletins.csv --as-of 2023
   fyp review --observed bulletins.xlsx --format json --lang en
   fyp review --plan jiangjin-13`,
 		Args: cobra.NoArgs,
@@ -147,11 +146,11 @@ func reviewScenario(o *options, p *model.Plan) (*model.Scenario, error) {
 
 // runReview reads the observed file and reviews the plan's targets.
 func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error) {
-	data, err := os.ReadFile(f.observed)
+	file, data, err := readObserved(p, f.observed)
 	if err != nil {
-		return nil, badInput("--observed %s: %v", f.observed, errors.Unwrap(err))
+		return nil, err
 	}
-	d, err := observed.Read(f.observed, data, catalog(p))
+	d, err := observed.Read(file, data, catalog(p))
 	if err != nil {
 		return nil, err
 	}
@@ -191,7 +190,7 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 			rows = append(rows, r)
 		}
 	}
-	return &reviewResult{plan: p, file: f.observed, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, sources: sources(d)}, nil
+	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, sources: sources(d)}, nil
 }
 
 // sources are the distinct sources named in d, in the order of their rows.

@@ -44,7 +44,7 @@ did not write.`,
 			if len(o.scenarios) == 0 {
 				o.scenarios = o.defaultScenarios(p)
 			}
-			in, err := buildReport(o, p, nil)
+			in, err := buildReport(o, p, shippedReview(p))
 			if err != nil {
 				return err
 			}
@@ -79,6 +79,7 @@ did not write.`,
 			if err := writeCompare(o.stdout, prs, "main", "table", lang); err != nil {
 				return err
 			}
+			writeReviewSummary(o.stdout, in.review, lang)
 			fmt.Fprintf(o.stdout, "\n%s %s/\n", L(lang, "结果已写入", "Results written to"), out)
 			return nil
 		},
