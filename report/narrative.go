@@ -71,14 +71,19 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 			fmt.Fprintf(&b, "规划期已于%d年结束。规划纲要主要指标的%d项目标中，%s。", p.TargetYear, n, countList(order, counts, finalZH, lang))
 			fmt.Fprintf(&b, "已完成指实现目标（下限、上限目标各年均守住）；基本完成指任务完成%s及以上；其余为未完成。", pct(rv.Final.Mostly))
 		}
-		binding := bindingCount(rows)
+		binding, judged := bindingCount(rows, func(r model.Review) bool { return model.FinalOf(r, rv.Final) != model.FinalNoData })
 		switch {
 		case binding == 0:
-		case len(notDone) == 0:
-			b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标均未出现未完成。", binding), fmt.Sprintf(" None of the %d binding targets is not completed.", binding)))
-		default:
+		case len(notDone) > 0:
 			b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，%s未完成。", binding, strings.Join(notDone, "、")),
 				fmt.Sprintf(" Of the %d binding targets, %s not completed.", binding, strings.Join(notDone, ", ")+isAre(len(notDone)))))
+		case judged > 0:
+			b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，有数据的%d项均已完成或基本完成。", binding, judged),
+				fmt.Sprintf(" Of the %d binding targets, the %d with figures are all completed or mostly completed.", binding, judged)))
+		}
+		if binding > judged {
+			b.WriteString(L(lang, fmt.Sprintf("另有%d项约束性指标目标数据不足，无法评价。", binding-judged),
+				fmt.Sprintf(" %s cannot be judged for want of figures.", targetsWord(binding-judged, "binding target"))))
 		}
 		if e := counts[model.FinalNoData]; e > 0 {
 			b.WriteString(L(lang, fmt.Sprintf("数据不足的%d项需补充目标年份的观测数据。", e), fmt.Sprintf(" The %d with insufficient data need the target year's figures.", e)))
@@ -119,15 +124,19 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 	} else {
 		fmt.Fprintf(&b, "截至%d年，规划实施已过%d年（共%d年）。规划纲要主要指标的%d项目标中，%s。", rv.AsOf, done, span, n, countList(order, counts, categoryZH, lang))
 	}
-	binding := bindingCount(rows)
+	binding, judged := bindingCount(rows, func(r model.Review) bool { return r.Category != model.InsufficientData })
 	switch {
 	case binding == 0:
-	case len(risk) == 0:
-		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标均进展正常，未见完不成的风险。", binding),
-			fmt.Sprintf(" All %d binding targets are on track; none is at risk.", binding)))
-	default:
+	case len(risk) > 0:
 		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，%s存在完不成的风险（滞后，或按已实现速度到期达不到目标）。", binding, strings.Join(risk, "、")),
 			fmt.Sprintf(" Of the %d binding targets, %s at risk (lagging, or its pace so far misses the target).", binding, strings.Join(risk, ", ")+isAre(len(risk)))))
+	case judged > 0:
+		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，有数据的%d项均未见完不成的风险。", binding, judged),
+			fmt.Sprintf(" Of the %d binding targets, none of the %d with figures is at risk.", binding, judged)))
+	}
+	if binding > judged {
+		b.WriteString(L(lang, fmt.Sprintf("另有%d项约束性指标目标数据不足，无法判断。", binding-judged),
+			fmt.Sprintf(" %s cannot be judged for want of figures.", targetsWord(binding-judged, "binding target"))))
 	}
 	if len(lag) > 0 {
 		b.WriteString(L(lang, "滞后指标中，"+strings.Join(lag, "；")+"。", " Among the lagging: "+strings.Join(lag, "; ")+"."))
@@ -138,6 +147,14 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 	return b.String()
 }
 
+// targetsWord says "1 binding target", "3 binding targets".
+func targetsWord(n int, what string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", what)
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
 func isAre(n int) string {
 	if n == 1 {
 		return " is"
@@ -145,14 +162,18 @@ func isAre(n int) string {
 	return " are"
 }
 
-func bindingCount(rows []model.Review) int {
-	n := 0
+// bindingCount counts the binding targets among rows, and those of them
+// that can be judged.
+func bindingCount(rows []model.Review, judged func(model.Review) bool) (n, ok int) {
 	for _, r := range rows {
 		if r.Indicator.Attribute == model.Binding {
 			n++
+			if judged(r) {
+				ok++
+			}
 		}
 	}
-	return n
+	return n, ok
 }
 
 // countList says "3项提前实现，2项滞后", leaving out empty categories.

@@ -169,3 +169,22 @@ func TestOverall(t *testing.T) {
 		}
 	}
 }
+
+// TestOverallNoFalseAllClear: binding targets without figures are not
+// called on track (the shipped figures cover few binding indicators).
+func TestOverallNoFalseAllClear(t *testing.T) {
+	p := &model.Plan{BaseYear: 2020, TargetYear: 2025}
+	var noData model.Review
+	for _, c := range sentenceCases() {
+		if c.name == "insufficient data" {
+			noData = c.r
+		}
+	}
+	ind := *noData.Indicator
+	ind.Attribute = model.Binding
+	noData.Indicator = &ind
+	got := Overall(p, &Review{Rows: []model.Review{noData}, AsOf: 2023, Final: model.DefaultFinalThresholds()}, DefaultLabels("zh"), "zh")
+	if strings.Contains(got, "未见完不成的风险") || !strings.Contains(got, "另有1项约束性指标目标数据不足，无法判断") {
+		t.Errorf("overall = %q; want the binding target without figures said to be unjudged", got)
+	}
+}
