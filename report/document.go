@@ -10,6 +10,8 @@ type Document struct {
 	Sections []Section
 	Annexes  []Section
 	Footer   string
+	// Synthetic marks a report on invented figures: every page says so.
+	Synthetic bool
 	// Charts are the chart files by name (PNG), written beside the
 	// Markdown and embedded in the HTML, Word and XLSX files.
 	Charts map[string][]byte

@@ -55,6 +55,7 @@ func WriteDOCX(w io.Writer, d *Document) error {
 		{"word/fontTable.xml", docxFontTable},
 		{"word/settings.xml", docxSettings},
 		{"word/footer1.xml", docxFooter},
+		{"word/header1.xml", docxHeader(d)},
 		{"word/_rels/document.xml.rels", dw.rels()},
 	}
 	for _, f := range files {
@@ -292,7 +293,7 @@ func (dw *docxWriter) document() string {
 		`xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ` +
 		`xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ` +
 		`xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>` + dw.b.String() +
-		fmt.Sprintf(`<w:sectPr><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="%d" w:h="%d"/>`+
+		fmt.Sprintf(`<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="%d" w:h="%d"/>`+
 			`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="720" w:footer="567" w:gutter="0"/></w:sectPr>`,
 			docxPageW, docxPageH, docxMargin+283, docxMargin, docxMargin, docxMargin) +
 		`</w:body></w:document>`
@@ -304,7 +305,8 @@ func (dw *docxWriter) rels() string {
 		`<Relationship Id="rIdStyles" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>` +
 		`<Relationship Id="rIdFonts" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/fontTable" Target="fontTable.xml"/>` +
 		`<Relationship Id="rIdSettings" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/settings" Target="settings.xml"/>` +
-		`<Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>`)
+		`<Relationship Id="rIdFooter" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>` +
+		`<Relationship Id="rIdHeader" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>`)
 	for i := range dw.images {
 		fmt.Fprintf(&b, `<Relationship Id="rIdImg%d" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/image" Target="media/image%d.png"/>`, i+1, i+1)
 	}
@@ -322,6 +324,7 @@ const docxContentTypes = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?
 	`<Override PartName="/word/fontTable.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml"/>` +
 	`<Override PartName="/word/settings.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.settings+xml"/>` +
 	`<Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>` +
+	`<Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>` +
 	`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 	`</Types>`
 
@@ -338,6 +341,16 @@ const docxCore = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 const docxSettings = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <w:settings xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:defaultTabStop w:val="420"/>` +
 	`<w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat></w:settings>`
+
+// docxHeader is the page header: the report's title, small, and on a
+// report on invented figures the synthetic mark in red on every page.
+func docxHeader(d *Document) string {
+	text := run(d.Title, false, 9)
+	if d.Synthetic {
+		text = fmt.Sprintf(`<w:r><w:rPr><w:b/><w:color w:val="CC0000"/><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">%s  </w:t></w:r>`, esc(SyntheticMark(d.Lang))) + text
+	}
+	return xml.Header + `<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:p><w:pPr><w:jc w:val="center"/></w:pPr>` + text + `</w:p></w:hdr>`
+}
 
 // docxFooter numbers the pages: "— 3 —", as Chinese official documents do.
 const docxFooter = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>

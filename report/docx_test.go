@@ -180,7 +180,7 @@ func TestDOCXReadBack(t *testing.T) {
 	if fonts := docxPart(t, z, "word/fontTable.xml"); !strings.Contains(fonts, `<w:altName w:val="SimSun"/>`) {
 		t.Error("fontTable.xml does not name SimSun for 宋体")
 	}
-	for _, part := range []string{"word/styles.xml", "word/fontTable.xml", "word/footer1.xml", "[Content_Types].xml"} {
+	for _, part := range []string{"word/styles.xml", "word/fontTable.xml", "word/footer1.xml", "word/header1.xml", "[Content_Types].xml"} {
 		if err := xml.Unmarshal([]byte(docxPart(t, z, part)), new(any)); err != nil {
 			t.Errorf("%s is not well-formed: %v", part, err)
 		}
@@ -259,5 +259,45 @@ func TestDOCXLibreOffice(t *testing.T) {
 		if !bytes.Contains(text, []byte(want)) {
 			t.Errorf("the PDF's text lacks %q", want)
 		}
+	}
+}
+
+// TestSyntheticMark: a report on invented figures says so on every page
+// (the Word header, the page's fixed banner) and in the workbook.
+func TestSyntheticMark(t *testing.T) {
+	d := testDocument(t, "zh")
+	var clean bytes.Buffer
+	if err := WriteDOCX(&clean, d); err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(clean.Bytes(), []byte("SYNTHETIC")) {
+		t.Error("a report on real figures is marked synthetic")
+	}
+	d.Synthetic = true
+	var docx, page, md bytes.Buffer
+	if err := WriteDOCX(&docx, d); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(docx.Bytes()), int64(docx.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := docxPart(t, z, "word/header1.xml"); !strings.Contains(h, "示例数据 SYNTHETIC") {
+		t.Errorf("the Word header lacks the mark: %s", h)
+	}
+	if !strings.Contains(docxPart(t, z, "word/document.xml"), `r:id="rIdHeader"`) {
+		t.Error("the section does not use the header")
+	}
+	if err := WriteHTML(&page, d); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), `<div class="synthetic">示例数据 SYNTHETIC`) {
+		t.Error("the page has no synthetic banner")
+	}
+	if err := WriteMarkdown(&md, d); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(md.String(), "> **示例数据 SYNTHETIC") {
+		t.Error("report.md does not start with the mark")
 	}
 }

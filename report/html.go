@@ -83,9 +83,11 @@ figure img{max-width:100%}
 figcaption{font-size:.9em}
 nav ul{columns:2;font-size:.9em}
 tr{break-inside:avoid}
+.synthetic{position:fixed;top:0;right:0;background:#c00;color:#fff;font-weight:bold;padding:.2em .8em;font-size:.9em;z-index:9}
 </style>
 </head>
 <body>
+{{if .Synthetic}}<div class="synthetic">{{.Mark}}</div>{{end}}
 <h1>{{.Title}}</h1>
 <p class="sub">{{.Subtitle}}</p>
 <nav><ul>{{range .Sections}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}{{range .Annexes}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}</ul></nav>
@@ -159,8 +161,8 @@ func WriteHTML(w io.Writer, d *Document) error {
 	}
 	err := page.Execute(&buf, struct {
 		*Document
-		Lang string
-	}{d, lang})
+		Lang, Mark string
+	}{d, lang, SyntheticMark(d.Lang)})
 	if err != nil {
 		return err
 	}

@@ -10,6 +10,9 @@ import (
 // the file.
 func WriteMarkdown(w io.Writer, d *Document) error {
 	var b strings.Builder
+	if d.Synthetic {
+		fmt.Fprintf(&b, "> **%s**\n\n", SyntheticMark(d.Lang))
+	}
 	fmt.Fprintf(&b, "# %s\n\n%s\n\n", d.Title, d.Subtitle)
 	for _, s := range append(append([]Section(nil), d.Sections...), d.Annexes...) {
 		fmt.Fprintf(&b, "## %s\n\n", s.Title)

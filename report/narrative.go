@@ -23,6 +23,9 @@ type Review struct {
 	// Sources are the distinct sources the observed file names (its
 	// source column), for the annex on data sources.
 	Sources []string
+	// Synthetic: the figures are invented (an example file); every page
+	// of the report says so.
+	Synthetic bool
 }
 
 // IsFinal reports whether the review is a final evaluation (总结评估): the

@@ -48,7 +48,11 @@ func WriteXLSX(w io.Writer, d *Document) error {
 		} else if _, err := f.NewSheet(name); err != nil {
 			return fmt.Errorf("report: sheet %q: %w", name, err)
 		}
-		if err := f.SetCellValue(name, "A1", s.Caption); err != nil {
+		caption := s.Caption
+		if d.Synthetic {
+			caption = SyntheticMark(d.Lang) + " · " + caption
+		}
+		if err := f.SetCellValue(name, "A1", caption); err != nil {
 			return err
 		}
 		_ = f.SetCellStyle(name, "A1", "A1", title)

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"runtime"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -212,10 +213,22 @@ func reportDocument(in reportInput) *report.Document {
 	}
 	if rv := in.review; rv != nil {
 		ri.Review = &report.Review{Rows: rv.rows, AsOf: rv.asOf, File: rv.file, Thresholds: rv.th, Final: model.DefaultFinalThresholds(),
-			Actuals: actuals(rv), Sources: rv.sources}
+			Actuals: actuals(rv), Sources: rv.sources, Synthetic: synthetic(rv.sources)}
 		ri.ReviewNotes = reviewTable(rv, lang).Notes
 	}
 	return report.Build(ri)
+}
+
+// synthetic reports whether the observed file says its figures are
+// invented: a source naming them synthetic or 示例 (the shipped example
+// file's rows say "synthetic").
+func synthetic(sources []string) bool {
+	for _, s := range sources {
+		if strings.Contains(strings.ToLower(s), "synthetic") || strings.Contains(s, "示例") {
+			return true
+		}
+	}
+	return false
 }
 
 // actuals are the observed values the review continued the projection

@@ -207,6 +207,11 @@ func TestReportBundle(t *testing.T) {
 	if bytes.Contains(html, []byte("src=\"http")) || bytes.Contains(html, []byte("<link")) {
 		t.Error("index.html loads something from outside")
 	}
+	// The example's figures are invented (source "synthetic"): every page
+	// says so.
+	if !bytes.Contains(html, []byte(`<div class="synthetic">`)) {
+		t.Error("index.html on the synthetic example has no 示例数据 mark")
+	}
 	f, err := excelize.OpenFile(filepath.Join(dir, "fyp-tables.xlsx"))
 	if err != nil {
 		t.Fatal(err)
