@@ -76,7 +76,7 @@ func Build(in Input) *Document {
 
 // SyntheticMark is the mark on every page of a report on invented figures.
 func SyntheticMark(lang string) string {
-	return L(lang, "示例数据 SYNTHETIC · 非真实统计数据", "SYNTHETIC · 示例数据 · not real statistics")
+	return L(lang, "示例数据 SYNTHETIC · 非真实统计数据", "SYNTHETIC · invented figures, not real statistics")
 }
 
 // Workbook is the tables of d that name a sheet: the review's detail

@@ -67,6 +67,9 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 		cells := []Cell{T(rowNo(ind)), T(name), T(ind.Unit.In(lang)), T(lb.Attribute(ind.Attribute)), base}
 		for _, y := range years {
 			v, ok := rv.Actuals[ind.ID][y]
+			if !ok && y == r.ObservedYear && (r.Measure == model.MeasureLog || r.Measure == model.MeasureLinear) {
+				v, ok = r.Observed, true // the review's own figure, on its scale
+			}
 			if !ok || y > r.Target.Year {
 				cells = append(cells, T("—"))
 				continue
