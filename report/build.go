@@ -112,7 +112,7 @@ func numberTables(d *Document) {
 	n := 0
 	for _, s := range d.Sections {
 		for _, b := range s.Blocks {
-			if t, ok := b.(*Table); ok && t.Caption != "" {
+			if t, ok := b.(*Table); ok && t.Caption != "" && !t.SheetOnly {
 				n++
 				t.Caption = L(d.Lang, fmt.Sprintf("表%d  ", n), fmt.Sprintf("Table %d. ", n)) + t.Caption
 			}
@@ -121,7 +121,7 @@ func numberTables(d *Document) {
 	n = 0
 	for _, s := range d.Annexes {
 		for _, b := range s.Blocks {
-			if t, ok := b.(*Table); ok && t.Caption != "" {
+			if t, ok := b.(*Table); ok && t.Caption != "" && !t.SheetOnly {
 				n++
 				t.Caption = L(d.Lang, fmt.Sprintf("附表%d  ", n), fmt.Sprintf("Annex table %d. ", n)) + t.Caption
 			}

@@ -43,7 +43,10 @@ type List struct{ Items []string }
 type Table struct {
 	Caption string
 	// Sheet names the table's sheet in the workbook; "" keeps it out.
-	Sheet  string
+	Sheet string
+	// SheetOnly keeps a table too wide for a page out of the document:
+	// only the workbook has it.
+	SheetOnly bool
 	Groups []HeadGroup // a header row above Cols; nil for none
 	Cols   []Col
 	Rows   []Row

@@ -143,7 +143,9 @@ func (dw *docxWriter) body(d *Document) {
 			case Figure:
 				dw.figure(x)
 			case *Table:
-				dw.table(x)
+				if !x.SheetOnly {
+					dw.table(x)
+				}
 			}
 		}
 	}

@@ -40,6 +40,9 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 		case List:
 			return "list"
 		case *Table:
+			if b.(*Table).SheetOnly {
+				return ""
+			}
 			return "table"
 		case Figure:
 			return "figure"

@@ -34,7 +34,9 @@ func WriteMarkdown(w io.Writer, d *Document) error {
 			case Figure:
 				fmt.Fprintf(&b, "![%s](charts/%s)\n\n%s\n\n", x.Caption, x.Name, x.Caption)
 			case *Table:
-				markdownTable(&b, x)
+				if !x.SheetOnly {
+					markdownTable(&b, x)
+				}
 			}
 		}
 	}

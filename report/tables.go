@@ -154,7 +154,7 @@ func L2(lang string, zh, en map[string]string) map[string]string {
 // 基期值, 目标值, 当前值, 进度, 评价) with the analysis after it: the
 // workbook's first sheet.
 func detailSheet(p *model.Plan, rv *Review, notes []string, lb Labels, lang string) *Table {
-	t := &Table{Sheet: L(lang, "中期评估", "Review"),
+	t := &Table{Sheet: L(lang, "中期评估", "Review"), SheetOnly: true,
 		Caption: fmt.Sprintf("%s · %s %d", L(lang, "中期评估", "Mid-term review"), p.Title.In(lang), rv.AsOf), Notes: notes,
 		Cols: []Col{{L(lang, "序号", "No."), 6, FmtText}, {L(lang, "指标（单位）", "Indicator (unit)"), 40, FmtText},
 			{L(lang, "属性", "Attribute"), 8, FmtText}, {L(lang, "基期值", "Base"), 11, FmtValue},
@@ -220,7 +220,7 @@ func annexes(in Input) []Section {
 		out = append(out, Section{ID: "probability", Title: L(lang, "目标实现概率", "Probability of meeting each target"), Blocks: []Block{in.Probability}})
 	}
 	if rv != nil {
-		out = append(out, Section{ID: "classes", Title: L(lang, "评估明细及国际方法分类", "Review detail and international classes"),
+		out = append(out, Section{ID: "classes", Title: L(lang, "欧盟统计局和联合国亚太经社会方法分类", "Eurostat and UN ESCAP classes"),
 			Blocks: []Block{detailSheet(p, rv, in.ReviewNotes, in.Labels, lang), classTable(rv, in.Labels, lang)}})
 	}
 	if in.Record != nil {
