@@ -47,10 +47,10 @@ type Table struct {
 	// SheetOnly keeps a table too wide for a page out of the document:
 	// only the workbook has it.
 	SheetOnly bool
-	Groups []HeadGroup // a header row above Cols; nil for none
-	Cols   []Col
-	Rows   []Row
-	Notes  []string
+	Groups    []HeadGroup // a header row above Cols; nil for none
+	Cols      []Col
+	Rows      []Row
+	Notes     []string
 }
 
 // HeadGroup spans Span columns of the header; an empty Title spans columns
