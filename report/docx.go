@@ -174,20 +174,16 @@ func (dw *docxWriter) figure(f Figure) {
 	dw.para("Caption", f.Caption)
 }
 
-// colWidths shares the text width among the columns by their Width
-// (default 8 characters).
+// colWidths are the columns' widths in twips (colShares of the text
+// width).
 func colWidths(t *Table) []int {
+	sh := colShares(t)
 	total := 0.0
-	ws := make([]float64, len(t.Cols))
-	for i, c := range t.Cols {
-		ws[i] = c.Width
-		if ws[i] <= 0 {
-			ws[i] = 8
-		}
-		total += ws[i]
+	for _, w := range sh {
+		total += w
 	}
-	out := make([]int, len(ws))
-	for i, w := range ws {
+	out := make([]int, len(sh))
+	for i, w := range sh {
 		out[i] = int(float64(docxTextW) * w / total)
 	}
 	return out

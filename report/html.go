@@ -120,22 +120,16 @@ tr{break-inside:avoid}
 
 // widths are the columns' shares of the table's width, in percent.
 func widths(t *Table) []string {
+	sh := colShares(t)
 	total := 0.0
-	for _, c := range t.Cols {
-		total += colWidth(c)
+	for _, w := range sh {
+		total += w
 	}
-	out := make([]string, len(t.Cols))
-	for i, c := range t.Cols {
-		out[i] = fmt.Sprintf("%.1f", 100*colWidth(c)/total)
+	out := make([]string, len(sh))
+	for i, w := range sh {
+		out[i] = fmt.Sprintf("%.1f", 100*w/total)
 	}
 	return out
-}
-
-func colWidth(c Col) float64 {
-	if c.Width <= 0 {
-		return 8
-	}
-	return c.Width
 }
 
 // groupCols are the columns under header group i.

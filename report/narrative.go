@@ -84,7 +84,11 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 			b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，有数据的%d项均已完成或基本完成。", binding, judged),
 				fmt.Sprintf(" Of the %d binding targets, the %d with figures are all completed or mostly completed.", binding, judged)))
 		}
-		if binding > judged {
+		switch {
+		case binding > 0 && judged == 0:
+			b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标均数据不足，无法评价。", binding),
+				fmt.Sprintf(" None of the %s can be judged for want of figures.", targetsWord(binding, "binding target"))))
+		case binding > judged:
 			b.WriteString(L(lang, fmt.Sprintf("另有%d项约束性指标目标数据不足，无法评价。", binding-judged),
 				fmt.Sprintf(" %s cannot be judged for want of figures.", targetsWord(binding-judged, "binding target"))))
 		}
@@ -137,7 +141,11 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，有数据的%d项均未见完不成的风险。", binding, judged),
 			fmt.Sprintf(" Of the %d binding targets, none of the %d with figures is at risk.", binding, judged)))
 	}
-	if binding > judged {
+	switch {
+	case binding > 0 && judged == 0:
+		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标均数据不足，无法判断。", binding),
+			fmt.Sprintf(" None of the %s can be judged for want of figures.", targetsWord(binding, "binding target"))))
+	case binding > judged:
 		b.WriteString(L(lang, fmt.Sprintf("另有%d项约束性指标目标数据不足，无法判断。", binding-judged),
 			fmt.Sprintf(" %s cannot be judged for want of figures.", targetsWord(binding-judged, "binding target"))))
 	}

@@ -184,7 +184,7 @@ func TestOverallNoFalseAllClear(t *testing.T) {
 	ind.Attribute = model.Binding
 	noData.Indicator = &ind
 	got := Overall(p, &Review{Rows: []model.Review{noData}, AsOf: 2023, Final: model.DefaultFinalThresholds()}, DefaultLabels("zh"), "zh")
-	if strings.Contains(got, "未见完不成的风险") || !strings.Contains(got, "另有1项约束性指标目标数据不足，无法判断") {
+	if strings.Contains(got, "未见完不成的风险") || !strings.Contains(got, "1项约束性指标目标均数据不足，无法判断") {
 		t.Errorf("overall = %q; want the binding target without figures said to be unjudged", got)
 	}
 }
