@@ -98,7 +98,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 		case model.Floor, model.Ceiling:
 			if d.Scale == model.ScaleLevel {
 				d.Bands = append(d.Bands, Band{From: t.From, To: t.Year, Bound: t.Value, Floor: t.Kind == model.Floor,
-					Label: fmt.Sprintf(pick(lang, "%s%s 每年", "%s%s every year"), boundMark(t.Bound), fmtNum(t.Value, 2))})
+					Label: fmt.Sprintf(pick(lang, "%s%s 每年", "%s%s every year"), boundMark(t), fmtNum(t.Value, 2))})
 			}
 		case model.Cumulative:
 			n := float64(t.Span())
@@ -130,7 +130,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 			if !ok0 || math.IsNaN(x) {
 				continue
 			}
-			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: fmt.Sprintf(pick(lang, "%d年目标 %s%s", "%d target %s%s"), t.Year, boundMark(t.Bound), fmtUnit(x, ind.Unit.In(lang)))})
+			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: fmt.Sprintf(pick(lang, "%d年目标 %s%s", "%d target %s%s"), t.Year, boundMark(t), fmtUnit(x, ind.Unit.In(lang)))})
 		}
 	}
 	return d, nil
