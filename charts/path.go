@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"fyp/internal/numfmt"
 	"fyp/model"
 )
 
@@ -115,8 +116,8 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 				if d.Scale == model.ScaleLevel {
 					x = t.Value
 				} else {
-					d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年目标%s%s无法标在相对刻度上（规划未给出基期水平）", "The %d target of %s %s cannot be marked on a relative scale (the plan gives no base level)"),
-						t.Year, fmtUnit(t.Value, ind.Unit.In(lang)), ind.Unit.In(lang)))
+					d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年目标%s无法标在相对刻度上（规划未给出基期水平）", "The %d target of %s cannot be marked on a relative scale (the plan gives no base level)"),
+						t.Year, pick(lang, fmtUnit(t.Value, ind.Unit.In(lang))+ind.Unit.In(lang), numfmt.Amount(t.Value, ind.Unit.In(lang)))))
 				}
 			case model.Growth:
 				x = from * math.Pow(1+t.Value/100, float64(t.Span()))

@@ -101,6 +101,10 @@ type Solution struct {
 	Residual float64 // Metric − Goal, from the confirming re-projection
 	Lo, Hi   float64 // the range searched
 	Reason   string  // why nothing was found
+	// When nothing was found: Nearest is the value where the search
+	// stopped and Miss the target's metric minus its number there; both
+	// NaN when the metric was never defined in the range.
+	Nearest, Miss float64
 }
 
 // SolveRange is the range searched for a knob: rates from −50 to +100
@@ -132,7 +136,7 @@ func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution
 	if a := RuleFor(p.Indicator(k.ID), sc); a.Rule == RuleDerived && a.Derived != nil {
 		return Solution{}, fmt.Errorf("model: %s is derived in this scenario; vary one of %s instead", k.ID, strings.Join(a.Derived.Of, ", "))
 	}
-	sol := Solution{Target: r, Knob: k, Goal: t.Value, Lo: lo, Hi: hi, Value: math.NaN(), Metric: math.NaN(), Residual: math.NaN()}
+	sol := Solution{Target: r, Knob: k, Goal: t.Value, Lo: lo, Hi: hi, Value: math.NaN(), Metric: math.NaN(), Residual: math.NaN(), Nearest: math.NaN(), Miss: math.NaN()}
 	f := func(v float64) (float64, error) {
 		m, err := TargetMetric(p, k.With(sc, v), ind, t)
 		return m - t.Value, err
@@ -185,6 +189,7 @@ func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution
 	}
 	tol := 1e-6 * math.Max(1, math.Abs(t.Value))
 	if math.Abs(res) > tol {
+		sol.Nearest, sol.Miss = a, res
 		sol.Reason = fmt.Sprintf("no value of %s in [%g, %g] meets %s: the target's metric stays on one side of %g (at %g it misses by %+.4g); the target may not depend on %s in this scenario", k, lo, hi, r, t.Value, a, res, k.ID)
 		return sol, nil
 	}

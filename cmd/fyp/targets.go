@@ -167,7 +167,7 @@ func targetsTable(p *model.Plan, lang string) *table {
 			}
 			t.Rows = append(t.Rows, []string{no, ind.ID, ind.Name.In(lang), ind.Unit.In(lang),
 				attributeLabel(ind.Attribute, lang), base, fmt.Sprint(g.Year), kindLabel(g.Kind, lang),
-				goalText(g, lang), ind.Section})
+				goalText(g, lang), sectionLabel(ind.Section, lang)})
 		}
 	}
 	t.Notes = append(t.Notes, L(lang,
