@@ -223,3 +223,51 @@ func TestVersion(t *testing.T) {
 		t.Errorf("versionOf = %q, want %q", got, want)
 	}
 }
+
+// TestCompareCSVSideBySide: compare's CSV holds one row per target with the
+// scenarios side by side (it was assessment.csv, byte for byte), and each
+// scenario's cells are what `fyp assess -s SCENARIO --format csv` says.
+func TestCompareCSVSideBySide(t *testing.T) {
+	out, errs, code := fyp(t, "compare", "-s", "baseline", "-s", "low", "--format", "csv", "--scope", "all")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	cmp, err := csv.NewReader(strings.NewReader(out)).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	wantHead := "id,year,kind,bound,target,baseline_projected,baseline_met,baseline_margin,low_projected,low_met,low_margin"
+	if got := strings.Join(cmp[0], ","); got != wantHead {
+		t.Fatalf("header %s, want %s", got, wantHead)
+	}
+	for si, sc := range []string{"baseline", "low"} {
+		as, errs, code := fyp(t, "assess", "-s", sc, "--format", "csv", "--scope", "all")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, errs)
+		}
+		rows, err := csv.NewReader(strings.NewReader(as)).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rows) != len(cmp) {
+			t.Fatalf("compare has %d rows, assess -s %s %d", len(cmp), sc, len(rows))
+		}
+		// assess: id,scenario,year,kind,bound,target,projected,met,margin,…
+		for i, r := range rows[1:] {
+			c := cmp[i+1]
+			got := []string{c[0], c[1], c[2], c[3], c[4], c[5+3*si], c[6+3*si], c[7+3*si]}
+			want := []string{r[0], r[2], r[3], r[4], r[5], r[6], r[7], r[8]}
+			if strings.Join(got, ",") != strings.Join(want, ",") {
+				t.Errorf("row %d, %s: compare %v, assess %v", i+2, sc, got, want)
+			}
+		}
+	}
+	// Per-capita GDP 2025 (7.9 → 10万元) needs GDP growth of 6 % a year with
+	// the population the targets imply: met under the plan's rates (baseline),
+	// missed under GDP 4.5 % a year (scenarios/low.yaml).
+	for _, c := range cmp[1:] {
+		if c[0] == "gdp_per_capita" && c[1] == "2025" && (c[6] != "true" || c[9] != "false") {
+			t.Errorf("gdp_per_capita@2025 met: baseline %s, low %s; want true, false", c[6], c[9])
+		}
+	}
+}
