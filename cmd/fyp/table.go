@@ -49,13 +49,10 @@ func (t *table) write(w io.Writer, format string) error {
 // screen, is an empty cell, so that a spreadsheet reads the column as
 // numbers.
 func csvCells(r []string) []string {
-	out := r
+	out := make([]string, len(r))
 	for i, c := range r {
-		if c == "—" {
-			if &out[0] == &r[0] {
-				out = append([]string(nil), r...)
-			}
-			out[i] = ""
+		if c != "—" {
+			out[i] = c
 		}
 	}
 	return out
