@@ -3,11 +3,14 @@ package main
 import (
 	"encoding/csv"
 	"encoding/json"
+	"path/filepath"
 	"regexp"
 	"runtime/debug"
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/xuri/excelize/v2"
 )
 
 // Output polish (issue 12 §6): each test reproduces one finding of a user
@@ -269,5 +272,46 @@ func TestCompareCSVSideBySide(t *testing.T) {
 		if c[0] == "gdp_per_capita" && c[1] == "2025" && (c[6] != "true" || c[9] != "false") {
 			t.Errorf("gdp_per_capita@2025 met: baseline %s, low %s; want true, false", c[6], c[9])
 		}
+	}
+}
+
+// The workbook's review sheet agrees with the table: an achieved target
+// requires no pace.
+func TestAchievedTargetInWorkbook(t *testing.T) {
+	t.Parallel()
+	dir := filepath.Join(t.TempDir(), "report")
+	if _, errs, code := fyp(t, "report", "--observed", "testdata/observed-example.csv", "--as-of", "2023", "--lang", "en", "--out", dir); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	f, err := excelize.OpenFile(filepath.Join(dir, "fyp-tables.xlsx"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sheet := f.GetSheetList()[0]
+	rows, err := f.GetRows(sheet)
+	if err != nil {
+		t.Fatal(err)
+	}
+	col := -1
+	for i, h := range rows[1] {
+		if h == "Required" || strings.HasPrefix(h, "Required") {
+			col = i
+		}
+	}
+	if col < 0 {
+		t.Fatalf("no Required column in %q: %v", sheet, rows[1])
+	}
+	found := false
+	for _, r := range rows[2:] {
+		if len(r) > col && strings.Contains(r[1], "Urban-rural income ratio") {
+			found = true
+			if r[col] != "none" {
+				t.Errorf("achieved target: Required = %q, want none", r[col])
+			}
+		}
+	}
+	if !found {
+		t.Error("no urban-rural income ratio row in the workbook")
 	}
 }
