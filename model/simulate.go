@@ -57,6 +57,9 @@ type Band struct {
 	Stochastic bool
 	Central    []float64   // the deterministic path
 	Q          []Quantiles // Q[i] is the year Start+i
+	// Censored is the number of draw-years whose yearly growth was held
+	// at SimFloorPct (see Simulate).
+	Censored int
 }
 
 // Simulation is the result of Simulate.

@@ -46,6 +46,10 @@ type SimSeries struct {
 	Clamp   bool
 	Lo, Hi  float64
 	raw     bool // its rule recurs on the unclamped value, kept apart
+	// Pos is set when the level must stay above zero (NeedsPositive) and
+	// starts above it: the additive ops, too, then hold a draw's yearly
+	// growth at SimFloorPct. The multiplicative ops always do.
+	Pos bool
 }
 
 // SimShock is one shock process: on series Series, with SD σ, Rho ρ and
@@ -178,6 +182,7 @@ func (prog *SimProgram) compileSeries(ind *Indicator, a Assumption, index map[st
 		return ss
 	}
 	ss.raw = ss.Clamp
+	ss.Pos = NeedsPositive(ind) && ss.Start > 0
 	ss.Op, ss.C, ss.F, ss.Level = make([]SimOp, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	x0, scale, _ := start(ind, a)
 	var plan []float64
@@ -283,3 +288,16 @@ func (op SimOp) String() string {
 	}
 	return fmt.Sprintf("op%d", op)
 }
+
+// SimFloorPct is the lowest yearly growth rate, in percent, that a draw
+// may give a level that must stay above zero. A shock on the rate in
+// percentage points, normal or Student-t, has no lower bound, while a
+// rate of −100 % or less is impossible (the deterministic engine refuses
+// it): a draw whose rate falls to SimFloorPct or below is censored at
+// SimFloorPct (the level keeps 1 % of the year before) and counted in
+// Band.Censored. The year's central rate is never censored: when it is
+// itself below the floor the floor is the central rate.
+const SimFloorPct = -99
+
+// simFloor is the growth factor 1 + SimFloorPct/100.
+const simFloor = 1 + SimFloorPct/100.0
