@@ -168,3 +168,42 @@ func TestSimulateModerateSDNeverCensors(t *testing.T) {
 		t.Errorf("warning %v", w)
 	}
 }
+
+// CensorRisk is the probability that a year's draw is censored: for
+// independent shocks on a compound rule at a constant rate it is the
+// same every year, Φ((SimFloorPct − c)/σ) for normal shocks, and the
+// simulated share of censored draw-years must match it within 4 standard
+// errors, for normal and for Student-t shocks.
+func TestCensorRiskMatchesTheDraws(t *testing.T) {
+	p := floorPlan()
+	const draws, years = 20000, 5
+	for _, c := range []struct {
+		sd, df float64
+	}{{100, 0}, {60, 3}, {40, 2.5}} {
+		u := Uncertainty{Shocks: map[string]ShockSpec{"g": {SD: c.sd, DF: c.df}}}
+		pr, err := Project(p, &Scenario{Name: "x", Horizon: 2020 + years})
+		if err != nil {
+			t.Fatal(err)
+		}
+		risk, err := CensorRisk(pr, u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c.df == 0 {
+			want := 0.5 * math.Erfc(-((SimFloorPct-6)/c.sd)/math.Sqrt2)
+			if math.Abs(risk["g"]-want) > 1e-12 {
+				t.Errorf("sd %g: risk %v, want Φ(−1.05) = %v", c.sd, risk["g"], want)
+			}
+		}
+		sim, err := Simulate(pr, u, SimOptions{Draws: draws, Seed: 8, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := sim.Band("g")
+		n := float64(draws * years)
+		got, want := float64(b.Censored)/n, risk["g"]
+		if se := math.Sqrt(want * (1 - want) / n); !(math.Abs(got-want) <= 4*se) {
+			t.Errorf("sd %g df %g: censored share %.5f, CensorRisk %.5f ± %.5f", c.sd, c.df, got, want, 4*se)
+		}
+	}
+}
