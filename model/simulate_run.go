@@ -291,7 +291,10 @@ func (st *simState) step(i, lo, hi int, r *stream, z [][]float64, hist [][]int32
 				if i == 1 {
 					a, b = 0, sh.SD // ε_1 from the stationary distribution
 				}
-				cens[k] += advanceShocked(s, i, x, st.eps[s.Shock][lo:hi], z[s.Shock][:m], a, b)
+				c := advanceShocked(s, i, x, st.eps[s.Shock][lo:hi], z[s.Shock][:m], a, b)
+				if math.IsNaN(s.Obs[i]) { // else an observation replaces the year's values
+					cens[k] += c
+				}
 			} else {
 				advance(s, i, x, st.zero[:m])
 			}
@@ -368,7 +371,7 @@ func cholRowApply(row cholRow, z [][]float64, m int) {
 // draw's value is exactly the floor; every other draw's is computed by
 // the same expression as without the floor, bit for bit. It returns the
 // number of censored draws.
-func advanceShocked(s *SimSeries, i int, x []float64, e []float32, z []float64, a, b float64) (censored int) {
+func advanceShocked(s *SimSeries, i int, x []float64, e []float32, z []float64, a, b float64) int {
 	c, f, l := s.C[i], s.F[i], s.Level[i]
 	e, z = e[:len(x)], z[:len(x)]
 	const pc = 0.01
