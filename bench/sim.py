@@ -22,9 +22,9 @@ FLOOR = 0.01  # 1 + model.SimFloorPct/100
 
 
 def floor_at(central, base):
-    """model.floorAt: base*FLOOR, or central when lower and above zero."""
+    """model.floorAt: base*FLOOR, or central*FLOOR when central is lower and above zero."""
     lo = FLOOR * base
-    return central if 0 < central < lo else lo
+    return FLOOR * central if 0 < central < lo else lo
 
 
 def main():

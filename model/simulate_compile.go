@@ -298,7 +298,7 @@ func (op SimOp) String() string {
 // it): a draw whose rate falls to SimFloorPct or below is censored at
 // SimFloorPct (the level keeps 1 % of the year before) and counted in
 // Band.Censored. The year's central rate is never censored: when it is
-// itself below the floor the floor is the central rate.
+// itself at or below the floor, the floor is 1 % of the central value.
 const SimFloorPct = -99
 
 // simFloor is the growth factor 1 + SimFloorPct/100.

@@ -207,3 +207,35 @@ func TestCensorRiskMatchesTheDraws(t *testing.T) {
 		}
 	}
 }
+
+// A scenario rate of −99 % or less is the scenario's own (the format
+// accepts any rate above −100 %): the floor then lies below the central
+// path, which is never censored, and small shocks around it are not
+// censored either.
+func TestSimulateFloorBelowAnExtremeCentralRate(t *testing.T) {
+	p := floorPlan()
+	p.Indicators[0].Rule = &Assumption{Rule: RuleCompound, Rate: Flat(-99.5)}
+	pr, err := Project(p, &Scenario{Name: "x", Horizon: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, sd := range []float64{0, 0.01} {
+		u := Uncertainty{Shocks: map[string]ShockSpec{"g": {SD: sd}}}
+		sim, err := Simulate(pr, u, SimOptions{Draws: 4000, Seed: 2, Workers: 2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, _ := sim.Band("g")
+		if b.Censored != 0 {
+			t.Errorf("sd %g: %d draw-years censored around a central rate of −99.5 %%", sd, b.Censored)
+		}
+		for i, q := range b.Q {
+			want := pr.Series["g"].Values[i]
+			// Each year's factor is 0.005 ± 2 %: the median of their
+			// product lies within about 0.1 % of the central path.
+			if rel := math.Abs(q[2]/want - 1); !(rel < 0.01) {
+				t.Errorf("sd %g: %d P50 = %v, central %v", sd, 2020+i, q[2], want)
+			}
+		}
+	}
+}

@@ -512,13 +512,14 @@ func advanceShocked(s *SimSeries, i int, x []float64, e []float32, z []float64, 
 
 // floorAt is the lowest value a draw may take where the rule would give
 // central without its random shock and the floor applies to base (the
-// previous value, or 1 for a growth factor): base·simFloor, or central
-// when that is lower and still above zero (a central path below the floor
-// is the scenario's, not a draw's).
+// previous value, or 1 for a growth factor): base·simFloor; or, when the
+// central value is itself lower and still above zero (a scenario rate of
+// −99 % or less: the scenario's, not a draw's), central·simFloor, so that
+// the central path is never censored and the draws keep room below it.
 func floorAt(central, base float64) float64 {
 	lo := simFloor * base
 	if central > 0 && central < lo {
-		return central
+		return simFloor * central
 	}
 	return lo
 }
