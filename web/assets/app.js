@@ -356,6 +356,7 @@ function openSolve(r) {
   $("solve-out").textContent = "";
   $("solve-apply").hidden = true;
   $("vary").focus();
+  $("solve").scrollIntoView({ block: "nearest" });
 }
 
 async function solve() {
