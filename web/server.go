@@ -65,12 +65,12 @@ type Config struct {
 
 // Server answers the page and the API.
 type Server struct {
-	plans []*planEntry
-	byID  map[string]*planEntry
+	plans   []*planEntry
+	byID    map[string]*planEntry
 	log     io.Writer
 	anyHost bool
 	mux     *http.ServeMux
-	cache *cache
+	cache   *cache
 	// sims caps the simulations running at once (each uses one core).
 	sims chan struct{}
 }
