@@ -337,7 +337,8 @@ type assessRequest struct {
 // Row is one target under the page's scenario.
 type Row struct {
 	ID         string `json:"id"`
-	Ref        string `json:"ref"` // ID@YEAR
+	Ref        string `json:"ref"` // ID@YEAR, for /api/solve
+	Key        string `json:"key"` // ID@YEAR:KIND, unique in the table
 	No         int    `json:"no"`
 	Name       text   `json:"name"`
 	Unit       text   `json:"unit"`
@@ -355,6 +356,9 @@ type Row struct {
 	PaceUnit   text   `json:"rate_unit"`
 	Status     string `json:"status"`
 	Reason     string `json:"reason,omitempty"`
+	// Solvable: /api/solve can aim at this target (ID@YEAR names the first
+	// numeric target of that year, and it must have a number to meet).
+	Solvable bool `json:"solvable"`
 }
 
 type assessResponse struct {
@@ -399,7 +403,7 @@ func (s *Server) assess(rs *resolved, withCharts bool) (*assessResponse, error) 
 		if !inScope(a, p) {
 			continue
 		}
-		row := rowOf(a)
+		row := rowOf(p, a)
 		out.Counts[row.Status+"/"+strconv.FormatBool(row.Met != nil && *row.Met)]++
 		out.Rows = append(out.Rows, row)
 	}
@@ -414,9 +418,15 @@ func (s *Server) assess(rs *resolved, withCharts bool) (*assessResponse, error) 
 	return out, nil
 }
 
-func rowOf(a model.Assessment) Row {
+// rowKey names a target uniquely in the table: an indicator may have two
+// targets in one year (industrial value added: growth and level).
+func rowKey(ind *model.Indicator, t model.Target) string {
+	return fmt.Sprintf("%s@%d:%s", ind.ID, t.Year, t.Kind)
+}
+
+func rowOf(p *model.Plan, a model.Assessment) Row {
 	ind := a.Indicator
-	r := Row{ID: ind.ID, Ref: fmt.Sprintf("%s@%d", ind.ID, a.Target.Year), No: ind.No, Name: textOf(ind.Name), Unit: textOf(ind.Unit),
+	r := Row{ID: ind.ID, Ref: fmt.Sprintf("%s@%d", ind.ID, a.Target.Year), Key: rowKey(ind, a.Target), No: ind.No, Name: textOf(ind.Name), Unit: textOf(ind.Unit),
 		Binding: ind.Attribute == model.Binding, Year: a.Target.Year, Kind: string(a.Target.Kind), Bound: string(a.Target.Bound),
 		Target: jnum(a.Target.Value), Projected: jnum(a.Projected), Margin: jnum(a.Margin), Required: jnum(a.Required),
 		Assumed: jnum(a.Assumed), Historical: jnum(a.Historical), Status: string(a.Status), Reason: a.Reason}
@@ -426,6 +436,9 @@ func rowOf(a model.Assessment) Row {
 	if a.Status == model.Assessed {
 		met := a.Met
 		r.Met = &met
+	}
+	if _, t, err := (model.TargetRef{ID: ind.ID, Year: a.Target.Year}).Find(p); err == nil && t == a.Target {
+		r.Solvable = true
 	}
 	switch a.Pace {
 	case model.RatePct:
@@ -486,6 +499,7 @@ type simulateRequest struct {
 // SimRow is one target's probability of being met.
 type SimRow struct {
 	Ref        string `json:"ref"`
+	Key        string `json:"key"` // as Row.Key
 	PMet       jnum   `json:"p_met"`
 	SE         jnum   `json:"p_se"`
 	P5         jnum   `json:"p5"`
@@ -557,7 +571,7 @@ func (s *Server) simulate(rs *resolved, draws int) (*simulateResponse, error) {
 		if t.Target.Kind == model.Delegated || !inScope(model.Assessment{Indicator: t.Indicator, Target: t.Target}, p) {
 			continue
 		}
-		out.Rows = append(out.Rows, SimRow{Ref: fmt.Sprintf("%s@%d", t.Indicator.ID, t.Target.Year), PMet: jnum(t.PMet), SE: jnum(t.SE),
+		out.Rows = append(out.Rows, SimRow{Ref: fmt.Sprintf("%s@%d", t.Indicator.ID, t.Target.Year), Key: rowKey(t.Indicator, t.Target), PMet: jnum(t.PMet), SE: jnum(t.SE),
 			P5: jnum(t.Q[0]), P50: jnum(t.Q[2]), P95: jnum(t.Q[4]), Stochastic: t.Stochastic, Status: string(t.Status)})
 	}
 	return out, nil

@@ -68,7 +68,7 @@ func TestPageEndToEnd(t *testing.T) {
 	ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancelT()
 
-	const row = `#table tbody tr[data-ref="gdp_per_capita@2025"]`
+	const row = `#table tbody tr[data-key="gdp_per_capita@2025:level"]`
 	verdictIs := func(want string) chromedp.Action[chromedp.Void] {
 		p := chromedp.Poll[bool](`(() => { const td = document.querySelector('`+row+` td.verdict'); return td !== null && td.textContent === '`+want+`'; })()`,
 			chromedp.WithPollingTimeout(20*time.Second))

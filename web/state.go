@@ -275,3 +275,14 @@ func problemText(p yamlcheck.Problem) string {
 	}
 	return key + ": " + p.Msg
 }
+
+// Scenario is the scenario the page computes with for st, and the YAML the
+// page saves for it (`fyp validate` accepts it; `fyp run -s FILE`
+// reproduces the page).
+func (s *Server) Scenario(st State) (*model.Scenario, []byte, error) {
+	r, err := s.resolve(st)
+	if err != nil {
+		return nil, nil, err
+	}
+	return r.scenario, r.yaml, nil
+}

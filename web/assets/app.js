@@ -38,7 +38,7 @@ const T = {
 };
 
 const state = { plan: "", scenario: "", lang: "zh", settings: {} };
-let plans = [], detail = null, knobByKey = {}, rows = [], solveRef = null, solveValue = null;
+let plans = [], detail = null, knobByKey = {}, rows = [], solveRef = null, solveKey = null, solveValue = null;
 let timer = null, simTimer = null, assessCtl = null, simCtl = null;
 
 const $ = (id) => document.getElementById(id);
@@ -293,9 +293,9 @@ async function simulate() {
   try {
     const res = await api("POST", "/api/simulate", body(), simCtl.signal);
     const byRef = {};
-    for (const r of res.rows) byRef[r.ref] = r;
+    for (const r of res.rows) byRef[r.key] = r;
     for (const tr_ of document.querySelectorAll("#table tbody tr")) {
-      const r = byRef[tr_.dataset.ref];
+      const r = byRef[tr_.dataset.key];
       const td = tr_.querySelector("td.pmet");
       td.classList.remove("pending");
       td.textContent = r && r.p_met !== null ? fmt(100 * r.p_met, 1) + "%" : "—";
@@ -315,6 +315,7 @@ function renderTable() {
   const trs = rows.map((r) => {
     const row = document.createElement("tr");
     row.dataset.ref = r.ref;
+    row.dataset.key = r.key;
     row.tabIndex = 0;
     const [cls, label] = verdictOf(r);
     c[{ met: "met", missed: "missed" }[cls] || (r.status === "delegated" ? "delegated" : "nodata")]++;
@@ -332,10 +333,14 @@ function renderTable() {
       row.append(td);
     }
     if (r.reason) row.title = r.reason;
-    if (r.ref === solveRef) row.classList.add("selected");
-    const open = () => openSolve(r);
-    row.addEventListener("click", open);
-    row.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+    if (r.key === solveKey) row.classList.add("selected");
+    if (r.solvable) {
+      const open = () => openSolve(r);
+      row.addEventListener("click", open);
+      row.addEventListener("keydown", (e) => { if (e.key === "Enter" || e.key === " ") { e.preventDefault(); open(); } });
+    } else {
+      row.classList.add("nosolve");
+    }
     return row;
   });
   $("table").tBodies[0].replaceChildren(...trs);
@@ -346,7 +351,8 @@ function renderTable() {
 
 function openSolve(r) {
   solveRef = r.ref;
-  for (const row of document.querySelectorAll("#table tbody tr")) row.classList.toggle("selected", row.dataset.ref === r.ref);
+  solveKey = r.key;
+  for (const row of document.querySelectorAll("#table tbody tr")) row.classList.toggle("selected", row.dataset.key === r.key);
   $("solve").hidden = false;
   $("solve-h").textContent = tr("solveTitle")(L(r.name), r.year);
   const opts = detail.knobs.filter((k) => !k.derived || state.settings[k.key] !== undefined);
