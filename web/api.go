@@ -389,11 +389,18 @@ func (s *Server) handleAssess(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) assess(rs *resolved, withCharts bool) (*assessResponse, error) {
-	p := rs.plan.plan
-	pr, err := model.Project(p, rs.scenario)
+	pr, err := model.Project(rs.plan.plan, rs.scenario)
 	if err != nil {
 		return nil, err
 	}
+	return assessProjection(rs, pr, withCharts)
+}
+
+// assessProjection is the table (and charts) of one projection of the
+// state's plan.
+func assessProjection(rs *resolved, pr *model.Projection, withCharts bool) (*assessResponse, error) {
+	p := rs.plan.plan
+	var err error
 	as := model.Assess(pr)
 	out := &assessResponse{Plan: p.ID, Scenario: rs.st.Scenario, Query: rs.st.Query().Encode(), Counts: map[string]int{}, Warnings: append([]string{}, rs.warnings...)}
 	for _, wn := range pr.Warnings {

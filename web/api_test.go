@@ -1,11 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strings"
 	"sync"
 	"testing"
@@ -304,3 +306,70 @@ func TestSimulateAndSolve(t *testing.T) {
 }
 
 func pow(x, y float64) float64 { return math.Pow(x, y) }
+
+// TestReview: review mode reads an uploaded observed file in memory as
+// `fyp review --observed` does: problems with their row and column (400);
+// the synthetic example gives forest coverage on schedule as of 2023
+// (51.8 → 53.1 of 51.8 → 54: 59 % of the task, 60 % of the time).
+func TestReview(t *testing.T) {
+	post := func(target string, data []byte) (int, string) {
+		r := httptest.NewRequest("POST", target, bytes.NewReader(data))
+		r.Header.Set("Content-Type", "text/csv")
+		r.Host = "127.0.0.1:8080"
+		w := httptest.NewRecorder()
+		server(t).Handler().ServeHTTP(w, r)
+		return w.Code, w.Body.String()
+	}
+	bad, err := os.ReadFile("../cmd/fyp/testdata/observed-bad.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	good, err := os.ReadFile("../cmd/fyp/testdata/observed-example.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name, target string
+		data         []byte
+		want         string
+	}{
+		{"bad rows", "/api/review?name=bad.csv", bad, `bad.csv:3:1: unknown indicator \"森林覆盖\"; did you mean \"森林覆盖率\"?`},
+		{"empty", "/api/review?name=x.csv", nil, `x.csv: the file is empty`},
+		{"as_of out of range", "/api/review?as_of=2040", good, `as_of 2040: expected a year after the base year 2020, up to 2035`},
+		{"as_of not a year", "/api/review?as_of=soon", good, `as_of \"soon\": expected a year`},
+		{"bad setting", "/api/review?gdp.rate=x", good, `gdp.rate: \"x\" is not a number`},
+		{"not a spreadsheet", "/api/review?name=x.xlsx", []byte("PK\x03\x04 not a zip"), `x.xlsx`},
+	} {
+		status, body := post(c.target, c.data)
+		if status != 400 || !strings.Contains(body, c.want) {
+			t.Errorf("%s: HTTP %d %s\nwant 400 with %s", c.name, status, body, c.want)
+		}
+	}
+	status, body := post("/api/review?scenario=baseline&name=observed-example.csv", good)
+	if status != 200 {
+		t.Fatalf("HTTP %d: %s", status, body)
+	}
+	var rv reviewResponse
+	if err := json.Unmarshal([]byte(body), &rv); err != nil {
+		t.Fatal(err)
+	}
+	if rv.AsOf != 2023 {
+		t.Errorf("as of %d, want 2023 (the file's latest year)", rv.AsOf)
+	}
+	found := false
+	for _, r := range rv.Rows {
+		if r.Key == "forest_coverage@2025:level" {
+			found = true
+			want := (53.1 - 51.8) / (54 - 51.8)
+			if r.Category != "on_schedule" || abs(float64(r.TaskDone)-want) > 1e-9 || abs(float64(r.TimeElapsed)-0.6) > 1e-12 {
+				t.Errorf("forest coverage: %+v; want on_schedule, task done %g, time 0.6", r, want)
+			}
+		}
+	}
+	if !found {
+		t.Error("no forest coverage row")
+	}
+	if rv.Assess == nil || !strings.Contains(rv.Assess.Charts["progress"], "<svg") {
+		t.Error("no progress chart")
+	}
+}

@@ -194,6 +194,7 @@ func (s *Server) routes() {
 	api("POST /api/solve", s.handleSolve, apiTimeout)
 	api("GET /api/scenario", s.handleScenarioGet, apiTimeout)
 	api("POST /api/scenario", s.handleScenarioPost, apiTimeout)
+	api("POST /api/review", s.handleReview, apiTimeout)
 	m.Handle("/api/", s.guard(func(w http.ResponseWriter, r *http.Request) error {
 		return errNotFound
 	}))

@@ -19,6 +19,10 @@ const T = {
     found: (k, v, u) => `${k} = ${v} ${u} 恰好达标`,
     resetOne: "恢复", derived: "由恒等式推算，不能单独设定（先设定其推算来源）", identity: "设定它会把恒等式反过来",
     planMark: "规划", prevMark: "上一规划", yr: "/年", working: "计算中…", plans: "规划自身规则",
+    observed: "观测数据（CSV/XLSX）", leaveReview: "退出评估", observedCol: "观测值", elapsed: "时间进度", done: "任务完成",
+    category: "评价", remaining: "剩余年份所需速度", reason: "说明", progressCap: "任务完成与时间进度",
+    reviewNote: "评估模式：观测值替代其年份的测算值，其后各年按左侧滑块继续测算；目标表为续算结果。上传的文件只在内存中读取，不保存；网址不包含文件，刷新后需重新上传。",
+    reviewTitle: (f, y) => `中期评估：${f}，截至${y}年`, noSim: "评估模式下不模拟",
   },
   en: {
     title: "fyp · testing a plan's targets", plan: "Plan", start: "Starting scenario", reset: "Reset all", save: "Download scenario YAML",
@@ -34,11 +38,16 @@ const T = {
     found: (k, v, u) => `${k} = ${v} ${u} meets it exactly`,
     resetOne: "Reset", derived: "derived through an identity; set what it is derived from instead", identity: "setting it turns the identity round",
     planMark: "plan", prevMark: "previous plan", yr: "/yr", working: "computing…", plans: "The plan's own rules",
+    observed: "Observed figures (CSV/XLSX)", leaveReview: "Leave review", observedCol: "Observed", elapsed: "Time elapsed", done: "Task done",
+    category: "Assessment", remaining: "Required in the remaining years", reason: "Reason", progressCap: "Task done against time elapsed",
+    reviewNote: "Review mode: observed figures replace the projection in their years, and the sliders drive the remaining years; the targets table is that continued projection. The uploaded file is read in memory only, never saved; the URL does not hold it, so upload it again after a reload.",
+    reviewTitle: (f, y) => `Mid-term review: ${f}, as of ${y}`, noSim: "no simulation in review mode",
   },
 };
 
 const state = { plan: "", scenario: "", lang: "zh", settings: {} };
 let plans = [], detail = null, knobByKey = {}, rows = [], solveRef = null, solveKey = null, solveValue = null;
+let observedFile = null; // {name, data: ArrayBuffer} in review mode; kept in memory only
 let timer = null, simTimer = null, assessCtl = null, simCtl = null;
 
 const $ = (id) => document.getElementById(id);
@@ -261,11 +270,51 @@ function changed() {
   timer = setTimeout(assess, 60);
 }
 
+async function fetchReview(signal) {
+  const q = query() + "&name=" + encodeURIComponent(observedFile.name);
+  const r = await fetch("/api/review?" + q, { method: "POST", body: observedFile.data, signal, headers: { "Content-Type": "application/octet-stream" } });
+  const data = await r.json();
+  if (!r.ok) throw new Error(data.error || r.statusText);
+  return data;
+}
+
+function renderReview(rv) {
+  $("review").hidden = false;
+  $("review-h").textContent = tr("reviewTitle")(rv.file, rv.as_of);
+  const pct = (v) => (v === null ? "—" : fmt(100 * v, 0) + "%");
+  const trs = rv.rows.map((r) => {
+    const row = document.createElement("tr");
+    row.dataset.key = r.key;
+    const cls = { achieved_early: "met", ahead: "met", on_schedule: "met", lagging: "missed" }[r.category] || "other";
+    const obs = r.observed === null ? "—" : fmt(r.observed, 3) + (r.observed_year ? ` (${r.observed_year})` : "");
+    const cells = [[r.no || "", ""], [(r.at_risk ? "!" : "") + (r.binding ? "★" : "") + L(r.name), "name"], [r.year, ""], [goalText(r), ""],
+      [obs, ""], [pct(r.time_elapsed), ""], [pct(r.task_done), ""], [L(r.category_label), "verdict " + cls],
+      [fmt(r.required_rate_remaining_pct, 2), ""], [L(r.reason), "name"]];
+    for (const [v, cl] of cells) {
+      const td = document.createElement("td");
+      td.textContent = v;
+      if (cl) td.className = cl;
+      row.append(td);
+    }
+    return row;
+  });
+  $("review-table").tBodies[0].replaceChildren(...trs);
+}
+
 async function assess() {
   if (assessCtl) assessCtl.abort();
   assessCtl = new AbortController();
   try {
-    const res = await api("POST", "/api/assess", { ...body(), charts: true }, assessCtl.signal);
+    let res;
+    if (observedFile) {
+      const rv = await fetchReview(assessCtl.signal);
+      renderReview(rv);
+      res = rv.assess;
+    } else {
+      $("review").hidden = true;
+      $("chart-progress").replaceChildren();
+      res = await api("POST", "/api/assess", { ...body(), charts: true }, assessCtl.signal);
+    }
     showError(null);
     rows = res.rows;
     renderTable();
@@ -282,7 +331,11 @@ async function assess() {
       box.setAttribute("aria-label", tr(id + "Cap"));
     }
     clearTimeout(simTimer);
-    simTimer = setTimeout(simulate, 40);
+    if (observedFile) {
+      for (const td of document.querySelectorAll("td.pmet")) { td.classList.remove("pending"); td.textContent = "—"; td.title = tr("noSim"); }
+    } else {
+      simTimer = setTimeout(simulate, 40);
+    }
   } catch (e) { showError(e); }
 }
 
@@ -401,6 +454,20 @@ document.addEventListener("DOMContentLoaded", async () => {
   $("reset").addEventListener("click", () => { state.settings = {}; reload(); });
   $("lang").addEventListener("click", () => { state.lang = state.lang === "en" ? "zh" : "en"; applyTexts(); reload(); });
   $("solve-go").addEventListener("click", solve);
+  $("observed").addEventListener("change", async () => {
+    const f = $("observed").files[0];
+    if (!f) return;
+    if (f.size > 10 * 1024 * 1024) { showError(new Error(f.name + ": larger than 10 MB")); return; }
+    observedFile = { name: f.name, data: await f.arrayBuffer() };
+    $("leave-review").hidden = false;
+    assess();
+  });
+  $("leave-review").addEventListener("click", () => {
+    observedFile = null;
+    $("observed").value = "";
+    $("leave-review").hidden = true;
+    assess();
+  });
   $("solve-apply").addEventListener("click", () => { if (solveValue) setKnob(solveValue.key, solveValue.value); });
   try {
     await loadPlans();

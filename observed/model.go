@@ -1,0 +1,25 @@
+package observed
+
+import "fyp/model"
+
+// CatalogOf is what the reader accepts for plan p: its indicators by id and
+// Chinese name, years from the base year to the plan's last.
+func CatalogOf(p *model.Plan) Catalog {
+	c := Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear()}
+	for _, ind := range p.Indicators {
+		c.Names[ind.ID] = ind.Name.ZH
+	}
+	return c
+}
+
+// Evidence converts the file's figures into the model's.
+func (d *Data) Evidence() model.Evidence {
+	ev := model.Evidence{}
+	for id, obs := range d.ByIndicator {
+		for _, x := range obs {
+			ev[id] = append(ev[id], model.ObservedPoint{Year: x.Year, Value: x.Value, Growth: x.Metric == Growth,
+				PriceBasis: x.PriceBasis, Break: x.Break == Broken, Rebased: x.Break == Rebased, Source: x.Source, Row: x.Row})
+		}
+	}
+	return ev
+}
