@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyp/model"
@@ -149,6 +150,27 @@ func pageRowsMatch(t *testing.T, srv *web.Server, st web.State, cli []map[string
 		want, _ := c["projected"].(float64)
 		if (c["projected"] == nil) != (pr.Projected == nil) || (pr.Projected != nil && math.Abs(*pr.Projected-want) > 1e-9*math.Max(1, math.Abs(want))) {
 			t.Errorf("%s: projected %v on the page, %v from fyp assess", ref, pr.Projected, c["projected"])
+		}
+	}
+}
+
+// TestServeFlags: bad flags exit 2 without serving; an address beyond
+// loopback draws a warning before anything listens (192.0.2.1 is a
+// documentation address no machine has, so the bind then fails: exit 2).
+func TestServeFlags(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"serve", "--lang", "fr"}, `--lang "fr": expected zh or en`},
+		{[]string{"serve", "--addr", "nonsense"}, `--addr "nonsense"`},
+		{[]string{"serve", "--addr", "192.0.2.1:0", "--lang", "en"}, "warning: listening on 192.0.2.1:0, not only on this machine"},
+		{[]string{"serve", "--plan", "no-such-plan.yaml"}, "no-such-plan.yaml: file not found"},
+		{[]string{"serve", "extra"}, "unknown command"},
+	} {
+		_, stderr, code := fyp(t, c.args...)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("fyp %v: exit %d, stderr %q; want exit 2 and %q", c.args, code, stderr, c.want)
 		}
 	}
 }
