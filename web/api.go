@@ -180,9 +180,12 @@ func (s *Server) handlePlan(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	out := planDetail{planJSON: pe.json(), Scenario: sc, Knobs: knobs}
+	seen := map[string]bool{}
 	for _, a := range pe.planAssess {
-		if inScope(a, pe.plan) && a.Target.Kind != model.Delegated {
-			out.Targets = append(out.Targets, targetRef{Ref: fmt.Sprintf("%s@%d", a.Indicator.ID, a.Target.Year), Name: textOf(a.Indicator.Name)})
+		ref := fmt.Sprintf("%s@%d", a.Indicator.ID, a.Target.Year)
+		if inScope(a, pe.plan) && a.Target.Kind != model.Delegated && !seen[ref] {
+			seen[ref] = true
+			out.Targets = append(out.Targets, targetRef{Ref: ref, Name: textOf(a.Indicator.Name)})
 		}
 	}
 	return writeJSON(w, http.StatusOK, out)
