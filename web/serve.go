@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"log"
 	"mime"
 	"net"
 	"net/http"
@@ -100,3 +101,5 @@ func Serve(ctx context.Context, ln net.Listener, h http.Handler, errLog io.Write
 	}
 	return nil
 }
+
+func newLogger(w io.Writer) *log.Logger { return log.New(w, "fyp serve: ", 0) }
