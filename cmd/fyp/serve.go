@@ -23,7 +23,8 @@ func serveCmd(o *options) *cobra.Command {
 		Long: `在本机启动一个网页（全部内容内嵌在程序中，无需联网）：每个假设一个滑块，标出规划速度和上一规划的实际速度；
 拖动滑块时即时给出每项主要目标的测算值、是否达标、余量和所需速度，主要指标图，以及 10,000 次模拟的实现概率。
 点击一项目标可求解某个假设取何值恰好达标；当前设置可下载为情景 YAML，fyp validate 接受，fyp run -s 文件 完全重现；
-网址记录全部设置。默认只监听 127.0.0.1；--addr 指定其他地址时会给出警告。按 Ctrl-C 停止。
+网址记录全部设置。上传观测数据（CSV/XLSX，只在内存中读取）进入中期评估模式。
+默认只监听 127.0.0.1；--addr 指定其他地址时会给出警告。按 Ctrl-C 停止。
 
 Starts a web app on this machine (everything embedded; works offline): one slider per
 assumption, marked with the plan's pace and the pace delivered under the previous plan. As a
@@ -31,8 +32,9 @@ slider moves, every main-table target's projected value, verdict, margin and req
 headline charts and the probability of meeting each target (10,000 draws) update at once. Click
 a target to solve for the value of an assumption that meets it exactly; download the settings
 as a scenario YAML that fyp validate accepts and fyp run -s FILE reproduces; the URL encodes
-every setting. Listens on 127.0.0.1 only unless --addr says otherwise (then it warns). Ctrl-C
-stops it.`,
+every setting. Uploading observed figures (CSV/XLSX, read in memory only) switches to the
+mid-term review. Listens on 127.0.0.1 only unless --addr says otherwise (then it warns).
+Ctrl-C stops it.`,
 		Example: `  fyp serve --open
   fyp serve --plan my-plan.yaml --addr 127.0.0.1:9000`,
 		Args: cobra.NoArgs,
@@ -59,6 +61,9 @@ stops it.`,
 				return badInput("--addr %q: %v", addr, err)
 			}
 			url := "http://" + ln.Addr().String() + "/"
+			if o.lang == "en" {
+				url += "?lang=en"
+			}
 			fmt.Fprintf(o.stdout, L(o.lang, "fyp serve: 已启动 %s （按 Ctrl-C 停止）\n", "fyp serve: running at %s (Ctrl-C to stop)\n"), url)
 			if open {
 				if err := openBrowser(url); err != nil {
