@@ -138,7 +138,11 @@ func (s *Server) resolve(st State) (*resolved, error) {
 	}
 	r := &resolved{st: st, plan: pe}
 	r.yaml = scenarioYAML(pe, st.Scenario, base, sets)
-	res, err := scenarios.Check(CustomName+".yaml", r.yaml, pe.plan)
+	// The page asks for the table and then P(met) of one state: read its
+	// file once.
+	v, err := s.cache.get("resolve\x00"+pe.id+"\x00"+string(r.yaml), func() (any, error) {
+		return scenarios.Check(CustomName+".yaml", r.yaml, pe.plan)
+	})
 	if err != nil {
 		var ps yamlcheck.Problems
 		if errors.As(err, &ps) {
@@ -146,6 +150,7 @@ func (s *Server) resolve(st State) (*resolved, error) {
 		}
 		return nil, bad("%v", err)
 	}
+	res := v.(*scenarios.Result)
 	r.scenario = res.Scenario
 	for _, w := range res.Warnings {
 		r.warnings = append(r.warnings, problemText(w))
