@@ -109,12 +109,46 @@ func TestPathOfFloorBand(t *testing.T) {
 	}
 }
 
+// A target relative to another indicator fixes no level: the path chart
+// marks no target for it and says what it asks in a note.
+func TestPathOfRelativeTarget(t *testing.T) {
+	d, err := PathOf("income", []*model.Projection{planProjection(t)}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Only the 7 % growth target is marked: 100·1.07⁵ on the index.
+	if len(d.Targets) != 1 || !near(d.Targets[0].Value, 100*math.Pow(1.07, 5), 1e-9) {
+		t.Errorf("targets = %+v, want the 7 %% growth target only", d.Targets)
+	}
+	want := "2025年目标：2020—2025年均增速不低于地区生产总值增速（相对目标，不标为水平）"
+	found := false
+	for _, n := range d.Notes {
+		found = found || n == want
+	}
+	if !found {
+		t.Errorf("notes = %q, want %q", d.Notes, want)
+	}
+}
+
 func TestReachOf(t *testing.T) {
 	pr := planProjection(t)
 	rows := ReachOf(model.Assess(pr), "zh")
-	// 29 main-table rows; rows 2, 4 and 19 carry two targets each.
-	if len(rows) != 32 {
-		t.Fatalf("len(rows) = %d, want 32", len(rows))
+	// 29 main-table rows; rows 2, 4, 11 and 19 carry two targets each
+	// (row 11's second: income growth not below GDP growth, 第一章第四节).
+	if len(rows) != 33 {
+		t.Fatalf("len(rows) = %d, want 33", len(rows))
+	}
+	var rel []ReachRow
+	for _, r := range rows {
+		if r.Versus != "" {
+			rel = append(rel, r)
+		}
+	}
+	// Income's pace against the 6 %/yr it needs to keep up with GDP's plan
+	// path: assumed 7 (its own 7 % target), historical 9.6 (2016–2020).
+	if len(rel) != 1 || rel[0].No != 11 || rel[0].Versus != "地区生产总值" || !near(rel[0].Required, 6, 1e-9) ||
+		!near(rel[0].RelAssumed, 7.0/6, 1e-9) || !near(rel[0].RelHist, 9.6/6, 1e-9) {
+		t.Errorf("relative rows = %+v, want row 11 vs 地区生产总值, required 6, assumed 7/6, historical 9.6/6", rel)
 	}
 	byNo := map[int]ReachRow{}
 	for _, r := range rows {

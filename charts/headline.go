@@ -10,14 +10,58 @@ import (
 	"fyp/model"
 )
 
-// HeadlineIDs are the indicators of the headline panel, in reading order.
+// HeadlineIDs are the indicators of the headline panel, in reading order,
+// where the plan has them.
 var HeadlineIDs = []string{"gdp", "income", "urbanization_rate", "forest_coverage"}
 
-// Headline draws the 2×2 panel of the headline indicators across the
-// projections, with one legend for the four (a plan without some of them
-// gets fewer panels). GDP and income are index
-// series (2020 = 100) and urbanization a change since 2020 when the plan
-// prints no base level; the axis labels say so.
+// headlinePanels is the number of panels of the headline chart.
+const headlinePanels = 4
+
+// HeadlineOf chooses the headline panel's indicators from pr: those of
+// HeadlineIDs the projection can draw, then the main table's rows in order
+// until there are four. A plan of other ids (or whose headline indicators
+// have no base level) so gets its first main-table rows (its first
+// indicators when it has no main table); nil when nothing can be drawn.
+func HeadlineOf(pr *model.Projection) []string {
+	var ids []string
+	drawable := func(id string) bool {
+		s := pr.Series[id]
+		return s != nil && s.Known() && !contains(ids, id)
+	}
+	for _, id := range HeadlineIDs {
+		if drawable(id) {
+			ids = append(ids, id)
+		}
+	}
+	table := false
+	for _, ind := range pr.Plan.Indicators {
+		table = table || ind.InTable()
+	}
+	for _, ind := range pr.Plan.Indicators {
+		if len(ids) == headlinePanels {
+			break
+		}
+		if (ind.InTable() || !table) && drawable(ind.ID) {
+			ids = append(ids, ind.ID)
+		}
+	}
+	return ids
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// Headline draws the 2×2 panel of the headline indicators (HeadlineOf)
+// across the projections, with one legend for the four (a plan with fewer
+// drawable indicators gets fewer panels). GDP and income are index series
+// (2020 = 100) and urbanization a change since 2020 when the plan prints
+// no base level; the axis labels say so.
 func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 	c, err := newChart("headline", 13*vg.Centimeter, o)
 	if err != nil {
@@ -27,14 +71,9 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 	names, labels := scenarioNames(prs, th.lang)
 	order := colourOrder(o, names)
 	c.Title = th.L("主要指标测算", "Headline indicators")
-	var ids []string
-	for _, id := range HeadlineIDs {
-		if s := prs[0].Series[id]; s != nil && s.Known() {
-			ids = append(ids, id)
-		}
-	}
+	ids := HeadlineOf(prs[0])
 	if len(ids) == 0 {
-		return nil, fmt.Errorf("charts: headline: the plan has none of %v", HeadlineIDs)
+		return nil, fmt.Errorf("charts: headline: the plan has no indicator with a computable path (none of %v, no main-table row with a base level or a relative target)", HeadlineIDs)
 	}
 	rows := (len(ids) + 1) / 2
 	plots := make([][]*plot.Plot, rows)

@@ -92,6 +92,12 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 	}
 	x0, ok0 := s0.At(p.BaseYear)
 	for _, t := range ind.Targets {
+		if t.Relative() {
+			// Growth relative to another indicator fixes no level of this
+			// one: never drawn as a level, said in a note.
+			d.Notes = append(d.Notes, relativeNote(t, lang))
+			continue
+		}
 		switch t.Kind {
 		case model.Delegated:
 			d.Notes = append(d.Notes, pick(lang, "目标由上级下达，无数值", "Target set by the city; no number"))
@@ -416,4 +422,26 @@ func (niceTicks) Ticks(min, max float64) []plot.Tick {
 		ts = append(ts, t)
 	}
 	return ts
+}
+
+// relativeNote says what a relative target asks, since the chart cannot
+// mark it: "2025年目标：年均增速不低于地区生产总值增速（相对目标，不标为水平）".
+func relativeNote(t model.Target, lang string) string {
+	ref := t.RelativeName.In(lang)
+	if ref == "" {
+		ref = t.RelativeTo
+	}
+	cmpZH := map[model.Bound]string{model.Min: "不低于", model.Max: "不高于", model.Approx: "与", model.Exact: "等于"}[t.Bound]
+	cmpEN := map[model.Bound]string{model.Min: "at least", model.Max: "at most", model.Approx: "about", model.Exact: "equal to"}[t.Bound]
+	offZH, offEN := "", ""
+	if t.Value != 0 {
+		offZH = fmt.Sprintf("%+g个百分点", t.Value)
+		offEN = fmt.Sprintf(" %+g pp", t.Value)
+	}
+	if t.Bound == model.Approx {
+		return fmt.Sprintf(pick(lang, "%d年目标：%d—%d年均增速与%s增速%s基本同步（相对目标，不标为水平）", "%d target: average growth %d–%d about that of %s%s (relative; not a level, not marked)"),
+			t.Year, t.From, t.Year, ref, pick(lang, offZH, offEN))
+	}
+	return fmt.Sprintf(pick(lang, "%d年目标：%d—%d年均增速%s%s增速%s（相对目标，不标为水平）", "%d target: average growth %d–%d %s that of %s%s (relative; not a level, not marked)"),
+		t.Year, t.From, t.Year, pick(lang, cmpZH, cmpEN), ref, pick(lang, offZH, offEN))
 }

@@ -38,6 +38,10 @@ type ReachRow struct {
 	Hist                float64
 	RelAssumed, RelHist float64 // NaN when Required is 0 or unknown
 	Note                string  // why a row has no pace
+	// Versus names, for a target relative to another indicator, that
+	// indicator: the paces are then this indicator's, Required the one
+	// that keeps up with the other's projected growth.
+	Versus string
 }
 
 // ReachOf is the dashboard's rows: every main-table target of the
@@ -51,6 +55,12 @@ func ReachOf(as []model.Assessment, lang string) []ReachRow {
 		}
 		r := ReachRow{No: ind.No, Label: ind.Name.In(lang), Year: a.Target.Year, Binding: ind.Attribute == model.Binding,
 			Required: a.Required, Assumed: a.Assumed, Hist: a.Historical, RelAssumed: math.NaN(), RelHist: math.NaN()}
+		if a.Target.Relative() {
+			r.Versus = a.Target.RelativeName.In(lang)
+			if r.Versus == "" {
+				r.Versus = a.Target.RelativeTo
+			}
+		}
 		switch {
 		case a.Status == model.NotAssessed:
 			r.Verdict = VerdictDelegated
@@ -138,6 +148,9 @@ func Reachability(as []model.Assessment, p *model.Plan, o Options) (*Chart, erro
 			lbl = fmt.Sprintf("%d", r.Year)
 		} else if i+1 < n && rows[i+1].No == r.No {
 			lbl += fmt.Sprintf(" %d", r.Year)
+		}
+		if r.Versus != "" {
+			lbl += " " + shorten(th.L("相对"+r.Versus+"增速", "vs "+r.Versus+" growth"), th.lang)
 		}
 		ticks = append(ticks, plot.Tick{Value: y(i), Label: th.t(lbl)})
 	}

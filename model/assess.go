@@ -58,6 +58,9 @@ func (pr *Projection) assess(ind *Indicator, t Target) Assessment {
 		a.Status, a.Reason = NotAssessed, "set by a higher level (市下达); no number to assess"
 		return a
 	}
+	if t.Relative() {
+		return pr.assessRelative(a)
+	}
 	s := pr.Series[ind.ID]
 	x0, ok0 := s.At(t.From)
 	if ok0 && (s.Scale == ScaleLevel || t.Kind != Level) {
@@ -87,6 +90,12 @@ func (pr *Projection) assess(ind *Indicator, t Target) Assessment {
 		if a.Reason == "" {
 			a.Reason = "the projection does not reach this metric"
 		}
+		return a
+	}
+	if math.IsNaN(m) || math.IsInf(m, 0) {
+		// Invariant: a verdict is only given on a finite metric, so that
+		// no target is "met" with an empty or infinite projection.
+		a.Status, a.Reason = NoData, fmt.Sprintf("the projected metric is not a finite number (%g); the projection overflowed", m)
 		return a
 	}
 	a.Projected = m

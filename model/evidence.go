@@ -36,6 +36,11 @@ type series struct {
 	scale  Scale // ScaleLevel, or ScaleIndex for growth chained without a base level
 	vals   map[int]float64
 	method Text
+	// basis is the price basis of the figures used ("comparable" for
+	// constant prices of the base year, "current", "" when none is stated
+	// or needed, "mixed"), so that two series' growth can be checked to be
+	// comparable (relative targets: real against real).
+	basis string
 	// refusal says why nothing can be compared: kind is "no_data",
 	// "price_basis" or "break"; reason says what to supply.
 	kind   string
@@ -145,8 +150,38 @@ func crossing(p *Plan, pts []ObservedPoint) (year, row int) {
 	return year, row
 }
 
+// effectiveBasis is the price basis an accepted observation is on: its
+// stated one, for a growth rate with none "comparable" (see basisOK), else
+// the indicator's; constant prices of the base year count as comparable.
+func effectiveBasis(p *Plan, ind *Indicator, o ObservedPoint) string {
+	b := o.PriceBasis
+	if b == "" && o.Growth {
+		b = "comparable"
+	}
+	if b == "" {
+		b = ind.PriceBasis
+	}
+	if b == strconv.Itoa(p.BaseYear) {
+		b = "comparable"
+	}
+	return b
+}
+
+// commonBasis is the one effective basis of pts, or "mixed".
+func commonBasis(p *Plan, ind *Indicator, pts []ObservedPoint) string {
+	b := ""
+	for i, o := range pts {
+		e := effectiveBasis(p, ind, o)
+		if i > 0 && e != b {
+			return "mixed"
+		}
+		b = e
+	}
+	return b
+}
+
 func levelSeries(p *Plan, ind *Indicator, lv []ObservedPoint) series {
-	s := series{scale: ScaleLevel, vals: map[int]float64{}, method: Text{ZH: "水平值", EN: "levels"}}
+	s := series{scale: ScaleLevel, vals: map[int]float64{}, method: Text{ZH: "水平值", EN: "levels"}, basis: commonBasis(p, ind, lv)}
 	var fileBase, rebased *ObservedPoint
 	for i, o := range lv {
 		if ok, why := basisOK(p, ind, o); !ok {
@@ -196,7 +231,7 @@ func levelSeries(p *Plan, ind *Indicator, lv []ObservedPoint) series {
 // growthSeries chains annual growth rates from the base: into the base
 // level when one is known, else into an index (base year = 100).
 func growthSeries(p *Plan, ind *Indicator, gr, lv []ObservedPoint) series {
-	s := series{scale: ScaleIndex, x0: 100, ok0: true, vals: map[int]float64{}, method: Text{ZH: "增速连乘", EN: "growth rates chained"}}
+	s := series{scale: ScaleIndex, x0: 100, ok0: true, vals: map[int]float64{}, method: Text{ZH: "增速连乘", EN: "growth rates chained"}, basis: commonBasis(p, ind, gr)}
 	if len(gr) == 0 {
 		return series{kind: "no_data"}
 	}

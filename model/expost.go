@@ -29,6 +29,10 @@ func ExPost(p *Plan) []Outcome {
 	var out []Outcome
 	for _, ind := range p.Indicators {
 		for _, t := range ind.Targets {
+			if t.Relative() {
+				out = append(out, relativeOutcome(p, ind, t))
+				continue
+			}
 			out = append(out, outcome(ind, t))
 		}
 	}

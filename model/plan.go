@@ -194,6 +194,19 @@ func (p *Plan) Validate() error {
 		}
 	}
 	for _, ind := range p.Indicators {
+		for _, t := range ind.Targets {
+			switch {
+			case !t.Relative():
+			case t.Kind != Growth:
+				return fmt.Errorf("model: %s: a %s target cannot be relative to another indicator (only growth)", ind.ID, t.Kind)
+			case t.RelativeTo == ind.ID:
+				return fmt.Errorf("model: %s: a target cannot be relative to its own indicator", ind.ID)
+			case !seen[t.RelativeTo]:
+				return fmt.Errorf("model: %s: target relative to unknown indicator %q", ind.ID, t.RelativeTo)
+			}
+		}
+	}
+	for _, ind := range p.Indicators {
 		if ind.Derived != nil {
 			for _, op := range ind.Derived.Of {
 				if !seen[op] {
@@ -206,11 +219,12 @@ func (p *Plan) Validate() error {
 	return err
 }
 
-// sortedTargets returns ind's numeric targets by year (stable).
+// sortedTargets returns ind's numeric targets on its own path by year
+// (stable): relative targets, which fix no level of their own, are left out.
 func sortedTargets(ind *Indicator) []Target {
 	ts := make([]Target, 0, len(ind.Targets))
 	for _, t := range ind.Targets {
-		if t.Kind != Delegated {
+		if t.Kind != Delegated && !t.Relative() {
 			ts = append(ts, t)
 		}
 	}

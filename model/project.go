@@ -117,10 +117,76 @@ func Project(p *Plan, sc *Scenario) (*Projection, error) {
 			s = pr.step(ind, a)
 		}
 		s.Rule = a.Rule
+		if err := pr.finite(ind, s); err != nil {
+			return nil, err
+		}
 		pr.clamp(ind, s)
 		pr.Series[ind.ID] = s
 	}
 	return pr, nil
+}
+
+// OverflowError says a rule took an indicator's projection beyond any
+// finite number (a rate of 1e300 % a year, a huge step or shock). It comes
+// from the user's plan, scenario or flags: the caller reports it as bad
+// input.
+type OverflowError struct {
+	Scenario  string
+	Indicator string
+	Rule      RuleKind
+	Year      int     // the first year the value is not finite
+	From      float64 // the last finite value, in the year before
+}
+
+func (e *OverflowError) Error() string {
+	return fmt.Sprintf("model: scenario %q: %s: the %s rule takes the projection from %.4g beyond any finite number in %d; check its rate, step or shocks",
+		e.Scenario, e.Indicator, e.Rule, e.From, e.Year)
+}
+
+// finite refuses a series whose rule made a value infinite, or not a
+// number where the year before was a number (Inf − Inf, 0 · Inf). A NaN
+// that follows a NaN is an unknown year, not an overflow; plan and derived
+// paths may also lose a value legitimately (a target path that ends), so
+// only an infinity counts for them.
+func (pr *Projection) finite(ind *Indicator, s *Series) error {
+	for i, v := range s.Values {
+		prev := math.NaN()
+		if i > 0 {
+			prev = s.Values[i-1]
+		}
+		lost := math.IsNaN(v) && !math.IsNaN(prev) && s.Rule != RulePlan && s.Rule != RuleDerived
+		if math.IsInf(v, 0) || lost {
+			return &OverflowError{Scenario: pr.Name(), Indicator: ind.ID, Rule: s.Rule, Year: s.Start + i, From: prev}
+		}
+	}
+	return nil
+}
+
+// MaxRatePct is the largest yearly growth rate a scenario or a command
+// may give, percent a year: an elevenfold rise every year is beyond any
+// series a plan projects, and far larger rates overflow float64.
+const MaxRatePct = 1000
+
+// MaxMagnitude is the largest level or yearly step accepted in any unit:
+// no figure of a plan reaches a thousand trillion (China's GDP is about
+// 1.3e14 yuan), so a larger one is a typing or unit error.
+const MaxMagnitude = 1e15
+
+// NeedsPositive reports whether ind's level must stay above zero: it
+// compounds (path compound, or a compound or logistic rule stated by the
+// plan) or is a ratio, product or share of other levels. Growth rates and
+// multiples of such a level are undefined at zero or below.
+func NeedsPositive(ind *Indicator) bool {
+	if ind.Path == Compound {
+		return true
+	}
+	if r := ind.Rule; r != nil && (r.Rule == RuleCompound || r.Rule == RuleLogistic) {
+		return true
+	}
+	if d := ind.Derived; d != nil && (d.Op == OpRatio || d.Op == OpProduct || d.Op == OpShare) {
+		return true
+	}
+	return false
 }
 
 // start returns the base-year value and scale the series starts from.

@@ -50,7 +50,13 @@ func pace(k RateKind, x0, x1 float64, n int) float64 {
 // RequiredPace is the pace that meets t exactly starting from level x in
 // year `year` (the base year, or the latest observation). It is NaN when
 // unknown: no level to start from, or a target without a pace.
+//
+// For a relative target it is NaN: the pace depends on the other
+// indicator's path (see Assess).
 func RequiredPace(ind *Indicator, t Target, x0 float64, year int, x float64) float64 {
+	if t.Relative() {
+		return math.NaN()
+	}
 	k := rateKind(ind, t)
 	n := t.Year - year
 	switch t.Kind {

@@ -46,6 +46,9 @@ const (
 	MeasureLinear Measure = "linear" // (x_t−x_0)/(x*−x_0): shares, pp, counts
 	MeasureFlow   Measure = "flow"   // Σ flows / target: cumulative targets
 	MeasureBound  Measure = "bound"  // held every year: floors and ceilings
+	// MeasureRelative: the difference of two average growth rates against
+	// the target's (relative targets); there is no task done.
+	MeasureRelative Measure = "relative"
 )
 
 // Review is one target as of a year, against the observed figures. Numbers
@@ -138,21 +141,32 @@ func ReviewAll(pr *Projection, ev Evidence, asOf int, th ReviewThresholds) []Rev
 	p := pr.Plan
 	var out []Review
 	prep := map[string]series{}
+	prepared := func(ind *Indicator) series {
+		s, ok := prep[ind.ID]
+		if !ok {
+			s = prepare(p, ind, ev[ind.ID], asOf)
+			prep[ind.ID] = s
+		}
+		return s
+	}
 	for _, ind := range p.Indicators {
 		for _, t := range ind.Targets {
-			s, ok := prep[ind.ID]
-			if !ok {
-				s = prepare(p, ind, ev[ind.ID], asOf)
-				prep[ind.ID] = s
+			s := prepared(ind)
+			var r Review
+			if ref := p.Indicator(t.RelativeTo); t.Relative() && ref != nil {
+				r = reviewRelative(p, ind, t, s, prepared(ref), asOf, th)
+			} else {
+				r = reviewTarget(p, ind, t, s, asOf, th)
 			}
-			r := reviewTarget(p, ind, t, s, asOf, th)
 			r.Projected, r.ProjectedOK = math.NaN(), false
-			if ser := pr.Series[ind.ID]; ser != nil && t.Kind != Delegated && t.Year <= pr.Horizon &&
-				(ser.Scale == ScaleLevel || !needsLevel(t.Kind)) {
-				if m, ok := t.Metric(ser.At); ok {
+			if t.Kind != Delegated && t.Year <= pr.Horizon {
+				if m, ok := pr.metricOf(ind, t); ok {
 					r.Projected, r.ProjectedOK = m, true
 					r.ProjectedMet, _ = t.Verdict(ind, m)
 				}
+			}
+			if t.Relative() && r.Compared && ind.Attribute == Binding && r.Category != AchievedEarly && r.ProjectedOK && !r.ProjectedMet {
+				r.AtRisk = true // its projection from the observations misses the target
 			}
 			out = append(out, r)
 		}

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"sort"
 )
@@ -34,6 +35,9 @@ type Sensitivity struct {
 // linear, logistic and the plan path; hold rules are left alone) and
 // returns those that change target r's metric, largest swing first.
 func Sensitivities(p *Plan, sc *Scenario, r TargetRef, d Delta) ([]Sensitivity, error) {
+	if !isFinite(d.RatePP) || !isFinite(d.Units) || d.RatePP < 0 || d.Units < 0 || (d.RatePP == 0 && d.Units == 0) {
+		return nil, fmt.Errorf("model: sensitivity change %g pp, %g units a year: expected finite, not negative, not both zero", d.RatePP, d.Units)
+	}
 	ind, t, err := r.Find(p)
 	if err != nil {
 		return nil, err

@@ -63,6 +63,12 @@ type SimTarget struct {
 	Dir    float64 // +1 when more of the metric is better
 	Tol    float64 // shortfall still counted as met (Target.Verdict)
 	X0     float64 // the value in Target.From when From is the base year
+	// Ref is, for a relative target, the series of the indicator it is
+	// measured against (−1 otherwise; read only for a relative target), and RefX0 that series' value in
+	// Target.From when From is the base year: each draw compares both
+	// indicators' growth in the same draw.
+	Ref   int
+	RefX0 float64
 }
 
 // SimProgram is a projection compiled for simulation.
@@ -117,6 +123,16 @@ func Compile(pr *Projection, u Uncertainty) (*SimProgram, error) {
 		}
 	}
 	need := map[string]bool{}
+	// A relative target compares two indicators in each draw: when a shock
+	// reaches either, both are computed, the other deterministic if need be.
+	for _, ind := range pr.Plan.Indicators {
+		for _, t := range ind.Targets {
+			own, ref := pr.Series[ind.ID], pr.Series[t.RelativeTo]
+			if t.Relative() && (sim[ind.ID] || sim[t.RelativeTo]) && own != nil && ref != nil && own.Known() && ref.Known() {
+				need[ind.ID], need[t.RelativeTo] = true, true
+			}
+		}
+	}
 	for k := len(order) - 1; k >= 0; k-- {
 		ind := order[k]
 		if !sim[ind.ID] && !need[ind.ID] {
@@ -234,19 +250,30 @@ func (prog *SimProgram) compileTargets(index map[string]int) {
 			ts.Q[k] = math.NaN()
 		}
 		k, ok := index[a.Indicator.ID]
+		ref, okRef, band := -1, true, ok && prog.Series[k].Band
+		if a.Target.Relative() {
+			ref, okRef = index[a.Target.RelativeTo]
+			band = ok && okRef && (prog.Series[k].Band || prog.Series[ref].Band)
+		}
 		if a.Status == Assessed {
 			ts.PMet, ts.SE = 0, 0
 			if a.Met {
 				ts.PMet = 1
 			}
 			ts.Q = Quantiles{a.Projected, a.Projected, a.Projected, a.Projected, a.Projected}
-			if ok && prog.Series[k].Band {
+			if band {
 				ts.Stochastic = true
 				t := a.Target
 				dir, tol := targetVerdictParams(a.Indicator, t)
-				st := SimTarget{Out: len(prog.base), Series: k, Target: t, Dir: dir, Tol: tol, X0: math.NaN()}
+				st := SimTarget{Out: len(prog.base), Series: k, Target: t, Dir: dir, Tol: tol, X0: math.NaN(), Ref: -1, RefX0: math.NaN()}
 				if t.From == pr.Base {
 					st.X0 = prog.Series[k].Start
+				}
+				if t.Relative() {
+					st.Ref = ref
+					if t.From == pr.Base {
+						st.RefX0 = prog.Series[ref].Start
+					}
 				}
 				prog.Targets = append(prog.Targets, st)
 			}
@@ -258,12 +285,7 @@ func (prog *SimProgram) compileTargets(index map[string]int) {
 // targetVerdictParams returns the direction and tolerance of t.Verdict so
 // that the draws apply exactly the same test.
 func targetVerdictParams(ind *Indicator, t Target) (dir, tol float64) {
-	dir = float64(t.metricDirection(ind))
-	tol = 1e-9 * math.Max(1, math.Abs(t.Value))
-	if t.Bound == Approx {
-		tol = ApproxTolerance * math.Abs(t.Value)
-	}
-	return dir, tol
+	return float64(t.metricDirection(ind)), t.tolerance()
 }
 
 func sortedKeys[V any](m map[string]V) []string {

@@ -49,6 +49,10 @@ type simState struct {
 	buf2 [][]float64
 	// observe, when set (tests), sees every year's columns.
 	observe func(i int, out [][]float64)
+
+	// fromRef is per relative SimTarget the reference's value in From,
+	// when From is after the base year.
+	fromRef [][]float64
 }
 
 // cholRow is row K of the Cholesky factor without its zeros: z_K ←
@@ -119,11 +123,14 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		st.rng[b] = newStream(opt.Seed, b)
 	}
 	nt := len(prog.Targets)
-	st.from, st.acc = make([][]float64, nt), make([][]float64, nt)
+	st.from, st.fromRef, st.acc = make([][]float64, nt), make([][]float64, nt), make([][]float64, nt)
 	st.undef, st.met, st.tq = make([]int, nt), make([]int, nt), make([]Quantiles, nt)
 	for k, t := range prog.Targets {
 		if t.Target.From > prog.Base {
 			st.from[k] = make([]float64, n)
+			if t.Target.Relative() {
+				st.fromRef[k] = make([]float64, n)
+			}
 		}
 		switch t.Target.Kind {
 		case Cumulative:
@@ -487,6 +494,9 @@ func (st *simState) target(i, k int, buf []uint16, mbuf []float64) {
 	col := st.out[t.Series]
 	if tg.From == y && st.from[k] != nil {
 		copy(st.from[k], col)
+		if t.Target.Relative() {
+			copy(st.fromRef[k], st.out[t.Ref])
+		}
 	}
 	if acc := st.acc[k]; acc != nil && y > tg.From && y <= tg.Year {
 		switch tg.Kind {
@@ -511,11 +521,24 @@ func (st *simState) target(i, k int, buf []uint16, mbuf []float64) {
 	if y != tg.Year {
 		return
 	}
-	if st.acc[k] == nil && st.from[k] == nil && st.pointTarget(k, t) {
+	// A relative target's metric depends on two series: never the
+	// one-series shortcut.
+	if !tg.Relative() && st.acc[k] == nil && st.from[k] == nil && st.pointTarget(k, t) {
 		return
 	}
 	metric := st.acc[k]
-	if metric == nil {
+	switch {
+	case metric == nil && tg.Relative():
+		metric = mbuf[:st.n]
+		rcol := st.out[t.Ref]
+		x0, r0 := t.X0, t.RefX0
+		for d, xT := range col {
+			if st.from[k] != nil {
+				x0, r0 = st.from[k][d], st.fromRef[k][d]
+			}
+			metric[d] = relativeMetric(tg, x0, xT, r0, rcol[d])
+		}
+	case metric == nil:
 		metric = mbuf[:st.n]
 		x0 := t.X0
 		for d, xT := range col {
@@ -537,7 +560,7 @@ func (st *simState) target(i, k int, buf []uint16, mbuf []float64) {
 	}
 	st.met[k], st.undef[k] = met, undef
 	st.tq[k], _ = quantiles(metric, buf)
-	st.acc[k], st.from[k] = nil, nil
+	st.acc[k], st.from[k], st.fromRef[k] = nil, nil, nil
 }
 
 // pointTarget is target's final step for a point metric (level, growth,
@@ -553,7 +576,7 @@ func (st *simState) pointTarget(k int, t SimTarget) bool {
 	tg, x0 := t.Target, t.X0
 	col := st.out[t.Series]
 	rs := st.rs[t.Series]
-	if rs.at == nil || t.Dir != 1 && t.Dir != -1 {
+	if rs.at == nil || t.Dir != 1 && t.Dir != -1 || tg.Relative() {
 		return false
 	}
 	met, undef := 0, 0
@@ -657,6 +680,19 @@ func targetMetric(t Target, x0, xT float64) float64 {
 		return (1 - xT/x0) * 100
 	}
 	return nan
+}
+
+// relativeMetric is Target.MetricVs for a relative target given both
+// indicators' values in From (x0, r0) and Year (xT, rT): the difference of
+// their average growth, percentage points; NaN where MetricVs reports not
+// ok. The expressions are MetricVs's, so that the draws judge exactly as
+// Assess does.
+func relativeMetric(t Target, x0, xT, r0, rT float64) float64 {
+	n := t.Span()
+	if !(x0 > 0) || !(xT > 0) || !(r0 > 0) || !(rT > 0) || n <= 0 {
+		return math.NaN()
+	}
+	return cagrPct(x0, xT, n) - cagrPct(r0, rT, n)
 }
 
 // parallel runs f(worker, k) for k = 0 … n−1 on up to workers goroutines.

@@ -1,6 +1,7 @@
 package model
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strings"
@@ -79,11 +80,7 @@ func TargetMetric(p *Plan, sc *Scenario, ind *Indicator, t Target) (float64, err
 	if err != nil {
 		return math.NaN(), err
 	}
-	s := pr.Series[ind.ID]
-	if s.Scale != ScaleLevel && needsLevel(t.Kind) {
-		return math.NaN(), nil
-	}
-	m, ok := t.Metric(s.At)
+	m, ok := pr.metricOf(ind, t)
 	if !ok {
 		return math.NaN(), nil
 	}
@@ -92,16 +89,25 @@ func TargetMetric(p *Plan, sc *Scenario, ind *Indicator, t Target) (float64, err
 
 // Solution is the value of a knob that meets a target exactly.
 type Solution struct {
-	Target   TargetRef
-	Knob     Knob
-	Found    bool
-	Value    float64 // the knob's value (percent or units a year)
-	Metric   float64 // the target's metric when re-projected with Value
-	Goal     float64 // the target's number
-	Residual float64 // Metric − Goal, from the confirming re-projection
-	Lo, Hi   float64 // the range searched
-	Reason   string  // why nothing was found
+	Target    TargetRef
+	Knob      Knob
+	Found     bool
+	Value     float64 // the knob's value (percent or units a year)
+	Metric    float64 // the target's metric when re-projected with Value
+	Goal      float64 // the target's number
+	Residual  float64 // Metric − Goal, from the confirming re-projection
+	Tolerance float64 // the largest |Residual| accepted: SolveTolerance × max(1, |Goal|)
+	Lo, Hi    float64 // the range searched
+	Reason    string  // why nothing was found
 }
+
+// SolveTolerance is the relative tolerance of a solution: Found only when
+// the re-projected metric is within SolveTolerance × max(1, |goal|) of the
+// target.
+const SolveTolerance = 1e-6
+
+// solveGrid is the number of intervals scanned for a change of sign.
+const solveGrid = 60
 
 // SolveRange is the range searched for a knob: rates from −50 to +100
 // percent a year; steps within ±(the target's distance from the base value,
@@ -120,7 +126,12 @@ func SolveRange(ind *Indicator, t Target, k Knob) (lo, hi float64) {
 // Solve finds the value of k that makes the metric of target r equal to its
 // number under sc, by scanning [lo, hi] for a change of sign and bisecting
 // it, then confirms it by re-projecting (Residual). Found is false, with a
-// Reason, when no value in the range reaches the target.
+// Reason, when no value in the range reaches the target, when the target
+// does not depend on k at all (its metric is the same across the range,
+// even if that happens to be within the tolerance of the goal), or when
+// the metric jumps across the goal. Found is never true with |Residual|
+// above Tolerance. A knob value whose projection overflows counts as
+// unreachable.
 func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution, error) {
 	ind, t, err := r.Find(p)
 	if err != nil {
@@ -132,62 +143,88 @@ func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution
 	if a := RuleFor(p.Indicator(k.ID), sc); a.Rule == RuleDerived && a.Derived != nil {
 		return Solution{}, fmt.Errorf("model: %s is derived in this scenario; vary one of %s instead", k.ID, strings.Join(a.Derived.Of, ", "))
 	}
-	sol := Solution{Target: r, Knob: k, Goal: t.Value, Lo: lo, Hi: hi, Value: math.NaN(), Metric: math.NaN(), Residual: math.NaN()}
+	if !isFinite(lo) || !isFinite(hi) || lo >= hi {
+		return Solution{}, fmt.Errorf("model: solve range [%g, %g]: expected finite numbers, low below high", lo, hi)
+	}
+	sol := Solution{Target: r, Knob: k, Goal: t.Value, Lo: lo, Hi: hi, Value: math.NaN(), Metric: math.NaN(), Residual: math.NaN(),
+		Tolerance: SolveTolerance * math.Max(1, math.Abs(t.Value))}
 	f := func(v float64) (float64, error) {
 		m, err := TargetMetric(p, k.With(sc, v), ind, t)
+		var oe *OverflowError
+		if errors.As(err, &oe) {
+			return math.NaN(), nil
+		}
 		return m - t.Value, err
 	}
-	// Scan for a bracket: the metric need not be monotone in the knob
-	// everywhere (a logistic rule, bounds), so look at a grid first.
-	const n = 60
-	a, fa := math.NaN(), math.NaN()
-	for i := 0; i <= n; i++ {
-		x := lo + (hi-lo)*float64(i)/n
-		fx, err := f(x)
+	// Scan the whole grid first: the metric need not be monotone in the
+	// knob everywhere (a logistic rule, bounds), and a metric that does not
+	// move at all means the target does not depend on the knob.
+	xs, fs := make([]float64, solveGrid+1), make([]float64, solveGrid+1)
+	fmin, fmax := math.Inf(1), math.Inf(-1)
+	for i := range xs {
+		xs[i] = lo + (hi-lo)*float64(i)/solveGrid
+		fx, err := f(xs[i])
 		if err != nil {
 			return sol, err
 		}
+		fs[i] = fx
+		if !math.IsNaN(fx) {
+			fmin, fmax = math.Min(fmin, fx), math.Max(fmax, fx)
+		}
+	}
+	if fmin > fmax {
+		sol.Reason = fmt.Sprintf("the projection of %s never reaches the target's metric for %s in [%g, %g]", r, k, lo, hi)
+		return sol, nil
+	}
+	if fmax-fmin <= 1e-12*math.Max(1, math.Abs(t.Value)) {
+		sol.Reason = fmt.Sprintf("%s does not depend on %s in this scenario: its metric stays %.8g for every value in [%g, %g]; vary an assumption it is computed from",
+			r, k, t.Value+fmin, lo, hi)
+		return sol, nil
+	}
+	a, fa, b := math.NaN(), math.NaN(), math.NaN()
+	for i, fx := range fs {
 		if math.IsNaN(fx) {
 			continue
 		}
 		if fx == 0 {
-			a, fa = x, fx
+			a, fa, b = xs[i], fx, math.NaN()
 			break
 		}
 		if !math.IsNaN(fa) && math.Signbit(fx) != math.Signbit(fa) {
-			b := x
-			for j := 0; j < 200 && b-a > 1e-13*math.Max(1, math.Abs(a)); j++ {
-				mid := (a + b) / 2
-				fm, err := f(mid)
-				if err != nil {
-					return sol, err
-				}
-				if math.IsNaN(fm) {
-					break
-				}
-				if math.Signbit(fm) == math.Signbit(fa) {
-					a, fa = mid, fm
-				} else {
-					b = mid
-				}
-			}
+			b = xs[i]
 			break
 		}
-		a, fa = x, fx
+		a, fa = xs[i], fx
 	}
-	if math.IsNaN(fa) {
-		sol.Reason = fmt.Sprintf("the projection of %s never reaches the target's metric for %s in [%g, %g]", r, k, lo, hi)
+	if fa != 0 && math.IsNaN(b) {
+		sol.Reason = fmt.Sprintf("no value of %s in [%g, %g] meets %s: the target's metric stays on one side of %g (from %.6g to %.6g)", k, lo, hi, r, t.Value, t.Value+fmin, t.Value+fmax)
 		return sol, nil
+	}
+	for j := 0; fa != 0 && j < 200 && b-a > 1e-13*math.Max(1, math.Abs(a)); j++ {
+		mid := (a + b) / 2
+		fm, err := f(mid)
+		if err != nil {
+			return sol, err
+		}
+		if math.IsNaN(fm) {
+			break
+		}
+		if math.Signbit(fm) == math.Signbit(fa) {
+			a, fa = mid, fm
+		} else {
+			b = mid
+		}
 	}
 	res, err := f(a)
 	if err != nil {
 		return sol, err
 	}
-	tol := 1e-6 * math.Max(1, math.Abs(t.Value))
-	if math.Abs(res) > tol {
-		sol.Reason = fmt.Sprintf("no value of %s in [%g, %g] meets %s: the target's metric stays on one side of %g (at %g it misses by %+.4g); the target may not depend on %s in this scenario", k, lo, hi, r, t.Value, a, res, k.ID)
+	if math.IsNaN(res) || math.Abs(res) > sol.Tolerance {
+		sol.Reason = fmt.Sprintf("the target's metric jumps across %g near %s = %g (residual %+.4g, tolerance %g): no value in [%g, %g] meets %s exactly", t.Value, k, a, res, sol.Tolerance, lo, hi, r)
 		return sol, nil
 	}
 	sol.Found, sol.Value, sol.Residual, sol.Metric = true, a, res, t.Value+res
 	return sol, nil
 }
+
+func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

@@ -2,6 +2,7 @@ package model_test
 
 import (
 	"math"
+	"strings"
 	"testing"
 
 	"fyp/model"
@@ -113,5 +114,73 @@ func TestSensitivities(t *testing.T) {
 	}
 	if q.High >= q.Base {
 		t.Errorf("population: %+v, want a fall when population grows faster", q)
+	}
+}
+
+// TestSolveIndependentKnob: per-capita GDP = GDP / population does not
+// depend on forest coverage's step. With population at the 1.11865 % a
+// year the targets imply (rounded), per-capita GDP in 2025 misses 10 by
+// less than the tolerance, and the solver used to report the first value
+// it tried as an exact solution (issue 12 §3). It must say the target does
+// not depend on the assumption.
+func TestSolveIndependentKnob(t *testing.T) {
+	p := loadPlan(t)
+	sc := &model.Scenario{Name: "t", Assumptions: map[string]model.Assumption{
+		"gdp":            {Rule: model.RuleCompound, Rate: model.Flat(6)},
+		"population":     {Rule: model.RuleCompound, Rate: model.Flat(1.11865)},
+		"gdp_per_capita": {Rule: model.RuleDerived, Derived: &model.Derivation{Op: model.OpRatio, Of: []string{"gdp", "population"}}},
+	}}
+	ref := model.TargetRef{ID: "gdp_per_capita", Year: 2025}
+	ind, tg, _ := ref.Find(p)
+	m, err := model.TargetMetric(p, sc, ind, tg)
+	// Precondition of the reproduction: the metric is off 10, but within
+	// the tolerance 1e-6 × 10.
+	if err != nil || m == 10 || math.Abs(m-10) > model.SolveTolerance*10 {
+		t.Fatalf("metric %v, %v: the reproduction needs it within 1e-5 of 10 but not equal", m, err)
+	}
+	sol, err := model.Solve(p, sc, ref, model.Knob{ID: "forest_coverage", Step: true}, -100, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sol.Found || !strings.Contains(sol.Reason, "does not depend on forest_coverage.step") {
+		t.Errorf("Solve = %+v; want not found, the target not depending on the knob", sol)
+	}
+}
+
+// TestSolveResidualWithinTolerance: a found solution's residual is never
+// above its own tolerance, and a bad range is an error.
+func TestSolveResidualWithinTolerance(t *testing.T) {
+	p := loadPlan(t)
+	for _, c := range []struct {
+		ref  model.TargetRef
+		knob model.Knob
+	}{
+		{model.TargetRef{ID: "forest_coverage", Year: 2025}, model.Knob{ID: "forest_coverage", Step: true}},
+		{model.TargetRef{ID: "gdp_per_capita", Year: 2025}, model.Knob{ID: "gdp_per_capita"}},
+		{model.TargetRef{ID: "gdp_per_capita", Year: 2035}, model.Knob{ID: "gdp_per_capita"}},
+	} {
+		sol, err := model.Solve(p, nil, c.ref, c.knob, -50, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !sol.Found || math.Abs(sol.Residual) > sol.Tolerance || sol.Tolerance != model.SolveTolerance*math.Max(1, math.Abs(sol.Goal)) {
+			t.Errorf("%s by %s: %+v; want found within its tolerance", c.ref, c.knob, sol)
+		}
+	}
+	for _, r := range [][2]float64{{math.NaN(), 1}, {0, math.Inf(1)}, {5, 5}} {
+		if _, err := model.Solve(p, nil, model.TargetRef{ID: "forest_coverage", Year: 2025}, model.Knob{ID: "forest_coverage", Step: true}, r[0], r[1]); err == nil {
+			t.Errorf("range %v accepted", r)
+		}
+	}
+}
+
+// TestSensitivityBadDelta: a change that is not a finite, positive number
+// is refused rather than ranked.
+func TestSensitivityBadDelta(t *testing.T) {
+	p := loadPlan(t)
+	for _, d := range []model.Delta{{RatePP: math.NaN(), Units: 0.1}, {RatePP: 1, Units: math.Inf(1)}, {RatePP: -1, Units: 0.1}, {}} {
+		if _, err := model.Sensitivities(p, nil, model.TargetRef{ID: "gdp_per_capita", Year: 2025}, d); err == nil {
+			t.Errorf("delta %+v accepted", d)
+		}
 	}
 }

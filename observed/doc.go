@@ -18,8 +18,14 @@
 //
 //   - indicator: the plan's id or its Chinese name (full-width brackets are
 //     read as half-width).
-//   - value: a number; thousands separators and a trailing % are allowed
-//     (12.5% is read as 12.5, in the indicator's own unit).
+//   - value: a number (see ParseNumber): 52.3, -1.5, 1.5E-3; thousands
+//     separators only in groups of three (1,234,567.8) and a trailing % are
+//     allowed (12.5% is read as 12.5, in the indicator's own unit);
+//     full-width digits, point, minus and percent (５２．３％) are read as
+//     half-width. Decimal commas (52,3), underscores, hexadecimal, Inf and
+//     NaN are refused. A level must lie within the indicator's bounds (a
+//     share: 0 to 100; Catalog.Limits), be above 0 when it compounds, and
+//     within ±1e15; a growth figure above -100 and at most 1000 percent.
 //   - price_basis: "2020" (or any year: constant prices of that year; 2020年价),
 //     comparable (可比价, 不变价) or current (现价, 当年价). Empty when unstated.
 //   - break: empty (no break); yes (是, break: a statistical break occurs

@@ -1,10 +1,11 @@
 package observed
 
 import (
-	"math"
 	"regexp"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/width"
 )
 
 // Column names and their accepted spellings (English and Chinese).
@@ -22,6 +23,10 @@ var columnNames = map[string]string{
 
 var yearHeader = regexp.MustCompile(`^(\d{4})年?$`)
 
+// yearCell is a year in a year column: four digits, as text or as XLSX
+// stores a number (2021.0), with an optional 年.
+var yearCell = regexp.MustCompile(`^([0-9]{4})(?:\.0*)?年?$`)
+
 // parseGrid reads the rows of a sheet: the first non-empty row is the
 // header; it decides between the long and the wide format.
 func (p *parser) parseGrid(rows [][]cell) {
@@ -36,7 +41,7 @@ func (p *parser) parseGrid(rows [][]cell) {
 	cols := map[string]int{}
 	years := map[int]int{} // column index → year
 	for i, c := range head {
-		h := strings.TrimSpace(c.text)
+		h := strings.TrimSpace(width.Fold.String(c.text))
 		if h == "" {
 			continue
 		}
@@ -151,17 +156,20 @@ func (p *parser) longRow(r []cell, cols map[string]int) {
 	yc := at(r, cols["year"], row)
 	y, okY := p.year(yc)
 	vc := at(r, cols["value"], row)
-	v, okV := parseNumber(vc.text)
+	v, err := ParseNumber(vc.text)
+	okV := err == nil
 	if !okV {
 		if strings.TrimSpace(vc.text) == "" {
 			p.errorf(vc, "no value; leave the row out when there is no figure")
 		} else {
-			p.errorf(vc, "value %q is not a number", vc.text)
+			p.errorf(vc, "value %q is not a number: %v", vc.text, err)
 		}
 	}
 	if okID && okA && okY && okV {
 		o.Year, o.Value = y, v
-		p.add(id, o, vc)
+		if p.inLimits(id, o, vc) {
+			p.add(id, o, vc)
+		}
 	}
 }
 
@@ -178,9 +186,9 @@ func (p *parser) wideRow(r []cell, cols map[string]int, years map[int]int, head 
 		if missing(vc.text) {
 			continue
 		}
-		v, okV := parseNumber(vc.text)
-		if !okV {
-			p.errorf(vc, "value %q for %d is not a number", vc.text, y)
+		v, err := ParseNumber(vc.text)
+		if err != nil {
+			p.errorf(vc, "value %q for %d is not a number: %v", vc.text, y, err)
 			continue
 		}
 		if !p.inRange(head[i], y) || !okID || !okA {
@@ -188,18 +196,20 @@ func (p *parser) wideRow(r []cell, cols map[string]int, years map[int]int, head 
 		}
 		o := base
 		o.Year, o.Value = y, v
-		p.add(id, o, vc)
+		if p.inLimits(id, o, vc) {
+			p.add(id, o, vc)
+		}
 	}
 }
 
 func (p *parser) year(c cell) (int, bool) {
-	s := strings.TrimSuffix(strings.TrimSpace(c.text), "年")
-	f, err := strconv.ParseFloat(s, 64) // XLSX may store 2021 as 2021.0
-	if err != nil || f != math.Trunc(f) {
-		p.errorf(c, "year %q is not a year", c.text)
+	m := yearCell.FindStringSubmatch(strings.TrimSpace(width.Fold.String(c.text)))
+	if m == nil {
+		p.errorf(c, "year %q is not a year; expected four digits such as 2021 (or 2021年)", c.text)
 		return 0, false
 	}
-	return int(f), p.inRange(c, int(f))
+	y, _ := strconv.Atoi(m[1])
+	return y, p.inRange(c, y)
 }
 
 func (p *parser) inRange(c cell, y int) bool {
@@ -225,22 +235,6 @@ func missing(s string) bool {
 		return true
 	}
 	return false
-}
-
-// parseNumber reads a number as spreadsheets print it: thousands
-// separators, a leading + or a Unicode minus, a trailing %.
-func parseNumber(s string) (float64, bool) {
-	s = strings.TrimSpace(strings.NewReplacer("\u00a0", "", "\u3000", "", " ", "", ",", "", "，", "", "−", "-", "％", "%").Replace(s))
-	s = strings.TrimSuffix(s, "%")
-	s = strings.TrimPrefix(s, "+")
-	if s == "" {
-		return 0, false
-	}
-	v, err := strconv.ParseFloat(s, 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		return 0, false
-	}
-	return v, true
 }
 
 func parseMetric(s string) (Metric, bool) {

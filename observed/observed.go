@@ -77,12 +77,32 @@ func (d *Data) Len() int {
 	return n
 }
 
-// Catalog is what the reader accepts: the indicators (id → Chinese name)
-// and the range of years.
+// Catalog is what the reader accepts: the indicators (id → Chinese name),
+// the range of years and, per indicator, the range of its levels.
 type Catalog struct {
 	Names            map[string]string
 	MinYear, MaxYear int
+	Limits           map[string]Limits // by id; an indicator without one gets only the magnitude check
 }
+
+// Limits is the range of an indicator's observed levels. Every level must
+// also lie within ±MaxMagnitude, and every growth figure above -100 % and
+// at most MaxGrowthPct.
+type Limits struct {
+	Bounded  bool    // Lo and Hi apply (a share: 0 and 100)
+	Lo, Hi   float64 // inclusive, in the indicator's unit
+	Positive bool    // the level compounds (money, output, people): it must be above 0
+	Unit     string  // the indicator's unit, for messages
+}
+
+// MaxMagnitude is the largest level accepted in any unit: no figure of a
+// plan reaches a thousand trillion (China's GDP is about 1.3e14 yuan), so a
+// larger one is a typing or unit error.
+const MaxMagnitude = 1e15
+
+// MaxGrowthPct is the largest growth over the previous year accepted, in
+// percent: an elevenfold rise in a year is a typing error.
+const MaxGrowthPct = 1000
 
 // Read reads a CSV or XLSX file (chosen by its content: an XLSX file is a
 // zip archive). name is used in messages. Problems are reported as
@@ -179,6 +199,40 @@ func didYouMean(s string, cands []string) string {
 		}
 	}
 	return yamlcheck.DidYouMean(s, near)
+}
+
+// inLimits reports whether o's value is a possible figure for id, and
+// says why not at vc when it is not.
+func (p *parser) inLimits(id string, o Observation, vc cell) bool {
+	v := o.Value
+	if o.Metric == Growth {
+		if v <= -100 || v > MaxGrowthPct {
+			p.errorf(vc, "growth %g%% for %s %d is impossible: expected more than -100 and at most %d (percent over the previous year)", v, id, o.Year, MaxGrowthPct)
+			return false
+		}
+		return true
+	}
+	if math.Abs(v) > MaxMagnitude {
+		p.errorf(vc, "value %g for %s %d is beyond ±%g; check the number and its unit", v, id, o.Year, MaxMagnitude)
+		return false
+	}
+	l, ok := p.cat.Limits[id]
+	if !ok {
+		return true
+	}
+	unit := ""
+	if l.Unit != "" {
+		unit = " " + l.Unit
+	}
+	switch {
+	case l.Bounded && (v < l.Lo || v > l.Hi):
+		p.errorf(vc, "value %g%s for %s %d lies outside its bounds [%g, %g]", v, unit, id, o.Year, l.Lo, l.Hi)
+		return false
+	case l.Positive && v <= 0:
+		p.errorf(vc, "value %g%s for %s %d must be above 0: the indicator grows by percentages, so its level is positive", v, unit, id, o.Year)
+		return false
+	}
+	return true
 }
 
 // add records an observation, refusing a conflicting duplicate.

@@ -148,29 +148,6 @@ func TestBadRows(t *testing.T) {
 	}
 }
 
-func TestParseNumber(t *testing.T) {
-	tests := []struct {
-		in   string
-		want float64
-		ok   bool
-	}{
-		{"1,234.5", 1234.5, true}, // thousands separator
-		{"12.5%", 12.5, true},     // percent sign: same number, in %
-		{"１２", 0, false},          // full-width digits are not numbers to ParseFloat
-		{"−3", -3, true},          // Unicode minus
-		{" 7 ", 7, true},
-		{"", 0, false},
-		{"NaN", 0, false},
-		{"1e400", 0, false},
-	}
-	for _, tt := range tests {
-		got, ok := parseNumber(tt.in)
-		if ok != tt.ok || (ok && got != tt.want) {
-			t.Errorf("parseNumber(%q) = %g, %v; want %g, %v", tt.in, got, ok, tt.want, tt.ok)
-		}
-	}
-}
-
 func TestSniff(t *testing.T) {
 	tests := map[string]rune{
 		"a,b,c\n":           ',',
@@ -290,8 +267,8 @@ func TestHeaderProblems(t *testing.T) {
 	}
 }
 
-// FuzzReadCSV: no input makes the reader panic, and every failure is a list
-// of problems that name the file.
+// FuzzReadCSV: no input makes the reader panic, every failure is a list
+// of problems that name the file, and every accepted figure is possible.
 func FuzzReadCSV(f *testing.F) {
 	for _, name := range []string{"long.csv", "wide.tsv", "bad.csv", "gb18030.csv"} {
 		b, err := os.ReadFile("testdata/" + name)
@@ -302,7 +279,7 @@ func FuzzReadCSV(f *testing.F) {
 	}
 	f.Add([]byte("indicator,year,value\n\"unterminated,2021,1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
-		d, err := ReadCSV("fuzz.csv", data, testCatalog)
+		d, err := ReadCSV("fuzz.csv", data, limitsCatalog)
 		if err != nil {
 			var ps yamlcheck.Problems
 			if !errors.As(err, &ps) || len(ps) == 0 {
@@ -319,6 +296,13 @@ func FuzzReadCSV(f *testing.F) {
 			for _, o := range obs {
 				if o.Year < testCatalog.MinYear || o.Year > testCatalog.MaxYear || math.IsNaN(o.Value) || math.IsInf(o.Value, 0) {
 					t.Fatalf("%s: accepted %+v", id, o)
+				}
+				l := limitsCatalog.Limits[id]
+				if o.Metric == Level && (math.Abs(o.Value) > MaxMagnitude || (l.Bounded && (o.Value < l.Lo || o.Value > l.Hi)) || (l.Positive && o.Value <= 0)) {
+					t.Fatalf("%s: accepted an impossible level %+v", id, o)
+				}
+				if o.Metric == Growth && (o.Value <= -100 || o.Value > MaxGrowthPct) {
+					t.Fatalf("%s: accepted an impossible growth %+v", id, o)
 				}
 			}
 		}

@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"errors"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,6 +24,11 @@ func TestBadFiles(t *testing.T) {
 		{"unknown_id.yaml", 3, `unknown indicator "gpd"; did you mean "gdp"`},
 		{"wrong_type.yaml", 3, `expected a number, got "six"`},
 		{"rate_minus_100.yaml", 3, "wipes the level out"},
+		{"sd_huge.yaml", 4, "a standard deviation of 1e+300 points of growth a year: expected at most 1000"},
+		{"rate_huge.yaml", 3, "a rate of 1e+300% a year is more than an elevenfold rise every year; expected at most 1000"},
+		{"step_huge.yaml", 3, "a step of 1e+300 万元 a year is beyond ±1e+15"},
+		{"shock_huge.yaml", 3, "a change of 1e+300 points a year is beyond ±1000"},
+		{"shock_huge.yaml", 4, "a level shift of 1e+300% is more than an elevenfold jump"},
 		{"step_out_of_bounds.yaml", 3, "outside its bounds [0, 100]"},
 		{"year_out_of_range.yaml", 3, "year 2019 is outside"},
 		{"ceiling_low.yaml", 3, "not above the base-year value 51.8"},
@@ -111,4 +117,28 @@ func FuzzCheck(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		Check("fuzz.yaml", data, p)
 	})
+}
+
+// TestOverflowNamesItsLine: shocks that are each within bounds but
+// together take GDP beyond float64 (120 × 1000 points a year for a
+// century: (1 + 1200)^100 > 1.8e308) are refused at the shocks (line 4, where the list starts), naming the
+// indicator, the rule and the year, never projected to +Inf.
+func TestOverflowNamesItsLine(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("name: stacked\nhorizon: 2120\nshocks:\n")
+	for range 120 {
+		b.WriteString("  - {indicator: gdp, from: 2021, to: 2120, rate_pp: 1000}\n")
+	}
+	path := filepath.Join(t.TempDir(), "stacked.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Load(path, plan(t))
+	var ps yamlcheck.Problems
+	if !errors.As(err, &ps) || len(ps) != 1 {
+		t.Fatalf("Load = %v; want one problem", err)
+	}
+	if p := ps[0]; p.Line != 4 || p.Key != "shocks" || !strings.Contains(p.Msg, "gdp: the plan rule takes the projection") || !strings.Contains(p.Msg, "beyond any finite number") {
+		t.Errorf("problem = %+v; want line 4 (the first shock), key shocks, naming gdp and its rule", p)
+	}
 }

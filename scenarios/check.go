@@ -63,7 +63,11 @@ func check(w *yamlcheck.Walker, root *yaml.Node, p *model.Plan, sp *spec) {
 	}
 	ids := p.IDs()
 	keys, vals := w.Pairs(f["assumptions"], "assumptions")
+	linear := map[string]bool{} // ids this file puts on a linear rule
 	for i, k := range keys {
+		if ruleOf(vals[i]) == "linear" {
+			linear[k.Value] = true
+		}
 		id := k.Value
 		path := yamlcheck.Join("assumptions", id)
 		ind := p.Indicator(id)
@@ -82,7 +86,7 @@ func check(w *yamlcheck.Walker, root *yaml.Node, p *model.Plan, sp *spec) {
 	}
 	if n := f["uncertainty"]; !yamlcheck.IsNull(n) {
 		sp.uncLine = n.Line
-		checkUncertainty(w, n, p, sp)
+		checkUncertainty(w, n, p, linear)
 	}
 }
 
@@ -127,13 +131,22 @@ func checkAssumption(w *yamlcheck.Walker, n *yaml.Node, path string, ind *model.
 		if v <= -100 {
 			w.Errorf(at, key, "a rate of %g%% a year or less wipes the level out; expected more than -100", v)
 		}
+		if v > model.MaxRatePct {
+			w.Errorf(at, key, "a rate of %g%% a year is more than an elevenfold rise every year; expected at most %d (rates are percent a year)", v, model.MaxRatePct)
+		}
 		if pr := planRate(ind); rule == "compound" && v != 0 && math.Abs(v) < 0.2 && math.Abs(pr) >= 1 {
 			sp.warn(at, key, fmt.Sprintf("rate %g looks like a fraction; rates are percent a year (the plan's pace for %s is %.2f)", v, ind.ID, pr))
 		}
 	})
-	checkYearly(w, f["step"], path+".step", sp, func(float64, *yaml.Node, string) {})
+	checkYearly(w, f["step"], path+".step", sp, func(v float64, at *yaml.Node, key string) {
+		if math.Abs(v) > model.MaxMagnitude {
+			w.Errorf(at, key, "a step of %g %s a year is beyond ±%g; check the number and its unit", v, ind.Unit.ZH, model.MaxMagnitude)
+		}
+	})
 	if c, ok := w.Float(f["ceiling"], path+".ceiling"); ok {
 		switch {
+		case c <= 0 || c > model.MaxMagnitude:
+			w.Errorf(f["ceiling"], path+".ceiling", "logistic ceiling %g: expected a level above 0 and at most %g", c, model.MaxMagnitude)
 		case ind.Baseline.Known && c <= ind.Baseline.Value:
 			w.Errorf(f["ceiling"], path+".ceiling", "logistic ceiling %g is not above the base-year value %g", c, ind.Baseline.Value)
 		case ind.Bounded && c > ind.Hi:
@@ -192,6 +205,11 @@ func checkShock(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan, s
 	to, hasTo := w.Int(f["to"], path+".to")
 	if lv, ok := w.Float(f["level_pct"], path+".level_pct"); ok && lv <= -100 {
 		w.Errorf(f["level_pct"], path+".level_pct", "a level shift of %g%% or less wipes the level out; expected more than -100", lv)
+	} else if ok && lv > model.MaxRatePct {
+		w.Errorf(f["level_pct"], path+".level_pct", "a level shift of %g%% is more than an elevenfold jump; expected at most %d", lv, model.MaxRatePct)
+	}
+	if pp, ok := w.Float(f["rate_pp"], path+".rate_pp"); ok && math.Abs(pp) > model.MaxRatePct {
+		w.Errorf(f["rate_pp"], path+".rate_pp", "a change of %g points a year is beyond ±%d", pp, model.MaxRatePct)
 	}
 	switch {
 	case hasLevel == hasRate:
@@ -214,7 +232,10 @@ func checkShock(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan, s
 	}
 }
 
-func checkUncertainty(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, sp *spec) {
+// checkUncertainty checks the uncertainty section; linear names the
+// indicators the file puts on a linear rule, whose sd is in units a year
+// rather than points of growth.
+func checkUncertainty(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, linear map[string]bool) {
 	f := w.Fields(n, "uncertainty", uncertaintyKeys)
 	if d, ok := w.Int(f["draws"], "uncertainty.draws"); ok && (d < 1 || d > 10_000_000) {
 		w.Errorf(f["draws"], "uncertainty.draws", "draws %d: expected 1 to 10000000", d)
@@ -236,6 +257,10 @@ func checkUncertainty(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, sp *spec
 		w.Require(g, vals[i], path, "sd")
 		if sd, ok := w.Float(g["sd"], path+".sd"); ok && sd < 0 {
 			w.Errorf(g["sd"], path+".sd", "a standard deviation cannot be negative (got %g)", sd)
+		} else if ind := p.Indicator(k.Value); ok && ind.Path == model.Compound && !linear[k.Value] && sd > model.MaxRatePct {
+			w.Errorf(g["sd"], path+".sd", "a standard deviation of %g points of growth a year: expected at most %d", sd, model.MaxRatePct)
+		} else if ok && sd > model.MaxMagnitude {
+			w.Errorf(g["sd"], path+".sd", "a standard deviation of %g %s a year is beyond %g", sd, ind.Unit.ZH, model.MaxMagnitude)
 		}
 		if rho, ok := w.Float(g["rho"], path+".rho"); ok && (rho <= -1 || rho >= 1) {
 			w.Errorf(g["rho"], path+".rho", "autocorrelation %g: expected strictly between -1 and 1", rho)
@@ -268,6 +293,19 @@ func checkUncertainty(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, sp *spec
 	}
 }
 
+// ruleOf is the rule an assumption node names, "" when none.
+func ruleOf(n *yaml.Node) string {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return ""
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == "rule" {
+			return n.Content[i+1].Value
+		}
+	}
+	return ""
+}
+
 // planRate is the plan's own pace for a compound indicator (percent a
 // year), from its first target; NaN when there is none.
 func planRate(ind *model.Indicator) float64 {
@@ -279,6 +317,9 @@ func planRate(ind *model.Indicator) float64 {
 		x0 = ind.Baseline.Value
 	}
 	for _, t := range ind.Targets {
+		if t.Relative() {
+			continue // its pace depends on another indicator
+		}
 		if t.Kind == model.Growth || t.Kind == model.Multiple || t.Kind == model.Reduction || (t.Kind == model.Level && ind.Path == model.Compound) {
 			return model.RequiredPace(ind, t, x0, t.From, x0)
 		}

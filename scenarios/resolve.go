@@ -4,7 +4,10 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
+
+	"gopkg.in/yaml.v3"
 
 	"fyp/internal/yamlcheck"
 	"fyp/model"
@@ -139,6 +142,19 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 		return nil, ps
 	}
 	pr, err := model.Project(p, sc)
+	var oe *model.OverflowError
+	if errors.As(err, &oe) {
+		// Point at the indicator's assumption, else at the shocks.
+		msg := strings.TrimPrefix(err.Error(), "model: ")
+		if o, ok := from[oe.Indicator]; ok {
+			return nil, yamlcheck.Problems{{File: o.file, Line: o.line, Key: "assumptions." + oe.Indicator, Msg: msg}}
+		}
+		for _, s := range chain {
+			if s.hasShocks {
+				return nil, yamlcheck.Problems{{File: s.file, Line: s.shocksLine, Key: "shocks", Msg: msg}}
+			}
+		}
+	}
 	if err != nil {
 		return nil, yamlcheck.Problems{{File: sp.file, Msg: strings.TrimPrefix(err.Error(), "model: ")}}
 	}
@@ -265,4 +281,90 @@ func mergeUncertainty(parent *model.Uncertainty, c *uncSpec) *model.Uncertainty 
 		}
 	}
 	return u
+}
+
+// Skip is a shipped scenario that does not apply to a plan, and why: it is
+// written for another plan, or it names indicators the plan does not have.
+type Skip struct {
+	ID      string
+	Plan    string   // the plan it is written for ("" when it names none)
+	Missing []string // the indicators it (or a parent) names that the plan lacks
+}
+
+// Applicable splits the shipped scenarios, in their documented order, into
+// those that apply to p and those that do not. A shipped scenario applies
+// when every indicator it and its parents name (assumptions, shocks,
+// uncertainty) is one of p's and the plan it is written for, if any, is p:
+// its figures are that plan's (Jiangjin's growth rates, say) and mean
+// nothing for another plan's indicators of the same name.
+func Applicable(p *model.Plan) (ids []string, skipped []Skip) {
+	for _, id := range IDs() {
+		planRef, named := shippedNames(id, map[string]bool{})
+		var missing []string
+		for _, n := range named {
+			if p.Indicator(n) == nil && !slices.Contains(missing, n) {
+				missing = append(missing, n)
+			}
+		}
+		if len(missing) > 0 || (planRef != "" && planRef != p.ID) {
+			skipped = append(skipped, Skip{ID: id, Plan: planRef, Missing: missing})
+			continue
+		}
+		ids = append(ids, id)
+	}
+	return ids, skipped
+}
+
+// shippedNames reads shipped scenario id and its shipped parents: the plan
+// the chain is written for (the nearest `plan:`) and every indicator id
+// the chain names, in file order. A parent that is not shipped, or a file
+// that does not read, adds nothing: Load reports such problems.
+func shippedNames(id string, seen map[string]bool) (planRef string, named []string) {
+	if seen[id] {
+		return "", nil
+	}
+	seen[id] = true
+	data, err := Source(id)
+	if err != nil {
+		return "", nil
+	}
+	var doc struct {
+		Extends     string                       `yaml:"extends"`
+		Plan        string                       `yaml:"plan"`
+		Assumptions yaml.Node                    `yaml:"assumptions"`
+		Shocks      []struct{ Indicator string } `yaml:"shocks"`
+		Uncertainty struct {
+			Shocks       yaml.Node `yaml:"shocks"`
+			Correlations [][]any   `yaml:"correlations"`
+		} `yaml:"uncertainty"`
+	}
+	if yaml.Unmarshal(data, &doc) != nil {
+		return "", nil
+	}
+	keys := func(n yaml.Node) {
+		for i := 0; n.Kind == yaml.MappingNode && i+1 < len(n.Content); i += 2 {
+			named = append(named, n.Content[i].Value)
+		}
+	}
+	keys(doc.Assumptions)
+	for _, s := range doc.Shocks {
+		named = append(named, s.Indicator)
+	}
+	keys(doc.Uncertainty.Shocks)
+	for _, c := range doc.Uncertainty.Correlations {
+		for _, v := range c[:min(2, len(c))] {
+			if s, ok := v.(string); ok {
+				named = append(named, s)
+			}
+		}
+	}
+	planRef = doc.Plan
+	if doc.Extends != "" && !isFile(doc.Extends) {
+		parentPlan, parentNamed := shippedNames(doc.Extends, seen)
+		named = append(named, parentNamed...)
+		if planRef == "" {
+			planRef = parentPlan
+		}
+	}
+	return planRef, named
 }

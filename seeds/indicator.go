@@ -10,7 +10,9 @@ import (
 )
 
 // decodeIndicator reads one item of `indicators`; nil when it has no usable id.
-func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int) *model.Indicator {
+// Targets relative to another indicator are added to rels, to be checked
+// once every indicator is known.
+func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int, rels *[]relativeRef) *model.Indicator {
 	path := fmt.Sprintf("indicators[%d]", i)
 	if id := peekID(n); id != "" {
 		path = "indicators." + id
@@ -74,7 +76,11 @@ func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int) *m
 	}
 	ind.Baseline.Year = p.BaseYear
 	for j, tn := range w.Seq(f["targets"], path+".targets") {
-		if t, ok := decodeTarget(w, tn, fmt.Sprintf("%s.targets[%d]", path, j), p); ok {
+		tp := fmt.Sprintf("%s.targets[%d]", path, j)
+		if t, ok := decodeTarget(w, tn, tp, p); ok {
+			if t.Relative() {
+				*rels = append(*rels, relativeRef{node: valueNode(tn, "relative_to"), path: tp + ".relative_to", ind: ind, k: len(ind.Targets)})
+			}
 			ind.Targets = append(ind.Targets, t)
 		}
 	}
@@ -100,6 +106,7 @@ func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int) *m
 		ind.TableBase = w.String(tf["base"], path+".table.base")
 		ind.TableGoal = w.String(tf["target"], path+".table.target")
 	}
+	checkLevels(w, n, path, ind)
 	return ind
 }
 
@@ -114,6 +121,13 @@ func decodeTarget(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan)
 	}
 	if b := w.OneOf(f["bound"], path+".bound", names(model.Bounds)); b != "" {
 		t.Bound = model.Bound(b)
+	}
+	if rn := f["relative_to"]; !yamlcheck.IsNull(rn) {
+		t.RelativeTo = w.String(rn, path+".relative_to")
+		if t.RelativeTo != "" && t.Kind != "" && t.Kind != model.Growth {
+			w.Errorf(rn, path+".relative_to", "only a growth target can be relative to another indicator, not a %s target", t.Kind)
+			t.RelativeTo = ""
+		}
 	}
 	t.Year, _ = w.Int(f["year"], path+".year")
 	var ok bool
@@ -193,6 +207,20 @@ func decodeRule(w *yamlcheck.Walker, n *yaml.Node, path string) *model.Assumptio
 		return nil
 	}
 	return a
+}
+
+// valueNode is the value of key in mapping n (the first, if repeated), or
+// nil; for positions only, the Walker having checked the mapping.
+func valueNode(n *yaml.Node, key string) *yaml.Node {
+	if n == nil || n.Kind != yaml.MappingNode {
+		return nil
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if n.Content[i].Value == key {
+			return n.Content[i+1]
+		}
+	}
+	return nil
 }
 
 // peekID reads an item's id before its fields are checked, so that every

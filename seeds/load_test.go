@@ -144,6 +144,13 @@ indicators:
 	if _, err := Parse("good.yaml", []byte(good(same))); err != nil {
 		t.Fatalf("good plan: %v", err)
 	}
+	// A linear series may be negative (a balance, a net flow).
+	linear := good(func(s string) string {
+		return strings.Replace(strings.Replace(s, "value: 1}", "value: -7.9}", 1), "    section:", "    path: linear\n    section:", 1)
+	})
+	if _, err := Parse("linear.yaml", []byte(linear)); err != nil {
+		t.Fatalf("negative baseline on a linear series: %v", err)
+	}
 	tests := []struct {
 		name string
 		src  string
@@ -162,12 +169,67 @@ indicators:
 			`did you mean "section"?`},
 		{"value not a number", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: two}", 1) }),
 			`p.yaml:12:42: indicators.a.targets[0].value: expected a number, got "two"`},
+		{"negative baseline on a compound series", good(func(s string) string { return strings.Replace(s, "value: 1}", "value: -7.9}", 1) }),
+			`p.yaml:10:35: indicators.a.baseline.value: baseline -7.9: a grows by percentages`},
+		{"zero baseline on a compound series", good(func(s string) string { return strings.Replace(s, "value: 1}", "value: 0}", 1) }),
+			`p.yaml:10:35: indicators.a.baseline.value: baseline 0: a grows by percentages`},
+		{"negative level target on a compound series", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: -2}", 1) }),
+			`p.yaml:12:42: indicators.a.targets[0].value: a level target of -2: a grows by percentages`},
+		{"negative observed level on a compound series", good(func(s string) string {
+			return s + "    observed:\n      - {year: 2020, value: -1}\n"
+		}), `p.yaml:14:29: indicators.a.observed[0].value: an observed level of -1: a grows by percentages`},
+		{"negative logistic ceiling", good(func(s string) string {
+			return s + "    rule: {rule: logistic, rate: 5, ceiling: -3}\n"
+		}), `p.yaml:13:46: indicators.a.rule.ceiling: a logistic ceiling of -3: a follows a logistic rule`},
+		{"share target above its bounds", good(func(s string) string {
+			return strings.Replace(strings.Replace(s, "value: 2}", "value: 152}", 1), "    section:", "    path: linear\n    bounds: [0, 100]\n    section:", 1)
+		}), `p.yaml:14:42: indicators.a.targets[0].value: a level target of 152 lies outside the bounds [0, 100] of a`},
+		{"absurd observed level", good(func(s string) string {
+			return s + "    observed:\n      - {year: 2020, value: 1e308}\n"
+		}), `p.yaml:14:29: indicators.a.observed[0].value: an observed level of 1e+308 is beyond ±1e+15`},
+		{"absurd stated rate", good(func(s string) string {
+			return s + "    rule: {rule: compound, rate: 1e300}\n"
+		}), `p.yaml:13:34: indicators.a.rule.rate: a rate of 1e+300% a year: expected more than -100 and at most 1000`},
 		{"tab", "id: x\n\tbase_year: 2020\n", "p.yaml:2:1: a tab in the indentation"},
 		{"empty", "  \n", "p.yaml: the file is empty"},
 		{"not utf-8", "id: \xff\xfe\n", "p.yaml:1: the file is not UTF-8 text"},
 		{"syntax", "id: [1, 2\n", "p.yaml:1: YAML syntax error"},
 		{"full-width colon", "id： x\n", "p.yaml:1:3: full-width colon"},
 	}
+	// A second indicator with a growth target that relative_to edits.
+	rel := func(target string) string {
+		return good(same) + `  - id: b
+    name: 乙
+    unit: 元
+    section: 第一章第四节
+    targets:
+      - ` + target + "\n"
+	}
+	if p, err := Parse("good.yaml", []byte(rel("{year: 2025, kind: growth, relative_to: a, value: 0, bound: min}"))); err != nil {
+		t.Fatalf("good relative target: %v", err)
+	} else if got := p.Indicator("b").Targets[0]; got.RelativeTo != "a" || got.RelativeName.ZH != "甲" {
+		t.Errorf("relative target = %+v, want relative_to a with the name 甲", got)
+	}
+	tests = append(tests, []struct {
+		name string
+		src  string
+		want string
+	}{
+		// Line 18 is the target of b; "      - {" puts the brace in column 9, so
+		// relative_to's value starts in column 9 + len("{year: 2025, kind: growth, relative_to: ") = 49.
+		{"relative to an unknown indicator", rel("{year: 2025, kind: growth, relative_to: gpd, value: 0, bound: min}"),
+			`p.yaml:18:49: indicators.b.targets[0].relative_to: unknown indicator "gpd"`},
+		{"relative to a misspelt indicator", rel("{year: 2025, kind: growth, relative_to: aa, value: 0}"),
+			`did you mean "a"?`},
+		{"relative to itself", rel("{year: 2025, kind: growth, relative_to: b, value: 0}"),
+			`p.yaml:18:49: indicators.b.targets[0].relative_to: a target cannot be relative to its own indicator "b"`},
+		{"relative level target", rel("{year: 2025, kind: level, relative_to: a, value: 0}"),
+			`p.yaml:18:48: indicators.b.targets[0].relative_to: only a growth target can be relative to another indicator, not a level target`},
+		{"relative_to not text", rel("{year: 2025, kind: growth, relative_to: [a], value: 0}"),
+			`p.yaml:18:49: indicators.b.targets[0].relative_to: expected text, got a list`},
+		{"misspelt relative_to", rel("{year: 2025, kind: growth, relativ_to: a, value: 0}"),
+			`unknown key "relativ_to"; did you mean "relative_to"?`},
+	}...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			_, err := Parse("p.yaml", []byte(tc.src))

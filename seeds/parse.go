@@ -14,7 +14,7 @@ import (
 var (
 	topKeys       = []string{"id", "title", "region", "base_year", "target_year", "vision_year", "previous", "source", "indicators", "qualitative"}
 	indicatorKeys = []string{"id", "no", "sub", "name", "name_en", "unit", "unit_en", "group", "group_en", "section", "box", "attribute", "direction", "path", "bounds", "price_basis", "baseline", "targets", "rule", "derived", "observed", "table", "quote", "note"}
-	targetKeys    = []string{"year", "from", "kind", "value", "bound", "text", "note"}
+	targetKeys    = []string{"year", "from", "kind", "value", "bound", "relative_to", "text", "note"}
 	obsKeys       = []string{"year", "from", "metric", "value", "comparable", "text", "note"}
 	baselineKeys  = []string{"year", "value", "text", "note"}
 	textKeys      = []string{"zh", "en"}
@@ -76,8 +76,9 @@ func decodePlan(w *yamlcheck.Walker, root *yaml.Node) *model.Plan {
 		w.Errorf(f["vision_year"], "vision_year", "vision year %d comes before the target year %d", p.VisionYear, p.TargetYear)
 	}
 	ids := map[string]int{}
+	var rels []relativeRef
 	for i, n := range w.Seq(f["indicators"], "indicators") {
-		ind := decodeIndicator(w, n, p, i)
+		ind := decodeIndicator(w, n, p, i, &rels)
 		if ind == nil {
 			continue
 		}
@@ -99,6 +100,7 @@ func decodePlan(w *yamlcheck.Walker, root *yaml.Node) *model.Plan {
 			}
 		}
 	}
+	resolveRelative(w, p, rels)
 	for i, n := range w.Seq(f["qualitative"], "qualitative") {
 		path := fmt.Sprintf("qualitative[%d]", i)
 		g := w.Fields(n, path, goalKeys)
@@ -118,4 +120,31 @@ func decodeText(w *yamlcheck.Walker, n *yaml.Node, path string) model.Text {
 	}
 	f := w.Fields(n, path, textKeys)
 	return model.Text{ZH: w.String(f["zh"], path+".zh"), EN: w.String(f["en"], path+".en")}
+}
+
+// relativeRef is a target's relative_to as read, checked once every
+// indicator is known.
+type relativeRef struct {
+	node *yaml.Node
+	path string
+	ind  *model.Indicator
+	k    int // index into ind.Targets
+}
+
+// resolveRelative checks that each relative_to names another indicator of
+// the plan and records that indicator's name on the target, for labels.
+func resolveRelative(w *yamlcheck.Walker, p *model.Plan, rels []relativeRef) {
+	known := p.IDs()
+	for _, r := range rels {
+		t := &r.ind.Targets[r.k]
+		ref := p.Indicator(t.RelativeTo)
+		switch {
+		case t.RelativeTo == r.ind.ID:
+			w.Errorf(r.node, r.path, "a target cannot be relative to its own indicator %q", t.RelativeTo)
+		case ref == nil:
+			w.Errorf(r.node, r.path, "unknown indicator %q%s", t.RelativeTo, yamlcheck.DidYouMean(t.RelativeTo, known))
+		default:
+			t.RelativeName = ref.Name
+		}
+	}
 }

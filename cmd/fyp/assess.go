@@ -60,8 +60,20 @@ func checkScope(scope string) error {
 }
 
 // inScope reports whether an assessment belongs to the chosen scope.
+// A plan without a main table (no indicator has a 序号, no:) has nothing
+// that "main" could pick out: every target is in scope.
 func inScope(a model.Assessment, p *model.Plan, scope string) bool {
-	return scope == "all" || a.Indicator.InTable() || (p.VisionYear > 0 && a.Target.Year == p.VisionYear)
+	return scope == "all" || a.Indicator.InTable() || (p.VisionYear > 0 && a.Target.Year == p.VisionYear) || !hasTable(p)
+}
+
+// hasTable reports whether p has a main indicator table.
+func hasTable(p *model.Plan) bool {
+	for _, ind := range p.Indicators {
+		if ind.InTable() {
+			return true
+		}
+	}
+	return false
 }
 
 type assessJSON struct {
@@ -73,6 +85,7 @@ type assessJSON struct {
 	Year           int    `json:"year"`
 	Kind           string `json:"kind"`
 	Bound          string `json:"bound"`
+	RelativeTo     string `json:"relative_to,omitempty"`
 	Target         *num   `json:"target"`
 	Projected      num    `json:"projected"`
 	Met            *bool  `json:"met"`
@@ -97,7 +110,8 @@ func assessRows(prs []*model.Projection, scope string) []assessJSON {
 			r := assessJSON{
 				ID: a.Indicator.ID, Name: a.Indicator.Name.ZH, NameEN: a.Indicator.Name.EN,
 				Attribute: string(a.Indicator.Attribute), Scenario: a.Scenario, Year: a.Target.Year,
-				Kind: string(a.Target.Kind), Bound: string(a.Target.Bound), Projected: num(a.Projected), Margin: num(a.Margin),
+				Kind: string(a.Target.Kind), Bound: string(a.Target.Bound), RelativeTo: a.Target.RelativeTo,
+				Projected: num(a.Projected), Margin: num(a.Margin),
 				Required: num(a.Required), RequiredLatest: num(a.RequiredLatest), LatestYear: a.LatestYear,
 				Assumed: num(a.Assumed), Historical: num(a.Historical), RateUnit: paceUnit(a.Indicator, a.Pace, "en"),
 				Status: string(a.Status), Reason: a.Reason,
@@ -187,6 +201,9 @@ func assessTable(prs []*model.Projection, scope, lang string) *table {
 			if a.Target.Kind == model.Growth {
 				proj = fmtPace(a.Projected, model.RatePct)
 			}
+			if a.Target.Relative() {
+				proj = relativeMetricText(a.Projected, lang)
+			}
 			v := verdictLabel(a, lang)
 			counts[v]++
 			t.Rows = append(t.Rows, []string{no, name, a.Scenario, fmt.Sprint(a.Target.Year), goalText(a.Target, lang), proj, v,
@@ -197,6 +214,10 @@ func assessTable(prs []*model.Projection, scope, lang string) *table {
 		"★ 约束性指标。所需速度：从基期恰好达到目标的年均速度；假设速度：测算路径的年均速度；历史速度：\"十三五\"时期实际速度。",
 		"★ binding target. Required: the average pace that meets the target exactly from the base year; Assumed: the projection's own pace; Historical: the pace delivered under the previous plan."))
 	t.Notes = append(t.Notes, summary(counts, lang))
+	if p := prs[0].Plan; scope == "main" && !hasTable(p) {
+		t.Notes = append(t.Notes, L(lang, "本规划没有主要指标表（指标均无序号 no），列出全部目标（同 --scope all）。",
+			"This plan has no main table (no indicator has a number, no:), so every target is listed (as with --scope all)."))
+	}
 	for _, pr := range prs {
 		for _, w := range pr.Warnings {
 			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+w.String())
@@ -222,7 +243,7 @@ func writeAssessments(w io.Writer, prs []*model.Projection, scope, format, lang 
 	}
 	if format == "csv" {
 		t := &table{Head: []string{"id", "scenario", "year", "kind", "bound", "target", "projected", "met", "margin",
-			"required_rate", "required_rate_latest", "assumed_rate", "historical_rate", "rate_unit", "status", "reason"}}
+			"required_rate", "required_rate_latest", "assumed_rate", "historical_rate", "rate_unit", "status", "reason", "relative_to"}}
 		for _, r := range assessRows(prs, scope) {
 			met := ""
 			if r.Met != nil {
@@ -235,7 +256,7 @@ func writeAssessments(w io.Writer, prs []*model.Projection, scope, format, lang 
 			t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), r.Kind, r.Bound, tv,
 				fmtNum(float64(r.Projected), 6), met, fmtNum(float64(r.Margin), 6), fmtNum(float64(r.Required), 6),
 				fmtNum(float64(r.RequiredLatest), 6), fmtNum(float64(r.Assumed), 6), fmtNum(float64(r.Historical), 6),
-				r.RateUnit, r.Status, r.Reason})
+				r.RateUnit, r.Status, r.Reason, r.RelativeTo})
 		}
 		return t.write(w, "csv")
 	}

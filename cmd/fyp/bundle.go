@@ -1,100 +1,34 @@
 package main
 
 import (
-	"bufio"
+	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
-	"sort"
+
+	"github.com/spf13/cobra"
+
+	"fyp/internal/outdir"
 )
 
-// marker names the file fyp leaves in every folder it writes, so that it
-// replaces its own earlier output but never a folder it did not write.
-const marker = ".fyp-output"
+// marker names the file that marks an output folder as fyp's: the manifest
+// listing what fyp wrote there (internal/outdir).
+const marker = outdir.ManifestName
 
-// bundle is a set of files to write together.
+// bundle is a set of files to write together, by slash-separated path.
 type bundle map[string]func(io.Writer) error
 
-// write renders every file into a temporary folder beside dir and renames
-// it into place only when all succeeded: an interrupted or failed run
-// leaves the previous output untouched and no half-written file.
-func (b bundle) write(dir string, force bool) error {
-	if fi, err := os.Stat(dir); err == nil {
-		if !fi.IsDir() {
-			return badInput("--out %s: exists and is not a folder", dir)
-		}
-		if _, err := os.Stat(filepath.Join(dir, marker)); err != nil && !force && !emptyDir(dir) {
-			return badInput("--out %s: the folder exists and was not written by fyp; choose another or add --force", dir)
-		}
+// write puts b into the folder dir for the command c. internal/outdir does
+// the work: it replaces only files fyp wrote there, keeps every other file
+// (with --force, also in a folder fyp did not write), never leaves the
+// folder missing or a file half-written, and cleans up after a signal.
+// A folder it refuses is bad input: exit 2.
+func (b bundle) write(c *cobra.Command, dir string, force bool) error {
+	err := outdir.Write(c.Context(), dir, outdir.Files(b), outdir.Options{Command: c.Name(), Force: force, Notes: c.ErrOrStderr()})
+	var oe *outdir.Error
+	if errors.As(err, &oe) {
+		return inputError{fmt.Errorf("--out %w", err)}
 	}
-	parent := filepath.Dir(filepath.Clean(dir))
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(dir)+".tmp-")
-	if err != nil {
-		return err
-	}
-	defer os.RemoveAll(tmp)
-	names := make([]string, 0, len(b))
-	for name := range b {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		if err := writeFile(filepath.Join(tmp, name), b[name]); err != nil {
-			return fmt.Errorf("writing %s: %w", name, err)
-		}
-	}
-	if err := os.WriteFile(filepath.Join(tmp, marker), []byte("written by fyp; `fyp run` replaces this folder\n"), 0o644); err != nil {
-		return err
-	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		return err
-	}
-	old := ""
-	if _, err := os.Stat(dir); err == nil {
-		old = tmp + ".old"
-		if err := os.Rename(dir, old); err != nil {
-			return err
-		}
-	}
-	if err := os.Rename(tmp, dir); err != nil {
-		if old != "" {
-			_ = os.Rename(old, dir)
-		}
-		return err
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
-}
-
-func writeFile(path string, render func(io.Writer) error) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	w := bufio.NewWriter(f)
-	if err := render(w); err != nil {
-		f.Close()
-		return err
-	}
-	if err := w.Flush(); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
-}
-
-func emptyDir(dir string) bool {
-	entries, err := os.ReadDir(dir)
-	return err == nil && len(entries) == 0
+	return err
 }
 
 // withBOM prefixes a UTF-8 byte-order mark so that Excel shows Chinese text

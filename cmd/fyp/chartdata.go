@@ -32,7 +32,7 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 	}
 	p := sim.Projection.Plan
 	var out []fan
-	for _, id := range fanIDs(p) {
+	for _, id := range fanIDs(sim.Projection) {
 		ind := p.Indicator(id)
 		b, ok := sim.Band(id)
 		if !ok || !b.Stochastic {
@@ -66,16 +66,15 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 	return out
 }
 
-// fanIDs are the indicators that get a fan chart: the headline panel's and
-// per-capita GDP, where the plan has them.
-func fanIDs(p *model.Plan) []string {
+// fanIDs are the indicators that get a fan chart: per-capita GDP, where
+// the plan has it, and the headline panel's (charts.HeadlineOf: for a plan
+// of other ids, its first main-table rows).
+func fanIDs(pr *model.Projection) []string {
 	var ids []string
-	for _, id := range append([]string{"gdp_per_capita"}, charts.HeadlineIDs...) {
-		if p.Indicator(id) != nil {
-			ids = append(ids, id)
-		}
+	if pr.Plan.Indicator("gdp_per_capita") != nil {
+		ids = append(ids, "gdp_per_capita")
 	}
-	return ids
+	return append(ids, charts.HeadlineOf(pr)...)
 }
 
 // tornadoInputs ranks every assumption by its effect on each numeric
@@ -83,7 +82,7 @@ func fanIDs(p *model.Plan) []string {
 // indicator), under the first scenario.
 func tornadoInputs(pr *model.Projection, lang string) ([]charts.TornadoInput, error) {
 	p := pr.Plan
-	ids := fanIDs(p)
+	ids := fanIDs(pr)
 	if len(ids) == 0 {
 		return nil, nil
 	}
@@ -122,6 +121,9 @@ func tornadoInputs(pr *model.Projection, lang string) ([]charts.TornadoInput, er
 
 // metricUnit is the unit of a target's metric, as a chart axis shows it.
 func metricUnit(ind *model.Indicator, t model.Target, lang string) string {
+	if t.Relative() {
+		return L(lang, "个百分点", "pp")
+	}
 	switch t.Kind {
 	case model.Growth, model.Reduction:
 		return "%"

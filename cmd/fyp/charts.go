@@ -34,13 +34,14 @@ func chartsCmd(o *options) *cobra.Command {
 		Short: "绘制报告图表 · draw the report charts",
 		Long: `绘制报告用图表并写入输出目录（默认 ./fyp-charts）：各主要指标的走势图（path-指标id）、主要指标2×2面板（headline）、
 目标可达性总览（reach）、上一个规划的完成情况（record）、第一个情景下主要指标的扇形图（fan，蒙特卡洛 10000 次，固定种子）
-和人均地区生产总值的敏感性龙卷风图（tornado）。中期进度图由 fyp report --observed 绘制。默认比较规划自身速度和全部内置情景（-s 可选）。
+和人均地区生产总值的敏感性龙卷风图（tornado）。其他规划没有这些指标时，面板、扇形图和龙卷风图取主要指标表的前几项。中期进度图由 fyp report --observed 绘制。默认比较规划自身速度和全部内置情景（-s 可选）。
 中文字体已内置，无需安装字体；--font 可换用其它字体。PNG 默认 150 dpi；SVG 和 PDF 按 --format 选择（PDF 仅支持 --lang en；SVG 只写字体名，不嵌入字体）。
 
 Draws the report charts into the output folder (default ./fyp-charts): each main-table indicator's
 path (path-ID), the 2×2 headline panel (headline), the reachability dashboard (reach), the
 previous plan's record (record), fan charts of the headline indicators under the first scenario
-(fan; 10,000 draws, fixed seed) and tornado charts of per-capita GDP's sensitivities (tornado).
+(fan; 10,000 draws, fixed seed) and tornado charts of per-capita GDP's sensitivities (tornado);
+a plan without these indicators gets its first main-table rows instead.
 The mid-term progress chart is drawn by fyp report --observed. By default the plan's own rates
 and every shipped scenario are compared (-s to choose). A Chinese font is embedded, so nothing
 needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF by --format
@@ -72,7 +73,7 @@ needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF 
 				return err
 			}
 			names := addFiles(b, "", files)
-			if err := b.write(out, force); err != nil {
+			if err := b.write(c, out, force); err != nil {
 				return err
 			}
 			for _, n := range names {
@@ -86,8 +87,8 @@ needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF 
 	c.Flags().StringSliceVar(&cf.only, "only", nil, "charts to draw (comma-separated): path, path-ID, headline, reach, record, fan, tornado; default all")
 	c.Flags().IntVar(&cf.dpi, "dpi", charts.DefaultDPI, "PNG resolution, dots per inch")
 	c.Flags().StringVar(&cf.font, "font", "", "font file to draw with, FILE or FILE:INDEX for a collection (.ttc); default the embedded Noto Sans CJK SC subset")
-	c.Flags().StringVar(&out, "out", "fyp-charts", "output folder")
-	c.Flags().BoolVar(&force, "force", false, "overwrite a folder that fyp did not write")
+	c.Flags().StringVar(&out, "out", "fyp-charts", "output folder; fyp replaces only the files it wrote there and keeps every other file")
+	c.Flags().BoolVar(&force, "force", false, "also write into a folder fyp did not write, beside its files (a file fyp did not write is never overwritten or deleted)")
 	return c
 }
 
@@ -103,7 +104,7 @@ func chartProjections(o *options) ([]*model.Projection, error) {
 		return nil, err
 	}
 	if len(o.scenarios) == 0 {
-		o.scenarios = defaultScenarios(p)
+		o.scenarios = o.defaultScenarios(p)
 	}
 	if len(o.scenarios) == 0 {
 		return []*model.Projection{pr}, nil
@@ -221,7 +222,7 @@ func buildCharts(prs []*model.Projection, data chartData, only []string, opt cha
 		out = append(out, c)
 		return nil
 	}
-	if want("headline") {
+	if want("headline") && len(charts.HeadlineOf(prs[0])) > 0 {
 		if err := add(charts.Headline(prs, opt)); err != nil {
 			return nil, err
 		}
@@ -261,8 +262,9 @@ func buildCharts(prs []*model.Projection, data chartData, only []string, opt cha
 			return nil, err
 		}
 	}
+	table := hasTable(p) // without a main table, every indicator gets its path chart
 	for _, ind := range p.Indicators {
-		if !ind.InTable() || !(want("path") || want("path-"+ind.ID)) {
+		if (table && !ind.InTable()) || !(want("path") || want("path-"+ind.ID)) {
 			continue
 		}
 		if s := prs[0].Series[ind.ID]; s == nil || !s.Known() {

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"fyp/model"
-	"fyp/scenarios"
 )
 
 func compareCmd(o *options) *cobra.Command {
@@ -39,7 +38,7 @@ scenario.`,
 				return err
 			}
 			if len(refs) == 0 {
-				refs = scenarios.IDs()
+				refs = o.defaultScenarios(p)
 			}
 			prs, err := o.projectScenarios(p, refs, 0)
 			if err != nil {

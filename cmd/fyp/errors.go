@@ -7,6 +7,7 @@ import (
 
 	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
+	"fyp/model"
 	"fyp/seeds"
 )
 
@@ -32,7 +33,8 @@ func exitCode(err error, stderr io.Writer) int {
 	var ps yamlcheck.Problems
 	var p yamlcheck.Problem
 	var fe *inputfile.Error
-	if errors.As(err, &ie) || errors.As(err, &ps) || errors.As(err, &p) || errors.As(err, &fe) || errors.Is(err, seeds.ErrNotFound) {
+	var oe *model.OverflowError // from the user's plan, scenario or flags
+	if errors.As(err, &ie) || errors.As(err, &ps) || errors.As(err, &p) || errors.As(err, &fe) || errors.As(err, &oe) || errors.Is(err, seeds.ErrNotFound) {
 		return 2
 	}
 	return 1

@@ -6,9 +6,30 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
+
+	"fyp/internal/outdir"
 )
 
+// main maps run's error to an exit code. SIGINT or SIGTERM cancels run's
+// context: a command writing an output folder then removes its temporary
+// files and leaves the folder's previous files (internal/outdir), and fyp
+// exits 130 once it has; a command still computing is not waited for, and
+// a second signal ends fyp at once.
 func main() {
-	os.Exit(exitCode(run(context.Background(), os.Args[1:], os.Stdout, os.Stderr), os.Stderr))
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	done := make(chan int, 1)
+	go func() { done <- exitCode(run(ctx, os.Args[1:], os.Stdout, os.Stderr), os.Stderr) }()
+	select {
+	case code := <-done:
+		os.Exit(code)
+	case <-ctx.Done():
+	}
+	stop()
+	outdir.Close()
+	fmt.Fprintln(os.Stderr, "fyp: 已中断 · interrupted")
+	os.Exit(130)
 }

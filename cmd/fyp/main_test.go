@@ -238,17 +238,21 @@ func TestSimulateAllScenarios(t *testing.T) {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	var rows []struct {
-		ID       string   `json:"id"`
-		Scenario string   `json:"scenario"`
-		PMet     *float64 `json:"p_met"`
-		Status   string   `json:"status"`
+		ID         string   `json:"id"`
+		Scenario   string   `json:"scenario"`
+		PMet       *float64 `json:"p_met"`
+		Status     string   `json:"status"`
+		Stochastic bool     `json:"stochastic"`
 	}
 	if err := json.Unmarshal([]byte(out), &rows); err != nil {
 		t.Fatal(err)
 	}
 	seen := map[string]int{}
 	for _, r := range rows {
-		if r.Status == "assessed" {
+		if r.Status == "assessed" && !r.Stochastic && r.PMet != nil {
+			t.Errorf("%s/%s: p_met = %v, yet no draw varies it (want null)", r.Scenario, r.ID, *r.PMet)
+		}
+		if r.Status == "assessed" && r.Stochastic {
 			if r.PMet == nil || *r.PMet < 0 || *r.PMet > 1 {
 				t.Errorf("%s/%s: p_met = %v", r.Scenario, r.ID, r.PMet)
 			}

@@ -15,7 +15,6 @@ import (
 	"fyp/charts"
 	"fyp/model"
 	"fyp/scenarios"
-	"fyp/seeds"
 )
 
 func reportCmd(o *options) *cobra.Command {
@@ -28,13 +27,15 @@ func reportCmd(o *options) *cobra.Command {
 		Long: `把评估结果写成一个可以直接提交的文件包（默认 ./report）：index.html（离线可打开的单一网页，图表内嵌）、
 report.md、fyp-tables.xlsx（每表一页，官方版式：序号、指标、属性、基期值、目标值、当前值、进度、评价；
 表头冻结，数值带格式）以及带 BOM 的 CSV。给出 --observed 时包括中期评估；总是包括目标可达性和上一规划的完成情况。
-文件先写入临时目录再整体改名：中断的运行不会留下半份报告。再次运行会替换 fyp 自己的输出；不是 fyp 写的目录须加 --force。
+文件先写入临时目录再逐个改名替换：中断的运行不会留下半个文件。fyp 只替换它自己写过的文件，其他文件一律保留；不是 fyp 写的目录须加 --force（即使加了也从不覆盖别人的文件）。
 
 Writes the review as a bundle a reviewer can hand in (default ./report): index.html (one
 self-contained page, charts embedded, opens offline), report.md, fyp-tables.xlsx (a sheet per
 table in the official layout, frozen headers, number formats) and CSVs with a BOM. With
 --observed it includes the mid-term review; it always includes reachability and the previous
-plan's record. The bundle is written to a temporary folder and renamed into place.`,
+plan's record. Each file is written to a temporary folder and renamed into place, so an
+interrupted run leaves no half-written file; fyp replaces only the files it wrote and keeps every
+other file (see fyp run --help).`,
 		Example: `  fyp report --observed bulletins.csv --as-of 2023
   fyp report --observed bulletins.xlsx --out review-2023 --lang en`,
 		Args: cobra.NoArgs,
@@ -57,7 +58,7 @@ plan's record. The bundle is written to a temporary folder and renamed into plac
 			if err := addReport(b, in); err != nil {
 				return err
 			}
-			if err := b.write(out, force); err != nil {
+			if err := b.write(c, out, force); err != nil {
 				return err
 			}
 			fmt.Fprintf(o.stdout, "%s %s/\n", L(o.lang, "报告已写入", "Report written to"), out)
@@ -66,8 +67,8 @@ plan's record. The bundle is written to a temporary folder and renamed into plac
 	}
 	f.add(c)
 	addScenarioFlag(c, &o.scenarios, "every shipped scenario")
-	c.Flags().StringVar(&out, "out", "report", "output folder")
-	c.Flags().BoolVar(&force, "force", false, "overwrite a folder that fyp did not write")
+	c.Flags().StringVar(&out, "out", "report", "output folder; fyp replaces only the files it wrote there and keeps every other file")
+	c.Flags().BoolVar(&force, "force", false, "also write into a folder fyp did not write, beside its files (a file fyp did not write is never overwritten or deleted)")
 	return c
 }
 
@@ -79,6 +80,7 @@ type reportInput struct {
 	projections []*model.Projection // reachability, one per scenario
 	sims        []*model.Simulation // probabilities, one per scenario (may be nil)
 	charts      map[string][]byte   // PNG charts by file name (may be nil)
+	skipped     string              // which shipped scenarios do not apply to the plan, and why ("" none)
 }
 
 // reportProjections are the projections the reachability tables show: the
@@ -87,18 +89,9 @@ type reportInput struct {
 func reportProjections(o *options, p *model.Plan) ([]*model.Projection, error) {
 	refs := o.scenarios
 	if len(refs) == 0 {
-		refs = defaultScenarios(p)
+		refs = o.defaultScenarios(p)
 	}
 	return o.projectScenarios(p, refs, 0)
-}
-
-// defaultScenarios are the shipped scenarios, when the plan is the one they
-// were written for; another district's plan gets its own rules only.
-func defaultScenarios(p *model.Plan) []string {
-	if p.ID != seeds.Default {
-		return nil
-	}
-	return scenarios.IDs()
 }
 
 // buildReport computes everything a report shows: the review when figures
@@ -107,6 +100,11 @@ func defaultScenarios(p *model.Plan) []string {
 // report is reproducible) and the charts, in PNG.
 func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error) {
 	in := reportInput{plan: p, lang: o.lang}
+	if len(o.scenarios) == 0 {
+		if _, skipped := scenarios.Applicable(p); len(skipped) > 0 {
+			in.skipped = skipNote(skipped, p, o.lang)
+		}
+	}
 	var err error
 	if rf != nil && rf.observed != "" {
 		if in.review, err = runReview(o, p, rf); err != nil {
@@ -184,7 +182,11 @@ func reportSections(in reportInput) []reportSection {
 		s = append(s, reportSection{"review", L(lang, "中期评估", "Mid-term review"), reviewTable(in.review, lang)})
 	}
 	if len(in.projections) > 0 {
-		s = append(s, reportSection{"reachability", L(lang, "目标可达性（按情景）", "Reachability by scenario"), assessTable(in.projections, "main", lang)})
+		t := assessTable(in.projections, "main", lang)
+		if in.skipped != "" {
+			t.Notes = append(t.Notes, in.skipped)
+		}
+		s = append(s, reportSection{"reachability", L(lang, "目标可达性（按情景）", "Reachability by scenario"), t})
 	}
 	if len(in.sims) > 0 {
 		s = append(s, reportSection{"probability", L(lang, "目标实现概率（按情景）", "Probability of meeting each target, by scenario"), simulationTable(in.sims, "main", lang)})

@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -24,7 +22,7 @@ type reviewFlags struct {
 
 func (f *reviewFlags) add(c *cobra.Command) {
 	d := model.DefaultReviewThresholds()
-	c.Flags().StringVar(&f.observed, "observed", "", "observed figures: a CSV or XLSX file (see observed/doc.go; example: cmd/fyp/testdata/observed-example.csv)")
+	c.Flags().StringVar(&f.observed, "observed", "", "observed figures: a CSV or XLSX file (see observed/doc.go; example: cmd/fyp/testdata/observed-example.csv), or shipped: the real figures shipped with the plan (seeds/jiangjin-observed.csv)")
 	c.Flags().IntVar(&f.asOf, "as-of", 0, "review as of this year (default: the latest year in the file)")
 	c.Flags().Float64Var(&f.th.Ahead, "ahead", d.Ahead, "快于预期 when task done ≥ time elapsed + this (fraction of the task)")
 	c.Flags().Float64Var(&f.th.Behind, "behind", d.Behind, "滞后 when task done < time elapsed − this; between the two: 基本符合预期")
@@ -36,8 +34,12 @@ func (f *reviewFlags) check() error {
 	if err := checkScope(f.scope); err != nil {
 		return err
 	}
-	if f.th.Ahead < 0 || f.th.Ahead > 1 || f.th.Behind < 0 || f.th.Behind > 1 {
-		return badInput("--ahead and --behind are fractions of the task, from 0 to 1")
+	fraction := floatRange{Lo: 0, Hi: 1, Want: "a fraction of the task, from 0 to 1"}
+	if err := fraction.check("ahead", f.th.Ahead); err != nil {
+		return err
+	}
+	if err := fraction.check("behind", f.th.Behind); err != nil {
+		return err
 	}
 	if f.th.MinPoints < 1 {
 		return badInput("--min-points %d: expected at least 1", f.th.MinPoints)
@@ -77,7 +79,8 @@ read as comparable-price (real) growth. Example: cmd/fyp/testdata/observed-examp
 Categories: achieved_early when task done ≥ 1; ahead when task done ≥ time elapsed + --ahead;
 on_schedule when task done ≥ time elapsed − --behind; lagging otherwise, or when a floor or
 ceiling was broken in any observed year.`,
-		Example: `  fyp review --observed bulletins.csv --as-of 2023
+		Example: `  fyp review --observed shipped
+  fyp review --observed bulletins.csv --as-of 2023
   fyp review --observed bulletins.xlsx --format json --lang en
   fyp review --plan jiangjin-13`,
 		Args: cobra.NoArgs,
@@ -141,11 +144,11 @@ func reviewScenario(o *options, p *model.Plan) (*model.Scenario, error) {
 
 // runReview reads the observed file and reviews the plan's targets.
 func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error) {
-	data, err := os.ReadFile(f.observed)
+	file, data, err := readObserved(p, f.observed)
 	if err != nil {
-		return nil, badInput("--observed %s: %v", f.observed, errors.Unwrap(err))
+		return nil, err
 	}
-	d, err := observed.Read(f.observed, data, catalog(p))
+	d, err := observed.Read(file, data, catalog(p))
 	if err != nil {
 		return nil, err
 	}
@@ -185,14 +188,23 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 			rows = append(rows, r)
 		}
 	}
-	return &reviewResult{plan: p, file: f.observed, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows}, nil
+	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows}, nil
 }
 
 // catalog is what the observed reader accepts for plan p.
 func catalog(p *model.Plan) observed.Catalog {
-	c := observed.Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear()}
+	c := observed.Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear(), Limits: map[string]observed.Limits{}}
 	for _, ind := range p.Indicators {
 		c.Names[ind.ID] = ind.Name.ZH
+		l := observed.Limits{Positive: model.NeedsPositive(ind), Unit: ind.Unit.ZH}
+		switch {
+		case ind.Bounded:
+			l.Bounded, l.Lo, l.Hi = true, ind.Lo, ind.Hi
+		case ind.Unit.ZH == "%":
+			// A share unless the plan says otherwise with bounds.
+			l.Bounded, l.Lo, l.Hi = true, 0, 100
+		}
+		c.Limits[ind.ID] = l
 	}
 	return c
 }
@@ -230,6 +242,7 @@ type reviewJSON struct {
 	Year              int      `json:"year"`
 	Kind              string   `json:"kind"`
 	Bound             string   `json:"bound"`
+	RelativeTo        string   `json:"relative_to,omitempty"`
 	Target            num      `json:"target"`
 	AsOf              int      `json:"as_of"`
 	Base              num      `json:"base"`
@@ -264,7 +277,7 @@ func reviewRowsJSON(rv *reviewResult, lang string) []reviewJSON {
 	for _, r := range rv.rows {
 		ind := r.Indicator
 		j := reviewJSON{ID: ind.ID, Name: ind.Name.ZH, NameEN: ind.Name.EN, Attribute: string(ind.Attribute), AtRisk: r.AtRisk,
-			Year: r.Target.Year, Kind: string(r.Target.Kind), Bound: string(r.Target.Bound), Target: num(r.Target.Value), AsOf: r.AsOf,
+			Year: r.Target.Year, Kind: string(r.Target.Kind), Bound: string(r.Target.Bound), RelativeTo: r.Target.RelativeTo, Target: num(r.Target.Value), AsOf: r.AsOf,
 			Base: num(r.Base), Goal: num(r.Goal), Scale: string(r.Scale), Observed: num(r.Observed), ObservedYear: r.ObservedYear,
 			Method: r.Method.In(lang), Measure: string(r.Measure), TimeElapsed: num(r.TimeElapsed), TaskDone: num(r.TaskDone),
 			ObservedRate: num(r.ObservedRate), RequiredRate: num(r.RequiredRate), RequiredRemaining: num(r.RequiredRemaining),
@@ -351,6 +364,9 @@ func reviewCells(r model.Review, i int, lang string) []string {
 		base += L(lang, "(指数)", " (index)")
 	}
 	cur := fmtValue(r.Observed)
+	if r.Target.Relative() {
+		cur = relativeMetricText(r.Observed, lang)
+	}
 	if r.ObservedYear > 0 && cur != "—" {
 		cur += fmt.Sprintf(" (%d)", r.ObservedYear)
 	}
@@ -376,6 +392,14 @@ func reviewNotes(rv *reviewResult, counts map[string]int, lang string) []string 
 			100*th.Ahead, 100*th.Behind),
 		fmt.Sprintf("Categories: achieved early when progress ≥ 100%%; ahead when progress ≥ time + %.0f%%; on schedule when progress ≥ time − %.0f%%; lagging otherwise, or when a floor or ceiling was broken in any year (--ahead, --behind). Paces: %%/yr for compound targets, the indicator's units a year otherwise; Multiple = required / observed pace. RR = Eurostat ratio (≥0.95 significant, 0.60–0.95 moderate, 0–0.60 insufficient, <0 moving away); AP = UN ESCAP anticipated progress (the observed pace extrapolated to the target year; ≥1 maintain, 0–1 accelerate, ≤0 reverse).",
 			100*th.Ahead, 100*th.Behind)))
+	for _, r := range rv.rows {
+		if r.Target.Relative() {
+			notes = append(notes, L(lang,
+				fmt.Sprintf("相对增速目标（如收入增速不低于经济增速）按两项指标已观测的年均增速之差评价：达到要求为基本符合预期，否则为滞后，目标年前不评为提前实现；“约”（基本同步）允许差%g个百分点；两项增速须同为实际（可比价）增速。剩余所需 = 对比指标保持已观测速度时本指标还需的年均增速。", model.RelativeApproxPP),
+				fmt.Sprintf("Relative growth targets (e.g. income growth not below GDP growth) are judged by the observed difference of the two indicators' average growth: on schedule when it meets the target, lagging otherwise, never achieved early before the target year; \"about\" (in step) allows %g pp; both must be real (comparable-price) growth. Required = this indicator's growth still needed if the other keeps its observed pace.", model.RelativeApproxPP)))
+			break
+		}
+	}
 	keys := make([]string, 0, len(counts))
 	for k := range counts {
 		keys = append(keys, k)
@@ -396,13 +420,13 @@ func writeReview(w io.Writer, rv *reviewResult, format, lang string) error {
 	case "csv":
 		t := &table{Head: []string{"id", "attribute", "at_risk", "year", "kind", "target", "base", "goal_level", "observed", "observed_year",
 			"time_elapsed", "task_done", "observed_rate", "required_rate_remaining", "rate_unit", "multiple", "eurostat_rr", "eurostat_class",
-			"escap_ap", "escap_class", "compared", "refusal", "category", "reason"}}
+			"escap_ap", "escap_class", "compared", "refusal", "category", "reason", "relative_to"}}
 		for _, r := range reviewRowsJSON(rv, lang) {
 			t.Rows = append(t.Rows, []string{r.ID, r.Attribute, fmt.Sprint(r.AtRisk), fmt.Sprint(r.Year), r.Kind, fmtNum(float64(r.Target), 6),
 				fmtNum(float64(r.Base), 6), fmtNum(float64(r.Goal), 6), fmtNum(float64(r.Observed), 6), fmt.Sprint(r.ObservedYear),
 				fmtNum(float64(r.TimeElapsed), 4), fmtNum(float64(r.TaskDone), 4), fmtNum(float64(r.ObservedRate), 4),
 				fmtNum(float64(r.RequiredRemaining), 4), r.RateUnit, fmtNum(float64(r.Multiple), 3), fmtNum(float64(r.RatioRR), 3), r.RatioClass,
-				fmtNum(float64(r.Anticipated), 3), r.AnticipClass, fmt.Sprint(r.Compared), r.Refusal, r.Category, r.Reason})
+				fmtNum(float64(r.Anticipated), 3), r.AnticipClass, fmt.Sprint(r.Compared), r.Refusal, r.Category, r.Reason, r.RelativeTo})
 		}
 		return t.write(w, "csv")
 	}

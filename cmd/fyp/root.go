@@ -21,6 +21,7 @@ type options struct {
 	lang      string
 	stdout    io.Writer
 	stderr    io.Writer
+	noted     map[string]bool // notes already printed to stderr: each once per run
 }
 
 // run executes the command line args; main only maps its error to an exit code.

@@ -16,14 +16,16 @@ func runCmd(o *options) *cobra.Command {
 		Use:   "run",
 		Short: "主任务：测算并输出全部结果 · the main job: project, assess and write everything",
 		Long: `对规划做全部测算，并把结果写入输出目录（默认 ./out）：目标清单、逐年测算、可达性评估和一致性检查，
-格式为 CSV（带 BOM，Excel 可直接打开）、JSON 和 Markdown。再次运行会替换 fyp 自己先前的输出；
-不是 fyp 写的目录不会被覆盖（除非加 --force）。
+格式为 CSV（带 BOM，Excel 可直接打开）、JSON 和 Markdown。fyp 只替换它自己写过且未被改动的文件
+（记录在 .fyp-manifest.json 中），目录中其他文件一律保留；不是 fyp 写的目录须加 --force，即使加了也从不覆盖或删除别人的文件。
 
 Runs every computation on the plan and writes the results into the output folder (default
 ./out): the targets, the yearly projection, the reachability assessment and the consistency
 check, as CSV (with a BOM, for Excel), JSON and Markdown, and the report bundle (index.html,
-report.md, fyp-tables.xlsx; see fyp report). Running again replaces fyp's own
-earlier output; a folder fyp did not write is never overwritten without --force.`,
+report.md, fyp-tables.xlsx; see fyp report). fyp replaces only the files it wrote and that are
+unchanged (listed in .fyp-manifest.json) and keeps every other file in the folder; it writes into
+a folder it did not write only with --force, and even then never overwrites or deletes a file it
+did not write.`,
 		Example: `  fyp run
   fyp run --out report-2023 --lang en`,
 		Args: cobra.NoArgs,
@@ -40,9 +42,9 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 				return err
 			}
 			if len(o.scenarios) == 0 {
-				o.scenarios = defaultScenarios(p)
+				o.scenarios = o.defaultScenarios(p)
 			}
-			in, err := buildReport(o, p, nil)
+			in, err := buildReport(o, p, shippedReview(p))
 			if err != nil {
 				return err
 			}
@@ -71,18 +73,19 @@ earlier output; a folder fyp did not write is never overwritten without --force.
 			if err := addReport(b, in); err != nil {
 				return err
 			}
-			if err := b.write(out, force); err != nil {
+			if err := b.write(c, out, force); err != nil {
 				return err
 			}
 			if err := writeCompare(o.stdout, prs, "main", "table", lang); err != nil {
 				return err
 			}
+			writeReviewSummary(o.stdout, in.review, lang)
 			fmt.Fprintf(o.stdout, "\n%s %s/\n", L(lang, "结果已写入", "Results written to"), out)
 			return nil
 		},
 	}
 	addScenarioFlag(c, &o.scenarios, "every shipped scenario")
-	c.Flags().StringVar(&out, "out", "out", "output folder")
-	c.Flags().BoolVar(&force, "force", false, "overwrite a folder that fyp did not write")
+	c.Flags().StringVar(&out, "out", "out", "output folder; fyp replaces only the files it wrote there and keeps every other file")
+	c.Flags().BoolVar(&force, "force", false, "also write into a folder fyp did not write, beside its files (a file fyp did not write is never overwritten or deleted)")
 	return c
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,12 +24,13 @@ func addScenarioFlag(c *cobra.Command, refs *[]string, def string) {
 }
 
 // loadScenarios resolves each ref against p; warnings print to stderr as
-// footnotes (each once). No refs gives nil: the plan's own rules.
+// footnotes (each once a run, however many times the scenarios are
+// loaded). No refs gives nil: the plan's own rules.
 func (o *options) loadScenarios(p *model.Plan, refs []string) ([]*model.Scenario, error) {
+	refs = o.expandAll(p, refs)
 	if len(refs) == 0 {
 		return nil, nil
 	}
-	refs = expandAll(refs)
 	rs, err := scenarios.LoadAll(refs, p)
 	if err != nil {
 		if errors.Is(err, scenarios.ErrNotFound) {
@@ -36,31 +38,86 @@ func (o *options) loadScenarios(p *model.Plan, refs []string) ([]*model.Scenario
 		}
 		return nil, err
 	}
-	seen := map[string]bool{}
 	var out []*model.Scenario
 	for _, r := range rs {
 		for _, w := range r.Warnings {
-			if s := w.Error(); !seen[s] {
-				seen[s] = true
-				fmt.Fprintln(o.stderr, L(o.lang, "注意：", "warning: ")+s)
-			}
+			o.note(L(o.lang, "注意：", "warning: ") + w.Error())
 		}
 		out = append(out, r.Scenario)
 	}
 	return out, nil
 }
 
-// expandAll replaces the ref "all" by every shipped scenario.
-func expandAll(refs []string) []string {
+// note prints msg to stderr unless this run has printed it already.
+func (o *options) note(msg string) {
+	if o.noted == nil {
+		o.noted = map[string]bool{}
+	}
+	if !o.noted[msg] {
+		o.noted[msg] = true
+		fmt.Fprintln(o.stderr, msg)
+	}
+}
+
+// expandAll replaces the ref "all" by every shipped scenario that applies
+// to p (see defaultScenarios).
+func (o *options) expandAll(p *model.Plan, refs []string) []string {
 	var out []string
 	for _, r := range refs {
 		if r == "all" {
-			out = append(out, scenarios.IDs()...)
+			out = append(out, o.defaultScenarios(p)...)
 		} else {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// defaultScenarios are the shipped scenarios that apply to p: those
+// written for p whose indicators p has (scenarios.Applicable). Those left
+// out are named on stderr with the reason, once a run.
+func (o *options) defaultScenarios(p *model.Plan) []string {
+	ids, skipped := scenarios.Applicable(p)
+	if len(skipped) > 0 {
+		o.note(skipNote(skipped, p, o.lang))
+	}
+	return ids
+}
+
+// skipNote says which shipped scenarios are not applied to p, and why: the
+// plans they are written for and the indicators they name that p lacks.
+func skipNote(skipped []scenarios.Skip, p *model.Plan, lang string) string {
+	var ids, plans, missing []string
+	for _, s := range skipped {
+		ids = append(ids, s.ID)
+		if s.Plan != "" && s.Plan != p.ID && !slices.Contains(plans, s.Plan) {
+			plans = append(plans, s.Plan)
+		}
+		for _, m := range s.Missing {
+			if !slices.Contains(missing, m) {
+				missing = append(missing, m)
+			}
+		}
+	}
+	sep := L(lang, "、", ", ")
+	var why []string
+	if len(plans) > 0 {
+		why = append(why, fmt.Sprintf(L(lang, "为规划 %s 编写", "written for plan %s"), strings.Join(plans, sep)))
+	}
+	if len(missing) > 0 {
+		names, more := missing, ""
+		if len(names) > 5 {
+			names = names[:5]
+			more = fmt.Sprintf(L(lang, " 等 %d 项", " and %d more"), len(missing)-5)
+			if lang != "en" {
+				more = fmt.Sprintf(" 等 %d 项", len(missing))
+			}
+		}
+		why = append(why, fmt.Sprintf(L(lang, "用到本规划没有的指标 %s%s", "naming indicators this plan lacks: %s%s"), strings.Join(names, sep), more))
+	}
+	return fmt.Sprintf(L(lang, "注意：内置情景 %s 未采用（%s）；可用 -s 文件给出本规划的情景。",
+		"note: shipped scenarios %s not applied (%s); give this plan's own with -s FILE."),
+		strings.Join(ids, sep), strings.Join(why, L(lang, "；", "; ")))
 }
 
 // projectScenarios loads the scenarios refs against p and projects p under
@@ -117,6 +174,13 @@ func (o *options) targetScenarios(target string, refs []string) (*model.Plan, mo
 		return nil, ref, nil, err
 	}
 	if len(refs) == 0 {
+		if !slices.Contains(o.defaultScenarios(p), "baseline") {
+			// The plan's own rules, as a scenario of no assumptions: each
+			// indicator on its plan path, whose pace can still be varied.
+			o.note(L(o.lang, "注意：按规划自身速度计算（内置情景 baseline 不适用于本规划）。",
+				"note: computed under the plan's own rules (the shipped baseline does not apply to this plan)."))
+			return p, ref, []*model.Scenario{{Name: "plan", Title: model.Text{ZH: "规划自身速度", EN: "the plan's own rules"}}}, nil
+		}
 		refs = []string{"baseline"}
 	}
 	scs, err := o.loadScenarios(p, refs)

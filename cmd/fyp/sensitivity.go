@@ -9,6 +9,10 @@ import (
 	"fyp/model"
 )
 
+// maxDeltaPP is the largest --delta: a swing of ±50 points of growth a
+// year already spans every pace a plan considers.
+const maxDeltaPP = 50
+
 func sensitivityCmd(o *options) *cobra.Command {
 	var refs []string
 	var target string
@@ -29,8 +33,11 @@ metric: the data for a tornado chart. Without -s it uses the baseline scenario.`
 			if err := o.check("table", "csv", "json", "md"); err != nil {
 				return err
 			}
-			if d.RatePP < 0 || d.Units < 0 {
-				return badInput("--delta and --step-delta must not be negative")
+			if err := (floatRange{Lo: 0, LoOpen: true, Hi: maxDeltaPP, Want: fmt.Sprintf("percentage points a year, more than 0 and at most %d", maxDeltaPP)}).check("delta", d.RatePP); err != nil {
+				return err
+			}
+			if err := (floatRange{Lo: 0, LoOpen: true, Hi: maxStep, Want: fmt.Sprintf("units a year, more than 0 and at most %g", maxStep)}).check("step-delta", d.Units); err != nil {
+				return err
 			}
 			p, ref, scs, err := o.targetScenarios(target, refs)
 			if err != nil {
@@ -54,8 +61,8 @@ metric: the data for a tornado chart. Without -s it uses the baseline scenario.`
 	addFormat(c, o, "table", "csv", "json", "md")
 	addScenarioFlag(c, &refs, "baseline")
 	c.Flags().StringVar(&target, "target", "", "target: ID@YEAR, e.g. gdp_per_capita@2035")
-	c.Flags().Float64Var(&d.RatePP, "delta", d.RatePP, "change of growth rates, percentage points a year")
-	c.Flags().Float64Var(&d.Units, "step-delta", d.Units, "change of linear steps, the indicator's units a year")
+	c.Flags().Float64Var(&d.RatePP, "delta", d.RatePP, fmt.Sprintf("change of growth rates, percentage points a year (more than 0, at most %d)", maxDeltaPP))
+	c.Flags().Float64Var(&d.Units, "step-delta", d.Units, fmt.Sprintf("change of linear steps, the indicator's units a year (more than 0, at most %g)", maxStep))
 	c.MarkFlagRequired("target")
 	return c
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -129,6 +130,7 @@ func writeProgram(o *options) error {
 		Dir    float64 `json:"dir"`
 		Tol    float64 `json:"tol"`
 		X0     num     `json:"x0"`
+		Ref    *int    `json:"ref,omitempty"` // a relative target's reference series
 	}
 	out := struct {
 		Base    int              `json:"base"`
@@ -148,16 +150,22 @@ func writeProgram(o *options) error {
 			Clamp: s.Clamp, Lo: num(s.Lo), Hi: num(s.Hi)})
 	}
 	for _, t := range prog.Targets {
-		out.Targets = append(out.Targets, target{Series: t.Series, Kind: string(t.Target.Kind), From: t.Target.From, Year: t.Target.Year,
-			Value: t.Target.Value, Dir: t.Dir, Tol: t.Tol, X0: num(t.X0)})
+		tj := target{Series: t.Series, Kind: string(t.Target.Kind), From: t.Target.From, Year: t.Target.Year,
+			Value: t.Target.Value, Dir: t.Dir, Tol: t.Tol, X0: num(t.X0)}
+		if t.Target.Relative() {
+			ref := t.Ref
+			tj.Ref = &ref
+		}
+		out.Targets = append(out.Targets, tj)
 	}
 	return writeJSON(o.stdout, out)
 }
 
 // simInput is one projection and the uncertainty to simulate it with.
 type simInput struct {
-	pr *model.Projection
-	u  model.Uncertainty
+	pr   *model.Projection
+	u    model.Uncertainty
+	none []model.Unmodelled // targets the default uncertainty leaves unmodelled, and why
 }
 
 // simInputs chooses what to simulate. Until scenarios carry an
@@ -179,11 +187,11 @@ func simInputs(o *options) ([]simInput, error) {
 	ins := make([]simInput, len(prs))
 	for i, pr := range prs {
 		// A scenario without an uncertainty section gets the documented defaults.
-		u := model.DefaultUncertainty(p)
+		u, none := model.DefaultUncertaintyFor(pr)
 		if pr.Scenario != nil && pr.Scenario.Uncertainty != nil {
-			u = *pr.Scenario.Uncertainty
+			u, none = *pr.Scenario.Uncertainty, nil
 		}
-		ins[i] = simInput{pr, u}
+		ins[i] = simInput{pr, u, none}
 	}
 	return ins, nil
 }
@@ -218,6 +226,9 @@ func runSimulations(o *options, f *simFlags) ([]*model.Simulation, error) {
 		sim, err := model.Simulate(in.pr, in.u, opt)
 		if err != nil {
 			return nil, err
+		}
+		for _, n := range in.none {
+			sim.Warnings = append(sim.Warnings, model.Warning{Indicator: n.ID, Message: n.Reason.In(o.lang)})
 		}
 		out = append(out, sim)
 	}
@@ -256,6 +267,7 @@ type simJSON struct {
 	Year       int    `json:"year"`
 	Kind       string `json:"kind"`
 	Bound      string `json:"bound"`
+	RelativeTo string `json:"relative_to,omitempty"`
 	Target     num    `json:"target"`
 	Central    num    `json:"central"`
 	PMet       num    `json:"p_met"`
@@ -279,9 +291,13 @@ func simRows(sims []*model.Simulation, scope string) []simJSON {
 			if t.Target.Kind == model.Delegated || !inScope(model.Assessment{Indicator: t.Indicator, Target: t.Target}, sim.Projection.Plan, scope) {
 				continue
 			}
+			p, se := t.PMet, t.SE
+			if !t.Stochastic {
+				p, se = math.NaN(), math.NaN() // no draw varied it: not a probability
+			}
 			out = append(out, simJSON{
 				ID: t.Indicator.ID, Scenario: t.Scenario, Year: t.Target.Year, Kind: string(t.Target.Kind), Bound: string(t.Target.Bound),
-				Target: num(t.Target.Value), Central: num(t.Central), PMet: num(t.PMet), PSE: num(t.SE),
+				RelativeTo: t.Target.RelativeTo, Target: num(t.Target.Value), Central: num(t.Central), PMet: num(p), PSE: num(se),
 				P5: num(t.Q[0]), P25: num(t.Q[1]), P50: num(t.Q[2]), P75: num(t.Q[3]), P95: num(t.Q[4]),
 				Stochastic: t.Stochastic, Draws: sim.Draws, Seed: sim.Seed, Status: string(t.Status), Reason: t.Reason,
 			})
@@ -296,10 +312,10 @@ func writeSimulation(w io.Writer, sims []*model.Simulation, scope, format, lang 
 	case "json":
 		return writeJSON(w, rows)
 	case "csv":
-		t := &table{Head: []string{"id", "scenario", "year", "kind", "bound", "target", "central", "p_met", "p_se", "p5", "p25", "p50", "p75", "p95", "stochastic", "draws", "seed", "status"}}
+		t := &table{Head: []string{"id", "scenario", "year", "kind", "bound", "target", "central", "p_met", "p_se", "p5", "p25", "p50", "p75", "p95", "stochastic", "draws", "seed", "status", "relative_to"}}
 		for _, r := range rows {
 			t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), r.Kind, r.Bound, g6(r.Target), g6(r.Central), g6(r.PMet), g6(r.PSE),
-				g6(r.P5), g6(r.P25), g6(r.P50), g6(r.P75), g6(r.P95), fmt.Sprint(r.Stochastic), fmt.Sprint(r.Draws), fmt.Sprint(r.Seed), r.Status})
+				g6(r.P5), g6(r.P25), g6(r.P50), g6(r.P75), g6(r.P95), fmt.Sprint(r.Stochastic), fmt.Sprint(r.Draws), fmt.Sprint(r.Seed), r.Status, r.RelativeTo})
 		}
 		return t.write(w, "csv")
 	}
@@ -368,7 +384,7 @@ func simulationTable(sims []*model.Simulation, scope, lang string) *table {
 			if ts.Status == model.Assessed {
 				p, se = fmtNum(100*ts.PMet, 1)+"%", fmtNum(100*ts.SE, 1)
 				if !ts.Stochastic {
-					se = L(lang, "确定", "fixed")
+					p, se = L(lang, "未建模", "not modelled"), "—"
 				}
 			}
 			row := []string{name, ts.Scenario, fmt.Sprint(ts.Target.Year), goalText(ts.Target, lang), p, se}
@@ -378,10 +394,13 @@ func simulationTable(sims []*model.Simulation, scope, lang string) *table {
 			t.Rows = append(t.Rows, row)
 		}
 		t.Notes = append(t.Notes, fmt.Sprintf(L(lang,
-			"[%s] %d 次抽样，种子 %d。实现概率 = 达标抽样的比例，±se 为蒙特卡洛标准误（百分点）；P5…P95 为目标指标（增速目标为年均增速%%）的分位数。\"确定\"：该指标没有随机冲击。",
-			"[%s] %d draws, seed %d. P(met) is the share of draws that meet the target, ±se its Monte Carlo standard error (pp); P5…P95 are percentiles of the target's metric (average growth %% for growth targets). \"fixed\": no shock reaches the indicator."),
+			"[%s] %d 次抽样，种子 %d。实现概率 = 达标抽样的比例，±se 为蒙特卡洛标准误（百分点）；P5…P95 为目标指标（增速目标为年均增速%%）的分位数。\"未建模\"：没有随机冲击影响该指标，分位数即确定路径的值。未给出情景不确定性时，波动率为按序列类型的默认假设（见 README）。",
+			"[%s] %d draws, seed %d. P(met) is the share of draws that meet the target, ±se its Monte Carlo standard error (pp); P5…P95 are percentiles of the target's metric (average growth %% for growth targets). \"not modelled\": no shock reaches the indicator; the percentiles are its deterministic path. Without a scenario's uncertainty section the volatilities are assumed defaults by kind of series (see the README)."),
 			sim.Projection.Name(), sim.Draws, sim.Seed))
 		for _, wn := range sim.Warnings {
+			if ind := sim.Projection.Plan.Indicator(wn.Indicator); ind != nil && !inScope(model.Assessment{Indicator: ind, Target: model.Target{Year: sim.Projection.Plan.TargetYear}}, sim.Projection.Plan, scope) {
+				continue // about a target the table does not show
+			}
 			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+sim.Projection.Name()+"] "+wn.String())
 		}
 	}

@@ -9,6 +9,10 @@ import (
 	"fyp/model"
 )
 
+// maxStep bounds a linear step given on the command line (--lo, --hi,
+// --step-delta), in the indicator's units a year.
+const maxStep = model.MaxMagnitude
+
 func solveCmd(o *options) *cobra.Command {
 	var refs []string
 	var target, vary string
@@ -16,13 +20,15 @@ func solveCmd(o *options) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "solve",
 		Short: "求恰好达标所需的假设值 · the assumption value that exactly meets a target",
-		Long: `求一个假设（某指标的年增速 rate 或年增量 step）取何值时，某项目标恰好实现；用二分法求解，并重新测算确认误差在 1e-6 以内。
+		Long: `求一个假设（某指标的年增速 rate 或年增量 step）取何值时，某项目标恰好实现；用二分法求解，并重新测算确认误差在目标值的 1e-6 以内（目标值小于 1 时为 1e-6）。
+目标不随该假设变化时（整个范围内测算值不变）明确说明无解。
 在合理范围内找不到时明确说明。不给 -s 时使用 baseline 情景：按规划自身规则，人均地区生产总值沿自己的路径，
 不随任何其它假设变化，无从求解。
 
 Finds the value of one assumption (an indicator's rate, percent a year, or step, units a year)
-at which a target is met exactly, by bisection, and confirms it by re-projecting (to 1e-6).
-Says so when no value in a sane range reaches the target. Without -s it uses the baseline
+at which a target is met exactly, by bisection, and confirms it by re-projecting (to 1e-6 of the target, or 1e-6 below 1).
+Says so when no value in a sane range reaches the target, or when the target does not depend on
+the assumption at all (its metric is the same across the range). Without -s it uses the baseline
 scenario: under the plan's own rules per-capita GDP follows its own path and responds to no
 other assumption.`,
 		Example: `  fyp solve --target gdp_per_capita@2025 --vary gdp.rate
@@ -49,6 +55,16 @@ other assumption.`,
 			if !c.Flags().Changed("hi") {
 				hi = dhi
 			}
+			r := floatRange{Lo: -100, Hi: model.MaxRatePct, Want: fmt.Sprintf("a rate in percent a year, from -100 to %d", model.MaxRatePct)}
+			if knob.Step {
+				r = floatRange{Lo: -maxStep, Hi: maxStep, Want: fmt.Sprintf("a step in units a year, from %g to %g", -maxStep, maxStep)}
+			}
+			if err := r.check("lo", lo); err != nil {
+				return err
+			}
+			if err := r.check("hi", hi); err != nil {
+				return err
+			}
 			if lo >= hi {
 				return badInput("--lo %g must be below --hi %g", lo, hi)
 			}
@@ -67,7 +83,7 @@ other assumption.`,
 	addScenarioFlag(c, &refs, "baseline")
 	c.Flags().StringVar(&target, "target", "", "target to meet: ID@YEAR, e.g. gdp_per_capita@2025")
 	c.Flags().StringVar(&vary, "vary", "", "assumption to vary: ID.rate (percent a year) or ID.step (units a year)")
-	c.Flags().Float64Var(&lo, "lo", 0, "lowest value to try (default: -50 for rates; a range from the target for steps)")
+	c.Flags().Float64Var(&lo, "lo", 0, "lowest value to try (default: -50 for rates; a range from the target for steps); rates from -100 to 1000, steps within ±1e15")
 	c.Flags().Float64Var(&hi, "hi", 0, "highest value to try (default: 100 for rates)")
 	c.MarkFlagRequired("target")
 	c.MarkFlagRequired("vary")
@@ -83,6 +99,7 @@ type solveJSON struct {
 	Goal     num    `json:"goal"`
 	Metric   num    `json:"metric"`
 	Residual num    `json:"residual"`
+	Tol      num    `json:"tolerance"`
 	Lo       num    `json:"lo"`
 	Hi       num    `json:"hi"`
 	Reason   string `json:"reason,omitempty"`
@@ -90,7 +107,7 @@ type solveJSON struct {
 
 func solveRow(name string, s model.Solution) solveJSON {
 	return solveJSON{Scenario: name, Target: s.Target.String(), Vary: s.Knob.String(), Found: s.Found, Value: num(s.Value),
-		Goal: num(s.Goal), Metric: num(s.Metric), Residual: num(s.Residual), Lo: num(s.Lo), Hi: num(s.Hi), Reason: s.Reason}
+		Goal: num(s.Goal), Metric: num(s.Metric), Residual: num(s.Residual), Tol: num(s.Tolerance), Lo: num(s.Lo), Hi: num(s.Hi), Reason: s.Reason}
 }
 
 func writeSolve(w io.Writer, rows []solveJSON, format, lang string) error {
@@ -106,9 +123,9 @@ func writeSolve(w io.Writer, rows []solveJSON, format, lang string) error {
 			fmt.Fprintf(w, "[%s] %s %s %s: %s\n", r.Scenario, r.Target, L(lang, "无解，变动", "cannot be met by varying"), r.Vary, r.Reason)
 			continue
 		}
-		fmt.Fprintf(w, "[%s] %s = %.6f %s %s %s %g%s%s %.3g (%s)\n", r.Scenario, r.Vary, float64(r.Value), unit,
+		fmt.Fprintf(w, "[%s] %s = %.6f %s %s %s %g%s%s %.3g (%s %.3g)\n", r.Scenario, r.Vary, float64(r.Value), unit,
 			L(lang, "恰好实现", "exactly meets"), r.Target, float64(r.Goal), L(lang, "；", "; "),
-			L(lang, "重新测算误差", "re-projection residual"), float64(r.Residual), L(lang, "容差 1e-6", "tolerance 1e-6"))
+			L(lang, "重新测算误差", "re-projection residual"), float64(r.Residual), L(lang, "容差", "tolerance"), float64(r.Tol))
 	}
 	return nil
 }

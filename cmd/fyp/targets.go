@@ -70,8 +70,11 @@ type goalJSON struct {
 	Kind  string `json:"kind"`
 	Value *num   `json:"value"`
 	Bound string `json:"bound"`
-	Text  string `json:"text,omitempty"`
-	Note  string `json:"note,omitempty"`
+	// RelativeTo: the indicator whose growth a relative growth target is
+	// measured against (value = the least difference, pp).
+	RelativeTo string `json:"relative_to,omitempty"`
+	Text       string `json:"text,omitempty"`
+	Note       string `json:"note,omitempty"`
 }
 
 type observedJSN struct {
@@ -106,7 +109,7 @@ func targetsJSON(p *model.Plan) []targetJSON {
 			t.Table = &tableJSON{Base: ind.TableBase, Target: ind.TableGoal}
 		}
 		for _, g := range ind.Targets {
-			gj := goalJSON{Year: g.Year, From: g.From, Kind: string(g.Kind), Bound: string(g.Bound), Text: g.Text, Note: g.Note}
+			gj := goalJSON{Year: g.Year, From: g.From, Kind: string(g.Kind), Bound: string(g.Bound), RelativeTo: g.RelativeTo, Text: g.Text, Note: g.Note}
 			if g.Kind != model.Delegated {
 				v := num(g.Value)
 				gj.Value = &v
@@ -166,7 +169,7 @@ func targetsTable(p *model.Plan, lang string) *table {
 				nDelegated++
 			}
 			t.Rows = append(t.Rows, []string{no, ind.ID, ind.Name.In(lang), ind.Unit.In(lang),
-				attributeLabel(ind.Attribute, lang), base, fmt.Sprint(g.Year), kindLabel(g.Kind, lang),
+				attributeLabel(ind.Attribute, lang), base, fmt.Sprint(g.Year), targetKindLabel(g, lang),
 				goalText(g, lang), ind.Section})
 		}
 	}
@@ -187,6 +190,9 @@ func writeTargets(w io.Writer, p *model.Plan, format, lang string) error {
 func goalText(g model.Target, lang string) string {
 	if g.Kind == model.Delegated {
 		return L(lang, "市下达", "set by city")
+	}
+	if g.Relative() {
+		return relativeGoalText(g, lang)
 	}
 	v := fmtValue(g.Value)
 	switch g.Kind {
@@ -210,6 +216,45 @@ func goalText(g model.Target, lang string) string {
 		v = "≈" + v
 	}
 	return v
+}
+
+// relativeGoalText prints a target relative to another indicator:
+// "增速≥地区生产总值增速+0", "growth ≥ GDP growth + 0 pp".
+func relativeGoalText(g model.Target, lang string) string {
+	ref := g.RelativeName.In(lang)
+	if ref == "" {
+		ref = g.RelativeTo
+	}
+	op := map[model.Bound]string{model.Min: "≥", model.Max: "≤", model.Approx: "≈", model.Exact: "="}[g.Bound]
+	sign, v := "+", g.Value
+	if v < 0 {
+		sign, v = "−", -v
+	}
+	if lang == "en" {
+		return fmt.Sprintf("growth %s %s growth %s %s pp", op, ref, sign, fmtValue(v))
+	}
+	return fmt.Sprintf("增速%s%s增速%s%s", op, ref, sign, fmtValue(v))
+}
+
+// relativeMetricText prints a relative target's metric, the difference of
+// two growth rates: "+1.2个百分点", "+1.2 pp".
+func relativeMetricText(m float64, lang string) string {
+	s := fmtNum(m, 2)
+	if s == "—" {
+		return s
+	}
+	if m > 0 && s != "0" {
+		s = "+" + s
+	}
+	return s + L(lang, "个百分点", " pp")
+}
+
+// targetKindLabel is kindLabel, saying when a growth target is relative.
+func targetKindLabel(g model.Target, lang string) string {
+	if g.Relative() {
+		return L(lang, "相对增速", "relative growth")
+	}
+	return kindLabel(g.Kind, lang)
 }
 
 func attributeLabel(a model.Attribute, lang string) string {
