@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"math"
 	"net/http"
@@ -12,6 +13,7 @@ import (
 	"sync"
 	"testing"
 
+	"fyp/model"
 	"fyp/scenarios"
 	"fyp/seeds"
 )
@@ -358,7 +360,7 @@ func TestReview(t *testing.T) {
 	}
 	found := false
 	for _, r := range rv.Rows {
-		if r.Key == "forest_coverage@2025:level" {
+		if r.Key == "forest_coverage@2025#0" {
 			found = true
 			want := (53.1 - 51.8) / (54 - 51.8)
 			if r.Category != "on_schedule" || abs(float64(r.TaskDone)-want) > 1e-9 || abs(float64(r.TimeElapsed)-0.6) > 1e-12 {
@@ -371,5 +373,49 @@ func TestReview(t *testing.T) {
 	}
 	if rv.Assess == nil || !strings.Contains(rv.Assess.Charts["progress"], "<svg") {
 		t.Error("no progress chart")
+	}
+}
+
+// TestAnyPlan: the app works on any plan that validates, here the national
+// 14th plan fixture given as --plan would give it: every endpoint answers
+// 200 (no shipped scenario applies to it: only its own rules are offered).
+func TestAnyPlan(t *testing.T) {
+	p, err := seeds.Load("../testdata/plans/national-14.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := New(Config{Plans: []*model.Plan{p}, Embedded: func(*model.Plan) bool { return false }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	send := func(method, target, body string) string {
+		t.Helper()
+		r := httptest.NewRequest(method, target, strings.NewReader(body))
+		r.Header.Set("Content-Type", "application/json")
+		r.Host = "127.0.0.1"
+		w := httptest.NewRecorder()
+		s.Handler().ServeHTTP(w, r)
+		if w.Code != 200 {
+			t.Fatalf("%s %s: HTTP %d %s", method, target, w.Code, w.Body)
+		}
+		return w.Body.String()
+	}
+	var d planDetail
+	if err := json.Unmarshal([]byte(send("GET", "/api/plan", "")), &d); err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Scenarios) != 1 || d.Scenarios[0].ID != PlanRules || len(d.Knobs) == 0 {
+		t.Fatalf("scenarios %v, %d sliders", d.Scenarios, len(d.Knobs))
+	}
+	k := d.Knobs[0]
+	st := fmt.Sprintf(`{"settings":{%q:%g}}`, k.Key, float64(k.Value)+float64(k.Step))
+	send("POST", "/api/assess", st[:len(st)-1]+`,"charts":true}`)
+	send("POST", "/api/simulate", st)
+	yaml := send("POST", "/api/scenario", st)
+	if strings.Contains(yaml, "plan:") || strings.Contains(yaml, "extends:") {
+		t.Errorf("a scenario for a plan file names no plan and no shipped parent:\n%s", yaml)
+	}
+	if _, err := scenarios.Check("custom.yaml", []byte(yaml), p); err != nil {
+		t.Errorf("%v\n%s", err, yaml)
 	}
 }

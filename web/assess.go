@@ -21,26 +21,31 @@ type assessRequest struct {
 
 // Row is one target under the page's scenario.
 type Row struct {
-	ID         string `json:"id"`
-	Ref        string `json:"ref"` // ID@YEAR, for /api/solve
-	Key        string `json:"key"` // ID@YEAR:KIND, unique in the table
-	No         int    `json:"no"`
-	Name       text   `json:"name"`
-	Unit       text   `json:"unit"`
-	Binding    bool   `json:"binding"`
-	Year       int    `json:"year"`
-	Kind       string `json:"kind"`
-	Bound      string `json:"bound"`
-	Target     jnum   `json:"target"`
-	Projected  jnum   `json:"projected"`
-	Met        *bool  `json:"met"`
-	Margin     jnum   `json:"margin"`
-	Required   jnum   `json:"required_rate_pct"`
-	Assumed    jnum   `json:"assumed_rate_pct"`
-	Historical jnum   `json:"historical_rate_pct"`
-	PaceUnit   text   `json:"rate_unit"`
-	Status     string `json:"status"`
-	Reason     string `json:"reason,omitempty"`
+	ID      string `json:"id"`
+	Ref     string `json:"ref"` // ID@YEAR, for /api/solve
+	Key     string `json:"key"` // ID@YEAR#N (N: the target's place among the indicator's), unique in the table
+	No      int    `json:"no"`
+	Name    text   `json:"name"`
+	Unit    text   `json:"unit"`
+	Binding bool   `json:"binding"`
+	Year    int    `json:"year"`
+	Kind    string `json:"kind"`
+	Bound   string `json:"bound"`
+	Target  jnum   `json:"target"`
+	// RelativeTo: a growth target measured against another indicator's
+	// growth (收入增速不低于经济增速); target and projected are then the
+	// difference in percentage points.
+	RelativeTo   string `json:"relative_to,omitempty"`
+	RelativeName *text  `json:"relative_name,omitempty"`
+	Projected    jnum   `json:"projected"`
+	Met          *bool  `json:"met"`
+	Margin       jnum   `json:"margin"`
+	Required     jnum   `json:"required_rate_pct"`
+	Assumed      jnum   `json:"assumed_rate_pct"`
+	Historical   jnum   `json:"historical_rate_pct"`
+	PaceUnit     text   `json:"rate_unit"`
+	Status       string `json:"status"`
+	Reason       string `json:"reason,omitempty"`
 	// Solvable: /api/solve can aim at this target (ID@YEAR names the first
 	// numeric target of that year, and it must have a number to meet).
 	Solvable bool `json:"solvable"`
@@ -113,7 +118,12 @@ func assessProjection(rs *resolved, pr *model.Projection, withCharts bool) (*ass
 // rowKey names a target uniquely in the table: an indicator may have two
 // targets in one year (industrial value added: growth and level).
 func rowKey(ind *model.Indicator, t model.Target) string {
-	return fmt.Sprintf("%s@%d:%s", ind.ID, t.Year, t.Kind)
+	for i, u := range ind.Targets {
+		if u == t {
+			return fmt.Sprintf("%s@%d#%d", ind.ID, t.Year, i)
+		}
+	}
+	return fmt.Sprintf("%s@%d", ind.ID, t.Year)
 }
 
 func rowOf(p *model.Plan, a model.Assessment) Row {
@@ -124,6 +134,11 @@ func rowOf(p *model.Plan, a model.Assessment) Row {
 		Assumed: jnum(a.Assumed), Historical: jnum(a.Historical), Status: string(a.Status), Reason: a.Reason}
 	if a.Target.Kind == model.Delegated {
 		r.Target = jnum(math.NaN())
+	}
+	if a.Target.RelativeTo != "" {
+		r.RelativeTo = a.Target.RelativeTo
+		n := textOf(a.Target.RelativeName)
+		r.RelativeName = &n
 	}
 	if a.Status == model.Assessed {
 		met := a.Met

@@ -69,7 +69,7 @@ func TestPageEndToEnd(t *testing.T) {
 	ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
 	defer cancelT()
 
-	const row = `#table tbody tr[data-key="gdp_per_capita@2025:level"]`
+	const row = `#table tbody tr[data-key="gdp_per_capita@2025#0"]`
 	verdictIs := func(want string) chromedp.Action[chromedp.Void] {
 		p := chromedp.Poll[bool](`(() => { const td = document.querySelector('`+row+` td.verdict'); return td !== null && td.textContent === '`+want+`'; })()`,
 			chromedp.WithPollingTimeout(20*time.Second))
@@ -168,8 +168,8 @@ func TestPageEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	do("upload observed figures", chromedp.SetUploadFiles(chromedp.CSS(`#observed`), []string{example}),
-		chromedp.WaitVisible(chromedp.CSS(`#review-table tbody tr[data-key="forest_coverage@2025:level"]`)))
-	if cat := get("read the review", chromedp.Text(chromedp.CSS(`#review-table tbody tr[data-key="forest_coverage@2025:level"] td.verdict`))); cat != "基本符合预期" {
+		chromedp.WaitVisible(chromedp.CSS(`#review-table tbody tr[data-key="forest_coverage@2025#0"]`)))
+	if cat := get("read the review", chromedp.Text(chromedp.CSS(`#review-table tbody tr[data-key="forest_coverage@2025#0"] td.verdict`))); cat != "基本符合预期" {
 		t.Errorf("forest coverage in review mode: %q, want 基本符合预期", cat)
 	}
 	if *screenshot != "" {

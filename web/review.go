@@ -27,6 +27,8 @@ type ReviewRow struct {
 	Kind              string `json:"kind"`
 	Bound             string `json:"bound"`
 	Target            jnum   `json:"target"`
+	RelativeTo        string `json:"relative_to,omitempty"`
+	RelativeName      *text  `json:"relative_name,omitempty"`
 	Observed          jnum   `json:"observed"`
 	ObservedYear      int    `json:"observed_year,omitempty"`
 	TimeElapsed       jnum   `json:"time_elapsed"`
@@ -147,6 +149,11 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 			RequiredRemaining: jnum(rv.RequiredRemaining), ObservedRate: jnum(rv.ObservedRate), AtRisk: rv.AtRisk}
 		if rv.Target.Kind == model.Delegated {
 			row.Target = jnum(math.NaN())
+		}
+		if rv.Target.RelativeTo != "" {
+			row.RelativeTo = rv.Target.RelativeTo
+			n := textOf(rv.Target.RelativeName)
+			row.RelativeName = &n
 		}
 		out.Rows = append(out.Rows, row)
 		if rv.Compared && !math.IsNaN(rv.TaskDone) && !math.IsNaN(rv.TimeElapsed) {

@@ -141,10 +141,11 @@ func newPlanEntry(p *model.Plan, embedded bool) (*planEntry, error) {
 		titles: map[string]model.Text{PlanRules: {ZH: "规划自身规则", EN: "The plan's own rules"}}}
 	pe.scenarioIDs = []string{PlanRules}
 	pe.defaultScenario = PlanRules
-	for _, id := range scenarios.IDs() {
+	ids, _ := scenarios.Applicable(p) // the others are written for another plan
+	for _, id := range ids {
 		r, err := scenarios.Load(id, p)
 		if err != nil {
-			continue // written for another plan
+			continue
 		}
 		pe.scenarioIDs = append(pe.scenarioIDs, id)
 		pe.bases[id] = r.Scenario

@@ -135,8 +135,24 @@ func pageRowsMatch(t *testing.T, srv *web.Server, st web.State, cli []map[string
 	if len(page.Rows) != len(cli) {
 		t.Errorf("the page shows %d targets, fyp assess %d", len(page.Rows), len(cli))
 	}
+	p, err := seeds.Load(st.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := map[string]int{} // indicator → the place of its next target
 	for _, c := range cli {
-		ref := fmt.Sprintf("%v@%v:%v", c["id"], c["year"], c["kind"])
+		// The page's key is ID@YEAR#N, N the target's place among the
+		// indicator's; fyp assess lists each indicator's targets in order.
+		id, _ := c["id"].(string)
+		year, _ := c["year"].(float64)
+		kind, _ := c["kind"].(string)
+		ts := p.Indicator(id).Targets
+		j := next[id]
+		for j < len(ts) && (ts[j].Year != int(year) || string(ts[j].Kind) != kind) {
+			j++
+		}
+		next[id] = j + 1
+		ref := fmt.Sprintf("%s@%d#%d", id, int(year), j)
 		i, ok := byRef[ref]
 		if !ok {
 			t.Errorf("%s: not on the page", ref)

@@ -62,6 +62,14 @@ function fmt(v, d = 2) {
 
 function goalText(r) {
   if (r.kind === "delegated") return tr("delegated");
+  if (r.relative_to) {
+    // A growth target against another indicator's growth, in pp.
+    const op = { min: "≥", max: "≤", approx: "≈" }[r.bound] || "=";
+    const ref = r.relative_name ? L(r.relative_name) || r.relative_to : r.relative_to;
+    const v = r.target || 0;
+    const d = (v < 0 ? "−" : "+") + fmt(Math.abs(v), 2);
+    return state.lang === "en" ? `growth ${op} ${ref} growth ${d} pp` : `增速${op}${ref}增速${d}`;
+  }
   let v = fmt(r.target, 3);
   switch (r.kind) {
     case "growth": v += "%" + tr("yr"); break;
@@ -376,7 +384,8 @@ function renderTable() {
     const pace = (v) => (v === null ? "—" : fmt(v, 2) + (unit.startsWith("%") ? "%" : ""));
     const cells = [
       [r.no || "", ""], [(r.binding ? "★" : "") + L(r.name), "name"], [r.year, ""], [goalText(r), ""],
-      [r.kind === "growth" ? pace(r.projected) : fmt(r.projected, 3), ""], [label, "verdict " + cls], [fmt(r.margin, 3), ""],
+      [r.relative_to ? (r.projected === null ? "—" : (r.projected > 0 ? "+" : "") + fmt(r.projected, 2) + (state.lang === "en" ? " pp" : "个百分点"))
+        : r.kind === "growth" ? pace(r.projected) : fmt(r.projected, 3), ""], [label, "verdict " + cls], [fmt(r.margin, 3), ""],
       [pace(r.required_rate_pct), ""], [pace(r.assumed_rate_pct), ""], [pace(r.historical_rate_pct), ""], ["…", "pmet pending"],
     ];
     for (const [v, cl] of cells) {
