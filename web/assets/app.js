@@ -295,7 +295,7 @@ function renderReview(rv) {
     row.dataset.key = r.key;
     const cls = { achieved_early: "met", ahead: "met", on_schedule: "met", lagging: "missed" }[r.category] || "other";
     const obs = r.observed === null ? "—" : fmt(r.observed, 3) + (r.observed_year ? ` (${r.observed_year})` : "");
-    const cells = [[r.no || "", ""], [(r.at_risk ? "!" : "") + (r.binding ? "★" : "") + L(r.name), "name"], [r.year, ""], [goalText(r), ""],
+    const cells = [[r.no || "", ""], [(r.at_risk ? "!" : "") + (r.binding ? "★" : "") + L(r.name), "name"], [r.year, ""], [goalText(r), "goal"],
       [obs, ""], [pct(r.time_elapsed), ""], [pct(r.task_done), ""], [L(r.category_label), "verdict " + cls],
       [fmt(r.required_rate_remaining_pct, 2), ""], [L(r.reason), "name"]];
     for (const [v, cl] of cells) {
@@ -383,7 +383,7 @@ function renderTable() {
     const unit = r.rate_unit ? L(r.rate_unit) : "";
     const pace = (v) => (v === null ? "—" : fmt(v, 2) + (unit.startsWith("%") ? "%" : ""));
     const cells = [
-      [r.no || "", ""], [(r.binding ? "★" : "") + L(r.name), "name"], [r.year, ""], [goalText(r), ""],
+      [r.no || "", ""], [(r.binding ? "★" : "") + L(r.name), "name"], [r.year, ""], [goalText(r), "goal"],
       [r.relative_to ? (r.projected === null ? "—" : (r.projected > 0 ? "+" : "") + fmt(r.projected, 2) + (state.lang === "en" ? " pp" : "个百分点"))
         : r.kind === "growth" ? pace(r.projected) : fmt(r.projected, 3), ""], [label, "verdict " + cls], [fmt(r.margin, 3), ""],
       [pace(r.required_rate_pct), ""], [pace(r.assumed_rate_pct), ""], [pace(r.historical_rate_pct), ""], ["…", "pmet pending"],
