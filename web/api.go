@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"fyp/model"
+	"fyp/seeds"
 )
 
 // jnum is a number written as null when it is NaN or infinite.
@@ -81,6 +82,9 @@ type planJSON struct {
 	Previous   string     `json:"previous,omitempty"`
 	Scenarios  []scenJSON `json:"scenarios"`
 	Default    string     `json:"default_scenario"`
+	// ShippedObserved names the real observed figures shipped with the
+	// plan (POST /api/review?shipped=1), "" when none ship.
+	ShippedObserved string `json:"shipped_observed,omitempty"`
 }
 
 type scenJSON struct {
@@ -94,6 +98,9 @@ func (pe *planEntry) json() planJSON {
 		Default: pe.defaultScenario}
 	if p.Previous != nil {
 		out.Previous = p.Previous.ID
+	}
+	if f, ok := seeds.Observed(pe.id); ok && pe.embedded {
+		out.ShippedObserved = f.Name
 	}
 	for _, id := range pe.scenarioIDs {
 		out.Scenarios = append(out.Scenarios, scenJSON{ID: id, Title: textOf(pe.titles[id])})

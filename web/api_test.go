@@ -347,6 +347,23 @@ func TestReview(t *testing.T) {
 			t.Errorf("%s: HTTP %d %s\nwant 400 with %s", c.name, status, body, c.want)
 		}
 	}
+	for _, c := range []struct {
+		target string
+		data   []byte
+		want   string
+	}{
+		{"/api/review?shipped=1", good, "shipped=1 takes no file"},
+		{"/api/review?shipped=yes", nil, `shipped \"yes\": expected 1`},
+		{"/api/review?plan=jiangjin-13&shipped=1", nil, "no observed figures ship with plan jiangjin-13"},
+	} {
+		if status, body := post(c.target, c.data); status != 400 || !strings.Contains(body, c.want) {
+			t.Errorf("%s: HTTP %d %s; want 400 with %s", c.target, status, body, c.want)
+		}
+	}
+	// The real figures shipped with the plan, as fyp review --observed shipped.
+	if status, body := post("/api/review?scenario=baseline&shipped=1", nil); status != 200 || !strings.Contains(body, `"file":"seeds/jiangjin-observed.csv"`) {
+		t.Errorf("shipped figures: HTTP %d %.300s", status, body)
+	}
 	status, body := post("/api/review?scenario=baseline&name=observed-example.csv", good)
 	if status != 200 {
 		t.Fatalf("HTTP %d: %s", status, body)

@@ -70,13 +70,16 @@ func TestPageEndToEnd(t *testing.T) {
 	defer cancelT()
 
 	const row = `#table tbody tr[data-key="gdp_per_capita@2025#0"]`
-	verdictIs := func(want string) chromedp.Action[chromedp.Void] {
-		p := chromedp.Poll[bool](`(() => { const td = document.querySelector('`+row+` td.verdict'); return td !== null && td.textContent === '`+want+`'; })()`,
-			chromedp.WithPollingTimeout(20*time.Second))
+	// until waits for a JavaScript condition to hold.
+	until := func(cond string) chromedp.Action[chromedp.Void] {
+		p := chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(20*time.Second))
 		return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 			_, err := p(ctx, t)
 			return chromedp.Void{}, err
 		}
+	}
+	verdictIs := func(want string) chromedp.Action[chromedp.Void] {
+		return until(`(() => { const td = document.querySelector('` + row + ` td.verdict'); return td !== null && td.textContent === '` + want + `'; })()`)
 	}
 	do := func(step string, actions ...chromedp.Action[chromedp.Void]) {
 		t.Helper()
@@ -182,6 +185,9 @@ func TestPageEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
+	// The real figures shipped with the plan, by one click.
+	do("review with the shipped figures", chromedp.Click(chromedp.CSS(`#shipped`)),
+		until(`document.querySelector('#review-h').textContent.includes('jiangjin-observed.csv')`))
 	do("leave review mode", chromedp.Click(chromedp.CSS(`#leave-review`)), chromedp.WaitNotVisible(chromedp.CSS(`#review`)))
 
 	// English: the same table in the other language.

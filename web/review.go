@@ -15,6 +15,7 @@ import (
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 	"fyp/observed"
+	"fyp/seeds"
 )
 
 // ReviewRow is one target at the mid-term review.
@@ -71,9 +72,10 @@ var progressCategory = map[model.Category]string{
 // latest observations under the sliders for the remaining years.
 func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
-	name, asOfText := q.Get("name"), q.Get("as_of")
+	name, asOfText, shipped := q.Get("name"), q.Get("as_of"), q.Get("shipped")
 	q.Del("name")
 	q.Del("as_of")
+	q.Del("shipped")
 	st, err := stateFromQuery(q)
 	if err != nil {
 		return err
@@ -81,7 +83,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	if name == "" {
 		name = "observed.csv"
 	}
-	name = filepath.Base(filepath.Clean("/" + name))
+	name = filepath.Base(filepath.Clean("/" + name)) // a name for messages, never opened
 	if !utf8.ValidString(name) || len(name) > 255 {
 		return bad("name: expected the file's name (at most 255 bytes of UTF-8)")
 	}
@@ -92,6 +94,22 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	data, err := io.ReadAll(r.Body)
 	if err != nil {
 		return err
+	}
+	switch shipped {
+	case "":
+	case "1":
+		// The real figures shipped with an embedded plan (as `fyp review
+		// --observed shipped`), instead of an upload.
+		f, ok := seeds.Observed(rs.plan.id)
+		if !ok || !rs.plan.embedded {
+			return bad("shipped: no observed figures ship with plan %s; upload a file", rs.plan.id)
+		}
+		if len(data) > 0 {
+			return bad("shipped=1 takes no file; send either the figures or shipped=1")
+		}
+		name, data = f.Name, f.Data
+	default:
+		return bad("shipped %q: expected 1", shipped)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
 		return bad("%s: the file is empty; upload an observed CSV or XLSX (indicator, year, value …)", name)

@@ -22,7 +22,7 @@ const T = {
     observed: "观测数据（CSV/XLSX）", leaveReview: "退出评估", observedCol: "观测值", elapsed: "时间进度", done: "任务完成",
     category: "评价", remaining: "剩余年份所需速度", reason: "说明", progressCap: "任务完成与时间进度",
     reviewNote: "评估模式：观测值替代其年份的测算值，其后各年按左侧滑块继续测算；目标表为续算结果。上传的文件只在内存中读取，不保存；网址不包含文件，刷新后需重新上传。",
-    reviewTitle: (f, y) => `中期评估：${f}，截至${y}年`, noSim: "评估模式下不模拟",
+    reviewTitle: (f, y) => `中期评估：${f}，截至${y}年`, noSim: "评估模式下不模拟", shipped: "用随附的实际数据评估",
   },
   en: {
     title: "fyp · testing a plan's targets", plan: "Plan", start: "Starting scenario", reset: "Reset all", save: "Download scenario YAML",
@@ -41,7 +41,7 @@ const T = {
     observed: "Observed figures (CSV/XLSX)", leaveReview: "Leave review", observedCol: "Observed", elapsed: "Time elapsed", done: "Task done",
     category: "Assessment", remaining: "Required in the remaining years", reason: "Reason", progressCap: "Task done against time elapsed",
     reviewNote: "Review mode: observed figures replace the projection in their years, and the sliders drive the remaining years; the targets table is that continued projection. The uploaded file is read in memory only, never saved; the URL does not hold it, so upload it again after a reload.",
-    reviewTitle: (f, y) => `Mid-term review: ${f}, as of ${y}`, noSim: "no simulation in review mode",
+    reviewTitle: (f, y) => `Mid-term review: ${f}, as of ${y}`, noSim: "no simulation in review mode", shipped: "Review with the shipped figures",
   },
 };
 
@@ -155,6 +155,8 @@ function fillPlanSelects() {
   ps.replaceChildren(...plans.map((p) => new Option(L(p.title), p.id, false, p.id === state.plan)));
   const plan = plans.find((p) => p.id === state.plan);
   if (!plan.scenarios.some((s) => s.id === state.scenario)) state.scenario = plan.default_scenario;
+  $("shipped").hidden = !plan.shipped_observed;
+  if (!plan.shipped_observed && observedFile && observedFile.shipped) leaveReview();
   const ss = $("scenario");
   ss.replaceChildren(...plan.scenarios.map((s) => new Option(`${s.id} · ${L(s.title) || tr("plans")}`, s.id, false, s.id === state.scenario)));
 }
@@ -279,8 +281,10 @@ function changed() {
 }
 
 async function fetchReview(signal) {
-  const q = query() + "&name=" + encodeURIComponent(observedFile.name);
-  const r = await fetch("/api/review?" + q, { method: "POST", body: observedFile.data, signal, headers: { "Content-Type": "application/octet-stream" } });
+  let q = query(), body = observedFile.data;
+  if (observedFile.shipped) q += "&shipped=1";
+  else q += "&name=" + encodeURIComponent(observedFile.name);
+  const r = await fetch("/api/review?" + q, { method: "POST", body, signal, headers: { "Content-Type": "application/octet-stream" } });
   const data = await r.json();
   if (!r.ok) throw new Error(data.error || r.statusText);
   return data;
@@ -444,6 +448,12 @@ async function solve() {
   } catch (e) { $("solve-out").textContent = e.message; }
 }
 
+function leaveReview() {
+  observedFile = null;
+  $("observed").value = "";
+  $("leave-review").hidden = true;
+}
+
 // ---- start
 
 async function reload() {
@@ -471,12 +481,13 @@ document.addEventListener("DOMContentLoaded", async () => {
     $("leave-review").hidden = false;
     assess();
   });
-  $("leave-review").addEventListener("click", () => {
-    observedFile = null;
+  $("shipped").addEventListener("click", () => {
+    observedFile = { name: "shipped", shipped: true, data: new ArrayBuffer(0) };
     $("observed").value = "";
-    $("leave-review").hidden = true;
+    $("leave-review").hidden = false;
     assess();
   });
+  $("leave-review").addEventListener("click", () => { leaveReview(); assess(); });
   $("solve-apply").addEventListener("click", () => { if (solveValue) setKnob(solveValue.key, solveValue.value); });
   try {
     await loadPlans();
