@@ -38,9 +38,10 @@ func chromium() string {
 
 // TestPageEndToEnd drives the page in headless Chromium as a user would:
 // load it, move the GDP slider with the keyboard until per-capita GDP turns
-// from 达标 to 未达标, solve for the population growth that rescues it, save
-// the scenario YAML (which the loader accepts and which sets what the
-// slider shows), and open the page's URL afresh to find the same view.
+// from 达标 to 未达标, solve for the population growth that rescues it and
+// apply it, save the scenario YAML (which the loader accepts and which sets
+// what the sliders show), open the page's URL afresh to find the same view,
+// review against uploaded and shipped figures, and switch to English.
 func TestPageEndToEnd(t *testing.T) {
 	if testing.Short() {
 		t.Skip("-short: the browser test is skipped")
@@ -121,8 +122,9 @@ func TestPageEndToEnd(t *testing.T) {
 		t.Fatalf("P(met) never arrived: %v", err)
 	}
 
-	// Solve: what population growth meets the 2025 per-capita target again?
-	do("solve", chromedp.Click(chromedp.CSS(row), chromedp.NodeVisible), chromedp.WaitVisible(chromedp.CSS(`#solve`)),
+	// Solve, with the keyboard: what population growth meets the 2025
+	// per-capita target again? (Enter on the focused row opens the panel.)
+	do("solve", chromedp.Focus(chromedp.CSS(row)), chromedp.KeyEvent(kb.Enter), chromedp.WaitVisible(chromedp.CSS(`#solve`)),
 		chromedp.SetValue(chromedp.CSS(`#vary`), "population.rate"), chromedp.Click(chromedp.CSS(`#solve-go`)),
 		chromedp.WaitVisible(chromedp.CSS(`#solve-apply`)))
 	if answer := get("read the answer", chromedp.Text(chromedp.CSS(`#solve-out`))); !strings.Contains(answer, "恰好达标") {
@@ -139,6 +141,14 @@ func TestPageEndToEnd(t *testing.T) {
 		}
 	}
 
+	// Apply it: per-capita GDP is met again (the value is rounded to six
+	// decimals, downwards here: slower population growth, more per head).
+	do("apply the solution", chromedp.Click(chromedp.CSS(`#solve-apply`)), verdictIs("✓ 达标"))
+	loc = get("read the URL", chromedp.Location())
+	if u, err := url.Parse(loc); err != nil || u.Query().Get("population.rate") != "0.164705" || u.Query().Get("gdp.rate") != "5" {
+		t.Fatalf("the URL %q does not encode gdp.rate=5 and population.rate=0.164705", loc)
+	}
+
 	// Save: the download link gives the scenario YAML of the slider state.
 	href, err := chromedp.Run(ctx, chromedp.AttributeValue(chromedp.CSS(`#save`), "href"))
 	if err != nil {
@@ -150,7 +160,8 @@ func TestPageEndToEnd(t *testing.T) {
 	}
 	yaml, _ := io.ReadAll(resp.Body)
 	resp.Body.Close()
-	if resp.StatusCode != http.StatusOK || !strings.Contains(string(yaml), "gdp: {rule: compound, rate: 5}") || !strings.Contains(string(yaml), "extends: baseline") {
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(yaml), "gdp: {rule: compound, rate: 5}") ||
+		!strings.Contains(string(yaml), "population: {rule: compound, rate: 0.164705}") || !strings.Contains(string(yaml), "extends: baseline") {
 		t.Fatalf("saved YAML (HTTP %d):\n%s", resp.StatusCode, yaml)
 	}
 	if _, err := scenarios.Check("custom.yaml", yaml, s.plans[0].plan); err != nil {
@@ -158,10 +169,13 @@ func TestPageEndToEnd(t *testing.T) {
 	}
 
 	// Reload the URL in a fresh page: the same settings, the same verdict.
-	do("reload", chromedp.Navigate("about:blank"), chromedp.Navigate(loc), chromedp.WaitVisible(chromedp.CSS(row)), verdictIs("✗ 未达标"))
+	do("reload", chromedp.Navigate("about:blank"), chromedp.Navigate(loc), chromedp.WaitVisible(chromedp.CSS(row)), verdictIs("✓ 达标"))
 	if shown := get("read the slider", chromedp.Value(slider)); shown != "5" {
 		t.Errorf("after reloading %s the GDP slider shows %q; want 5", loc, shown)
 	}
+
+	// Back to GDP at 5 % alone: red again.
+	do("reset population", chromedp.Click(chromedp.CSS(`.knob[data-key="population.rate"] .reset`)), verdictIs("✗ 未达标"))
 
 	// Review mode: upload observed figures (the synthetic example); the
 	// review table appears, forest coverage on schedule (53.1 in 2023:
