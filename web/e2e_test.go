@@ -131,7 +131,7 @@ func TestPageEndToEnd(t *testing.T) {
 		t.Errorf("solve answered %q; want a value that meets the target", answer)
 	}
 	if *screenshot != "" {
-		do("settle", chromedp.Evaluate[chromedp.Void]("window.scrollTo(0, 0)"), chromedp.Sleep(500*time.Millisecond))
+		do("settle", chromedp.Evaluate[chromedp.Void]("window.scrollTo(0, 0); document.getElementById('knobs').scrollTop = 0"), chromedp.Sleep(500*time.Millisecond))
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			t.Fatal(err)
@@ -190,7 +190,7 @@ func TestPageEndToEnd(t *testing.T) {
 		t.Errorf("forest coverage in review mode: %q, want 基本符合预期", cat)
 	}
 	if *screenshot != "" {
-		do("settle", chromedp.Evaluate[chromedp.Void]("window.scrollTo(0, 0)"), chromedp.Sleep(500*time.Millisecond))
+		do("settle", chromedp.Evaluate[chromedp.Void]("window.scrollTo(0, 0); document.getElementById('knobs').scrollTop = 0"), chromedp.Sleep(500*time.Millisecond))
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 		if err != nil {
 			t.Fatal(err)
