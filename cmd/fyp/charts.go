@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"runtime"
 	"sort"
 	"strconv"
@@ -14,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"fyp/charts"
+	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 )
@@ -176,9 +176,9 @@ func loadFontFlag(spec string) (*charts.Font, error) {
 			path, index = spec[:i], n
 		}
 	}
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.FontLimit)
 	if err != nil {
-		return nil, badInput("--font %s: %v", spec, err)
+		return nil, badInput("--font %w", err)
 	}
 	f, err := charts.LoadFont(path, data, index)
 	if err != nil {

@@ -287,6 +287,9 @@ func reviewRowsJSON(rv *reviewResult, lang string) []reviewJSON {
 		if r.Target.Kind == model.Delegated {
 			j.Target = num(nan())
 		}
+		if achieved(r) {
+			j.RequiredRemaining, j.Multiple = num(nan()), num(nan())
+		}
 		if r.ProjectedOK {
 			m := r.ProjectedMet
 			j.ProjectedMet = &m
@@ -326,7 +329,8 @@ func pct(v float64) string {
 // reviewTable is the review in the official layout (序号, 指标, 属性, 基期值,
 // 目标值, 当前值, 进度, 评价) with the analysis after it.
 func reviewTable(rv *reviewResult, lang string) *table {
-	t := &table{Title: fmt.Sprintf("%s · %s %d", L(lang, "中期评估", "Mid-term review"), rv.plan.Title.In(lang), rv.asOf)}
+	t := &table{Title: L(lang, fmt.Sprintf("中期评估（截至%d年）· %s", rv.asOf, rv.plan.Title.ZH),
+		fmt.Sprintf("Mid-term review as of %d · %s", rv.asOf, rv.plan.Title.In("en")))}
 	t.Head = []string{L(lang, "序号", "No."), L(lang, "指标", "Indicator"), L(lang, "属性", "Attribute"), L(lang, "基期值", "Base"),
 		L(lang, "目标值", "Target"), L(lang, "当前值", "Current"), L(lang, "进度", "Progress"), L(lang, "评价", "Assessment"),
 		L(lang, "时间进度", "Time"), L(lang, "实际速度", "Observed pace"), L(lang, "剩余所需", "Required"), L(lang, "倍数", "Multiple"),
@@ -374,9 +378,22 @@ func reviewCells(r model.Review, i int, lang string) []string {
 	for _, n := range r.Notes {
 		reason += L(lang, "；", "; ") + n.In(lang)
 	}
+	required, multiple := fmtPace(r.RequiredRemaining, r.Pace), fmtNum(r.Multiple, 2)
+	if achieved(r) {
+		// Already met: no pace is required of the remaining years (the
+		// number left would be the slack, e.g. +0.02 a year for a ratio
+		// that may rise again), so none is shown.
+		required, multiple = L(lang, "无", "none"), "—"
+	}
 	return []string{no, name, attributeLabel(ind.Attribute, lang), base, goalText(r.Target, lang), cur, pct(r.TaskDone),
-		categoryLabel(r, lang), pct(r.TimeElapsed), fmtPace(r.ObservedRate, r.Pace), fmtPace(r.RequiredRemaining, r.Pace),
-		fmtNum(r.Multiple, 2), fmtNum(r.RatioRR, 2), fmtNum(r.Anticipated, 2), reason}
+		categoryLabel(r, lang), pct(r.TimeElapsed), fmtPace(r.ObservedRate, r.Pace), required,
+		multiple, fmtNum(r.RatioRR, 2), fmtNum(r.Anticipated, 2), reason}
+}
+
+// achieved reports whether the target is already met, so that no pace is
+// required of the remaining years.
+func achieved(r model.Review) bool {
+	return r.Compared && r.Category == model.AchievedEarly
 }
 
 func reviewNotes(rv *reviewResult, counts map[string]int, lang string) []string {

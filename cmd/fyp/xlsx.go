@@ -93,9 +93,13 @@ func reportSheets(in reportInput) []sheetData {
 				year = float64(r.ObservedYear)
 			}
 			c := reviewCells(r, i, lang)
+			required, multiple := any(r.RequiredRemaining), r.Multiple
+			if achieved(r) {
+				required, multiple = c[10], math.NaN() // met: no pace required
+			}
 			s.Rows = append(s.Rows, []any{rowNo(ind, i), name, attributeLabel(ind.Attribute, lang), r.Base, goalText(r.Target, lang),
-				r.Observed, r.TaskDone, categoryLabel(r, lang), year, r.TimeElapsed, r.ObservedRate, r.RequiredRemaining,
-				paceUnit(ind, r.Pace, lang), r.Multiple, r.RatioRR, r.Anticipated, c[14]})
+				r.Observed, r.TaskDone, categoryLabel(r, lang), year, r.TimeElapsed, r.ObservedRate, required,
+				paceUnit(ind, r.Pace, lang), multiple, r.RatioRR, r.Anticipated, c[14]})
 		}
 		out = append(out, s)
 	}
