@@ -341,6 +341,8 @@ func TestReview(t *testing.T) {
 		{"as_of not a year", "/api/review?as_of=soon", good, `as_of \"soon\": expected a year`},
 		{"bad setting", "/api/review?gdp.rate=x", good, `gdp.rate: \"x\" is not a number`},
 		{"not a spreadsheet", "/api/review?name=x.xlsx", []byte("PK\x03\x04 not a zip"), `x.xlsx`},
+		// Impossible numbers are refused as fyp review refuses them.
+		{"share above 100", "/api/review?name=x.csv", []byte("indicator,year,value\nforest_coverage,2023,150\n"), `x.csv:2:3`},
 	} {
 		status, body := post(c.target, c.data)
 		if status != 400 || !strings.Contains(body, c.want) {
