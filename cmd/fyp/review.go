@@ -192,34 +192,10 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 }
 
 // catalog is what the observed reader accepts for plan p.
-func catalog(p *model.Plan) observed.Catalog {
-	c := observed.Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear(), Limits: map[string]observed.Limits{}}
-	for _, ind := range p.Indicators {
-		c.Names[ind.ID] = ind.Name.ZH
-		l := observed.Limits{Positive: model.NeedsPositive(ind), Unit: ind.Unit.ZH}
-		switch {
-		case ind.Bounded:
-			l.Bounded, l.Lo, l.Hi = true, ind.Lo, ind.Hi
-		case ind.Unit.ZH == "%":
-			// A share unless the plan says otherwise with bounds.
-			l.Bounded, l.Lo, l.Hi = true, 0, 100
-		}
-		c.Limits[ind.ID] = l
-	}
-	return c
-}
+func catalog(p *model.Plan) observed.Catalog { return observed.CatalogOf(p) }
 
 // evidence converts the reader's values into the model's.
-func evidence(d *observed.Data) model.Evidence {
-	ev := model.Evidence{}
-	for id, obs := range d.ByIndicator {
-		for _, x := range obs {
-			ev[id] = append(ev[id], model.ObservedPoint{Year: x.Year, Value: x.Value, Growth: x.Metric == observed.Growth,
-				PriceBasis: x.PriceBasis, Break: x.Break == observed.Broken, Rebased: x.Break == observed.Rebased, Source: x.Source, Row: x.Row})
-		}
-	}
-	return ev
-}
+func evidence(d *observed.Data) model.Evidence { return d.Evidence() }
 
 func hasRecord(p *model.Plan) bool {
 	for _, ind := range p.Indicators {
