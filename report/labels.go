@@ -2,6 +2,7 @@ package report
 
 import (
 	"math"
+	"strings"
 
 	"fyp/internal/numfmt"
 	"fyp/model"
@@ -17,13 +18,18 @@ type Labels struct {
 	PaceUnit  func(ind *model.Indicator, k model.RateKind) string // "%/年", "百分点/年"
 	Category  func(r model.Review) string                         // 提前实现 … 数据不足, 不可比
 	Attribute func(a model.Attribute) string                      // 约束性, 预期性
+	// Remaining and Multiple are the pace required of the remaining years
+	// and its multiple of the observed pace as the review table prints
+	// them ("无" and "—" for a target already met).
+	Remaining func(r model.Review) string
+	Multiple  func(r model.Review) string
 }
 
 // DefaultLabels are plain formatters in lang, the command's conventions:
 // levels with a precision that suits their size, paces in % a year for
 // compound targets and signed units a year otherwise.
 func DefaultLabels(lang string) Labels {
-	return Labels{
+	lb := Labels{
 		Value: value,
 		Goal: func(t model.Target) string {
 			v := value(t.Value)
@@ -69,6 +75,19 @@ func DefaultLabels(lang string) Labels {
 			return L(lang, "预期性", "expected")
 		},
 	}
+	lb.Remaining = func(r model.Review) string {
+		if r.Compared && r.Category == model.AchievedEarly {
+			return L(lang, "无", "none") // met: no pace required
+		}
+		return lb.Pace(r.RequiredRemaining, r.Pace)
+	}
+	lb.Multiple = func(r model.Review) string {
+		if r.Compared && r.Category == model.AchievedEarly {
+			return "—"
+		}
+		return numfmt.Fixed(r.Multiple, 2)
+	}
+	return lb
 }
 
 var categoryZH = map[model.Category]string{
@@ -87,6 +106,15 @@ var finalZH = map[model.Final]string{
 
 var finalEN = map[model.Final]string{
 	model.Completed: "completed", model.MostlyCompleted: "mostly completed", model.NotCompleted: "not completed", model.FinalNoData: "insufficient data",
+}
+
+// labelled is a numeric cell with the label's text; a text without a
+// digit ("无", "—") has no value for the workbook.
+func labelled(v float64, text string) Cell {
+	if !strings.ContainsAny(text, "0123456789") {
+		v = math.NaN()
+	}
+	return N(v, text)
 }
 
 // value prints a level with a precision that suits its size.

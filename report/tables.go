@@ -84,7 +84,7 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 		if finalRow(r, final) {
 			verdict = finalLabel(model.FinalOf(r, rv.Final), lang)
 		}
-		cells = append(cells, T(goal), N(r.ObservedRate, lb.Pace(r.ObservedRate, r.Pace)), N(r.RequiredRemaining, lb.Pace(r.RequiredRemaining, r.Pace)),
+		cells = append(cells, T(goal), N(r.ObservedRate, lb.Pace(r.ObservedRate, r.Pace)), labelled(r.RequiredRemaining, lb.Remaining(r)),
 			N(r.TaskDone, pct(r.TaskDone)), T(verdict))
 		t.Rows = append(t.Rows, Row{Cells: cells})
 	}
@@ -190,8 +190,8 @@ func detailSheet(p *model.Plan, rv *Review, notes []string, lb Labels, lang stri
 		}
 		t.Rows = append(t.Rows, Row{Cells: []Cell{T(no), T(name), T(lb.Attribute(ind.Attribute)), N(r.Base, lb.Value(r.Base)), T(lb.Goal(r.Target)),
 			N(r.Observed, lb.Value(r.Observed)), N(r.TaskDone, pct(r.TaskDone)), T(lb.Category(r)), year, N(r.TimeElapsed, pct(r.TimeElapsed)),
-			N(r.ObservedRate, lb.Pace(r.ObservedRate, r.Pace)), N(r.RequiredRemaining, lb.Pace(r.RequiredRemaining, r.Pace)),
-			T(lb.PaceUnit(ind, r.Pace)), N(r.Multiple, numfmt.Fixed(r.Multiple, 2)), N(r.RatioRR, numfmt.Fixed(r.RatioRR, 2)),
+			N(r.ObservedRate, lb.Pace(r.ObservedRate, r.Pace)), labelled(r.RequiredRemaining, lb.Remaining(r)),
+			T(lb.PaceUnit(ind, r.Pace)), labelled(r.Multiple, lb.Multiple(r)), N(r.RatioRR, numfmt.Fixed(r.RatioRR, 2)),
 			N(r.Anticipated, numfmt.Fixed(r.Anticipated, 2)), T(reason)}})
 	}
 	return t

@@ -13,12 +13,9 @@ import (
 	"fyp/report"
 )
 
-// TestMain leaves report.pdf out of the bundles the tests write: printing
-// takes Chromium seconds; TestReportPDF asks for it.
-func TestMain(m *testing.M) {
-	pdfByDefault = false
-	os.Exit(m.Run())
-}
+// The tests leave report.pdf out of the bundles they write: printing takes
+// Chromium seconds; TestReportPDF asks for it.
+func init() { pdfByDefault = false }
 
 // TestReportPDF: fyp report --pdf writes report.pdf when Chromium or
 // LibreOffice is installed, and says how to make one when neither is.

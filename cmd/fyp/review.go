@@ -223,34 +223,10 @@ func sources(d *observed.Data) []string {
 }
 
 // catalog is what the observed reader accepts for plan p.
-func catalog(p *model.Plan) observed.Catalog {
-	c := observed.Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear(), Limits: map[string]observed.Limits{}}
-	for _, ind := range p.Indicators {
-		c.Names[ind.ID] = ind.Name.ZH
-		l := observed.Limits{Positive: model.NeedsPositive(ind), Unit: ind.Unit.ZH}
-		switch {
-		case ind.Bounded:
-			l.Bounded, l.Lo, l.Hi = true, ind.Lo, ind.Hi
-		case ind.Unit.ZH == "%":
-			// A share unless the plan says otherwise with bounds.
-			l.Bounded, l.Lo, l.Hi = true, 0, 100
-		}
-		c.Limits[ind.ID] = l
-	}
-	return c
-}
+func catalog(p *model.Plan) observed.Catalog { return observed.CatalogOf(p) }
 
 // evidence converts the reader's values into the model's.
-func evidence(d *observed.Data) model.Evidence {
-	ev := model.Evidence{}
-	for id, obs := range d.ByIndicator {
-		for _, x := range obs {
-			ev[id] = append(ev[id], model.ObservedPoint{Year: x.Year, Value: x.Value, Growth: x.Metric == observed.Growth,
-				PriceBasis: x.PriceBasis, Break: x.Break == observed.Broken, Rebased: x.Break == observed.Rebased, Source: x.Source, Row: x.Row})
-		}
-	}
-	return ev
-}
+func evidence(d *observed.Data) model.Evidence { return d.Evidence() }
 
 func hasRecord(p *model.Plan) bool {
 	for _, ind := range p.Indicators {
@@ -318,6 +294,9 @@ func reviewRowsJSON(rv *reviewResult, lang string) []reviewJSON {
 		if r.Target.Kind == model.Delegated {
 			j.Target = num(nan())
 		}
+		if achieved(r) {
+			j.RequiredRemaining, j.Multiple = num(nan()), num(nan())
+		}
 		if r.ProjectedOK {
 			m := r.ProjectedMet
 			j.ProjectedMet = &m
@@ -357,7 +336,8 @@ func pct(v float64) string {
 // reviewTable is the review in the official layout (序号, 指标, 属性, 基期值,
 // 目标值, 当前值, 进度, 评价) with the analysis after it.
 func reviewTable(rv *reviewResult, lang string) *table {
-	t := &table{Title: fmt.Sprintf("%s · %s %d", L(lang, "中期评估", "Mid-term review"), rv.plan.Title.In(lang), rv.asOf)}
+	t := &table{Title: L(lang, fmt.Sprintf("中期评估（截至%d年）· %s", rv.asOf, rv.plan.Title.ZH),
+		fmt.Sprintf("Mid-term review as of %d · %s", rv.asOf, rv.plan.Title.In("en")))}
 	t.Head = []string{L(lang, "序号", "No."), L(lang, "指标", "Indicator"), L(lang, "属性", "Attribute"), L(lang, "基期值", "Base"),
 		L(lang, "目标值", "Target"), L(lang, "当前值", "Current"), L(lang, "进度", "Progress"), L(lang, "评价", "Assessment"),
 		L(lang, "时间进度", "Time"), L(lang, "实际速度", "Observed pace"), L(lang, "剩余所需", "Required"), L(lang, "倍数", "Multiple"),
@@ -405,9 +385,22 @@ func reviewCells(r model.Review, i int, lang string) []string {
 	for _, n := range r.Notes {
 		reason += L(lang, "；", "; ") + n.In(lang)
 	}
+	required, multiple := fmtPace(r.RequiredRemaining, r.Pace), fmtNum(r.Multiple, 2)
+	if achieved(r) {
+		// Already met: no pace is required of the remaining years (the
+		// number left would be the slack, e.g. +0.02 a year for a ratio
+		// that may rise again), so none is shown.
+		required, multiple = L(lang, "无", "none"), "—"
+	}
 	return []string{no, name, attributeLabel(ind.Attribute, lang), base, goalText(r.Target, lang), cur, pct(r.TaskDone),
-		categoryLabel(r, lang), pct(r.TimeElapsed), fmtPace(r.ObservedRate, r.Pace), fmtPace(r.RequiredRemaining, r.Pace),
-		fmtNum(r.Multiple, 2), fmtNum(r.RatioRR, 2), fmtNum(r.Anticipated, 2), reason}
+		categoryLabel(r, lang), pct(r.TimeElapsed), fmtPace(r.ObservedRate, r.Pace), required,
+		multiple, fmtNum(r.RatioRR, 2), fmtNum(r.Anticipated, 2), reason}
+}
+
+// achieved reports whether the target is already met, so that no pace is
+// required of the remaining years.
+func achieved(r model.Review) bool {
+	return r.Compared && r.Category == model.AchievedEarly
 }
 
 func reviewNotes(rv *reviewResult, counts map[string]int, lang string) []string {

@@ -190,6 +190,7 @@ func TestReviewFromXLSX(t *testing.T) {
 
 // TestReportBundle writes the bundle and reads the workbook back.
 func TestReportBundle(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "report")
 	if _, errs, code := fyp(t, "report", "--observed", "testdata/observed-example.csv", "--as-of", "2023", "--out", dir); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)

@@ -7,6 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -118,4 +121,56 @@ func TestParseBytes(t *testing.T) {
 			t.Errorf("parseBytes(%q) = %d, %v; want %d", in, got, err, want)
 		}
 	}
+}
+
+// Regression (issue 12, after §3): a scenario with sd 1000 points of GDP
+// growth and df 2.1 passed validation, and simulate then printed per-capita
+// GDP with P5 = −1302: draws of GDP's yearly growth below −100 % made
+// levels negative. Every percentile of a level that must stay above zero is
+// now above zero, and the output says how many draws were censored.
+func TestSimulateExtremeSDKeepsLevelsPositive(t *testing.T) {
+	f := filepath.Join(t.TempDir(), "wild.yaml")
+	if err := os.WriteFile(f, []byte("extends: baseline\nuncertainty:\n  shocks:\n    gdp: {sd: 1000, df: 2.1}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if out, errs, code := fyp(t, "validate", f); code != 0 {
+		t.Fatalf("validate: exit %d: %s%s", code, out, errs)
+	}
+	out, errs, code := fyp(t, "simulate", "-s", f, "--format", "json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rows []struct {
+		ID   string   `json:"id"`
+		Year int      `json:"year"`
+		P5   *float64 `json:"p5"`
+		P95  *float64 `json:"p95"`
+	}
+	if err := json.Unmarshal([]byte(out), &rows); err != nil {
+		t.Fatal(err)
+	}
+	seen := 0
+	for _, r := range rows {
+		if r.ID != "gdp_per_capita" {
+			continue
+		}
+		seen++
+		if r.P5 == nil || !(*r.P5 > 0) || r.P95 == nil || math.IsInf(*r.P95, 0) {
+			t.Errorf("gdp_per_capita %d: P5 = %v, P95 = %v; want finite percentiles above zero", r.Year, deref(r.P5), deref(r.P95))
+		}
+	}
+	if seen == 0 {
+		t.Fatalf("no gdp_per_capita rows in %s", out)
+	}
+	table, _, _ := fyp(t, "simulate", "-s", f, "--lang", "en")
+	if !strings.Contains(table, "gdp: ") || !strings.Contains(table, "held at −99 %") {
+		t.Errorf("the table does not say that GDP draws were censored:\n%s", table)
+	}
+}
+
+func deref(p *float64) any {
+	if p == nil {
+		return nil
+	}
+	return *p
 }

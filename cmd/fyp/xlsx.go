@@ -49,6 +49,8 @@ func reportLabels(lang string) report.Labels {
 		PaceUnit:  func(ind *model.Indicator, k model.RateKind) string { return paceUnit(ind, k, lang) },
 		Category:  func(r model.Review) string { return categoryLabel(r, lang) },
 		Attribute: func(a model.Attribute) string { return attributeLabel(a, lang) },
+		Remaining: func(r model.Review) string { return reviewCells(r, 0, lang)[10] },
+		Multiple:  func(r model.Review) string { return reviewCells(r, 0, lang)[11] },
 	}
 }
 
