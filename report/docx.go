@@ -96,13 +96,18 @@ func esc(s string) string {
 }
 
 // run is a text run; size in points (0: the style's).
-func run(text string, bold bool, size int) string {
+func run(text string, bold bool, size int) string { return runPt(text, bold, float64(size)) }
+
+// runPt is run with a size in points that may be a half point (Word
+// counts half points).
+func runPt(text string, bold bool, size float64) string {
 	var rpr string
 	if bold {
 		rpr += "<w:b/>"
 	}
 	if size > 0 {
-		rpr += fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, 2*size, 2*size)
+		hp := int(2*size + 0.5)
+		rpr += fmt.Sprintf(`<w:sz w:val="%d"/><w:szCs w:val="%d"/>`, hp, hp)
 	}
 	if rpr != "" {
 		rpr = "<w:rPr>" + rpr + "</w:rPr>"
@@ -175,8 +180,10 @@ func (dw *docxWriter) figure(f Figure) {
 }
 
 // colWidths are the columns' widths in twips (colShares of the text
-// width).
-func colWidths(t *Table) []int {
+// width) and the type size in points that lets the columns' contents fit:
+// 8 points, smaller (down to 6.5) for a table that needs more than a page
+// width at 8 points.
+func colWidths(t *Table) ([]int, float64) {
 	sh := colShares(t)
 	total := 0.0
 	for _, w := range sh {
@@ -186,14 +193,18 @@ func colWidths(t *Table) []int {
 	for i, w := range sh {
 		out[i] = int(float64(docxTextW) * w / total)
 	}
-	return out
+	pt := float64(docxTablePt)
+	if total > pageUnits {
+		pt = max(6.5, pt*pageUnits/total)
+	}
+	return out, pt
 }
 
 func (dw *docxWriter) table(t *Table) {
 	if t.Caption != "" {
 		dw.para("TableCaption", t.Caption)
 	}
-	ws := colWidths(t)
+	ws, pt := colWidths(t)
 	b := &dw.b
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/>` +
 		`<w:tblBorders><w:top w:val="single" w:sz="8" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/>` +
@@ -223,7 +234,7 @@ func (dw *docxWriter) table(t *Table) {
 		case right:
 			b.WriteString(`<w:jc w:val="right"/>`)
 		}
-		fmt.Fprintf(b, "</w:pPr>%s</w:p></w:tc>", run(text, head, 0))
+		fmt.Fprintf(b, "</w:pPr>%s</w:p></w:tc>", runPt(text, head, pt))
 	}
 	span := func(from, n int) int {
 		s := 0

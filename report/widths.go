@@ -1,6 +1,10 @@
 package report
 
-import "golang.org/x/text/width"
+import (
+	"strings"
+
+	"golang.org/x/text/width"
+)
 
 // pageUnits is an A4 page's text width (17 cm) in half-width characters
 // of the tables' 8-point type: a Chinese character takes two.
@@ -13,7 +17,7 @@ const pageUnits = 120
 func colShares(t *Table) []float64 {
 	need := make([]float64, len(t.Cols))
 	for i, c := range t.Cols {
-		need[i] = float64(min(displayWidth(c.Head), 4)) // heads may wrap
+		need[i] = float64(headNeed(c.Head))
 	}
 	for _, r := range t.Rows {
 		for i, c := range r.Cells {
@@ -41,6 +45,21 @@ func colShares(t *Table) []float64 {
 		}
 	}
 	return out
+}
+
+// headNeed is the width a head needs: its longest word (English heads
+// wrap between words), or two characters of a Chinese head (which wraps
+// anywhere).
+func headNeed(h string) int {
+	n := 0
+	for _, w := range strings.Fields(h) {
+		if displayWidth(w) > len([]rune(w)) { // wide characters
+			n = max(n, min(displayWidth(w), 4))
+			continue
+		}
+		n = max(n, displayWidth(w))
+	}
+	return n
 }
 
 // displayWidth counts East Asian wide characters as two columns.
