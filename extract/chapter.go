@@ -1,0 +1,353 @@
+package extract
+
+import (
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyp/document"
+	"fyp/seeds/vocabulary"
+)
+
+// A quantity in a sentence: 2400件, 38%, 6.5万元/人, 500万平方米以上.
+var quantityRe = regexp.MustCompile(`(\d+(?:\.\d+)?)(万|亿)?(个百分点|百分点|平方公里|万平方米|平方米|亿立方米|立方米|万千瓦|千瓦|公里|万亩|亩|万吨|吨|万头|头|万辆|辆|万人次|人次|万人|人|万户|户|万家|家|万个|个|件|所|张|座|条|项|名|列|天|岁|亿美元|亿元|万元/人|万元/亩|万元|元|%|年一遇|倍|公顷|床|处|支|套|台|次)?(以上|左右|以内|以下)?`)
+
+var (
+	sentenceSplit = regexp.MustCompile(`[。；;！？!?]`)
+	clauseSplit   = regexp.MustCompile(`[,，:：]`)
+	byYearRe      = regexp.MustCompile(`(?:到|至|展望|在)(\d{4}|二〇[一二三四五六七八九〇]{2})年`)
+	pastRe        = regexp.MustCompile(`五年来|十三五|过去|已经|以来|比上年|年末|同比|完成情况|较20\d\d年`)
+	leadRe        = regexp.MustCompile(`^(?:到\d{4}年|“?十[一二三四五六七八九]五”?时期|力争|全区|全面|确保|其中|推动|实现|努力|争取|基本|累计|五年|每年|全市|新建|同时|并|使|以及|和|及|且|则)+`)
+	verbTailRe    = regexp.MustCompile(`(?:分别|均|总量|总数|数量|规模)?(?:年均增长|年均提高|提高到|提升到|提高至|提升至|增加到|增长到|达到|稳定在|保持在|控制在|不低于|不少于|至少|超过|突破|新增|累计|增长|提高|提升|下降|降低|减少|达|为|在|建成|建设|打造|培育|创建|开设|开发|发展|改造|配备|设置|推广|治理|组建|形成|建立|安排|引进|招聘补充|培养|示范推广|扎实改造|实现)$`)
+	notQuantity   = regexp.MustCompile(`^[A-Za-z]|^年|^分钟|^小时|^岁以下|^家庭|^\.`)
+	doubleRe      = regexp.MustCompile(`翻(一|两|二)番`)
+)
+
+// chapterTargets reads every quantified clause of the chapters and boxes
+// (outside the indicator tables) into targets.
+func chapterTargets(doc *document.Document, places []place, tables []*rawTable, p *Plan, y span, voc *vocabulary.Vocabulary) {
+	inTable := map[int]bool{}
+	for _, t := range tables {
+		for k := t.From; k < t.To; k++ {
+			inTable[k] = true
+		}
+	}
+	byID := map[string]*Indicator{}
+	for _, ind := range p.Indicators {
+		byID[ind.ID] = ind
+	}
+	counter := map[string]int{}
+	vision := false
+	for i, b := range doc.Blocks {
+		pl := places[i]
+		if b.Table != nil || pl.Heading || pl.Past || pl.Section == "" || inTable[i] {
+			if pl.Heading {
+				vision = false
+			}
+			continue
+		}
+		text := b.Text
+		if p.VisionYear != 0 && (strings.Contains(text, "远景目标") || strings.Contains(text, "展望二〇") || strings.Contains(text, "展望20")) {
+			vision = true
+		} else if vision && !strings.Contains(text, "二〇三五") {
+			vision = false
+		}
+		for _, sent := range sentenceSplit.Split(text, -1) {
+			year := y.Target
+			if vision {
+				year = p.VisionYear
+			}
+			if m := byYearRe.FindStringSubmatch(sent); m != nil {
+				if yy := yearOf(m[1]); yy > y.Base {
+					year = yy
+				}
+			}
+			if pastRe.MatchString(sent) {
+				continue
+			}
+			var goalClauses []string
+			for _, clause := range clauseSplit.Split(sent, -1) {
+				found := clauseTargets(clause, sent, year, y, voc)
+				if len(found) == 0 && vision && year == p.VisionYear {
+					if c := strings.TrimSpace(clause); utf8.RuneCountInString(c) >= 6 && !strings.Contains(c, "展望") && !strings.Contains(c, "远景目标") && !strings.Contains(c, "按照") {
+						goalClauses = append(goalClauses, c)
+					}
+				}
+				for _, f := range found {
+					add(p, byID, counter, f, pl, b.Line, voc)
+				}
+			}
+			for _, g := range goalClauses {
+				p.Qualitative = append(p.Qualitative, Qualitative{ID: fmt.Sprintf("goal_%d_%d", year, len(p.Qualitative)+1), Year: year, Section: pl.Section, Text: g})
+			}
+		}
+	}
+}
+
+// found is a quantified clause read into a target, before it is attached.
+type found struct {
+	subject string
+	entry   vocabulary.Entry
+	known   bool
+	unit    string
+	target  *Target
+	quote   string
+}
+
+// clauseTargets reads the quantities of a clause.
+func clauseTargets(clause, sentence string, year int, y span, voc *vocabulary.Vocabulary) []found {
+	clause = strings.TrimSpace(clause)
+	var out []found
+	if m := doubleRe.FindStringSubmatch(clause); m != nil {
+		k := strings.Index(clause, m[0])
+		subj := subjectOf(clause[:k])
+		v := 2.0
+		if m[1] != "一" {
+			v = 4
+		}
+		from := y.Base
+		if fm := regexp.MustCompile(`在(\d{4})年基础上`).FindStringSubmatch(clause); fm != nil {
+			from, _ = strconv.Atoi(fm[1])
+			subj = subjectOf(clause[:strings.Index(clause, fm[0])])
+		}
+		f := found{subject: subj, quote: clause, target: &Target{Year: year, Kind: "multiple", Value: num(v), Bound: "none", From: from, Text: clause}}
+		f.entry, f.known = chapterConcept(voc, subj)
+		if subj != "" {
+			out = append(out, f)
+		}
+		return out
+	}
+	for _, loc := range quantityRe.FindAllStringSubmatchIndex(clause, -1) {
+		numStr := clause[loc[2]:loc[3]]
+		mult, unit, qual := part(clause, loc, 4), part(clause, loc, 6), part(clause, loc, 8)
+		after := clause[loc[1]:]
+		before := clause[:loc[0]]
+		if unit == "" && mult == "" && !strings.HasSuffix(before, "达") && !strings.HasSuffix(before, "达到") && !strings.HasSuffix(before, "提高到") {
+			continue
+		}
+		if len(numStr) == 4 && (strings.HasPrefix(numStr, "19") || strings.HasPrefix(numStr, "20")) && strings.HasPrefix(clause[loc[3]:], "年") {
+			continue
+		}
+		if notQuantity.MatchString(clause[loc[3]:]) && unit == "" {
+			continue
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(before); prev == '.' || (prev >= '0' && prev <= '9') || prev >= 'A' && prev <= 'z' {
+			continue
+		}
+		v, _ := strconv.ParseFloat(numStr, 64)
+		switch {
+		case mult == "万" && unit == "个":
+			v *= 10000
+			mult = ""
+		case mult != "":
+			unit = mult + unit
+		}
+		t := &Target{Year: year, Value: num(v), Bound: "none", Text: clause[loc[0]:loc[1]]}
+		switch qual {
+		case "以上":
+			t.Bound = "min"
+		case "左右":
+			t.Bound = "approx"
+		case "以内", "以下":
+			t.Bound = "max"
+		}
+		tail := before
+		if k := strings.LastIndexAny(tail, "、和及"); k >= 0 && k > len(tail)-12 {
+			tail = tail[k:]
+		}
+		has := func(ws ...string) bool {
+			for _, w := range ws {
+				if strings.Contains(tail, w) {
+					return true
+				}
+			}
+			return false
+		}
+		switch {
+		case strings.HasSuffix(before, "不低于") || strings.HasSuffix(before, "不少于") || strings.HasSuffix(before, "至少") || strings.HasSuffix(before, "超过") || strings.HasSuffix(before, "突破"):
+			t.Bound = "min"
+		case strings.HasSuffix(before, "控制在") || strings.HasSuffix(before, "不超过") || strings.HasSuffix(before, "不高于"):
+			t.Bound = "max"
+		}
+		switch {
+		case has("年均增长", "年均增速", "年均提高") && unit == "%":
+			t.Kind = "growth"
+		case has("年均增长", "年均"):
+			continue // an arithmetic path (年均增长40亿元): the level target says it
+		case has("下降", "降低", "减少") && unit == "%":
+			t.Kind, t.From = "reduction", y.Base
+		case (has("提高", "提升", "增加") && (unit == "个百分点" || unit == "百分点")):
+			t.Kind, t.From = "change", y.Base
+		case has("提高", "提升") && unit == "%" && !has("提高到", "提升到", "提高至", "提升至"):
+			t.Kind, t.From = "multiple", y.Base
+			t.Value = num(1 + v/100)
+		case has("新增"):
+			t.Kind, t.From = "change", y.Base
+		case has("累计"):
+			t.Kind, t.From = "cumulative", y.Base
+		case has("稳定在", "保持在", "每年"):
+			t.Kind, t.From = "floor", y.Base
+		default:
+			t.Kind = "level"
+			if has("控制在") {
+				t.Bound = "max"
+			}
+		}
+		if unit == "个百分点" || unit == "百分点" {
+			unit = "%"
+		}
+		subj := subjectOf(before)
+		if subj == "" {
+			subj = subjectAfter(after)
+		}
+		if subj == "" {
+			continue
+		}
+		f := found{subject: subj, unit: unit, quote: strings.TrimSpace(clause), target: t}
+		f.entry, f.known = chapterConcept(voc, subj)
+		out = append(out, f)
+	}
+	return out
+}
+
+func part(s string, loc []int, k int) string {
+	if loc[k] < 0 {
+		return ""
+	}
+	return s[loc[k]:loc[k+1]]
+}
+
+// subjectOf takes the indicator's name from the words before a number.
+func subjectOf(s string) string {
+	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 4 {
+		s = s[k+len("、"):]
+	}
+	for i := 0; i < 4; i++ {
+		s = strings.TrimSpace(verbTailRe.ReplaceAllString(s, ""))
+	}
+	s = byYearRe.ReplaceAllString(s, "")
+	s = leadRe.ReplaceAllString(strings.TrimSpace(s), "")
+	s = strings.Trim(s, " “”\"")
+	if utf8.RuneCountInString(s) < 2 {
+		return ""
+	}
+	return s
+}
+
+// subjectAfter takes the name after the number: 建成100个生活垃圾分类示范村.
+func subjectAfter(s string) string {
+	if k := strings.IndexAny(s, "、和及"); k >= 0 {
+		s = s[:k]
+	}
+	s = strings.TrimPrefix(strings.TrimSpace(s), "的")
+	if utf8.RuneCountInString(s) < 2 || utf8.RuneCountInString(s) > 20 {
+		return ""
+	}
+	return s
+}
+
+// chapterConcept finds a clause's subject in the vocabulary, or a
+// vocabulary name that holds the subject (规模以上工业企业 in
+// 规模以上工业企业数).
+func chapterConcept(voc *vocabulary.Vocabulary, subj string) (vocabulary.Entry, bool) {
+	if e, ok := concept(voc, subj); ok {
+		return e, true
+	}
+	n := utf8.RuneCountInString(subj)
+	if n < 4 {
+		return vocabulary.Entry{}, false
+	}
+	for _, e := range voc.Entries {
+		for _, name := range e.Names {
+			if strings.Contains(name, subj) && n*10 >= utf8.RuneCountInString(name)*7 {
+				return e, true
+			}
+		}
+	}
+	return vocabulary.Entry{}, false
+}
+
+// add attaches a clause's target to its indicator: a restatement of a
+// table row refines it, a new figure for a known indicator is added to it,
+// an unknown subject becomes a new indicator marked for review.
+func add(p *Plan, byID map[string]*Indicator, counter map[string]int, f found, pl place, line int, voc *vocabulary.Vocabulary) {
+	t := f.target
+	if f.known {
+		if ind, ok := byID[f.entry.ID]; ok {
+			for _, old := range ind.Targets {
+				if old.Year != t.Year || old.Value == nil || t.Value == nil || *old.Value != *t.Value {
+					continue
+				}
+				// a restatement: the table's cell stays as printed
+				addNote(&ind.Note, pl.Section+"重申: "+f.quote)
+				return
+			}
+			t.Note = pl.Section + ": " + f.quote
+			if t.Kind == "level" && ind.Unit != "" && f.unit != "" && f.unit != ind.Unit && f.unit != "%" {
+				t.Review = "单位" + f.unit + "与指标单位" + ind.Unit + "不同"
+			}
+			ind.Targets = append(ind.Targets, t)
+			return
+		}
+	}
+	ind := &Indicator{Name: f.subject, Section: pl.Section, Box: pl.Box, Attribute: "expected", Quote: f.quote, Baseline: Baseline{Year: p.BaseYear}, line: line}
+	if f.known {
+		e := f.entry
+		ind.ID, ind.NameEN, ind.Unit, ind.UnitEN, ind.Direction, ind.Path, ind.Bounds = e.ID, e.NameEN, e.Unit, e.UnitEN, e.Direction, e.Path, e.Bounds
+		ind.Name = e.Names[0]
+		if f.unit != "" && f.unit != e.Unit && t.Kind == "level" {
+			t.Review = "单位" + f.unit + "与词表单位" + e.Unit + "不同"
+		}
+	} else {
+		ch := sectionKey(pl.Section)
+		counter[ch]++
+		ind.ID = fmt.Sprintf("%s_%d", ch, counter[ch])
+		ind.Unit = f.unit
+		if ind.Unit == "" {
+			ind.Unit = "?"
+			addReview(&ind.Review, "未找到单位")
+		}
+		ind.Direction = guessDirection(f.subject)
+		ind.Path = "compound"
+		if ind.Unit == "%" {
+			ind.Path = "linear"
+			if t.Kind == "level" || t.Kind == "floor" {
+				ind.Bounds = []float64{0, 100}
+			}
+		}
+		addReview(&ind.Review, "名称不在词表中: 请核对名称和id")
+	}
+	if t.Kind == "level" && len(ind.Bounds) == 2 && (*t.Value < ind.Bounds[0] || *t.Value > ind.Bounds[1]) {
+		ind.Bounds = nil
+		addReview(&t.Review, "目标值超出取值范围")
+	}
+	if t.Kind == "reduction" && *t.Value >= 100 {
+		t.Kind, t.From = "level", 0
+		addReview(&t.Review, "降低率不小于100%")
+	}
+	ind.Targets = append(ind.Targets, t)
+	p.Indicators = append(p.Indicators, ind)
+	byID[ind.ID] = ind
+}
+
+// sectionKey turns 第三章第一节 into ch3_1.
+func sectionKey(s string) string {
+	key := "ch"
+	for _, m := range regexp.MustCompile(`第([一二三四五六七八九十百零〇\d]+)[篇章节]`).FindAllStringSubmatch(s, -1) {
+		n, err := strconv.Atoi(m[1])
+		if err != nil {
+			n = cnNumber(m[1])
+		}
+		if key != "ch" {
+			key += "_"
+		}
+		key += strconv.Itoa(n)
+	}
+	if key == "ch" {
+		key = "ch0"
+	}
+	return key
+}
+

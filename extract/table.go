@@ -1,0 +1,432 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyp/document"
+)
+
+// A table as the plan prints it, before its notation is read.
+type rawTable struct {
+	Title   string // the heading above it: 专栏 江津区"十四五"规划主要指标体系表
+	Line    int
+	Record  bool // a previous plan's record (完成情况表)
+	Cols    []role
+	Years   []int // the years named in the header, in order
+	Rows    []rawRow
+	Notes   string // the 备注 / 注 lines under the table
+	Section string
+	// Blocks is the range of the document's blocks the table takes.
+	From, To int
+}
+
+// role is what a value column holds.
+type role int
+
+const (
+	roleBase   role = iota // the base-year value (or the previous period's rate)
+	roleTarget             // the target
+	roleAvg                // 年均/累计: the period's average or total
+	roleActual             // the outcome (record tables)
+)
+
+type rawRow struct {
+	No, Sub int
+	Group   string
+	Name    string
+	Values  []string // by column of Cols; "" where the row has no cell
+	Attr    string   // 预期性 / 约束性 as printed
+	Line    int
+	Review  string
+}
+
+// token is a cell of a table, from a real table or from a line of text (a
+// copy may have flattened the table into one cell a line).
+type token struct {
+	text  string
+	line  int
+	fixed bool // a cell of a real table: an empty one is a real empty cell
+	row   int  // the real table's row number, 0 for text
+}
+
+var (
+	tableTitleRe = regexp.MustCompile(`主要指标|指标体系|主要经济社会发展指标|主要目标`)
+	attrRe       = regexp.MustCompile(`^(预期性|约束性)`)
+	yearRe       = regexp.MustCompile(`(19|20)\d{2}`)
+	stopRe       = regexp.MustCompile(`^(第[一二三四五六七八九十百零〇\d]+[篇章节]|专栏)`)
+	noteRe       = regexp.MustCompile(`^(备注|注[:：]|注\s|说明[:：])`)
+)
+
+// findTables finds the indicator tables of a plan: a short heading naming
+// main indicators, followed by a table or by its cells one a line.
+func findTables(doc *document.Document, sections []string) []*rawTable {
+	var out []*rawTable
+	for i := 0; i < len(doc.Blocks); i++ {
+		b := doc.Blocks[i]
+		if b.Table != nil || utf8.RuneCountInString(b.Text) > 60 || !tableTitleRe.MatchString(b.Text) || strings.HasSuffix(b.Text, "。") {
+			continue
+		}
+		t := &rawTable{Title: strings.Join(strings.Fields(b.Text), " "), Line: b.Line, Section: sections[i]}
+		t.Record = strings.Contains(b.Text, "完成情况") || strings.Contains(b.Text, "实现情况")
+		var toks []token
+		j := i + 1
+		for ; j < len(doc.Blocks); j++ {
+			nb := doc.Blocks[j]
+			if nb.Table != nil {
+				for r, row := range nb.Table {
+					toks = append(toks, rowTokens(row, nb.Line, r+1)...)
+				}
+				continue
+			}
+			if noteRe.MatchString(nb.Text) {
+				t.Notes = nb.Text
+				j++
+				break
+			}
+			if stopRe.MatchString(nb.Text) || isProse(nb.Text) {
+				break
+			}
+			for _, c := range strings.Split(nb.Text, "  ") {
+				toks = append(toks, token{text: strings.TrimSpace(c), line: nb.Line})
+			}
+		}
+		if parseTable(t, toks) {
+			t.From, t.To = i, j
+			out = append(out, t)
+			i = j - 1
+		}
+	}
+	return out
+}
+
+// rowTokens turns a real table row into tokens: a row with one distinct
+// text (a group heading spanning the row) gives that text once.
+func rowTokens(row []string, line, r int) []token {
+	distinct := map[string]bool{}
+	for _, c := range row {
+		if c != "" {
+			distinct[c] = true
+		}
+	}
+	if len(distinct) == 1 && len(row) > 1 {
+		for c := range distinct {
+			return []token{{text: c, line: line, row: r}}
+		}
+	}
+	out := make([]token, 0, len(row))
+	for _, c := range row {
+		out = append(out, token{text: c, line: line, fixed: true, row: r})
+	}
+	return out
+}
+
+// isProse tells a paragraph of the text from a table cell: a long sentence.
+func isProse(s string) bool {
+	return utf8.RuneCountInString(s) > 80 || (utf8.RuneCountInString(s) > 30 && strings.ContainsAny(s, "。；"))
+}
+
+// parseTable reads the header and the rows of a table from its tokens.
+func parseTable(t *rawTable, toks []token) bool {
+	// The header: the cells before the first row number 1.
+	first := -1
+	for k, tk := range toks {
+		if tk.text == "1" && k+1 < len(toks) && isNameCell(toks[k+1].text) {
+			first = k
+			break
+		}
+	}
+	if first < 0 {
+		return false
+	}
+	var header []string
+	hasCategory := false
+	for _, tk := range toks[:first] {
+		if tk.text == "" {
+			continue
+		}
+		header = append(header, tk.text)
+		if strings.Contains(tk.text, "类别") || strings.Contains(tk.text, "领域") {
+			hasCategory = true
+		}
+	}
+	t.Cols, t.Years = columnRoles(header)
+	if len(t.Cols) == 0 {
+		return false
+	}
+	hasAttr := false
+	for _, h := range header {
+		if strings.Contains(h, "属性") || strings.Contains(h, "备注") || strings.Contains(h, "性质") {
+			hasAttr = true
+		}
+	}
+	_ = hasCategory
+	parseRows(t, toks[first:], hasAttr)
+	return len(t.Rows) > 0
+}
+
+// columnRoles reads what each value column holds from the header cells.
+func columnRoles(header []string) ([]role, []int) {
+	type col struct {
+		r    role
+		year int
+	}
+	var cols []col
+	var years []int
+	for _, h := range header {
+		y := 0
+		if m := yearRe.FindString(h); m != "" {
+			y, _ = strconv.Atoi(m)
+			years = append(years, y)
+		}
+		switch {
+		case strings.Contains(h, "序号") || strings.Contains(h, "指标") && !strings.Contains(h, "目标") || strings.Contains(h, "类别") ||
+			strings.Contains(h, "属性") || strings.Contains(h, "备注") || strings.Contains(h, "领域") || strings.Contains(h, "单位"):
+		case strings.Contains(h, "年均") || strings.Contains(h, "累计"):
+			cols = append(cols, col{roleAvg, y})
+		case strings.Contains(h, "实现") || strings.Contains(h, "完成") || strings.Contains(h, "实际"):
+			cols = append(cols, col{roleActual, y})
+		case strings.Contains(h, "目标") || strings.Contains(h, "规划"):
+			cols = append(cols, col{roleTarget, y})
+		case y != 0:
+			cols = append(cols, col{roleBase, y})
+		case strings.Contains(h, "基期") || strings.Contains(h, "现状") || strings.Contains(h, "十二五") || strings.Contains(h, "基数"):
+			cols = append(cols, col{roleBase, 0})
+		}
+	}
+	// Two year columns without a word for either: the later one is the target.
+	nb := 0
+	for _, c := range cols {
+		if c.r == roleBase {
+			nb++
+		}
+	}
+	hasTarget := false
+	for _, c := range cols {
+		hasTarget = hasTarget || c.r == roleTarget
+	}
+	if nb >= 2 && !hasTarget {
+		last := -1
+		for k, c := range cols {
+			if c.r == roleBase && (last < 0 || c.year > cols[last].year) {
+				last = k
+			}
+		}
+		cols[last].r = roleTarget
+	}
+	out := make([]role, len(cols))
+	for k, c := range cols {
+		out[k] = c.r
+	}
+	return out, years
+}
+
+// isNameCell tells an indicator name from a value: it holds Chinese or Latin
+// words beyond the notation (以上, 左右, 下降, 市下达 …).
+func isNameCell(s string) bool {
+	if s == "" || isValueCell(s) || attrRe.MatchString(s) {
+		return false
+	}
+	return true
+}
+
+var notation = strings.NewReplacer("以上", "", "以下", "", "以内", "", "左右", "", "下降", "", "降低", "", "不低于", "", "不少于", "", "不高于", "",
+	"约", "", "%", "", "万", "", "亿", "", "倍", "", "个百分点", "", "百分点", "", "旧标准", "", "新标准", "", "旧口径", "", "新口径", "", "口径调整", "", "年", "")
+
+// isValueCell tells a value cell: a number with its notation, a [ ] total,
+// a dash, or words that delegate the figure.
+func isValueCell(s string) bool {
+	t := strings.TrimSpace(s)
+	switch t {
+	case "—", "-", "–", "/", "——", "－", "…":
+		return true
+	}
+	c := ParseCell(t)
+	if c.Delegated {
+		return true
+	}
+	if !c.HasValue {
+		return false
+	}
+	rest := notation.Replace(remarkRe.ReplaceAllString(t, ""))
+	for _, r := range rest {
+		if unicode.Is(unicode.Han, r) || unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// isGroupCell tells a group heading (推动高质量发展, 经济发展) standing
+// between rows: short words without a unit or a number.
+func isGroupCell(s string) bool {
+	return isNameCell(s) && utf8.RuneCountInString(s) <= 12 && !strings.ContainsAny(s, "()（）%0123456789")
+}
+
+// isRemark tells a cell that only comments the one before: (口径调整).
+func isRemark(s string) bool {
+	return (strings.HasPrefix(s, "(") || strings.HasPrefix(s, "（")) && !yearRe.MatchString(s) && utf8.RuneCountInString(s) < 20
+}
+
+// parseRows walks the tokens of the body: a row number, the name, the
+// value cells, the attribute; group headings between rows; sub-rows (a
+// second name under one number) in record tables.
+func parseRows(t *rawTable, toks []token, hasAttr bool) {
+	n := len(t.Cols)
+	group := ""
+	var cur *rawRow
+	var vals []token
+	flush := func() {
+		if cur == nil {
+			return
+		}
+		cur.Values, cur.Review = placeValues(vals, n)
+		t.Rows = append(t.Rows, *cur)
+		cur, vals = nil, nil
+	}
+	expect := 1
+	for k := 0; k < len(toks); k++ {
+		tk := toks[k]
+		s := tk.text
+		next := ""
+		if k+1 < len(toks) {
+			next = toks[k+1].text
+		}
+		switch {
+		case s == strconv.Itoa(expect) && isNameCell(next) && (cur == nil || cur.Attr != "" || !hasAttr || len(vals) >= n || toks[k].row != 0 && toks[k].row != rowOf(vals)):
+			flush()
+			cur = &rawRow{No: expect, Group: group, Name: next, Line: tk.line}
+			expect++
+			k++
+		case cur == nil:
+			if s != "" && isGroupCell(s) {
+				group = s
+			}
+		case attrRe.MatchString(s):
+			cur.Attr = s
+			if !hasAttr {
+				flush()
+			}
+		case s == "" && tk.fixed:
+			vals = append(vals, tk)
+		case s == "":
+		case isRemark(s) && len(vals) > 0:
+			vals[len(vals)-1].text += s
+		case isRemark(s) && len(vals) == 0:
+			cur.Name += s
+		case isValueCell(s):
+			vals = append(vals, tk)
+			if !hasAttr && len(vals) == n {
+				flush()
+			}
+		case cur.Attr != "" || len(vals) > 0:
+			// words after the values: a group heading or a sub-row
+			if strings.ContainsAny(s, "(（") && !isGroupCell(s) {
+				no, attr, grp := cur.No, cur.Attr, cur.Group
+				sub := cur.Sub
+				flush()
+				if sub == 0 {
+					t.Rows[len(t.Rows)-1].Sub = 1
+					sub = 1
+				}
+				cur = &rawRow{No: no, Sub: sub + 1, Group: grp, Name: s, Line: tk.line, Attr: ""}
+				if !hasAttr {
+					cur.Attr = attr
+				}
+				continue
+			}
+			if isGroupCell(s) {
+				flush()
+				group = s
+			} else {
+				cur.Review = strings.TrimSpace(cur.Review + " 多出的单元格: " + s)
+			}
+		default:
+			// words before any value: a label merged over sub-rows (安全 生产)
+			// or the name continued
+			if utf8.RuneCountInString(s) <= 3 && !strings.ContainsAny(s, "(（") {
+				continue
+			}
+			if strings.ContainsAny(cur.Name, "(（") && strings.ContainsAny(s, "(（") {
+				// the merged label came first: this is the real name
+				cur.Name = s
+				continue
+			}
+			if utf8.RuneCountInString(cur.Name) <= 3 {
+				cur.Name = s
+				continue
+			}
+			cur.Name += s
+		}
+	}
+	flush()
+	// Sub-rows share their group's attribute (a merged cell).
+	for k := range t.Rows {
+		if t.Rows[k].Attr == "" {
+			for j := k + 1; j < len(t.Rows) && t.Rows[j].No == t.Rows[k].No; j++ {
+				if t.Rows[j].Attr != "" {
+					t.Rows[k].Attr = t.Rows[j].Attr
+					break
+				}
+			}
+			for j := k - 1; t.Rows[k].Attr == "" && j >= 0 && t.Rows[j].No == t.Rows[k].No; j-- {
+				t.Rows[k].Attr = t.Rows[j].Attr
+			}
+		}
+	}
+}
+
+func rowOf(vals []token) int {
+	if len(vals) == 0 {
+		return -1
+	}
+	return vals[len(vals)-1].row
+}
+
+// placeValues puts a row's value cells into its n columns. A real table
+// gives every cell; a flattened copy loses the empty ones, and then the
+// cells are read as the last ones (a new indicator has a target but no
+// base-year value), with a review note.
+func placeValues(vals []token, n int) ([]string, string) {
+	out := make([]string, n)
+	if len(vals) > 0 && vals[0].fixed {
+		for k := 0; k < n && k < len(vals); k++ {
+			out[k] = vals[k].text
+		}
+		if len(vals) > n {
+			return out, "多出的单元格: " + joinTokens(vals[n:])
+		}
+		return out, ""
+	}
+	switch {
+	case len(vals) == n:
+		for k := range vals {
+			out[k] = vals[k].text
+		}
+		return out, ""
+	case len(vals) > n:
+		for k := 0; k < n; k++ {
+			out[k] = vals[k].text
+		}
+		return out, "多出的单元格: " + joinTokens(vals[n:])
+	}
+	off := n - len(vals)
+	for k := range vals {
+		out[off+k] = vals[k].text
+	}
+	if len(vals) == 0 || n < 2 {
+		return out, ""
+	}
+	return out, "表格复制时空单元格丢失: " + strconv.Itoa(len(vals)) + "个数值读作后" + strconv.Itoa(len(vals)) + "列, 前面的列为空"
+}
+
+func joinTokens(ts []token) string {
+	var s []string
+	for _, t := range ts {
+		s = append(s, t.text)
+	}
+	return strings.Join(s, " ")
+}
