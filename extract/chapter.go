@@ -350,4 +350,3 @@ func sectionKey(s string) string {
 	}
 	return key
 }
-
