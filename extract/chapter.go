@@ -19,10 +19,14 @@ var (
 	clauseSplit   = regexp.MustCompile(`[,，:：]`)
 	byYearRe      = regexp.MustCompile(`(?:到|至|展望|在)(\d{4}|二〇[一二三四五六七八九〇]{2})年`)
 	pastRe        = regexp.MustCompile(`五年来|十三五|过去|已经|以来|比上年|年末|同比|完成情况|较20\d\d年`)
-	leadRe        = regexp.MustCompile(`^(?:到\d{4}年|“?十[一二三四五六七八九]五”?时期|力争|全区|全面|确保|其中|推动|实现|努力|争取|基本|累计|五年|每年|全市|新建|同时|并|使|以及|和|及|且|则)+`)
-	verbTailRe    = regexp.MustCompile(`(?:分别|均|总量|总数|数量|规模)?(?:年均增长|年均提高|提高到|提升到|提高至|提升至|增加到|增长到|达到|稳定在|保持在|控制在|不低于|不少于|至少|超过|突破|新增|累计|增长|提高|提升|下降|降低|减少|达|为|在|建成|建设|打造|培育|创建|开设|开发|发展|改造|配备|设置|推广|治理|组建|形成|建立|安排|引进|招聘补充|培养|示范推广|扎实改造|实现)$`)
+	leadRe        = regexp.MustCompile(`^(?:到\d{4}年|“?十[一二三四五六七八九]五”?时期|力争|全区|全面|确保|其中|推动|实现|努力|争取|基本|累计|五年|每年|全市|新建|同时|并|使|以及|和|及|且|则|、|扎实|积极|加快|建设|建成|培育|发展|改造提升|改造|治理|安排|打造|创建|开设|开发|支持|促进|推广|引进|组建|设置|配备)+`)
+	verbTailRe    = regexp.MustCompile(`(?:分别|均|都|总量|总数|数量|规模)?(?:年均增长|年均提高|提高到|提升到|提高至|提升至|增加到|增长到|达到|稳定在|保持在|控制在|不低于|不少于|至少|超过|突破|新增|累计|增长|提高|提升|下降|降低|减少|达|为|在|建成|建设|打造|培育|创建|开设|开发|发展|改造|配备|设置|推广|治理|组建|形成|建立|安排|引进|招聘补充|培养|示范推广|扎实改造|实现)$`)
 	notQuantity   = regexp.MustCompile(`^[A-Za-z]|^年|^分钟|^小时|^岁以下|^家庭|^\.`)
 	doubleRe      = regexp.MustCompile(`翻(一|两|二)番`)
+	sharedRe      = regexp.MustCompile(`(?:均|分别|都)(?:达到|达|提高|提升|为|稳定在|保持在|控制在)?$`)
+	genericRe     = regexp.MustCompile(`(?:种植面积|播种面积|面积|总产量|产量|总产值|产值)$`)
+	workVerbRe    = regexp.MustCompile(`^(?:扎实|全面|积极|力争)?(?:建设|新建|改造提升|改造|治理|推广|培育|培养|招聘补充|示范推广|修建|新增)`)
+	countUnits    = map[string]bool{"个": true, "家": true, "所": true, "%": true, "": true}
 )
 
 // chapterTargets reads every quantified clause of the chapters and boxes
@@ -54,6 +58,11 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 		} else if vision && !strings.Contains(text, "二〇三五") {
 			vision = false
 		}
+		lead := ""
+		if k := strings.Index(text, "。"); k > 0 && utf8.RuneCountInString(text[:k]) <= 15 {
+			lead = text[:k]
+		}
+		text = garbledYearRe.ReplaceAllString(text, "到${1}年$2")
 		for _, sent := range sentenceSplit.Split(text, -1) {
 			year := y.Target
 			if vision {
@@ -68,8 +77,22 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 				continue
 			}
 			var goalClauses []string
-			for _, clause := range clauseSplit.Split(sent, -1) {
-				found := clauseTargets(clause, sent, year, y, voc)
+			clauses := clauseSplit.Split(sent, -1)
+			topics := []string{lead}
+			if len(clauses) > 1 && utf8.RuneCountInString(clauses[0]) <= 10 {
+				topics = append(topics, strings.TrimSpace(clauses[0]))
+			}
+			lastSubj := ""
+			for _, clause := range clauses {
+				found := clauseTargets(clause, lastSubj, year, y, voc)
+				if len(found) > 0 {
+					lastSubj = found[len(found)-1].subject
+				} else if s := subjectOf(clause); s != "" && utf8.RuneCountInString(s) <= 12 {
+					lastSubj = s
+				}
+				for k := range found {
+					partOf(&found[k], topics, voc)
+				}
 				if len(found) == 0 && vision && year == p.VisionYear {
 					if c := strings.TrimSpace(clause); utf8.RuneCountInString(c) >= 6 && !strings.Contains(c, "展望") && !strings.Contains(c, "远景目标") && !strings.Contains(c, "按照") {
 						goalClauses = append(goalClauses, c)
@@ -86,6 +109,34 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 	}
 }
 
+var (
+	garbledYearRe = regexp.MustCompile(`到(20\d\d)(\d{1,5}(?:\.\d+)?(?:万|亿)?(?:元|亿元|万元|家|个|人|吨|万吨))`)
+	outputRe      = regexp.MustCompile(`^(?:规模工业总产值|规模以上工业总产值|工业总产值|总产值|产值|增加值|营业收入)$`)
+)
+
+// partOf reads a figure of a part (a park, a cluster) under its topic: the
+// 规模工业总产值 of the paragraph 德感工业园。… is 德感工业园规模工业总产值.
+func partOf(f *found, topics []string, voc *vocabulary.Vocabulary) {
+	if !outputRe.MatchString(f.subject) {
+		return
+	}
+	for _, t := range topics {
+		if t == "" {
+			continue
+		}
+		if e, ok := concept(voc, t+f.subject); ok {
+			f.entry, f.known, f.subject = e, true, t+f.subject
+			return
+		}
+	}
+	for _, t := range topics {
+		if t != "" {
+			f.subject, f.known = t+f.subject, false
+			return
+		}
+	}
+}
+
 // found is a quantified clause read into a target, before it is attached.
 type found struct {
 	subject string
@@ -97,7 +148,7 @@ type found struct {
 }
 
 // clauseTargets reads the quantities of a clause.
-func clauseTargets(clause, sentence string, year int, y span, voc *vocabulary.Vocabulary) []found {
+func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vocabulary) []found {
 	clause = strings.TrimSpace(clause)
 	var out []found
 	if m := doubleRe.FindStringSubmatch(clause); m != nil {
@@ -119,12 +170,19 @@ func clauseTargets(clause, sentence string, year int, y span, voc *vocabulary.Vo
 		}
 		return out
 	}
+	prevEnd, prevSubj := 0, ""
+	numberFirst := false // 建成30个镇养老服务中心、109个社区养老服务站
 	for _, loc := range quantityRe.FindAllStringSubmatchIndex(clause, -1) {
 		numStr := clause[loc[2]:loc[3]]
 		mult, unit, qual := part(clause, loc, 4), part(clause, loc, 6), part(clause, loc, 8)
 		after := clause[loc[1]:]
-		before := clause[:loc[0]]
-		if unit == "" && mult == "" && !strings.HasSuffix(before, "达") && !strings.HasSuffix(before, "达到") && !strings.HasSuffix(before, "提高到") {
+		full := clause[:loc[0]]
+		before := clause[prevEnd:loc[0]]
+		if k := strings.LastIndexAny(before, "(（"); k >= 0 && k > strings.LastIndexAny(before, ")）") {
+			before = strings.TrimPrefix(before[k:], before[k:k+utf8.RuneLen([]rune(before[k:])[0])])
+			before = strings.TrimPrefix(before, "其中")
+		}
+		if unit == "" && mult == "" && !strings.HasSuffix(full, "达") && !strings.HasSuffix(full, "达到") && !strings.HasSuffix(full, "提高到") {
 			continue
 		}
 		if len(numStr) == 4 && (strings.HasPrefix(numStr, "19") || strings.HasPrefix(numStr, "20")) && strings.HasPrefix(clause[loc[3]:], "年") {
@@ -133,7 +191,7 @@ func clauseTargets(clause, sentence string, year int, y span, voc *vocabulary.Vo
 		if notQuantity.MatchString(clause[loc[3]:]) && unit == "" {
 			continue
 		}
-		if prev, _ := utf8.DecodeLastRuneInString(before); prev == '.' || (prev >= '0' && prev <= '9') || prev >= 'A' && prev <= 'z' {
+		if prev, _ := utf8.DecodeLastRuneInString(full); prev == '.' || (prev >= '0' && prev <= '9') || prev >= 'A' && prev <= 'z' {
 			continue
 		}
 		v, _ := strconv.ParseFloat(numStr, 64)
@@ -153,9 +211,12 @@ func clauseTargets(clause, sentence string, year int, y span, voc *vocabulary.Vo
 		case "以内", "以下":
 			t.Bound = "max"
 		}
-		tail := before
+		tail := full
 		if k := strings.LastIndexAny(tail, "、和及"); k >= 0 && k > len(tail)-12 {
 			tail = tail[k:]
+		}
+		if len(tail) > len(before)+12 {
+			tail = before
 		}
 		has := func(ws ...string) bool {
 			for _, w := range ws {
@@ -166,9 +227,9 @@ func clauseTargets(clause, sentence string, year int, y span, voc *vocabulary.Vo
 			return false
 		}
 		switch {
-		case strings.HasSuffix(before, "不低于") || strings.HasSuffix(before, "不少于") || strings.HasSuffix(before, "至少") || strings.HasSuffix(before, "超过") || strings.HasSuffix(before, "突破"):
+		case strings.HasSuffix(full, "不低于") || strings.HasSuffix(full, "不少于") || strings.HasSuffix(full, "至少") || strings.HasSuffix(full, "超过") || strings.HasSuffix(full, "突破"):
 			t.Bound = "min"
-		case strings.HasSuffix(before, "控制在") || strings.HasSuffix(before, "不超过") || strings.HasSuffix(before, "不高于"):
+		case strings.HasSuffix(full, "控制在") || strings.HasSuffix(full, "不超过") || strings.HasSuffix(full, "不高于"):
 			t.Bound = "max"
 		}
 		switch {
@@ -187,8 +248,11 @@ func clauseTargets(clause, sentence string, year int, y span, voc *vocabulary.Vo
 			t.Kind, t.From = "change", y.Base
 		case has("累计"):
 			t.Kind, t.From = "cumulative", y.Base
-		case has("稳定在", "保持在", "每年"):
+		case has("稳定在", "保持在", "每年") && year <= y.Target:
 			t.Kind, t.From = "floor", y.Base
+		case workVerbRe.MatchString(before) && !countUnits[unit]:
+			t.Kind, t.From = "cumulative", y.Base
+			t.Review = "建设、改造、培育类数量: 读作规划期累计"
 		default:
 			t.Kind = "level"
 			if has("控制在") {
@@ -198,16 +262,47 @@ func clauseTargets(clause, sentence string, year int, y span, voc *vocabulary.Vo
 		if unit == "个百分点" || unit == "百分点" {
 			unit = "%"
 		}
+		prevEnd = loc[1]
 		subj := subjectOf(before)
-		if subj == "" {
-			subj = subjectAfter(after)
+		if subj == "" || numberFirst {
+			if a := subjectAfter(after); a != "" {
+				subj = a
+				numberFirst = true
+				prevEnd = loc[1] + len(a)
+			}
+		}
+		if subj == "" && prevEnd == loc[1] && strings.HasPrefix(strings.TrimSpace(clause), "到") {
+			// 规模工业总产值年均增长40亿元,到2025年650亿元
+			subj = lastSubj
 		}
 		if subj == "" {
 			continue
 		}
-		f := found{subject: subj, unit: unit, quote: strings.TrimSpace(clause), target: t}
-		f.entry, f.known = chapterConcept(voc, subj)
-		out = append(out, f)
+		if g := genericRe.FindString(subj); g == subj && prevSubj != "" {
+			// 产量达20万吨 after 柑橘种植面积稳定在18万亩: 柑橘产量
+			subj = genericRe.ReplaceAllString(prevSubj, "") + subj
+		}
+		prevSubj = subj
+		// 入学率、巩固率均达100%: one figure for each name
+		subjects := []string{subj}
+		if parts := strings.Split(subj, "、"); len(parts) > 1 && sharedRe.MatchString(before) {
+			subjects = parts
+		}
+		for _, sj := range subjects {
+			sj = subjectOf(sj)
+			if sj == "" {
+				continue
+			}
+			tt := *t
+			f := found{subject: sj, unit: unit, quote: strings.TrimSpace(clause), target: &tt}
+			f.entry, f.known = chapterConcept(voc, sj)
+			if !f.known && len(subjects) == 1 {
+				if e, ok := chapterConcept(voc, strings.TrimSpace(before)); ok {
+					f.entry, f.known = e, true
+				}
+			}
+			out = append(out, f)
+		}
 	}
 	return out
 }
@@ -221,7 +316,7 @@ func part(s string, loc []int, k int) string {
 
 // subjectOf takes the indicator's name from the words before a number.
 func subjectOf(s string) string {
-	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 4 {
+	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 4 && !sharedRe.MatchString(s) {
 		s = s[k+len("、"):]
 	}
 	for i := 0; i < 4; i++ {
@@ -261,7 +356,7 @@ func chapterConcept(voc *vocabulary.Vocabulary, subj string) (vocabulary.Entry, 
 	}
 	for _, e := range voc.Entries {
 		for _, name := range e.Names {
-			if strings.Contains(name, subj) && n*10 >= utf8.RuneCountInString(name)*7 {
+			if strings.Contains(name, subj) && n*10 >= utf8.RuneCountInString(name)*6 {
 				return e, true
 			}
 		}
