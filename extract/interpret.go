@@ -85,12 +85,17 @@ func rowIndicator(t *rawTable, row rawRow, y span, voc *vocabulary.Vocabulary) *
 	if avg != "" {
 		ac := ParseCell(avg)
 		if !ac.Empty {
-			m := "growth"
-			if ac.Bracket {
+			// 年均/累计: a rate for a rate row, a [ ] total, or a bound held
+			// every year (<5.5) for a level
+			m := rn.Metric
+			switch {
+			case rn.Metric != "level":
+			case ac.Bracket:
 				m = "cumulative"
-			}
-			if rn.Metric == "reduction" {
-				m = "reduction"
+			case ac.Bound == "max":
+				m = "ceiling"
+			case ac.Bound == "min":
+				m = "floor"
 			}
 			if tg := cellTarget(ind, avg, m, y); tg != nil {
 				if len(ind.Targets) == 1 && ind.Targets[0].Kind == "delegated" && tg.Kind != "delegated" {
@@ -145,8 +150,14 @@ func cellTarget(ind *Indicator, cell, metric string, y span) *Target {
 		t.Kind, t.From = "reduction", y.Base
 	case metric == "change":
 		t.Kind, t.From = "change", y.Base
+	case (metric == "cumulative" || c.Bracket) && ind.Baseline.Value != nil:
+		// [1] on a row whose base-year cell is a level: a change of that level
+		t.Kind, t.From = "change", y.Base
+		t.Review = "[ ]数字读作规划期内水平值的变化量; 若为流量指标请改为cumulative"
 	case metric == "cumulative" || c.Bracket:
 		t.Kind, t.From = "cumulative", y.Base
+	case metric == "ceiling" || metric == "floor":
+		t.Kind, t.From = metric, y.Base
 	default:
 		t.Kind = "level"
 		levelRule(ind, t)

@@ -113,6 +113,12 @@ func matchingOpen(s string) int {
 // concept finds a name in the vocabulary. A name found inside a longer one
 // counts only when it covers most of it (生产总值 is not 第一产业增加值占生产总值比重).
 func concept(voc *vocabulary.Vocabulary, name string) (vocabulary.Entry, bool) {
+	// 国内生产总值(GDP), 研究与试验发展(R&D)经费: the abbreviation repeats the name
+	if short := abbrevRe.ReplaceAllString(name, ""); short != name && short != "" {
+		if e, ok := concept(voc, short); ok {
+			return e, true
+		}
+	}
 	e, matched, ok := voc.Find(name)
 	if !ok {
 		return e, false
@@ -122,6 +128,8 @@ func concept(voc *vocabulary.Vocabulary, name string) (vocabulary.Entry, bool) {
 	}
 	return e, false
 }
+
+var abbrevRe = regexp.MustCompile(`[(（][A-Za-z0-9.&]+[)）]`)
 
 // downWords mark an indicator where lower is better.
 var downWords = []string{"失业率", "能耗", "排放", "死亡率", "收入比", "漏损率", "发病率", "污染", "浓度", "强度", "用水量", "贫困"}

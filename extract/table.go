@@ -142,6 +142,10 @@ func parseTable(t *rawTable, toks []token) bool {
 	if first < 0 {
 		return false
 	}
+	// A group heading may stand on the first row's line (类别 column).
+	for first > 0 && toks[first-1].line == toks[first].line && toks[first-1].row == toks[first].row && !strings.Contains(toks[first-1].text, "序号") {
+		first--
+	}
 	var header []string
 	hasCategory := false
 	for _, tk := range toks[:first] {
@@ -322,6 +326,9 @@ func parseRows(t *rawTable, toks []token, hasAttr bool) {
 			if !hasAttr && len(vals) == n {
 				flush()
 			}
+		case cur.Attr == "" && hasAttr && len(vals) > 0 && len(vals) < n:
+			// words in a value column: 高于GDP增长, 与经济增长同步
+			vals = append(vals, tk)
 		case cur.Attr != "" || len(vals) > 0:
 			// words after the values: a group heading or a sub-row
 			if strings.ContainsAny(s, "(（") && !isGroupCell(s) {
