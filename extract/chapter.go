@@ -252,7 +252,7 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			t.Kind, t.From = "floor", y.Base
 		case workVerbRe.MatchString(before) && !countUnits[unit]:
 			t.Kind, t.From = "cumulative", y.Base
-			t.Review = "建设、改造、培育类数量: 读作规划期累计"
+			t.Review = "建设、改造、培育类数量，读作规划期累计"
 		default:
 			t.Kind = "level"
 			if has("控制在") {
@@ -412,7 +412,7 @@ func add(p *Plan, byID map[string]*Indicator, counter map[string]int, f found, p
 				ind.Bounds = []float64{0, 100}
 			}
 		}
-		addReview(&ind.Review, "名称不在词表中: 请核对名称和id")
+		addReview(&ind.Review, "名称不在词表中，请核对名称和id")
 	}
 	if t.Kind == "level" && len(ind.Bounds) == 2 && (*t.Value < ind.Bounds[0] || *t.Value > ind.Bounds[1]) {
 		ind.Bounds = nil

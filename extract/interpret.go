@@ -139,7 +139,7 @@ func cellTarget(ind *Indicator, cell, metric string, y span) *Target {
 		return t
 	case !c.HasValue:
 		t.Kind = "delegated"
-		t.Review = "目标不是数字: 按无数值目标保留原文"
+		t.Review = "目标不是数字，按无数值目标保留原文"
 		return t
 	}
 	t.Value, t.Bound = num(c.Value), c.Bound
@@ -184,10 +184,10 @@ func levelRule(ind *Indicator, t *Target) {
 	switch {
 	case ind.Direction == "up" && b != nil && *t.Value <= *b:
 		t.Kind, t.Bound, t.From = "floor", "min", ind.Baseline.Year
-		t.Review = "目标不高于基期值: 读作每年不低于目标值"
+		t.Review = "目标不高于基期值，读作每年不低于目标值"
 	case ind.Direction == "down" && (b == nil || *t.Value >= *b):
 		t.Kind, t.Bound, t.From = "ceiling", "max", ind.Baseline.Year
-		t.Review = "越低越好的指标, 无基期值或目标不低于基期值: 读作每年不高于目标值"
+		t.Review = "越低越好的指标, 无基期值或目标不低于基期值，读作每年不高于目标值"
 	}
 }
 

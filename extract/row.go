@@ -164,14 +164,14 @@ func fill(ind *Indicator, voc *vocabulary.Vocabulary, printedUnit, metric string
 	ind.ID = fallbackID
 	ind.Direction = guessDirection(ind.Name)
 	ind.Path = "compound"
-	addReview(&ind.Review, "名称不在词表中: 请核对id (seeds/vocabulary/vocabulary.tsv)")
+	addReview(&ind.Review, "名称不在词表中，请核对id (seeds/vocabulary/vocabulary.tsv)")
 	switch {
 	case printedUnit == "":
 		ind.Unit = "?"
 		addReview(&ind.Review, "未找到单位")
 	case metric != "level":
 		ind.Unit = printedUnit
-		addReview(&ind.Review, "表中数字是"+metricZH[metric]+", 水平值的单位未印出: 请填写unit")
+		addReview(&ind.Review, "表中数字是"+metricZH[metric]+", 水平值的单位未印出，请填写unit")
 	default:
 		ind.Unit = printedUnit
 	}

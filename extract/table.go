@@ -349,7 +349,7 @@ func parseRows(t *rawTable, toks []token, hasAttr bool) {
 				flush()
 				group = s
 			} else {
-				cur.Review = strings.TrimSpace(cur.Review + " 多出的单元格: " + s)
+				cur.Review = strings.TrimSpace(cur.Review + " 多出的单元格，" + s)
 			}
 		default:
 			// words before any value: a label merged over sub-rows (安全 生产)
@@ -404,7 +404,7 @@ func placeValues(vals []token, n int) ([]string, string) {
 			out[k] = vals[k].text
 		}
 		if len(vals) > n {
-			return out, "多出的单元格: " + joinTokens(vals[n:])
+			return out, "多出的单元格，" + joinTokens(vals[n:])
 		}
 		return out, ""
 	}
@@ -418,7 +418,7 @@ func placeValues(vals []token, n int) ([]string, string) {
 		for k := 0; k < n; k++ {
 			out[k] = vals[k].text
 		}
-		return out, "多出的单元格: " + joinTokens(vals[n:])
+		return out, "多出的单元格，" + joinTokens(vals[n:])
 	}
 	off := n - len(vals)
 	for k := range vals {
@@ -427,7 +427,7 @@ func placeValues(vals []token, n int) ([]string, string) {
 	if len(vals) == 0 || n < 2 {
 		return out, ""
 	}
-	return out, "表格复制时空单元格丢失: " + strconv.Itoa(len(vals)) + "个数值读作后" + strconv.Itoa(len(vals)) + "列, 前面的列为空"
+	return out, "表格复制时空单元格丢失，" + strconv.Itoa(len(vals)) + "个数值读作后" + strconv.Itoa(len(vals)) + "列, 前面的列为空"
 }
 
 func joinTokens(ts []token) string {
