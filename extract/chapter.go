@@ -20,7 +20,6 @@ var (
 	byYearRe      = regexp.MustCompile(`(?:到|至|展望|在)(\d{4}|二〇[一二三四五六七八九〇]{2})年`)
 	pastRe        = regexp.MustCompile(`五年来|十三五|过去|已经|以来|比上年|年末|同比|完成情况|较20\d\d年`)
 	leadRe        = regexp.MustCompile(`^(?:到\d{4}年|“?十[一二三四五六七八九]五”?时期|力争|全区|全面|确保|其中|推动|实现|努力|争取|基本|累计|五年|每年|全市|新建|同时|并|使|以及|和|及|且|则|、|扎实|积极|加快|建设|建成|培育|发展|改造提升|改造|治理|安排|打造|创建|开设|开发|支持|促进|推广|引进|组建|设置|配备)+`)
-	verbTailRe    = regexp.MustCompile(`(?:分别|均|都|总量|总数|数量|规模)?(?:年均增长|年均提高|提高到|提升到|提高至|提升至|增加到|增长到|达到|稳定在|保持在|控制在|不低于|不少于|至少|超过|突破|新增|累计|增长|提高|提升|下降|降低|减少|达|为|在|建成|建设|打造|培育|创建|开设|开发|发展|改造|配备|设置|推广|治理|组建|形成|建立|安排|引进|招聘补充|培养|示范推广|扎实改造|实现)$`)
 	notQuantity   = regexp.MustCompile(`^[A-Za-z]|^年|^分钟|^小时|^岁以下|^家庭|^\.`)
 	doubleRe      = regexp.MustCompile(`翻(一|两|二)番`)
 	sharedRe      = regexp.MustCompile(`(?:均|分别|都)(?:达到|达|提高|提升|为|稳定在|保持在|控制在)?$`)
@@ -285,7 +284,7 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		prevSubj = subj
 		// 入学率、巩固率均达100%: one figure for each name
 		subjects := []string{subj}
-		if parts := strings.Split(subj, "、"); len(parts) > 1 && sharedRe.MatchString(before) {
+		if parts := strings.Split(subj, "、"); len(parts) > 1 && sharedRe.MatchString(lastRunes(before, 8)) {
 			subjects = parts
 		}
 		for _, sj := range subjects {
@@ -316,11 +315,12 @@ func part(s string, loc []int, k int) string {
 
 // subjectOf takes the indicator's name from the words before a number.
 func subjectOf(s string) string {
-	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 4 && !sharedRe.MatchString(s) {
+	s = lastRunes(s, 40) // a name is never longer; and the patterns below are anchored at the end
+	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 4 && !sharedRe.MatchString(lastRunes(s, 8)) {
 		s = s[k+len("、"):]
 	}
 	for i := 0; i < 4; i++ {
-		s = strings.TrimSpace(verbTailRe.ReplaceAllString(s, ""))
+		s = strings.TrimSpace(trimVerbTail(s))
 	}
 	s = byYearRe.ReplaceAllString(s, "")
 	s = leadRe.ReplaceAllString(strings.TrimSpace(s), "")
@@ -444,4 +444,35 @@ func sectionKey(s string) string {
 		key = "ch0"
 	}
 	return key
+}
+
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// verbTails end the words before a number (达到, 稳定在 …), optionally after
+// a word of scope (分别, 均 …); trimVerbTail drops one of them.
+var (
+	verbTails  = []string{"年均增长", "年均提高", "招聘补充", "示范推广", "扎实改造", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "稳定在", "保持在", "控制在", "不低于", "不少于", "达到", "至少", "超过", "突破", "新增", "累计", "增长", "提高", "提升", "下降", "降低", "减少", "建成", "建设", "打造", "培育", "创建", "开设", "开发", "发展", "改造", "配备", "设置", "推广", "治理", "组建", "形成", "建立", "安排", "引进", "培养", "实现", "达", "为", "在"}
+	scopeTails = []string{"分别", "均", "都", "总量", "总数", "数量", "规模"}
+)
+
+func trimVerbTail(s string) string {
+	for _, v := range verbTails {
+		if t, ok := strings.CutSuffix(s, v); ok {
+			for _, p := range scopeTails {
+				if u, ok := strings.CutSuffix(t, p); ok {
+					return u
+				}
+			}
+			return t
+		}
+	}
+	return s
 }
