@@ -2,6 +2,7 @@ package extract
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyp/seeds/vocabulary"
@@ -59,8 +60,14 @@ func rowIndicator(t *rawTable, row rawRow, y span, voc *vocabulary.Vocabulary) *
 
 	// The base-year cell: a level, or the previous period's rate or total.
 	bc := ParseCell(base)
+	if yr := strconv.Itoa(y.Base); rn.Metric != "level" && strings.HasPrefix(base, yr) && len(base) > len(yr) && bc.HasValue && bc.Value > 1000 {
+		// 20158.9: the year of a merged header cell run into the value
+		bc = ParseCell(strings.TrimPrefix(base, yr))
+		addReview(&ind.Review, "基期单元格"+base+"读作"+yr+"年 "+strings.TrimPrefix(base, yr))
+	}
 	if bc.Note != "" {
 		addNote(&ind.Note, "基期: "+bc.Note)
+		ind.baseNote = bc.Note
 	}
 	switch {
 	case bc.Empty || !bc.HasValue:
@@ -150,17 +157,21 @@ func cellTarget(ind *Indicator, cell, metric string, y span) *Target {
 		t.Kind, t.From = "reduction", y.Base
 	case metric == "change":
 		t.Kind, t.From = "change", y.Base
-	case (metric == "cumulative" || c.Bracket) && ind.Baseline.Value != nil:
-		// [1] on a row whose base-year cell is a level: a change of that level
+	case (metric == "cumulative" || c.Bracket) && ind.Baseline.Value != nil && c.Value <= *ind.Baseline.Value/2:
+		// [1] on a row whose base-year cell is a level (77.3 years): a
+		// change of that level; [30] beside 5.7 is a five-year total
 		t.Kind, t.From = "change", y.Base
 		t.Review = "[ ]数字读作规划期内水平值的变化量; 若为流量指标请改为cumulative"
 	case metric == "cumulative" || c.Bracket:
 		t.Kind, t.From = "cumulative", y.Base
+		if ind.Baseline.Value != nil {
+			t.Review = "[ ]数字读作规划期累计; 若为存量指标请改为change"
+		}
 	case metric == "ceiling" || metric == "floor":
 		t.Kind, t.From = metric, y.Base
 	default:
 		t.Kind = "level"
-		levelRule(ind, t)
+		levelRule(ind, t, bc(ind))
 	}
 	if t.Kind == "reduction" && c.Value >= 100 {
 		t.Review = "降低率不小于100%"
@@ -176,9 +187,14 @@ func cellTarget(ind *Indicator, cell, metric string, y span) *Target {
 // the way it should go (a target of 300 days with 311 now; 63 with 63 now)
 // as a floor held every year, and a level target of a lower-is-better
 // indicator without a base-year value as a ceiling; both marked for review.
-func levelRule(ind *Indicator, t *Target) {
-	if t.Bound != "none" && t.Bound != "" {
+func levelRule(ind *Indicator, t *Target, baseNote string) {
+	if t.Bound == "max" && ind.Direction == "down" {
+		t.Kind, t.From = "ceiling", ind.Baseline.Year
+		t.Review = "越低越好的指标的上限, 读作每年不高于目标值"
 		return
+	}
+	if t.Bound != "none" && t.Bound != "" || strings.Contains(baseNote, "旧") || strings.Contains(baseNote, "口径") || t.Note != "" {
+		return // a bound printed, or a base on another definition
 	}
 	b := ind.Baseline.Value
 	switch {
@@ -190,6 +206,9 @@ func levelRule(ind *Indicator, t *Target) {
 		t.Review = "越低越好的指标, 无基期值或目标不低于基期值，读作每年不高于目标值"
 	}
 }
+
+// bc is the note of the indicator's base cell, kept by rowIndicator.
+func bc(ind *Indicator) string { return ind.baseNote }
 
 func addNote(n *string, s string) {
 	if *n == "" {

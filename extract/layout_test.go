@@ -37,7 +37,7 @@ func TestNationalLayout(t *testing.T) {
 		{2, "labour_productivity", "万元/人", "expected", nan, "delegated", nan, "none", "经济发展"},
 		{3, "urbanization_rate", "%", "expected", 60.6, "level", 65, "none", "经济发展"},
 		{4, "row_4", "%", "expected", nan, "growth", 7, "min", "创新驱动"},
-		{5, "invention_patents_per_10k", "件", "expected", 6.3, "level", 12, "none", "创新驱动"},
+		{5, "invention_patents_per_10k", "件/万人", "expected", 6.3, "level", 12, "none", "创新驱动"},
 		{6, "digital_core_share", "%", "expected", 7.8, "level", 10, "none", "创新驱动"},
 		{7, "income", "元", "expected", nan, "delegated", nan, "none", "民生福祉"},
 		{8, "unemployment_surveyed", "%", "expected", 5.2, "ceiling", 5.5, "max", "民生福祉"},

@@ -55,7 +55,8 @@ type Indicator struct {
 	Note       string         `yaml:"note,omitempty"`
 	Review     string         `yaml:"review,omitempty"`
 
-	line int // where the row or sentence stands, for the summary
+	line     int    // where the row or sentence stands, for the summary
+	baseNote string // the remark of a table row's base cell: (旧标准)
 }
 
 // Baseline is the base-year level; Value nil when the plan prints none.

@@ -33,7 +33,7 @@ var metricSuffixes = []struct{ suffix, metric string }{
 // splitName reads a table's name cell.
 func splitName(cell string) rowName {
 	r := rowName{Metric: "level"}
-	s := strings.TrimSpace(cell)
+	s := strings.Trim(strings.TrimSpace(cell), "#*＊※ ")
 	for {
 		var g string
 		switch {
@@ -68,6 +68,8 @@ func splitName(cell string) rowName {
 				r.Price = "current"
 			case unitRe.MatchString(part) && r.Unit == "":
 				r.Unit = part
+			case metricWord(part) != "":
+				r.Metric = metricWord(part)
 			default:
 				r.Note = strings.TrimSpace(part + " " + r.Note)
 			}
@@ -75,6 +77,9 @@ func splitName(cell string) rowName {
 	}
 done:
 	for _, m := range metricSuffixes {
+		if r.Metric != "level" {
+			break
+		}
 		if strings.HasSuffix(s, m.suffix) && utf8.RuneCountInString(s) > utf8.RuneCountInString(m.suffix)+1 {
 			if m.metric == "growth" && (r.Unit != "%" && r.Unit != "") {
 				break
@@ -89,6 +94,16 @@ done:
 	}
 	r.Name = s
 	return r
+}
+
+// metricWord reads a parenthesised 削减率, 增速 … as the row's metric.
+func metricWord(s string) string {
+	for _, m := range metricSuffixes {
+		if s == m.suffix {
+			return m.metric
+		}
+	}
+	return ""
 }
 
 // matchingOpen finds the parenthesis that opens the group closing s.
@@ -153,6 +168,8 @@ func fill(ind *Indicator, voc *vocabulary.Vocabulary, printedUnit, metric string
 		switch {
 		case metric != "level" || printedUnit == "":
 			ind.Unit = e.Unit
+		case strings.HasPrefix(e.Unit, printedUnit+"/"):
+			ind.Unit = e.Unit // 张 printed, 张/千人 meant: the name says per thousand
 		case printedUnit != e.Unit:
 			ind.Unit, ind.UnitEN = printedUnit, ""
 			addReview(&ind.Review, fmt.Sprintf("单位%s与词表中%s的单位%s不同", printedUnit, e.ID, e.Unit))

@@ -58,7 +58,7 @@ var (
 	attrRe       = regexp.MustCompile(`^(预期性|约束性)`)
 	yearRe       = regexp.MustCompile(`(19|20)\d{2}`)
 	stopRe       = regexp.MustCompile(`^(第[一二三四五六七八九十百零〇\d]+[篇章节]|专栏)`)
-	noteRe       = regexp.MustCompile(`^(备注|注[:：]|注\s|说明[:：])`)
+	noteRe       = regexp.MustCompile(`^(备注\s*[:：\d]|注\s*[:：]|注\s*[①1]|说明[:：])`)
 )
 
 // findTables finds the indicator tables of a plan: a short heading naming
@@ -267,7 +267,13 @@ func isValueCell(s string) bool {
 // isGroupCell tells a group heading (推动高质量发展, 经济发展) standing
 // between rows: short words without a unit or a number.
 func isGroupCell(s string) bool {
-	return isNameCell(s) && utf8.RuneCountInString(s) <= 12 && !strings.ContainsAny(s, "()（）%0123456789")
+	han := 0
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			han++
+		}
+	}
+	return han >= 2 && isNameCell(s) && utf8.RuneCountInString(s) <= 12 && !strings.ContainsAny(s, "()（）%0123456789")
 }
 
 // isRemark tells a cell that only comments the one before: (口径调整).
@@ -326,7 +332,9 @@ func parseRows(t *rawTable, toks []token, hasAttr bool) {
 			if !hasAttr && len(vals) == n {
 				flush()
 			}
-		case cur.Attr == "" && hasAttr && len(vals) > 0 && len(vals) < n:
+		case strings.Trim(s, "#*＊※ ") == "":
+			// a mark standing alone (# before a sub-row)
+		case cur.Attr == "" && hasAttr && len(vals) > 0 && len(vals) < n && !(isGroupCell(s) && next == strconv.Itoa(expect)):
 			// words in a value column: 高于GDP增长, 与经济增长同步
 			vals = append(vals, tk)
 		case cur.Attr != "" || len(vals) > 0:
@@ -357,7 +365,7 @@ func parseRows(t *rawTable, toks []token, hasAttr bool) {
 			if utf8.RuneCountInString(s) <= 3 && !strings.ContainsAny(s, "(（") {
 				continue
 			}
-			if strings.ContainsAny(cur.Name, "(（") && strings.ContainsAny(s, "(（") {
+			if strings.ContainsAny(s, "(（") {
 				// the merged label came first: this is the real name
 				cur.Name = s
 				continue
