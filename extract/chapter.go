@@ -3,6 +3,7 @@ package extract
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -19,7 +20,7 @@ var (
 	clauseSplit   = regexp.MustCompile(`[,，:：]`)
 	byYearRe      = regexp.MustCompile(`(?:到|至|展望|在)(\d{4}|二〇[一二三四五六七八九〇]{2})年`)
 	pastRe        = regexp.MustCompile(`五年来|十三五|过去|已经|以来|比上年|年末|同比|完成情况|较20\d\d年`)
-	leadRe        = regexp.MustCompile(`^(?:到\d{4}年|“?十[一二三四五六七八九]五”?时期|力争|全区|全面|确保|其中|推动|实现|努力|争取|基本|累计|五年|每年|全市|新建|同时|并|使|以及|和|及|且|则|、|扎实|积极|加快|建设|建成|培育|发展|改造提升|改造|治理|安排|打造|创建|开设|开发|支持|促进|推广|引进|组建|设置|配备)+`)
+	leadRe        = regexp.MustCompile(`^(?:到\d{4}年|“?十[一二三四五六七八九]五”?时期|力争|全区|全面|确保|新增|其中|推动|实现|努力|争取|基本|累计|五年|每年|全市|新建|同时|并|使|以及|和|及|且|则|、|扎实|积极|加快|建设|建成|培育|发展|改造提升|改造|治理|安排|打造|创建|开设|开发|支持|促进|推广|引进|组建|设置|配备)+`)
 	notQuantity   = regexp.MustCompile(`^[A-Za-z]|^年|^分钟|^小时|^岁以下|^家庭|^\.`)
 	doubleRe      = regexp.MustCompile(`翻(一|两|二)番`)
 	sharedRe      = regexp.MustCompile(`(?:均|分别|都)(?:达到|达|提高|提升|为|稳定在|保持在|控制在)?$`)
@@ -189,6 +190,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		}
 		if notQuantity.MatchString(clause[loc[3]:]) && unit == "" {
 			continue
+		}
+		if unit == "岁" && qual == "以下" || strings.HasPrefix(after, "范围") || strings.HasSuffix(full, "“") {
+			continue // an age bracket (3岁以下), a distance (1公里范围内), a name (“2.5天小长假”)
 		}
 		if prev, _ := utf8.DecodeLastRuneInString(full); prev == '.' || (prev >= '0' && prev <= '9') || prev >= 'A' && prev <= 'z' {
 			continue
@@ -361,7 +365,25 @@ func chapterConcept(voc *vocabulary.Vocabulary, subj string) (vocabulary.Entry, 
 			}
 		}
 	}
+	// 水土流失面积 and 水土流失治理面积: the same thing measured
+	if c := core(subj); utf8.RuneCountInString(c) >= 3 {
+		for _, e := range voc.Entries {
+			for _, name := range e.Names {
+				if core(name) == c {
+					return e, true
+				}
+			}
+		}
+	}
 	return vocabulary.Entry{}, false
+}
+
+// measureWords end a name without changing what is counted.
+var measureRe = regexp.MustCompile(`(?:建设|治理|改造|种植|播种)?(?:里程|面积|数量|总量|总数|数|规模)$`)
+
+// core is a name without its measure word: 村社便道建设里程 → 村社便道.
+func core(s string) string {
+	return measureRe.ReplaceAllString(lastRunes(s, 20), "")
 }
 
 // add attaches a clause's target to its indicator: a restatement of a
@@ -369,6 +391,9 @@ func chapterConcept(voc *vocabulary.Vocabulary, subj string) (vocabulary.Entry, 
 // an unknown subject becomes a new indicator marked for review.
 func add(p *Plan, byID map[string]*Indicator, counter map[string]int, f found, pl place, line int, voc *vocabulary.Vocabulary) {
 	t := f.target
+	if f.known && !slices.Contains(f.entry.Names, f.subject) {
+		addReview(&t.Review, "原文“"+f.subject+"”按词表读作"+f.entry.ID)
+	}
 	if f.known {
 		if ind, ok := byID[f.entry.ID]; ok {
 			for _, old := range ind.Targets {
