@@ -53,7 +53,7 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 			continue
 		}
 		text := b.Text
-		if p.VisionYear != 0 && (strings.Contains(text, "远景目标") || strings.Contains(text, "展望二〇") || strings.Contains(text, "展望20")) {
+		if p.VisionYear != 0 && visionRe.MatchString(text) {
 			vision = true
 		} else if vision && !strings.Contains(text, "二〇三五") {
 			vision = false
@@ -108,6 +108,9 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 		}
 	}
 }
+
+// visionRe starts a paragraph of long-range goals.
+var visionRe = regexp.MustCompile(`^(?:二〇[三四五]\d|20[3-5]\d)年远景目标|(?:展望|到)(?:二〇[三四五][〇一二三四五六七八九]|20[3-5]\d)年`)
 
 var (
 	garbledYearRe = regexp.MustCompile(`到(20\d\d)(\d{1,5}(?:\.\d+)?(?:万|亿)?(?:元|亿元|万元|家|个|人|吨|万吨))`)

@@ -31,9 +31,22 @@ var pastHeadingRe = regexp.MustCompile(`成就|回顾|成效|发展基础|发展
 // to the next heading or box; a table block ends it too.
 func locate(doc *document.Document) []place {
 	out := make([]place, len(doc.Blocks))
+	// A table of contents lists the headings once before the text: the
+	// text starts at the last 第一章 (or 第一篇).
+	start := 0
+	for i, b := range doc.Blocks {
+		if strings.HasPrefix(b.Text, "第一章") || strings.HasPrefix(b.Text, "第一篇") || strings.HasPrefix(b.Text, "第1章") {
+			if utf8.RuneCountInString(b.Text) <= 50 {
+				start = i
+			}
+		}
+	}
 	var part, chapter, section, box string
 	past := false
 	for i, b := range doc.Blocks {
+		if i < start {
+			continue
+		}
 		t := b.Text
 		short := utf8.RuneCountInString(t) <= 50 && !strings.HasSuffix(t, "。")
 		switch {
