@@ -36,7 +36,7 @@ func rowIndicator(t *rawTable, row rawRow, y span, voc *vocabulary.Vocabulary) *
 	default:
 		ind.Attribute = "expected"
 		if row.Attr == "" {
-			addReview(&ind.Review, "未找到指标属性, 按预期性")
+			addReview(&ind.Review, "未找到指标属性，按预期性")
 		}
 	}
 	var base, target, avg, actual string
@@ -80,7 +80,7 @@ func rowIndicator(t *rawTable, row rawRow, y span, voc *vocabulary.Vocabulary) *
 	case rn.Metric == "change":
 		ind.Observed = append(ind.Observed, &Observation{Year: y.Base, Metric: "change", From: prev, Value: num(bc.Value), Text: base})
 	case len(ind.Bounds) == 2 && (bc.Value < ind.Bounds[0] || bc.Value > ind.Bounds[1]):
-		addReview(&ind.Review, fmt.Sprintf("基期值%s超出取值范围, 未采用", base))
+		addReview(&ind.Review, fmt.Sprintf("基期值%s超出取值范围，未采用", base))
 	default:
 		ind.Baseline.Value = num(bc.Value)
 	}
@@ -190,7 +190,7 @@ func cellTarget(ind *Indicator, cell, metric string, y span) *Target {
 func levelRule(ind *Indicator, t *Target, baseNote string) {
 	if t.Bound == "max" && ind.Direction == "down" {
 		t.Kind, t.From = "ceiling", ind.Baseline.Year
-		t.Review = "越低越好的指标的上限, 读作每年不高于目标值"
+		t.Review = "越低越好的指标的上限，读作每年不高于目标值"
 		return
 	}
 	if t.Bound != "none" && t.Bound != "" || strings.Contains(baseNote, "旧") || strings.Contains(baseNote, "口径") || t.Note != "" {
@@ -203,7 +203,7 @@ func levelRule(ind *Indicator, t *Target, baseNote string) {
 		t.Review = "目标不高于基期值，读作每年不低于目标值"
 	case ind.Direction == "down" && (b == nil || *t.Value >= *b):
 		t.Kind, t.Bound, t.From = "ceiling", "max", ind.Baseline.Year
-		t.Review = "越低越好的指标, 无基期值或目标不低于基期值，读作每年不高于目标值"
+		t.Review = "越低越好的指标，无基期值或目标不低于基期值，读作每年不高于目标值"
 	}
 }
 

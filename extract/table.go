@@ -435,7 +435,7 @@ func placeValues(vals []token, n int) ([]string, string) {
 	if len(vals) == 0 || n < 2 {
 		return out, ""
 	}
-	return out, "表格复制时空单元格丢失，" + strconv.Itoa(len(vals)) + "个数值读作后" + strconv.Itoa(len(vals)) + "列, 前面的列为空"
+	return out, "表格复制时空单元格丢失，" + strconv.Itoa(len(vals)) + "个数值读作后" + strconv.Itoa(len(vals)) + "列，前面的列为空"
 }
 
 func joinTokens(ts []token) string {
