@@ -113,6 +113,7 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 var visionRe = regexp.MustCompile(`^(?:二〇[三四五]\d|20[3-5]\d)年远景目标|(?:展望|到)(?:二〇[三四五][〇一二三四五六七八九]|20[3-5]\d)年`)
 
 var (
+	baseOfRe      = regexp.MustCompile(`在(\d{4})年(?:的)?基础上`)
 	garbledYearRe = regexp.MustCompile(`到(20\d\d)(\d{1,5}(?:\.\d+)?(?:万|亿)?(?:元|亿元|万元|家|个|人|吨|万吨))`)
 	outputRe      = regexp.MustCompile(`^(?:规模工业总产值|规模以上工业总产值|工业总产值|总产值|产值|增加值|营业收入)$`)
 )
@@ -162,11 +163,16 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			v = 4
 		}
 		from := y.Base
-		if fm := regexp.MustCompile(`在(\d{4})年基础上`).FindStringSubmatch(clause); fm != nil {
+		review := ""
+		if fm := baseOfRe.FindStringSubmatch(clause); fm != nil {
 			from, _ = strconv.Atoi(fm[1])
 			subj = subjectOf(clause[:strings.Index(clause, fm[0])])
+			if from < y.Base || from >= year {
+				review = "翻番的基年" + fm[1] + "不在规划期内，按基期" + strconv.Itoa(y.Base)
+				from = y.Base
+			}
 		}
-		f := found{subject: subj, quote: clause, target: &Target{Year: year, Kind: "multiple", Value: num(v), Bound: "none", From: from, Text: clause}}
+		f := found{subject: subj, quote: clause, target: &Target{Year: year, Kind: "multiple", Value: num(v), Bound: "none", From: from, Text: clause, Review: review}}
 		f.entry, f.known = chapterConcept(voc, subj)
 		if subj != "" {
 			out = append(out, f)

@@ -126,7 +126,8 @@ func rowTokens(row []string, line, r int) []token {
 
 // isProse tells a paragraph of the text from a table cell: a long sentence.
 func isProse(s string) bool {
-	return utf8.RuneCountInString(s) > 80 || (utf8.RuneCountInString(s) > 30 && strings.ContainsAny(s, "。；"))
+	n := utf8.RuneCountInString(s)
+	return n > 80 || n > 30 && strings.ContainsAny(s, "。；") || n > 8 && strings.HasSuffix(s, "。")
 }
 
 // parseTable reads the header and the rows of a table from its tokens.
