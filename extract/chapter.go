@@ -87,8 +87,12 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 				found := clauseTargets(clause, lastSubj, year, y, voc)
 				if len(found) > 0 {
 					lastSubj = found[len(found)-1].subject
-				} else if s := subjectOf(clause); s != "" && utf8.RuneCountInString(s) <= 12 {
-					lastSubj = s
+				} else if k := strings.IndexAny(clause, "0123456789"); k > 0 {
+					// 规模工业总产值年均增长40亿元: a path, not a target; its name
+					// serves the next clause (到2025年650亿元)
+					if s := subjectOf(trimVerbTail(strings.TrimSuffix(clause[:k], "年均增长"))); s != "" && utf8.RuneCountInString(s) <= 15 {
+						lastSubj = s
+					}
 				}
 				for k := range found {
 					partOf(&found[k], topics, voc)
@@ -180,6 +184,8 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		return out
 	}
 	prevEnd, prevSubj := 0, ""
+	// 粮食、蔬菜总产量稳定在63万吨和100万吨左右: one name for each figure
+	list := listSubjects(clause)
 	numberFirst := false // 建成30个镇养老服务中心、109个社区养老服务站
 	for _, loc := range quantityRe.FindAllStringSubmatchIndex(clause, -1) {
 		numStr := clause[loc[2]:loc[3]]
@@ -290,9 +296,17 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		if subj == "" {
 			continue
 		}
-		if g := genericRe.FindString(subj); g == subj && prevSubj != "" {
+		if k := len(out); list != nil && k < len(list) {
+			subj = list[k]
+		}
+		if g := genericRe.FindString(subj); g == subj {
 			// 产量达20万吨 after 柑橘种植面积稳定在18万亩: 柑橘产量
-			subj = genericRe.ReplaceAllString(prevSubj, "") + subj
+			if prevSubj == "" {
+				prevSubj = lastSubj
+			}
+			if prevSubj != "" {
+				subj = genericRe.ReplaceAllString(prevSubj, "") + subj
+			}
 		}
 		prevSubj = subj
 		// 入学率、巩固率均达100%: one figure for each name
@@ -329,7 +343,7 @@ func part(s string, loc []int, k int) string {
 // subjectOf takes the indicator's name from the words before a number.
 func subjectOf(s string) string {
 	s = lastRunes(s, 40) // a name is never longer; and the patterns below are anchored at the end
-	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 4 && !sharedRe.MatchString(lastRunes(s, 8)) {
+	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 2 && !sharedRe.MatchString(lastRunes(s, 8)) {
 		s = s[k+len("、"):]
 	}
 	for i := 0; i < 4; i++ {
@@ -509,4 +523,33 @@ func trimVerbTail(s string) string {
 		}
 	}
 	return s
+}
+
+// listSubjects reads "A、B总产量…X和Y" into the names A总产量 and B总产量,
+// one for each figure; nil when the clause is not so built.
+func listSubjects(clause string) []string {
+	locs := quantityRe.FindAllStringIndex(clause, -1)
+	if len(locs) < 2 {
+		return nil
+	}
+	between := clause[locs[0][1]:locs[1][0]]
+	if between != "和" && between != "、" && between != "及" {
+		return nil
+	}
+	head := subjectOf(clause[:locs[0][0]])
+	parts := strings.Split(head, "、")
+	if len(parts) != len(locs) {
+		return nil
+	}
+	last := parts[len(parts)-1]
+	suffix := genericRe.FindString(last)
+	if suffix == "" {
+		return nil
+	}
+	for k := range parts[:len(parts)-1] {
+		if genericRe.FindString(parts[k]) == "" {
+			parts[k] += suffix
+		}
+	}
+	return parts
 }
