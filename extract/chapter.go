@@ -311,8 +311,8 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		prevSubj = subj
 		// 入学率、巩固率均达100%: one figure for each name
 		subjects := []string{subj}
-		if parts := strings.Split(subj, "、"); len(parts) > 1 && sharedRe.MatchString(lastRunes(before, 8)) {
-			subjects = parts
+		if parts := strings.Split(subj, "、"); len(parts) > 1 && (sharedRe.MatchString(lastRunes(before, 8)) || allKnown(voc, parts)) {
+			subjects = completeParts(voc, parts)
 		}
 		for _, sj := range subjects {
 			sj = subjectOf(sj)
@@ -322,6 +322,12 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			tt := *t
 			f := found{subject: sj, unit: unit, quote: strings.TrimSpace(clause), target: &tt}
 			f.entry, f.known = chapterConcept(voc, sj)
+			if f.known && tt.Kind == "level" && unit != "" && unit != f.entry.Unit {
+				// 进出口总额 in 亿元 is 商品进出口总额, not the series in 亿美元
+				if e, ok := sameUnit(voc, sj, unit); ok {
+					f.entry = e
+				}
+			}
 			if !f.known && len(subjects) == 1 {
 				if e, ok := chapterConcept(voc, strings.TrimSpace(before)); ok {
 					f.entry, f.known = e, true
@@ -385,6 +391,17 @@ func chapterConcept(voc *vocabulary.Vocabulary, subj string) (vocabulary.Entry, 
 		for _, name := range e.Names {
 			if strings.Contains(name, subj) && n*10 >= utf8.RuneCountInString(name)*6 {
 				return e, true
+			}
+		}
+	}
+	// 区级以上产业化龙头企业 and 区级以上农业产业化龙头企业: a word more or less
+	if n >= 6 {
+		for _, e := range voc.Entries {
+			for _, name := range e.Names {
+				m := utf8.RuneCountInString(name)
+				if m >= 6 && (m >= n && m-n <= 3 && subsequence(subj, name) || n > m && n-m <= 3 && subsequence(name, subj)) {
+					return e, true
+				}
 			}
 		}
 	}
@@ -507,7 +524,7 @@ func lastRunes(s string, n int) string {
 // verbTails end the words before a number (达到, 稳定在 …), optionally after
 // a word of scope (分别, 均 …); trimVerbTail drops one of them.
 var (
-	verbTails  = []string{"年均增长", "年均提高", "招聘补充", "示范推广", "扎实改造", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "稳定在", "保持在", "控制在", "不低于", "不少于", "达到", "至少", "超过", "突破", "新增", "累计", "增长", "提高", "提升", "下降", "降低", "减少", "建成", "建设", "打造", "培育", "创建", "开设", "开发", "发展", "改造", "配备", "设置", "推广", "治理", "组建", "形成", "建立", "安排", "引进", "培养", "实现", "达", "为", "在"}
+	verbTails  = []string{"力争", "确保", "争取", "努力", "预计", "年均增长", "年均提高", "招聘补充", "示范推广", "扎实改造", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "稳定在", "保持在", "控制在", "不低于", "不少于", "达到", "至少", "超过", "突破", "新增", "累计", "增长", "提高", "提升", "下降", "降低", "减少", "建成", "建设", "打造", "培育", "创建", "开设", "开发", "发展", "改造", "配备", "设置", "推广", "治理", "组建", "形成", "建立", "安排", "引进", "培养", "实现", "达", "为", "在"}
 	scopeTails = []string{"分别", "均", "都", "总量", "总数", "数量", "规模"}
 )
 
@@ -552,4 +569,68 @@ func listSubjects(clause string) []string {
 		}
 	}
 	return parts
+}
+
+// sameUnit finds an entry measured in unit with a name holding subj.
+func sameUnit(voc *vocabulary.Vocabulary, subj, unit string) (vocabulary.Entry, bool) {
+	for _, e := range voc.Entries {
+		if e.Unit != unit {
+			continue
+		}
+		for _, n := range e.Names {
+			if strings.Contains(n, subj) {
+				return e, true
+			}
+		}
+	}
+	return vocabulary.Entry{}, false
+}
+
+// subsequence tells whether the runes of a appear in b in order.
+func subsequence(a, b string) bool {
+	rb := []rune(b)
+	j := 0
+	for _, r := range a {
+		for j < len(rb) && rb[j] != r {
+			j++
+		}
+		if j == len(rb) {
+			return false
+		}
+		j++
+	}
+	return true
+}
+
+func allKnown(voc *vocabulary.Vocabulary, parts []string) bool {
+	for _, p := range parts {
+		if _, ok := chapterConcept(voc, subjectOf(p)); !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// completeParts gives a short part of a list the head of the one before:
+// 单位工业用地增加值强度、税收强度 → …、单位工业用地税收强度.
+func completeParts(voc *vocabulary.Vocabulary, parts []string) []string {
+	out := append([]string(nil), parts...)
+	for k := 1; k < len(out); k++ {
+		if _, ok := chapterConcept(voc, subjectOf(out[k])); ok {
+			continue
+		}
+		prev := []rune(subjectOf(out[k-1]))
+		n := utf8.RuneCountInString(out[k])
+		for cut := n - 1; cut <= n+2; cut++ {
+			if cut <= 0 || cut >= len(prev) {
+				continue
+			}
+			cand := string(prev[:len(prev)-cut]) + out[k]
+			if _, ok := chapterConcept(voc, cand); ok {
+				out[k] = cand
+				break
+			}
+		}
+	}
+	return out
 }
