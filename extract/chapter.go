@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyp/document"
@@ -115,6 +116,14 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 
 // visionRe starts a paragraph of long-range goals.
 var visionRe = regexp.MustCompile(`^(?:二〇[三四五]\d|20[3-5]\d)年远景目标|(?:展望|到)(?:二〇[三四五][〇一二三四五六七八九]|20[3-5]\d)年`)
+
+// createVerbRe ends the words before a count of things made: 建成100个….
+var createVerbRe = regexp.MustCompile(`(?:打造|建设|建成|创建|培育|设置|开设|新建|组建|建立|形成|创成)$`)
+
+func startsHan(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
+}
 
 var (
 	baseOfRe      = regexp.MustCompile(`在(\d{4})年(?:的)?基础上`)
@@ -281,6 +290,18 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			unit = "%"
 		}
 		prevEnd = loc[1]
+		if qual == "以上" && startsHan(after) {
+			continue // a size class: 500吨以上农村污水处理设施
+		}
+		if strings.HasPrefix(after, "级") {
+			// 1000万吨级煤炭交易及物流中心: a class of size, about that much
+			after = strings.TrimPrefix(after, "级")
+			t.Bound = "approx"
+			numberFirst = true
+		}
+		if strings.HasPrefix(after, "的") || createVerbRe.MatchString(lastRunes(before, 3)) {
+			numberFirst = true // 打造1平方公里的…创新生态圈, 建成100个…示范村
+		}
 		subj := subjectOf(before)
 		if subj == "" || numberFirst {
 			if a := subjectAfter(after); a != "" {
