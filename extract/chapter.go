@@ -594,12 +594,13 @@ func listSubjects(clause string) []string {
 
 // sameUnit finds an entry measured in unit with a name holding subj.
 func sameUnit(voc *vocabulary.Vocabulary, subj, unit string) (vocabulary.Entry, bool) {
+	n := utf8.RuneCountInString(subj)
 	for _, e := range voc.Entries {
 		if e.Unit != unit {
 			continue
 		}
-		for _, n := range e.Names {
-			if strings.Contains(n, subj) {
+		for _, name := range e.Names {
+			if strings.Contains(name, subj) && n*2 >= utf8.RuneCountInString(name) {
 				return e, true
 			}
 		}

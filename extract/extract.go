@@ -138,6 +138,7 @@ func Extract(doc *document.Document, o Options) (*Result, error) {
 			}
 		}
 	}
+	uniqueIDs(p) // two rows read as one concept: the second renamed before chapters attach to the first
 	chapterTargets(doc, places, tables, p, y, voc)
 	uniqueIDs(p)
 	if p.Targets() == 0 {
@@ -180,7 +181,7 @@ func uniqueIDs(p *Plan) {
 	for _, ind := range p.Indicators {
 		seen[ind.ID]++
 		if k := seen[ind.ID]; k > 1 {
-			addReview(&ind.Review, "与另一指标同为"+ind.ID+": 请核对是否同一指标")
+			addReview(&ind.Review, "与另一指标同为"+ind.ID+"，请核对是否同一指标")
 			ind.ID = fmt.Sprintf("%s_%d", ind.ID, k)
 		}
 	}

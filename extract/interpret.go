@@ -14,6 +14,17 @@ type span struct{ Base, Target int }
 // rowIndicator reads one table row into an indicator with its targets.
 func rowIndicator(t *rawTable, row rawRow, y span, voc *vocabulary.Vocabulary) *Indicator {
 	rn := splitName(row.Name)
+	for k, r := range t.Cols {
+		if r == roleUnit && k < len(row.Values) && rn.Unit == "" {
+			rn.Unit = row.Values[k]
+			if rn.Unit == "百分点" || rn.Unit == "个百分点" {
+				rn.Metric = "change"
+				for _, w := range []string{"提高幅度", "提升幅度", "提高", "提升", "增加"} {
+					rn.Name = strings.TrimSuffix(rn.Name, w)
+				}
+			}
+		}
+	}
 	ind := &Indicator{
 		No: row.No, Sub: row.Sub, Name: rn.Name, Group: row.Group, Section: t.Section, Box: t.Title,
 		PriceBasis: rn.Price, Quote: row.Name, Note: rn.Note, Review: row.Review, line: row.Line,

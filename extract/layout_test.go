@@ -3,7 +3,10 @@ package extract
 import (
 	"math"
 	"os"
+	"strings"
 	"testing"
+
+	"fyp/model"
 )
 
 // The national plan's table in another layout: a 类别 column printed on a
@@ -23,16 +26,7 @@ func TestNationalLayout(t *testing.T) {
 		t.Errorf("years %d-%d, want 2020-2025", p.BaseYear, p.TargetYear)
 	}
 	nan := math.NaN()
-	want := []struct {
-		no        int
-		id, unit  string
-		attribute string
-		base      float64 // NaN: no base-year level
-		kind      string
-		value     float64 // NaN: no value (delegated)
-		bound     string
-		group     string
-	}{
+	want := []wantRow{
 		{1, "gdp", "亿元", "expected", nan, "delegated", nan, "none", "经济发展"},
 		{2, "labour_productivity", "万元/人", "expected", nan, "delegated", nan, "none", "经济发展"},
 		{3, "urbanization_rate", "%", "expected", 60.6, "level", 65, "none", "经济发展"},
@@ -54,6 +48,27 @@ func TestNationalLayout(t *testing.T) {
 		{19, "grain_capacity", "亿吨", "binding", nan, "level", 6.5, "min", "安全保障"},
 		{20, "energy_production_capacity", "亿吨标准煤", "binding", nan, "level", 46, "min", "安全保障"},
 	}
+	if m := checkRows(t, p, want); m < len(want) {
+		t.Errorf("national layout: %d of %d rows match", m, len(want))
+	}
+}
+
+// wantRow is a careful reader's reading of a table row.
+type wantRow struct {
+	no        int
+	id, unit  string
+	attribute string
+	base      float64 // NaN: no base-year level
+	kind      string
+	value     float64 // NaN: no value (delegated)
+	bound     string
+	group     string
+}
+
+// checkRows compares the table rows of p with the readings and returns how
+// many match.
+func checkRows(t *testing.T, p *model.Plan, want []wantRow) int {
+	t.Helper()
 	rows := map[int]int{}
 	for k, ind := range p.Indicators {
 		if ind.No > 0 {
@@ -89,5 +104,45 @@ func TestNationalLayout(t *testing.T) {
 		}
 		matched++
 	}
-	t.Logf("national layout: %d of %d rows match", matched, len(want))
+	return matched
+}
+
+// A municipal plan's web page: GB2312, full-width digits, 类别 merged over
+// rows (rowspan), a 单位 column, 〔 〕 totals, ≥ and < bounds, a delegated
+// cell in words. testdata/municipal-14.html is written for this test (the
+// city and figures are invented; the layout is the one city governments
+// publish).
+func TestMunicipalLayout(t *testing.T) {
+	data, err := os.ReadFile("testdata/municipal-14.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, res, out := extractFile(t, "municipal-14.html", data)
+	nan := math.NaN()
+	want := []wantRow{
+		{1, "gdp", "亿元", "expected", nan, "growth", 6, "approx", "经济发展"},
+		{2, "gdp_per_capita", "万元", "expected", 6.8, "level", 9, "none", "经济发展"},
+		{3, "urbanization_rate", "%", "expected", 64.2, "level", 68, "none", "经济发展"},
+		{4, "rd_intensity", "%", "expected", 1.9, "level", 2.5, "none", "创新驱动"},
+		{5, "invention_patents_per_10k", "件/万人", "expected", 8.1, "level", 15, "none", "创新驱动"},
+		{6, "energy_intensity", "吨标准煤/万元", "binding", nan, "reduction", 14, "none", "绿色生态"},
+		{7, "forest_coverage", "%", "binding", 45.3, "level", 46, "min", "绿色生态"},
+		{8, "good_air_days_ratio", "%", "binding", 88.5, "delegated", nan, "none", "绿色生态"},
+		{9, "unemployment_surveyed", "%", "expected", 4.9, "ceiling", 5.5, "max", "民生福祉"},
+		// the same concept as row 3, as a change: kept apart and marked
+		{10, "urbanization_rate_2", "%", "expected", nan, "change", 3.8, "none", "民生福祉"},
+	}
+	if m := checkRows(t, p, want); m < len(want) {
+		t.Errorf("municipal layout: %d of %d rows match", m, len(want))
+	}
+	if p.Region.ZH != "示例市" || p.BaseYear != 2020 || p.TargetYear != 2025 {
+		t.Errorf("region %q, years %d-%d", p.Region.ZH, p.BaseYear, p.TargetYear)
+	}
+	for _, want := range []string{"id: industrial_enterprises_above_size", "value: 1200", "id: high_standard_farmland", "kind: cumulative, value: 30",
+		"第二章第一节重申: 全市地区生产总值年均增长6%左右", "review: 与另一指标同为urbanization_rate"} {
+		if !strings.Contains(string(out), want) {
+			t.Errorf("plan file lacks %q", want)
+		}
+	}
+	_ = res
 }

@@ -161,6 +161,24 @@ func guessDirection(name string) string {
 // fill completes an indicator from the vocabulary, or guesses and says so.
 func fill(ind *Indicator, voc *vocabulary.Vocabulary, printedUnit, metric string, fallbackID string) {
 	e, ok := concept(voc, ind.Name)
+	if ok && metric == "level" && printedUnit != "" && printedUnit != e.Unit && !strings.HasPrefix(e.Unit, printedUnit+"/") {
+		// 空气质量优良天数比率 in % is not 空气质量优良天数 in 天
+		e2, ok2 := sameUnit(voc, ind.Name, printedUnit)
+		if !ok2 {
+			e2, ok2 = chapterConcept(voc, ind.Name)
+			ok2 = ok2 && e2.Unit == printedUnit
+		}
+		if ok2 {
+			e = e2
+			addReview(&ind.Review, "原文“"+ind.Name+"”按单位"+printedUnit+"读作"+e.ID)
+		}
+	}
+	if !ok {
+		if e2, ok2 := chapterConcept(voc, ind.Name); ok2 {
+			e, ok = e2, true
+			addReview(&ind.Review, "原文“"+ind.Name+"”按词表读作"+e.ID)
+		}
+	}
 	if ok {
 		ind.ID, ind.NameEN, ind.UnitEN = e.ID, e.NameEN, e.UnitEN
 		ind.Direction, ind.Path = e.Direction, e.Path

@@ -32,6 +32,7 @@ const (
 	roleTarget             // the target
 	roleAvg                // 年均/累计: the period's average or total
 	roleActual             // the outcome (record tables)
+	roleUnit               // 单位: the unit, in its own column
 )
 
 type rawRow struct {
@@ -162,6 +163,10 @@ func parseTable(t *rawTable, toks []token) bool {
 	if len(t.Cols) == 0 {
 		return false
 	}
+	hasUnit := false
+	for _, c := range t.Cols {
+		hasUnit = hasUnit || c == roleUnit
+	}
 	hasAttr := false
 	for _, h := range header {
 		if strings.Contains(h, "属性") || strings.Contains(h, "备注") || strings.Contains(h, "性质") {
@@ -169,7 +174,7 @@ func parseTable(t *rawTable, toks []token) bool {
 		}
 	}
 	_ = hasCategory
-	parseRows(t, toks[first:], hasAttr)
+	parseRows(t, toks[first:], hasAttr, hasUnit)
 	return len(t.Rows) > 0
 }
 
@@ -188,6 +193,8 @@ func columnRoles(header []string) ([]role, []int) {
 			years = append(years, y)
 		}
 		switch {
+		case h == "单位" || h == "计量单位":
+			cols = append(cols, col{roleUnit, 0})
 		case strings.Contains(h, "序号") || strings.Contains(h, "指标") && !strings.Contains(h, "目标") || strings.Contains(h, "类别") ||
 			strings.Contains(h, "属性") || strings.Contains(h, "备注") || strings.Contains(h, "领域") || strings.Contains(h, "单位"):
 		case strings.Contains(h, "年均") || strings.Contains(h, "累计"):
@@ -285,7 +292,7 @@ func isRemark(s string) bool {
 // parseRows walks the tokens of the body: a row number, the name, the
 // value cells, the attribute; group headings between rows; sub-rows (a
 // second name under one number) in record tables.
-func parseRows(t *rawTable, toks []token, hasAttr bool) {
+func parseRows(t *rawTable, toks []token, hasAttr, hasUnit bool) {
 	n := len(t.Cols)
 	group := ""
 	var cur *rawRow
@@ -323,6 +330,8 @@ func parseRows(t *rawTable, toks []token, hasAttr bool) {
 			}
 		case s == "" && tk.fixed:
 			vals = append(vals, tk)
+		case hasUnit && len(vals) == 0 && unitRe.MatchString(s):
+			vals = append(vals, tk) // the 单位 column
 		case s == "":
 		case isRemark(s) && len(vals) > 0:
 			vals[len(vals)-1].text += s
