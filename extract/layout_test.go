@@ -3,6 +3,7 @@ package extract
 import (
 	"math"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -50,6 +51,34 @@ func TestNationalLayout(t *testing.T) {
 	}
 	if m := checkRows(t, p, want); m < len(want) {
 		t.Errorf("national layout: %d of %d rows match", m, len(want))
+	}
+
+	// The same table in Word: a real table whose 类别 cell is merged
+	// downwards (an empty cell on the group's later rows).
+	var before, after []string
+	var table [][]string
+	for _, l := range strings.Split(string(data), "\n") {
+		cells := regexp.MustCompile(`\s{2,}`).Split(strings.TrimSpace(l), -1)
+		switch {
+		case strings.HasPrefix(l, "类别") || len(cells) >= 6:
+			table = append(table, cells)
+		case len(cells) == 5 && strings.HasPrefix(l, " "):
+			table = append(table, append([]string{""}, cells...))
+		case table == nil:
+			before = append(before, l)
+		default:
+			after = append(after, l)
+		}
+	}
+	if len(table) != 21 {
+		t.Fatalf("%d table rows built from the text, want 21", len(table))
+	}
+	pw, _, word := extractFile(t, "national-14.docx", buildDocx(t, before, table, after))
+	if m := checkRows(t, pw, want); m < len(want) {
+		t.Errorf("national layout in Word: %d of %d rows match", m, len(want))
+	}
+	if strings.Contains(string(word), "多出的单元格") {
+		t.Error("a merged 类别 cell was read as an extra cell of the row above")
 	}
 }
 

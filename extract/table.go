@@ -43,6 +43,7 @@ type rawRow struct {
 	Attr    string   // 预期性 / 约束性 as printed
 	Line    int
 	Review  string
+	row     int // the real table's row it starts on; 0 for text
 }
 
 // token is a cell of a table, from a real table or from a line of text (a
@@ -316,7 +317,7 @@ func parseRows(t *rawTable, toks []token, hasAttr, hasUnit bool) {
 		switch {
 		case s == strconv.Itoa(expect) && isNameCell(next) && (cur == nil || cur.Attr != "" || !hasAttr || len(vals) >= n || toks[k].row != 0 && toks[k].row != rowOf(vals)):
 			flush()
-			cur = &rawRow{No: expect, Group: group, Name: next, Line: tk.line}
+			cur = &rawRow{No: expect, Group: group, Name: next, Line: tk.line, row: tk.row}
 			expect++
 			k++
 		case cur == nil:
@@ -328,8 +329,10 @@ func parseRows(t *rawTable, toks []token, hasAttr, hasUnit bool) {
 			if !hasAttr {
 				flush()
 			}
-		case s == "" && tk.fixed:
+		case s == "" && tk.fixed && tk.row == cur.row:
 			vals = append(vals, tk)
+		case s == "" && tk.fixed:
+			// an empty cell of the next row (a merged 类别 cell)
 		case hasUnit && len(vals) == 0 && unitRe.MatchString(s):
 			vals = append(vals, tk) // the 单位 column
 		case s == "":
