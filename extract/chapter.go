@@ -27,6 +27,7 @@ var (
 	sharedRe      = regexp.MustCompile(`(?:均|分别|都)(?:达到|达|提高|提升|为|稳定在|保持在|控制在)?$`)
 	genericRe     = regexp.MustCompile(`(?:种植面积|播种面积|面积|总产量|产量|总产值|产值)$`)
 	workVerbRe    = regexp.MustCompile(`^(?:扎实|全面|积极|力争)?(?:建设|新建|改造提升|改造|治理|推广|培育|培养|招聘补充|示范推广|修建|新增)`)
+	workVerbAnyRe = regexp.MustCompile(`招聘补充|培育|培养|改造|治理|推广`)
 	countUnits    = map[string]bool{"个": true, "家": true, "所": true, "%": true, "": true}
 )
 
@@ -277,7 +278,7 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			t.Kind, t.From = "cumulative", y.Base
 		case has("稳定在", "保持在", "每年") && year <= y.Target:
 			t.Kind, t.From = "floor", y.Base
-		case workVerbRe.MatchString(before) && !countUnits[unit]:
+		case (workVerbRe.MatchString(before) || workVerbAnyRe.MatchString(full)) && !countUnits[unit]:
 			t.Kind, t.From = "cumulative", y.Base
 			t.Review = "建设、改造、培育类数量，读作规划期累计"
 		default:
