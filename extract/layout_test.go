@@ -146,7 +146,7 @@ func TestMunicipalLayout(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p, res, out := extractFile(t, "municipal-14.html", data)
+	p, _, out := extractFile(t, "municipal-14.html", data)
 	nan := math.NaN()
 	want := []wantRow{
 		{1, "gdp", "亿元", "expected", nan, "growth", 6, "approx", "经济发展"},
@@ -173,5 +173,4 @@ func TestMunicipalLayout(t *testing.T) {
 			t.Errorf("plan file lacks %q", want)
 		}
 	}
-	_ = res
 }

@@ -150,15 +150,11 @@ func parseTable(t *rawTable, toks []token) bool {
 		first--
 	}
 	var header []string
-	hasCategory := false
 	for _, tk := range toks[:first] {
 		if tk.text == "" {
 			continue
 		}
 		header = append(header, tk.text)
-		if strings.Contains(tk.text, "类别") || strings.Contains(tk.text, "领域") {
-			hasCategory = true
-		}
 	}
 	t.Cols, t.Years = columnRoles(header)
 	if len(t.Cols) == 0 {
@@ -174,7 +170,6 @@ func parseTable(t *rawTable, toks []token) bool {
 			hasAttr = true
 		}
 	}
-	_ = hasCategory
 	parseRows(t, toks[first:], hasAttr, hasUnit)
 	return len(t.Rows) > 0
 }
