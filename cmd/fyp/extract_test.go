@@ -166,3 +166,50 @@ func TestExtractBadInput(t *testing.T) {
 		})
 	}
 }
+
+// The README's walk-through shows today's output: its summary lines are
+// those fyp extract prints for the plan's published text (skipped when the
+// text, kept in shared/seeds above the repository, is absent).
+func TestExtractReadmeWalkthrough(t *testing.T) {
+	var text string
+	for dir, _ := os.Getwd(); ; {
+		p := filepath.Join(dir, "shared", "seeds", "000_c0dc96b9baef37ce.txt")
+		if _, err := os.Stat(p); err == nil {
+			text = p
+			break
+		}
+		if filepath.Dir(dir) == dir {
+			t.Skip("skipped: the plan's text shared/seeds/000_c0dc96b9baef37ce.txt is not in a folder above the repository")
+		}
+		dir = filepath.Dir(dir)
+	}
+	readme, err := os.ReadFile("../../README.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "江津区十四五规划纲要.txt")
+	data, _ := os.ReadFile(text)
+	os.WriteFile(in, data, 0o644)
+	out := filepath.Join(dir, "plan.yaml")
+	_, stderr, code := fyp(t, "extract", in, "-o", out, "--id", "jiangjin-new")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	stderr = strings.ReplaceAll(stderr, dir+string(filepath.Separator), "")
+	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if !strings.Contains(string(readme), l+"\n") {
+			t.Errorf("README lacks the line %q", l)
+		}
+	}
+	plan, _ := os.ReadFile(out)
+	k := strings.Index(string(plan), "    \"no\": 13\n")
+	if k < 0 {
+		t.Fatal("no row 13")
+	}
+	row := string(plan[k:])
+	row = row[:strings.Index(row, "    quote:")]
+	if !strings.Contains(string(readme), row) {
+		t.Errorf("README lacks row 13 as written today:\n%s", row)
+	}
+}
