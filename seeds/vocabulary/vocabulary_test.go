@@ -1,6 +1,7 @@
 package vocabulary
 
 import (
+	"strings"
 	"testing"
 
 	"fyp/seeds"
@@ -62,5 +63,18 @@ func TestParseErrors(t *testing.T) {
 		if _, err := Parse([]byte(in)); err == nil {
 			t.Errorf("Parse(%q) = nil error", in)
 		}
+	}
+}
+
+// The vocabulary is not a plan: the embedded plans are the *.yaml files of
+// package seeds only.
+func TestNotAPlan(t *testing.T) {
+	for _, id := range seeds.IDs() {
+		if strings.Contains(id, "vocabulary") {
+			t.Errorf("plan ids %v include the vocabulary", seeds.IDs())
+		}
+	}
+	if _, err := seeds.Source("vocabulary"); err == nil {
+		t.Error("the vocabulary is embedded as a plan")
 	}
 }
