@@ -25,6 +25,7 @@ var (
 	genericRe     = regexp.MustCompile(`(?:种植面积|播种面积|面积|总产量|产量|总产值|产值)$`)
 	workVerbRe    = regexp.MustCompile(`^(?:扎实|全面|积极|力争)?(?:建设|新建|改造提升|改造|治理|推广|培育|培养|招聘补充|示范推广|修建|新增)`)
 	workVerbAnyRe = regexp.MustCompile(`招聘补充|培育|培养|改造|治理|推广`)
+	toLevelRe     = regexp.MustCompile(`(?:提高到|提升到|提高至|提升至|增加到|增长到|达到|达)$`)
 	countUnits    = map[string]bool{"个": true, "家": true, "所": true, "%": true, "": true}
 )
 
@@ -149,6 +150,8 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			t.Kind, t.From = "cumulative", y.Base
 		case has("稳定在", "保持在", "每年") && year <= y.Target:
 			t.Kind, t.From = "floor", y.Base
+		case toLevelRe.MatchString(lastRunes(full, 4)):
+			t.Kind = "level" // 提升至50年一遇: a level, whatever the verbs before
 		case (workVerbRe.MatchString(before) || workVerbAnyRe.MatchString(full)) && !countUnits[unit]:
 			t.Kind, t.From = "cumulative", y.Base
 			t.Review = "建设、改造、培育类数量，读作规划期累计"
@@ -201,7 +204,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 				subj = genericRe.ReplaceAllString(prevSubj, "") + subj
 			}
 		}
-		prevSubj = subj
+		if !strings.ContainsAny(clause[:loc[0]], "(（") || strings.ContainsAny(before, ")）") {
+			prevSubj = subj
+		}
 		// 入学率、巩固率均达100%: one figure for each name
 		subjects := []string{subj}
 		if parts := strings.Split(subj, "、"); len(parts) > 1 && (sharedRe.MatchString(lastRunes(before, 8)) || allKnown(voc, parts)) {
@@ -245,6 +250,11 @@ func subjectOf(s string) string {
 	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 2 && !sharedRe.MatchString(lastRunes(s, 8)) {
 		s = s[k+len("、"):]
 	}
+	return trimSubject(s)
+}
+
+// trimSubject drops the verbs after a name and the words of scope before it.
+func trimSubject(s string) string {
 	for i := 0; i < 4; i++ {
 		s = strings.TrimSpace(trimVerbTail(s))
 	}
@@ -311,7 +321,7 @@ func listSubjects(clause string) []string {
 	if between != "和" && between != "、" && between != "及" {
 		return nil
 	}
-	head := subjectOf(clause[:locs[0][0]])
+	head := trimSubject(lastRunes(clause[:locs[0][0]], 40))
 	parts := strings.Split(head, "、")
 	if len(parts) != len(locs) {
 		return nil
