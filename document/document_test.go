@@ -228,3 +228,25 @@ func TestReadFileLimit(t *testing.T) {
 		t.Error("ReadFile(folder) = nil error")
 	}
 }
+
+// A Word file whose document.xml unpacks past the cap (a zip bomb) is
+// refused without unpacking it whole.
+func TestDOCXZipBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`))
+	pad := bytes.Repeat([]byte(" "), 1<<20)
+	for i := 0; i <= maxPart>>20; i++ {
+		w.Write(pad)
+	}
+	w.Write([]byte(`</w:body></w:document>`))
+	zw.Close()
+	if buf.Len() > 1<<20 {
+		t.Fatalf("the bomb is %d bytes; it should compress to well under 1 MB", buf.Len())
+	}
+	_, err := Read("bomb.docx", buf.Bytes())
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "more than 64 MB") {
+		t.Errorf("Read(bomb) = %v, want a corrupt-document error naming the 64 MB cap", err)
+	}
+}
