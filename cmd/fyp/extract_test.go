@@ -109,6 +109,10 @@ func TestExtractCommand(t *testing.T) {
 	if _, stderr, code := fyp(t, "extract", in, "-o", out, "--force"); code != 0 {
 		t.Errorf("--force: exit %d: %s", code, stderr)
 	}
+	// The summary in English.
+	if _, stderr, code := fyp(t, "extract", in, "--lang", "en"); code != 0 || !strings.Contains(stderr, "3 main-table rows") || !strings.Contains(stderr, "to review") {
+		t.Errorf("--lang en: exit %d, summary %q", code, stderr)
+	}
 	// To standard output without -o.
 	if stdout, _, code := fyp(t, "extract", in, "--id", "mine-14"); code != 0 || !strings.HasPrefix(stdout, "# Extracted by fyp extract") || !strings.Contains(stdout, "id: mine-14") {
 		t.Errorf("stdout: exit %d:\n%s", code, stdout)
