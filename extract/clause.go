@@ -25,12 +25,13 @@ var (
 	genericRe     = regexp.MustCompile(`(?:种植面积|播种面积|面积|总产量|产量|总产值|产值)$`)
 	workVerbRe    = regexp.MustCompile(`^(?:扎实|全面|积极|力争)?(?:建设|新建|改造提升|改造|治理|推广|培育|培养|招聘补充|示范推广|修建|新增)`)
 	workVerbAnyRe = regexp.MustCompile(`招聘补充|培育|培养|改造|治理|推广`)
+	perUnitRe     = regexp.MustCompile(`^每(?:个|千人|万人|百人|千名|村|户|镇|人)`)
 	toLevelRe     = regexp.MustCompile(`(?:提高到|提升到|提高至|提升至|增加到|增长到|达到|达)$`)
 	countUnits    = map[string]bool{"个": true, "家": true, "所": true, "%": true, "": true}
 )
 
 // createVerbRe ends the words before a count of things made: 建成100个….
-var createVerbRe = regexp.MustCompile(`(?:打造|建设|建成|创建|培育|设置|开设|新建|组建|建立|形成|创成)$`)
+var createVerbRe = regexp.MustCompile(`(?:打造|建设|建成|创建|培育|设置|开设|新建|组建|建立|形成|创成|配备)$`)
 
 func startsHan(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
@@ -148,11 +149,11 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			t.Kind, t.From = "change", y.Base
 		case has("累计"):
 			t.Kind, t.From = "cumulative", y.Base
-		case has("稳定在", "保持在", "每年") && year <= y.Target:
+		case has("稳定在", "保持在", "稳定", "每年") && year <= y.Target:
 			t.Kind, t.From = "floor", y.Base
 		case toLevelRe.MatchString(lastRunes(full, 4)):
 			t.Kind = "level" // 提升至50年一遇: a level, whatever the verbs before
-		case (workVerbRe.MatchString(before) || workVerbAnyRe.MatchString(full)) && !countUnits[unit]:
+		case (workVerbRe.MatchString(before) || workVerbAnyRe.MatchString(full)) && !countUnits[unit] && !perUnitRe.MatchString(subjectOf(before)):
 			t.Kind, t.From = "cumulative", y.Base
 			t.Review = "建设、改造、培育类数量，读作规划期累计"
 		default:
@@ -177,9 +178,19 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		if strings.HasPrefix(after, "的") || createVerbRe.MatchString(lastRunes(before, 3)) {
 			numberFirst = true // 打造1平方公里的…创新生态圈, 建成100个…示范村
 		}
+		if b := strings.TrimSpace(before); strings.HasSuffix(b, "和") || strings.HasSuffix(b, "及") {
+			numberFirst = true // …示范片和30个美丽宜居村
+		}
 		subj := subjectOf(before)
-		if subj == "" || numberFirst {
-			if a := subjectAfter(after); a != "" {
+		perUnit := perUnitRe.MatchString(subj) // 每个网格至少配备1名专(兼)职网格员
+		if a := subjectAfter(after); a != "" {
+			_, knownBefore := chapterConcept(voc, subj)
+			_, knownAfter := chapterConcept(voc, a)
+			switch {
+			case perUnit && !knownBefore:
+				subj = subj + a
+				prevEnd = loc[1] + len(a)
+			case subj == "" || numberFirst || knownAfter && !knownBefore:
 				subj = a
 				numberFirst = true
 				prevEnd = loc[1] + len(a)
@@ -209,7 +220,8 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		}
 		// 入学率、巩固率均达100%: one figure for each name
 		subjects := []string{subj}
-		if parts := strings.Split(subj, "、"); len(parts) > 1 && (sharedRe.MatchString(lastRunes(before, 8)) || allKnown(voc, parts)) {
+		whole := trimSubject(lastRunes(before, 40))
+		if parts := strings.Split(whole, "、"); len(parts) > 1 && !numberFirst && (sharedRe.MatchString(lastRunes(before, 8)) || allKnown(voc, parts)) {
 			subjects = completeParts(voc, parts)
 		}
 		for _, sj := range subjects {
@@ -292,7 +304,7 @@ func lastRunes(s string, n int) string {
 // verbTails end the words before a number (达到, 稳定在 …), optionally after
 // a word of scope (分别, 均 …); trimVerbTail drops one of them.
 var (
-	verbTails  = []string{"力争", "确保", "争取", "努力", "预计", "年均增长", "年均提高", "招聘补充", "示范推广", "扎实改造", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "稳定在", "保持在", "控制在", "不低于", "不少于", "达到", "至少", "超过", "突破", "新增", "累计", "增长", "提高", "提升", "下降", "降低", "减少", "建成", "建设", "打造", "培育", "创建", "开设", "开发", "发展", "改造", "配备", "设置", "推广", "治理", "组建", "形成", "建立", "安排", "引进", "培养", "实现", "达", "为", "在"}
+	verbTails  = []string{"力争", "确保", "争取", "努力", "预计", "稳定", "保持", "年均增长", "年均提高", "招聘补充", "示范推广", "扎实改造", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "稳定在", "保持在", "控制在", "不低于", "不少于", "达到", "至少", "超过", "突破", "新增", "累计", "增长", "提高", "提升", "下降", "降低", "减少", "建成", "建设", "打造", "培育", "创建", "开设", "开发", "发展", "改造", "配备", "设置", "推广", "治理", "组建", "形成", "建立", "安排", "引进", "培养", "实现", "达", "为", "在"}
 	scopeTails = []string{"分别", "均", "都", "总量", "总数", "数量", "规模"}
 )
 

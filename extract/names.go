@@ -15,6 +15,12 @@ func chapterConcept(voc *vocabulary.Vocabulary, subj string) (vocabulary.Entry, 
 	if e, ok := concept(voc, subj); ok {
 		return e, true
 	}
+	// NFC橙汁加工型柑橘(含柠檬)种植基地: the parenthesis only qualifies
+	if bare := parenRe.ReplaceAllString(subj, ""); bare != subj && bare != "" {
+		if e, ok := chapterConcept(voc, bare); ok {
+			return e, true
+		}
+	}
 	n := utf8.RuneCountInString(subj)
 	if n < 4 {
 		return vocabulary.Entry{}, false
@@ -49,6 +55,8 @@ func chapterConcept(voc *vocabulary.Vocabulary, subj string) (vocabulary.Entry, 
 	}
 	return vocabulary.Entry{}, false
 }
+
+var parenRe = regexp.MustCompile(`[(（][^()（）]*[)）]`)
 
 // measureWords end a name without changing what is counted.
 var measureRe = regexp.MustCompile(`(?:建设|治理|改造|种植|播种)?(?:里程|面积|数量|总量|总数|数|规模)$`)
