@@ -75,7 +75,7 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		mult, unit, qual := part(clause, loc, 4), part(clause, loc, 6), part(clause, loc, 8)
 		after := clause[loc[1]:]
 		full := clause[:loc[0]]
-		before := clause[prevEnd:loc[0]]
+		before := clause[min(prevEnd, loc[0]):loc[0]]
 		if k := strings.LastIndexAny(before, "(（"); k >= 0 && k > strings.LastIndexAny(before, ")）") {
 			before = strings.TrimPrefix(before[k:], before[k:k+utf8.RuneLen([]rune(before[k:])[0])])
 			before = strings.TrimPrefix(before, "其中")
@@ -281,7 +281,7 @@ func trimSubject(s string) string {
 
 // subjectAfter takes the name after the number: 建成100个生活垃圾分类示范村.
 func subjectAfter(s string) string {
-	if k := strings.IndexAny(s, "、和及"); k >= 0 {
+	if k := strings.IndexAny(s, "、和及0123456789"); k >= 0 {
 		s = s[:k]
 	}
 	s = strings.TrimPrefix(strings.TrimSpace(s), "的")
