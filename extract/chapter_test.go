@@ -88,3 +88,23 @@ func TestChapterIdioms(t *testing.T) {
 		t.Errorf("qualitative = %+v, want one goal 基本建成法治政府", res.Plan.Qualitative)
 	}
 }
+
+// A plan numbering its headings 一、 and (一) instead of 第N章第M节.
+func TestListHeadings(t *testing.T) {
+	text := "某镇“十四五”规划\n\n一、发展基础\n\n五年来,全镇生产总值达到50亿元。\n\n二、发展目标\n\n(一)经济发展\n\n到2025年,全镇地区生产总值年均增长7%左右。\n"
+	doc, err := document.Read("plan.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(doc, Options{TargetYear: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Plan.Indicators) != 1 {
+		t.Fatalf("%d indicators, want 1 (the review of 发展基础 holds results, not targets)", len(res.Plan.Indicators))
+	}
+	ind := res.Plan.Indicators[0]
+	if ind.ID != "gdp" || ind.Section != "二、(一)" || ind.Targets[0].Kind != "growth" || *ind.Targets[0].Value != 7 {
+		t.Errorf("got %s in %q: %+v", ind.ID, ind.Section, ind.Targets[0])
+	}
+}

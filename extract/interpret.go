@@ -182,7 +182,7 @@ func cellTarget(ind *Indicator, cell, metric string, y span) *Target {
 		t.Kind, t.From = metric, y.Base
 	default:
 		t.Kind = "level"
-		levelRule(ind, t, bc(ind))
+		levelRule(ind, t, ind.baseNote)
 	}
 	if t.Kind == "reduction" && c.Value >= 100 {
 		t.Review = "降低率不小于100%"
@@ -217,9 +217,6 @@ func levelRule(ind *Indicator, t *Target, baseNote string) {
 		t.Review = "越低越好的指标，无基期值或目标不低于基期值，读作每年不高于目标值"
 	}
 }
-
-// bc is the note of the indicator's base cell, kept by rowIndicator.
-func bc(ind *Indicator) string { return ind.baseNote }
 
 func addNote(n *string, s string) {
 	if *n == "" {

@@ -25,6 +25,21 @@ type place struct {
 	Past bool
 }
 
+var (
+	listChapterRe = regexp.MustCompile(`^[一二三四五六七八九十]+、`)
+	listSectionRe = regexp.MustCompile(`^[(（][一二三四五六七八九十]+[)）]`)
+)
+
+// hasChapters tells a plan with 第N章 or 第N篇 headings.
+func hasChapters(doc *document.Document) bool {
+	for _, b := range doc.Blocks {
+		if utf8.RuneCountInString(b.Text) <= 50 && (chapterRe.MatchString(b.Text) || partRe.MatchString(b.Text)) {
+			return true
+		}
+	}
+	return false
+}
+
 var pastHeadingRe = regexp.MustCompile(`成就|回顾|成效|发展基础|发展环境|现实基础|取得`)
 
 // locate gives every block its section and box. A box runs from its title
@@ -41,6 +56,11 @@ func locate(doc *document.Document) []place {
 			}
 		}
 	}
+	// A plan without 第N章 headings numbers them 一、 and (一): read those.
+	chRe, secRe := chapterRe, sectionRe
+	if !hasChapters(doc) {
+		chRe, secRe = listChapterRe, listSectionRe
+	}
 	var part, chapter, section, box string
 	past := false
 	for i, b := range doc.Blocks {
@@ -55,12 +75,12 @@ func locate(doc *document.Document) []place {
 			part, chapter, section, box = partRe.FindString(t), "", "", ""
 			past = pastHeadingRe.MatchString(t)
 			out[i].Heading = true
-		case short && chapterRe.MatchString(t):
-			chapter, section, box = chapterRe.FindString(t), "", ""
+		case short && chRe.MatchString(t):
+			chapter, section, box = chRe.FindString(t), "", ""
 			past = pastHeadingRe.MatchString(t)
 			out[i].Heading = true
-		case short && sectionRe.MatchString(t):
-			section, box = sectionRe.FindString(t), ""
+		case short && secRe.MatchString(t):
+			section, box = secRe.FindString(t), ""
 			past = pastHeadingRe.MatchString(t)
 			out[i].Heading = true
 		case boxRe.MatchString(t) && utf8.RuneCountInString(t) <= 60:
