@@ -5,8 +5,11 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"fyp/document"
 )
 
 // A small plan in text: a main table flattened one cell a line, a chapter
@@ -215,5 +218,34 @@ func TestExtractReadmeWalkthrough(t *testing.T) {
 	row = row[:strings.Index(row, "    quote:")]
 	if !strings.Contains(string(readme), row) {
 		t.Errorf("README lacks row 13 as written today:\n%s", row)
+	}
+}
+
+// PDF goes through pdftotext: a scan (no text layer) and a machine without
+// poppler-utils both exit 2 with one line saying what to do. A shell script
+// stands in for pdftotext, so the test needs no poppler.
+func TestExtractPDF(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in for pdftotext is a shell script")
+	}
+	dir := t.TempDir()
+	scan := filepath.Join(dir, "pdftotext")
+	os.WriteFile(scan, []byte("#!/bin/sh\nprintf '\\f\\f'\n"), 0o755)
+	in := filepath.Join(dir, "scan.pdf")
+	os.WriteFile(in, []byte("%PDF-1.4 scanned pages"), 0o644)
+	defer func(p string) { document.Pdftotext = p }(document.Pdftotext)
+	for _, tc := range []struct{ prog, want string }{
+		{scan, "no text layer"},
+		{filepath.Join(dir, "absent"), "apt-get install poppler-utils"},
+	} {
+		document.Pdftotext = tc.prog
+		out := filepath.Join(dir, "plan.yaml")
+		_, stderr, code := fyp(t, "extract", in, "-o", out)
+		if code != 2 || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
+			t.Errorf("exit %d, %q; want 2 and one line with %q", code, stderr, tc.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Error("a file was written")
+		}
 	}
 }
