@@ -186,6 +186,12 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		if a := subjectAfter(after); a != "" {
 			_, knownBefore := chapterConcept(voc, subj)
 			_, knownAfter := chapterConcept(voc, a)
+			if long := subjectAfterWhole(after); !knownAfter && long != a {
+				// 1000万吨级煤炭交易及物流中心: the name runs on past 及
+				if _, ok := chapterConcept(voc, long); ok {
+					a, knownAfter = long, true
+				}
+			}
 			switch {
 			case perUnit && !knownBefore:
 				subj = subj + a
@@ -274,6 +280,18 @@ func trimSubject(s string) string {
 	s = leadRe.ReplaceAllString(strings.TrimSpace(s), "")
 	s = strings.Trim(s, " “”\"")
 	if utf8.RuneCountInString(s) < 2 {
+		return ""
+	}
+	return s
+}
+
+// subjectAfterWhole is the words after a number up to a stop or a number.
+func subjectAfterWhole(s string) string {
+	if k := strings.IndexAny(s, "、0123456789(（"); k >= 0 {
+		s = s[:k]
+	}
+	s = strings.TrimPrefix(strings.TrimSpace(s), "的")
+	if utf8.RuneCountInString(s) < 2 || utf8.RuneCountInString(s) > 24 {
 		return ""
 	}
 	return s
