@@ -65,9 +65,13 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 			if len(clauses) > 1 && utf8.RuneCountInString(clauses[0]) <= 10 {
 				topics = append(topics, strings.TrimSpace(clauses[0]))
 			}
-			lastSubj := ""
+			lastSubj, prevClause := "", ""
 			for _, clause := range clauses {
 				found := clauseTargets(clause, lastSubj, year, y, voc)
+				for k := range found {
+					fromContext(&found[k], prevClause, voc)
+				}
+				prevClause += clause + ","
 				if len(found) > 0 {
 					lastSubj = found[len(found)-1].subject
 				} else if k := strings.IndexAny(clause, "0123456789"); k > 0 {
@@ -124,6 +128,22 @@ func partOf(f *found, topics []string, voc *vocabulary.Vocabulary) {
 		if t != "" {
 			f.subject, f.known = t+f.subject, false
 			return
+		}
+	}
+}
+
+// fromContext names a bare subject by the clause before it: 创建产业园9个
+// after …现代农业产业园 is 现代农业产业园.
+func fromContext(f *found, prev string, voc *vocabulary.Vocabulary) {
+	if f.known || prev == "" || utf8.RuneCountInString(f.subject) > 4 {
+		return
+	}
+	for _, e := range voc.Entries {
+		for _, n := range e.Names {
+			if n != f.subject && strings.HasSuffix(n, f.subject) && strings.Contains(prev, n) {
+				f.entry, f.known = e, true
+				return
+			}
 		}
 	}
 }

@@ -14,20 +14,21 @@ import (
 var quantityRe = regexp.MustCompile(`(\d+(?:\.\d+)?)(万|亿)?(个百分点|百分点|平方公里|万平方米|平方米|亿立方米|立方米|万千瓦|千瓦|公里|万亩|亩|万吨|吨|万头|头|万辆|辆|万人次|人次|万人|人|万户|户|万家|家|万个|个|件|所|张|座|条|项|名|列|天|岁|亿美元|亿元|万元/人|万元/亩|万元|元|%|年一遇|倍|公顷|床|处|支|套|台|次)?(以上|左右|以内|以下)?`)
 
 var (
-	sentenceSplit = regexp.MustCompile(`[。；;！？!?]`)
-	clauseSplit   = regexp.MustCompile(`[,，:：]`)
-	byYearRe      = regexp.MustCompile(`(?:到|至|展望|在)(\d{4}|二〇[一二三四五六七八九〇]{2})年`)
-	pastRe        = regexp.MustCompile(`五年来|十三五|过去|已经|以来|比上年|年末|同比|完成情况|较20\d\d年`)
-	leadRe        = regexp.MustCompile(`^(?:到\d{4}年|“?十[一二三四五六七八九]五”?时期|力争|全区|全面|确保|新增|其中|推动|实现|努力|争取|基本|累计|五年|每年|全市|新建|同时|并|使|以及|和|及|且|则|、|扎实|积极|加快|建设|建成|培育|发展|改造提升|改造|治理|安排|打造|创建|开设|开发|支持|促进|推广|引进|组建|设置|配备)+`)
-	notQuantity   = regexp.MustCompile(`^[A-Za-z]|^年|^分钟|^小时|^岁以下|^家庭|^\.`)
-	doubleRe      = regexp.MustCompile(`翻(一|两|二)番`)
-	sharedRe      = regexp.MustCompile(`(?:均|分别|都)(?:达到|达|提高|提升|为|稳定在|保持在|控制在)?$`)
-	genericRe     = regexp.MustCompile(`(?:种植面积|播种面积|面积|总产量|产量|总产值|产值)$`)
-	workVerbRe    = regexp.MustCompile(`^(?:扎实|全面|积极|力争)?(?:建设|新建|改造提升|改造|治理|推广|培育|培养|招聘补充|示范推广|修建|新增)`)
-	workVerbAnyRe = regexp.MustCompile(`招聘补充|培育|培养|改造|治理|推广`)
-	perUnitRe     = regexp.MustCompile(`^每(?:个|千人|万人|百人|千名|村|户|镇|人)`)
-	toLevelRe     = regexp.MustCompile(`(?:提高到|提升到|提高至|提升至|增加到|增长到|达到|达)$`)
-	countUnits    = map[string]bool{"个": true, "家": true, "所": true, "%": true, "": true}
+	sentenceSplit   = regexp.MustCompile(`[。；;！？!?]`)
+	clauseSplit     = regexp.MustCompile(`[,，:：]`)
+	byYearRe        = regexp.MustCompile(`(?:到|至|展望|在)(\d{4}|二〇[一二三四五六七八九〇]{2})年`)
+	pastRe          = regexp.MustCompile(`五年来|十三五|过去|已经|以来|比上年|年末|同比|完成情况|较20\d\d年`)
+	leadRe          = regexp.MustCompile(`^(?:到\d{4}年|“?十[一二三四五六七八九]五”?时期|力争|全区|全面|确保|新增|其中|推动|实现|努力|争取|基本|累计|五年|每年|全市|新建|同时|并|使|以及|和|及|且|则|、|扎实|积极|加快|建设|建成|培育|发展|改造提升|改造|治理|安排|打造|创建|开设|开发|支持|促进|推广|引进|组建|设置|配备)+`)
+	notQuantity     = regexp.MustCompile(`^[A-Za-z]|^年|^分钟|^小时|^岁以下|^家庭|^\.`)
+	doubleRe        = regexp.MustCompile(`翻(一|两|二)番`)
+	sharedRe        = regexp.MustCompile(`(?:均|分别|都)(?:达到|达|提高|提升|为|稳定在|保持在|控制在)?$`)
+	genericRe       = regexp.MustCompile(`(?:种植面积|播种面积|面积|总产量|产量|总产值|产值)$`)
+	workVerbRe      = regexp.MustCompile(`^(?:扎实|全面|积极|力争)?(?:建设|新建|改造提升|改造|治理|推广|培育|培养|招聘补充|示范推广|修建|新增)`)
+	workVerbAnyRe   = regexp.MustCompile(`招聘补充|培育|培养|改造|治理|推广`)
+	createVerbAnyRe = regexp.MustCompile(`打造|建设|建成|创建|培育|新建`)
+	perUnitRe       = regexp.MustCompile(`^每(?:个|千人|万人|百人|千名|村|户|镇|人)`)
+	toLevelRe       = regexp.MustCompile(`(?:提高到|提升到|提高至|提升至|增加到|增长到|达到|达)$`)
+	countUnits      = map[string]bool{"个": true, "家": true, "所": true, "%": true, "": true}
 )
 
 // createVerbRe ends the words before a count of things made: 建成100个….
@@ -80,8 +81,10 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			before = strings.TrimPrefix(before[k:], before[k:k+utf8.RuneLen([]rune(before[k:])[0])])
 			before = strings.TrimPrefix(before, "其中")
 		}
-		if unit == "" && mult == "" && !strings.HasSuffix(full, "达") && !strings.HasSuffix(full, "达到") && !strings.HasSuffix(full, "提高到") {
-			continue
+		bare := unit == "" && mult == ""
+		if bare && !strings.HasSuffix(full, "达") && !strings.HasSuffix(full, "达到") && !strings.HasSuffix(full, "提高到") &&
+			!(strings.TrimSpace(after) == "" && startsHan(lastRunes(full, 1)) && createVerbAnyRe.MatchString(full)) {
+			continue // a number without a unit is a figure only after 达, or ending a clause that creates something (创建A级乡村旅游景区2)
 		}
 		if len(numStr) == 4 && (strings.HasPrefix(numStr, "19") || strings.HasPrefix(numStr, "20")) && strings.HasPrefix(clause[loc[3]:], "年") {
 			continue
@@ -104,6 +107,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			unit = mult + unit
 		}
 		t := &Target{Year: year, Value: num(v), Bound: "none", Text: clause[loc[0]:loc[1]]}
+		if bare && !strings.HasSuffix(full, "达") && !strings.HasSuffix(full, "达到") && !strings.HasSuffix(full, "提高到") {
+			t.Review = "原文数字后无单位"
+		}
 		switch qual {
 		case "以上":
 			t.Bound = "min"
