@@ -210,10 +210,12 @@ func levelRule(ind *Indicator, t *Target, baseNote string) {
 	b := ind.Baseline.Value
 	switch {
 	case ind.Direction == "up" && b != nil && *t.Value <= *b:
-		t.Kind, t.Bound, t.From = "floor", "min", ind.Baseline.Year
+		// A plain figure keeps bound none (the format's rule); the
+		// floor is in the kind.
+		t.Kind, t.Bound, t.From = "floor", "none", ind.Baseline.Year
 		t.Review = "目标不高于基期值，读作每年不低于目标值"
 	case ind.Direction == "down" && (b == nil || *t.Value >= *b):
-		t.Kind, t.Bound, t.From = "ceiling", "max", ind.Baseline.Year
+		t.Kind, t.Bound, t.From = "ceiling", "none", ind.Baseline.Year
 		t.Review = "越低越好的指标，无基期值或目标不低于基期值，读作每年不高于目标值"
 	}
 }
