@@ -151,6 +151,13 @@ indicators:
 	if _, err := Parse("linear.yaml", []byte(linear)); err != nil {
 		t.Fatalf("negative baseline on a linear series: %v", err)
 	}
+	// review: what fyp extract was unsure of, on an indicator or a target.
+	reviewed := good(func(s string) string {
+		return strings.Replace(strings.Replace(s, "value: 2}", "value: 2, review: 年份缺失}", 1), "    unit: 万元\n", "    unit: 万元\n    review: 单位未找到\n", 1)
+	})
+	if _, err := Parse("reviewed.yaml", []byte(reviewed)); err != nil {
+		t.Fatalf("plan with review keys: %v", err)
+	}
 	tests := []struct {
 		name string
 		src  string
@@ -195,6 +202,7 @@ indicators:
 		{"not utf-8", "id: \xff\xfe\n", "p.yaml:1: the file is not UTF-8 text"},
 		{"syntax", "id: [1, 2\n", "p.yaml:1: YAML syntax error"},
 		{"full-width colon", "id： x\n", "p.yaml:1:3: full-width colon"},
+		{"review not text", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: 2, review: [x]}", 1) }), "p.yaml:12:53: indicators.a.targets[0].review: expected text"},
 	}
 	// A second indicator with a growth target that relative_to edits.
 	rel := func(target string) string {

@@ -438,3 +438,39 @@ func TestAnyPlan(t *testing.T) {
 		t.Errorf("%v\n%s", err, yaml)
 	}
 }
+
+// TestSimulateNotModelled: a target no draw varies (the water-quality share
+// held at its 100 % bound under the baseline) has no probability: p_met is
+// null and stochastic false, never 100 %, as `fyp simulate` prints 未建模.
+func TestSimulateNotModelled(t *testing.T) {
+	status, b := call(t, "POST", "/api/simulate", `{"scenario":"baseline"}`)
+	if status != 200 {
+		t.Fatalf("HTTP %d: %s", status, b)
+	}
+	var r struct {
+		Rows []struct {
+			Ref        string   `json:"ref"`
+			PMet       *float64 `json:"p_met"`
+			Stochastic bool     `json:"stochastic"`
+		} `json:"rows"`
+	}
+	if err := json.Unmarshal([]byte(b), &r); err != nil {
+		t.Fatal(err)
+	}
+	var unmodelled, modelled int
+	for _, row := range r.Rows {
+		switch {
+		case !row.Stochastic && row.PMet != nil:
+			t.Errorf("%s: not varied by any draw, but p_met = %g", row.Ref, *row.PMet)
+		case !row.Stochastic:
+			unmodelled++
+		case row.PMet == nil:
+			t.Errorf("%s: varied, but p_met is null", row.Ref)
+		default:
+			modelled++
+		}
+	}
+	if unmodelled == 0 || modelled == 0 {
+		t.Errorf("%d targets not modelled, %d modelled; want some of each under the baseline", unmodelled, modelled)
+	}
+}

@@ -2,6 +2,7 @@ package web
 
 import (
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -92,7 +93,11 @@ func (s *Server) simulate(rs *resolved, draws int) (*simulateResponse, error) {
 		if t.Target.Kind == model.Delegated || !inScope(model.Assessment{Indicator: t.Indicator, Target: t.Target}, p) {
 			continue
 		}
-		out.Rows = append(out.Rows, SimRow{Ref: fmt.Sprintf("%s@%d", t.Indicator.ID, t.Target.Year), Key: rowKey(t.Indicator, t.Target), PMet: jnum(t.PMet), SE: jnum(t.SE),
+		p, se := t.PMet, t.SE
+		if !t.Stochastic {
+			p, se = math.NaN(), math.NaN() // no draw varied it: not a probability
+		}
+		out.Rows = append(out.Rows, SimRow{Ref: fmt.Sprintf("%s@%d", t.Indicator.ID, t.Target.Year), Key: rowKey(t.Indicator, t.Target), PMet: jnum(p), SE: jnum(se),
 			P5: jnum(t.Q[0]), P50: jnum(t.Q[2]), P95: jnum(t.Q[4]), Stochastic: t.Stochastic, Status: string(t.Status)})
 	}
 	return out, nil

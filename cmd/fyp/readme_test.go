@@ -26,11 +26,18 @@ import (
 // from today's output. A file named in a command is read from the
 // repository root (cmd/fyp/testdata/…) or, for the README's made-up names
 // (my.yaml, my-plan.yaml), from testdata/readme/.
+//
+// A walk-through that needs files the repository does not hold (the plan's
+// published text) is checked by a test of its own, named in its marker:
+//
+//	<!-- checked by TestExtractReadmeWalkthrough -->
 
 const readmePath = "../../README.md"
 
 var (
 	markerRE = regexp.MustCompile(`^<!-- fyp-output(?:: lines ([0-9,\- ]+))? -->$`)
+	// checkedRE marks a block that another test checks.
+	checkedRE = regexp.MustCompile(`^<!-- checked by (Test\w+) -->$`)
 	// countsRE is the README's count of the embedded plan's targets.
 	countsRE = regexp.MustCompile(`(\d+) main-table rows with (\d+) targets, (\d+) chapter indicators with (\d+) targets`)
 )
@@ -51,7 +58,11 @@ func TestREADME(t *testing.T) {
 				continue
 			}
 			if strings.HasPrefix(lines[i], "$ fyp ") {
-				if j := i - 2; j < 0 || !markerRE.MatchString(lines[j]) {
+				if j := i - 2; j >= 0 && checkedRE.MatchString(lines[j]) {
+					if name := checkedRE.FindStringSubmatch(lines[j])[1]; !testExists(t, name) {
+						t.Errorf("README.md:%d: the marker names %s, which is not a test of cmd/fyp", j+1, name)
+					}
+				} else if j < 0 || !markerRE.MatchString(lines[j]) {
 					t.Errorf("README.md:%d: %q has no <!-- fyp-output --> marker above its block, so nothing checks it", i+1, lines[i])
 				}
 			}
@@ -200,4 +211,22 @@ func TestAbridge(t *testing.T) {
 			t.Errorf("abridge(%q): no error", bad)
 		}
 	}
+}
+
+// testExists reports whether a test function of this package is named name.
+func testExists(t *testing.T, name string) bool {
+	files, err := filepath.Glob("*_test.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(src), "\nfunc "+name+"(t *testing.T)") {
+			return true
+		}
+	}
+	return false
 }

@@ -59,7 +59,7 @@ Five-Year Plan (2021–2025) with its 2035 goals.`,
 	root.AddCommand(
 		targetsCmd(o), projectCmd(o), assessCmd(o), checkCmd(o), validateCmd(o), runCmd(o),
 		compareCmd(o), solveCmd(o), sensitivityCmd(o),
-		reviewCmd(o), reportCmd(o), simulateCmd(o), chartsCmd(o),
+		reviewCmd(o), reportCmd(o), simulateCmd(o), chartsCmd(o), extractCmd(o),
 		serveCmd(o),
 	)
 	err := root.Execute()
