@@ -18,6 +18,14 @@ import sys
 
 import numpy as np
 
+FLOOR = 0.01  # 1 + model.SimFloorPct/100
+
+
+def floor_at(central, base):
+    """model.floorAt: base*FLOOR, or central*FLOOR when central is lower and above zero."""
+    lo = FLOOR * base
+    return FLOOR * central if 0 < central < lo else lo
+
 
 def main():
     prog = json.load(open(sys.argv[1]))
@@ -64,18 +72,22 @@ def main():
                 x = raw[k]
                 e = eps[s["shock"]] if s["shock"] >= 0 else 0.0
                 c, fv, op = f(s["c"][i]), f(s["f"][i]), s["op"][i]
+                # mul, plan_mul, flow_mul: a draw's yearly growth is held at
+                # -99 % (model.SimFloorPct) unless the central path is lower.
                 if op == "mul":
-                    v = x * (1 + (c + e) / 100)
+                    v = x * np.maximum(1 + (c + e) / 100, floor_at(1 + c / 100, 1))
                 elif op == "add":
                     v = x + (c + e)
                 elif op == "logistic":
                     v = x + (c + e) / 100 * x * (1 - x / f(s["k"]))
                 elif op == "plan_mul":
-                    v = x * fv * (1 + (c + e) / 100)
+                    v = x * np.maximum(fv * (1 + (c + e) / 100), floor_at(fv * (1 + c / 100), 1))
                 elif op == "plan_add":
                     v = x + fv + (c + e)
                 elif op == "flow_mul":
                     v = fv * (1 + (c + e) / 100) * np.ones(n)
+                    if fv > 0:
+                        v = np.maximum(v, floor_at(fv * (1 + c / 100), fv))
                 else:
                     v = fv + (c + e) * np.ones(n)
                 v = v * f(s["level"][i])

@@ -76,9 +76,17 @@ func indName(ind *model.Indicator, lang string) string {
 	return n
 }
 
-// boundMark is the sign the plan's wording puts before a number.
-func boundMark(b model.Bound) string {
-	switch b {
+// boundMark is the sign before a target's number: a floor is "≥" and a
+// ceiling "≤" by kind, other kinds carry the plan's wording (以上 ≥, 以内 ≤,
+// 左右 ≈).
+func boundMark(t model.Target) string {
+	switch t.Kind {
+	case model.Floor:
+		return "≥"
+	case model.Ceiling:
+		return "≤"
+	}
+	switch t.Bound {
 	case model.Min:
 		return "≥"
 	case model.Max:

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"fyp/internal/numfmt"
 	"fyp/model"
 )
 
@@ -147,7 +148,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 		case model.Floor, model.Ceiling:
 			if d.Scale == model.ScaleLevel {
 				d.Bands = append(d.Bands, Band{From: t.From, To: t.Year, Bound: t.Value, Floor: t.Kind == model.Floor,
-					Label: fmt.Sprintf(pick(lang, "%s%s 每年", "%s%s every year"), boundMark(t.Bound), fmtNum(t.Value, 2))})
+					Label: fmt.Sprintf(pick(lang, "%s%s 每年", "%s%s every year"), boundMark(t), fmtNum(t.Value, 2))})
 			}
 		case model.Cumulative:
 			n := float64(t.Span())
@@ -164,8 +165,8 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 				if d.Scale == model.ScaleLevel {
 					x = t.Value
 				} else {
-					d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年目标%s%s无法标在相对刻度上（规划未给出基期水平）", "The %d target of %s %s cannot be marked on a relative scale (the plan gives no base level)"),
-						t.Year, fmtUnit(t.Value, ind.Unit.In(lang)), ind.Unit.In(lang)))
+					d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年目标%s无法标在相对刻度上（规划未给出基期水平）", "The %d target of %s cannot be marked on a relative scale (the plan gives no base level)"),
+						t.Year, pick(lang, fmtUnit(t.Value, ind.Unit.In(lang))+ind.Unit.In(lang), numfmt.Amount(t.Value, ind.Unit.In(lang)))))
 				}
 			case model.Growth:
 				x = from * math.Pow(1+t.Value/100, float64(t.Span()))
@@ -179,7 +180,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 			if !ok0 || math.IsNaN(x) {
 				continue
 			}
-			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: fmt.Sprintf(pick(lang, "%d年目标 %s%s", "%d target %s%s"), t.Year, boundMark(t.Bound), fmtUnit(x, ind.Unit.In(lang)))})
+			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: fmt.Sprintf(pick(lang, "%d年目标 %s%s", "%d target %s%s"), t.Year, boundMark(t), fmtUnit(x, ind.Unit.In(lang)))})
 		}
 	}
 	if from, ok := cumulativeFrom(ind); ok && d.Scale == model.ScaleLevel {
@@ -237,7 +238,7 @@ func (d *PathData) running(ind *model.Indicator, from int, lang string) {
 	for _, t := range ind.Targets {
 		if t.Kind == model.Cumulative {
 			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: t.Value,
-				Label: fmt.Sprintf(pick(lang, "%d年累计目标 %s%s", "%d target: total %s%s"), t.Year, boundMark(t.Bound), fmtUnit(t.Value, ind.Unit.In(lang)))})
+				Label: fmt.Sprintf(pick(lang, "%d年累计目标 %s%s", "%d target: total %s%s"), t.Year, boundMark(t), fmtUnit(t.Value, ind.Unit.In(lang)))})
 		}
 	}
 	d.CumulativeFrom = from

@@ -81,7 +81,7 @@ func ReachOf(as []model.Assessment, lang string) []ReachRow {
 		}
 		switch {
 		case a.Target.Kind == model.Floor || a.Target.Kind == model.Ceiling:
-			r.Note = fmt.Sprintf(pick(lang, "每年%s%s", "%s%s every year"), boundMark(a.Target.Bound), fmtNum(a.Target.Value, 2))
+			r.Note = fmt.Sprintf(pick(lang, "每年%s%s", "%s%s every year"), boundMark(a.Target), fmtNum(a.Target.Value, 2))
 		case a.Status == model.NotAssessed:
 			r.Note = pick(lang, "市下达，无数值", "set by the city")
 		case math.IsNaN(r.RelAssumed) && math.IsNaN(r.RelHist):

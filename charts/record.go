@@ -45,7 +45,7 @@ func RecordOf(p *model.Plan, lang string) []RecordRow {
 			}
 			r := RecordRow{No: ind.No, Sub: ind.Sub, Label: RowName(ind, lang), Binding: ind.Attribute == model.Binding,
 				Unit: recordUnit(ind, t.Kind, lang), Target: t.Value, Outcome: math.NaN(), Ratio: math.NaN(), Completion: math.NaN(), Verdict: VerdictNoData,
-				TargetText: boundMark(t.Bound) + fmtNum(t.Value, 2)}
+				TargetText: boundMark(t) + fmtNum(t.Value, 2)}
 			if t.Kind == model.Delegated {
 				r.Target, r.Verdict, r.Note, r.TargetText = math.NaN(), VerdictDelegated, pick(lang, "市下达", "set by the city"), pick(lang, "市下达", "delegated")
 				out = append(out, r)

@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"math"
+
+	"fyp/internal/numfmt"
 )
 
 // Finding is one result of the consistency check.
@@ -156,6 +158,13 @@ func fmtPace(v float64, k RateKind, unit string) string {
 	if unit == "%" {
 		unit = "pp"
 	}
+	if numfmt.Folds(unit) {
+		sign := "+"
+		if v < 0 {
+			sign = "-"
+		}
+		return sign + numfmt.Amount(math.Abs(v), unit)
+	}
 	return fmt.Sprintf("%+.3g %s", v, unit)
 }
 
@@ -179,7 +188,7 @@ func impliedBaselines(p *Plan) []Finding {
 				Indicator: ind.ID, Kind: "implied", From: t.From, To: t.Year, Pace: step, PaceKind: RateUnits, OK: x0 >= 0,
 				Message: Text{
 					ZH: fmt.Sprintf("%s：%d年%g%s与年均增长%g%s意味着%d年约为%g%s（规划未列基期值）", ind.Name.ZH, t.Year, t.Value, ind.Unit.ZH, step, ind.Unit.ZH, t.From, x0, ind.Unit.ZH),
-					EN: fmt.Sprintf("%s: %g %s in %d with %g a year implies about %g in %d (the plan prints no base value)", ind.Name.In("en"), t.Value, ind.Unit.In("en"), t.Year, step, x0, t.From),
+					EN: fmt.Sprintf("%s: %s in %d with %s a year implies about %s in %d (the plan prints no base value)", ind.Name.In("en"), numfmt.Amount(t.Value, ind.Unit.In("en")), t.Year, numfmt.Amount(step, ind.Unit.In("en")), numfmt.Amount(x0, ind.Unit.In("en")), t.From),
 				},
 			})
 			break

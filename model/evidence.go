@@ -120,13 +120,13 @@ func basisOK(p *Plan, ind *Indicator, o ObservedPoint) (ok bool, why Text) {
 	wz, we := basisLabel(want)
 	if got == "" {
 		return false, Text{
-			ZH: fmt.Sprintf("第%d行（%d年）未注明价格口径；目标按%s计算，请在 price_basis 列注明 %s", o.Row, o.Year, wz, want),
-			EN: fmt.Sprintf("row %d (%d) states no price basis; the target is at %s: give price_basis %s", o.Row, o.Year, we, want)}
+			ZH: fmt.Sprintf("文件第%d行（%d年）未注明价格口径；目标按%s计算，请在 price_basis 列注明 %s", o.Row, o.Year, wz, want),
+			EN: fmt.Sprintf("line %d of the file (%d) states no price basis; the target is at %s: give price_basis %s", o.Row, o.Year, we, want)}
 	}
 	gz, ge := basisLabel(got)
 	return false, Text{
-		ZH: fmt.Sprintf("第%d行（%d年）为%s，目标按%s计算，不能直接比较；请提供%s数据（或按可比价增速，metric 填 growth）", o.Row, o.Year, gz, wz, wz),
-		EN: fmt.Sprintf("row %d (%d) is at %s but the target is at %s: not compared; supply the figure at %s (or the real growth rate, metric growth)", o.Row, o.Year, ge, we, we)}
+		ZH: fmt.Sprintf("文件第%d行（%d年）为%s，目标按%s计算，不能直接比较；请提供%s数据（或按可比价增速，metric 填 growth）", o.Row, o.Year, gz, wz, wz),
+		EN: fmt.Sprintf("line %d of the file (%d) is at %s but the target is at %s: not compared; supply the figure at %s (or the real growth rate, metric growth)", o.Row, o.Year, ge, we, we)}
 }
 
 func basisLabel(b string) (zh, en string) {
@@ -201,17 +201,17 @@ func levelSeries(p *Plan, ind *Indicator, lv []ObservedPoint) series {
 		s.x0, s.ok0 = rebased.Value, true
 		s.notes = append(s.notes, Text{
 			ZH: fmt.Sprintf("基期值采用文件第%d行的修订值 %g", rebased.Row, rebased.Value),
-			EN: fmt.Sprintf("base value: the rebased figure %g of row %d", rebased.Value, rebased.Row)})
+			EN: fmt.Sprintf("base value: the rebased figure %g on line %d of the file", rebased.Value, rebased.Row)})
 	case brk > 0:
 		return series{kind: "break", reason: Text{
-			ZH: fmt.Sprintf("第%d行表明%d年前后统计口径变化，基期%d年与观测值不可比；请增加一行%d年按新口径修订的基期值（break 列填 rebased）", brow, brk, p.BaseYear, p.BaseYear),
-			EN: fmt.Sprintf("row %d marks a statistical break before %d, between the base year %d and the observation: not compared; add a row for %d restated on the new definition (break: rebased)", brow, brk, p.BaseYear, p.BaseYear)}}
+			ZH: fmt.Sprintf("文件第%d行表明%d年前后统计口径变化，基期%d年与观测值不可比；请增加一行%d年按新口径修订的基期值（break 列填 rebased）", brow, brk, p.BaseYear, p.BaseYear),
+			EN: fmt.Sprintf("line %d of the file marks a statistical break before %d, between the base year %d and the observation: not compared; add a row for %d restated on the new definition (break: rebased)", brow, brk, p.BaseYear, p.BaseYear)}}
 	case ind.Baseline.Known:
 		s.x0, s.ok0 = ind.Baseline.Value, true
 		if fileBase != nil && math.Abs(fileBase.Value-s.x0) > 1e-9*math.Max(1, math.Abs(s.x0)) {
 			s.notes = append(s.notes, Text{
 				ZH: fmt.Sprintf("文件第%d行的基期值 %g 与规划的 %g 不同；采用规划值（如属修订，break 列填 rebased）", fileBase.Row, fileBase.Value, s.x0),
-				EN: fmt.Sprintf("row %d gives %g for the base year, the plan %g; the plan's figure is used (mark the row rebased if it is a revision)", fileBase.Row, fileBase.Value, s.x0)})
+				EN: fmt.Sprintf("line %d of the file gives %g for the base year, the plan %g; the plan's figure is used (mark that line rebased if it is a revision)", fileBase.Row, fileBase.Value, s.x0)})
 		}
 	case fileBase != nil:
 		s.x0, s.ok0 = fileBase.Value, true
@@ -242,8 +242,8 @@ func growthSeries(p *Plan, ind *Indicator, gr, lv []ObservedPoint) series {
 	}
 	if brk, brow := crossing(p, gr); brk > 0 {
 		return series{kind: "break", reason: Text{
-			ZH: fmt.Sprintf("第%d行表明%d年前后统计口径变化，增速不能跨断点连乘；请提供新口径的水平值，包括修订后的%d年基期值", brow, brk, p.BaseYear),
-			EN: fmt.Sprintf("row %d marks a statistical break before %d: growth rates cannot be chained across it; supply levels on the new definition, with the %d base year rebased", brow, brk, p.BaseYear)}}
+			ZH: fmt.Sprintf("文件第%d行表明%d年前后统计口径变化，增速不能跨断点连乘；请提供新口径的水平值，包括修订后的%d年基期值", brow, brk, p.BaseYear),
+			EN: fmt.Sprintf("line %d of the file marks a statistical break before %d: growth rates cannot be chained across it; supply levels on the new definition, with the %d base year rebased", brow, brk, p.BaseYear)}}
 	}
 	if ind.Baseline.Known {
 		s.x0, s.scale = ind.Baseline.Value, ScaleLevel

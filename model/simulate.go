@@ -57,6 +57,9 @@ type Band struct {
 	Stochastic bool
 	Central    []float64   // the deterministic path
 	Q          []Quantiles // Q[i] is the year Start+i
+	// Censored is the number of draw-years held at SimFloorPct or at a
+	// logistic ceiling (see Simulate).
+	Censored int
 }
 
 // Simulation is the result of Simulate.
@@ -104,7 +107,10 @@ func (sim *Simulation) Band(id string) (Band, bool) {
 // each t indicator, 0.92 for ν = 5.) Derived indicators follow from the
 // simulated paths as in Project; bounded indicators are clamped to their
 // bounds year by year after their rule, as in Project, and observations
-// replace simulated values in their years.
+// replace simulated values in their years. A draw's yearly growth is
+// censored at SimFloorPct wherever a level must stay above zero (a
+// logistic level also at its ceiling), never the central path; each
+// band counts its censored draw-years and the run warns of them.
 //
 // With every σ = 0 the draws reproduce pr exactly. u.Draws and u.Seed are
 // the scenario's defaults; the caller resolves them into opt.

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"math"
 	"sort"
+
+	"gonum.org/v1/gonum/mathext"
 )
 
 // SimOp is how a simulated series moves from one year to the next; e is
@@ -46,6 +48,10 @@ type SimSeries struct {
 	Clamp   bool
 	Lo, Hi  float64
 	raw     bool // its rule recurs on the unclamped value, kept apart
+	// Pos is set when the level must stay above zero (NeedsPositive) and
+	// starts above it: the additive ops, too, then hold a draw's yearly
+	// growth at SimFloorPct. The multiplicative ops always do.
+	Pos bool
 }
 
 // SimShock is one shock process: on series Series, with SD σ, Rho ρ and
@@ -194,6 +200,7 @@ func (prog *SimProgram) compileSeries(ind *Indicator, a Assumption, index map[st
 		return ss
 	}
 	ss.raw = ss.Clamp
+	ss.Pos = NeedsPositive(ind) && ss.Start > 0
 	ss.Op, ss.C, ss.F, ss.Level = make([]SimOp, n), make([]float64, n), make([]float64, n), make([]float64, n)
 	x0, scale, _ := start(ind, a)
 	var plan []float64
@@ -304,4 +311,98 @@ func (op SimOp) String() string {
 		return names[op]
 	}
 	return fmt.Sprintf("op%d", op)
+}
+
+// SimFloorPct is the lowest yearly growth rate, in percent, that a draw
+// may give a level that must stay above zero. A shock on the rate in
+// percentage points, normal or Student-t, has no lower bound, while a
+// rate of −100 % or less is impossible (the deterministic engine refuses
+// it): a draw whose rate falls to SimFloorPct or below is censored at
+// SimFloorPct (the level keeps 1 % of the year before) and counted in
+// Band.Censored. The year's central rate is never censored: when it is
+// itself at or below the floor, the floor is 1 % of the central value.
+const SimFloorPct = -99
+
+// simFloor is the growth factor 1 + SimFloorPct/100.
+const simFloor = 1 + SimFloorPct/100.0
+
+// CensorWarnShare is the share of a year's draws above which a shock is
+// reported as too large for its rate (CensorRisk): with normal shocks it
+// is reached at an sd of about (100 + rate − 1)/3.1 points.
+const CensorWarnShare = 0.001
+
+// CensorRisk is, per shocked indicator, the largest share over the years
+// of the draws whose value the shock takes to the floor (SimFloorPct) or
+// below, where Simulate censors them: the probability that ε_t, whose
+// marginal is normal or Student-t with sd σ whatever ρ, falls below the
+// shock at which the year's growth reaches the floor. For the rules whose
+// floor depends on the level (linear on a level that must stay above zero,
+// logistic) it is evaluated on the central path, an approximation; the
+// logistic ceiling is not counted. Indicators no draw can censor are
+// left out.
+func CensorRisk(pr *Projection, u Uncertainty) (map[string]float64, error) {
+	prog, err := Compile(pr, u)
+	if err != nil {
+		return nil, err
+	}
+	risk := map[string]float64{}
+	for _, sh := range prog.Shocks {
+		s := &prog.Series[sh.Series]
+		if sh.SD == 0 {
+			continue
+		}
+		central := pr.Series[s.ID].Values
+		worst := 0.0
+		for i := 1; i < prog.Years; i++ {
+			if !math.IsNaN(s.Obs[i]) {
+				continue
+			}
+			if q, ok := s.floorShock(i, central[i-1]); ok {
+				worst = max(worst, shockCDF(q/sh.SD, sh.DF))
+			}
+		}
+		if worst > 0 {
+			risk[s.ID] = worst
+		}
+	}
+	return risk, nil
+}
+
+// floorShock is the shock e at or below which advanceShocked censors the
+// year index i's draw, given the previous value prev (used only where
+// the floor depends on it); ok is false where no floor applies.
+func (s *SimSeries) floorShock(i int, prev float64) (e float64, ok bool) {
+	c, f := s.C[i], s.F[i]
+	switch s.Op[i] {
+	case OpMul: // 1 + (c+e)/100 < lo
+		return (floorAt(1+c/100, 1)-1)*100 - c, true
+	case OpPlanMul: // f·(1 + (c+e)/100) < lo
+		return (floorAt(f*(1+c/100), 1)/f-1)*100 - c, f > 0
+	case OpFlowMul:
+		return (floorAt(f*(1+c/100), f)/f-1)*100 - c, f > 0
+	case OpLogistic: // prev + (c+e)/100·prev·(1 − prev/K) < lo
+		w := prev * (1 - prev/s.K)
+		return (floorAt(prev+c/100*w, prev)-prev)/w*100 - c, prev > 0 && w > 0
+	case OpAdd:
+		return floorAt(prev+c, prev) - prev - c, s.Pos && prev > 0
+	case OpPlanAdd:
+		return floorAt(prev+f+c, prev) - prev - f - c, s.Pos && prev > 0
+	case OpFlowAdd:
+		return simFloor*(f+c) - f - c, s.Pos && f+c > 0
+	}
+	return 0, false
+}
+
+// shockCDF is P(Z ≤ z) for a standard normal Z (df 0) or a Student-t
+// with df degrees of freedom scaled to unit variance, as the draws are.
+func shockCDF(z, df float64) float64 {
+	if df == 0 {
+		return 0.5 * math.Erfc(-z/math.Sqrt2)
+	}
+	t := z * math.Sqrt(df/(df-2))
+	p := 0.5 * mathext.RegIncBeta(df/2, 0.5, df/(df+t*t))
+	if t > 0 {
+		return 1 - p
+	}
+	return p
 }

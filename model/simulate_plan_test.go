@@ -106,6 +106,26 @@ func targetsString(ts []model.TargetSim) string {
 
 func same(a, b float64) bool { return a == b || (math.IsNaN(a) && math.IsNaN(b)) }
 
+// The default volatilities of the Jiangjin plan stay below the warning
+// share (trade and foreign investment have fat tails: a few draws in
+// 100,000 are censored, which the run reports, not a validation warning).
+func TestDefaultShocksBelowCensorWarning(t *testing.T) {
+	pr := planProjection(t)
+	risk, err := model.CensorRisk(pr, model.DefaultUncertainty(pr.Plan))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for id, r := range risk {
+		t.Logf("%s: %.3g", id, r)
+		if r > model.CensorWarnShare {
+			t.Errorf("%s: %.3g of a year's draws censored, above %g", id, r, model.CensorWarnShare)
+		}
+	}
+	if risk["fdi"] == 0 {
+		t.Error("fdi: no risk at all, yet its t(5) shock of sd 15 draws rates below −99 % now and then")
+	}
+}
+
 // BenchmarkSimulatePlan is the yardstick: 100,000 draws of every
 // indicator the default uncertainty shocks, to 2035, with every target's
 // probability and every yearly band.

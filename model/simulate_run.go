@@ -1,6 +1,7 @@
 package model
 
 import (
+	"fmt"
 	"math"
 	"sync"
 	"sync/atomic"
@@ -44,6 +45,7 @@ type simState struct {
 	// targets on it (pointTarget).
 	rs []rankStats
 	// per worker scratch
+	cens [][]int // per series: draws censored at SimFloorPct (advanceShocked)
 	z    [][][]float64
 	buf  [][]uint16
 	buf2 [][]float64
@@ -155,7 +157,9 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 	st.rs = make([]rankStats, len(prog.Series))
 	st.z = make([][][]float64, workers)
 	st.buf, st.buf2 = make([][]uint16, workers), make([][]float64, workers)
+	st.cens = make([][]int, workers)
 	for w := range st.z {
+		st.cens[w] = make([]int, len(prog.Series))
 		st.z[w] = make([][]float64, len(prog.Shocks))
 		for k := range st.z[w] {
 			st.z[w][k] = make([]float64, SimBlock)
@@ -182,7 +186,7 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 	}
 	for i := 1; i < prog.Years; i++ {
 		// Block 0 first: its values set the year's histogram ranges.
-		st.step(i, 0, min(n, SimBlock), st.rng[0], st.z[0], nil)
+		st.step(i, 0, min(n, SimBlock), st.rng[0], st.z[0], nil, st.cens[0])
 		if st.hist != nil {
 			for _, k := range st.bands {
 				st.hr[k] = newHistRange(st.out[k][:SimBlock])
@@ -195,7 +199,7 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 			if st.hist != nil {
 				h = st.hist[w]
 			}
-			st.step(i, b*SimBlock, min(n, (b+1)*SimBlock), st.rng[b], st.z[w], h)
+			st.step(i, b*SimBlock, min(n, (b+1)*SimBlock), st.rng[b], st.z[w], h, st.cens[w])
 		})
 		if observe != nil {
 			observe(i, st.out)
@@ -209,6 +213,23 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		})
 		if opt.Progress != nil {
 			opt.Progress(i, prog.Years-1)
+		}
+	}
+	for j, k := range st.bands {
+		b := &sim.Bands[j]
+		for _, c := range st.cens {
+			b.Censored += c[k]
+		}
+		if b.Censored > 0 {
+			dy := n * (prog.Years - 1)
+			share := 100 * float64(b.Censored) / float64(dy)
+			msg := fmt.Sprintf("%d of %d draw-years (%.2g %%) drew a yearly growth of −%d %% or less (at −100 %% the level would vanish or turn negative) and are held at −%d %%; unless that share is tiny, the sd is too large for a shock on the growth rate and the lower percentiles depend on this floor",
+				b.Censored, dy, share, -SimFloorPct, -SimFloorPct)
+			if s := prog.Series[k]; s.K > 0 {
+				msg = fmt.Sprintf("%d of %d draw-years (%.2g %%) drew a yearly growth of −%d %% or less, or a level above the logistic ceiling %g, and are held at −%d %% or at the ceiling; unless that share is tiny, the sd is too large for a shock on the growth rate and the outer percentiles depend on these limits",
+					b.Censored, dy, share, -SimFloorPct, s.K, -SimFloorPct)
+			}
+			sim.Warnings = append(sim.Warnings, Warning{Indicator: b.ID, Message: msg})
 		}
 	}
 	sim.Targets = append([]TargetSim(nil), prog.base...)
@@ -245,8 +266,9 @@ func (st *simState) bandQuantiles(k int, buf []uint16) (Quantiles, rankStats) {
 }
 
 // step advances draws lo … hi−1 (one block) from year index i−1 to i and,
-// when hist is not nil, counts the band series' new values into hist.
-func (st *simState) step(i, lo, hi int, r *stream, z [][]float64, hist [][]int32) {
+// when hist is not nil, counts the band series' new values into hist; it
+// adds each series' censored draws (advanceShocked) to cens.
+func (st *simState) step(i, lo, hi int, r *stream, z [][]float64, hist [][]int32, cens []int) {
 	prog := st.prog
 	m := hi - lo
 	// Draw: the normals of every shock, in shock order, then the
@@ -276,7 +298,10 @@ func (st *simState) step(i, lo, hi int, r *stream, z [][]float64, hist [][]int32
 				if i == 1 {
 					a, b = 0, sh.SD // ε_1 from the stationary distribution
 				}
-				advanceShocked(s, i, x, st.eps[s.Shock][lo:hi], z[s.Shock][:m], a, b)
+				c := advanceShocked(s, i, x, st.eps[s.Shock][lo:hi], z[s.Shock][:m], a, b)
+				if math.IsNaN(s.Obs[i]) { // else an observation replaces the year's values
+					cens[k] += c
+				}
 			} else {
 				advance(s, i, x, st.zero[:m])
 			}
@@ -343,41 +368,110 @@ func cholRowApply(row cholRow, z [][]float64, m int) {
 // of its shocks e (ε ← a·ε + b·z) in the same loop. It multiplies by
 // 1/100 and 1/K where advance divides, so its numbers differ from
 // advance's in the last bits: only where shocks are random anyway.
-func advanceShocked(s *SimSeries, i int, x []float64, e []float32, z []float64, a, b float64) {
+//
+// It holds a draw's yearly growth at SimFloorPct where the shock takes it
+// lower (on the additive ops only for s.Pos), and a logistic draw at its
+// ceiling where the shock takes it above: the value is kept at or
+// above floorAt(the value without the random shock, the previous value),
+// so that a central path that is itself possible is never censored; for a
+// flow the plan sets directly the base is the plan's flow. A censored
+// draw's value is exactly the floor; every other draw's is computed by
+// the same expression as without the floor, bit for bit. It returns the
+// number of censored draws.
+func advanceShocked(s *SimSeries, i int, x []float64, e []float32, z []float64, a, b float64) int {
 	c, f, l := s.C[i], s.F[i], s.Level[i]
 	e, z = e[:len(x)], z[:len(x)]
 	const pc = 0.01
+	n := 0
 	switch s.Op[i] {
 	case OpMul:
 		g := 1 + c*pc
+		lo := floorAt(g, 1)
 		for d := range x {
 			ed := a*float64(e[d]) + b*z[d]
 			e[d] = float32(ed)
-			x[d] = x[d] * (g + ed*pc) * l
+			m := g + ed*pc
+			if m < lo {
+				m = lo
+				n++
+			}
+			x[d] = x[d] * m * l
 		}
 	case OpAdd:
+		if s.Pos {
+			for d := range x {
+				ed := a*float64(e[d]) + b*z[d]
+				e[d] = float32(ed)
+				prev := x[d]
+				v := prev + (c + ed)
+				if v < simFloor*prev && prev > 0 {
+					if lo := floorAt(prev+c, prev); v < lo {
+						v = lo
+						n++
+					}
+				}
+				x[d] = v * l
+			}
+			break
+		}
 		for d := range x {
 			ed := a*float64(e[d]) + b*z[d]
 			e[d] = float32(ed)
 			x[d] = (x[d] + (c + ed)) * l
 		}
 	case OpLogistic:
+		// Also held at the ceiling: above it a negative rate drives the
+		// level up by a factor of about |rate|·x/K a year, to infinity.
 		ik := 1 / s.K
 		for d := range x {
 			ed := a*float64(e[d]) + b*z[d]
 			e[d] = float32(ed)
 			prev := x[d]
-			x[d] = (prev + (c+ed)*pc*prev*(1-prev*ik)) * l
+			v := prev + (c+ed)*pc*prev*(1-prev*ik)
+			if v < simFloor*prev && prev > 0 {
+				if lo := floorAt(prev+c*pc*prev*(1-prev*ik), prev); v < lo {
+					v = lo
+					n++
+				}
+			} else if v > s.K {
+				if hi := max(s.K, prev+c*pc*prev*(1-prev*ik)); v > hi {
+					v = hi
+					n++
+				}
+			}
+			x[d] = v * l
 		}
 	case OpPlanMul:
 		g, h := f*(1+c*pc), f*pc
+		lo := floorAt(g, 1)
 		for d := range x {
 			ed := a*float64(e[d]) + b*z[d]
 			e[d] = float32(ed)
-			x[d] = x[d] * (g + ed*h) * l
+			m := g + ed*h
+			if m < lo {
+				m = lo
+				n++
+			}
+			x[d] = x[d] * m * l
 		}
 	case OpPlanAdd:
 		g := f + c
+		if s.Pos {
+			for d := range x {
+				ed := a*float64(e[d]) + b*z[d]
+				e[d] = float32(ed)
+				prev := x[d]
+				v := prev + (g + ed)
+				if v < simFloor*prev && prev > 0 {
+					if lo := floorAt(prev+g, prev); v < lo {
+						v = lo
+						n++
+					}
+				}
+				x[d] = v * l
+			}
+			break
+		}
 		for d := range x {
 			ed := a*float64(e[d]) + b*z[d]
 			e[d] = float32(ed)
@@ -385,23 +479,56 @@ func advanceShocked(s *SimSeries, i int, x []float64, e []float32, z []float64, 
 		}
 	case OpFlowMul:
 		g, h := f*(1+c*pc), f*pc
+		lo := math.Inf(-1)
+		if f > 0 {
+			lo = floorAt(g, f)
+		}
 		for d := range x {
 			ed := a*float64(e[d]) + b*z[d]
 			e[d] = float32(ed)
-			x[d] = (g + ed*h) * l
+			v := g + ed*h
+			if v < lo {
+				v = lo
+				n++
+			}
+			x[d] = v * l
 		}
 	case OpFlowAdd:
 		g := f + c
+		lo := math.Inf(-1)
+		if s.Pos && g > 0 {
+			lo = simFloor * g
+		}
 		for d := range x {
 			ed := a*float64(e[d]) + b*z[d]
 			e[d] = float32(ed)
-			x[d] = (g + ed) * l
+			v := g + ed
+			if v < lo {
+				v = lo
+				n++
+			}
+			x[d] = v * l
 		}
 	default:
 		for d := range e {
 			e[d] = float32(a*float64(e[d]) + b*z[d])
 		}
 	}
+	return n
+}
+
+// floorAt is the lowest value a draw may take where the rule would give
+// central without its random shock and the floor applies to base (the
+// previous value, or 1 for a growth factor): base·simFloor; or, when the
+// central value is itself lower and still above zero (a scenario rate of
+// −99 % or less: the scenario's, not a draw's), central·simFloor, so that
+// the central path is never censored and the draws keep room below it.
+func floorAt(central, base float64) float64 {
+	lo := simFloor * base
+	if central > 0 && central < lo {
+		return simFloor * central
+	}
+	return lo
 }
 
 // advance applies s's rule for year index i to x, with shocks e; the

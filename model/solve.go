@@ -98,8 +98,27 @@ type Solution struct {
 	Residual  float64 // Metric − Goal, from the confirming re-projection
 	Tolerance float64 // the largest |Residual| accepted: SolveTolerance × max(1, |Goal|)
 	Lo, Hi    float64 // the range searched
-	Reason    string  // why nothing was found
+	Reason    string  // why nothing was found, in English
+	// Why nothing was found, for a message in the user's language, with
+	// the figures it needs: MetricMin and MetricMax, the range of the
+	// target's metric over the scanned grid (NotReached: NaN); Nearest,
+	// the knob's value where the search stopped, and Miss, the metric
+	// minus the goal there (Jump only, else NaN).
+	Why                  SolveFailure
+	MetricMin, MetricMax float64
+	Nearest, Miss        float64
 }
+
+// SolveFailure says why Solve found no value.
+type SolveFailure int
+
+const (
+	Solved      SolveFailure = iota
+	NotReached               // the target's metric is never defined in the range
+	Independent              // the metric does not move with the knob
+	OneSide                  // the metric stays on one side of the goal
+	Jump                     // the metric jumps across the goal
+)
 
 // SolveTolerance is the relative tolerance of a solution: Found only when
 // the re-projected metric is within SolveTolerance × max(1, |goal|) of the
@@ -147,7 +166,8 @@ func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution
 		return Solution{}, fmt.Errorf("model: solve range [%g, %g]: expected finite numbers, low below high", lo, hi)
 	}
 	sol := Solution{Target: r, Knob: k, Goal: t.Value, Lo: lo, Hi: hi, Value: math.NaN(), Metric: math.NaN(), Residual: math.NaN(),
-		Tolerance: SolveTolerance * math.Max(1, math.Abs(t.Value))}
+		Tolerance: SolveTolerance * math.Max(1, math.Abs(t.Value)),
+		MetricMin: math.NaN(), MetricMax: math.NaN(), Nearest: math.NaN(), Miss: math.NaN()}
 	f := func(v float64) (float64, error) {
 		m, err := TargetMetric(p, k.With(sc, v), ind, t)
 		var oe *OverflowError
@@ -173,10 +193,13 @@ func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution
 		}
 	}
 	if fmin > fmax {
+		sol.Why = NotReached
 		sol.Reason = fmt.Sprintf("the projection of %s never reaches the target's metric for %s in [%g, %g]", r, k, lo, hi)
 		return sol, nil
 	}
+	sol.MetricMin, sol.MetricMax = t.Value+fmin, t.Value+fmax
 	if fmax-fmin <= 1e-12*math.Max(1, math.Abs(t.Value)) {
+		sol.Why = Independent
 		sol.Reason = fmt.Sprintf("%s does not depend on %s in this scenario: its metric stays %.8g for every value in [%g, %g]; vary an assumption it is computed from",
 			r, k, t.Value+fmin, lo, hi)
 		return sol, nil
@@ -197,6 +220,7 @@ func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution
 		a, fa = xs[i], fx
 	}
 	if fa != 0 && math.IsNaN(b) {
+		sol.Why = OneSide
 		sol.Reason = fmt.Sprintf("no value of %s in [%g, %g] meets %s: the target's metric stays on one side of %g (from %.6g to %.6g)", k, lo, hi, r, t.Value, t.Value+fmin, t.Value+fmax)
 		return sol, nil
 	}
@@ -220,6 +244,7 @@ func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution
 		return sol, err
 	}
 	if math.IsNaN(res) || math.Abs(res) > sol.Tolerance {
+		sol.Why, sol.Nearest, sol.Miss = Jump, a, res
 		sol.Reason = fmt.Sprintf("the target's metric jumps across %g near %s = %g (residual %+.4g, tolerance %g): no value in [%g, %g] meets %s exactly", t.Value, k, a, res, sol.Tolerance, lo, hi, r)
 		return sol, nil
 	}

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"fyp/internal/inputfile"
+	"fyp/internal/numfmt"
 	"fyp/internal/yamlcheck"
 )
 
@@ -25,6 +28,7 @@ func ReadCSV(name string, data []byte, cat Catalog) (*Data, error) {
 	r.FieldsPerRecord = -1
 	r.LazyQuotes = true
 	var rows [][]cell
+	cells := 0
 	for {
 		rec, err := r.Read()
 		if err == io.EOF {
@@ -38,6 +42,10 @@ func ReadCSV(name string, data []byte, cat Catalog) (*Data, error) {
 			return nil, yamlcheck.Problems{problemAt(name, 0, 0, err.Error())}
 		}
 		line, _ := r.FieldPos(0)
+		rec, prob := csvLimits(name, rec, line, len(rows)+1, &cells)
+		if prob != nil {
+			return nil, yamlcheck.Problems{*prob}
+		}
 		row := make([]cell, len(rec))
 		for i, f := range rec {
 			row[i] = cell{text: f, row: line, col: i + 1}
@@ -50,6 +58,34 @@ func ReadCSV(name string, data []byte, cat Catalog) (*Data, error) {
 		d.Synthetic = synthetic(text)
 	}
 	return d, err
+}
+
+// csvLimits checks record n (on line) against the limits of an observed
+// table, counting its cells into cells; trailing empty fields past the
+// column limit are dropped.
+func csvLimits(name string, rec []string, line, n int, cells *int) ([]string, *yamlcheck.Problem) {
+	fail := func(col int, format string, args ...any) ([]string, *yamlcheck.Problem) {
+		p := problemAt(name, line, col, fmt.Sprintf(format, args...))
+		return nil, &p
+	}
+	if n > inputfile.TableRows {
+		return fail(0, "more than %s rows, the limit for an observed table; split the file", numfmt.Thousands(inputfile.TableRows))
+	}
+	for len(rec) > inputfile.TableColumns && rec[len(rec)-1] == "" {
+		rec = rec[:len(rec)-1]
+	}
+	if len(rec) > inputfile.TableColumns {
+		return fail(len(rec), "a value in column %d, past the %d-column limit for an observed table", len(rec), inputfile.TableColumns)
+	}
+	if *cells += len(rec); *cells > inputfile.TableCells {
+		return fail(0, "more than %s cells, the limit for an observed table; split the file", numfmt.Thousands(inputfile.TableCells))
+	}
+	for i, f := range rec {
+		if len(f) > inputfile.CellChars && utf8.RuneCountInString(f) > inputfile.CellChars {
+			return fail(i+1, "a cell of %s characters, over Excel's own limit of %s", numfmt.Thousands(utf8.RuneCountInString(f)), numfmt.Thousands(inputfile.CellChars))
+		}
+	}
+	return rec, nil
 }
 
 // decode returns the file as UTF-8 without a byte-order mark: UTF-8 files

@@ -57,5 +57,12 @@
 // sheet named observed (or 观测数据), else the first sheet; a cell formatted as
 // a percentage holds a fraction and is read as percent (0.125 → 12.5).
 //
-// Every bad row is reported, all at once, as FILE:ROW:COLUMN: message.
+// A table is bounded (fyp/internal/inputfile): at most TableRows rows,
+// TableColumns columns, TableCells cells and CellChars characters a cell; an
+// XLSX sheet is streamed from the archive, each part read at most
+// XLSXPartLimit bytes once uncompressed. The first limit crossed is the one
+// problem reported.
+//
+// Every bad row is reported, all at once, as FILE:ROW:COLUMN: message (the
+// first 50, and the count of the rest).
 package observed

@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
 )
 
@@ -333,5 +334,58 @@ func TestSynthetic(t *testing.T) {
 				t.Errorf("Synthetic = %v, want %v", d.Synthetic, tc.want)
 			}
 		})
+	}
+}
+
+// TestManyBadRowsCapped: 100,000 bad rows give the first 50 problems and
+// the count of the rest, not 100,000 lines.
+func TestManyBadRowsCapped(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("indicator,year,value\n")
+	for range 100_000 {
+		b.WriteString("gdp,2021,abc\n")
+	}
+	_, err := ReadCSV("bad.csv", []byte(b.String()), testCatalog)
+	if err == nil {
+		t.Fatal("no error for 100,000 bad rows")
+	}
+	lines := strings.Split(err.Error(), "\n")
+	if len(lines) != yamlcheck.MaxShown+1 {
+		t.Errorf("%d lines of problems, want %d", len(lines), yamlcheck.MaxShown+1)
+	}
+	if !strings.HasPrefix(lines[0], "bad.csv:2:3: ") {
+		t.Errorf("first line %q, want the first bad row (bad.csv:2:3)", lines[0])
+	}
+	if last := lines[len(lines)-1]; last != "… and 99,950 more problems (100,000 in all)" {
+		t.Errorf("last line %q, want the count of the rest", last)
+	}
+}
+
+// TestCSVBounded: a CSV file is held to the same table limits as a
+// workbook, with one problem naming the file and line.
+func TestCSVBounded(t *testing.T) {
+	var many strings.Builder
+	many.WriteString("indicator,year,value\n")
+	for range inputfile.TableRows + 1 {
+		many.WriteString("gdp,2021,1\n")
+	}
+	tests := []struct{ name, in, want string }{
+		{"one row too many", many.String(), "c.csv:200001: more than 200,000 rows, the limit for an observed table; split the file"},
+		{"a column past the limit", "indicator,year,value\ngdp,2021,1" + strings.Repeat(",", 256) + "x\n", "c.csv:2:259: a value in column 259, past the 256-column limit"},
+		{"a cell longer than Excel allows", "indicator,year,value\ngdp,2021," + strings.Repeat("9", 40_000) + "\n", "c.csv:2:3: a cell of 40,000 characters, over Excel's own limit of 32,767"},
+		{"too many cells", "indicator,year,value\n" + strings.Repeat("gdp,2021,1"+strings.Repeat(",", 200)+"\n", 10_000), "c.csv:9854: more than 2,000,000 cells"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadCSV("c.csv", []byte(tt.in), testCatalog)
+			if err == nil || !strings.HasPrefix(err.Error(), tt.want) || strings.Contains(err.Error(), "\n") {
+				t.Errorf("ReadCSV = %.300v\nwant one problem: %s", err, tt.want)
+			}
+		})
+	}
+	// Trailing empty fields past the column limit (as a spreadsheet may
+	// save them) are not values.
+	if _, err := ReadCSV("c.csv", []byte("indicator,year,value"+strings.Repeat(",", 300)+"\ngdp,2021,1\n"), testCatalog); err != nil {
+		t.Errorf("trailing empty fields: %v", err)
 	}
 }

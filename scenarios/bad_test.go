@@ -142,3 +142,17 @@ func TestOverflowNamesItsLine(t *testing.T) {
 		t.Errorf("problem = %+v; want line 4 (the first shock), key shocks, naming gdp and its rule", p)
 	}
 }
+
+// TestWildSDWarns: an sd so large that a fair share of the draws would
+// take GDP's yearly growth to the simulation's floor (−99 %) is a warning
+// at the shock's line, with the share; the moderate shock beside it is not.
+func TestWildSDWarns(t *testing.T) {
+	r, err := Load(filepath.Join("testdata", "wild_sd_warning.yaml"), plan(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Warnings) != 1 || r.Warnings[0].Line != 5 || r.Warnings[0].Key != "uncertainty.shocks.gdp.sd" ||
+		!strings.Contains(r.Warnings[0].Msg, "sd 1000: in about 3") || !strings.Contains(r.Warnings[0].Msg, "−99 %") {
+		t.Errorf("warnings = %v, want one at line 5 on gdp's sd saying that about 3x %% of the draws reach −99 %%", r.Warnings)
+	}
+}

@@ -86,8 +86,26 @@ func check(w *yamlcheck.Walker, root *yaml.Node, p *model.Plan, sp *spec) {
 	}
 	if n := f["uncertainty"]; !yamlcheck.IsNull(n) {
 		sp.uncLine = n.Line
+		sp.shockLines = shockLines(n)
 		checkUncertainty(w, n, p, linear)
 	}
+}
+
+// shockLines maps each id under an uncertainty section's shocks to its
+// line, for the checks made after resolution.
+func shockLines(n *yaml.Node) map[string]int {
+	m := map[string]int{}
+	if n.Kind != yaml.MappingNode {
+		return m
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		if s := n.Content[i+1]; n.Content[i].Value == "shocks" && s.Kind == yaml.MappingNode {
+			for j := 0; j+1 < len(s.Content); j += 2 {
+				m[s.Content[j].Value] = s.Content[j].Line
+			}
+		}
+	}
+	return m
 }
 
 func checkAssumption(w *yamlcheck.Walker, n *yaml.Node, path string, ind *model.Indicator, sp *spec) {

@@ -32,6 +32,7 @@ type spec struct {
 	lines                             map[string]int // assumption id → line
 	extendsLine, shocksLine, planLine int
 	uncLine                           int
+	shockLines                        map[string]int // uncertainty.shocks id → line
 	yearLo, yearHi                    int
 	warnings                          yamlcheck.Problems
 }

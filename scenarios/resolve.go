@@ -3,6 +3,7 @@ package scenarios
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -162,7 +163,44 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 	if len(ps) > 0 {
 		return nil, ps
 	}
+	if u := sc.Uncertainty; u != nil && len(u.Shocks) > 0 {
+		res.Warnings = append(res.Warnings, censorWarnings(pr, *u, chain)...)
+	}
 	return res, nil
+}
+
+// censorWarnings says, at the shock that the child-most file of the chain
+// sets, where a shock is so large that more than model.CensorWarnShare of
+// a year's draws would reach the floor fyp simulate puts on yearly growth.
+func censorWarnings(pr *model.Projection, u model.Uncertainty, chain []*spec) yamlcheck.Problems {
+	risk, err := model.CensorRisk(pr, u)
+	if err != nil {
+		return nil // simulate reports it
+	}
+	var ps yamlcheck.Problems
+	for _, id := range slices.Sorted(maps.Keys(risk)) {
+		if risk[id] <= model.CensorWarnShare {
+			continue
+		}
+		for _, s := range chain {
+			if sh, ok := s.unc.shockOf(id); ok {
+				ps = append(ps, yamlcheck.Problem{File: s.file, Line: s.shockLines[id], Key: "uncertainty.shocks." + id + ".sd",
+					Msg: fmt.Sprintf("sd %g: in about %.2g %% of a year's draws the shock takes %s's yearly growth to −%d %% or below, where fyp simulate holds it (at −100 %% the level would vanish); a shock this large on a growth rate says little about the target: keep the sd well below a third of 100 + the rate",
+						sh.SD, 100*risk[id], id, -model.SimFloorPct)})
+				break
+			}
+		}
+	}
+	return ps
+}
+
+// shockOf is the shock u gives id, if any (u may be nil).
+func (u *uncSpec) shockOf(id string) (model.ShockSpec, bool) {
+	if u == nil {
+		return model.ShockSpec{}, false
+	}
+	sh, ok := u.shocks[id]
+	return sh, ok
 }
 
 // checkPlanRef says what is wrong when a file names another plan than the

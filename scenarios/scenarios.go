@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 )
@@ -137,7 +138,7 @@ func read(ref string) (name string, data []byte, err error) {
 		}
 		return ref + ".yaml (shipped)", data, nil
 	}
-	data, err = os.ReadFile(ref)
+	data, err = inputfile.Read(ref, inputfile.YAMLLimit)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return "", nil, fmt.Errorf("%w: %s: file not found", ErrNotFound, ref)

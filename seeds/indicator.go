@@ -41,6 +41,7 @@ func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int, re
 		Direction:  model.Up,
 		Path:       model.Compound,
 	}
+	w.String(f["review"], path+".review") // for the reader: what fyp extract was unsure of
 	ind.No, _ = w.Int(f["no"], path+".no")
 	ind.Sub, _ = w.Int(f["sub"], path+".sub")
 	if a := w.OneOf(f["attribute"], path+".attribute", []string{"expected", "binding"}); a != "" {
@@ -120,6 +121,7 @@ func decodeTarget(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan)
 		Text:  w.String(f["text"], path+".text"),
 		Note:  w.String(f["note"], path+".note"),
 	}
+	w.String(f["review"], path+".review")
 	if b := w.OneOf(f["bound"], path+".bound", names(model.Bounds)); b != "" {
 		t.Bound = model.Bound(b)
 	}

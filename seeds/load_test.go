@@ -55,16 +55,16 @@ func TestMainTable(t *testing.T) {
 		{7, "rd_intensity", 2.4, model.Level, 2.8, model.Exact, model.Expected},
 		{11, "income", nan, model.Growth, 7, model.Exact, model.Expected},
 		{12, "urban_rural_income_ratio", 1.92, model.Level, 1.9, model.Exact, model.Expected},
-		{13, "unemployment_surveyed", nan, model.Ceiling, 5.5, model.Max, model.Expected},
+		{13, "unemployment_surveyed", nan, model.Ceiling, 5.5, model.Exact, model.Expected},
 		{14, "urbanization_rate", nan, model.Change, 5, model.Approx, model.Expected},
 		{19, "life_expectancy", 78.4, model.Level, 79.7, model.Exact, model.Expected},
 		{20, "trade", 215, model.Level, 400, model.Exact, model.Expected},
 		{21, "fdi", nan, model.Cumulative, 25, model.Exact, model.Expected},
 		{23, "forest_coverage", 51.8, model.Level, 54, model.Exact, model.Binding},
-		{24, "good_air_days", 311, model.Floor, 300, model.Min, model.Binding},
-		{25, "water_quality_good_share", 100, model.Floor, 100, model.Min, model.Binding},
+		{24, "good_air_days", 311, model.Floor, 300, model.Exact, model.Binding},
+		{25, "water_quality_good_share", 100, model.Floor, 100, model.Exact, model.Binding},
 		{26, "energy_intensity", nan, model.Delegated, 0, model.Exact, model.Binding},
-		{28, "grain_capacity", 63, model.Floor, 63, model.Min, model.Binding},
+		{28, "grain_capacity", 63, model.Floor, 63, model.Exact, model.Binding},
 		{29, "work_safety_fatality_rate", nan, model.Reduction, 30, model.Exact, model.Binding},
 	}
 	for _, tc := range tests {
@@ -151,6 +151,13 @@ indicators:
 	if _, err := Parse("linear.yaml", []byte(linear)); err != nil {
 		t.Fatalf("negative baseline on a linear series: %v", err)
 	}
+	// review: what fyp extract was unsure of, on an indicator or a target.
+	reviewed := good(func(s string) string {
+		return strings.Replace(strings.Replace(s, "value: 2}", "value: 2, review: 年份缺失}", 1), "    unit: 万元\n", "    unit: 万元\n    review: 单位未找到\n", 1)
+	})
+	if _, err := Parse("reviewed.yaml", []byte(reviewed)); err != nil {
+		t.Fatalf("plan with review keys: %v", err)
+	}
 	tests := []struct {
 		name string
 		src  string
@@ -195,6 +202,7 @@ indicators:
 		{"not utf-8", "id: \xff\xfe\n", "p.yaml:1: the file is not UTF-8 text"},
 		{"syntax", "id: [1, 2\n", "p.yaml:1: YAML syntax error"},
 		{"full-width colon", "id： x\n", "p.yaml:1:3: full-width colon"},
+		{"review not text", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: 2, review: [x]}", 1) }), "p.yaml:12:53: indicators.a.targets[0].review: expected text"},
 	}
 	// A second indicator with a growth target that relative_to edits.
 	rel := func(target string) string {

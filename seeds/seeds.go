@@ -13,6 +13,7 @@ import (
 	"sort"
 	"strings"
 
+	"fyp/internal/inputfile"
 	"fyp/model"
 )
 
@@ -75,7 +76,7 @@ func loadOne(ref string) (*model.Plan, error) {
 	if !isFile(ref) {
 		return nil, fmt.Errorf("%w: %q is not an embedded plan (%s) nor a .yaml file", ErrNotFound, ref, strings.Join(IDs(), ", "))
 	}
-	data, err := os.ReadFile(ref)
+	data, err := inputfile.Read(ref, inputfile.YAMLLimit)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
 			return nil, fmt.Errorf("%w: %s: file not found", ErrNotFound, ref)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"runtime"
 	"sort"
 	"strconv"
@@ -15,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"fyp/charts"
+	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 )
@@ -177,9 +177,9 @@ func loadFontFlag(spec string) (*charts.Font, error) {
 			path, index = spec[:i], n
 		}
 	}
-	data, err := os.ReadFile(path)
+	data, err := inputfile.Read(path, inputfile.FontLimit)
 	if err != nil {
-		return nil, badInput("--font %s: %v", spec, err)
+		return nil, badInput("--font %w", err)
 	}
 	f, err := charts.LoadFont(path, data, index)
 	if err != nil {
@@ -301,7 +301,9 @@ func renderCharts(prs []*model.Projection, data chartData, only []string, opt ch
 		return nil, err
 	}
 	data.sims = sims
-	if data.review != nil && data.review.synthetic {
+	// The same test as the report's pages: the file's header, or a source
+	// naming its figures synthetic.
+	if rv := data.review; rv != nil && (rv.synthetic || synthetic(rv.sources)) {
 		opt.Synthetic = true
 	}
 	cs, err := buildCharts(prs, data, only, opt)

@@ -18,6 +18,7 @@ import (
 )
 
 func TestChartsCommand(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	tests := []struct {
 		name  string
@@ -84,10 +85,8 @@ func TestChartsDPI(t *testing.T) {
 }
 
 func TestRunWritesCharts(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "out")
-	if _, stderr, code := fyp(t, "run", "--out", out); code != 0 {
-		t.Fatal(stderr)
-	}
+	t.Parallel()
+	out := sharedRun(t)
 	for _, f := range []string{"headline.png", "reach.png", "record.png", "path-gdp_per_capita.png", "path-good_air_days.png"} {
 		if _, err := os.Stat(filepath.Join(out, "charts", f)); err != nil {
 			t.Error(err)

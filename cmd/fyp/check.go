@@ -3,9 +3,11 @@ package main
 import (
 	"fmt"
 	"io"
+	"math"
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/numfmt"
 	"fyp/model"
 )
 
@@ -77,10 +79,24 @@ func writeCheck(w io.Writer, pr *model.Projection, format, lang string) error {
 			bad++
 		}
 		t.Rows = append(t.Rows, []string{f.Indicator, kind, fmt.Sprintf("%d–%d", f.From, f.To),
-			fmtPace(f.Pace, f.PaceKind) + unitSuffix(ind, f.PaceKind, lang), ok, f.Message.In(lang)})
+			paceWithUnit(f.Pace, f.PaceKind, ind, lang), ok, f.Message.In(lang)})
 	}
 	t.Notes = append(t.Notes, L(lang, fmt.Sprintf("共 %d 项，不一致 %d 项。", len(fs), bad), fmt.Sprintf("%d findings, %d inconsistent.", len(fs), bad)))
 	return t.write(w, format)
+}
+
+// paceWithUnit prints a pace with its unit: "1.12%/yr", "+0.44 pp/yr"; in
+// English a unit that names a power of ten is folded into the number
+// ("+4 billion yuan/yr", not "+40 100 million yuan/yr").
+func paceWithUnit(v float64, k model.RateKind, ind *model.Indicator, lang string) string {
+	if u := ind.Unit.In(lang); lang == "en" && k != model.RatePct && numfmt.Folds(u) && !math.IsNaN(v) {
+		sign := "+"
+		if v < 0 {
+			sign = "-"
+		}
+		return sign + numfmt.Amount(math.Abs(v), u) + "/yr"
+	}
+	return fmtPace(v, k) + unitSuffix(ind, k, lang)
 }
 
 // unitSuffix is the unit shown after a pace that is not a percentage.

@@ -86,7 +86,7 @@ func writeCompare(w io.Writer, prs []*model.Projection, scope, format, lang stri
 		return writeJSON(w, compareJSON{Targets: assessRows(prs, scope), Differ: diff})
 	}
 	if format == "csv" {
-		return writeAssessments(w, prs, scope, "csv", lang)
+		return writeCompareCSV(w, prs, scope)
 	}
 	t := &table{Title: L(lang, "情景比较", "Scenarios compared") + " · " + prs[0].Plan.Title.In(lang)}
 	t.Head = []string{L(lang, "序号", "No."), L(lang, "指标", "Indicator"), L(lang, "年份", "Year"), L(lang, "目标", "Target")}

@@ -198,6 +198,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestRunWritesBundle(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "out")
 	for i := 0; i < 2; i++ { // a second run replaces fyp's own output
 		if _, errs, code := fyp(t, "run", "--out", dir); code != 0 {

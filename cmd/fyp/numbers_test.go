@@ -91,7 +91,7 @@ indicators:
 // depend on forest coverage's step; solve used to report found: true with
 // a residual of 2.4e-6 (above the 1e-6 it printed). It says why not now.
 func TestSolveIndependentAssumption(t *testing.T) {
-	out, errs, code := fyp(t, "solve", "--target", "gdp_per_capita@2025", "--vary", "forest_coverage.step", "--format", "json")
+	out, errs, code := fyp(t, "solve", "--target", "gdp_per_capita@2025", "--vary", "forest_coverage.step", "--format", "json", "--lang", "en")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}

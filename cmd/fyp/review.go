@@ -1,10 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
 	"sort"
 	"strings"
 
@@ -24,7 +22,7 @@ type reviewFlags struct {
 
 func (f *reviewFlags) add(c *cobra.Command) {
 	d := model.DefaultReviewThresholds()
-	c.Flags().StringVar(&f.observed, "observed", "", "observed figures: a CSV or XLSX file (see observed/doc.go; example: cmd/fyp/testdata/observed-example.csv)")
+	c.Flags().StringVar(&f.observed, "observed", "", "observed figures: a CSV or XLSX file (see observed/doc.go; example: cmd/fyp/testdata/observed-example.csv), or shipped: the real figures shipped with the plan (seeds/jiangjin-observed.csv)")
 	c.Flags().IntVar(&f.asOf, "as-of", 0, "review as of this year (default: the latest year in the file)")
 	c.Flags().Float64Var(&f.th.Ahead, "ahead", d.Ahead, "快于预期 when task done ≥ time elapsed + this (fraction of the task)")
 	c.Flags().Float64Var(&f.th.Behind, "behind", d.Behind, "滞后 when task done < time elapsed − this; between the two: 基本符合预期")
@@ -81,7 +79,8 @@ read as comparable-price (real) growth. Example: cmd/fyp/testdata/observed-examp
 Categories: achieved_early when task done ≥ 1; ahead when task done ≥ time elapsed + --ahead;
 on_schedule when task done ≥ time elapsed − --behind; lagging otherwise, or when a floor or
 ceiling was broken in any observed year.`,
-		Example: `  fyp review --observed bulletins.csv --as-of 2023
+		Example: `  fyp review --observed shipped
+  fyp review --observed bulletins.csv --as-of 2023
   fyp review --observed bulletins.xlsx --format json --lang en
   fyp review --plan jiangjin-13`,
 		Args: cobra.NoArgs,
@@ -127,6 +126,8 @@ type reviewResult struct {
 	th    model.ReviewThresholds
 	proj  *model.Projection
 	rows  []model.Review
+	// sources are the distinct sources the file names, in file order.
+	sources []string
 	// synthetic: the observed file says its figures are invented; every
 	// chart is stamped 示例数据 / SYNTHETIC.
 	synthetic bool
@@ -148,11 +149,11 @@ func reviewScenario(o *options, p *model.Plan) (*model.Scenario, error) {
 
 // runReview reads the observed file and reviews the plan's targets.
 func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error) {
-	data, err := os.ReadFile(f.observed)
+	file, data, err := readObserved(p, f.observed)
 	if err != nil {
-		return nil, badInput("--observed %s: %v", f.observed, errors.Unwrap(err))
+		return nil, err
 	}
-	d, err := observed.Read(f.observed, data, catalog(p))
+	d, err := observed.Read(file, data, catalog(p))
 	if err != nil {
 		return nil, err
 	}
@@ -192,38 +193,43 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 			rows = append(rows, r)
 		}
 	}
-	return &reviewResult{plan: p, file: f.observed, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, synthetic: d.Synthetic}, nil
+	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, sources: sources(d), synthetic: d.Synthetic}, nil
+}
+
+// sources are the distinct sources named in d, in the order of their rows.
+func sources(d *observed.Data) []string {
+	type src struct {
+		row  int
+		name string
+	}
+	first := map[string]int{}
+	for _, obs := range d.ByIndicator {
+		for _, x := range obs {
+			if x.Source == "" {
+				continue
+			}
+			if r, ok := first[x.Source]; !ok || x.Row < r {
+				first[x.Source] = x.Row
+			}
+		}
+	}
+	var ss []src
+	for n, r := range first {
+		ss = append(ss, src{r, n})
+	}
+	sort.Slice(ss, func(i, j int) bool { return ss[i].row < ss[j].row || ss[i].row == ss[j].row && ss[i].name < ss[j].name })
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.name
+	}
+	return out
 }
 
 // catalog is what the observed reader accepts for plan p.
-func catalog(p *model.Plan) observed.Catalog {
-	c := observed.Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear(), Limits: map[string]observed.Limits{}}
-	for _, ind := range p.Indicators {
-		c.Names[ind.ID] = ind.Name.ZH
-		l := observed.Limits{Positive: model.NeedsPositive(ind), Unit: ind.Unit.ZH}
-		switch {
-		case ind.Bounded:
-			l.Bounded, l.Lo, l.Hi = true, ind.Lo, ind.Hi
-		case ind.Unit.ZH == "%":
-			// A share unless the plan says otherwise with bounds.
-			l.Bounded, l.Lo, l.Hi = true, 0, 100
-		}
-		c.Limits[ind.ID] = l
-	}
-	return c
-}
+func catalog(p *model.Plan) observed.Catalog { return observed.CatalogOf(p) }
 
 // evidence converts the reader's values into the model's.
-func evidence(d *observed.Data) model.Evidence {
-	ev := model.Evidence{}
-	for id, obs := range d.ByIndicator {
-		for _, x := range obs {
-			ev[id] = append(ev[id], model.ObservedPoint{Year: x.Year, Value: x.Value, Growth: x.Metric == observed.Growth,
-				PriceBasis: x.PriceBasis, Break: x.Break == observed.Broken, Rebased: x.Break == observed.Rebased, Source: x.Source, Row: x.Row})
-		}
-	}
-	return ev
-}
+func evidence(d *observed.Data) model.Evidence { return d.Evidence() }
 
 func hasRecord(p *model.Plan) bool {
 	for _, ind := range p.Indicators {
@@ -291,6 +297,9 @@ func reviewRowsJSON(rv *reviewResult, lang string) []reviewJSON {
 		if r.Target.Kind == model.Delegated {
 			j.Target = num(nan())
 		}
+		if achieved(r) {
+			j.RequiredRemaining, j.Multiple = num(nan()), num(nan())
+		}
 		if r.ProjectedOK {
 			m := r.ProjectedMet
 			j.ProjectedMet = &m
@@ -330,7 +339,8 @@ func pct(v float64) string {
 // reviewTable is the review in the official layout (序号, 指标, 属性, 基期值,
 // 目标值, 当前值, 进度, 评价) with the analysis after it.
 func reviewTable(rv *reviewResult, lang string) *table {
-	t := &table{Title: fmt.Sprintf("%s · %s %d", L(lang, "中期评估", "Mid-term review"), rv.plan.Title.In(lang), rv.asOf)}
+	t := &table{Title: L(lang, fmt.Sprintf("中期评估（截至%d年）· %s", rv.asOf, rv.plan.Title.ZH),
+		fmt.Sprintf("Mid-term review as of %d · %s", rv.asOf, rv.plan.Title.In("en")))}
 	t.Head = []string{L(lang, "序号", "No."), L(lang, "指标", "Indicator"), L(lang, "属性", "Attribute"), L(lang, "基期值", "Base"),
 		L(lang, "目标值", "Target"), L(lang, "当前值", "Current"), L(lang, "进度", "Progress"), L(lang, "评价", "Assessment"),
 		L(lang, "时间进度", "Time"), L(lang, "实际速度", "Observed pace"), L(lang, "剩余所需", "Required"), L(lang, "倍数", "Multiple"),
@@ -378,9 +388,22 @@ func reviewCells(r model.Review, i int, lang string) []string {
 	for _, n := range r.Notes {
 		reason += L(lang, "；", "; ") + n.In(lang)
 	}
+	required, multiple := fmtPace(r.RequiredRemaining, r.Pace), fmtNum(r.Multiple, 2)
+	if achieved(r) {
+		// Already met: no pace is required of the remaining years (the
+		// number left would be the slack, e.g. +0.02 a year for a ratio
+		// that may rise again), so none is shown.
+		required, multiple = L(lang, "无", "none"), "—"
+	}
 	return []string{no, name, attributeLabel(ind.Attribute, lang), base, goalText(r.Target, lang), cur, pct(r.TaskDone),
-		categoryLabel(r, lang), pct(r.TimeElapsed), fmtPace(r.ObservedRate, r.Pace), fmtPace(r.RequiredRemaining, r.Pace),
-		fmtNum(r.Multiple, 2), fmtNum(r.RatioRR, 2), fmtNum(r.Anticipated, 2), reason}
+		categoryLabel(r, lang), pct(r.TimeElapsed), fmtPace(r.ObservedRate, r.Pace), required,
+		multiple, fmtNum(r.RatioRR, 2), fmtNum(r.Anticipated, 2), reason}
+}
+
+// achieved reports whether the target is already met, so that no pace is
+// required of the remaining years.
+func achieved(r model.Review) bool {
+	return r.Compared && r.Category == model.AchievedEarly
 }
 
 func reviewNotes(rv *reviewResult, counts map[string]int, lang string) []string {

@@ -44,12 +44,14 @@ Five-Year Plan (2021–2025) with its 2035 goals.`,
   fyp assess --format md           # is each target reachable under the plan's own rates?
   fyp targets --plan jiangjin-13   # the 13th plan's record`,
 	}
+	root.Version = version()
+	root.SetVersionTemplate("fyp {{.Version}}\n")
 	root.SetArgs(args)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetContext(ctx)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return badInput("%v (see 'fyp %s --help')", err, c.Name())
+		return badInput("%v (see '%s --help')", err, c.CommandPath())
 	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&o.plan, "plan", seeds.Default, "plan: an embedded id ("+strings.Join(seeds.IDs(), ", ")+") or a YAML file")
@@ -57,7 +59,8 @@ Five-Year Plan (2021–2025) with its 2035 goals.`,
 	root.AddCommand(
 		targetsCmd(o), projectCmd(o), assessCmd(o), checkCmd(o), validateCmd(o), runCmd(o),
 		compareCmd(o), solveCmd(o), sensitivityCmd(o),
-		reviewCmd(o), reportCmd(o), simulateCmd(o), chartsCmd(o),
+		reviewCmd(o), reportCmd(o), simulateCmd(o), chartsCmd(o), extractCmd(o),
+		serveCmd(o),
 	)
 	err := root.Execute()
 	if err != nil && isUsage(err) {

@@ -33,6 +33,7 @@ func TestSolveDoneWhen(t *testing.T) {
 }
 
 func TestScenarioCommands(t *testing.T) {
+	t.Parallel()
 	shipped := []string{"-s", "baseline", "-s", "trend", "-s", "high", "-s", "low", "-s", "shock", "-s", "doubling2035"}
 	files, _ := filepath.Glob("../../scenarios/*.yaml")
 	cases := []struct {

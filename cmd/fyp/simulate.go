@@ -1,17 +1,20 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/inputfile"
 	"fyp/model"
 )
 
@@ -25,23 +28,38 @@ type simFlags struct {
 	scope   string
 	bands   bool
 	program bool
+	// maxMemory is the budget in bytes a run may use (0: simBudget).
+	maxMemory int64
 }
+
+// simBudget is the memory a simulation may use unless --max-memory says
+// otherwise: 2 GB, about 3 million draws of the embedded plan.
+const simBudget int64 = 2 << 30
+
+// maxWorkers is the most goroutines a simulation uses: 64, or one per CPU
+// on a larger machine. The work is all computing, so more than the CPUs
+// gains nothing, and each worker holds two buffers as long as the draws.
+func maxWorkers() int { return max(64, runtime.NumCPU()) }
 
 func simulateCmd(o *options) *cobra.Command {
 	f := &simFlags{}
+	var maxMem string
 	c := &cobra.Command{
 		Use:   "simulate",
 		Short: "蒙特卡洛模拟：每项目标实现的概率 · the probability of meeting each target",
 		Long: `对带不确定性的指标逐年抽样（年增速或年增量加上自相关、可相关的随机冲击），给出每项目标实现的概率
 及其蒙特卡洛标准误 √(p(1−p)/n)，以及目标指标的 5/25/50/75/95 分位数；--bands 给出各指标逐年分位数（扇形图数据）。
 相同的 --seed 无论 --workers 多少都给出完全相同的结果。未给出情景时使用内置的默认波动率（均为假设，见 model/simulate_default.go）。
+运行前估计所需内存，超过 --max-memory（默认 2GB，约 300 万次抽样）时拒绝运行。
 
 Draws many paths of the indicators that carry uncertainty (each year's growth rate or step plus
 an autocorrelated shock, correlated across indicators) and reports, for every target, the
 probability that it is met with its Monte Carlo standard error √(p(1−p)/n) and the 5/25/50/75/95th
 percentiles of the target's metric; --bands gives each indicator's percentiles year by year (the
 fan-chart data). The same --seed gives identical output whatever --workers is. Without a scenario
-the built-in default volatilities apply (all assumptions; see model/simulate_default.go).`,
+the built-in default volatilities apply (all assumptions; see model/simulate_default.go). The
+memory a run needs is estimated before it starts; a run over --max-memory (default 2GB, about 3
+million draws) is refused.`,
 		Example: `  fyp simulate
   fyp simulate --draws 100000 --seed 1 --format csv
   fyp simulate --bands --format json --lang en`,
@@ -60,6 +78,18 @@ the built-in default volatilities apply (all assumptions; see model/simulate_def
 			if f.workers < 1 {
 				return badInput("--workers %d: expected at least 1", f.workers)
 			}
+			if n := maxWorkers(); f.workers > n {
+				fmt.Fprintf(o.stderr, L(o.lang, "注意：--workers %d 超过上限 %d，按 %d 个运行（结果与之无关）\n",
+					"note: --workers %d is over the limit of %d; using %d (the result does not depend on it)\n"), f.workers, n, n)
+				f.workers = n
+			}
+			if maxMem != "" {
+				b, err := parseBytes(maxMem)
+				if err != nil {
+					return badInput("--max-memory %q: %v", maxMem, err)
+				}
+				f.maxMemory = b
+			}
 			if f.program {
 				return writeProgram(o)
 			}
@@ -77,7 +107,8 @@ the built-in default volatilities apply (all assumptions; see model/simulate_def
 	addScenarioFlag(c, &o.scenarios, "")
 	c.Flags().IntVar(&f.draws, "draws", 0, "number of draws (default: the scenario's, else 10000)")
 	c.Flags().Uint64Var(&f.seed, "seed", 0, "random seed (default: the scenario's, else 20210609)")
-	c.Flags().IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "goroutines to use; the result does not depend on it")
+	c.Flags().IntVar(&f.workers, "workers", runtime.GOMAXPROCS(0), "goroutines to use (at most 64, or one per CPU on a larger machine); the result does not depend on it")
+	c.Flags().StringVar(&maxMem, "max-memory", "", "memory a run may use, e.g. 4GB (default 2GB); a run estimated above it is refused before it starts")
 	c.Flags().StringVar(&f.scope, "scope", "main", "which targets: main (the main table and the 2035 goals) or all")
 	c.Flags().BoolVar(&f.bands, "bands", false, "print each simulated indicator's percentiles year by year instead")
 	c.Flags().BoolVar(&f.program, "program", false, "print the compiled simulation program as JSON (for bench/sim.py)")
@@ -222,6 +253,9 @@ func runSimulations(o *options, f *simFlags) ([]*model.Simulation, error) {
 		if f.seedSet {
 			opt.Seed = f.seed
 		}
+		if err := checkSimMemory(in, opt, f.maxMemory); err != nil {
+			return nil, err
+		}
 		opt.Progress = progressBar(o.stderr, in.pr.Name(), o.lang)
 		sim, err := model.Simulate(in.pr, in.u, opt)
 		if err != nil {
@@ -233,6 +267,44 @@ func runSimulations(o *options, f *simFlags) ([]*model.Simulation, error) {
 		out = append(out, sim)
 	}
 	return out, nil
+}
+
+// checkSimMemory refuses a run whose estimated memory (model.SimMemory)
+// is over budget (0: simBudget), before anything is allocated.
+func checkSimMemory(in simInput, opt model.SimOptions, budget int64) error {
+	if budget <= 0 {
+		budget = simBudget
+	}
+	need, err := model.SimMemory(in.pr, in.u, opt)
+	if err != nil {
+		return err
+	}
+	if need > budget {
+		return badInput("simulating %s with %d draws needs about %s of memory, over the budget of %s: use fewer --draws, or raise --max-memory if the machine has the memory",
+			in.pr.Name(), opt.Draws, inputfile.Size(need), inputfile.Size(budget))
+	}
+	return nil
+}
+
+// parseBytes reads a size such as 2GB, 512MB, 1.5G or 800000000 (bytes).
+func parseBytes(s string) (int64, error) {
+	t := strings.ToUpper(strings.TrimSpace(s))
+	t = strings.TrimSuffix(strings.TrimSuffix(t, "B"), "I")
+	mult := 1.0
+	for _, u := range []struct {
+		suffix string
+		m      float64
+	}{{"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"T", 1 << 40}} {
+		if strings.HasSuffix(t, u.suffix) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suffix)), u.m
+			break
+		}
+	}
+	x, err := strconv.ParseFloat(t, 64)
+	if err != nil || !(x > 0) || x*mult > 1<<50 {
+		return 0, errors.New("expected a size such as 4GB or 512MB")
+	}
+	return int64(x * mult), nil
 }
 
 // progressBar draws a bar on stderr when it is a terminal and the run has

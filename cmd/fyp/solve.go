@@ -74,7 +74,7 @@ other assumption.`,
 				if err != nil {
 					return badInput("%s", err)
 				}
-				rows = append(rows, solveRow(sc.Name, sol))
+				rows = append(rows, solveRow(sc.Name, sol, p.Indicator(knob.ID), o.lang))
 			}
 			return writeSolve(o.stdout, rows, o.format, o.lang)
 		},
@@ -103,11 +103,55 @@ type solveJSON struct {
 	Lo       num    `json:"lo"`
 	Hi       num    `json:"hi"`
 	Reason   string `json:"reason,omitempty"`
+	unit     string // the knob's unit a year, in the output's language
 }
 
-func solveRow(name string, s model.Solution) solveJSON {
-	return solveJSON{Scenario: name, Target: s.Target.String(), Vary: s.Knob.String(), Found: s.Found, Value: num(s.Value),
-		Goal: num(s.Goal), Metric: num(s.Metric), Residual: num(s.Residual), Tol: num(s.Tolerance), Lo: num(s.Lo), Hi: num(s.Hi), Reason: s.Reason}
+// solveRow is one scenario's solution, its reason written in lang.
+func solveRow(name string, s model.Solution, ind *model.Indicator, lang string) solveJSON {
+	r := solveJSON{Scenario: name, Target: s.Target.String(), Vary: s.Knob.String(), Found: s.Found, Value: num(s.Value),
+		Goal: num(s.Goal), Metric: num(s.Metric), Residual: num(s.Residual), Tol: num(s.Tolerance), Lo: num(s.Lo), Hi: num(s.Hi)}
+	r.unit = L(lang, "%/年", "% a year")
+	if s.Knob.Step {
+		u := ind.Unit.In(lang)
+		if u == "%" {
+			u = L(lang, "百分点", "pp")
+		}
+		r.unit = L(lang, u+"/年", u+" a year")
+	}
+	if !s.Found {
+		r.Reason = solveReason(s, lang)
+	}
+	return r
+}
+
+// solveReason says in lang why no value of the knob meets the target.
+func solveReason(s model.Solution, lang string) string {
+	k, t := s.Knob.String(), s.Target.String()
+	switch s.Why {
+	case model.NotReached:
+		return L(lang,
+			fmt.Sprintf("%s 在 [%g, %g] 内取任何值，%s 的测算都达不到目标的计算条件", k, s.Lo, s.Hi, t),
+			fmt.Sprintf("the projection of %s never reaches the target's metric for %s in [%g, %g]", t, k, s.Lo, s.Hi))
+	case model.Independent:
+		return L(lang,
+			fmt.Sprintf("在此情景下 %s 不受 %s 影响：%s 在 [%g, %g] 内取任何值，目标指标都是 %.8g；请改变其计算所依据的假设",
+				t, k, k, s.Lo, s.Hi, s.MetricMin),
+			fmt.Sprintf("%s does not depend on %s in this scenario: its metric stays %.8g for every value in [%g, %g]; vary an assumption it is computed from",
+				t, k, s.MetricMin, s.Lo, s.Hi))
+	case model.OneSide:
+		return L(lang,
+			fmt.Sprintf("%s 在 [%g, %g] 内取任何值都不能使 %s 达到 %g：目标指标始终在其同一侧（%.6g 至 %.6g）",
+				k, s.Lo, s.Hi, t, s.Goal, s.MetricMin, s.MetricMax),
+			fmt.Sprintf("no value of %s in [%g, %g] meets %s: the target's metric stays on one side of %g (from %.6g to %.6g)",
+				k, s.Lo, s.Hi, t, s.Goal, s.MetricMin, s.MetricMax))
+	case model.Jump:
+		return L(lang,
+			fmt.Sprintf("目标指标在 %s = %g 附近跳过 %g（误差 %+.4g，容差 %g）：%s 在 [%g, %g] 内没有恰好实现 %s 的值",
+				k, s.Nearest, s.Goal, s.Miss, s.Tolerance, k, s.Lo, s.Hi, t),
+			fmt.Sprintf("the target's metric jumps across %g near %s = %g (residual %+.4g, tolerance %g): no value in [%g, %g] meets %s exactly",
+				s.Goal, k, s.Nearest, s.Miss, s.Tolerance, s.Lo, s.Hi, t))
+	}
+	return s.Reason
 }
 
 func writeSolve(w io.Writer, rows []solveJSON, format, lang string) error {
@@ -115,17 +159,16 @@ func writeSolve(w io.Writer, rows []solveJSON, format, lang string) error {
 		return writeJSON(w, rows)
 	}
 	for _, r := range rows {
-		unit := L(lang, "%/年", "% a year")
-		if len(r.Vary) > 5 && r.Vary[len(r.Vary)-5:] == ".step" {
-			unit = L(lang, "单位/年", "units a year")
-		}
 		if !r.Found {
-			fmt.Fprintf(w, "[%s] %s %s %s: %s\n", r.Scenario, r.Target, L(lang, "无解，变动", "cannot be met by varying"), r.Vary, r.Reason)
+			fmt.Fprint(w, L(lang, fmt.Sprintf("[%s] 变动 %s 无法实现 %s：%s。\n", r.Scenario, r.Vary, r.Target, r.Reason),
+				fmt.Sprintf("[%s] %s cannot be met by varying %s: %s.\n", r.Scenario, r.Target, r.Vary, r.Reason)))
 			continue
 		}
-		fmt.Fprintf(w, "[%s] %s = %.6f %s %s %s %g%s%s %.3g (%s %.3g)\n", r.Scenario, r.Vary, float64(r.Value), unit,
-			L(lang, "恰好实现", "exactly meets"), r.Target, float64(r.Goal), L(lang, "；", "; "),
-			L(lang, "重新测算误差", "re-projection residual"), float64(r.Residual), L(lang, "容差", "tolerance"), float64(r.Tol))
+		fmt.Fprint(w, L(lang,
+			fmt.Sprintf("[%s] %s 取 %.6f %s 时恰好实现 %s（目标 %g）；重新测算误差 %.3g（容差 %.3g）\n",
+				r.Scenario, r.Vary, float64(r.Value), r.unit, r.Target, float64(r.Goal), float64(r.Residual), float64(r.Tol)),
+			fmt.Sprintf("[%s] %s = %.6f %s exactly meets %s %g; re-projection residual %.3g (tolerance %.3g)\n",
+				r.Scenario, r.Vary, float64(r.Value), r.unit, r.Target, float64(r.Goal), float64(r.Residual), float64(r.Tol))))
 	}
 	return nil
 }

@@ -32,14 +32,30 @@ func (t *table) write(w io.Writer, format string) error {
 		if err := cw.Write(t.Head); err != nil {
 			return err
 		}
-		if err := cw.WriteAll(t.Rows); err != nil {
-			return err
+		for _, r := range t.Rows {
+			if err := cw.Write(csvCells(r)); err != nil {
+				return err
+			}
 		}
+		cw.Flush()
 		return cw.Error()
 	case "md":
 		return t.markdown(w)
 	}
 	return t.text(w)
+}
+
+// csvCells is a row as a CSV file holds it: an unknown number, "—" on
+// screen, is an empty cell, so that a spreadsheet reads the column as
+// numbers.
+func csvCells(r []string) []string {
+	out := make([]string, len(r))
+	for i, c := range r {
+		if c != "—" {
+			out[i] = c
+		}
+	}
+	return out
 }
 
 func (t *table) text(w io.Writer) error {
@@ -131,7 +147,7 @@ func displayWidth(s string) int {
 }
 
 func isNumeric(s string) bool {
-	if s == "—" {
+	if s == "—" || s == "none" || s == "无" {
 		return true
 	}
 	s = strings.TrimSuffix(strings.TrimPrefix(s, "+"), "%")

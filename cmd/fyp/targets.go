@@ -170,7 +170,7 @@ func targetsTable(p *model.Plan, lang string) *table {
 			}
 			t.Rows = append(t.Rows, []string{no, ind.ID, ind.Name.In(lang), ind.Unit.In(lang),
 				attributeLabel(ind.Attribute, lang), base, fmt.Sprint(g.Year), targetKindLabel(g, lang),
-				goalText(g, lang), ind.Section})
+				goalText(g, lang), sectionLabel(ind.Section, lang)})
 		}
 	}
 	t.Notes = append(t.Notes, L(lang,
@@ -186,7 +186,8 @@ func writeTargets(w io.Writer, p *model.Plan, format, lang string) error {
 	return targetsTable(p, lang).write(w, format)
 }
 
-// goalText prints a target's number with its bound: "≥6", "≤5.5", "≈400".
+// goalText prints a target's number with its bound: "≥6", "≤5.5", "≈400";
+// a floor is "≥" and a ceiling "≤" by kind, whatever the wording.
 func goalText(g model.Target, lang string) string {
 	if g.Kind == model.Delegated {
 		return L(lang, "市下达", "set by city")
@@ -207,12 +208,12 @@ func goalText(g model.Target, lang string) string {
 	case model.Cumulative:
 		v = "[" + v + "]"
 	}
-	switch g.Bound {
-	case model.Min:
+	switch {
+	case g.Kind == model.Floor, g.Bound == model.Min && g.Kind != model.Ceiling:
 		v = "≥" + v
-	case model.Max:
+	case g.Kind == model.Ceiling, g.Bound == model.Max:
 		v = "≤" + v
-	case model.Approx:
+	case g.Bound == model.Approx:
 		v = "≈" + v
 	}
 	return v

@@ -3,10 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
-	"os"
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
 	"fyp/scenarios"
 	"fyp/seeds"
@@ -24,9 +24,9 @@ code 2 when any file has a problem.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			var all yamlcheck.Problems
 			for _, f := range args {
-				data, err := os.ReadFile(f)
+				data, err := inputfile.Read(f, inputfile.YAMLLimit)
 				if err != nil {
-					return badInput("%s: %v", f, errors.Unwrap(err))
+					return err
 				}
 				if scenarios.Looks(data) {
 					p, err := o.loadPlan()

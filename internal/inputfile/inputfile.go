@@ -20,6 +20,20 @@ const (
 	DocumentLimit int64 = 50 << 20  // plans and bulletins as text, Word, HTML, PDF
 )
 
+// Limits inside an observed table (CSV, TSV or XLSX), so that a small file
+// cannot unfold into more than memory holds: an XLSX workbook is a zip
+// archive whose parts may expand a thousandfold, and every cell read is kept
+// until the whole sheet is checked.
+const (
+	TableRows    = 200_000   // rows of a sheet (the last row holding a value)
+	TableColumns = 256       // columns of a sheet (the last column holding a value)
+	TableCells   = 2_000_000 // cells of a sheet, empty ones before a row's last value included
+	CellChars    = 32_767    // characters in one cell (Excel's own limit)
+	// XLSXPartLimit is the uncompressed size of each part of an XLSX
+	// workbook that is read (the sheet, its shared strings, its styles).
+	XLSXPartLimit int64 = 256 << 20
+)
+
 // Error is a file that cannot be read as input: missing, not a regular file,
 // or over its limit. Commands exit 2 for it.
 type Error struct {

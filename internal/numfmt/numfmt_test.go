@@ -25,3 +25,41 @@ func TestFixed(t *testing.T) {
 		}
 	}
 }
+
+func TestThousands(t *testing.T) {
+	for n, want := range map[int]string{0: "0", 999: "999", 1000: "1,000", 99_947: "99,947", 1_234_567: "1,234,567", -1000: "-1,000"} {
+		if got := Thousands(n); got != want {
+			t.Errorf("Thousands(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
+
+func TestAmount(t *testing.T) {
+	tests := []struct {
+		name string
+		v    float64
+		unit string
+		want string
+	}{
+		// 1亿 = 10^8: 650亿元 = 6.5·10^10 yuan = 65 billion yuan.
+		{"亿元 in billions", 650, "100 million yuan", "65 billion yuan"},
+		{"亿元 a year", 40, "100 million yuan", "4 billion yuan"},
+		{"亿美元 below a billion", 5.7, "100 million US dollars", "570 million US dollars"},
+		{"万元 per capita", 7.9, "10,000 yuan", "79,000 yuan"},
+		{"万吨 in millions", 630, "10,000 t", "6.3 million t"},
+		{"万元 per mu", 0.5, "10,000 yuan per mu", "5,000 yuan per mu"},
+		{"negative", -15, "10,000 people", "-150,000 people"},
+		{"percent", 54, "%", "54%"},
+		{"plain unit", 311, "days", "311 days"},
+		{"four digits", 1.23456, "coefficient", "1.235 coefficient"},
+		{"large plain", 12345.6, "km", "12350 km"},
+		{"unknown", math.NaN(), "100 million yuan", "—"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Amount(tt.v, tt.unit); got != tt.want {
+				t.Errorf("Amount(%g, %q) = %q, want %q", tt.v, tt.unit, got, tt.want)
+			}
+		})
+	}
+}

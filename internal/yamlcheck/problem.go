@@ -10,6 +10,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"fyp/internal/numfmt"
 )
 
 // Problem is one thing wrong with a user's file.
@@ -43,11 +45,26 @@ func (p Problem) Error() string {
 // whose message lists them one a line, in file and line order.
 type Problems []Problem
 
+// MaxShown is how many problems Error lists; the rest are counted. A file
+// with 100,000 bad rows gives the first MaxShown and "… and 99,950 more
+// problems", not 100,000 lines.
+const MaxShown = 50
+
+// Error lists the first MaxShown problems in file order, one a line, and
+// counts the rest.
 func (ps Problems) Error() string {
 	ps.Sort()
-	lines := make([]string, len(ps))
-	for i, p := range ps {
+	n := min(len(ps), MaxShown)
+	lines := make([]string, n, n+1)
+	for i, p := range ps[:n] {
 		lines[i] = p.Error()
+	}
+	if more := len(ps) - n; more > 0 {
+		noun := "problems"
+		if more == 1 {
+			noun = "problem"
+		}
+		lines = append(lines, fmt.Sprintf("… and %s more %s (%s in all)", numfmt.Thousands(more), noun, numfmt.Thousands(len(ps))))
 	}
 	return strings.Join(lines, "\n")
 }

@@ -88,3 +88,28 @@ func TestWalker(t *testing.T) {
 		}
 	}
 }
+
+// TestProblemsCapped: a file with thousands of problems lists the first
+// MaxShown in order and counts the rest, instead of one line each.
+func TestProblemsCapped(t *testing.T) {
+	tests := []struct {
+		n         int
+		wantLines int
+		wantLast  string
+	}{
+		{1, 1, "f.csv:1: bad"},
+		{MaxShown, MaxShown, "f.csv:50: bad"},
+		{MaxShown + 1, MaxShown + 1, "… and 1 more problem (51 in all)"},
+		{100_000, MaxShown + 1, "… and 99,950 more problems (100,000 in all)"},
+	}
+	for _, tt := range tests {
+		ps := make(Problems, tt.n)
+		for i := range ps {
+			ps[tt.n-1-i] = Problem{File: "f.csv", Line: i + 1, Msg: "bad"} // reversed: Error sorts
+		}
+		lines := strings.Split(ps.Error(), "\n")
+		if len(lines) != tt.wantLines || lines[len(lines)-1] != tt.wantLast || lines[0] != "f.csv:1: bad" {
+			t.Errorf("%d problems: %d lines, first %q, last %q; want %d lines ending %q", tt.n, len(lines), lines[0], lines[len(lines)-1], tt.wantLines, tt.wantLast)
+		}
+	}
+}

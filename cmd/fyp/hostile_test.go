@@ -1,0 +1,120 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"fyp/seeds"
+)
+
+// TestHostileFiles hands every file-taking flag and every file-to-file
+// reference a FIFO, a device, a folder or a sparse file over its limit:
+// each must exit 2 at once, naming the file (and the limit when it is the
+// size), writing nothing. None of these inputs allocates much, so a
+// regression fails here (or times out) instead of exhausting memory.
+func TestHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "fifo.yaml")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sparse := func(name string, size int64) string {
+		p := filepath.Join(dir, name)
+		f, err := os.Create(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Truncate(size); err != nil {
+			t.Fatal(err)
+		}
+		f.Close()
+		return p
+	}
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	bigYAML := sparse("big.yaml", 10<<20+1)
+	bigCSV := sparse("big.csv", 100<<20+1)
+	bigFont := sparse("big.ttf", 64<<20+1)
+	extends := write("extends.yaml", "name: x\nextends: "+fifo+"\n")
+	planRef := write("planref.yaml", "name: x\nplan: /dev/null\n")
+	// A plan whose previous plan, looked up beside it, is a FIFO.
+	src, err := seeds.Source(seeds.Default)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prevDir := filepath.Join(dir, "prev")
+	os.Mkdir(prevDir, 0o755)
+	plan := filepath.Join(prevDir, "plan.yaml")
+	if err := os.WriteFile(plan, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(fifo, filepath.Join(prevDir, "jiangjin-13.yaml")); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "out")
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"validate a FIFO", []string{"validate", fifo}, fifo + ": not a regular file (a named pipe)"},
+		{"validate a device", []string{"validate", "/dev/null"}, "/dev/null: not a regular file (a device)"},
+		{"validate a folder", []string{"validate", dir}, dir + ": not a regular file: it is a folder"},
+		{"validate over the limit", []string{"validate", bigYAML}, bigYAML + ": file too large: 10 MB, over the 10 MB limit"},
+		{"--plan a FIFO", []string{"assess", "--plan", fifo}, fifo + ": not a regular file (a named pipe)"},
+		{"--plan over the limit", []string{"assess", "--plan", bigYAML}, "over the 10 MB limit"},
+		{"-s a FIFO", []string{"assess", "-s", fifo}, fifo + ": not a regular file (a named pipe)"},
+		{"-s over the limit", []string{"assess", "-s", bigYAML}, bigYAML + ": file too large"},
+		{"extends a FIFO", []string{"assess", "-s", extends}, "extends.yaml:2: extends: " + extends + ` extends "` + fifo + `", which cannot be read: ` + fifo + ": not a regular file (a named pipe)"},
+		{"plan: a device", []string{"assess", "-s", planRef}, `planref.yaml:2: plan: plan "/dev/null" cannot be read: /dev/null: not a regular file (a device)`},
+		{"previous: a FIFO", []string{"assess", "--plan", plan}, `names previous plan "jiangjin-13": ` + filepath.Join(prevDir, "jiangjin-13.yaml") + ": not a regular file (a named pipe)"},
+		{"--observed a FIFO", []string{"review", "--observed", fifo}, "--observed " + fifo + ": not a regular file (a named pipe)"},
+		{"--observed a device", []string{"review", "--observed", "/dev/null"}, "--observed /dev/null: not a regular file (a device)"},
+		{"--observed over the limit", []string{"review", "--observed", bigCSV}, "over the 100 MB limit"},
+		{"--font a FIFO", []string{"charts", "--out", out, "--font", fifo}, "--font " + fifo + ": not a regular file (a named pipe)"},
+		{"--font over the limit", []string{"charts", "--out", out, "--font", bigFont}, "over the 64 MB limit"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			type result struct {
+				out, errs string
+				code      int
+			}
+			done := make(chan result, 1)
+			go func() {
+				var o, e bytes.Buffer
+				code := exitCode(run(context.Background(), tc.args, &o, &e), &e)
+				done <- result{o.String(), e.String(), code}
+			}()
+			var r result
+			select {
+			case r = <-done:
+			case <-time.After(20 * time.Second):
+				t.Fatalf("fyp %s: no answer after 20 s (blocked on the file?)", strings.Join(tc.args, " "))
+			}
+			if r.code != 2 {
+				t.Errorf("exit %d, want 2; stderr: %s", r.code, r.errs)
+			}
+			if !strings.Contains(r.errs, tc.want) {
+				t.Errorf("stderr = %q, want it to contain %q", r.errs, tc.want)
+			}
+			if r.out != "" {
+				t.Errorf("wrote to stdout on bad input: %.200q", r.out)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Errorf("%s was written", out)
+			}
+		})
+	}
+}

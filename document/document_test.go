@@ -1,0 +1,252 @@
+package document
+
+import (
+	"archive/zip"
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"runtime"
+	"strings"
+	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+)
+
+func texts(d *Document) []string {
+	var out []string
+	for _, l := range d.Lines() {
+		out = append(out, l.Text)
+	}
+	return out
+}
+
+func TestReadText(t *testing.T) {
+	plain := "第一章 总则\n\n地区生产总值年均增长6%以上。\n"
+	gb, _ := simplifiedchinese.GB18030.NewEncoder().String(plain)
+	u16, _ := xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM).NewEncoder().String(plain)
+	want := []string{"第一章 总则", "地区生产总值年均增长6%以上。"}
+	for _, tc := range []struct {
+		name string
+		data string
+	}{
+		{"utf-8", plain},
+		{"utf-8 with BOM", "\xEF\xBB\xBF" + plain},
+		{"gb18030", gb},
+		{"utf-16 with BOM", u16},
+		{"crlf", strings.ReplaceAll(plain, "\n", "\r\n")},
+		{"full-width digits and percent", "第一章　总则\n\n地区生产总值年均增长６％以上。\n"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read("plan.txt", []byte(tc.data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := texts(d); !reflect.DeepEqual(got, want) {
+				t.Errorf("lines = %q, want %q", got, want)
+			}
+			if d.Format != Text {
+				t.Errorf("format = %s, want text", d.Format)
+			}
+		})
+	}
+}
+
+func TestNormalize(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"（万元，２０２０年价）", "(万元,2020年价)"},
+		{"森林覆盖率达５４．５％", "森林覆盖率达54.5%"},
+		{"a\u00a0\u3000 b", "a b"},
+		{"零\u200b宽", "零宽"},
+		{"〔25〕“十四五”。、", "〔25〕“十四五”。、"},
+	} {
+		if got := Normalize(tc.in); got != tc.want {
+			t.Errorf("Normalize(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+// A PDF's text as pdftotext -layout prints it: pages split by form feeds,
+// a running header and a page number on each page, sentences wrapped.
+const layoutText = "重庆市江津区十四五规划纲要\n" +
+	"第一章  总体要求\n" +
+	"“十四五”时期,地区生产总值年均增长6%以上,服务业增加值占地区生产总值比重\n" +
+	"达38%,森林覆盖率达54%。\n" +
+	"- 1 -\n\f" +
+	"重庆市江津区十四五规划纲要\n" +
+	"序号   指标名称                     2020年    2025年     属性\n" +
+	"1      地区生产总值年均增速(%)       8.9       6以上      预期性\n" +
+	"- 2 -\n\f" +
+	"重庆市江津区十四五规划纲要\n" +
+	"到2025年,市级以上创新平台220家,有效发明专利总量2400件,规模以上工业企业\n" +
+	"达到580家。\n" +
+	"- 3 -\n"
+
+func TestPageFurnitureAndSoftBreaks(t *testing.T) {
+	d, err := Read("plan.txt", []byte(layoutText))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"第一章  总体要求", // two spaces or more are kept as two: they may separate columns
+		"“十四五”时期,地区生产总值年均增长6%以上,服务业增加值占地区生产总值比重达38%,森林覆盖率达54%。",
+		"序号  指标名称  2020年  2025年  属性",
+		"1  地区生产总值年均增速(%)  8.9  6以上  预期性",
+		"到2025年,市级以上创新平台220家,有效发明专利总量2400件,规模以上工业企业达到580家。",
+	}
+	if got := texts(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("lines =\n%q\nwant\n%q", got, want)
+	}
+}
+
+func TestReadDOCX(t *testing.T) {
+	data := docx(t, "第一章 总体要求", "TABLE:序号|指标名称|2020年|2025年|属性\n1|地区生产总值年均增速（%）|8.9|6以上|预期性", "到2025年,森林覆盖率达54%。")
+	d, err := Read("plan.docx", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Format != DOCX || len(d.Blocks) != 3 {
+		t.Fatalf("format %s, %d blocks, want docx, 3", d.Format, len(d.Blocks))
+	}
+	want := [][]string{{"序号", "指标名称", "2020年", "2025年", "属性"}, {"1", "地区生产总值年均增速(%)", "8.9", "6以上", "预期性"}}
+	if !reflect.DeepEqual(d.Blocks[1].Table, want) {
+		t.Errorf("table = %q, want %q", d.Blocks[1].Table, want)
+	}
+	if d.Blocks[2].Text != "到2025年,森林覆盖率达54%。" {
+		t.Errorf("paragraph = %q", d.Blocks[2].Text)
+	}
+}
+
+func TestReadHTML(t *testing.T) {
+	page := `<!DOCTYPE html><html><head><meta charset="gb2312"><title>x</title><style>p{}</style></head><body>
+<h1>第一章 总体要求</h1><p>到2025年,森林覆盖率达<b>54%</b>。<br>新的一行</p>
+<table><tr><th>序号</th><th>指标名称</th></tr><tr><td>1</td><td>地区生产总值<br>年均增速(%)</td></tr></table>
+<script>var x = "不是正文";</script></body></html>`
+	gb, err := simplifiedchinese.GBK.NewEncoder().String(page)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read("plan.html", []byte(gb))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"第一章 总体要求", "到2025年,森林覆盖率达54%。", "新的一行", "序号\t指标名称", "1\t地区生产总值 年均增速(%)"}
+	if got := texts(d); !reflect.DeepEqual(got, want) {
+		t.Errorf("lines = %q, want %q", got, want)
+	}
+	if d.Blocks[0].Line != 2 {
+		t.Errorf("first block at line %d, want 2", d.Blocks[0].Line)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
+	encrypted := append([]byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"), make([]byte, 100)...)
+	for _, tc := range []struct {
+		name, file string
+		data       []byte
+		want       error
+	}{
+		{"empty", "a.txt", nil, ErrEmpty},
+		{"blank", "a.txt", []byte(" \n\r\n\t"), ErrEmpty},
+		{"binary", "a.txt", []byte("\x00\x01\x02ELF\x00\x00"), ErrBinary},
+		{"control characters", "a.txt", bytes.Repeat([]byte("\x01\x02a"), 50), ErrBinary},
+		{"docx not a zip", "a.docx", []byte("hello"), ErrCorrupt},
+		{"truncated docx", "a.docx", docx(t, "x")[:60], ErrCorrupt},
+		{"zip without document.xml", "a.docx", zipOf(t, "other.xml", "<x/>"), ErrCorrupt},
+		{"bad xml", "a.docx", zipOf(t, "word/document.xml", "<w:document><w:body><w:p>"), ErrCorrupt},
+		{"encrypted docx", "a.docx", encrypted, ErrEncrypted},
+		{"empty docx", "a.docx", docx(t), ErrEmpty},
+		{"pdf without header", "a.pdf", []byte("hello"), ErrCorrupt},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Read(tc.file, tc.data)
+			var de *Error
+			if !errors.As(err, &de) || !errors.Is(err, tc.want) {
+				t.Fatalf("Read = %v, want a *document.Error for %v", err, tc.want)
+			}
+			if !strings.HasPrefix(err.Error(), tc.file+": ") || strings.Contains(err.Error(), "\n") {
+				t.Errorf("message %q should be one line starting with the file", err)
+			}
+		})
+	}
+}
+
+func zipOf(t testing.TB, name, content string) []byte {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create(name)
+	w.Write([]byte(content))
+	zw.Close()
+	return buf.Bytes()
+}
+
+// A PDF is read through pdftotext; a script stands in for it so the test
+// runs without poppler-utils.
+func TestReadPDF(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-in for pdftotext is a shell script")
+	}
+	dir := t.TempDir()
+	txt := filepath.Join(dir, "out.txt")
+	os.WriteFile(txt, []byte(layoutText), 0o644)
+	fake := filepath.Join(dir, "pdftotext")
+	os.WriteFile(fake, []byte("#!/bin/sh\ncat '"+txt+"'\n"), 0o755)
+	empty := filepath.Join(dir, "pdftotext-scan")
+	os.WriteFile(empty, []byte("#!/bin/sh\nprintf '\\f\\f 1 \\f'\n"), 0o755)
+	broken := filepath.Join(dir, "pdftotext-broken")
+	os.WriteFile(broken, []byte("#!/bin/sh\necho 'Syntax Error: Couldn'\"'\"'t read xref table' >&2\nexit 1\n"), 0o755)
+	defer func(p string) { Pdftotext = p }(Pdftotext)
+
+	Pdftotext = fake
+	d, err := Read("plan.pdf", []byte("%PDF-1.7 ..."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Format != PDF || len(d.Blocks) != 5 {
+		t.Errorf("format %s, %d blocks; want pdf, 5", d.Format, len(d.Blocks))
+	}
+	for _, tc := range []struct {
+		prog string
+		want error
+	}{
+		{empty, ErrNoText},
+		{broken, ErrCorrupt},
+		{filepath.Join(dir, "absent"), ErrNoTool},
+	} {
+		Pdftotext = tc.prog
+		if _, err := Read("scan.pdf", []byte("%PDF-1.4")); !errors.Is(err, tc.want) {
+			t.Errorf("%s: Read = %v, want %v", filepath.Base(tc.prog), err, tc.want)
+		}
+	}
+}
+
+func TestReadFileLimit(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := ReadFile(dir); err == nil {
+		t.Error("ReadFile(folder) = nil error")
+	}
+}
+
+// A Word file whose document.xml unpacks past the cap (a zip bomb) is
+// refused without unpacking it whole.
+func TestDOCXZipBomb(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("word/document.xml")
+	w.Write([]byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`))
+	pad := bytes.Repeat([]byte(" "), 1<<20)
+	for i := 0; i <= maxPart>>20; i++ {
+		w.Write(pad)
+	}
+	w.Write([]byte(`</w:body></w:document>`))
+	zw.Close()
+	if buf.Len() > 1<<20 {
+		t.Fatalf("the bomb is %d bytes; it should compress to well under 1 MB", buf.Len())
+	}
+	_, err := Read("bomb.docx", buf.Bytes())
+	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "more than 64 MB") {
+		t.Errorf("Read(bomb) = %v, want a corrupt-document error naming the 64 MB cap", err)
+	}
+}

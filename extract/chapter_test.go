@@ -1,0 +1,110 @@
+package extract
+
+import (
+	"strings"
+	"testing"
+
+	"fyp/document"
+)
+
+// The idioms of chapter sentences, each read into one target; a sentence
+// restating a main-table row is kept as a note on the row, not a second
+// target.
+func TestChapterIdioms(t *testing.T) {
+	text := strings.Join([]string{
+		"某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+		"第一章 发展目标",
+		"第一节 主要目标",
+		"专栏 某县“十四五”主要指标",
+		"序号", "指标名称", "2020年", "2025年", "属性",
+		"1", "森林覆盖率(%)", "50", "54", "约束性",
+		"到2025年,森林覆盖率达54%。",
+		"第二章 产业发展",
+		"第一节 工业",
+		"到2025年,地区生产总值年均增长6.5%以上,社会消费品零售总额突破300亿元。",
+		"城市公共供水管网漏损率控制在9%以内。",
+		"新增高速公路里程40公里。",
+		"力争五年累计招商引资到位资金800亿元左右。",
+		"每千人口医疗卫生机构床位数达7张。",
+		"常住人口城镇化率提高5个百分点。",
+		"万元地区生产总值用水量下降15%。",
+		"农田灌溉水有效利用系数提高到0.55。",
+		"二〇三五年远景目标。展望二〇三五年,人均地区生产总值在2020年基础上再翻一番,人均预期寿命达到80岁以上;基本建成法治政府。",
+	}, "\n\n")
+	doc, err := document.Read("plan.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		year  int
+		kind  string
+		value float64
+		bound string
+	}
+	wants := map[string]want{
+		"gdp":                         {2025, "growth", 6.5, "min"},
+		"retail_sales":                {2025, "level", 300, "min"},
+		"water_pipe_leakage_rate":     {2025, "level", 9, "max"},
+		"expressway_length":           {2025, "change", 40, "none"},
+		"investment_attracted":        {2025, "cumulative", 800, "approx"},
+		"hospital_beds_per_1000":      {2025, "level", 7, "none"},
+		"urbanization_rate":           {2025, "change", 5, "none"},
+		"water_use_per_gdp":           {2025, "reduction", 15, "none"},
+		"irrigation_water_efficiency": {2025, "level", 0.55, "none"},
+		"gdp_per_capita":              {2035, "multiple", 2, "none"},
+		"life_expectancy":             {2035, "level", 80, "min"},
+	}
+	got := map[string]*Indicator{}
+	for _, ind := range res.Plan.Indicators {
+		got[ind.ID] = ind
+	}
+	for id, w := range wants {
+		ind := got[id]
+		if ind == nil {
+			t.Errorf("%s: not found", id)
+			continue
+		}
+		if len(ind.Targets) != 1 {
+			t.Errorf("%s: %d targets, want 1", id, len(ind.Targets))
+			continue
+		}
+		tg := ind.Targets[0]
+		if tg.Year != w.year || tg.Kind != w.kind || *tg.Value != w.value || tg.Bound != w.bound {
+			t.Errorf("%s: got %d %s %g %s, want %+v", id, tg.Year, tg.Kind, *tg.Value, tg.Bound, w)
+		}
+		if ind.Section == "" || ind.Quote == "" {
+			t.Errorf("%s: section %q, quote %q", id, ind.Section, ind.Quote)
+		}
+	}
+	fc := got["forest_coverage"]
+	if fc == nil || len(fc.Targets) != 1 || !strings.Contains(fc.Note, "第一章第一节重申") {
+		t.Errorf("forest_coverage: the restatement should be a note on the row, got %+v", fc)
+	}
+	if len(res.Plan.Qualitative) != 1 || res.Plan.Qualitative[0].Text != "基本建成法治政府" {
+		t.Errorf("qualitative = %+v, want one goal 基本建成法治政府", res.Plan.Qualitative)
+	}
+}
+
+// A plan numbering its headings 一、 and (一) instead of 第N章第M节.
+func TestListHeadings(t *testing.T) {
+	text := "某镇“十四五”规划\n\n一、发展基础\n\n五年来,全镇生产总值达到50亿元。\n\n二、发展目标\n\n(一)经济发展\n\n到2025年,全镇地区生产总值年均增长7%左右。\n"
+	doc, err := document.Read("plan.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(doc, Options{TargetYear: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Plan.Indicators) != 1 {
+		t.Fatalf("%d indicators, want 1 (the review of 发展基础 holds results, not targets)", len(res.Plan.Indicators))
+	}
+	ind := res.Plan.Indicators[0]
+	if ind.ID != "gdp" || ind.Section != "二、(一)" || ind.Targets[0].Kind != "growth" || *ind.Targets[0].Value != 7 {
+		t.Errorf("got %s in %q: %+v", ind.ID, ind.Section, ind.Targets[0])
+	}
+}

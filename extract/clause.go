@@ -1,0 +1,376 @@
+package extract
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"fyp/seeds/vocabulary"
+)
+
+// A quantity in a sentence: 2400件, 38%, 6.5万元/人, 500万平方米以上.
+var quantityRe = regexp.MustCompile(`(\d+(?:\.\d+)?)(万|亿)?(个百分点|百分点|平方公里|万平方米|平方米|亿立方米|立方米|万千瓦|千瓦|公里|万亩|亩|万吨|吨|万头|头|万辆|辆|万人次|人次|万人|人|万户|户|万家|家|万个|个|件|所|张|座|条|项|名|列|天|岁|亿美元|亿元|万元/人|万元/亩|万元|元|%|年一遇|倍|公顷|床|处|支|套|台|次)?(以上|左右|以内|以下)?`)
+
+var (
+	sentenceSplit   = regexp.MustCompile(`[。；;！？!?]`)
+	clauseSplit     = regexp.MustCompile(`[,，:：]`)
+	byYearRe        = regexp.MustCompile(`(?:到|至|展望|在)(\d{4}|二〇[一二三四五六七八九〇]{2})年`)
+	pastRe          = regexp.MustCompile(`五年来|十三五|过去|已经|以来|比上年|年末|同比|完成情况|较20\d\d年`)
+	leadRe          = regexp.MustCompile(`^(?:到\d{4}年|“?十[一二三四五六七八九]五”?时期|力争|全区|全面|确保|新增|其中|推动|实现|努力|争取|基本|累计|五年|每年|全市|新建|同时|并|使|以及|和|及|且|则|、|扎实|积极|加快|建设|建成|培育|发展|改造提升|改造|治理|安排|打造|创建|开设|开发|支持|促进|推广|引进|组建|设置|配备)+`)
+	notQuantity     = regexp.MustCompile(`^[A-Za-z]|^年|^分钟|^小时|^岁以下|^家庭|^\.`)
+	doubleRe        = regexp.MustCompile(`翻(一|两|二)番`)
+	sharedRe        = regexp.MustCompile(`(?:均|分别|都)(?:达到|达|提高|提升|为|稳定在|保持在|控制在)?$`)
+	genericRe       = regexp.MustCompile(`(?:种植面积|播种面积|面积|总产量|产量|总产值|产值)$`)
+	workVerbRe      = regexp.MustCompile(`^(?:扎实|全面|积极|力争)?(?:建设|新建|改造提升|改造|治理|推广|培育|培养|招聘补充|示范推广|修建|新增)`)
+	workVerbAnyRe   = regexp.MustCompile(`招聘补充|培育|培养|改造|治理|推广`)
+	createVerbAnyRe = regexp.MustCompile(`打造|建设|建成|创建|培育|新建`)
+	perUnitRe       = regexp.MustCompile(`^每(?:个|千人|万人|百人|千名|村|户|镇|人)`)
+	toLevelRe       = regexp.MustCompile(`(?:提高到|提升到|提高至|提升至|增加到|增长到|达到|达)$`)
+	countUnits      = map[string]bool{"个": true, "家": true, "所": true, "%": true, "": true}
+)
+
+// createVerbRe ends the words before a count of things made: 建成100个….
+var createVerbRe = regexp.MustCompile(`(?:打造|建设|建成|创建|培育|设置|开设|新建|组建|建立|形成|创成|配备)$`)
+
+func startsHan(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.Is(unicode.Han, r)
+}
+
+// clauseTargets reads the quantities of a clause.
+func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vocabulary) []found {
+	clause = strings.TrimSpace(clause)
+	var out []found
+	if m := doubleRe.FindStringSubmatch(clause); m != nil {
+		k := strings.Index(clause, m[0])
+		subj := subjectOf(clause[:k])
+		v := 2.0
+		if m[1] != "一" {
+			v = 4
+		}
+		from := y.Base
+		review := ""
+		if fm := baseOfRe.FindStringSubmatch(clause); fm != nil {
+			from, _ = strconv.Atoi(fm[1])
+			subj = subjectOf(clause[:strings.Index(clause, fm[0])])
+			if from < y.Base || from >= year {
+				review = "翻番的基年" + fm[1] + "不在规划期内，按基期" + strconv.Itoa(y.Base)
+				from = y.Base
+			}
+		}
+		f := found{subject: subj, quote: clause, target: &Target{Year: year, Kind: "multiple", Value: num(v), Bound: "none", From: from, Text: clause, Review: review}}
+		f.entry, f.known = chapterConcept(voc, subj)
+		if subj != "" {
+			out = append(out, f)
+		}
+		return out
+	}
+	prevEnd, prevSubj := 0, ""
+	// 粮食、蔬菜总产量稳定在63万吨和100万吨左右: one name for each figure
+	list := listSubjects(clause)
+	numberFirst := false // 建成30个镇养老服务中心、109个社区养老服务站
+	for _, loc := range quantityRe.FindAllStringSubmatchIndex(clause, -1) {
+		numStr := clause[loc[2]:loc[3]]
+		mult, unit, qual := part(clause, loc, 4), part(clause, loc, 6), part(clause, loc, 8)
+		after := clause[loc[1]:]
+		full := clause[:loc[0]]
+		before := clause[min(prevEnd, loc[0]):loc[0]]
+		if k := strings.LastIndexAny(before, "(（"); k >= 0 && k > strings.LastIndexAny(before, ")）") {
+			before = strings.TrimPrefix(before[k:], before[k:k+utf8.RuneLen([]rune(before[k:])[0])])
+			before = strings.TrimPrefix(before, "其中")
+		}
+		bare := unit == "" && mult == ""
+		if bare && !strings.HasSuffix(full, "达") && !strings.HasSuffix(full, "达到") && !strings.HasSuffix(full, "提高到") &&
+			!(strings.TrimSpace(after) == "" && startsHan(lastRunes(full, 1)) && createVerbAnyRe.MatchString(full)) {
+			continue // a number without a unit is a figure only after 达, or ending a clause that creates something (创建A级乡村旅游景区2)
+		}
+		if len(numStr) == 4 && (strings.HasPrefix(numStr, "19") || strings.HasPrefix(numStr, "20")) && strings.HasPrefix(clause[loc[3]:], "年") {
+			continue
+		}
+		if notQuantity.MatchString(clause[loc[3]:]) && unit == "" {
+			continue
+		}
+		if unit == "岁" && qual == "以下" || strings.HasPrefix(after, "范围") || strings.HasSuffix(full, "“") {
+			continue // an age bracket (3岁以下), a distance (1公里范围内), a name (“2.5天小长假”)
+		}
+		if prev, _ := utf8.DecodeLastRuneInString(full); prev == '.' || (prev >= '0' && prev <= '9') || prev >= 'A' && prev <= 'z' {
+			continue
+		}
+		v, _ := strconv.ParseFloat(numStr, 64)
+		switch {
+		case mult == "万" && unit == "个":
+			v *= 10000
+			mult = ""
+		case mult != "":
+			unit = mult + unit
+		}
+		t := &Target{Year: year, Value: num(v), Bound: "none", Text: clause[loc[0]:loc[1]]}
+		if bare && !strings.HasSuffix(full, "达") && !strings.HasSuffix(full, "达到") && !strings.HasSuffix(full, "提高到") {
+			t.Review = "原文数字后无单位"
+		}
+		switch qual {
+		case "以上":
+			t.Bound = "min"
+		case "左右":
+			t.Bound = "approx"
+		case "以内", "以下":
+			t.Bound = "max"
+		}
+		tail := full
+		if k := strings.LastIndexAny(tail, "、和及"); k >= 0 && k > len(tail)-12 {
+			tail = tail[k:]
+		}
+		if len(tail) > len(before)+12 {
+			tail = before
+		}
+		has := func(ws ...string) bool {
+			for _, w := range ws {
+				if strings.Contains(tail, w) {
+					return true
+				}
+			}
+			return false
+		}
+		switch {
+		case strings.HasSuffix(full, "不低于") || strings.HasSuffix(full, "不少于") || strings.HasSuffix(full, "至少") || strings.HasSuffix(full, "超过") || strings.HasSuffix(full, "突破"):
+			t.Bound = "min"
+		case strings.HasSuffix(full, "控制在") || strings.HasSuffix(full, "不超过") || strings.HasSuffix(full, "不高于"):
+			t.Bound = "max"
+		}
+		switch {
+		case has("年均增长", "年均增速", "年均提高") && unit == "%":
+			t.Kind = "growth"
+		case has("年均增长", "年均"):
+			continue // an arithmetic path (年均增长40亿元): the level target says it
+		case has("下降", "降低", "减少") && unit == "%":
+			t.Kind, t.From = "reduction", y.Base
+		case (has("提高", "提升", "增加") && (unit == "个百分点" || unit == "百分点")):
+			t.Kind, t.From = "change", y.Base
+		case has("提高", "提升") && unit == "%" && !has("提高到", "提升到", "提高至", "提升至"):
+			t.Kind, t.From = "multiple", y.Base
+			t.Value = num(1 + v/100)
+		case has("新增"):
+			t.Kind, t.From = "change", y.Base
+		case has("累计"):
+			t.Kind, t.From = "cumulative", y.Base
+		case has("稳定在", "保持在", "稳定", "每年") && year <= y.Target:
+			t.Kind, t.From = "floor", y.Base
+		case toLevelRe.MatchString(lastRunes(full, 4)):
+			t.Kind = "level" // 提升至50年一遇: a level, whatever the verbs before
+		case (workVerbRe.MatchString(before) || workVerbAnyRe.MatchString(full)) && !countUnits[unit] && !perUnitRe.MatchString(subjectOf(before)):
+			t.Kind, t.From = "cumulative", y.Base
+			t.Review = "建设、改造、培育类数量，读作规划期累计"
+		default:
+			t.Kind = "level"
+			if has("控制在") {
+				t.Bound = "max"
+			}
+		}
+		if unit == "个百分点" || unit == "百分点" {
+			unit = "%"
+		}
+		prevEnd = loc[1]
+		if qual == "以上" && startsHan(after) {
+			continue // a size class: 500吨以上农村污水处理设施
+		}
+		if strings.HasPrefix(after, "级") {
+			// 1000万吨级煤炭交易及物流中心: a class of size, about that much
+			after = strings.TrimPrefix(after, "级")
+			t.Bound = "approx"
+			numberFirst = true
+		}
+		if strings.HasPrefix(after, "的") || createVerbRe.MatchString(lastRunes(before, 3)) {
+			numberFirst = true // 打造1平方公里的…创新生态圈, 建成100个…示范村
+		}
+		if b := strings.TrimSpace(before); strings.HasSuffix(b, "和") || strings.HasSuffix(b, "及") {
+			numberFirst = true // …示范片和30个美丽宜居村
+		}
+		subj := subjectOf(before)
+		perUnit := perUnitRe.MatchString(subj) // 每个网格至少配备1名专(兼)职网格员
+		if a := subjectAfter(after); a != "" {
+			_, knownBefore := chapterConcept(voc, subj)
+			_, knownAfter := chapterConcept(voc, a)
+			if long := subjectAfterWhole(after); !knownAfter && long != a {
+				// 1000万吨级煤炭交易及物流中心: the name runs on past 及
+				if _, ok := chapterConcept(voc, long); ok {
+					a, knownAfter = long, true
+				}
+			}
+			switch {
+			case perUnit && !knownBefore:
+				subj = subj + a
+				prevEnd = loc[1] + len(a)
+			case subj == "" || numberFirst || knownAfter && !knownBefore:
+				subj = a
+				numberFirst = true
+				prevEnd = loc[1] + len(a)
+			}
+		}
+		if subj == "" && prevEnd == loc[1] && strings.HasPrefix(strings.TrimSpace(clause), "到") {
+			// 规模工业总产值年均增长40亿元,到2025年650亿元
+			subj = lastSubj
+		}
+		if subj == "" {
+			continue
+		}
+		if k := len(out); list != nil && k < len(list) {
+			subj = list[k]
+		}
+		if g := genericRe.FindString(subj); g == subj {
+			// 产量达20万吨 after 柑橘种植面积稳定在18万亩: 柑橘产量
+			if prevSubj == "" {
+				prevSubj = lastSubj
+			}
+			if prevSubj != "" {
+				subj = genericRe.ReplaceAllString(prevSubj, "") + subj
+			}
+		}
+		if !strings.ContainsAny(clause[:loc[0]], "(（") || strings.ContainsAny(before, ")）") {
+			prevSubj = subj
+		}
+		// 入学率、巩固率均达100%: one figure for each name
+		subjects := []string{subj}
+		whole := trimSubject(lastRunes(before, 40))
+		if parts := strings.Split(whole, "、"); len(parts) > 1 && !numberFirst && (sharedRe.MatchString(lastRunes(before, 8)) || allKnown(voc, parts)) {
+			subjects = completeParts(voc, parts)
+		}
+		for _, sj := range subjects {
+			sj = subjectOf(sj)
+			if sj == "" {
+				continue
+			}
+			tt := *t
+			f := found{subject: sj, unit: unit, quote: strings.TrimSpace(clause), target: &tt}
+			f.entry, f.known = chapterConcept(voc, sj)
+			if f.known && tt.Kind == "level" && unit != "" && unit != f.entry.Unit {
+				// 进出口总额 in 亿元 is 商品进出口总额, not the series in 亿美元
+				if e, ok := sameUnit(voc, sj, unit); ok {
+					f.entry = e
+				}
+			}
+			if !f.known && len(subjects) == 1 {
+				if e, ok := chapterConcept(voc, strings.TrimSpace(before)); ok {
+					f.entry, f.known = e, true
+				}
+			}
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func part(s string, loc []int, k int) string {
+	if loc[k] < 0 {
+		return ""
+	}
+	return s[loc[k]:loc[k+1]]
+}
+
+// subjectOf takes the indicator's name from the words before a number.
+func subjectOf(s string) string {
+	s = lastRunes(s, 40) // a name is never longer; and the patterns below are anchored at the end
+	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 2 && !sharedRe.MatchString(lastRunes(s, 8)) {
+		s = s[k+len("、"):]
+	}
+	return trimSubject(s)
+}
+
+// trimSubject drops the verbs after a name and the words of scope before it.
+func trimSubject(s string) string {
+	for i := 0; i < 4; i++ {
+		s = strings.TrimSpace(trimVerbTail(s))
+	}
+	s = byYearRe.ReplaceAllString(s, "")
+	s = leadRe.ReplaceAllString(strings.TrimSpace(s), "")
+	s = strings.Trim(s, " “”\"")
+	if utf8.RuneCountInString(s) < 2 {
+		return ""
+	}
+	return s
+}
+
+// subjectAfterWhole is the words after a number up to a stop or a number.
+func subjectAfterWhole(s string) string {
+	if k := strings.IndexAny(s, "、0123456789(（"); k >= 0 {
+		s = s[:k]
+	}
+	s = strings.TrimPrefix(strings.TrimSpace(s), "的")
+	if utf8.RuneCountInString(s) < 2 || utf8.RuneCountInString(s) > 24 {
+		return ""
+	}
+	return s
+}
+
+// subjectAfter takes the name after the number: 建成100个生活垃圾分类示范村.
+func subjectAfter(s string) string {
+	if k := strings.IndexAny(s, "、和及0123456789"); k >= 0 {
+		s = s[:k]
+	}
+	s = strings.TrimPrefix(strings.TrimSpace(s), "的")
+	if utf8.RuneCountInString(s) < 2 || utf8.RuneCountInString(s) > 20 {
+		return ""
+	}
+	return s
+}
+
+// lastRunes returns the last n runes of s.
+func lastRunes(s string, n int) string {
+	i := len(s)
+	for k := 0; k < n && i > 0; k++ {
+		_, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+	}
+	return s[i:]
+}
+
+// verbTails end the words before a number (达到, 稳定在 …), optionally after
+// a word of scope (分别, 均 …); trimVerbTail drops one of them.
+var (
+	verbTails  = []string{"力争", "确保", "争取", "努力", "预计", "稳定", "保持", "年均增长", "年均提高", "招聘补充", "示范推广", "扎实改造", "提高到", "提升到", "提高至", "提升至", "增加到", "增长到", "稳定在", "保持在", "控制在", "不低于", "不少于", "达到", "至少", "超过", "突破", "新增", "累计", "增长", "提高", "提升", "下降", "降低", "减少", "建成", "建设", "打造", "培育", "创建", "开设", "开发", "发展", "改造", "配备", "设置", "推广", "治理", "组建", "形成", "建立", "安排", "引进", "培养", "实现", "达", "为", "在"}
+	scopeTails = []string{"分别", "均", "都", "总量", "总数", "数量", "规模"}
+)
+
+func trimVerbTail(s string) string {
+	for _, v := range verbTails {
+		if t, ok := strings.CutSuffix(s, v); ok {
+			for _, p := range scopeTails {
+				if u, ok := strings.CutSuffix(t, p); ok {
+					return u
+				}
+			}
+			return t
+		}
+	}
+	return s
+}
+
+// listSubjects reads "A、B总产量…X和Y" into the names A总产量 and B总产量,
+// one for each figure; nil when the clause is not so built.
+func listSubjects(clause string) []string {
+	locs := quantityRe.FindAllStringIndex(clause, -1)
+	if len(locs) < 2 {
+		return nil
+	}
+	between := clause[locs[0][1]:locs[1][0]]
+	if between != "和" && between != "、" && between != "及" {
+		return nil
+	}
+	head := trimSubject(lastRunes(clause[:locs[0][0]], 40))
+	parts := strings.Split(head, "、")
+	if len(parts) != len(locs) {
+		return nil
+	}
+	last := parts[len(parts)-1]
+	suffix := genericRe.FindString(last)
+	if suffix == "" {
+		return nil
+	}
+	for k := range parts[:len(parts)-1] {
+		if genericRe.FindString(parts[k]) == "" {
+			parts[k] += suffix
+		}
+	}
+	return parts
+}
