@@ -588,3 +588,23 @@ func TestRowNamesNeverTruncated(t *testing.T) {
 		t.Errorf("short names not used: %q, %q", RowName(ind, "zh"), RowName(ind, "en"))
 	}
 }
+
+func TestCrosses(t *testing.T) {
+	r := vg.Rectangle{Min: vg.Point{X: 10, Y: 10}, Max: vg.Point{X: 20, Y: 20}}
+	tests := []struct {
+		name string
+		a, b vg.Point
+		want bool
+	}{
+		{"through", vg.Point{X: 0, Y: 15}, vg.Point{X: 30, Y: 15}, true},
+		{"inside", vg.Point{X: 12, Y: 12}, vg.Point{X: 13, Y: 13}, true},
+		{"beside", vg.Point{X: 0, Y: 25}, vg.Point{X: 30, Y: 25}, false},
+		{"diagonal past the corner", vg.Point{X: 0, Y: 21}, vg.Point{X: 11, Y: 32}, false},
+		{"far off the plot", vg.Point{X: 0, Y: 0}, vg.Point{X: 1e9, Y: 1e9}, true},
+	}
+	for _, tc := range tests {
+		if got := crosses(r, tc.a, tc.b); got != tc.want {
+			t.Errorf("%s: crosses = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}

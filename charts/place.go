@@ -84,22 +84,32 @@ func (pl *placed) place(c vg.Rectangle, trX, trY func(float64) vg.Length) []vg.R
 	return taken
 }
 
-// crosses reports whether the segment a–b passes through r (sampled at
-// intervals of a fifth of the rectangle's smaller side).
+// crosses reports whether the segment a–b passes through r: the segment
+// clipped to r (Liang–Barsky) is not empty. Exact, whatever the length of
+// the segment (an extrapolation may run far beyond the plot).
 func crosses(r vg.Rectangle, a, b vg.Point) bool {
-	step := math.Max(0.5, 0.2*math.Min(float64(r.Max.X-r.Min.X), float64(r.Max.Y-r.Min.Y)))
-	n := int(math.Hypot(float64(b.X-a.X), float64(b.Y-a.Y))/step) + 1
-	if n > 10000 {
-		n = 10000
-	}
-	for i := 0; i <= n; i++ {
-		t := float64(i) / float64(n)
-		x, y := a.X+vg.Length(t)*(b.X-a.X), a.Y+vg.Length(t)*(b.Y-a.Y)
-		if x >= r.Min.X && x <= r.Max.X && y >= r.Min.Y && y <= r.Max.Y {
-			return true
+	t0, t1 := 0.0, 1.0
+	dx, dy := float64(b.X-a.X), float64(b.Y-a.Y)
+	clip := func(p, q float64) bool {
+		if p == 0 {
+			return q >= 0
 		}
+		t := q / p
+		if p < 0 {
+			if t > t1 {
+				return false
+			}
+			t0 = math.Max(t0, t)
+		} else {
+			if t < t0 {
+				return false
+			}
+			t1 = math.Min(t1, t)
+		}
+		return true
 	}
-	return false
+	return clip(-dx, float64(a.X-r.Min.X)) && clip(dx, float64(r.Max.X-a.X)) &&
+		clip(-dy, float64(a.Y-r.Min.Y)) && clip(dy, float64(r.Max.Y-a.Y)) && t0 <= t1
 }
 
 func overlap(a, b vg.Rectangle) bool {
