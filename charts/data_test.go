@@ -608,3 +608,21 @@ func TestCrosses(t *testing.T) {
 		}
 	}
 }
+
+// A recorded value on the wrong side of a floor is marked as a breach:
+// good-air days 297 in 2022 against the floor of 300 (jiangjin-14.yaml
+// row 24; the value is the synthetic example's).
+func TestPathMarksBreach(t *testing.T) {
+	p := load(t, "jiangjin-14")
+	pr, err := model.Project(p, &model.Scenario{Name: "plan", Observed: map[string]map[int]float64{"good_air_days": {2021: 322, 2022: 297}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := PathOf("good_air_days", []*model.Projection{pr}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Breaches) != 1 || d.Breaches[0] != (YearValue{2022, 297}) {
+		t.Errorf("breaches = %v, want 2022: 297", d.Breaches)
+	}
+}

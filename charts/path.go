@@ -72,6 +72,9 @@ type PathData struct {
 	// CumulativeFrom is set when the targets are sums over the years after
 	// it: every path is then drawn as its running sum from that year.
 	CumulativeFrom int
+	// Breaches are recorded values on the wrong side of a floor or ceiling
+	// in its years: marked on the chart.
+	Breaches []YearValue
 }
 
 // PathOf computes the path chart's numbers for indicator id from one or
@@ -181,6 +184,13 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 				continue
 			}
 			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: fmt.Sprintf(pick(lang, "%d年目标 %s%s", "%d target %s%s"), t.Year, boundMark(t), fmtUnit(x, ind.Unit.In(lang)))})
+		}
+	}
+	for _, b := range d.Bands {
+		for _, h := range d.History {
+			if h.Year > b.From && h.Year <= b.To && ((b.Floor && h.Value < b.Bound) || (!b.Floor && h.Value > b.Bound)) {
+				d.Breaches = append(d.Breaches, h)
+			}
 		}
 	}
 	if from, ok := cumulativeFrom(ind); ok && d.Scale == model.ScaleLevel {
@@ -518,6 +528,12 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 		hs := scatter(xys(d.History), okBlack, draw.CircleGlyph{}, 2.2)
 		p.Add(hs)
 		legend = append(legend, legendEntry{th.L("实际值", "recorded"), hs})
+		if len(d.Breaches) > 0 {
+			bs := scatter(xys(d.Breaches), okVermilion, draw.RingGlyph{}, 4.5)
+			bs.GlyphStyle.Radius = 4.5
+			p.Add(bs)
+			legend = append(legend, legendEntry{th.L("突破下限/上限", "limit broken"), bs})
+		}
 	}
 	if len(d.Targets) > 0 {
 		var pts plotter.XYs
