@@ -23,6 +23,48 @@ type chartData struct {
 	review *reviewResult
 }
 
+// withFlows adds to the review's observed paths the yearly flows of
+// indicators whose targets are all five-year sums (实际利用外资 [25]): they
+// need no base level, which model.ObservedPath requires, so it leaves them
+// out. Only plain levels count: no growth rate, break or restatement.
+func withFlows(rv *reviewResult) map[string]map[int]float64 {
+	obs := map[string]map[int]float64{}
+	for id, m := range rv.proj.Scenario.Observed {
+		obs[id] = m
+	}
+	for id, pts := range rv.ev {
+		ind, s := rv.plan.Indicator(id), rv.proj.Series[id]
+		if _, done := obs[id]; done || ind == nil || s == nil || s.Scale != model.ScaleLevel || !sumsOnly(ind) {
+			continue
+		}
+		m := map[int]float64{}
+		for _, pt := range pts {
+			if !pt.Growth && !pt.Break && !pt.Rebased && pt.Year > rv.plan.BaseYear && pt.Year <= rv.asOf {
+				m[pt.Year] = pt.Value
+			}
+		}
+		if len(m) > 0 {
+			obs[id] = m
+		}
+	}
+	return obs
+}
+
+// sumsOnly reports whether every numeric target of ind is a sum of yearly flows.
+func sumsOnly(ind *model.Indicator) bool {
+	n := 0
+	for _, t := range ind.Targets {
+		switch {
+		case t.Kind == model.Delegated:
+		case t.Kind != model.Cumulative:
+			return false
+		default:
+			n++
+		}
+	}
+	return n > 0
+}
+
 // observedCharts re-projects prs from the review's observations, so that
 // every chart of a review bundle plots the actuals and its paths and fans
 // start from the last observation; the first simulation is run again
@@ -32,7 +74,7 @@ func observedCharts(prs []*model.Projection, sims []*model.Simulation, rv *revie
 	if rv == nil || rv.proj.Scenario == nil || len(rv.proj.Scenario.Observed) == 0 {
 		return prs, sims, nil
 	}
-	obs := rv.proj.Scenario.Observed
+	obs := withFlows(rv)
 	with := func(pr *model.Projection) (*model.Projection, error) {
 		sc := &model.Scenario{Name: "plan", Horizon: pr.Horizon}
 		if pr.Scenario != nil {

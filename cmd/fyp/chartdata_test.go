@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"math"
 	"runtime"
 	"strings"
 	"testing"
@@ -65,6 +66,16 @@ func TestObservedDriveCharts(t *testing.T) {
 				t.Errorf("%s: 2023 = %v, want the observation 9.2", l.Scenario, pt.Value)
 			}
 		}
+	}
+	// FDI's target is a five-year sum ([25]) without a 2020 level: its
+	// yearly flows 4.1, 3.2, 3.6 (2021–2023, the example) are plotted as the
+	// running sum 4.1 + 3.2 + 3.6 = 10.9, as the review counts them.
+	f, err := charts.PathOf("fdi", prs, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h := f.History[len(f.History)-1]; h.Year != 2023 || math.Abs(h.Value-10.9) > 1e-9 {
+		t.Errorf("fdi history ends %v, want 10.9 in 2023", h)
 	}
 	var fan *charts.FanInput
 	for _, f := range fanInputs(sims[0], "zh") {

@@ -131,6 +131,7 @@ type reviewResult struct {
 	// synthetic: the observed file says its figures are invented; every
 	// chart is stamped 示例数据 / SYNTHETIC.
 	synthetic bool
+	ev        model.Evidence // the observations as read, for the charts
 }
 
 // reviewScenario is the projection the review continues from the latest
@@ -193,7 +194,7 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 			rows = append(rows, r)
 		}
 	}
-	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, sources: sources(d), synthetic: d.Synthetic}, nil
+	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, sources: sources(d), synthetic: d.Synthetic, ev: ev}, nil
 }
 
 // sources are the distinct sources named in d, in the order of their rows.
