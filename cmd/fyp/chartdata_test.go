@@ -77,6 +77,15 @@ func TestObservedDriveCharts(t *testing.T) {
 	if h := f.History[len(f.History)-1]; h.Year != 2023 || math.Abs(h.Value-10.9) > 1e-9 {
 		t.Errorf("fdi history ends %v, want 10.9 in 2023", h)
 	}
+	// The sensitivities start there too: per-capita GDP's 2025 base is then
+	// not the plan's 10 but what the path from 9.2 in 2023 gives.
+	ts, err := tornadoInputs(prs[0], "zh")
+	if err != nil || len(ts) == 0 {
+		t.Fatalf("tornado: %v, %d inputs", err, len(ts))
+	}
+	if math.Abs(ts[0].Base-10) < 1e-6 {
+		t.Errorf("tornado base = %v: the observations were ignored", ts[0].Base)
+	}
 	var fan *charts.FanInput
 	for _, f := range fanInputs(sims[0], "zh") {
 		if f.id == "gdp_per_capita" {

@@ -301,6 +301,17 @@ func renderCharts(prs []*model.Projection, data chartData, only []string, opt ch
 		return nil, err
 	}
 	data.sims = sims
+	if data.review != nil && len(data.tornados) > 0 {
+		// The sensitivities too start from the last observation.
+		for _, pr := range prs {
+			if pr.Name() == data.tornados[0].Scenario {
+				if data.tornados, err = tornadoInputs(pr, opt.Lang); err != nil {
+					return nil, err
+				}
+				break
+			}
+		}
+	}
 	// The same test as the report's pages: the file's header, or a source
 	// naming its figures synthetic.
 	if rv := data.review; rv != nil && (rv.synthetic || synthetic(rv.sources)) {
