@@ -108,3 +108,64 @@ func TestListHeadings(t *testing.T) {
 		t.Errorf("got %s in %q: %+v", ind.ID, ind.Section, ind.Targets[0])
 	}
 }
+
+// extractIdioms reads a made-up plan of one chapter and returns its
+// indicators by id.
+func extractIdioms(t *testing.T, sentences ...string) map[string]*Indicator {
+	t.Helper()
+	text := strings.Join(append([]string{
+		"某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+		"第九章 乡村振兴",
+		"第一节 现代农业",
+	}, sentences...), "\n\n")
+	doc, err := document.Read("plan.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(doc, Options{BaseYear: 2020, TargetYear: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]*Indicator{}
+	for _, ind := range res.Plan.Indicators {
+		got[ind.ID] = ind
+	}
+	return got
+}
+
+// The names of chapter figures: the words that hide an indicator's name
+// (a list closed by 等, two verbs joined by 并, a part in brackets) and
+// the verbs that make a count a flow. Each sentence is made up in the
+// idiom of a county plan; the ids are those of the shipped vocabulary.
+func TestChapterNameIdioms(t *testing.T) {
+	type want struct {
+		kind  string
+		value float64
+		bound string
+	}
+	cases := []struct {
+		name, sentence, id string
+		want               want
+	}{
+		{"a list closed by 等 names the quoted term", "蔬菜、水果和茶叶等有效期“两品一标”稳定120个以上。", "certified_agri_products", want{"floor", 120, "min"}},
+		{"the figure belongs to the verb after 并", "鼓励引进和培育动植物新品种并示范推广新品种12个以上。", "new_varieties_promoted", want{"cumulative", 12, "min"}},
+		{"a part in brackets takes its parent's name and reading", "柑橘种植面积稳定在20万亩(晚熟8万亩)。", "late_citrus_area", want{"floor", 8, "none"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := extractIdioms(t, c.sentence)
+			ind := got[c.id]
+			if ind == nil {
+				ids := []string{}
+				for id, g := range got {
+					ids = append(ids, id+"="+g.Name)
+				}
+				t.Fatalf("%s: not found; got %v", c.id, ids)
+			}
+			tg := ind.Targets[len(ind.Targets)-1]
+			if tg.Kind != c.want.kind || *tg.Value != c.want.value || tg.Bound != c.want.bound {
+				t.Errorf("%s = %s %g %s, want %+v", c.id, tg.Kind, *tg.Value, tg.Bound, c.want)
+			}
+		})
+	}
+}

@@ -27,6 +27,7 @@ var (
 	workVerbAnyRe   = regexp.MustCompile(`招聘补充|培育|培养|改造|治理|推广`)
 	createVerbAnyRe = regexp.MustCompile(`打造|建设|建成|创建|培育|新建`)
 	perUnitRe       = regexp.MustCompile(`^每(?:个|千人|万人|百人|千名|村|户|镇|人)`)
+	promoteRe       = regexp.MustCompile(`推广[^、，,]{2,10}$`)
 	toLevelRe       = regexp.MustCompile(`(?:提高到|提升到|提高至|提升至|增加到|增长到|达到|达)$`)
 	countUnits      = map[string]bool{"个": true, "家": true, "所": true, "%": true, "": true}
 )
@@ -77,9 +78,11 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		after := clause[loc[1]:]
 		full := clause[:loc[0]]
 		before := clause[min(prevEnd, loc[0]):loc[0]]
+		inParen := false
 		if k := strings.LastIndexAny(before, "(（"); k >= 0 && k > strings.LastIndexAny(before, ")）") {
 			before = strings.TrimPrefix(before[k:], before[k:k+utf8.RuneLen([]rune(before[k:])[0])])
 			before = strings.TrimPrefix(before, "其中")
+			inParen = true
 		}
 		bare := unit == "" && mult == ""
 		if bare && !strings.HasSuffix(full, "达") && !strings.HasSuffix(full, "达到") && !strings.HasSuffix(full, "提高到") &&
@@ -159,7 +162,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			t.Kind, t.From = "floor", y.Base
 		case toLevelRe.MatchString(lastRunes(full, 4)):
 			t.Kind = "level" // 提升至50年一遇: a level, whatever the verbs before
-		case (workVerbRe.MatchString(before) || workVerbAnyRe.MatchString(full)) && !countUnits[unit] && !perUnitRe.MatchString(subjectOf(before)):
+		case (workVerbRe.MatchString(before) || workVerbAnyRe.MatchString(full)) && (!countUnits[unit] || promoteRe.MatchString(lastRunes(before, 12)) && unit != "%") && !perUnitRe.MatchString(subjectOf(before)):
+			// 推广新品种10个: a count promoted is a flow over the period, like
+			// a length built
 			t.Kind, t.From = "cumulative", y.Base
 			t.Review = "建设、改造、培育类数量，读作规划期累计"
 		default:
@@ -218,6 +223,15 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		if k := len(out); list != nil && k < len(list) {
 			subj = list[k]
 		}
+		if inParen && len(out) > 0 && utf8.RuneCountInString(subj) <= 3 && !numberFirst {
+			// 柑橘种植面积稳定在18万亩(晚熟9万亩): a part of the figure
+			// before, read the same way
+			parent := out[len(out)-1]
+			if _, ok := chapterConcept(voc, subj); !ok && parent.unit == unit {
+				subj = subj + parent.subject
+				t.Kind, t.From = parent.target.Kind, parent.target.From
+			}
+		}
 		if g := genericRe.FindString(subj); g == subj {
 			// 产量达20万吨 after 柑橘种植面积稳定在18万亩: 柑橘产量
 			if prevSubj == "" {
@@ -271,11 +285,48 @@ func part(s string, loc []int, k int) string {
 // subjectOf takes the indicator's name from the words before a number.
 func subjectOf(s string) string {
 	s = lastRunes(s, 40) // a name is never longer; and the patterns below are anchored at the end
+	// 支持引进和培育动植物新品种并示范推广新品种: the figure belongs to the
+	// verb after 并
+	s = afterAndThen(s)
+	// 绿色食品、有机农产品等“两品一标”: the items before 等 are examples of
+	// the name after it
+	if m := etcRe.FindStringSubmatchIndex(s); m != nil {
+		s = s[m[2]:]
+	}
 	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 2 && !sharedRe.MatchString(lastRunes(s, 8)) {
 		s = s[k+len("、"):]
 	}
-	return trimSubject(s)
+	// 有效期“两品一标”: a quoted term is the name, its qualifier a scope
+	s = trimSubject(s)
+	if m := quotedNameRe.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return s
 }
+
+// afterAndThen keeps the words after the last 并 joining two verb phrases
+// (not 合并, 兼并, 并购, 并联 …).
+func afterAndThen(s string) string {
+	for k := strings.LastIndex(s, "并"); k > 0; k = strings.LastIndex(s[:k], "并") {
+		prev, _ := utf8.DecodeLastRuneInString(s[:k])
+		next, _ := utf8.DecodeRuneInString(s[k+len("并"):])
+		if strings.ContainsRune("合兼吞归", prev) || strings.ContainsRune("购联网入行存举重列", next) {
+			continue
+		}
+		if rest := s[k+len("并"):]; utf8.RuneCountInString(rest) >= 2 {
+			return rest
+		}
+		return s
+	}
+	return s
+}
+
+var (
+	// etcRe finds 等 closing a list (A、B等X, A和B等X), not 中等, 高等, 平等 ….
+	etcRe = regexp.MustCompile(`[、和及].*?[^中高初平同对相均超]等([^级同于].*)$`)
+	// quotedNameRe is a short qualifier before a quoted term ending the words.
+	quotedNameRe = regexp.MustCompile(`^[^“”、]{0,4}“([^“”]{2,12})”?$`)
+)
 
 // trimSubject drops the verbs after a name and the words of scope before it.
 func trimSubject(s string) string {
