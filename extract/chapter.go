@@ -62,7 +62,8 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 			var goalClauses []string
 			clauses := clauseSplit.Split(sent, -1)
 			topics := []string{lead}
-			if len(clauses) > 1 && utf8.RuneCountInString(clauses[0]) <= 10 {
+			if len(clauses) > 1 && utf8.RuneCountInString(clauses[0]) <= 10 && !byYearRe.MatchString(clauses[0]) {
+				// 德感工业园:…; not 到2025年,…, a time and not a part
 				topics = append(topics, strings.TrimSpace(clauses[0]))
 			}
 			lastSubj, prevClause := "", ""

@@ -150,6 +150,8 @@ func TestChapterNameIdioms(t *testing.T) {
 		{"a list closed by 等 names the quoted term", "蔬菜、水果和茶叶等有效期“两品一标”稳定120个以上。", "certified_agri_products", want{"floor", 120, "min"}},
 		{"the figure belongs to the verb after 并", "鼓励引进和培育动植物新品种并示范推广新品种12个以上。", "new_varieties_promoted", want{"cumulative", 12, "min"}},
 		{"a part in brackets takes its parent's name and reading", "柑橘种植面积稳定在20万亩(晚熟8万亩)。", "late_citrus_area", want{"floor", 8, "none"}},
+		{"a class in words after a time, not a part", "到2025年,规模工业总产值迈上“三千亿”级新台阶。", "industrial_output", want{"level", 3000, "min"}},
+		{"a class in words: 突破千亿元大关", "全县规模工业总产值突破千亿元大关。", "industrial_output", want{"level", 1000, "min"}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -167,5 +169,21 @@ func TestChapterNameIdioms(t *testing.T) {
 				t.Errorf("%s = %s %g %s, want %+v", c.id, tg.Kind, *tg.Value, tg.Bound, c.want)
 			}
 		})
+	}
+}
+
+// Counts of things already there are not targets: the rest of a set, and
+// the number of the places just listed.
+func TestChapterCountsGiven(t *testing.T) {
+	got := extractIdioms(t,
+		"加快完善甲镇、乙镇、丙镇等3个中心镇的服务功能。",
+		"积极推动其余12个小城镇特色化发展。",
+		"到2025年,建成示范村100个。")
+	if len(got) != 1 {
+		names := []string{}
+		for _, g := range got {
+			names = append(names, g.Name)
+		}
+		t.Fatalf("got %d indicators %v, want 1 (示范村)", len(got), names)
 	}
 }

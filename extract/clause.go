@@ -68,6 +68,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		}
 		return out
 	}
+	if f, ok := classTarget(clause, year, voc); ok {
+		return []found{f}
+	}
 	prevEnd, prevSubj := 0, ""
 	// 粮食、蔬菜总产量稳定在63万吨和100万吨左右: one name for each figure
 	list := listSubjects(clause)
@@ -102,6 +105,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			continue
 		}
 		v, _ := strconv.ParseFloat(numStr, 64)
+		if countsGiven(before, v) {
+			continue
+		}
 		switch {
 		case mult == "万" && unit == "个":
 			v *= 10000
@@ -273,6 +279,51 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		}
 	}
 	return out
+}
+
+// classRe is an amount in words as a class to reach: 迈上“两千亿”级新台阶,
+// 突破千亿元大关.
+var classRe = regexp.MustCompile(`(迈上|迈过|跨上|跨越|突破|超过|达到)“?([一二两三四五六七八九]?)([千百])亿(元)?”?(级|大关)`)
+
+// classTarget reads a clause naming its figure as a class in words.
+func classTarget(clause string, year int, voc *vocabulary.Vocabulary) (found, bool) {
+	m := classRe.FindStringSubmatchIndex(clause)
+	if m == nil || strings.ContainsAny(clause[:m[0]], "0123456789") {
+		return found{}, false
+	}
+	subj := subjectOf(clause[:m[0]])
+	if subj == "" {
+		return found{}, false
+	}
+	n := 1
+	if m[4] < m[5] {
+		n = cnNumber(clause[m[4]:m[5]])
+	}
+	v := float64(n * 100)
+	if clause[m[6]:m[7]] == "千" {
+		v = float64(n * 1000)
+	}
+	bound := "min"
+	if clause[m[2]:m[3]] == "达到" {
+		bound = "none"
+	}
+	f := found{subject: subj, unit: "亿元", quote: strings.TrimSpace(clause), target: &Target{Year: year, Kind: "level", Value: num(v), Bound: bound, Text: clause[m[0]:m[1]]}}
+	f.entry, f.known = chapterConcept(voc, subj)
+	return f, true
+}
+
+// countsGiven tells a count of things already there from a target: the
+// rest of a set (其余14个小城镇) or the number of the items just listed
+// (甲、乙、丙等3个中心镇).
+func countsGiven(before string, v float64) bool {
+	b := strings.TrimSpace(before)
+	if strings.HasSuffix(b, "其余") || strings.HasSuffix(b, "其他") {
+		return true
+	}
+	if list, ok := strings.CutSuffix(b, "等"); ok && strings.Contains(list, "、") {
+		return float64(len(strings.Split(list, "、"))) == v
+	}
+	return false
 }
 
 func part(s string, loc []int, k int) string {
