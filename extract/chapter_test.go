@@ -151,6 +151,8 @@ func TestChapterNameIdioms(t *testing.T) {
 		{"the figure belongs to the verb after 并", "鼓励引进和培育动植物新品种并示范推广新品种12个以上。", "new_varieties_promoted", want{"cumulative", 12, "min"}},
 		{"a part in brackets takes its parent's name and reading", "柑橘种植面积稳定在20万亩(晚熟8万亩)。", "late_citrus_area", want{"floor", 8, "none"}},
 		{"a class in words after a time, not a part", "到2025年,规模工业总产值迈上“三千亿”级新台阶。", "industrial_output", want{"level", 3000, "min"}},
+		{"levels before a name only qualify it", "创建一批国家、市级和区级现代农业产业园12个。", "modern_agri_industrial_parks", want{"level", 12, "none"}},
+		{"a list counted as one", "建设具有地方特色的特派员工作站(专家大院)、星创天地4个。", "commissioner_workstations", want{"level", 4, "none"}},
 		{"a class in words: 突破千亿元大关", "全县规模工业总产值突破千亿元大关。", "industrial_output", want{"level", 1000, "min"}},
 	}
 	for _, c := range cases {

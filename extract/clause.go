@@ -273,6 +273,8 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			if !f.known && len(subjects) == 1 {
 				if e, ok := chapterConcept(voc, strings.TrimSpace(before)); ok {
 					f.entry, f.known = e, true
+				} else if e, ok := unqualified(voc, sj, before); ok {
+					f.entry, f.known = e, true
 				}
 			}
 			out = append(out, f)
@@ -310,6 +312,30 @@ func classTarget(clause string, year int, voc *vocabulary.Vocabulary) (found, bo
 	f := found{subject: subj, unit: "亿元", quote: strings.TrimSpace(clause), target: &Target{Year: year, Kind: "level", Value: num(v), Bound: bound, Text: clause[m[0]:m[1]]}}
 	f.entry, f.known = chapterConcept(voc, subj)
 	return f, true
+}
+
+// levelsRe is a list of administrative levels qualifying a name:
+// 国家、市级和区级现代农业产业园.
+var levelsRe = regexp.MustCompile(`^(?:(?:国家|省|市|区|县|镇)级?[、和及与]?)+`)
+
+// unqualified finds an unknown name in the vocabulary once the words that
+// only qualify it are dropped: the levels before it (市级和区级现代农业产业园),
+// or, for a list counted as one (特派员工作站(专家大院)、星创天地2个), the
+// description before 的.
+func unqualified(voc *vocabulary.Vocabulary, subj, before string) (vocabulary.Entry, bool) {
+	if bare := levelsRe.ReplaceAllString(subj, ""); bare != subj && utf8.RuneCountInString(bare) >= 3 {
+		if e, ok := chapterConcept(voc, bare); ok {
+			return e, true
+		}
+	}
+	whole := trimSubject(lastRunes(before, 40))
+	if k := strings.LastIndex(whole, "的"); k >= 0 {
+		whole = whole[k+len("的"):]
+	}
+	if strings.Contains(whole, "、") {
+		return concept(voc, whole)
+	}
+	return vocabulary.Entry{}, false
 }
 
 // countsGiven tells a count of things already there from a target: the
