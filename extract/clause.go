@@ -71,6 +71,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 	if f, ok := classTarget(clause, year, voc); ok {
 		return []found{f}
 	}
+	if f, ok := linesTarget(clause, year, voc); ok {
+		return []found{f}
+	}
 	prevEnd, prevSubj := 0, ""
 	// 粮食、蔬菜总产量稳定在63万吨和100万吨左右: one name for each figure
 	list := listSubjects(clause)
@@ -290,7 +293,7 @@ var classRe = regexp.MustCompile(`(迈上|迈过|跨上|跨越|突破|超过|达
 // classTarget reads a clause naming its figure as a class in words.
 func classTarget(clause string, year int, voc *vocabulary.Vocabulary) (found, bool) {
 	m := classRe.FindStringSubmatchIndex(clause)
-	if m == nil || strings.ContainsAny(clause[:m[0]], "0123456789") {
+	if m == nil || strings.ContainsAny(clause, "0123456789") {
 		return found{}, false
 	}
 	subj := subjectOf(clause[:m[0]])
@@ -336,6 +339,26 @@ func unqualified(voc *vocabulary.Vocabulary, subj, before string) (vocabulary.En
 		return concept(voc, whole)
 	}
 	return vocabulary.Entry{}, false
+}
+
+// linesRe is a network named by its count of lines: 形成“9线”铁路网络,
+// 构建“3环”高速公路网.
+var linesRe = regexp.MustCompile(`“(\d{1,2})(线|环)”(\p{Han}{2,4}?)(?:网络|网)`)
+
+// linesTarget reads a network named by its lines into a count of lines.
+func linesTarget(clause string, year int, voc *vocabulary.Vocabulary) (found, bool) {
+	m := linesRe.FindStringSubmatch(clause)
+	if m == nil || strings.ContainsAny(strings.Replace(clause, m[0], "", 1), "0123456789") {
+		return found{}, false
+	}
+	v, _ := strconv.ParseFloat(m[1], 64)
+	subj := m[3] + "线路"
+	if m[2] == "环" {
+		subj = m[3] + "环线"
+	}
+	f := found{subject: subj, unit: "条", quote: strings.TrimSpace(clause), target: &Target{Year: year, Kind: "level", Value: num(v), Bound: "none", Text: "“" + m[1] + m[2] + "”"}}
+	f.entry, f.known = chapterConcept(voc, subj)
+	return f, true
 }
 
 // countsGiven tells a count of things already there from a target: the
