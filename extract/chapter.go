@@ -164,13 +164,18 @@ type found struct {
 // an unknown subject becomes a new indicator marked for review.
 func add(p *Plan, byID map[string]*Indicator, counter map[string]int, f found, pl place, line int, voc *vocabulary.Vocabulary) {
 	t := f.target
+	if t.RelativeTo != "" && (byID[t.RelativeTo] == nil || f.known && f.entry.ID == t.RelativeTo) {
+		// measured against an indicator the plan does not hold: kept as words
+		p.Qualitative = append(p.Qualitative, Qualitative{ID: fmt.Sprintf("goal_%d_%d", t.Year, len(p.Qualitative)+1), Year: t.Year, Section: pl.Section, Text: f.quote})
+		return
+	}
 	if f.known && !slices.Contains(f.entry.Names, f.subject) {
 		addReview(&t.Review, "原文“"+f.subject+"”按词表读作"+f.entry.ID)
 	}
 	if f.known {
 		if ind, ok := byID[f.entry.ID]; ok {
 			for _, old := range ind.Targets {
-				if old.Year != t.Year || old.Value == nil || t.Value == nil || *old.Value != *t.Value {
+				if old.Year != t.Year || old.RelativeTo != t.RelativeTo || old.Value == nil || t.Value == nil || *old.Value != *t.Value {
 					continue
 				}
 				// a restatement: the table's cell stays as printed

@@ -190,3 +190,31 @@ func TestChapterCountsGiven(t *testing.T) {
 		t.Fatalf("got %d indicators %v, want 1 (示范村)", len(got), names)
 	}
 }
+
+// A growth measured against the economy's is a growth target relative to
+// GDP; without GDP in the plan it is kept as words, never dropped.
+func TestChapterRelativeGrowth(t *testing.T) {
+	got := extractIdioms(t,
+		"到2025年,地区生产总值年均增长6%左右,居民人均可支配收入增长与经济增长基本同步。",
+		"全员劳动生产率增速不低于经济增速。")
+	for id, bound := range map[string]string{"income": "approx", "labour_productivity": "min"} {
+		ind := got[id]
+		if ind == nil || len(ind.Targets) != 1 {
+			t.Fatalf("%s: %+v, want one target", id, ind)
+		}
+		if tg := ind.Targets[0]; tg.Kind != "growth" || tg.RelativeTo != "gdp" || *tg.Value != 0 || tg.Bound != bound {
+			t.Errorf("%s: %+v, want growth relative to gdp, 0, %s", id, *tg, bound)
+		}
+	}
+	doc, err := document.Read("plan.txt", []byte("某县“十四五”规划\n\n第一章 目标\n\n第一节 民生\n\n到2025年,居民人均可支配收入增速不低于经济增速,新建学校3所。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(doc, Options{BaseYear: 2020, TargetYear: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Plan.Qualitative) != 1 || res.Plan.Qualitative[0].Text != "居民人均可支配收入增速不低于经济增速" {
+		t.Errorf("without gdp: qualitative %+v, want the clause kept as words", res.Plan.Qualitative)
+	}
+}

@@ -74,6 +74,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 	if f, ok := linesTarget(clause, year, voc); ok {
 		return []found{f}
 	}
+	if f, ok := relativeTarget(clause, year, voc); ok {
+		return []found{f}
+	}
 	prevEnd, prevSubj := 0, ""
 	// 粮食、蔬菜总产量稳定在63万吨和100万吨左右: one name for each figure
 	list := listSubjects(clause)
@@ -357,6 +360,38 @@ func linesTarget(clause string, year int, voc *vocabulary.Vocabulary) (found, bo
 		subj = m[3] + "环线"
 	}
 	f := found{subject: subj, unit: "条", quote: strings.TrimSpace(clause), target: &Target{Year: year, Kind: "level", Value: num(v), Bound: "none", Text: "“" + m[1] + m[2] + "”"}}
+	f.entry, f.known = chapterConcept(voc, subj)
+	return f, true
+}
+
+// relativeRe is a growth measured against the economy's: 居民收入增速不低于
+// 经济增速, 劳动生产率增长高于经济增长, 居民收入增长和经济增长基本同步.
+var relativeRe = regexp.MustCompile(`^(.{2,40}?)(?:增速|增长|增幅)(不低于|高于|快于|不慢于|与|和|同)(经济|地区生产总值|生产总值|GDP)(?:增速|增长)(?:基本|保持)?(同步)?$`)
+
+// relativeTarget reads a growth relative to the economy's growth into a
+// growth target relative to the vocabulary's GDP (the margin 0 percentage
+// points; at least for 不低于, about for 同步).
+func relativeTarget(clause string, year int, voc *vocabulary.Vocabulary) (found, bool) {
+	m := relativeRe.FindStringSubmatch(strings.TrimSpace(clause))
+	if m == nil {
+		return found{}, false
+	}
+	bound := "min"
+	switch {
+	case m[2] == "与" || m[2] == "和" || m[2] == "同":
+		if m[4] == "" {
+			return found{}, false
+		}
+		bound = "approx"
+	case m[4] != "":
+		return found{}, false
+	}
+	ref, ok := concept(voc, "地区生产总值")
+	subj := subjectOf(m[1])
+	if !ok || subj == "" {
+		return found{}, false
+	}
+	f := found{subject: subj, quote: strings.TrimSpace(clause), target: &Target{Year: year, Kind: "growth", RelativeTo: ref.ID, Value: num(0), Bound: bound, Text: strings.TrimSpace(clause)}}
 	f.entry, f.known = chapterConcept(voc, subj)
 	return f, true
 }
