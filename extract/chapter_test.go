@@ -154,6 +154,7 @@ func TestChapterNameIdioms(t *testing.T) {
 		{"levels before a name only qualify it", "创建一批国家、市级和区级现代农业产业园12个。", "modern_agri_industrial_parks", want{"level", 12, "none"}},
 		{"a list counted as one", "建设具有地方特色的特派员工作站(专家大院)、星创天地4个。", "commissioner_workstations", want{"level", 4, "none"}},
 		{"a network named by its lines", "积极争取规划布局城际铁路,形成“7线”铁路网络。", "railway_lines", want{"level", 7, "none"}},
+		{"a short figure shares the head of the one before", "肉猪产能保持在60万头、实际出栏稳定在45万头以上。", "pig_slaughter", want{"floor", 45, "min"}},
 		{"a class in words: 突破千亿元大关", "全县规模工业总产值突破千亿元大关。", "industrial_output", want{"level", 1000, "min"}},
 	}
 	for _, c := range cases {

@@ -281,6 +281,8 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 					f.entry, f.known = e, true
 				} else if e, ok := unqualified(voc, sj, before); ok {
 					f.entry, f.known = e, true
+				} else if k := len(out); k > 0 && out[k-1].known {
+					f.entry, f.known = sharedHead(voc, sj, out[k-1].subject)
 				}
 			}
 			out = append(out, f)
@@ -395,6 +397,29 @@ func relativeTarget(clause string, year int, voc *vocabulary.Vocabulary) (found,
 	f.entry, f.known = chapterConcept(voc, subj)
 	return f, true
 }
+
+// sharedHead names a short figure by the head of the one before it in the
+// clause: 肉猪产能保持在100万头、实际出栏稳定在80万头 is 肉猪(实际)出栏.
+// A qualifier of how it is counted (实际, 全年) may go.
+func sharedHead(voc *vocabulary.Vocabulary, subj, prev string) (vocabulary.Entry, bool) {
+	if utf8.RuneCountInString(subj) > 4 {
+		return vocabulary.Entry{}, false
+	}
+	head := []rune(prev)
+	for _, s := range []string{subj, countedRe.ReplaceAllString(subj, "")} {
+		if utf8.RuneCountInString(s) < 2 {
+			continue
+		}
+		for cut := 1; cut < len(head) && cut <= 4; cut++ {
+			if e, ok := chapterConcept(voc, string(head[:cut])+s); ok {
+				return e, true
+			}
+		}
+	}
+	return vocabulary.Entry{}, false
+}
+
+var countedRe = regexp.MustCompile(`^(?:实际|全年|年度|累计)`)
 
 // countsGiven tells a count of things already there from a target: the
 // rest of a set (其余14个小城镇) or the number of the items just listed
