@@ -184,7 +184,7 @@ func add(p *Plan, byID map[string]*Indicator, counter map[string]int, f found, p
 			}
 			t.Note = pl.Section + ": " + f.quote
 			if t.Kind == "level" && ind.Unit != "" && f.unit != "" && f.unit != ind.Unit && f.unit != "%" {
-				t.Review = "单位" + f.unit + "与指标单位" + ind.Unit + "不同"
+				addReview(&t.Review, "单位"+f.unit+"与指标单位"+ind.Unit+"不同")
 			}
 			ind.Targets = append(ind.Targets, t)
 			return
@@ -196,7 +196,7 @@ func add(p *Plan, byID map[string]*Indicator, counter map[string]int, f found, p
 		ind.ID, ind.NameEN, ind.Unit, ind.UnitEN, ind.Direction, ind.Path, ind.Bounds = e.ID, e.NameEN, e.Unit, e.UnitEN, e.Direction, e.Path, e.Bounds
 		ind.Name = e.Names[0]
 		if f.unit != "" && f.unit != e.Unit && t.Kind == "level" {
-			t.Review = "单位" + f.unit + "与词表单位" + e.Unit + "不同"
+			addReview(&t.Review, "单位"+f.unit+"与词表单位"+e.Unit+"不同")
 		}
 	} else {
 		ch := sectionKey(pl.Section)

@@ -219,3 +219,28 @@ func TestChapterRelativeGrowth(t *testing.T) {
 		t.Errorf("without gdp: qualitative %+v, want the clause kept as words", res.Plan.Qualitative)
 	}
 }
+
+// A small count that reads as a range whose dash a copy lost (23 for 2—3)
+// is kept as printed and marked for review; other counts are not.
+func TestChapterLostDash(t *testing.T) {
+	got := extractIdioms(t, "到2025年,建成乡镇养老服务中心23个,新增上市挂牌企业610家,建设乡情陈列馆15个。")
+	marked := 0
+	for _, ind := range got {
+		for _, tg := range ind.Targets {
+			switch *tg.Value {
+			case 23, 610:
+				if !strings.Contains(tg.Review, "丢了连接号") {
+					t.Errorf("%s %g: review %q, want the lost dash marked", ind.Name, *tg.Value, tg.Review)
+				}
+				marked++
+			case 15:
+				if strings.Contains(tg.Review, "丢了连接号") {
+					t.Errorf("%s 15: marked as a lost dash", ind.Name)
+				}
+			}
+		}
+	}
+	if marked != 2 {
+		t.Errorf("%d figures marked, want 2", marked)
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -122,6 +123,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			unit = mult + unit
 		}
 		t := &Target{Year: year, Value: num(v), Bound: "none", Text: clause[loc[0]:loc[1]]}
+		if a, b, ok := lostDash(numStr); ok && mult == "" && rangeUnits[unit] {
+			t.Review = fmt.Sprintf("%s可能是“%d—%d”丢了连接号（合并单元格常见），请核对原文", numStr, a, b)
+		}
 		if bare && !strings.HasSuffix(full, "达") && !strings.HasSuffix(full, "达到") && !strings.HasSuffix(full, "提高到") {
 			t.Review = "原文数字后无单位"
 		}
@@ -420,6 +424,24 @@ func sharedHead(voc *vocabulary.Vocabulary, subj, prev string) (vocabulary.Entry
 }
 
 var countedRe = regexp.MustCompile(`^(?:实际|全年|年度|累计)`)
+
+// rangeUnits count things few enough that a lost dash shows: 2—3所医院.
+var rangeUnits = map[string]bool{"个": true, "家": true, "所": true, "名": true, "座": true, "项": true, "条": true}
+
+// lostDash tells whether a count reads as a small range whose dash a copy
+// lost: 23 as 2—3, 12 as 1—2, 610 as 6—10 (the upper end above the lower
+// and at most twice it). Such a figure is kept as printed and marked.
+func lostDash(s string) (a, b int, ok bool) {
+	if len(s) < 2 || len(s) > 3 || strings.Contains(s, ".") {
+		return 0, 0, false
+	}
+	a, _ = strconv.Atoi(s[:1])
+	b, _ = strconv.Atoi(s[1:])
+	if len(s) == 2 {
+		return a, b, a >= 1 && b == a+1
+	}
+	return a, b, s[1] != '0' && a < b && b <= 2*a
+}
 
 // countsGiven tells a count of things already there from a target: the
 // rest of a set (其余14个小城镇) or the number of the items just listed
