@@ -626,3 +626,12 @@ func TestPathMarksBreach(t *testing.T) {
 		t.Errorf("breaches = %v, want 2022: 297", d.Breaches)
 	}
 }
+
+func TestDrawable(t *testing.T) {
+	if drawable(vg.Rectangle{Min: vg.Point{X: 0, Y: vg.Length(math.Inf(-1))}, Max: vg.Point{X: 10, Y: 10}}) {
+		t.Error("an infinite rectangle is drawable")
+	}
+	if !drawable(vg.Rectangle{Max: vg.Point{X: 10, Y: 10}}) {
+		t.Error("a 10×10 rectangle is not drawable")
+	}
+}

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -127,10 +128,22 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 		cs := plot.Align(plots, tiles, dc)
 		for r := range plots {
 			for k, p := range plots[r] {
-				if p != nil {
+				// plot.Align gives an infinite rectangle when a panel's
+				// labels are wider than the panel; drawing it would never end.
+				if p != nil && drawable(cs[r][k].Rectangle) {
 					p.Draw(cs[r][k])
 				}
 			}
 		}
 	}), nil
+}
+
+// drawable reports whether r is a finite rectangle of positive size.
+func drawable(r vg.Rectangle) bool {
+	for _, v := range []vg.Length{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y} {
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return false
+		}
+	}
+	return r.Max.X > r.Min.X && r.Max.Y > r.Min.Y
 }
