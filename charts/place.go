@@ -39,6 +39,12 @@ func candidates(x, y, w, h, g vg.Length) []vg.Point {
 func (pl *placed) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
 	for i, r := range pl.place(c.Rectangle, trX, trY) {
+		// A label set away from its point is tied to it by a thin line.
+		x, y := trX(pl.pts[i].X), trY(pl.pts[i].Y)
+		near := vg.Point{X: max(r.Min.X, min(x, r.Max.X)), Y: max(r.Min.Y, min(y, r.Max.Y))}
+		if math.Hypot(float64(near.X-x), float64(near.Y-y)) > float64(3*(r.Max.Y-r.Min.Y)/2) {
+			c.StrokeLine2(draw.LineStyle{Color: pl.sty.Color, Width: vg.Points(0.5)}, x, y, near.X, near.Y)
+		}
 		sty := pl.sty
 		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
 		c.FillText(sty, r.Min, pl.txt[i])
