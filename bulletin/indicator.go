@@ -1,0 +1,81 @@
+package bulletin
+
+import (
+	"sort"
+	"unicode/utf8"
+
+	"fyp/model"
+	"fyp/seeds/vocabulary"
+)
+
+// Indicator is what the reader looks for: a plan's indicator, its unit and
+// every name it goes by.
+type Indicator struct {
+	ID    string
+	Unit  string   // the plan's unit of the level (亿元, 万元, %, 万人 …)
+	Names []string // the plan's name first, then the vocabulary's, longest first
+	// Concept is the vocabulary id the indicator stands for ("" when the
+	// vocabulary does not know it): service_share reads 三次产业结构比.
+	Concept string
+	// Real marks value added (生产总值, 增加值): its growth is published at
+	// comparable prices.
+	Real bool
+	// Money marks a unit of money (元, 万元, 亿元, 亿美元).
+	Money bool
+}
+
+// IndicatorsOf lists the indicators of plan p with their names: the plan's,
+// and those of the vocabulary entry with the same id or the plan's name.
+func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
+	var out []Indicator
+	for _, ind := range p.Indicators {
+		in := Indicator{ID: ind.ID, Unit: ind.Unit.ZH, Names: []string{ind.Name.ZH}}
+		e, ok := voc.ByID(ind.ID)
+		if !ok {
+			e, _, ok = voc.Find(ind.Name.ZH)
+			ok = ok && contains(e.Names, ind.Name.ZH)
+		}
+		if ok {
+			in.Concept = e.ID
+			for _, n := range e.Names {
+				if !contains(in.Names, n) {
+					in.Names = append(in.Names, n)
+				}
+			}
+		}
+		in.Names = usable(in.Names)
+		sort.SliceStable(in.Names[1:], func(i, j int) bool {
+			return utf8.RuneCountInString(in.Names[1+i]) > utf8.RuneCountInString(in.Names[1+j])
+		})
+		_, in.Money = moneyScale[in.Unit]
+		for _, n := range in.Names {
+			if containsAny(n, "生产总值", "增加值", "GDP") && !containsAny(n, "比重", "占", "率", "强度", "能耗", "排放", "死亡") {
+				in.Real = true
+			}
+		}
+		if len(in.Names) > 0 {
+			out = append(out, in)
+		}
+	}
+	return out
+}
+
+// usable drops names too short to stand for an indicator in running text.
+func usable(names []string) []string {
+	var out []string
+	for _, n := range names {
+		if utf8.RuneCountInString(n) >= 2 {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func contains(ss []string, s string) bool {
+	for _, x := range ss {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,399 @@
+package bulletin
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyp/document"
+)
+
+// Metrics of a figure, as the observed format names them.
+const (
+	Level     = "level"
+	Growth    = "growth"     // over the previous year, percent
+	AvgGrowth = "avg_growth" // average a year from From to Year, percent
+)
+
+// Figure is one figure read for an indicator.
+type Figure struct {
+	ID         string
+	Year       int
+	From       int // AvgGrowth: the year the span starts from (2015 for 2016–2020)
+	Metric     string
+	Value      float64
+	Text       string // the value as written, in the plan's unit
+	PriceBasis string // "current", "comparable" or ""
+	Break      string // "", "break" or "rebased"
+	Derived    bool   // obtained by the arithmetic the document states
+	Review     string // why the reading needs checking, "" when sure
+	Doc        string // the document's file name
+	Line       int    // the line (paragraph) the clause stands on
+	Clause     string // the words it was read from, verbatim
+	How        string // what the reader did (a conversion, a derivation)
+}
+
+// Warning is a clause that names an indicator beside a figure the reader
+// could not interpret: for the user to read.
+type Warning struct {
+	Doc    string
+	Line   int
+	Clause string
+	Msg    string
+}
+
+// Options say what to look for.
+type Options struct {
+	Indicators []Indicator
+	// Year is the year the document reports on; 0 takes it from the title.
+	Year int
+}
+
+// Result is what a document gives.
+type Result struct {
+	Year     int
+	Figures  []Figure
+	Warnings []Warning
+}
+
+// ErrNoYear is a document whose year the title does not say.
+var ErrNoYear = errors.New("the title names no year (2023年…统计公报): give --year")
+
+var (
+	titleRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
+	leadYear = regexp.MustCompile(`^((?:19|20)\d\d)年`)
+	qtyRe    = regexp.MustCompile(`(\d+(?:\.\d+)?)(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆)?)`)
+	ratioRe  = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成)(?:比例|比)?(?:调整)?(?:为|是|:)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)`)
+	// between is what may stand between a name and its figure.
+	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年|比(?:19|20)\d\d年|同比|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
+	leadRe     = regexp.MustCompile(`^(?:全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|其中|202\d年|201\d年|全年全区|本区|我区|城区)*`)
+	contRe     = regexp.MustCompile(`^(?:比上年|较上年|同比|增长|下降|减少|降低|提高|提升|上升|回落|实际增长|扣除价格因素|按不变价格|按可比价格|按可比价|年均|增速|达|为)`)
+	spanRe     = regexp.MustCompile(`(五年来|过去五年|近五年|五年|“?十([一二三四五])五”?(?:时期|期间)?)`)
+	otherYrRe  = regexp.MustCompile(`(?:比|较)((?:19|20)\d\d)年`)
+	breakRe    = regexp.MustCompile(`第七次全国人口普查|第七次人口普查|七普|口径调整|口径变化|新口径|统计口径`)
+	doubtRe    = regexp.MustCompile(`约|左右|预计|初步统计|力争`)
+	realRe     = regexp.MustCompile(`按不变价格|按可比价|可比价格|不变价|实际增长|扣除价格因素`)
+	nominalRe  = regexp.MustCompile(`名义增长|按现价`)
+	upRe       = regexp.MustCompile(`增长|增加|提高|提升|上升`)
+	downRe     = regexp.MustCompile(`下降|减少|降低|回落`)
+	toRe       = regexp.MustCompile(`(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)(?:到|至)`)
+	sentenceRe = regexp.MustCompile(`[。;!?]`)
+)
+
+// Read reads every figure d states for o's indicators.
+func Read(d *document.Document, o Options) (*Result, error) {
+	lines := d.Lines()
+	year, report := o.Year, false
+	if t := title(lines); t != nil {
+		y, _ := strconv.Atoi(t[1])
+		report = strings.Contains(t[2], "工作报告")
+		if year == 0 {
+			year = y
+			if report {
+				year = y - 1 // the report of 2024 speaks of 2023
+			}
+		}
+	}
+	if year == 0 {
+		return nil, ErrNoYear
+	}
+	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators}
+	for _, l := range lines {
+		for _, s := range sentenceRe.Split(l.Text, -1) {
+			r.sentence(l.No, s)
+		}
+	}
+	return &Result{Year: year, Figures: r.figs, Warnings: r.warns}, nil
+}
+
+func title(lines []document.Line) []string {
+	for k, l := range lines {
+		if k >= 8 {
+			break
+		}
+		if m := titleRe.FindStringSubmatch(l.Text); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+func baseName(p string) string {
+	if k := strings.LastIndexAny(p, `/\`); k >= 0 {
+		return p[k+1:]
+	}
+	return p
+}
+
+type reader struct {
+	doc   string
+	year  int
+	ind   []Indicator
+	figs  []Figure
+	warns []Warning
+}
+
+// clauses splits a sentence at commas that are not inside a number.
+func clauses(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' {
+			continue
+		}
+		if i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			continue
+		}
+		out = append(out, s[start:i])
+		start = i + 1
+	}
+	return append(out, s[start:])
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// name finds the indicator named in clause c: the longest name standing
+// at the clause's head (after 全年, 年末, 全区 …) or in brackets.
+func (r *reader) name(c string) (ind int, end int) {
+	ind, best := -1, 0
+	for k, in := range r.ind {
+		for _, n := range in.Names {
+			from := 0
+			for {
+				i := strings.Index(c[from:], n)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + len(n)
+				head := leadRe.ReplaceAllString(c[:i], "")
+				bracket := strings.HasSuffix(c[:i], "(") && strings.HasPrefix(c[i+len(n):], ")")
+				if head != "" && !bracket {
+					continue
+				}
+				if l := utf8.RuneCountInString(n); l > best {
+					ind, best, end = k, l, i+len(n)
+					if bracket {
+						end++
+					}
+				}
+			}
+		}
+	}
+	return ind, end
+}
+
+// sentence reads one sentence, clause by clause.
+func (r *reader) sentence(line int, s string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	year := r.year
+	if m := leadYear.FindStringSubmatch(s); m != nil {
+		year, _ = strconv.Atoi(m[1])
+	}
+	cs := clauses(s)
+	subj, from := -1, 0 // the indicator spoken of, and the clause naming it
+	var level *Figure   // its level read in this sentence
+	for k, c := range cs {
+		if m := ratioRe.FindStringSubmatch(c); m != nil {
+			r.structure(line, year, c, m)
+			subj = -1
+			continue
+		}
+		rest := c
+		if i, end := r.name(c); i >= 0 {
+			if i != subj {
+				level = nil
+			}
+			subj, from, rest = i, k, c[end:]
+		} else if subj < 0 || !contRe.MatchString(strings.TrimSpace(c)) {
+			subj, level = -1, nil
+			continue
+		}
+		loc := qtyRe.FindStringSubmatchIndex(rest)
+		for loc != nil && loc[3] < len(rest) && strings.HasPrefix(rest[loc[3]:], "年") && loc[3]-loc[2] == 4 {
+			next := qtyRe.FindStringSubmatchIndex(rest[loc[1]:])
+			if next == nil {
+				loc = nil
+				break
+			}
+			for j := range next {
+				next[j] += loc[1]
+			}
+			loc = next
+		}
+		if loc == nil {
+			continue
+		}
+		quote := strings.Join(cs[from:k+1], ",")
+		between := rest[:loc[0]]
+		num, unit := rest[loc[2]:loc[3]], rest[loc[4]:loc[5]]
+		if !betweenRe.MatchString(between) {
+			r.warn(line, quote, "指标名与数字之间的文字未能识别: "+between)
+			continue
+		}
+		f := Figure{ID: r.ind[subj].ID, Year: year, Doc: r.doc, Line: line, Clause: quote}
+		if breakRe.MatchString(s) {
+			f.Break = "break"
+		}
+		if doubtRe.MatchString(between) || strings.HasPrefix(c, "约") {
+			f.Review = "原文为约数或预计数"
+		}
+		if m := otherYrRe.FindStringSubmatch(between); m != nil && m[1] != strconv.Itoa(year-1) {
+			r.warn(line, quote, "与"+m[1]+"年比较的增速或变化, 不是比上年: 未读取")
+			continue
+		}
+		r.read(&f, subj, s, between, num, unit, &level)
+	}
+}
+
+// read interprets one figure of indicator subj.
+func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level **Figure) {
+	in := r.ind[subj]
+	up, down := upRe.MatchString(between), downRe.MatchString(between)
+	if toRe.MatchString(between) {
+		up, down = false, false // 提高到55%: a level
+	}
+	switch {
+	case strings.Contains(between, "年均") || strings.Contains(between, "平均"):
+		if unit != "%" || !(up || down || strings.Contains(between, "增速")) {
+			r.warn(f.Line, f.Clause, "年均数不是增长率: 未读取")
+			return
+		}
+		first, ok := r.span(s, f.Year)
+		if !ok {
+			r.warn(f.Line, f.Clause, "年均增长的时期未写明: 未读取")
+			return
+		}
+		f.Metric, f.From = AvgGrowth, first
+		f.Text = signed(num, down)
+		f.PriceBasis = r.basis(in, s)
+	case unit == "个百分点" || unit == "百分点":
+		if *level == nil || !(up || down) || !containsAny(between, "比上年", "较上年") || in.Unit != "%" {
+			r.warn(f.Line, f.Clause, "百分点变化未读取 (只读比上年末/比上年的变化, 且同一句给出当年水平)")
+			return
+		}
+		l := *level
+		d := max(decimals(l.Text), decimals(num))
+		ch := parse(num)
+		if up {
+			ch = -ch
+		}
+		f.Metric, f.Year, f.Derived = Level, l.Year-1, true
+		f.Text = format(parse(l.Text)+ch, d)
+		op := "−"
+		if down {
+			op = "+"
+		}
+		f.How = fmt.Sprintf("derived: %s %s %s = %s (%d年)", l.Text, op, num, f.Text, f.Year)
+		f.Clause = l.Clause + "," + strings.TrimPrefix(f.Clause, l.Clause+",")
+		f.PriceBasis = l.PriceBasis
+		if f.Break != "" {
+			f.Break = "rebased"
+		}
+	case (up || down) && (unit == "%" || unit == "倍"):
+		if in.Unit == "%" && !down && !up {
+			return
+		}
+		if unit == "倍" {
+			if down {
+				r.warn(f.Line, f.Clause, "下降…倍: 未读取")
+				return
+			}
+			f.Text = shift(num, 2)
+			f.How = "增长" + num + "倍 = " + f.Text + "%"
+		} else {
+			f.Text = signed(num, down)
+		}
+		f.Metric = Growth
+		f.PriceBasis = r.basis(in, f.Clause)
+		if n := len(r.figs) - 1; n >= 0 && f.PriceBasis == "comparable" {
+			// 比上年增长5.6%,扣除价格因素实际增长5.9%: the real rate, the nominal noted
+			if g := r.figs[n]; g.ID == f.ID && g.Year == f.Year && g.Metric == Growth && g.PriceBasis == "current" && g.Line == f.Line {
+				f.Value = parse(f.Text)
+				f.How = strings.TrimPrefix(f.How+"; 名义增长"+g.Text+"% (现价)", "; ")
+				r.figs[n] = *f
+				return
+			}
+		}
+	case up || down:
+		r.warn(f.Line, f.Clause, "绝对增减量 ("+num+unit+"): 未读取")
+		return
+	default:
+		if unit == "" {
+			r.warn(f.Line, f.Clause, "数字后无单位: 未读取")
+			return
+		}
+		v, ok := convert(num, unit, in.Unit)
+		if !ok {
+			r.warn(f.Line, f.Clause, "单位"+unit+"与规划的单位"+in.Unit+"不同: 未读取")
+			return
+		}
+		f.Metric, f.Text = Level, v
+		if unit != in.Unit {
+			f.How = num + unit + " = " + v + in.Unit
+		}
+		if in.Money {
+			f.PriceBasis = "current"
+		}
+	}
+	f.Value = parse(f.Text)
+	r.figs = append(r.figs, *f)
+	if f.Metric == Level && !f.Derived {
+		*level = &r.figs[len(r.figs)-1]
+	}
+}
+
+// basis is the price basis of a growth rate of indicator in.
+func (r *reader) basis(in Indicator, s string) string {
+	switch {
+	case !in.Money:
+		return ""
+	case realRe.MatchString(s) && !nominalRe.MatchString(s):
+		return "comparable"
+	case in.Real && !nominalRe.MatchString(s):
+		return "comparable"
+	}
+	return "current"
+}
+
+// span finds the years an average growth covers: the year it starts from.
+func (r *reader) span(s string, year int) (int, bool) {
+	m := spanRe.FindStringSubmatch(s)
+	if m == nil {
+		return 0, false
+	}
+	if m[2] != "" {
+		n := strings.Index("一二三四五", m[2]) / len("一") // 十一五 … 十五五
+		end := 2010 + 5*n
+		return end - 5, true
+	}
+	return year - 5, true
+}
+
+// structure reads 三次产业结构比为9.9:56.2:33.9 as the services share.
+func (r *reader) structure(line, year int, c string, m []string) {
+	for _, in := range r.ind {
+		if in.Concept != "service_share" {
+			continue
+		}
+		r.figs = append(r.figs, Figure{ID: in.ID, Year: year, Metric: Level, Text: m[3], Value: parse(m[3]),
+			Doc: r.doc, Line: line, Clause: c, How: "第三产业 = 服务业, 占地区生产总值比重 %"})
+	}
+}
+
+func (r *reader) warn(line int, clause, msg string) {
+	r.warns = append(r.warns, Warning{Doc: r.doc, Line: line, Clause: clause, Msg: msg})
+}
+
+func signed(num string, neg bool) string {
+	if neg && num != "0" {
+		return "-" + num
+	}
+	return num
+}
