@@ -29,6 +29,9 @@ func convert(num, from, to string) (string, bool) {
 	if bf != bt {
 		return "", false
 	}
+	if ef == et {
+		return num, true // as printed: 135.10 stays 135.10
+	}
 	return shift(num, ef-et), true
 }
 

@@ -59,7 +59,8 @@ type Result struct {
 	Warnings []Warning
 }
 
-// ErrNoYear is a document whose year the title does not say.
+// ErrNoYear is a document whose title names no year, with a figure in a
+// sentence that does not start with its own (2022年末…).
 var ErrNoYear = errors.New("the title names no year (2023年…统计公报): give --year")
 
 var (
@@ -69,7 +70,7 @@ var (
 	ratioRe  = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成)(?:比例|比)?(?:调整)?(?:为|是|:)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)`)
 	// between is what may stand between a name and its figure.
 	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年|比(?:19|20)\d\d年|同比|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
-	leadRe     = regexp.MustCompile(`^(?:全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|其中|202\d年|201\d年|全年全区|本区|我区|城区)*`)
+	leadRe     = regexp.MustCompile(`^(?:全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|其中|(?:19|20)\d\d年末?|全年全区|本区|我区|城区)*`)
 	contRe     = regexp.MustCompile(`^(?:比上年|较上年|同比|增长|下降|减少|降低|提高|提升|上升|回落|实际增长|扣除价格因素|按不变价格|按可比价格|按可比价|年均|增速|达|为)`)
 	spanRe     = regexp.MustCompile(`(五年来|过去五年|近五年|五年|“?十([一二三四五])五”?(?:时期|期间)?)`)
 	otherYrRe  = regexp.MustCompile(`(?:比|较)((?:19|20)\d\d)年`)
@@ -97,13 +98,17 @@ func Read(d *document.Document, o Options) (*Result, error) {
 			}
 		}
 	}
-	if year == 0 {
-		return nil, ErrNoYear
-	}
 	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators}
 	for _, l := range lines {
 		for _, s := range sentenceRe.Split(l.Text, -1) {
 			r.sentence(l.No, s)
+		}
+	}
+	for _, f := range r.figs {
+		if f.Year < 1900 {
+			// a figure of a sentence without its own year (2022年末…) in a
+			// document whose title names none
+			return nil, ErrNoYear
 		}
 	}
 	return &Result{Year: year, Figures: r.figs, Warnings: r.warns}, nil

@@ -135,11 +135,7 @@ func TestIdioms(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			year := 0
-			if strings.HasPrefix(c.text, "江津区概况") {
-				year = 2022 // the title names none
-			}
-			r := readText(t, "x.txt", c.text, year)
+			r := readText(t, "x.txt", c.text, 0)
 			check(t, r.Figures, c.want)
 		})
 	}
@@ -177,5 +173,17 @@ func TestNoYear(t *testing.T) {
 	d, _ := document.Read("x.txt", []byte("江津区概况\n全年实现地区生产总值1401.59亿元。"))
 	if _, err := Read(d, Options{Indicators: plan14(t)}); err != ErrNoYear {
 		t.Fatalf("err %v, want ErrNoYear", err)
+	}
+}
+
+func TestShift(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		k    int
+		want string
+	}{{"104274", -4, "10.4274"}, {"1334500", -4, "133.45"}, {"1.5", 2, "150"}, {"23500", -4, "2.35"}, {"0.5", -4, "0.00005"}, {"-2.5", 0, "-2.5"}} {
+		if got := shift(c.in, c.k); got != c.want {
+			t.Errorf("shift(%s, %d) = %s, want %s", c.in, c.k, got, c.want)
+		}
 	}
 }
