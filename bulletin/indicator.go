@@ -2,6 +2,7 @@ package bulletin
 
 import (
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	"fyp/model"
@@ -43,6 +44,22 @@ func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 				}
 			}
 		}
+		// 工业增加值 stands for all industry in a bulletin, 规模以上工业增加值
+		// for the larger firms: an alias that drops the plan's 规模以上 is
+		// another concept
+		for _, pre := range []string{"规模以上", "规上"} {
+			if bare := strings.TrimPrefix(ind.Name.ZH, pre); bare != ind.Name.ZH {
+				in.Names = remove(in.Names, bare)
+			}
+		}
+		// 规模工业 = 规模以上工业 = 规上工业, as bulletins write it
+		for _, n := range in.Names {
+			for _, v := range []string{strings.Replace(n, "规模工业", "规模以上工业", 1), strings.Replace(n, "规模工业", "规上工业", 1), strings.Replace(n, "规模以上", "规上", 1)} {
+				if !contains(in.Names, v) {
+					in.Names = append(in.Names, v)
+				}
+			}
+		}
 		in.Names = usable(in.Names)
 		sort.SliceStable(in.Names[1:], func(i, j int) bool {
 			return utf8.RuneCountInString(in.Names[1+i]) > utf8.RuneCountInString(in.Names[1+j])
@@ -78,4 +95,14 @@ func contains(ss []string, s string) bool {
 		}
 	}
 	return false
+}
+
+func remove(ss []string, s string) []string {
+	var out []string
+	for _, x := range ss {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
 }

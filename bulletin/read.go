@@ -67,11 +67,12 @@ var (
 	titleRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
 	leadYear = regexp.MustCompile(`^((?:19|20)\d\d)年`)
 	qtyRe    = regexp.MustCompile(`(\d+(?:\.\d+)?)(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆)?)`)
-	ratioRe  = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成)(?:比例|比)?(?:调整)?(?:为|是|:)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)`)
+	ratioRe  = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由[\d.:]+调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
+	ratioIn  = regexp.MustCompile(`\d:\d|%、\d`)
 	// between is what may stand between a name and its figure.
-	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年|比(?:19|20)\d\d年|同比|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
-	leadRe     = regexp.MustCompile(`^(?:全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|其中|(?:19|20)\d\d年末?|全年全区|本区|我区|城区)*`)
-	contRe     = regexp.MustCompile(`^(?:比上年|较上年|同比|增长|下降|减少|降低|提高|提升|上升|回落|实际增长|扣除价格因素|按不变价格|按可比价格|按可比价|年均|增速|达|为)`)
+	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
+	leadRe     = regexp.MustCompile(`^(?:\p{Han}{2,3}[区县](?:人民政府)?|全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|其中|(?:19|20)\d\d年末?|全年全区|本区|我区|城区)*`)
+	contRe     = regexp.MustCompile(`^(?:五年年均|五年来年均|比上年|较上年|同比|增长|下降|减少|降低|提高|提升|上升|回落|实际增长|扣除价格因素|按不变价格|按可比价格|按可比价|年均|增速|达|为)`)
 	spanRe     = regexp.MustCompile(`(五年来|过去五年|近五年|五年|“?十([一二三四五])五”?(?:时期|期间)?)`)
 	otherYrRe  = regexp.MustCompile(`(?:比|较)((?:19|20)\d\d)年`)
 	breakRe    = regexp.MustCompile(`第七次全国人口普查|第七次人口普查|七普|口径调整|口径变化|新口径|统计口径`)
@@ -81,6 +82,8 @@ var (
 	upRe       = regexp.MustCompile(`增长|增加|提高|提升|上升`)
 	downRe     = regexp.MustCompile(`下降|减少|降低|回落`)
 	toRe       = regexp.MustCompile(`(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)(?:到|至)`)
+	futureRe   = regexp.MustCompile(`今后五年|未来五年|预期目标|主要目标|力争|争取|要实现|目标是|计划|将达到|预计到|(?:^|[^加高升长大至])到(?:19|20)\d\d年`)
+	fromToRe   = regexp.MustCompile(`^从(?:((?:19|20)\d\d)年(?:的)?)?(\d+(?:\.\d+)?)(%|(?:万|亿)?(?:美元|元|人)?)(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低)?(?:到|至)(?:((?:19|20)\d\d)年(?:的)?)?(\d+(?:\.\d+)?)(%|(?:万|亿)?(?:美元|元|人)?)`)
 	sentenceRe = regexp.MustCompile(`[。;!?]`)
 )
 
@@ -88,7 +91,8 @@ var (
 func Read(d *document.Document, o Options) (*Result, error) {
 	lines := d.Lines()
 	year, report := o.Year, false
-	if t := title(lines); t != nil {
+	t := title(lines)
+	if t != nil {
 		y, _ := strconv.Atoi(t[1])
 		report = strings.Contains(t[2], "工作报告")
 		if year == 0 {
@@ -98,8 +102,9 @@ func Read(d *document.Document, o Options) (*Result, error) {
 			}
 		}
 	}
-	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators}
+	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators, round: t == nil || report}
 	for _, l := range lines {
+		r.para = l.Text
 		for _, s := range sentenceRe.Split(l.Text, -1) {
 			r.sentence(l.No, s)
 		}
@@ -134,11 +139,15 @@ func baseName(p string) string {
 }
 
 type reader struct {
-	doc   string
-	year  int
-	ind   []Indicator
-	figs  []Figure
-	warns []Warning
+	// the span a sentence states (从2016年的…增加到2021年的…), for its 年均增长
+	spanFrom, spanTo int
+	round            bool   // not a bulletin: a round level may be a threshold
+	para             string // the paragraph read: 过去五年,… at its head covers its sentences
+	doc              string
+	year             int
+	ind              []Indicator
+	figs             []Figure
+	warns            []Warning
 }
 
 // clauses splits a sentence at commas that are not inside a number.
@@ -201,12 +210,16 @@ func (r *reader) sentence(line int, s string) {
 	if m := leadYear.FindStringSubmatch(s); m != nil {
 		year, _ = strconv.Atoi(m[1])
 	}
+	r.spanFrom, r.spanTo = 0, 0
+	future := futureRe.FindString(s)
 	cs := clauses(s)
 	subj, from := -1, 0 // the indicator spoken of, and the clause naming it
 	var level *Figure   // its level read in this sentence
+	if m := ratioRe.FindStringSubmatch(s); m != nil && future == "" {
+		r.structure(line, year, m[0], m)
+	}
 	for k, c := range cs {
-		if m := ratioRe.FindStringSubmatch(c); m != nil {
-			r.structure(line, year, c, m)
+		if ratioIn.MatchString(c) {
 			subj = -1
 			continue
 		}
@@ -220,8 +233,19 @@ func (r *reader) sentence(line int, s string) {
 			subj, level = -1, nil
 			continue
 		}
+		if future != "" {
+			if qtyRe.MatchString(rest) {
+				r.warn(line, strings.Join(cs[from:k+1], ","), "目标或预期 ("+future+"), 不是实际值: 未读取")
+			}
+			continue
+		}
+		if m := fromToRe.FindStringSubmatch(rest); m != nil {
+			r.fromTo(line, subj, s, year, c, m)
+			continue
+		}
 		loc := qtyRe.FindStringSubmatchIndex(rest)
-		for loc != nil && loc[3] < len(rest) && strings.HasPrefix(rest[loc[3]:], "年") && loc[3]-loc[2] == 4 {
+		for loc != nil && (loc[3] < len(rest) && strings.HasPrefix(rest[loc[3]:], "年") && loc[3]-loc[2] == 4 ||
+			strings.HasSuffix(rest[:loc[2]], "[") && strings.HasPrefix(rest[loc[1]:], "]")) { // a year, a footnote mark [2]
 			next := qtyRe.FindStringSubmatchIndex(rest[loc[1]:])
 			if next == nil {
 				loc = nil
@@ -266,7 +290,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 	}
 	switch {
 	case strings.Contains(between, "年均") || strings.Contains(between, "平均"):
-		if unit != "%" || !(up || down || strings.Contains(between, "增速")) {
+		if unit != "%" || !(up || down || containsAny(f.Clause, "增速", "增长")) {
 			r.warn(f.Line, f.Clause, "年均数不是增长率: 未读取")
 			return
 		}
@@ -276,6 +300,9 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 			return
 		}
 		f.Metric, f.From = AvgGrowth, first
+		if r.spanTo != 0 {
+			f.Year = r.spanTo
+		}
 		f.Text = signed(num, down)
 		f.PriceBasis = r.basis(in, s)
 	case unit == "个百分点" || unit == "百分点":
@@ -346,6 +373,9 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		if in.Money {
 			f.PriceBasis = "current"
 		}
+		if containsAny(between, "突破", "超过") || !strings.Contains(num, ".") && strings.HasSuffix(num, "00") && r.round {
+			f.Review = "整数, 可能是约数或门槛 (突破、超过、达到…)"
+		}
 	}
 	f.Value = parse(f.Text)
 	r.figs = append(r.figs, *f)
@@ -369,7 +399,13 @@ func (r *reader) basis(in Indicator, s string) string {
 
 // span finds the years an average growth covers: the year it starts from.
 func (r *reader) span(s string, year int) (int, bool) {
+	if r.spanFrom != 0 {
+		return r.spanFrom, true
+	}
 	m := spanRe.FindStringSubmatch(s)
+	if m == nil {
+		m = spanRe.FindStringSubmatch(r.para)
+	}
 	if m == nil {
 		return 0, false
 	}
@@ -381,13 +417,59 @@ func (r *reader) span(s string, year int) (int, bool) {
 	return year - 5, true
 }
 
+// fromTo reads 从2016年的695.7亿元增加到2021年的1144.2亿元: the level of
+// both years, and the span of an average growth later in the sentence.
+// Without years (从742亿元增加到1550.2亿元) the span is the paragraph's
+// (过去五年) ending in the document's year.
+func (r *reader) fromTo(line, subj int, s string, year int, c string, m []string) {
+	in := r.ind[subj]
+	y0, _ := strconv.Atoi(m[1])
+	y1, _ := strconv.Atoi(m[4])
+	if m[1] == "" && m[4] == "" {
+		first, ok := r.span(s, year)
+		if !ok {
+			r.warn(line, c, "从…到…未写明年份, 所在段落也未写明时期: 未读取")
+			return
+		}
+		y0, y1 = first, year
+	}
+	if y1 <= y0 {
+		r.warn(line, c, "从…到…的年份次序不对: 未读取")
+		return
+	}
+	r.spanFrom, r.spanTo = y0, y1
+	for k, p := range [][2]string{{m[2], m[3]}, {m[5], m[6]}} {
+		year := y0
+		if k == 1 {
+			year = y1
+		}
+		v, ok := convert(p[0], p[1], in.Unit)
+		if !ok || p[1] == "" {
+			r.warn(line, c, "单位"+p[1]+"与规划的单位"+in.Unit+"不同: 未读取")
+			return
+		}
+		f := Figure{ID: in.ID, Year: year, Metric: Level, Text: v, Value: parse(v), Doc: r.doc, Line: line, Clause: c}
+		if in.Money {
+			f.PriceBasis = "current"
+		}
+		if p[1] != in.Unit {
+			f.How = p[0] + p[1] + " = " + v + in.Unit
+		}
+		r.figs = append(r.figs, f)
+	}
+}
+
 // structure reads 三次产业结构比为9.9:56.2:33.9 as the services share.
 func (r *reader) structure(line, year int, c string, m []string) {
 	for _, in := range r.ind {
 		if in.Concept != "service_share" {
 			continue
 		}
-		r.figs = append(r.figs, Figure{ID: in.ID, Year: year, Metric: Level, Text: m[3], Value: parse(m[3]),
+		v := m[3]
+		if v == "" {
+			v = m[6]
+		}
+		r.figs = append(r.figs, Figure{ID: in.ID, Year: year, Metric: Level, Text: v, Value: parse(v),
 			Doc: r.doc, Line: line, Clause: c, How: "第三产业 = 服务业, 占地区生产总值比重 %"})
 	}
 }
