@@ -52,6 +52,14 @@ func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 				in.Names = remove(in.Names, bare)
 			}
 		}
+		// 万元GDP能耗 for 单位GDP能耗, 优良以上天数 for 优良天数
+		for _, n := range in.Names {
+			for _, v := range []string{strings.Replace(n, "单位", "万元", 1), strings.Replace(n, "优良天数", "优良以上天数", 1)} {
+				if v != n && !contains(in.Names, v) && (strings.HasPrefix(n, "单位") && containsAny(n, "GDP", "生产总值") || strings.Contains(n, "优良天数")) {
+					in.Names = append(in.Names, v)
+				}
+			}
+		}
 		// 规模工业 = 规模以上工业 = 规上工业, as bulletins write it
 		for _, n := range in.Names {
 			for _, v := range []string{strings.Replace(n, "规模工业", "规模以上工业", 1), strings.Replace(n, "规模工业", "规上工业", 1), strings.Replace(n, "规模以上", "规上", 1)} {

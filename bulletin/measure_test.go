@@ -56,6 +56,24 @@ func TestMeasure(t *testing.T) {
 			{"gdp", 2019, Level, "197.5798", 0, false}, {"gdp", 2019, Growth, "9.0", 0, false},
 			{"service_share", 2019, Level, "54.9", 0, false}, {"gdp_per_capita", 2019, Level, "5.6898", 0, false},
 		}, 0, 0},
+		// Read blind (before the reader was changed for them): chongqing 8 of
+		// 10 found, 0 wrong (missed 失业率平均为 and 占全市经济总量的);
+		// panji 3 of 7 found, 1 wrong (由上年的…调整为… read as this year's).
+		{"testdata/measure/chongqing-2022.txt", 0, []expect{
+			{"gdp", 2022, Level, "29129.03", 0, false}, {"gdp", 2022, Growth, "2.6", 0, false},
+			{"service_share", 2022, Level, "53.0", 0, false},
+			{"gdp_per_capita", 2022, Level, "9.0663", 0, false}, {"gdp_per_capita", 2022, Growth, "2.5", 0, false},
+			{"private_economy_share", 2022, Level, "59.7", 0, false},
+			{"population", 2022, Level, "3213.34", 0, false},
+			{"urbanization_rate", 2022, Level, "70.96", 0, false}, {"urbanization_rate", 2021, Level, "70.32", 0, false},
+			{"unemployment_surveyed", 2022, Level, "5.4", 0, false},
+		}, 0, 1},
+		{"testdata/measure/panji-2022.txt", 2022, []expect{
+			{"gdp", 2022, Level, "295.4", 0, false}, {"gdp", 2022, Growth, "7.7", 0, false},
+			{"service_share", 2022, Level, "20.6", 0, false}, {"service_share", 2021, Level, "23.8", 0, false},
+			{"gdp_per_capita", 2022, Level, "9.1243", 0, false},
+			{"good_air_days", 2022, Level, "272", 0, false}, {"energy_intensity", 2022, Growth, "-9.7", 0, false},
+		}, 0, 3},
 	}
 	var stated, found, wrong int
 	for _, d := range docs {

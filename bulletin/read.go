@@ -67,7 +67,8 @@ var (
 	titleRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
 	leadYear = regexp.MustCompile(`^((?:19|20)\d\d)年`)
 	qtyRe    = regexp.MustCompile(`(\d+(?:\.\d+)?)(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆)?)`)
-	ratioRe  = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由[\d.:]+调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
+	ratioRe  = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由(上年的)?([\d.]+):([\d.]+):(\d+(?:\.\d+)?)调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
+	shareRe  = regexp.MustCompile(`^占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?(?:比重)?(?:为|达)?(\d+(?:\.\d+)?)%`)
 	ratioIn  = regexp.MustCompile(`\d:\d|%、\d`)
 	// between is what may stand between a name and its figure.
 	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
@@ -223,6 +224,17 @@ func (r *reader) sentence(line int, s string) {
 			subj = -1
 			continue
 		}
+		if m := shareRe.FindStringSubmatch(strings.TrimSpace(c)); m != nil && k > 0 {
+			// 民营经济增加值17404.40亿元,…,占全市经济总量的59.7%
+			if noun := nounOf(cs[0]); noun != "" {
+				if i, _ := r.name(noun + "占地区生产总值比重"); i >= 0 && r.ind[i].Unit == "%" {
+					r.figs = append(r.figs, Figure{ID: r.ind[i].ID, Year: year, Metric: Level, Text: m[1], Value: parse(m[1]),
+						Doc: r.doc, Line: line, Clause: cs[0] + "," + strings.Join(cs[1:k+1], ","), How: noun + "占地区生产总值比重"})
+					subj, level = -1, nil
+					continue
+				}
+			}
+		}
 		rest := c
 		if i, end := r.name(c); i >= 0 {
 			if i != subj {
@@ -289,6 +301,9 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		up, down = false, false // 提高到55%: a level
 	}
 	switch {
+	case strings.Contains(between, "平均") && !strings.Contains(between, "年均") && !up && !down && unit == in.Unit:
+		f.Metric, f.Text = Level, num // 城镇调查失业率平均为5.4%: the year's average level
+		f.How = "全年平均"
 	case strings.Contains(between, "年均") || strings.Contains(between, "平均"):
 		if unit != "%" || !(up || down || containsAny(f.Clause, "增速", "增长")) {
 			r.warn(f.Line, f.Clause, "年均数不是增长率: 未读取")
@@ -465,12 +480,17 @@ func (r *reader) structure(line, year int, c string, m []string) {
 		if in.Concept != "service_share" {
 			continue
 		}
-		v := m[3]
+		v := m[7]
 		if v == "" {
-			v = m[6]
+			v = m[10]
 		}
 		r.figs = append(r.figs, Figure{ID: in.ID, Year: year, Metric: Level, Text: v, Value: parse(v),
 			Doc: r.doc, Line: line, Clause: c, How: "第三产业 = 服务业, 占地区生产总值比重 %"})
+		if m[1] != "" {
+			// 由上年的9.4:66.8:23.8调整为…: the bulletin states last year's
+			r.figs = append(r.figs, Figure{ID: in.ID, Year: year - 1, Metric: Level, Text: m[4], Value: parse(m[4]),
+				Doc: r.doc, Line: line, Clause: c, How: "上年的三次产业结构, 第三产业 = 服务业"})
+		}
 	}
 }
 
@@ -483,4 +503,15 @@ func signed(num string, neg bool) string {
 		return "-" + num
 	}
 	return num
+}
+
+var nounRe = regexp.MustCompile(`^(?:初步核算|全年|全区|全市|全县|实现|完成)*(\p{Han}{2,16}?)(?:实现|完成|达到|达|为)?\d`)
+
+// nounOf is the subject a clause opens with: 民营经济增加值 in
+// 民营经济增加值17404.40亿元.
+func nounOf(c string) string {
+	if m := nounRe.FindStringSubmatch(strings.TrimSpace(c)); m != nil {
+		return m[1]
+	}
+	return ""
 }
