@@ -7,14 +7,11 @@ import (
 	"strings"
 )
 
-// WriteCSV writes figures in observed's long format (observed/doc.go), with
-// a byte-order mark so that Excel shows the Chinese: source is the
-// document and line, note the clause verbatim and what the reader did.
-// earlier holds, by index into figs, the values later documents replaced.
+// WriteCSV writes figures in observed's long format (observed/doc.go):
+// source is the document and line, note the clause verbatim and what the
+// reader did. earlier holds, by index into figs, the values later
+// documents replaced.
 func WriteCSV(w io.Writer, figs []Figure, earlier map[int][]Figure) error {
-	if _, err := io.WriteString(w, "\xEF\xBB\xBF"); err != nil {
-		return err
-	}
 	span := false
 	for _, f := range figs {
 		span = span || f.Metric == AvgGrowth

@@ -68,7 +68,7 @@ func Panel(docs []*Result) (figs []Figure, earlier map[int][]Figure, conflicts [
 		if x.Year != y.Year {
 			return x.Year < y.Year
 		}
-		return x.Metric < y.Metric
+		return metricRank[x.Metric] < metricRank[y.Metric]
 	})
 	out := make([]Figure, len(figs))
 	notes := map[int][]Figure{}
@@ -80,3 +80,6 @@ func Panel(docs []*Result) (figs []Figure, earlier map[int][]Figure, conflicts [
 	}
 	return out, notes, conflicts
 }
+
+// metricRank orders a year's figures: the level, then its growth.
+var metricRank = map[string]int{Level: 0, Growth: 1, AvgGrowth: 2}

@@ -115,7 +115,8 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 				}
 				return err
 			}
-			if err := writeAtomic(out, buf.Bytes()); err != nil {
+			// a byte-order mark, so that Excel shows the Chinese
+			if err := writeAtomic(out, append([]byte("\xEF\xBB\xBF"), buf.Bytes()...)); err != nil {
 				return err
 			}
 			observeSummary(o, kept, docs, out)
