@@ -126,13 +126,16 @@ type cell struct {
 
 // parser turns a grid of cells into observations, collecting problems.
 type parser struct {
-	file     string
-	cat      Catalog
-	byName   map[string][]string // folded name or id → ids
-	cands    []string
-	problems yamlcheck.Problems
-	data     *Data
-	seen     map[key]Observation
+	file   string
+	cat    Catalog
+	byName map[string][]string // folded name or id → ids
+	cands  []string
+	// suggested memoises didYouMean by the text given: a file that names
+	// one unknown indicator on 100,000 rows asks once, not 100,000 times.
+	suggested map[string]string
+	problems  yamlcheck.Problems
+	data      *Data
+	seen      map[key]Observation
 }
 
 type key struct {
@@ -185,7 +188,15 @@ func (p *parser) indicator(c cell) (string, bool) {
 		p.errorf(c, "indicator %q is ambiguous (%s); give the id", s, strings.Join(ids, ", "))
 		return "", false
 	}
-	p.errorf(c, "unknown indicator %q%s", s, didYouMean(s, p.cands))
+	sug, ok := p.suggested[s]
+	if !ok {
+		sug = didYouMean(s, p.cands)
+		if p.suggested == nil {
+			p.suggested = map[string]string{}
+		}
+		p.suggested[s] = sug
+	}
+	p.errorf(c, "unknown indicator %q%s", s, sug)
 	return "", false
 }
 
