@@ -130,6 +130,9 @@ func TestIdioms(t *testing.T) {
 		{"十三五 span", "2021年江津区政府工作报告\n“十三五”时期,地区生产总值年均增长8.9%。", []want{{"gdp", 2020, AvgGrowth, "8.9", "comparable"}}},
 		{"sentence year", "江津区概况\n2022年全年实现地区生产总值1330.02亿元,按不变价格计算,比上年增长3.2%。", []want{
 			{"gdp", 2022, Level, "1330.02", "current"}, {"gdp", 2022, Growth, "3.2", "comparable"}}},
+		// a work report of 2024 speaks of 2023; its targets are not outcomes
+		{"work report year", "2024年江津区政府工作报告\n过去一年,全区地区生产总值增长7.0%。2024年主要预期目标是:地区生产总值增长6%左右。", []want{
+			{"gdp", 2023, Growth, "7.0", "comparable"}}},
 		{"air days", "2023年江津区生态环境状况公报\n全年城区空气质量优良天数318天。", []want{{"good_air_days", 2023, Level, "318", ""}}},
 		{"qualified names are not the indicator", "2023年江津区统计公报\n其中城镇常住人口83.99万人。城镇常住居民人均可支配收入50000元。", nil},
 	}

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"archive/zip"
+	"bytes"
+	"html"
 	"os"
 	"path/filepath"
 	"strings"
@@ -101,4 +104,55 @@ func TestObserveRevision(t *testing.T) {
 	if !strings.Contains(stdout, "population,2022,135.10,") || !strings.Contains(stdout, "earlier: 135.38 (2022.txt:2)") {
 		t.Errorf("revision not kept with the earlier value noted:\n%s", stdout)
 	}
+}
+
+// The issue's "done when" with a Word file: a text bulletin and a .docx
+// bulletin make one panel that fyp review reads. The .docx holds the 2022
+// sentences as the gazetteer page quotes them (bulletin/testdata/README.md).
+func TestObserveDocx(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "2022公报.docx")
+	if err := os.WriteFile(doc, minimalDocx(t, "2022年江津区国民经济和社会发展统计公报", "2022年末，全区常住人口135.38万人。",
+		"2022年全年实现地区生产总值1330.02亿元，按不变价格计算，比上年增长3.2%。"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "observed.csv")
+	if _, stderr, code := fyp(t, "observe", "../../bulletin/testdata/jiangjin-2023.txt", doc, "-o", out); code != 0 {
+		t.Fatalf("observe: exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(out)
+	for _, w := range []string{"gdp,2022,1330.02,current,,level,2022公报.docx:3,", "population,2022,135.38,,,level,2022公报.docx:2,", "gdp,2023,1401.59,"} {
+		if !strings.Contains(string(b), w) {
+			t.Errorf("observed.csv lacks %q:\n%s", w, b)
+		}
+	}
+	if _, stderr, code := fyp(t, "review", "--observed", out); code != 0 {
+		t.Fatalf("review: exit %d: %s", code, stderr)
+	}
+}
+
+// minimalDocx is a Word file of paragraphs.
+func minimalDocx(t *testing.T, paras ...string) []byte {
+	t.Helper()
+	var body strings.Builder
+	for _, p := range paras {
+		body.WriteString(`<w:p><w:r><w:t xml:space="preserve">` + html.EscapeString(p) + `</w:t></w:r></w:p>`)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+			body.String() + `</w:body></w:document>`,
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(content))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
