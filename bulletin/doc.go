@@ -21,7 +21,8 @@
 //     share; a share of GDP after a sentence's subject (民营经济增加值…,占全市经济
 //     总量的59.7%) as the plan's 民营经济增加值占地区生产总值比重;
 //   - a change in percentage points over the previous year
-//     (比上年末提高0.94个百分点) as the previous year's level, marked derived;
+//     (比上年末提高0.94个百分点), or a change in the level's own unit
+//     (比上年增加0.91万人), as the previous year's level, marked derived;
 //   - an average growth over several years (五年年均增长8.9%, “十三五”时期年均增长,
 //     过去五年 heading the paragraph) as one avg_growth observation over the
 //     span, and 从2016年的695.7亿元增加到2021年的1144.2亿元 as the two levels and

@@ -325,24 +325,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 			r.warn(f.Line, f.Clause, "百分点变化未读取 (只读比上年末/比上年的变化, 且同一句给出当年水平)")
 			return
 		}
-		l := *level
-		d := max(decimals(l.Text), decimals(num))
-		ch := parse(num)
-		if up {
-			ch = -ch
-		}
-		f.Metric, f.Year, f.Derived = Level, l.Year-1, true
-		f.Text = format(parse(l.Text)+ch, d)
-		op := "−"
-		if down {
-			op = "+"
-		}
-		f.How = fmt.Sprintf("derived: %s %s %s = %s (%d年)", l.Text, op, num, f.Text, f.Year)
-		f.Clause = l.Clause + "," + strings.TrimPrefix(f.Clause, l.Clause+",")
-		f.PriceBasis = l.PriceBasis
-		if f.Break != "" {
-			f.Break = "rebased"
-		}
+		r.previous(f, *level, num, num+unit, down)
 	case (up || down) && (unit == "%" || unit == "倍"):
 		if in.Unit == "%" && !down && !up {
 			return
@@ -369,8 +352,12 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 			}
 		}
 	case up || down:
-		r.warn(f.Line, f.Clause, "绝对增减量 ("+num+unit+"): 未读取")
-		return
+		ch, ok := convert(num, unit, in.Unit)
+		if *level == nil || unit == "" || !ok || !containsAny(between, "比上年", "较上年", "同比") {
+			r.warn(f.Line, f.Clause, "绝对增减量 ("+num+unit+"): 未读取")
+			return
+		}
+		r.previous(f, *level, ch, num+unit, down) // 常住人口3213.34万人,比上年增加0.91万人
 	default:
 		if unit == "" {
 			r.warn(f.Line, f.Clause, "数字后无单位: 未读取")
@@ -396,6 +383,28 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 	r.figs = append(r.figs, *f)
 	if f.Metric == Level && !f.Derived {
 		*level = &r.figs[len(r.figs)-1]
+	}
+}
+
+// previous makes f the level of the year before l's from the change the
+// document states (比上年末提高0.94个百分点, 比上年增加0.91万人): derived.
+// change is in the plan's unit, printed as the document prints it.
+func (r *reader) previous(f *Figure, l *Figure, change, printed string, down bool) {
+	d := max(decimals(l.Text), decimals(change))
+	ch := -parse(change)
+	op := "−"
+	if down {
+		ch, op = -ch, "+"
+	}
+	f.Metric, f.Year, f.Derived = Level, l.Year-1, true
+	f.Text = format(parse(l.Text)+ch, d)
+	f.How = fmt.Sprintf("derived: %s %s %s = %s (%d年)", l.Text, op, printed, f.Text, f.Year)
+	if !strings.HasPrefix(f.Clause, l.Clause) {
+		f.Clause = l.Clause + "," + f.Clause
+	}
+	f.PriceBasis = l.PriceBasis
+	if f.Break != "" {
+		f.Break = "rebased"
 	}
 }
 

@@ -133,6 +133,10 @@ func TestIdioms(t *testing.T) {
 		// a work report of 2024 speaks of 2023; its targets are not outcomes
 		{"work report year", "2024年江津区政府工作报告\n过去一年,全区地区生产总值增长7.0%。2024年主要预期目标是:地区生产总值增长6%左右。", []want{
 			{"gdp", 2023, Growth, "7.0", "comparable"}}},
+		{"absolute change", "2022年重庆市统计公报\n年末全市常住人口3213.34万人,比上年增加0.91万人。", []want{
+			{"population", 2022, Level, "3213.34", ""}, {"population", 2021, Level, "3212.43", ""}}},
+		{"absolute change converted", "2022年统计公报\n全区人均生产总值达91243元,比上年增加14545元。", []want{
+			{"gdp_per_capita", 2022, Level, "9.1243", "current"}, {"gdp_per_capita", 2021, Level, "7.6698", "current"}}},
 		{"air days", "2023年江津区生态环境状况公报\n全年城区空气质量优良天数318天。", []want{{"good_air_days", 2023, Level, "318", ""}}},
 		{"qualified names are not the indicator", "2023年江津区统计公报\n其中城镇常住人口83.99万人。城镇常住居民人均可支配收入50000元。", nil},
 	}
