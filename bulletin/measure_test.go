@@ -75,6 +75,18 @@ func TestMeasure(t *testing.T) {
 			{"good_air_days", 2022, Level, "272", 0, false}, {"good_air_days", 2021, Level, "243", 0, false}, // derived: 比上年增加29天
 			{"energy_intensity", 2022, Growth, "-9.7", 0, false},
 		}, 0, 1},
+		// Read blind after every change above: liangqing 5 of 5, 0 wrong;
+		// the environment section 1 of 3, 0 wrong (missed 41.01 % with a
+		// space, and 达标天数 for 优良天数).
+		{"testdata/measure/liangqing-2023.txt", 2023, []expect{
+			{"gdp", 2023, Level, "420.7422", 0, false}, {"gdp", 2023, Growth, "2.6", 0, false},
+			{"service_share", 2023, Level, "70.43", 0, false},
+			{"population", 2023, Level, "61.55", 0, false}, {"urbanization_rate", 2023, Level, "86.01", 0, false},
+		}, 0, 0},
+		{"testdata/measure/district-2022-environment.txt", 2022, []expect{
+			{"forest_coverage", 2022, Level, "41.01", 0, false}, {"energy_intensity", 2022, Growth, "-4.43", 0, false},
+			{"good_air_days", 2022, Level, "314", 0, false},
+		}, 0, 0},
 	}
 	var stated, found, wrong int
 	for _, d := range docs {
