@@ -57,7 +57,20 @@ type Result struct {
 	Year     int
 	Figures  []Figure
 	Warnings []Warning
+	// MoreWarnings counts the warnings past MaxWarnings, not kept.
+	MoreWarnings int
 }
+
+// MaxFigures bounds the figures of one document: a year's bulletin states
+// a few hundred; a file with more is not one, and is refused before it
+// fills memory. MaxWarnings bounds the warnings kept (the rest are counted).
+const (
+	MaxFigures  = 100_000
+	MaxWarnings = 1000
+)
+
+// ErrTooMany is a document with more than MaxFigures figures.
+var ErrTooMany = errors.New("too many figures for one bulletin or report")
 
 // ErrNoYear is a document whose title names no year, with a figure in a
 // sentence that does not start with its own (2022年末…).
@@ -109,6 +122,9 @@ func Read(d *document.Document, o Options) (*Result, error) {
 		for _, s := range sentenceRe.Split(l.Text, -1) {
 			r.sentence(l.No, s)
 		}
+		if len(r.figs) > MaxFigures {
+			return nil, fmt.Errorf("%w: more than %d figures for the plan's indicators by line %d", ErrTooMany, MaxFigures, l.No)
+		}
 	}
 	for _, f := range r.figs {
 		if f.Year < 1900 {
@@ -117,7 +133,7 @@ func Read(d *document.Document, o Options) (*Result, error) {
 			return nil, ErrNoYear
 		}
 	}
-	return &Result{Year: year, Figures: r.figs, Warnings: r.warns}, nil
+	return &Result{Year: year, Figures: r.figs, Warnings: r.warns, MoreWarnings: r.more}, nil
 }
 
 func title(lines []document.Line) []string {
@@ -143,6 +159,7 @@ type reader struct {
 	// the span a sentence states (从2016年的…增加到2021年的…), for its 年均增长
 	spanFrom, spanTo int
 	round            bool   // not a bulletin: a round level may be a threshold
+	more             int    // warnings past MaxWarnings
 	para             string // the paragraph read: 过去五年,… at its head covers its sentences
 	doc              string
 	year             int
@@ -204,8 +221,8 @@ func (r *reader) name(c string) (ind int, end int) {
 // sentence reads one sentence, clause by clause.
 func (r *reader) sentence(line int, s string) {
 	s = strings.TrimSpace(s)
-	if s == "" {
-		return
+	if !strings.ContainsAny(s, "0123456789") {
+		return // no figure (and the bulk of a long report: read fast)
 	}
 	year := r.year
 	if m := leadYear.FindStringSubmatch(s); m != nil {
@@ -504,6 +521,10 @@ func (r *reader) structure(line, year int, c string, m []string) {
 }
 
 func (r *reader) warn(line int, clause, msg string) {
+	if len(r.warns) >= MaxWarnings {
+		r.more++
+		return
+	}
 	r.warns = append(r.warns, Warning{Doc: r.doc, Line: line, Clause: clause, Msg: msg})
 }
 

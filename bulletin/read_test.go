@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"errors"
 	"os"
 	"strings"
 	"testing"
@@ -192,5 +193,18 @@ func TestShift(t *testing.T) {
 		if got := shift(c.in, c.k); got != c.want {
 			t.Errorf("shift(%s, %d) = %s, want %s", c.in, c.k, got, c.want)
 		}
+	}
+}
+
+// A file that is not a bulletin but a million figures is refused before it
+// fills memory.
+func TestTooMany(t *testing.T) {
+	text := "2023年统计公报\n" + strings.Repeat("年末全区常住人口133.45万人。", MaxFigures+10)
+	d, err := document.Read("big.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(d, Options{Indicators: plan14(t)}); !errors.Is(err, ErrTooMany) {
+		t.Fatalf("err %v, want ErrTooMany", err)
 	}
 }

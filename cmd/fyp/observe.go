@@ -74,6 +74,9 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 				for _, x := range d.Warnings {
 					fmt.Fprintf(w, L(o.lang, "  未读取 %s:%d: %s 「%s」\n", "  not read %s:%d: %s 「%s」\n"), x.Doc, x.Line, x.Msg, x.Clause)
 				}
+				if d.MoreWarnings > 0 {
+					fmt.Fprintf(w, L(o.lang, "  …另有 %d 句未读取\n", "  … and %d more clauses not read\n"), d.MoreWarnings)
+				}
 			}
 			if len(conflicts) > 0 {
 				for _, k := range conflicts {
@@ -139,7 +142,7 @@ func observeSummary(o *options, figs []bulletin.Figure, docs []*bulletin.Result,
 		}
 	}
 	for _, d := range docs {
-		warns += len(d.Warnings)
+		warns += len(d.Warnings) + d.MoreWarnings
 	}
 	fmt.Fprintf(o.stderr, L(o.lang, "%d 份文件: %d 个数字, %d 个指标, %d 个需核对 (review), %d 句未读取\n", "%d documents: %d figures for %d indicators, %d to review, %d clauses not read\n"),
 		len(docs), len(figs), len(ids), review, warns)
