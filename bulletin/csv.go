@@ -54,7 +54,14 @@ func Note(f Figure, earlier []Figure) string {
 		parts = append(parts, f.How)
 	}
 	for _, e := range earlier {
-		parts = append(parts, "earlier: "+e.Text+" ("+e.Doc+":"+strconv.Itoa(e.Line)+")")
+		label := "earlier: "
+		if e.Doc == f.Doc {
+			label = "also: " // the same document, by other words or arithmetic
+		}
+		if e.Derived {
+			label += "derived "
+		}
+		parts = append(parts, label+e.Text+" ("+e.Doc+":"+strconv.Itoa(e.Line)+")")
 	}
 	return strings.Join(parts, "; ")
 }

@@ -16,10 +16,10 @@ func (c Conflict) Error() string {
 
 // Panel joins the figures of several documents, given oldest first (by the
 // year they report on, then in the order given): one figure for each
-// indicator, year, metric and span. A stated figure wins over a derived
-// one; between two of the same kind the later document wins and the
-// earlier value is named in Earlier. Two different stated figures in one
-// document are a Conflict: both are returned and none is kept.
+// indicator, year, metric and span. The later document wins and the value
+// it replaces is returned in earlier; within one document a stated figure
+// wins over a derived one. Two different stated figures in one document
+// are a Conflict: both are returned and none is kept.
 func Panel(docs []*Result) (figs []Figure, earlier map[int][]Figure, conflicts []Conflict) {
 	type key struct {
 		id, metric string
@@ -39,17 +39,20 @@ func Panel(docs []*Result) (figs []Figure, earlier map[int][]Figure, conflicts [
 			g := figs[i]
 			same := g.Text == f.Text || parse(g.Text) == parse(f.Text)
 			switch {
-			case g.Doc == f.Doc && !g.Derived && !f.Derived:
-				if !same {
-					conflicts = append(conflicts, Conflict{g, f})
-				}
 			case same:
 				if g.Derived && !f.Derived {
-					figs[i] = f
+					figs[i] = f // the stated figure, not the arithmetic
 				}
-			case f.Derived && !g.Derived:
-				earlier[i] = append(earlier[i], f)
+			case g.Doc == f.Doc && !g.Derived && !f.Derived:
+				conflicts = append(conflicts, Conflict{g, f})
+			case g.Doc == f.Doc && f.Derived:
+				earlier[i] = append(earlier[i], f) // the document states the year itself
+			case g.Doc == f.Doc:
+				earlier[i] = append(earlier[i], g)
+				figs[i] = f
 			default:
+				// a later document restates the year (a revision, a census
+				// rebasing, or the arithmetic of its own figures): it wins
 				earlier[i] = append(earlier[i], g)
 				figs[i] = f
 			}
