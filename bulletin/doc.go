@@ -34,8 +34,8 @@
 // that drops the plan's 规模以上 (工业增加值 for 规模以上工业增加值) is another
 // concept in a bulletin.
 //
-// The year is the document's (2023年…统计公报; a work report of 2024 speaks of
-// 2023) unless a sentence starts with its own year or the caller gives one.
+// The year is the document's (2023年…统计公报; a work report of 2024, titled
+// so or headed 2024年1月10日在…人民代表大会…上, speaks of 2023) unless a sentence starts with its own year or the caller gives one.
 // Nothing is guessed: a figure read with doubt (约, 左右, 预计) carries
 // "review" in its note; a figure next to a plan's name that the reader cannot
 // interpret is returned as a Warning with its clause.

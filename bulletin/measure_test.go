@@ -46,7 +46,7 @@ func TestMeasure(t *testing.T) {
 		{"testdata/measure/jiangjin-13th-cqnews.txt", 2020, []expect{
 			{"gdp", 2020, Level, "1100", 0, true}, {"gdp", 2020, AvgGrowth, "8.9", 2015, false},
 		}, 0, 1},
-		{"testdata/measure/yongchuan-2022-report.txt", 2021, []expect{
+		{"testdata/measure/yongchuan-2022-report.txt", 0, []expect{ // the year from 2022年1月8日在…人民代表大会
 			{"gdp", 2016, Level, "695.7", 0, false}, {"gdp", 2021, Level, "1144.2", 0, false}, {"gdp", 2021, AvgGrowth, "8.7", 2016, false},
 			{"industrial_output", 2016, Level, "742", 0, false}, {"industrial_output", 2021, Level, "1550.2", 0, false}, {"industrial_output", 2021, AvgGrowth, "15.3", 2016, false},
 			{"retail_sales", 2016, Level, "308.3", 0, false}, {"retail_sales", 2021, Level, "505.8", 0, false}, {"retail_sales", 2021, AvgGrowth, "13.2", 2016, false},

@@ -77,12 +77,13 @@ var ErrTooMany = errors.New("too many figures for one bulletin or report")
 var ErrNoYear = errors.New("the title names no year (2023年…统计公报): give --year")
 
 var (
-	titleRe  = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
-	leadYear = regexp.MustCompile(`^((?:19|20)\d\d)年`)
-	qtyRe    = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆)?)`)
-	ratioRe  = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由(上年的)?([\d.]+):([\d.]+):(\d+(?:\.\d+)?)调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
-	shareRe  = regexp.MustCompile(`^占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?(?:比重)?(?:为|达)?(\d+(?:\.\d+)?)%`)
-	ratioIn  = regexp.MustCompile(`\d:\d|%、\d`)
+	titleRe    = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
+	congressRe = regexp.MustCompile(`((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{0,40}?人民代表大会`)
+	leadYear   = regexp.MustCompile(`^((?:19|20)\d\d)年`)
+	qtyRe      = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆)?)`)
+	ratioRe    = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由(上年的)?([\d.]+):([\d.]+):(\d+(?:\.\d+)?)调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
+	shareRe    = regexp.MustCompile(`^占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?(?:比重)?(?:为|达)?(\d+(?:\.\d+)?)%`)
+	ratioIn    = regexp.MustCompile(`\d:\d|%、\d`)
 	// between is what may stand between a name and its figure.
 	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
 	leadRe     = regexp.MustCompile(`^(?:\p{Han}{2,3}[区县](?:人民政府)?|全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|其中|(?:19|20)\d\d年末?|全年全区|本区|我区|城区)*`)
@@ -138,11 +139,15 @@ func Read(d *document.Document, o Options) (*Result, error) {
 
 func title(lines []document.Line) []string {
 	for k, l := range lines {
-		if k >= 8 {
+		if k >= 20 {
 			break
 		}
 		if m := titleRe.FindStringSubmatch(l.Text); m != nil {
 			return m
+		}
+		// ——2022年1月8日在重庆市永川区第十八届人民代表大会第一次会议上: a work report
+		if m := congressRe.FindStringSubmatch(l.Text); m != nil {
+			return []string{m[0], m[1], "工作报告"}
 		}
 	}
 	return nil
