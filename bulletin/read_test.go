@@ -208,3 +208,17 @@ func TestTooMany(t *testing.T) {
 		t.Fatalf("err %v, want ErrTooMany", err)
 	}
 }
+
+// A plan without per-capita GDP (jiangjin-13) must not take 人均地区生产总值
+// for 地区生产总值: 人均地区 is no place name.
+func TestPerCapitaIsNotGDP(t *testing.T) {
+	d, _ := document.Read("x.txt", []byte("2023年统计公报\n人均地区生产总值达104274元,比上年增长8.1%。全年江州区生产总值1975798万元。"))
+	ind := []Indicator{{ID: "gdp", Unit: "亿元", Names: []string{"地区生产总值", "生产总值"}, Money: true, Real: true}}
+	r, err := Read(d, Options{Indicators: ind})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(r.Figures) != 1 || r.Figures[0].Text != "197.5798" {
+		t.Fatalf("got %+v, want only 江州区生产总值 197.5798", r.Figures)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"sort"
+	"strings"
 
 	"github.com/spf13/cobra"
 
@@ -98,7 +99,11 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 				kept = append(kept, f)
 			}
 			if len(kept) == 0 {
-				return badInput("%v: no figure for the indicators of plan %s was found", args, p.ID)
+				if len(figs) > 0 {
+					return badInput("%s: the %d figures found all lie outside plan %s's years %d–%d (listed above); give the plan they belong to with --plan",
+						strings.Join(args, ", "), len(figs), p.ID, cat.MinYear, cat.MaxYear)
+				}
+				return badInput("%s: no figure for the indicators of plan %s was found", strings.Join(args, ", "), p.ID)
 			}
 			var buf bytes.Buffer
 			if err := bulletin.WriteCSV(&buf, kept, keptEarlier); err != nil {
