@@ -19,6 +19,31 @@ type placed struct {
 	txt   []string
 	sty   text.Style
 	lines []plotter.XYs // obstacles, in data coordinates
+	// rule, when set, labels a vertical rule (the start of the
+	// extrapolated years): placed after the point labels, beside the rule
+	// from its foot upwards, clear of them and of the lines.
+	rule *ruleLabel
+	// boxes, when set, receives the text boxes as drawn (tests check them).
+	boxes *[]vg.Rectangle
+}
+
+// ruleLabel is the text of a vertical rule at X (data coordinates).
+type ruleLabel struct {
+	X   float64
+	Txt string
+	Sty text.Style
+}
+
+// ruleCandidates are the lower left corners tried for a label of size w×h
+// beside a vertical rule at x over the area c: to its right from the foot
+// upwards (the label points to the years after it), then to its left.
+func ruleCandidates(c vg.Rectangle, x, w, h, g vg.Length) []vg.Point {
+	var right, left []vg.Point
+	for y := c.Min.Y + g; y+h <= c.Max.Y; y += h/2 + g {
+		right = append(right, vg.Point{X: x + g, Y: y})
+		left = append(left, vg.Point{X: x - w - g, Y: y})
+	}
+	return append(right, left...)
 }
 
 // candidates are the lower left corners tried for a label of size w×h
@@ -38,7 +63,17 @@ func candidates(x, y, w, h, g vg.Length) []vg.Point {
 // Plot implements plot.Plotter.
 func (pl *placed) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	for i, r := range pl.place(c.Rectangle, trX, trY) {
+	rs := pl.place(c.Rectangle, trX, trY)
+	if pl.boxes != nil {
+		*pl.boxes = append(*pl.boxes, rs...)
+	}
+	if pl.rule != nil {
+		sty := pl.rule.Sty
+		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
+		c.FillText(sty, rs[len(rs)-1].Min, pl.rule.Txt)
+		rs = rs[:len(rs)-1]
+	}
+	for i, r := range rs {
 		// A label set away from its point is tied to it by a thin line.
 		x, y := trX(pl.pts[i].X), trY(pl.pts[i].Y)
 		near := vg.Point{X: max(r.Min.X, min(x, r.Max.X)), Y: max(r.Min.Y, min(y, r.Max.Y))}
@@ -51,7 +86,8 @@ func (pl *placed) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// place chooses each label's rectangle on the canvas area c.
+// place chooses each label's rectangle on the canvas area c: the point
+// labels', then the rule label's (last).
 func (pl *placed) place(c vg.Rectangle, trX, trY func(float64) vg.Length) []vg.Rectangle {
 	var segs [][2]vg.Point
 	for _, l := range pl.lines {
@@ -61,11 +97,11 @@ func (pl *placed) place(c vg.Rectangle, trX, trY func(float64) vg.Length) []vg.R
 	}
 	var taken []vg.Rectangle
 	gap := vg.Points(3)
-	for i, pt := range pl.pts {
-		x, y := trX(pt.X), trY(pt.Y)
-		w, h := pl.sty.Width(pl.txt[i]), pl.sty.Height(pl.txt[i])
+	// best is the candidate crossing the fewest lines, never on another
+	// label unless every candidate is, and inside the area if any is.
+	best := func(cands []vg.Point, w, h vg.Length) vg.Rectangle {
 		best, bestScore := vg.Rectangle{}, math.Inf(1)
-		for k, min := range candidates(x, y, w, h, gap) {
+		for k, min := range cands {
 			r := vg.Rectangle{Min: min, Max: vg.Point{X: min.X + w, Y: min.Y + h}}
 			score := float64(k) * 0.01 // prefer the earlier candidate on a tie
 			for _, s := range segs {
@@ -75,7 +111,7 @@ func (pl *placed) place(c vg.Rectangle, trX, trY func(float64) vg.Length) []vg.R
 			}
 			for _, t := range taken {
 				if overlap(r, t) {
-					score += 10
+					score += 1000
 				}
 			}
 			if r.Min.X < c.Min.X || r.Max.X > c.Max.X || r.Min.Y < c.Min.Y || r.Max.Y > c.Max.Y {
@@ -85,7 +121,16 @@ func (pl *placed) place(c vg.Rectangle, trX, trY func(float64) vg.Length) []vg.R
 				best, bestScore = r, score
 			}
 		}
-		taken = append(taken, best)
+		return best
+	}
+	for i, pt := range pl.pts {
+		x, y := trX(pt.X), trY(pt.Y)
+		w, h := pl.sty.Width(pl.txt[i]), pl.sty.Height(pl.txt[i])
+		taken = append(taken, best(candidates(x, y, w, h, gap), w, h))
+	}
+	if r := pl.rule; r != nil {
+		w, h := r.Sty.Width(r.Txt), r.Sty.Height(r.Txt)
+		taken = append(taken, best(ruleCandidates(c, trX(r.X), w, h, gap), w, h))
 	}
 	return taken
 }

@@ -62,6 +62,9 @@ type theme struct {
 	font *Font
 	lang string
 	lab  *labeler
+	// boxes are the text boxes placed on the data (target and rule
+	// labels) in the last drawing, for tests.
+	boxes []vg.Rectangle
 }
 
 func newTheme(f *Font, o Options) *theme {
