@@ -87,3 +87,26 @@ func extrapEnd(lines []plotter.XYs) float64 {
 	}
 	return end
 }
+
+// extrapolations are the scenarios' extrapolations as drawn on the value
+// axis ymin…ymax, each cut where it leaves it, with their colours, and
+// the arrows where they leave.
+func (d PathData) extrapolations(order []string, ymin, ymax float64) (drawn []plotter.XYs, cols []color.Color, arrows exitArrows) {
+	for _, l := range d.Lines {
+		if len(l.Extrap) < 2 {
+			continue
+		}
+		in, exit, out := clipToAxis(xys(l.Extrap), ymin, ymax)
+		if len(in) < 2 {
+			continue
+		}
+		col := ScenarioColor(l.Scenario, order)
+		drawn, cols = append(drawn, in), append(cols, fade(col, 0.6))
+		if out {
+			arrows.pts = append(arrows.pts, exit)
+			arrows.cols = append(arrows.cols, fade(col, 0.8))
+			arrows.up = append(arrows.up, exit.Y >= ymax)
+		}
+	}
+	return drawn, cols, arrows
+}

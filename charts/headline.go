@@ -130,7 +130,7 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 	// panels flatter.
 	c.Height = vg.Length(rows)*panelRow + chromeHeight(chrome, c.Width)
 	return c.done(func(dc draw.Canvas) {
-		th.boxes, c.panels = nil, nil
+		th.boxes, th.segs, c.panels = nil, nil, nil
 		cs := grid(plots, chrome(dc), vg.Points(16), vg.Points(10))
 		for r := range plots {
 			for k, p := range plots[r] {
@@ -142,7 +142,7 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 				}
 			}
 		}
-		c.boxes = th.boxes
+		c.boxes, c.segs = th.boxes, th.segs
 	}), nil
 }
 

@@ -494,25 +494,14 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 		p.Add(poly, bl)
 		legend = append(legend, legendEntry{th.t(pick(th.lang, "允许范围 ", "permitted ") + b.Label), boxThumb{bandFill}})
 	}
-	var drawn []plotter.XYs // the extrapolations as drawn, cut at the axis
-	var arrows exitArrows
 	for _, l := range d.Lines {
-		col := ScenarioColor(l.Scenario, order)
-		ln := line(xys(l.Points), col, 1.8)
+		ln := line(xys(l.Points), ScenarioColor(l.Scenario, order), 1.8)
 		p.Add(ln)
 		legend = append(legend, legendEntry{th.t(l.Label), ln})
-		if len(l.Extrap) > 1 {
-			in, exit, out := clipToAxis(xys(l.Extrap), ymin, ymax)
-			if len(in) > 1 {
-				p.Add(line(in, fade(col, 0.6), 1.2, 4, 3))
-				drawn = append(drawn, in)
-			}
-			if out && len(in) > 1 {
-				arrows.pts = append(arrows.pts, exit)
-				arrows.cols = append(arrows.cols, fade(col, 0.8))
-				arrows.up = append(arrows.up, exit.Y >= ymax)
-			}
-		}
+	}
+	drawn, drawnCols, arrows := d.extrapolations(order, ymin, ymax)
+	for i, l := range drawn {
+		p.Add(line(l, drawnCols[i], 1.2, 4, 3))
 	}
 	extrap := len(drawn) > 0
 	var rule *ruleLabel
@@ -557,9 +546,9 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 		p.Add(ts)
 		// Each label goes where it crosses no path and no other label.
 		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
-		p.Add(&placed{pts: pts, txt: txt, sty: th.style(sizeNote, okVermilion), lines: d.obstacles(drawn, ymin, ymax), rule: rule, boxes: &th.boxes})
+		p.Add(&placed{pts: pts, txt: txt, sty: th.style(sizeNote, okVermilion), lines: d.obstacles(drawn, ymin, ymax), rule: rule, boxes: &th.boxes, segs: &th.segs})
 	} else if rule != nil {
-		p.Add(&placed{lines: d.obstacles(drawn, ymin, ymax), rule: rule, boxes: &th.boxes})
+		p.Add(&placed{lines: d.obstacles(drawn, ymin, ymax), rule: rule, boxes: &th.boxes, segs: &th.segs})
 	}
 	// Set last: p.Add widens the axes to every plotter's data, the
 	// extrapolations included; lines beyond the axes are clipped.

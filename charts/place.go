@@ -23,8 +23,10 @@ type placed struct {
 	// extrapolated years): placed after the point labels, beside the rule
 	// from its foot upwards, clear of them and of the lines.
 	rule *ruleLabel
-	// boxes, when set, receives the text boxes as drawn (tests check them).
+	// boxes and segs, when set, receive the text boxes as drawn and the
+	// obstacle lines in canvas coordinates (tests check them).
 	boxes *[]vg.Rectangle
+	segs  *[][2]vg.Point
 }
 
 // ruleLabel is the text of a vertical rule at X (data coordinates).
@@ -51,13 +53,23 @@ func ruleCandidates(c vg.Rectangle, x, w, h, g vg.Length) []vg.Point {
 // path rising to its target), lower left, upper right, lower right, above,
 // below, left, right.
 func candidates(x, y, w, h, g vg.Length) []vg.Point {
-	return []vg.Point{
+	near := []vg.Point{
 		{X: x - w - g, Y: y + g}, {X: x - w - g, Y: y - h - g}, {X: x + g, Y: y + g}, {X: x + g, Y: y - h - g},
 		{X: x - w/2, Y: y + 2*g}, {X: x - w/2, Y: y - h - 2*g}, {X: x - w - 2*g, Y: y - h/2}, {X: x + 2*g, Y: y - h/2},
 		// Farther away, below, where the paths rising to a target leave room.
 		{X: x - w - g, Y: y - 2*h - 2*g}, {X: x + g, Y: y - 2*h - 2*g}, {X: x - w - g, Y: y - 3*h - 3*g}, {X: x + g, Y: y - 3*h - 3*g},
 		{X: x - w - g, Y: y - 5*h}, {X: x + g, Y: y - 5*h},
 	}
+	// Then farther still, down and up a line at a time, and set back
+	// from the point, for a target in a corner crowded by paths (tied to
+	// its point by a thin line).
+	for k := vg.Length(2); k <= 16; k++ {
+		for _, dx := range []vg.Length{0, w / 2, w} {
+			near = append(near, vg.Point{X: x - w - g - dx, Y: y - k*(h+g)}, vg.Point{X: x + g + dx, Y: y - k*(h+g)},
+				vg.Point{X: x - w - g - dx, Y: y + (k-1)*(h+g)}, vg.Point{X: x + g + dx, Y: y + (k-1)*(h+g)})
+		}
+	}
+	return near
 }
 
 // Plot implements plot.Plotter.
@@ -66,6 +78,9 @@ func (pl *placed) Plot(c draw.Canvas, p *plot.Plot) {
 	rs := pl.place(c.Rectangle, trX, trY)
 	if pl.boxes != nil {
 		*pl.boxes = append(*pl.boxes, rs...)
+	}
+	if pl.segs != nil {
+		*pl.segs = append(*pl.segs, pl.segments(trX, trY)...)
 	}
 	if pl.rule != nil {
 		sty := pl.rule.Sty
@@ -89,12 +104,7 @@ func (pl *placed) Plot(c draw.Canvas, p *plot.Plot) {
 // place chooses each label's rectangle on the canvas area c: the point
 // labels', then the rule label's (last).
 func (pl *placed) place(c vg.Rectangle, trX, trY func(float64) vg.Length) []vg.Rectangle {
-	var segs [][2]vg.Point
-	for _, l := range pl.lines {
-		for i := 1; i < len(l); i++ {
-			segs = append(segs, [2]vg.Point{{X: trX(l[i-1].X), Y: trY(l[i-1].Y)}, {X: trX(l[i].X), Y: trY(l[i].Y)}})
-		}
-	}
+	segs := pl.segments(trX, trY)
 	var taken []vg.Rectangle
 	gap := vg.Points(3)
 	// best is the candidate crossing the fewest lines, never on another
@@ -133,6 +143,17 @@ func (pl *placed) place(c vg.Rectangle, trX, trY func(float64) vg.Length) []vg.R
 		taken = append(taken, best(ruleCandidates(c, trX(r.X), w, h, gap), w, h))
 	}
 	return taken
+}
+
+// segments are the obstacle lines in canvas coordinates.
+func (pl *placed) segments(trX, trY func(float64) vg.Length) [][2]vg.Point {
+	var segs [][2]vg.Point
+	for _, l := range pl.lines {
+		for i := 1; i < len(l); i++ {
+			segs = append(segs, [2]vg.Point{{X: trX(l[i-1].X), Y: trY(l[i-1].Y)}, {X: trX(l[i].X), Y: trY(l[i].Y)}})
+		}
+	}
+	return segs
 }
 
 // crosses reports whether the segment a–b passes through r: the segment
