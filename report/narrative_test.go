@@ -38,11 +38,14 @@ func golden(t *testing.T, name, got string) {
 var (
 	nan    = math.NaN()
 	forest = &model.Indicator{ID: "forest_coverage", Name: model.Text{ZH: "森林覆盖率", EN: "Forest coverage"}, Unit: model.Text{ZH: "%", EN: "%"},
-		Attribute: model.Binding, Direction: model.Up, Group: model.Text{ZH: "绿色生态", EN: "Green development"}, No: 23}
+		Attribute: model.Binding, Direction: model.Up, Group: model.Text{ZH: "绿色生态", EN: "Green development"}, No: 23,
+		Baseline: model.Baseline{Year: 2020, Value: 51.8, Known: true}}
 	income = &model.Indicator{ID: "income", Name: model.Text{ZH: "人均可支配收入", EN: "Disposable income per capita"}, Unit: model.Text{ZH: "万元", EN: "10k yuan"},
-		Attribute: model.Expected, Direction: model.Up, Group: model.Text{ZH: "民生福祉", EN: "Well-being"}, No: 11}
+		Attribute: model.Expected, Direction: model.Up, Group: model.Text{ZH: "民生福祉", EN: "Well-being"}, No: 11,
+		Baseline: model.Baseline{Year: 2020, Value: 3, Known: true}}
 	days = &model.Indicator{ID: "good_days", Name: model.Text{ZH: "空气质量优良天数", EN: "Days with good air"}, Unit: model.Text{ZH: "天", EN: "days"},
-		Attribute: model.Binding, Direction: model.Up, Group: model.Text{ZH: "绿色生态", EN: "Green development"}, No: 24}
+		Attribute: model.Binding, Direction: model.Up, Group: model.Text{ZH: "绿色生态", EN: "Green development"}, No: 24,
+		Baseline: model.Baseline{Year: 2020, Value: 311, Known: true}}
 	jobs = &model.Indicator{ID: "jobs", Name: model.Text{ZH: "城镇新增就业", EN: "New urban jobs"}, Unit: model.Text{ZH: "万人", EN: "10k persons"},
 		Attribute: model.Expected, Direction: model.Up, Group: model.Text{ZH: "民生福祉", EN: "Well-being"}, No: 12}
 )
