@@ -75,3 +75,90 @@ func displayWidth(s string) int {
 	}
 	return n
 }
+
+// shortCol is the longest cell a column may have and still be kept on one
+// line (12 half-width units: 基本符合预期, 1,234,567.8).
+const shortCol = 12
+
+// noWrap reports, per column, whether its cells stay on one line: numbers
+// always, and a column whose every cell is short (属性, 评价, 单位). The
+// long ones (names, targets in words, reasons) wrap.
+func noWrap(t *Table) []bool {
+	out := make([]bool, len(t.Cols))
+	for i, c := range t.Cols {
+		out[i] = c.Width < 20
+	}
+	for _, r := range t.Rows {
+		for i, c := range r.Cells {
+			if i < len(out) && !c.Num && displayWidth(cellText(c)) > shortCol {
+				out[i] = false
+			}
+		}
+	}
+	return out
+}
+
+// headNoWrap reports whether a head stays on one line: a year, RR, 进度 —
+// one word of at most four Chinese characters or eight Latin ones.
+func headNoWrap(h string) bool {
+	return !strings.ContainsAny(h, " ") && displayWidth(h) <= 8
+}
+
+// oneLine are the columns that stay on one line (noWrap) and, for those
+// and for numbers, the half-width units their longest cell or head needs
+// (a head group over one column counts as that column's head).
+func oneLine(t *Table) ([]float64, []bool) {
+	nw := noWrap(t)
+	need := make([]float64, len(t.Cols))
+	for i, c := range t.Cols {
+		if headNoWrap(c.Head) {
+			need[i] = float64(displayWidth(c.Head))
+		}
+	}
+	col := 0
+	for _, g := range t.Groups {
+		if g.Span == 1 && g.Title != "" && col < len(need) && displayWidth(g.Title) <= shortCol {
+			need[col] = max(need[col], float64(displayWidth(g.Title)))
+		}
+		col += g.Span
+	}
+	for _, r := range t.Rows {
+		for i, c := range r.Cells {
+			if i < len(need) && (nw[i] || c.Num) {
+				need[i] = max(need[i], float64(displayWidth(cellText(c))))
+			}
+		}
+	}
+	return need, nw
+}
+
+// minUnits is the narrowest a table can be, in half-width units of its
+// type: the one-line columns at their longest cell (numbers included),
+// the others at 16 units, each with 2 of padding.
+func minUnits(t *Table) float64 {
+	need, nw := oneLine(t)
+	total := 0.0
+	for i := range need {
+		if !nw[i] {
+			need[i] = max(need[i], 16)
+		}
+		total += need[i] + 2
+	}
+	return total
+}
+
+// Landscape reports whether a table needs an A4 landscape page: its
+// one-line columns and the least room for the others exceed a portrait
+// page's width.
+func Landscape(t *Table) bool { return !t.SheetOnly && minUnits(t) > pageUnits }
+
+// sectionLandscape reports whether a section holds such a table: the whole
+// section then goes on landscape pages, its heading with its table.
+func sectionLandscape(s Section) bool {
+	for _, b := range s.Blocks {
+		if t, ok := b.(*Table); ok && Landscape(t) {
+			return true
+		}
+	}
+	return false
+}
