@@ -88,6 +88,7 @@ th{background:#eef2f7}
 td.num{text-align:right}
 td,th{overflow-wrap:break-word}
 td.nw,th.nw{white-space:nowrap}
+td.w{min-width:9em}
 h2,h3,caption{break-after:avoid}
 thead{display:table-header-group}
 @page wide{size:A4 landscape;margin:15mm 15mm}
@@ -183,8 +184,11 @@ func WriteHTML(w io.Writer, d *Document) error {
 		if c.Num {
 			cl = append(cl, "num")
 		}
-		if c.Num || i < len(cols) && cols[i] {
-			cl = append(cl, "nw")
+		wide := i < len(t.Cols) && t.Cols[i].Width >= 20
+		if c.Num || i < len(cols) && cols[i] || !wide && displayWidth(cellText(c)) <= shortCol {
+			cl = append(cl, "nw") // ≥6%/年 whole even where the column has a target in words
+		} else if wide {
+			cl = append(cl, "w") // names, reasons: never squeezed to a few characters
 		}
 		if len(cl) == 0 {
 			return ""

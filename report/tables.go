@@ -224,8 +224,8 @@ func annexes(in Input) []Section {
 	if len(in.Reachability) > 0 {
 		s := Section{ID: "scenarios", Title: L(lang, "情景与目标可达性", "Scenarios and reachability")}
 		s.Blocks = append(s.Blocks, Paragraph{Text: L(lang,
-			"各情景对规划期各年速度作出不同假设（plan 为规划自身路径，恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需、假设和“十三五”历史速度。",
-			"Each scenario assumes other yearly paces (plan: the plan's own path, which meets every target exactly); the tables give each target's projected value and verdict and the required, assumed and historical paces.")})
+			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需、假设和“十三五”历史速度。",
+			"Each scenario assumes other yearly paces (the path at the plan's own rates meets every target exactly); the tables give each target's projected value and verdict and the required, assumed and historical paces.")})
 		for _, n := range in.Notes {
 			s.Blocks = append(s.Blocks, Paragraph{Text: n, Note: true})
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"math"
 
@@ -59,7 +60,7 @@ func reachabilityTables(in reportInput) []*report.Table {
 	lang := in.lang
 	var out []*report.Table
 	for _, pr := range in.projections {
-		t := &report.Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "目标可达性", "Reachability of targets") + " · " + pr.Name(),
+		t := &report.Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "目标可达性", "Reachability of targets") + L(lang, "：", ": ") + scenarioTitle(pr, lang),
 			Cols: []report.Col{
 				col(L(lang, "序号", "No."), 6, report.FmtText), col(L(lang, "指标（单位）", "Indicator (unit)"), 40, report.FmtText),
 				col(L(lang, "属性", "Attribute"), 8, report.FmtText), col(L(lang, "基期值", "Base"), 11, report.FmtValue),
@@ -90,6 +91,19 @@ func reachabilityTables(in reportInput) []*report.Table {
 	return out
 }
 
+// scenarioTitle is a scenario's title in lang, as a report names it (its
+// name, e.g. baseline, is for the command line); the plan's own rules
+// without a scenario are 规划路径.
+func scenarioTitle(pr *model.Projection, lang string) string {
+	if pr.Scenario == nil {
+		return L(lang, "规划路径", "The plan's path")
+	}
+	if t := pr.Scenario.Title.In(lang); t != "" {
+		return t
+	}
+	return pr.Name()
+}
+
 // probabilityTable is P(met) of each main-table target under each scenario.
 func probabilityTable(in reportInput) *report.Table {
 	if len(in.sims) == 0 {
@@ -97,6 +111,10 @@ func probabilityTable(in reportInput) *report.Table {
 	}
 	lang := in.lang
 	st := simulationTable(in.sims, "main", lang)
+	titles := map[string]string{}
+	for _, pr := range in.projections {
+		titles[pr.Name()] = scenarioTitle(pr, lang)
+	}
 	t := &report.Table{Sheet: L(lang, "实现概率", "Probability"), Caption: st.Title, Notes: st.Notes,
 		Cols: []report.Col{
 			col(L(lang, "指标（单位）", "Indicator (unit)"), 40, report.FmtText), col(L(lang, "情景", "Scenario"), 14, report.FmtText),
@@ -114,7 +132,7 @@ func probabilityTable(in reportInput) *report.Table {
 			if ts.Status != model.Assessed || !inScope(model.Assessment{Indicator: ts.Indicator, Target: ts.Target}, sim.Projection.Plan, "main") {
 				continue
 			}
-			t.Rows = append(t.Rows, report.Row{Cells: []report.Cell{report.T(nameUnit(ts.Indicator, lang)), report.T(ts.Scenario),
+			t.Rows = append(t.Rows, report.Row{Cells: []report.Cell{report.T(nameUnit(ts.Indicator, lang)), report.T(cmp.Or(titles[ts.Scenario], ts.Scenario)),
 				report.N(float64(ts.Target.Year), fmt.Sprint(ts.Target.Year)), report.T(goalText(ts.Target, lang)),
 				prob(ts.PMet), prob(ts.SE), value(ts.Q[0]), value(ts.Q[2]), value(ts.Q[4])}})
 		}
