@@ -96,7 +96,7 @@ section.wide{page:wide}
 td.group{font-weight:bold;background:#f6f6f6}
 .note{font-size:.82em;color:#444;margin:.2em 0}
 figure{margin:1em 0;text-align:center;break-inside:avoid}
-figure img{max-width:100%}
+figure img{max-width:100%;max-height:220mm;object-fit:contain}
 figcaption{font-size:.9em}
 nav ul{columns:2;font-size:.9em}
 tr{break-inside:avoid}
@@ -185,7 +185,7 @@ func WriteHTML(w io.Writer, d *Document) error {
 			cl = append(cl, "num")
 		}
 		wide := i < len(t.Cols) && t.Cols[i].Width >= 20
-		if c.Num || i < len(cols) && cols[i] || !wide && displayWidth(cellText(c)) <= shortCol {
+		if c.Num || i < len(cols) && cols[i] || !wide && short(cellText(c)) {
 			cl = append(cl, "nw") // ≥6%/年 whole even where the column has a target in words
 		} else if wide {
 			cl = append(cl, "w") // names, reasons: never squeezed to a few characters

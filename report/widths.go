@@ -80,6 +80,13 @@ func displayWidth(s string) int {
 // line (12 half-width units: 基本符合预期, 1,234,567.8).
 const shortCol = 12
 
+// short reports whether a cell is short enough to stay on one line: 12
+// half-width units, 18 for Latin text (insufficient data).
+func short(s string) bool {
+	w := displayWidth(s)
+	return w <= shortCol || w <= 18 && w == len([]rune(s))
+}
+
 // noWrap reports, per column, whether its cells stay on one line: numbers
 // always, and a column whose every cell is short (属性, 评价, 单位). The
 // long ones (names, targets in words, reasons) wrap.
@@ -90,7 +97,7 @@ func noWrap(t *Table) []bool {
 	}
 	for _, r := range t.Rows {
 		for i, c := range r.Cells {
-			if i < len(out) && !c.Num && displayWidth(cellText(c)) > shortCol {
+			if i < len(out) && !c.Num && !short(cellText(c)) {
 				out[i] = false
 			}
 		}
