@@ -278,6 +278,9 @@ func (dw *docxWriter) table(t *Table) {
 		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
 	}
 	b.WriteString("</w:tblGrid>")
+	// keep holds a row on the page of the next one: a group's name row
+	// never ends a page alone.
+	keep := false
 	cell := func(text string, width, span int, vmerge string, head, right, noWrap bool, shade string) {
 		b.WriteString("<w:tc><w:tcPr>")
 		fmt.Fprintf(b, `<w:tcW w:w="%d" w:type="dxa"/>`, width)
@@ -294,6 +297,9 @@ func (dw *docxWriter) table(t *Table) {
 			fmt.Fprintf(b, `<w:shd w:val="clear" w:color="auto" w:fill="%s"/>`, shade)
 		}
 		b.WriteString(`<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>`)
+		if keep {
+			b.WriteString(`<w:keepNext/>`)
+		}
 		switch {
 		case head:
 			b.WriteString(`<w:jc w:val="center"/>`)
@@ -346,7 +352,9 @@ func (dw *docxWriter) table(t *Table) {
 	for _, r := range t.Rows {
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		if r.Group != "" {
+			keep = true
 			cell(r.Group, textW, len(ws), "", false, false, false, "F4F4F4")
+			keep = false
 		} else {
 			for i, c := range r.Cells {
 				if i < len(ws) {
@@ -480,7 +488,7 @@ func docxStyles() string {
 	b.WriteString(style("TableCaption", "Table Caption", `<w:keepNext/><w:spacing w:before="200" w:after="60"/><w:jc w:val="center"/>`, fonts(docxHeadFont)+sz(10.5)))
 	b.WriteString(style("Figure", "Figure", `<w:keepNext/><w:spacing w:before="120"/><w:jc w:val="center"/>`, ""))
 	b.WriteString(style("Note", "Note", `<w:spacing w:before="40" w:after="40" w:line="280" w:lineRule="auto"/><w:jc w:val="both"/>`, sz(9)))
-	b.WriteString(style("TableText", "Table Text", `<w:spacing w:line="240" w:lineRule="auto"/>`, sz(docxTablePt)))
+	b.WriteString(style("TableText", "Table Text", `<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>`, sz(docxTablePt)))
 	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
 	b.WriteString(`<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/></w:style>`)
 	b.WriteString(`</w:styles>`)

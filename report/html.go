@@ -94,6 +94,7 @@ thead{display:table-header-group}
 @page wide{size:A4 landscape;margin:15mm 15mm}
 section.wide{page:wide}
 td.group{font-weight:bold;background:#f6f6f6}
+tr.g{break-after:avoid}
 .note{font-size:.82em;color:#444;margin:.2em 0}
 figure{margin:1em 0;text-align:center;break-inside:avoid}
 figure img{max-width:100%;max-height:220mm;object-fit:contain}
@@ -123,7 +124,7 @@ tr{break-inside:avoid}
 {{if .Caption}}<caption>{{.Caption}}</caption>{{end}}
 <thead>{{if .Groups}}<tr>{{range $i, $g := .Groups}}{{if .Title}}<th colspan="{{.Span}}">{{.Title}}</th>{{else}}{{range groupCols $t $i}}<th rowspan="2"{{th .}}>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>
 <tr>{{range $i, $g := .Groups}}{{if .Title}}{{range groupCols $t $i}}<th{{th .}}>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>{{else}}<tr>{{range .Cols}}<th{{th .}}>{{.Head}}</th>{{end}}</tr>{{end}}</thead>
-<tbody>{{range .Rows}}{{if .Group}}<tr><td class="group" colspan="{{colspan $t}}">{{.Group}}</td></tr>
+<tbody>{{range .Rows}}{{if .Group}}<tr class="g"><td class="group" colspan="{{colspan $t}}">{{.Group}}</td></tr>
 {{else}}<tr>{{range $i, $c := .Cells}}<td{{td $t $i $c}}>{{cell $c}}</td>{{end}}</tr>
 {{end}}{{end}}</tbody>
 </table>

@@ -51,7 +51,7 @@ func TestHTMLNumbersStayWhole(t *testing.T) {
 	page := buf.String()
 	for _, want := range []string{`<td class="num nw">12,345.6</td>`, `<td class="num nw">167.33%</td>`, `<td class="nw">约束性</td>`,
 		`<td class="nw">基本符合预期</td>`, `<th class="nw">2021</th>`, `@page wide{size:A4 landscape`, `<section id="table" class="wide">`,
-		`h2,h3,caption{break-after:avoid}`} {
+		`h2,h3,caption{break-after:avoid}`, `<tr class="g"><td class="group"`} {
 		if !strings.Contains(page, want) {
 			t.Errorf("the page lacks %s", want)
 		}
@@ -80,6 +80,10 @@ func TestDOCXLandscapeTable(t *testing.T) {
 	}
 	if n := strings.Count(doc, "<w:sectPr>"); n != 3 {
 		t.Errorf("%d sections, want 3 (title portrait, table landscape, end portrait)", n)
+	}
+	// A group's name row (绿色生态) keeps with the row after it.
+	if !regexp.MustCompile(`<w:pStyle w:val="TableText"/><w:keepNext/></w:pPr><w:r>(<w:rPr>.*?</w:rPr>)?<w:t xml:space="preserve">绿色生态<`).MatchString(doc) {
+		t.Error("the group row 绿色生态 does not keep with the next row")
 	}
 	if !strings.Contains(doc, `<w:noWrap/>`) {
 		t.Error("no cell is kept on one line")
