@@ -16,13 +16,14 @@ import (
 // (1/1440 inch; 1 cm = 567 twips), and the text width in EMU (1 cm =
 // 360,000 EMU) for the charts.
 const (
-	docxPageW   = 11906
-	docxPageH   = 16838
-	docxMargin  = 1134
-	docxTextW   = docxPageW - 2*docxMargin // 9638 twips = 17 cm
-	docxImageW  = 16 * 360000              // charts 16 cm wide
-	docxBodyPt  = 12                       // 小四
-	docxTablePt = 8
+	docxPageW     = 11906
+	docxPageH     = 16838
+	docxMargin    = 1134
+	docxTextW     = docxPageW - 2*docxMargin // 9638 twips = 17 cm
+	docxImageW    = 16 * 360000              // charts 16 cm wide
+	docxImageMaxH = 21 * 360000              // and at most 21 cm tall (of 25 cm of text height)
+	docxBodyPt    = 12                       // 小四
+	docxTablePt   = 8
 )
 
 // docxFonts: 宋体 for body text and 黑体 for headings, the fonts Word and
@@ -185,6 +186,9 @@ func (dw *docxWriter) figure(f Figure) {
 	n := len(dw.images)
 	cx := docxImageW
 	cy := int(int64(cx) * int64(cfg.Height) / int64(cfg.Width))
+	if cy > docxImageMaxH { // a tall chart keeps its caption on its page
+		cx, cy = int(int64(cx)*docxImageMaxH/int64(cy)), docxImageMaxH
+	}
 	fmt.Fprintf(&dw.b, `<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">`+
 		`<wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="%s" descr="%s"/>`+
 		`<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`+

@@ -3,6 +3,8 @@ package report
 import (
 	"archive/zip"
 	"bytes"
+	"image"
+	"image/png"
 	"regexp"
 	"strconv"
 	"strings"
@@ -109,4 +111,39 @@ func TestDOCXLandscapeTable(t *testing.T) {
 	if pt < docxMinPt {
 		t.Errorf("type %.1f pt", pt)
 	}
+}
+
+// TestDOCXTallFigure: a chart taller than wide (the previous plan's record)
+// is scaled to 21 cm so that its caption stays on its page (before: 16 cm
+// wide and 48 cm tall, the caption alone on the next page).
+func TestDOCXTallFigure(t *testing.T) {
+	var pngb bytes.Buffer
+	if err := png.Encode(&pngb, image.NewGray(image.Rect(0, 0, 100, 300))); err != nil {
+		t.Fatal(err)
+	}
+	d := &Document{Lang: "zh", Title: "图", Sections: []Section{{ID: "f", Title: "图表", Blocks: []Block{Figure{No: 1, Caption: "图1  高图", Name: "tall.png", PNG: pngb.Bytes()}}}}}
+	var buf bytes.Buffer
+	if err := WriteDOCX(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<wp:extent cx="(\d+)" cy="(\d+)"/>`).FindStringSubmatch(docxPart(t, z, "word/document.xml"))
+	if m == nil {
+		t.Fatal("no image extent")
+	}
+	cx, _ := strconv.Atoi(m[1])
+	cy, _ := strconv.Atoi(m[2])
+	if cy > docxImageMaxH || abs(cy-3*cx) > 3 {
+		t.Errorf("image %d × %d EMU: want at most %d tall, 1:3", cx, cy, docxImageMaxH)
+	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
 }
