@@ -191,3 +191,33 @@ func TestOverallNoFalseAllClear(t *testing.T) {
 		t.Errorf("overall = %q; want the binding target without figures said to be unjudged", got)
 	}
 }
+
+// TestSentenceWording: what a bureau reviewer sent back. A floor held in a
+// single year says no 均 and gives the unit with no space (before: "2023年
+// 观测值均守住下限 63"); a ratio in 倍 falls by 0.06, not by "0.06倍"; a
+// cumulative target needs so much a year (完成), not a rise (提高).
+func TestSentenceWording(t *testing.T) {
+	grain := &model.Indicator{ID: "grain", Name: model.Text{ZH: "粮食综合生产能力", EN: "Grain capacity"}, Unit: model.Text{ZH: "万吨", EN: "10k t"}, Attribute: model.Binding}
+	ratio := &model.Indicator{ID: "ratio", Name: model.Text{ZH: "城乡居民收入比", EN: "Urban-rural income ratio"}, Unit: model.Text{ZH: "倍", EN: "times"}, Direction: model.Down}
+	fdi := &model.Indicator{ID: "fdi", Name: model.Text{ZH: "实际利用外资", EN: "FDI"}, Unit: model.Text{ZH: "亿美元", EN: "100 million USD"}, Direction: model.Up}
+	held := model.Review{Indicator: grain, Target: model.Target{Year: 2025, From: 2020, Kind: model.Floor, Value: 63}, Compared: true, Category: model.OnSchedule,
+		Measure: model.MeasureBound, TaskDone: nan, Reason: model.Text{ZH: "2023年观测值均守住下限 63", EN: "the floor of 63 was held in every observed year (2023)"}}
+	fall := model.Review{Indicator: ratio, Target: model.Target{Year: 2025, From: 2020, Kind: model.Level, Value: 1.9}, Compared: true, Category: model.AchievedEarly,
+		Measure: model.MeasureLinear, Scale: model.ScaleLevel, Base: 1.92, Observed: 1.86, ObservedYear: 2023, TaskDone: 3, TimeElapsed: 0.6, Pace: model.RateUnits}
+	flow := model.Review{Indicator: fdi, Target: model.Target{Year: 2025, From: 2020, Kind: model.Cumulative, Value: 25}, Compared: true, Category: model.Lagging,
+		Measure: model.MeasureFlow, Scale: model.ScaleLevel, Observed: 10.9, ObservedYear: 2023, TaskDone: 0.436, TimeElapsed: 0.6, Pace: model.RateFlow,
+		ObservedRate: 3.633, RequiredRemaining: 7.05, Multiple: 1.94, Anticipated: 0.73}
+	lb := DefaultLabels("zh")
+	for _, c := range []struct {
+		r    model.Review
+		want string
+	}{
+		{held, "粮食综合生产能力：2023年观测值守住下限63万吨，评价为基本符合预期。"},
+		{fall, "城乡居民收入比2023年达到1.86倍，比2020年下降0.06，任务完成300%，已提前实现目标。"},
+		{flow, "剩余两年需年均完成7.05亿美元（为近三年速度的1.94倍）。"},
+	} {
+		if got := Sentence(c.r, false, model.DefaultFinalThresholds(), lb, "zh"); !strings.HasSuffix(got, c.want) {
+			t.Errorf("got  %s\nwant …%s", got, c.want)
+		}
+	}
+}

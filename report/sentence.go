@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 
 	"fyp/internal/numfmt"
@@ -26,7 +27,11 @@ func Sentence(r model.Review, final bool, th model.FinalThresholds, lb Labels, l
 		if finalRow(r, final) {
 			verdict = finalLabel(model.FinalOf(r, th), lang)
 		}
-		return L(lang, fmt.Sprintf("%s：%s，评价为%s", name, r.Reason.ZH, verdict),
+		reason := r.Reason.ZH
+		if r.Measure == model.MeasureBound {
+			reason = tidyBoundZH(reason, r.Indicator.Unit.ZH)
+		}
+		return L(lang, fmt.Sprintf("%s：%s，评价为%s", name, reason, verdict),
 			fmt.Sprintf("%s: %s; %s", name, r.Reason.EN, verdict)) + end
 	}
 	if finalRow(r, final) && model.FinalOf(r, th) == model.FinalNoData {
@@ -116,6 +121,9 @@ func paceText(r model.Review, v float64, lb Labels, lang string) string {
 		return signed(p, lang)
 	}
 	p = strings.TrimPrefix(p, "+")
+	if r.Measure == model.MeasureFlow {
+		return "完成" + p + paceWord(r, lb, lang) // a cumulative target: so much a year, not a rise
+	}
 	if neg, ok := strings.CutPrefix(p, "-"); ok {
 		return "下降" + neg + paceWord(r, lb, lang)
 	}
@@ -133,10 +141,33 @@ func paceWord(r model.Review, lb Labels, lang string) string {
 
 func unitWord(ind *model.Indicator, lang string) string {
 	u := ind.Unit.In(lang)
-	if u == "%" {
+	switch u {
+	case "%":
 		return L(lang, "个百分点", "pp")
+	case "倍", "times":
+		return "" // a ratio falls by 0.06, not by 0.06 倍
 	}
 	return u
+}
+
+var (
+	yearSpan  = regexp.MustCompile(`(\d{4})–(\d{4})`)
+	boundFig  = regexp.MustCompile(`(下限|上限) (-?[\d,]+(?:\.\d+)?)`)
+	oneYearAs = regexp.MustCompile(`^(\d{4})年观测值均`)
+	yearWas   = regexp.MustCompile(`（(\d{4})年为(-?[\d,]+(?:\.\d+)?)）`)
+)
+
+// tidyBoundZH writes the review's reason for a floor or ceiling as the
+// report's Chinese does: 2021—2023 with the report's dash, the bound with
+// its unit and no space (下限300天), and no 均 after a single year.
+func tidyBoundZH(s, unit string) string {
+	s = yearSpan.ReplaceAllString(s, "$1—$2")
+	if unit == "%" || unit == "倍" {
+		unit = map[string]string{"%": "%", "倍": ""}[unit]
+	}
+	s = boundFig.ReplaceAllString(s, "${1}${2}"+unit)
+	s = yearWas.ReplaceAllString(s, "（${1}年为${2}"+unit+"）")
+	return oneYearAs.ReplaceAllString(s, "${1}年观测值")
 }
 
 // where says where the indicator stands: its latest level and its change
