@@ -220,4 +220,23 @@ func TestSentenceWording(t *testing.T) {
 			t.Errorf("got  %s\nwant …%s", got, c.want)
 		}
 	}
+	// English: units that start with a number in parentheses (before:
+	// "totalled 10.9 100 million USD"), a ratio bare, no Chinese aside
+	// (before: "set by the city (市下达)").
+	energy := &model.Indicator{ID: "energy", Name: model.Text{ZH: "单位地区生产总值能耗", EN: "Energy per unit of GDP"}}
+	delegated := model.Review{Indicator: energy, Target: model.Target{Year: 2025, From: 2020, Kind: model.Delegated}, Category: model.InsufficientData,
+		Refusal: "delegated", TaskDone: nan, Reason: model.Text{ZH: "目标由市下达", EN: "set by the city (市下达); the plan gives no number: supply the city's target"}}
+	en := DefaultLabels("en")
+	for _, c := range []struct {
+		r    model.Review
+		want string
+	}{
+		{flow, "FDI totalled 10.9 (100 million USD) in 2021–2023"},
+		{fall, "Urban-rural income ratio reached 1.86 in 2023, down 0.06 on 2020"},
+		{delegated, "Energy per unit of GDP: insufficient data; set by the city; the plan gives no number: supply the city's target."},
+	} {
+		if got := Sentence(c.r, false, model.DefaultFinalThresholds(), en, "en"); !strings.HasPrefix(got, c.want) {
+			t.Errorf("got  %s\nwant %s…", got, c.want)
+		}
+	}
 }

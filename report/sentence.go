@@ -21,7 +21,7 @@ func Sentence(r model.Review, final bool, th model.FinalThresholds, lb Labels, l
 	switch {
 	case r.Target.Kind == model.Delegated || !r.Compared || r.Category == model.InsufficientData:
 		return L(lang, fmt.Sprintf("%s：%s，%s", name, lb.Category(r), r.Reason.ZH),
-			fmt.Sprintf("%s: %s; %s", name, lb.Category(r), r.Reason.EN)) + end
+			fmt.Sprintf("%s: %s; %s", name, lb.Category(r), enReason(r.Reason.EN))) + end
 	case r.Measure == model.MeasureBound || r.Measure == model.MeasureRelative || isNaN(r.TaskDone):
 		verdict := lb.Category(r)
 		if finalRow(r, final) {
@@ -32,7 +32,7 @@ func Sentence(r model.Review, final bool, th model.FinalThresholds, lb Labels, l
 			reason = tidyBoundZH(reason, r.Indicator.Unit.ZH)
 		}
 		return L(lang, fmt.Sprintf("%s：%s，评价为%s", name, reason, verdict),
-			fmt.Sprintf("%s: %s; %s", name, r.Reason.EN, verdict)) + end
+			fmt.Sprintf("%s: %s; %s", name, enReason(r.Reason.EN), verdict)) + end
 	}
 	if finalRow(r, final) && model.FinalOf(r, th) == model.FinalNoData {
 		return L(lang, fmt.Sprintf("%s：尚无%d年数据（最新为%d年），暂不作总结评价", name, r.Target.Year, r.ObservedYear),
@@ -141,14 +141,23 @@ func paceWord(r model.Review, lb Labels, lang string) string {
 
 func unitWord(ind *model.Indicator, lang string) string {
 	u := ind.Unit.In(lang)
-	switch u {
-	case "%":
+	switch {
+	case u == "%":
 		return L(lang, "个百分点", "pp")
-	case "倍", "times":
+	case ind.Unit.ZH == "倍":
 		return "" // a ratio falls by 0.06, not by 0.06 倍
+	case lang == "en" && u != "" && u[0] >= '0' && u[0] <= '9':
+		return "(" + u + ")" // 9.2 (10,000 yuan), not 9.2 10,000 yuan
 	}
 	return u
 }
+
+// hanAside is a parenthesized Chinese term in English text, e.g. "(市下达)".
+var hanAside = regexp.MustCompile(` ?[(（]\p{Han}+[)）]`)
+
+// enReason is the review's English reason without Chinese asides: one
+// language per document.
+func enReason(s string) string { return hanAside.ReplaceAllString(s, "") }
 
 var (
 	yearSpan  = regexp.MustCompile(`(\d{4})–(\d{4})`)
@@ -177,12 +186,15 @@ func where(r model.Review, lb Labels, lang string) string {
 	name := ind.Name.In(lang)
 	t0, tl := r.Target.From, r.ObservedYear
 	u := ind.Unit.In(lang)
+	if lang == "en" && ind.Unit.ZH == "倍" {
+		u = "" // a ratio is a bare number in English: 1.86, not 1.86 ratio (urban / rural)
+	}
 	level := r.Scale == model.ScaleLevel
 	var b strings.Builder
 	switch {
 	case r.Measure == model.MeasureFlow:
 		if lang == "en" {
-			fmt.Fprintf(&b, "%s totalled %s %s in %d–%d", name, lb.Value(r.Observed), u, t0+1, tl)
+			fmt.Fprintf(&b, "%s totalled %s in %d–%d", name, withUnit(lb.Value(r.Observed), u, lang), t0+1, tl)
 		} else {
 			fmt.Fprintf(&b, "%s%d—%d年累计%s%s", name, t0+1, tl, lb.Value(r.Observed), u)
 		}
@@ -230,6 +242,8 @@ func withUnit(v, u, lang string) string {
 	switch {
 	case u == "" || v == "—":
 		return v
+	case lang == "en" && u[0] >= '0' && u[0] <= '9':
+		return v + " (" + u + ")"
 	case u == "%" || lang == "zh":
 		return v + u
 	}
