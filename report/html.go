@@ -132,20 +132,6 @@ tr{break-inside:avoid}
 {{end}}{{end}}{{end}}</section>
 {{end}}`))
 
-// widths are the columns' shares of the table's width, in percent.
-func widths(t *Table) []string {
-	sh := colShares(t)
-	total := 0.0
-	for _, w := range sh {
-		total += w
-	}
-	out := make([]string, len(sh))
-	for i, w := range sh {
-		out[i] = fmt.Sprintf("%.1f", 100*w/total)
-	}
-	return out
-}
-
 // groupCols are the columns under header group i.
 func groupCols(t *Table, i int) []Col {
 	start := 0
