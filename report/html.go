@@ -58,6 +58,13 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 	},
 	"groupCols": groupCols,
 	"wide":      sectionLandscape,
+	// shortTh keeps a short head over one column on one line (基期值（年）).
+	"shortTh": func(h string) template.HTMLAttr {
+		if short(h) {
+			return ` class="nw"`
+		}
+		return ""
+	},
 	"th": func(c Col) template.HTMLAttr {
 		if headNoWrap(c.Head) {
 			return ` class="nw"`
@@ -122,7 +129,7 @@ tr{break-inside:avoid}
 {{else if eq $k "figure"}}<figure>{{img .}}<figcaption>{{.Caption}}</figcaption></figure>
 {{else if eq $k "table"}}{{$t := .}}<table>
 {{if .Caption}}<caption>{{.Caption}}</caption>{{end}}
-<thead>{{if .Groups}}<tr>{{range $i, $g := .Groups}}{{if .Title}}<th colspan="{{.Span}}">{{.Title}}</th>{{else}}{{range groupCols $t $i}}<th rowspan="2"{{th .}}>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>
+<thead>{{if .Groups}}<tr>{{range $i, $g := .Groups}}{{if .Title}}<th colspan="{{.Span}}"{{if eq .Span 1}}{{shortTh .Title}}{{end}}>{{.Title}}</th>{{else}}{{range groupCols $t $i}}<th rowspan="2"{{th .}}>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>
 <tr>{{range $i, $g := .Groups}}{{if .Title}}{{range groupCols $t $i}}<th{{th .}}>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>{{else}}<tr>{{range .Cols}}<th{{th .}}>{{.Head}}</th>{{end}}</tr>{{end}}</thead>
 <tbody>{{range .Rows}}{{if .Group}}<tr class="g"><td class="group" colspan="{{colspan $t}}">{{.Group}}</td></tr>
 {{else}}<tr>{{range $i, $c := .Cells}}<td{{td $t $i $c}}>{{cell $c}}</td>{{end}}</tr>
