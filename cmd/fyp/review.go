@@ -129,6 +129,10 @@ type reviewResult struct {
 	rows  []model.Review
 	// sources are the distinct sources the file names, in file order.
 	sources []string
+	// synthetic: the observed file says its figures are invented; every
+	// chart is stamped 示例数据 / SYNTHETIC.
+	synthetic bool
+	ev        model.Evidence // the observations as read, for the charts
 }
 
 // reviewScenario is the projection the review continues from the latest
@@ -191,7 +195,7 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 			rows = append(rows, r)
 		}
 	}
-	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, sources: sources(d)}, nil
+	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, sources: sources(d), synthetic: d.Synthetic, ev: ev}, nil
 }
 
 // sources are the distinct sources named in d, in the order of their rows.
