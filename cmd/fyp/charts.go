@@ -56,6 +56,9 @@ needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF 
 			if err := o.check("png", "svg", "pdf"); err != nil {
 				return err
 			}
+			if err := checkOut(c, out, force); err != nil {
+				return err
+			}
 			opt, err := cf.options(o)
 			if err != nil {
 				return err

@@ -53,6 +53,9 @@ files it wrote and keeps every other file (see fyp run --help).`,
 			if err := f.check(); err != nil {
 				return err
 			}
+			if err := checkOut(c, out, force); err != nil {
+				return err
+			}
 			p, err := o.loadPlan()
 			if err != nil {
 				return err
