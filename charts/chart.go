@@ -52,6 +52,10 @@ type Chart struct {
 	opt  Options
 	th   *theme
 	draw func(dc draw.Canvas)
+	// panels and boxes are the data areas of a figure's panels and the
+	// text boxes placed on them in the last drawing (tests check them).
+	panels, boxes []vg.Rectangle
+	segs          [][2]vg.Point // the drawn lines the boxes must avoid
 }
 
 // WriteTo renders the chart in the format of its options.

@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 
 	"fyp/model"
 )
@@ -81,7 +82,6 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 	for r := range plots {
 		plots[r] = make([]*plot.Plot, 2)
 	}
-	c.Height = vg.Length(rows)*5*vg.Centimeter + 3*vg.Centimeter
 	var legend []legendEntry
 	seen := map[string]bool{}
 	var notes, noteOrder []string
@@ -119,23 +119,45 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 		}
 	}
 	footer := th.t(sourceLine(o, prs[0].Plan, labels, th.lang))
-	return c.done(func(dc draw.Canvas) {
+	chrome := func(dc draw.Canvas) draw.Canvas {
 		dc = th.header(dc, c.Title)
 		dc = th.footer(dc, append(notes, footer)...)
 		dc = th.legend(dc, legend)
-		dc = draw.Crop(dc, vg.Points(4), -vg.Points(12), 0, 0)
-		tiles := draw.Tiles{Rows: rows, Cols: 2, PadX: vg.Points(16), PadY: vg.Points(10)}
-		cs := plot.Align(plots, tiles, dc)
+		return draw.Crop(dc, vg.Points(4), -vg.Points(12), 0, 0)
+	}
+	// Each row of panels gets panelRow whatever the legend and notes
+	// take: many scenarios' notes make the figure taller, never the
+	// panels flatter.
+	c.Height = vg.Length(rows)*panelRow + chromeHeight(chrome, c.Width)
+	return c.done(func(dc draw.Canvas) {
+		th.boxes, th.segs, c.panels = nil, nil, nil
+		cs := grid(plots, chrome(dc), vg.Points(16), vg.Points(10))
 		for r := range plots {
 			for k, p := range plots[r] {
-				// plot.Align gives an infinite rectangle when a panel's
-				// labels are wider than the panel; drawing it would never end.
+				// A panel whose labels are wider than the panel gets no
+				// finite area; drawing it would never end.
 				if p != nil && drawable(cs[r][k].Rectangle) {
 					p.Draw(cs[r][k])
+					c.panels = append(c.panels, p.DataCanvas(cs[r][k]).Rectangle)
 				}
 			}
 		}
+		c.boxes, c.segs = th.boxes, th.segs
 	}), nil
+}
+
+// panelRow is the height of one row of headline panels: the plot area,
+// its title and its axes.
+const panelRow = 5 * vg.Centimeter
+
+// chromeHeight is the height the title, notes and legend take on a chart
+// of width w: chrome is drawn on a recorder on a tall canvas and what it
+// leaves is measured.
+func chromeHeight(chrome func(draw.Canvas) draw.Canvas, w vg.Length) vg.Length {
+	const tall = 1000 * vg.Centimeter
+	dc := draw.Canvas{Canvas: &recorder.Canvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: w, Y: tall}}}
+	left := chrome(dc)
+	return tall - (left.Max.Y - left.Min.Y)
 }
 
 // drawable reports whether r is a finite rectangle of positive size.

@@ -494,27 +494,27 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 		p.Add(poly, bl)
 		legend = append(legend, legendEntry{th.t(pick(th.lang, "允许范围 ", "permitted ") + b.Label), boxThumb{bandFill}})
 	}
-	extrap := false
 	for _, l := range d.Lines {
-		col := ScenarioColor(l.Scenario, order)
-		ln := line(xys(l.Points), col, 1.8)
+		ln := line(xys(l.Points), ScenarioColor(l.Scenario, order), 1.8)
 		p.Add(ln)
 		legend = append(legend, legendEntry{th.t(l.Label), ln})
-		if len(l.Extrap) > 1 {
-			p.Add(line(xys(l.Extrap), fade(col, 0.6), 1.2, 4, 3))
-			extrap = true
-		}
 	}
+	drawn, drawnCols, arrows := d.extrapolations(order, ymin, ymax)
+	for i, l := range drawn {
+		p.Add(line(l, drawnCols[i], 1.2, 4, 3))
+	}
+	extrap := len(drawn) > 0
+	var rule *ruleLabel
 	if extrap {
 		// The years after End are a scenario's extrapolation: a rule at
 		// End and a label say so, and the axis is sized without them.
 		p.Add(line(plotter.XYs{{X: float64(d.End), Y: ymin}, {X: float64(d.End), Y: ymax}}, grey, 0.8, 1, 2))
-		l, _ := plotter.NewLabels(plotter.XYLabels{XYs: plotter.XYs{{X: float64(d.End), Y: ymin}},
-			Labels: []string{th.L("外推 →", "extrapolated →")}})
-		l.TextStyle[0] = th.style(sizeNote, grey)
-		l.Offset = vg.Point{X: vg.Points(3), Y: vg.Points(3)}
-		p.Add(l)
+		rule = &ruleLabel{X: float64(d.End), Txt: th.L("外推 →", "extrapolated →"), Sty: th.style(sizeNote, grey)}
 		legend = append(legend, legendEntry{th.t(fmt.Sprintf(pick(th.lang, "%d年后：情景外推，无规划目标", "after %d: a scenario's extrapolation, no target"), d.End)), line(nil, grey, 1.2, 4, 3)})
+		if len(arrows.pts) > 0 {
+			p.Add(arrows)
+			legend = append(legend, legendEntry{th.L("外推超出纵轴，在此截断", "extrapolation leaves the axis here"), arrowThumb{grey}})
+		}
 	}
 	if len(d.PlanPath) > 1 {
 		pl := line(xys(d.PlanPath), okBlack, 1, 3, 2.5)
@@ -545,22 +545,38 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 		ts := scatter(pts, okVermilion, draw.PyramidGlyph{}, 3.2)
 		p.Add(ts)
 		// Each label goes where it crosses no path and no other label.
-		var obstacles []plotter.XYs
-		for _, l := range d.Lines {
-			obstacles = append(obstacles, xys(l.Points), xys(l.Extrap))
-		}
-		obstacles = append(obstacles, xys(d.PlanPath), xys(d.History))
-		p.Add(&placed{pts: pts, txt: txt, sty: th.style(sizeNote, okVermilion), lines: obstacles})
 		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
+		p.Add(&placed{pts: pts, txt: txt, sty: th.style(sizeNote, okVermilion), lines: d.obstacles(drawn, ymin, ymax), rule: rule, boxes: &th.boxes, segs: &th.segs})
+	} else if rule != nil {
+		p.Add(&placed{lines: d.obstacles(drawn, ymin, ymax), rule: rule, boxes: &th.boxes, segs: &th.segs})
 	}
 	// Set last: p.Add widens the axes to every plotter's data, the
 	// extrapolations included; lines beyond the axes are clipped.
 	p.Y.Min, p.Y.Max = ymin, ymax
 	p.X.Min, p.X.Max = float64(firstYear(d)), float64(min(horizon, d.End))+0.5
 	if extrap {
-		p.X.Max = float64(horizon) + 0.5
+		// As far as an extrapolation is drawn (two years at least, room
+		// for the rule's label), not to an empty horizon.
+		end := max(math.Ceil(extrapEnd(drawn)), float64(d.End+2))
+		p.X.Max = math.Min(float64(horizon), end) + 0.5
 	}
 	return p, legend
+}
+
+// obstacles are the lines a label must not sit on, in data coordinates:
+// the paths, the extrapolations as drawn, the plan path, the recorded
+// values and the rule at End when extrapolations are drawn.
+func (d PathData) obstacles(drawn []plotter.XYs, ymin, ymax float64) []plotter.XYs {
+	var out []plotter.XYs
+	for _, l := range d.Lines {
+		out = append(out, xys(l.Points))
+	}
+	out = append(out, drawn...)
+	out = append(out, xys(d.PlanPath), xys(d.History))
+	if len(drawn) > 0 {
+		out = append(out, plotter.XYs{{X: float64(d.End), Y: ymin}, {X: float64(d.End), Y: ymax}})
+	}
+	return out
 }
 
 // Axis is the value axis: Range with 12 % room, kept inside the

@@ -19,6 +19,33 @@ type placed struct {
 	txt   []string
 	sty   text.Style
 	lines []plotter.XYs // obstacles, in data coordinates
+	// rule, when set, labels a vertical rule (the start of the
+	// extrapolated years): placed after the point labels, beside the rule
+	// from its foot upwards, clear of them and of the lines.
+	rule *ruleLabel
+	// boxes and segs, when set, receive the text boxes as drawn and the
+	// obstacle lines in canvas coordinates (tests check them).
+	boxes *[]vg.Rectangle
+	segs  *[][2]vg.Point
+}
+
+// ruleLabel is the text of a vertical rule at X (data coordinates).
+type ruleLabel struct {
+	X   float64
+	Txt string
+	Sty text.Style
+}
+
+// ruleCandidates are the lower left corners tried for a label of size w×h
+// beside a vertical rule at x over the area c: to its right from the foot
+// upwards (the label points to the years after it), then to its left.
+func ruleCandidates(c vg.Rectangle, x, w, h, g vg.Length) []vg.Point {
+	var right, left []vg.Point
+	for y := c.Min.Y + g; y+h <= c.Max.Y; y += h/2 + g {
+		right = append(right, vg.Point{X: x + g, Y: y})
+		left = append(left, vg.Point{X: x - w - g, Y: y})
+	}
+	return append(right, left...)
 }
 
 // candidates are the lower left corners tried for a label of size w×h
@@ -26,19 +53,42 @@ type placed struct {
 // path rising to its target), lower left, upper right, lower right, above,
 // below, left, right.
 func candidates(x, y, w, h, g vg.Length) []vg.Point {
-	return []vg.Point{
+	near := []vg.Point{
 		{X: x - w - g, Y: y + g}, {X: x - w - g, Y: y - h - g}, {X: x + g, Y: y + g}, {X: x + g, Y: y - h - g},
 		{X: x - w/2, Y: y + 2*g}, {X: x - w/2, Y: y - h - 2*g}, {X: x - w - 2*g, Y: y - h/2}, {X: x + 2*g, Y: y - h/2},
 		// Farther away, below, where the paths rising to a target leave room.
 		{X: x - w - g, Y: y - 2*h - 2*g}, {X: x + g, Y: y - 2*h - 2*g}, {X: x - w - g, Y: y - 3*h - 3*g}, {X: x + g, Y: y - 3*h - 3*g},
 		{X: x - w - g, Y: y - 5*h}, {X: x + g, Y: y - 5*h},
 	}
+	// Then farther still, down and up a line at a time, and set back
+	// from the point, for a target in a corner crowded by paths (tied to
+	// its point by a thin line).
+	for k := vg.Length(2); k <= 16; k++ {
+		for _, dx := range []vg.Length{0, w / 2, w} {
+			near = append(near, vg.Point{X: x - w - g - dx, Y: y - k*(h+g)}, vg.Point{X: x + g + dx, Y: y - k*(h+g)},
+				vg.Point{X: x - w - g - dx, Y: y + (k-1)*(h+g)}, vg.Point{X: x + g + dx, Y: y + (k-1)*(h+g)})
+		}
+	}
+	return near
 }
 
 // Plot implements plot.Plotter.
 func (pl *placed) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	for i, r := range pl.place(c.Rectangle, trX, trY) {
+	rs := pl.place(c.Rectangle, trX, trY)
+	if pl.boxes != nil {
+		*pl.boxes = append(*pl.boxes, rs...)
+	}
+	if pl.segs != nil {
+		*pl.segs = append(*pl.segs, pl.segments(trX, trY)...)
+	}
+	if pl.rule != nil {
+		sty := pl.rule.Sty
+		sty.XAlign, sty.YAlign = draw.XLeft, draw.YBottom
+		c.FillText(sty, rs[len(rs)-1].Min, pl.rule.Txt)
+		rs = rs[:len(rs)-1]
+	}
+	for i, r := range rs {
 		// A label set away from its point is tied to it by a thin line.
 		x, y := trX(pl.pts[i].X), trY(pl.pts[i].Y)
 		near := vg.Point{X: max(r.Min.X, min(x, r.Max.X)), Y: max(r.Min.Y, min(y, r.Max.Y))}
@@ -51,21 +101,17 @@ func (pl *placed) Plot(c draw.Canvas, p *plot.Plot) {
 	}
 }
 
-// place chooses each label's rectangle on the canvas area c.
+// place chooses each label's rectangle on the canvas area c: the point
+// labels', then the rule label's (last).
 func (pl *placed) place(c vg.Rectangle, trX, trY func(float64) vg.Length) []vg.Rectangle {
-	var segs [][2]vg.Point
-	for _, l := range pl.lines {
-		for i := 1; i < len(l); i++ {
-			segs = append(segs, [2]vg.Point{{X: trX(l[i-1].X), Y: trY(l[i-1].Y)}, {X: trX(l[i].X), Y: trY(l[i].Y)}})
-		}
-	}
+	segs := pl.segments(trX, trY)
 	var taken []vg.Rectangle
 	gap := vg.Points(3)
-	for i, pt := range pl.pts {
-		x, y := trX(pt.X), trY(pt.Y)
-		w, h := pl.sty.Width(pl.txt[i]), pl.sty.Height(pl.txt[i])
+	// best is the candidate crossing the fewest lines, never on another
+	// label unless every candidate is, and inside the area if any is.
+	best := func(cands []vg.Point, w, h vg.Length) vg.Rectangle {
 		best, bestScore := vg.Rectangle{}, math.Inf(1)
-		for k, min := range candidates(x, y, w, h, gap) {
+		for k, min := range cands {
 			r := vg.Rectangle{Min: min, Max: vg.Point{X: min.X + w, Y: min.Y + h}}
 			score := float64(k) * 0.01 // prefer the earlier candidate on a tie
 			for _, s := range segs {
@@ -75,7 +121,7 @@ func (pl *placed) place(c vg.Rectangle, trX, trY func(float64) vg.Length) []vg.R
 			}
 			for _, t := range taken {
 				if overlap(r, t) {
-					score += 10
+					score += 1000
 				}
 			}
 			if r.Min.X < c.Min.X || r.Max.X > c.Max.X || r.Min.Y < c.Min.Y || r.Max.Y > c.Max.Y {
@@ -85,9 +131,29 @@ func (pl *placed) place(c vg.Rectangle, trX, trY func(float64) vg.Length) []vg.R
 				best, bestScore = r, score
 			}
 		}
-		taken = append(taken, best)
+		return best
+	}
+	for i, pt := range pl.pts {
+		x, y := trX(pt.X), trY(pt.Y)
+		w, h := pl.sty.Width(pl.txt[i]), pl.sty.Height(pl.txt[i])
+		taken = append(taken, best(candidates(x, y, w, h, gap), w, h))
+	}
+	if r := pl.rule; r != nil {
+		w, h := r.Sty.Width(r.Txt), r.Sty.Height(r.Txt)
+		taken = append(taken, best(ruleCandidates(c, trX(r.X), w, h, gap), w, h))
 	}
 	return taken
+}
+
+// segments are the obstacle lines in canvas coordinates.
+func (pl *placed) segments(trX, trY func(float64) vg.Length) [][2]vg.Point {
+	var segs [][2]vg.Point
+	for _, l := range pl.lines {
+		for i := 1; i < len(l); i++ {
+			segs = append(segs, [2]vg.Point{{X: trX(l[i-1].X), Y: trY(l[i-1].Y)}, {X: trX(l[i].X), Y: trY(l[i].Y)}})
+		}
+	}
+	return segs
 }
 
 // crosses reports whether the segment a–b passes through r: the segment

@@ -62,6 +62,10 @@ type theme struct {
 	font *Font
 	lang string
 	lab  *labeler
+	// boxes are the text boxes placed on the data (target and rule
+	// labels) in the last drawing, for tests.
+	boxes []vg.Rectangle
+	segs  [][2]vg.Point // the lines they avoid, in canvas coordinates
 }
 
 func newTheme(f *Font, o Options) *theme {
