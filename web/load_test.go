@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -219,15 +220,20 @@ func TestLoad(t *testing.T) {
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
+// benchState numbers the benchmarks' states: every iteration of every
+// benchmark (and of every -count) asks for a state not seen before, so
+// that no cache answers it.
+var benchState atomic.Int64
+
+func newGDPRate() float64 { return 5 + float64(benchState.Add(1))*1e-7 }
+
 // BenchmarkAssess is one slider move: the table and both SVG charts, each
 // for a state not seen before (no cache).
 func BenchmarkAssess(b *testing.B) {
 	s := server(b)
 	h := s.Handler()
-	i := 0
 	for b.Loop() {
-		i++
-		body := fmt.Sprintf(`{"scenario":"baseline","charts":true,"settings":{"gdp.rate":%g}}`, 5+float64(i)*1e-7)
+		body := fmt.Sprintf(`{"scenario":"baseline","charts":true,"settings":{"gdp.rate":%g}}`, newGDPRate())
 		benchPost(b, h, "/api/assess", body)
 	}
 }
@@ -236,10 +242,8 @@ func BenchmarkAssess(b *testing.B) {
 func BenchmarkSimulate(b *testing.B) {
 	s := server(b)
 	h := s.Handler()
-	i := 0
 	for b.Loop() {
-		i++
-		body := fmt.Sprintf(`{"scenario":"baseline","settings":{"gdp.rate":%g}}`, 5+float64(i)*1e-7)
+		body := fmt.Sprintf(`{"scenario":"baseline","settings":{"gdp.rate":%g}}`, newGDPRate())
 		benchPost(b, h, "/api/simulate", body)
 	}
 }
@@ -249,10 +253,8 @@ func BenchmarkSimulate(b *testing.B) {
 func BenchmarkMove(b *testing.B) {
 	s := server(b)
 	h := s.Handler()
-	i := 0
 	for b.Loop() {
-		i++
-		v := 5 + float64(i)*1e-7
+		v := newGDPRate()
 		benchPost(b, h, "/api/assess", fmt.Sprintf(`{"scenario":"baseline","charts":true,"settings":{"gdp.rate":%g}}`, v))
 		benchPost(b, h, "/api/simulate", fmt.Sprintf(`{"scenario":"baseline","settings":{"gdp.rate":%g}}`, v))
 	}
