@@ -70,6 +70,8 @@ type phaseResult struct {
 	// superseded counts the moves a client abandoned for its next one
 	// (drag phase): not answered, not in latencies, not errors.
 	superseded int
+	// cpu is the process's CPU time over the phase (server and clients).
+	cpu time.Duration
 }
 
 func (r phaseResult) pct(p float64) time.Duration {
@@ -96,7 +98,9 @@ func (r phaseResult) pct(p float64) time.Duration {
 // answered, and the abandoned ones are counted apart. It measures and logs
 // the latency percentiles, the errors and the heap after each phase; it
 // fails only on errors, never on time (bench/serve.sh compares the paced
-// figures with the targets: p95 ≤ 100 ms and ≤ 250 ms).
+// figures with the targets: p95 ≤ 100 ms and ≤ 250 ms). cpu/move is the
+// process's CPU time (server and clients) over the phase per move made:
+// unlike the latencies, it hardly depends on what else the machine runs.
 func TestLoad(t *testing.T) {
 	if !*load {
 		t.Skip("the load test runs with -load (bench/serve.sh)")
@@ -165,7 +169,7 @@ func TestLoad(t *testing.T) {
 				r.latencies = append(r.latencies, d)
 			}
 		}
-		start := time.Now()
+		start, cpu0 := time.Now(), cpuTime()
 		for c := range *loadClients {
 			wg.Add(1)
 			go func() {
@@ -196,7 +200,7 @@ func TestLoad(t *testing.T) {
 			}()
 		}
 		wg.Wait()
-		r.wall = time.Since(start)
+		r.wall, r.cpu = time.Since(start), cpuTime()-cpu0
 		r.heapMB = heap()
 		return r
 	}
@@ -210,8 +214,9 @@ func TestLoad(t *testing.T) {
 	results = append(results, phase("drag +sim, aborting", 4000, true, *loadDrag, true))
 	for _, r := range results {
 		n := len(r.latencies)
-		t.Logf("LOAD %-24s requests %4d  errors %d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  throughput %5.1f/s  heap after %.1f MB  superseded %d",
-			r.name, n, r.errors, ms(r.pct(50)), ms(r.pct(95)), ms(r.pct(100)), float64(n)/r.wall.Seconds(), r.heapMB, r.superseded)
+		moves := n + r.superseded
+		t.Logf("LOAD %-24s requests %4d  errors %d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  throughput %5.1f/s  heap after %.1f MB  superseded %d  cpu/move %.1f ms",
+			r.name, n, r.errors, ms(r.pct(50)), ms(r.pct(95)), ms(r.pct(100)), float64(n)/r.wall.Seconds(), r.heapMB, r.superseded, ms(r.cpu)/float64(max(1, moves)))
 		if r.errors > 0 {
 			t.Errorf("%s: %d errors; first: %s", r.name, r.errors, r.firstErr)
 		}
