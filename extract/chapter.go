@@ -62,7 +62,8 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 			var goalClauses []string
 			clauses := clauseSplit.Split(sent, -1)
 			topics := []string{lead}
-			if len(clauses) > 1 && utf8.RuneCountInString(clauses[0]) <= 10 {
+			if len(clauses) > 1 && utf8.RuneCountInString(clauses[0]) <= 10 && !byYearRe.MatchString(clauses[0]) {
+				// 德感工业园:…; not 到2025年,…, a time and not a part
 				topics = append(topics, strings.TrimSpace(clauses[0]))
 			}
 			lastSubj, prevClause := "", ""
@@ -163,13 +164,18 @@ type found struct {
 // an unknown subject becomes a new indicator marked for review.
 func add(p *Plan, byID map[string]*Indicator, counter map[string]int, f found, pl place, line int, voc *vocabulary.Vocabulary) {
 	t := f.target
+	if t.RelativeTo != "" && (byID[t.RelativeTo] == nil || f.known && f.entry.ID == t.RelativeTo) {
+		// measured against an indicator the plan does not hold: kept as words
+		p.Qualitative = append(p.Qualitative, Qualitative{ID: fmt.Sprintf("goal_%d_%d", t.Year, len(p.Qualitative)+1), Year: t.Year, Section: pl.Section, Text: f.quote})
+		return
+	}
 	if f.known && !slices.Contains(f.entry.Names, f.subject) {
 		addReview(&t.Review, "原文“"+f.subject+"”按词表读作"+f.entry.ID)
 	}
 	if f.known {
 		if ind, ok := byID[f.entry.ID]; ok {
 			for _, old := range ind.Targets {
-				if old.Year != t.Year || old.Value == nil || t.Value == nil || *old.Value != *t.Value {
+				if old.Year != t.Year || old.RelativeTo != t.RelativeTo || old.Value == nil || t.Value == nil || *old.Value != *t.Value {
 					continue
 				}
 				// a restatement: the table's cell stays as printed
@@ -178,7 +184,7 @@ func add(p *Plan, byID map[string]*Indicator, counter map[string]int, f found, p
 			}
 			t.Note = pl.Section + ": " + f.quote
 			if t.Kind == "level" && ind.Unit != "" && f.unit != "" && f.unit != ind.Unit && f.unit != "%" {
-				t.Review = "单位" + f.unit + "与指标单位" + ind.Unit + "不同"
+				addReview(&t.Review, "单位"+f.unit+"与指标单位"+ind.Unit+"不同")
 			}
 			ind.Targets = append(ind.Targets, t)
 			return
@@ -190,7 +196,7 @@ func add(p *Plan, byID map[string]*Indicator, counter map[string]int, f found, p
 		ind.ID, ind.NameEN, ind.Unit, ind.UnitEN, ind.Direction, ind.Path, ind.Bounds = e.ID, e.NameEN, e.Unit, e.UnitEN, e.Direction, e.Path, e.Bounds
 		ind.Name = e.Names[0]
 		if f.unit != "" && f.unit != e.Unit && t.Kind == "level" {
-			t.Review = "单位" + f.unit + "与词表单位" + e.Unit + "不同"
+			addReview(&t.Review, "单位"+f.unit+"与词表单位"+e.Unit+"不同")
 		}
 	} else {
 		ch := sectionKey(pl.Section)

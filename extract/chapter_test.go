@@ -108,3 +108,139 @@ func TestListHeadings(t *testing.T) {
 		t.Errorf("got %s in %q: %+v", ind.ID, ind.Section, ind.Targets[0])
 	}
 }
+
+// extractIdioms reads a made-up plan of one chapter and returns its
+// indicators by id.
+func extractIdioms(t *testing.T, sentences ...string) map[string]*Indicator {
+	t.Helper()
+	text := strings.Join(append([]string{
+		"某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+		"第九章 乡村振兴",
+		"第一节 现代农业",
+	}, sentences...), "\n\n")
+	doc, err := document.Read("plan.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(doc, Options{BaseYear: 2020, TargetYear: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]*Indicator{}
+	for _, ind := range res.Plan.Indicators {
+		got[ind.ID] = ind
+	}
+	return got
+}
+
+// The names of chapter figures: the words that hide an indicator's name
+// (a list closed by 等, two verbs joined by 并, a part in brackets) and
+// the verbs that make a count a flow. Each sentence is made up in the
+// idiom of a county plan; the ids are those of the shipped vocabulary.
+func TestChapterNameIdioms(t *testing.T) {
+	type want struct {
+		kind  string
+		value float64
+		bound string
+	}
+	cases := []struct {
+		name, sentence, id string
+		want               want
+	}{
+		{"a list closed by 等 names the quoted term", "蔬菜、水果和茶叶等有效期“两品一标”稳定120个以上。", "certified_agri_products", want{"floor", 120, "min"}},
+		{"the figure belongs to the verb after 并", "鼓励引进和培育动植物新品种并示范推广新品种12个以上。", "new_varieties_promoted", want{"cumulative", 12, "min"}},
+		{"a part in brackets takes its parent's name and reading", "柑橘种植面积稳定在20万亩(晚熟8万亩)。", "late_citrus_area", want{"floor", 8, "none"}},
+		{"a class in words after a time, not a part", "到2025年,规模工业总产值迈上“三千亿”级新台阶。", "industrial_output", want{"level", 3000, "min"}},
+		{"levels before a name only qualify it", "创建一批国家、市级和区级现代农业产业园12个。", "modern_agri_industrial_parks", want{"level", 12, "none"}},
+		{"a list counted as one", "建设具有地方特色的特派员工作站(专家大院)、星创天地4个。", "commissioner_workstations", want{"level", 4, "none"}},
+		{"a network named by its lines", "积极争取规划布局城际铁路,形成“7线”铁路网络。", "railway_lines", want{"level", 7, "none"}},
+		{"a short figure shares the head of the one before", "肉猪产能保持在60万头、实际出栏稳定在45万头以上。", "pig_slaughter", want{"floor", 45, "min"}},
+		{"a class in words: 突破千亿元大关", "全县规模工业总产值突破千亿元大关。", "industrial_output", want{"level", 1000, "min"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := extractIdioms(t, c.sentence)
+			ind := got[c.id]
+			if ind == nil {
+				ids := []string{}
+				for id, g := range got {
+					ids = append(ids, id+"="+g.Name)
+				}
+				t.Fatalf("%s: not found; got %v", c.id, ids)
+			}
+			tg := ind.Targets[len(ind.Targets)-1]
+			if tg.Kind != c.want.kind || *tg.Value != c.want.value || tg.Bound != c.want.bound {
+				t.Errorf("%s = %s %g %s, want %+v", c.id, tg.Kind, *tg.Value, tg.Bound, c.want)
+			}
+		})
+	}
+}
+
+// Counts of things already there are not targets: the rest of a set, and
+// the number of the places just listed.
+func TestChapterCountsGiven(t *testing.T) {
+	got := extractIdioms(t,
+		"加快完善甲镇、乙镇、丙镇等3个中心镇的服务功能。",
+		"积极推动其余12个小城镇特色化发展。",
+		"到2025年,建成示范村100个。")
+	if len(got) != 1 {
+		names := []string{}
+		for _, g := range got {
+			names = append(names, g.Name)
+		}
+		t.Fatalf("got %d indicators %v, want 1 (示范村)", len(got), names)
+	}
+}
+
+// A growth measured against the economy's is a growth target relative to
+// GDP; without GDP in the plan it is kept as words, never dropped.
+func TestChapterRelativeGrowth(t *testing.T) {
+	got := extractIdioms(t,
+		"到2025年,地区生产总值年均增长6%左右,居民人均可支配收入增长与经济增长基本同步。",
+		"全员劳动生产率增速不低于经济增速。")
+	for id, bound := range map[string]string{"income": "approx", "labour_productivity": "min"} {
+		ind := got[id]
+		if ind == nil || len(ind.Targets) != 1 {
+			t.Fatalf("%s: %+v, want one target", id, ind)
+		}
+		if tg := ind.Targets[0]; tg.Kind != "growth" || tg.RelativeTo != "gdp" || *tg.Value != 0 || tg.Bound != bound {
+			t.Errorf("%s: %+v, want growth relative to gdp, 0, %s", id, *tg, bound)
+		}
+	}
+	doc, err := document.Read("plan.txt", []byte("某县“十四五”规划\n\n第一章 目标\n\n第一节 民生\n\n到2025年,居民人均可支配收入增速不低于经济增速,新建学校3所。\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(doc, Options{BaseYear: 2020, TargetYear: 2025})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Plan.Qualitative) != 1 || res.Plan.Qualitative[0].Text != "居民人均可支配收入增速不低于经济增速" {
+		t.Errorf("without gdp: qualitative %+v, want the clause kept as words", res.Plan.Qualitative)
+	}
+}
+
+// A small count that reads as a range whose dash a copy lost (23 for 2—3)
+// is kept as printed and marked for review; other counts are not.
+func TestChapterLostDash(t *testing.T) {
+	got := extractIdioms(t, "到2025年,建成乡镇养老服务中心23个,新增上市挂牌企业610家,建设乡情陈列馆15个。")
+	marked := 0
+	for _, ind := range got {
+		for _, tg := range ind.Targets {
+			switch *tg.Value {
+			case 23, 610:
+				if !strings.Contains(tg.Review, "丢了连接号") {
+					t.Errorf("%s %g: review %q, want the lost dash marked", ind.Name, *tg.Value, tg.Review)
+				}
+				marked++
+			case 15:
+				if strings.Contains(tg.Review, "丢了连接号") {
+					t.Errorf("%s 15: marked as a lost dash", ind.Name)
+				}
+			}
+		}
+	}
+	if marked != 2 {
+		t.Errorf("%d figures marked, want 2", marked)
+	}
+}

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -27,6 +28,7 @@ var (
 	workVerbAnyRe   = regexp.MustCompile(`招聘补充|培育|培养|改造|治理|推广`)
 	createVerbAnyRe = regexp.MustCompile(`打造|建设|建成|创建|培育|新建`)
 	perUnitRe       = regexp.MustCompile(`^每(?:个|千人|万人|百人|千名|村|户|镇|人)`)
+	promoteRe       = regexp.MustCompile(`推广[^、，,]{2,10}$`)
 	toLevelRe       = regexp.MustCompile(`(?:提高到|提升到|提高至|提升至|增加到|增长到|达到|达)$`)
 	countUnits      = map[string]bool{"个": true, "家": true, "所": true, "%": true, "": true}
 )
@@ -67,6 +69,15 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		}
 		return out
 	}
+	if f, ok := classTarget(clause, year, voc); ok {
+		return []found{f}
+	}
+	if f, ok := linesTarget(clause, year, voc); ok {
+		return []found{f}
+	}
+	if f, ok := relativeTarget(clause, year, voc); ok {
+		return []found{f}
+	}
 	prevEnd, prevSubj := 0, ""
 	// 粮食、蔬菜总产量稳定在63万吨和100万吨左右: one name for each figure
 	list := listSubjects(clause)
@@ -77,9 +88,11 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		after := clause[loc[1]:]
 		full := clause[:loc[0]]
 		before := clause[min(prevEnd, loc[0]):loc[0]]
+		inParen := false
 		if k := strings.LastIndexAny(before, "(（"); k >= 0 && k > strings.LastIndexAny(before, ")）") {
 			before = strings.TrimPrefix(before[k:], before[k:k+utf8.RuneLen([]rune(before[k:])[0])])
 			before = strings.TrimPrefix(before, "其中")
+			inParen = true
 		}
 		bare := unit == "" && mult == ""
 		if bare && !strings.HasSuffix(full, "达") && !strings.HasSuffix(full, "达到") && !strings.HasSuffix(full, "提高到") &&
@@ -99,6 +112,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			continue
 		}
 		v, _ := strconv.ParseFloat(numStr, 64)
+		if countsGiven(before, v) {
+			continue
+		}
 		switch {
 		case mult == "万" && unit == "个":
 			v *= 10000
@@ -107,6 +123,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			unit = mult + unit
 		}
 		t := &Target{Year: year, Value: num(v), Bound: "none", Text: clause[loc[0]:loc[1]]}
+		if a, b, ok := lostDash(numStr); ok && mult == "" && rangeUnits[unit] {
+			t.Review = fmt.Sprintf("%s可能是“%d—%d”丢了连接号（合并单元格常见），请核对原文", numStr, a, b)
+		}
 		if bare && !strings.HasSuffix(full, "达") && !strings.HasSuffix(full, "达到") && !strings.HasSuffix(full, "提高到") {
 			t.Review = "原文数字后无单位"
 		}
@@ -159,7 +178,9 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			t.Kind, t.From = "floor", y.Base
 		case toLevelRe.MatchString(lastRunes(full, 4)):
 			t.Kind = "level" // 提升至50年一遇: a level, whatever the verbs before
-		case (workVerbRe.MatchString(before) || workVerbAnyRe.MatchString(full)) && !countUnits[unit] && !perUnitRe.MatchString(subjectOf(before)):
+		case (workVerbRe.MatchString(before) || workVerbAnyRe.MatchString(full)) && (!countUnits[unit] || promoteRe.MatchString(lastRunes(before, 12)) && unit != "%") && !perUnitRe.MatchString(subjectOf(before)):
+			// 推广新品种10个: a count promoted is a flow over the period, like
+			// a length built
 			t.Kind, t.From = "cumulative", y.Base
 			t.Review = "建设、改造、培育类数量，读作规划期累计"
 		default:
@@ -218,6 +239,15 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 		if k := len(out); list != nil && k < len(list) {
 			subj = list[k]
 		}
+		if inParen && len(out) > 0 && utf8.RuneCountInString(subj) <= 3 && !numberFirst {
+			// 柑橘种植面积稳定在18万亩(晚熟9万亩): a part of the figure
+			// before, read the same way
+			parent := out[len(out)-1]
+			if _, ok := chapterConcept(voc, subj); !ok && parent.unit == unit {
+				subj = subj + parent.subject
+				t.Kind, t.From = parent.target.Kind, parent.target.From
+			}
+		}
 		if g := genericRe.FindString(subj); g == subj {
 			// 产量达20万吨 after 柑橘种植面积稳定在18万亩: 柑橘产量
 			if prevSubj == "" {
@@ -253,12 +283,178 @@ func clauseTargets(clause, lastSubj string, year int, y span, voc *vocabulary.Vo
 			if !f.known && len(subjects) == 1 {
 				if e, ok := chapterConcept(voc, strings.TrimSpace(before)); ok {
 					f.entry, f.known = e, true
+				} else if e, ok := unqualified(voc, sj, before); ok {
+					f.entry, f.known = e, true
+				} else if k := len(out); k > 0 && out[k-1].known {
+					f.entry, f.known = sharedHead(voc, sj, out[k-1].subject)
 				}
 			}
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// classRe is an amount in words as a class to reach: 迈上“两千亿”级新台阶,
+// 突破千亿元大关.
+var classRe = regexp.MustCompile(`(迈上|迈过|跨上|跨越|突破|超过|达到)“?([一二两三四五六七八九]?)([千百])亿(元)?”?(级|大关)`)
+
+// classTarget reads a clause naming its figure as a class in words.
+func classTarget(clause string, year int, voc *vocabulary.Vocabulary) (found, bool) {
+	m := classRe.FindStringSubmatchIndex(clause)
+	if m == nil || strings.ContainsAny(clause, "0123456789") {
+		return found{}, false
+	}
+	subj := subjectOf(clause[:m[0]])
+	if subj == "" {
+		return found{}, false
+	}
+	n := 1
+	if m[4] < m[5] {
+		n = cnNumber(clause[m[4]:m[5]])
+	}
+	v := float64(n * 100)
+	if clause[m[6]:m[7]] == "千" {
+		v = float64(n * 1000)
+	}
+	bound := "min"
+	if clause[m[2]:m[3]] == "达到" {
+		bound = "none"
+	}
+	f := found{subject: subj, unit: "亿元", quote: strings.TrimSpace(clause), target: &Target{Year: year, Kind: "level", Value: num(v), Bound: bound, Text: clause[m[0]:m[1]]}}
+	f.entry, f.known = chapterConcept(voc, subj)
+	return f, true
+}
+
+// levelsRe is a list of administrative levels qualifying a name:
+// 国家、市级和区级现代农业产业园.
+var levelsRe = regexp.MustCompile(`^(?:(?:国家|省|市|区|县|镇)级?[、和及与]?)+`)
+
+// unqualified finds an unknown name in the vocabulary once the words that
+// only qualify it are dropped: the levels before it (市级和区级现代农业产业园),
+// or, for a list counted as one (特派员工作站(专家大院)、星创天地2个), the
+// description before 的.
+func unqualified(voc *vocabulary.Vocabulary, subj, before string) (vocabulary.Entry, bool) {
+	if bare := levelsRe.ReplaceAllString(subj, ""); bare != subj && utf8.RuneCountInString(bare) >= 3 {
+		if e, ok := chapterConcept(voc, bare); ok {
+			return e, true
+		}
+	}
+	whole := trimSubject(lastRunes(before, 40))
+	if k := strings.LastIndex(whole, "的"); k >= 0 {
+		whole = whole[k+len("的"):]
+	}
+	if strings.Contains(whole, "、") {
+		return concept(voc, whole)
+	}
+	return vocabulary.Entry{}, false
+}
+
+// linesRe is a network named by its count of lines: 形成“9线”铁路网络,
+// 构建“3环”高速公路网.
+var linesRe = regexp.MustCompile(`“(\d{1,2})(线|环)”(\p{Han}{2,4}?)(?:网络|网)`)
+
+// linesTarget reads a network named by its lines into a count of lines.
+func linesTarget(clause string, year int, voc *vocabulary.Vocabulary) (found, bool) {
+	m := linesRe.FindStringSubmatch(clause)
+	if m == nil || strings.ContainsAny(strings.Replace(clause, m[0], "", 1), "0123456789") {
+		return found{}, false
+	}
+	v, _ := strconv.ParseFloat(m[1], 64)
+	subj := m[3] + "线路"
+	if m[2] == "环" {
+		subj = m[3] + "环线"
+	}
+	f := found{subject: subj, unit: "条", quote: strings.TrimSpace(clause), target: &Target{Year: year, Kind: "level", Value: num(v), Bound: "none", Text: "“" + m[1] + m[2] + "”"}}
+	f.entry, f.known = chapterConcept(voc, subj)
+	return f, true
+}
+
+// relativeRe is a growth measured against the economy's: 居民收入增速不低于
+// 经济增速, 劳动生产率增长高于经济增长, 居民收入增长和经济增长基本同步.
+var relativeRe = regexp.MustCompile(`^(.{2,40}?)(?:增速|增长|增幅)(不低于|高于|快于|不慢于|与|和|同)(经济|地区生产总值|生产总值|GDP)(?:增速|增长)(?:基本|保持)?(同步)?$`)
+
+// relativeTarget reads a growth relative to the economy's growth into a
+// growth target relative to the vocabulary's GDP (the margin 0 percentage
+// points; at least for 不低于, about for 同步).
+func relativeTarget(clause string, year int, voc *vocabulary.Vocabulary) (found, bool) {
+	m := relativeRe.FindStringSubmatch(strings.TrimSpace(clause))
+	if m == nil {
+		return found{}, false
+	}
+	bound := "min"
+	switch {
+	case m[2] == "与" || m[2] == "和" || m[2] == "同":
+		if m[4] == "" {
+			return found{}, false
+		}
+		bound = "approx"
+	case m[4] != "":
+		return found{}, false
+	}
+	ref, ok := concept(voc, "地区生产总值")
+	subj := subjectOf(m[1])
+	if !ok || subj == "" {
+		return found{}, false
+	}
+	f := found{subject: subj, quote: strings.TrimSpace(clause), target: &Target{Year: year, Kind: "growth", RelativeTo: ref.ID, Value: num(0), Bound: bound, Text: strings.TrimSpace(clause)}}
+	f.entry, f.known = chapterConcept(voc, subj)
+	return f, true
+}
+
+// sharedHead names a short figure by the head of the one before it in the
+// clause: 肉猪产能保持在100万头、实际出栏稳定在80万头 is 肉猪(实际)出栏.
+// A qualifier of how it is counted (实际, 全年) may go.
+func sharedHead(voc *vocabulary.Vocabulary, subj, prev string) (vocabulary.Entry, bool) {
+	if utf8.RuneCountInString(subj) > 4 {
+		return vocabulary.Entry{}, false
+	}
+	head := []rune(prev)
+	for _, s := range []string{subj, countedRe.ReplaceAllString(subj, "")} {
+		if utf8.RuneCountInString(s) < 2 {
+			continue
+		}
+		for cut := 1; cut < len(head) && cut <= 4; cut++ {
+			if e, ok := chapterConcept(voc, string(head[:cut])+s); ok {
+				return e, true
+			}
+		}
+	}
+	return vocabulary.Entry{}, false
+}
+
+var countedRe = regexp.MustCompile(`^(?:实际|全年|年度|累计)`)
+
+// rangeUnits count things few enough that a lost dash shows: 2—3所医院.
+var rangeUnits = map[string]bool{"个": true, "家": true, "所": true, "名": true, "座": true, "项": true, "条": true}
+
+// lostDash tells whether a count reads as a small range whose dash a copy
+// lost: 23 as 2—3, 12 as 1—2, 610 as 6—10 (the upper end above the lower
+// and at most twice it). Such a figure is kept as printed and marked.
+func lostDash(s string) (a, b int, ok bool) {
+	if len(s) < 2 || len(s) > 3 || strings.Contains(s, ".") {
+		return 0, 0, false
+	}
+	a, _ = strconv.Atoi(s[:1])
+	b, _ = strconv.Atoi(s[1:])
+	if len(s) == 2 {
+		return a, b, a >= 1 && b == a+1
+	}
+	return a, b, s[1] != '0' && a < b && b <= 2*a
+}
+
+// countsGiven tells a count of things already there from a target: the
+// rest of a set (其余14个小城镇) or the number of the items just listed
+// (甲、乙、丙等3个中心镇).
+func countsGiven(before string, v float64) bool {
+	b := strings.TrimSpace(before)
+	if strings.HasSuffix(b, "其余") || strings.HasSuffix(b, "其他") {
+		return true
+	}
+	if list, ok := strings.CutSuffix(b, "等"); ok && strings.Contains(list, "、") {
+		return float64(len(strings.Split(list, "、"))) == v
+	}
+	return false
 }
 
 func part(s string, loc []int, k int) string {
@@ -271,11 +467,48 @@ func part(s string, loc []int, k int) string {
 // subjectOf takes the indicator's name from the words before a number.
 func subjectOf(s string) string {
 	s = lastRunes(s, 40) // a name is never longer; and the patterns below are anchored at the end
+	// 支持引进和培育动植物新品种并示范推广新品种: the figure belongs to the
+	// verb after 并
+	s = afterAndThen(s)
+	// 绿色食品、有机农产品等“两品一标”: the items before 等 are examples of
+	// the name after it
+	if m := etcRe.FindStringSubmatchIndex(s); m != nil {
+		s = s[m[2]:]
+	}
 	if k := strings.LastIndexAny(s, "、"); k >= 0 && utf8.RuneCountInString(s[k:]) > 2 && !sharedRe.MatchString(lastRunes(s, 8)) {
 		s = s[k+len("、"):]
 	}
-	return trimSubject(s)
+	// 有效期“两品一标”: a quoted term is the name, its qualifier a scope
+	s = trimSubject(s)
+	if m := quotedNameRe.FindStringSubmatch(s); m != nil {
+		return m[1]
+	}
+	return s
 }
+
+// afterAndThen keeps the words after the last 并 joining two verb phrases
+// (not 合并, 兼并, 并购, 并联 …).
+func afterAndThen(s string) string {
+	for k := strings.LastIndex(s, "并"); k > 0; k = strings.LastIndex(s[:k], "并") {
+		prev, _ := utf8.DecodeLastRuneInString(s[:k])
+		next, _ := utf8.DecodeRuneInString(s[k+len("并"):])
+		if strings.ContainsRune("合兼吞归", prev) || strings.ContainsRune("购联网入行存举重列", next) {
+			continue
+		}
+		if rest := s[k+len("并"):]; utf8.RuneCountInString(rest) >= 2 {
+			return rest
+		}
+		return s
+	}
+	return s
+}
+
+var (
+	// etcRe finds 等 closing a list (A、B等X, A和B等X), not 中等, 高等, 平等 ….
+	etcRe = regexp.MustCompile(`[、和及].*?[^中高初平同对相均超]等([^级同于].*)$`)
+	// quotedNameRe is a short qualifier before a quoted term ending the words.
+	quotedNameRe = regexp.MustCompile(`^[^“”、]{0,4}“([^“”]{2,12})”?$`)
+)
 
 // trimSubject drops the verbs after a name and the words of scope before it.
 func trimSubject(s string) string {

@@ -67,14 +67,18 @@ type Baseline struct {
 
 // Target is one target of an indicator.
 type Target struct {
-	Year   int      `yaml:"year"`
-	Kind   string   `yaml:"kind"`
-	Value  *float64 `yaml:"value,omitempty"`
-	Bound  string   `yaml:"bound,omitempty"`
-	From   int      `yaml:"from,omitempty"`
-	Text   string   `yaml:"text,omitempty"`
-	Note   string   `yaml:"note,omitempty"`
-	Review string   `yaml:"review,omitempty"`
+	Year int    `yaml:"year"`
+	Kind string `yaml:"kind"`
+	// RelativeTo is the indicator a growth target is measured against
+	// (收入增速不低于经济增速: gdp); the value is then the margin in
+	// percentage points.
+	RelativeTo string   `yaml:"relative_to,omitempty"`
+	Value      *float64 `yaml:"value,omitempty"`
+	Bound      string   `yaml:"bound,omitempty"`
+	From       int      `yaml:"from,omitempty"`
+	Text       string   `yaml:"text,omitempty"`
+	Note       string   `yaml:"note,omitempty"`
+	Review     string   `yaml:"review,omitempty"`
 }
 
 // Observation is a figure the plan reports.

@@ -32,9 +32,15 @@
 //     before this year, so this and later figures are on a new definition);
 //     rebased (修订, 新口径: this figure restates an earlier year on the new
 //     definition, e.g. the base year after the census).
-//   - metric: level (default; the indicator's level, in its unit) or growth
+//   - metric: level (default; the indicator's level, in its unit), growth
 //     (the annual growth rate over the previous year, percent; how bulletins
-//     report GDP and income at comparable prices).
+//     report GDP and income at comparable prices) or avg_growth (年均增速: the
+//     average growth a year over several years, percent, as a work report
+//     states it: 五年年均增长8.9%).
+//   - from (起始年份): only with avg_growth, and required there: the year the
+//     span starts from, so year 2020 with from 2015 is 2016–2020. The review
+//     reads yearly figures only: avg_growth rows are checked (more than -100,
+//     at most 1000 percent) and kept for the record, not reviewed.
 //
 // # Wide format (one indicator a row)
 //

@@ -19,6 +19,7 @@ var columnNames = map[string]string{
 	"source": "source", "来源": "source", "资料来源": "source",
 	"note": "note", "备注": "note", "说明": "note",
 	"unit": "unit", "单位": "unit",
+	"from": "from", "起始年份": "from", "基年": "from",
 }
 
 var yearHeader = regexp.MustCompile(`^(\d{4})年?$`)
@@ -52,7 +53,7 @@ func (p *parser) parseGrid(rows [][]cell) {
 		}
 		name, ok := columnNames[strings.ToLower(h)]
 		if !ok {
-			p.errorf(c, "unknown column %q; expected indicator, year, value, price_basis, break, metric, unit, source, note (or years, in the wide format)", h)
+			p.errorf(c, "unknown column %q; expected indicator, year, value, price_basis, break, metric, from, unit, source, note (or years, in the wide format)", h)
 			continue
 		}
 		if _, dup := cols[name]; dup {
@@ -118,10 +119,21 @@ func (p *parser) attrs(r []cell, cols map[string]int, row int) (o Observation, o
 	if c, has := get("metric"); has {
 		m, good := parseMetric(c.text)
 		if !good {
-			p.errorf(c, "metric %q: expected level (水平) or growth (增速: percent over the previous year)", c.text)
+			p.errorf(c, "metric %q: expected level (水平), growth (增速: percent over the previous year) or avg_growth (年均增速, with from)", c.text)
 			ok = false
 		}
 		o.Metric = m
+	}
+	if c, has := get("from"); has && strings.TrimSpace(c.text) != "" {
+		y, err := strconv.Atoi(strings.TrimSpace(width.Fold.String(c.text)))
+		if err != nil || o.Metric != AvgGrowth || y < 1900 || y > 2200 {
+			p.errorf(c, "from %q: give the year an avg_growth span starts from (2015 for 2016–2020), only with metric avg_growth", c.text)
+			ok = false
+		}
+		o.From = y
+	} else if o.Metric == AvgGrowth {
+		p.errorf(at(r, cols["metric"], row), "metric avg_growth needs a from column: the year the span starts from (2015 for 2016–2020)")
+		ok = false
 	}
 	if c, has := get("price_basis"); has {
 		b, good := parseBasis(c.text)
@@ -167,6 +179,10 @@ func (p *parser) longRow(r []cell, cols map[string]int) {
 	}
 	if okID && okA && okY && okV {
 		o.Year, o.Value = y, v
+		if o.Metric == AvgGrowth && o.From >= y {
+			p.errorf(yc, "avg_growth from %d to %d: the span must end after it starts", o.From, y)
+			return
+		}
 		if p.inLimits(id, o, vc) {
 			p.add(id, o, vc)
 		}
@@ -243,6 +259,8 @@ func parseMetric(s string) (Metric, bool) {
 		return Level, true
 	case "growth", "增速", "增长率", "增长":
 		return Growth, true
+	case "avg_growth", "年均增速", "年均增长":
+		return AvgGrowth, true
 	}
 	return Level, false
 }

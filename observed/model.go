@@ -28,6 +28,9 @@ func (d *Data) Evidence() model.Evidence {
 	ev := model.Evidence{}
 	for id, obs := range d.ByIndicator {
 		for _, x := range obs {
+			if x.Metric == AvgGrowth {
+				continue // the review reads yearly figures; a span's average is kept for the record
+			}
 			ev[id] = append(ev[id], model.ObservedPoint{Year: x.Year, Value: x.Value, Growth: x.Metric == Growth,
 				PriceBasis: x.PriceBasis, Break: x.Break == Broken, Rebased: x.Break == Rebased, Source: x.Source, Row: x.Row})
 		}

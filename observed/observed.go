@@ -19,6 +19,9 @@ type Metric string
 const (
 	Level  Metric = "level"  // the indicator's level in Year, in its unit
 	Growth Metric = "growth" // growth over the previous year, percent
+	// AvgGrowth is the average growth a year from From to Year, percent
+	// (a work report's 五年年均增长8.9%: From 2015, Year 2020).
+	AvgGrowth Metric = "avg_growth"
 )
 
 // Break marks a statistical break (口径变化) in an observation.
@@ -50,6 +53,7 @@ type Observation struct {
 	Source     string
 	Note       string
 	Row        int // the file's row, for messages
+	From       int // AvgGrowth: the year the span starts from; 0 otherwise
 }
 
 // Data is every observation of a file, by indicator id, sorted by year.
@@ -122,19 +126,23 @@ type cell struct {
 
 // parser turns a grid of cells into observations, collecting problems.
 type parser struct {
-	file     string
-	cat      Catalog
-	byName   map[string][]string // folded name or id → ids
-	cands    []string
-	problems yamlcheck.Problems
-	data     *Data
-	seen     map[key]Observation
+	file   string
+	cat    Catalog
+	byName map[string][]string // folded name or id → ids
+	cands  []string
+	// suggested memoises didYouMean by the text given: a file that names
+	// one unknown indicator on 100,000 rows asks once, not 100,000 times.
+	suggested map[string]string
+	problems  yamlcheck.Problems
+	data      *Data
+	seen      map[key]Observation
 }
 
 type key struct {
 	id     string
 	year   int
 	metric Metric
+	from   int
 }
 
 func newParser(file string, cat Catalog) *parser {
@@ -180,7 +188,15 @@ func (p *parser) indicator(c cell) (string, bool) {
 		p.errorf(c, "indicator %q is ambiguous (%s); give the id", s, strings.Join(ids, ", "))
 		return "", false
 	}
-	p.errorf(c, "unknown indicator %q%s", s, didYouMean(s, p.cands))
+	sug, ok := p.suggested[s]
+	if !ok {
+		sug = didYouMean(s, p.cands)
+		if p.suggested == nil {
+			p.suggested = map[string]string{}
+		}
+		p.suggested[s] = sug
+	}
+	p.errorf(c, "unknown indicator %q%s", s, sug)
 	return "", false
 }
 
@@ -205,7 +221,7 @@ func didYouMean(s string, cands []string) string {
 // says why not at vc when it is not.
 func (p *parser) inLimits(id string, o Observation, vc cell) bool {
 	v := o.Value
-	if o.Metric == Growth {
+	if o.Metric == Growth || o.Metric == AvgGrowth {
 		if v <= -100 || v > MaxGrowthPct {
 			p.errorf(vc, "growth %g%% for %s %d is impossible: expected more than -100 and at most %d (percent over the previous year)", v, id, o.Year, MaxGrowthPct)
 			return false
@@ -237,7 +253,7 @@ func (p *parser) inLimits(id string, o Observation, vc cell) bool {
 
 // add records an observation, refusing a conflicting duplicate.
 func (p *parser) add(id string, o Observation, vc cell) {
-	k := key{id, o.Year, o.Metric}
+	k := key{id, o.Year, o.Metric, o.From}
 	if prev, ok := p.seen[k]; ok {
 		if math.Abs(prev.Value-o.Value) > 1e-9*math.Max(1, math.Abs(o.Value)) {
 			p.errorf(vc, "duplicate: %s %d (%s) is already %g on row %d; this row gives %g", id, o.Year, o.Metric, prev.Value, prev.Row, o.Value)

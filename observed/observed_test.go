@@ -362,3 +362,48 @@ func TestCSVBounded(t *testing.T) {
 		t.Errorf("trailing empty fields: %v", err)
 	}
 }
+
+// A work report's 五年年均增长8.9% (2016–2020) is kept as one avg_growth
+// row with its span; without from, or with a span that does not end after
+// it starts, the row is refused. The review's evidence leaves it out.
+func TestAvgGrowth(t *testing.T) {
+	cat := Catalog{Names: map[string]string{"gdp": "地区生产总值"}, MinYear: 2020, MaxYear: 2025}
+	d, err := ReadCSV("a.csv", []byte("indicator,year,value,metric,from\ngdp,2020,8.9,avg_growth,2015\ngdp,2020,3.9,growth,\n"), cat)
+	if err != nil {
+		t.Fatal(err)
+	}
+	obs := d.ByIndicator["gdp"]
+	if len(obs) != 2 || obs[0].Metric != AvgGrowth || obs[0].From != 2015 || obs[0].Value != 8.9 {
+		t.Fatalf("got %+v, want avg_growth 2015→2020 8.9 and growth 3.9", obs)
+	}
+	if ev := d.Evidence(); len(ev["gdp"]) != 1 || ev["gdp"][0].Value != 3.9 {
+		t.Errorf("evidence %+v, want only the yearly growth", ev["gdp"])
+	}
+	for name, text := range map[string]string{
+		"no from":        "indicator,year,value,metric\ngdp,2020,8.9,avg_growth\n",
+		"from later":     "indicator,year,value,metric,from\ngdp,2020,8.9,avg_growth,2020\n",
+		"from on growth": "indicator,year,value,metric,from\ngdp,2020,8.9,growth,2015\n",
+	} {
+		if _, err := ReadCSV("a.csv", []byte(text), cat); err == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+}
+
+// BenchmarkManyUnknownIndicators reads 100,000 rows that name one unknown
+// indicator: the suggestion ("did you mean") is computed once per name, so
+// this takes well under a second (it took 46 s of CPU when each row
+// measured its edit distance to every name of the plan).
+func BenchmarkManyUnknownIndicators(b *testing.B) {
+	var s strings.Builder
+	s.WriteString("indicator,year,value\n")
+	for range 100_000 {
+		s.WriteString("nosuch,2021,x\n")
+	}
+	data := []byte(s.String())
+	for b.Loop() {
+		if _, err := ReadCSV("bad.csv", data, testCatalog); err == nil {
+			b.Fatal("no error")
+		}
+	}
+}

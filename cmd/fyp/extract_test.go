@@ -3,8 +3,10 @@ package main
 import (
 	"archive/zip"
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strings"
 	"testing"
@@ -94,8 +96,22 @@ func TestExtractCommand(t *testing.T) {
 		}
 	}
 	// The file validates and runs.
-	if stdout, stderr, code := fyp(t, "validate", out); code != 0 {
+	stdout, stderr, code := fyp(t, "validate", out)
+	if code != 0 {
 		t.Fatalf("validate: exit %d: %s%s", code, stdout, stderr)
+	}
+	// …and says how many items are left to check, in the user's language.
+	marks := strings.Count(string(data), "review: ")
+	if want := fmt.Sprintf(": ok，但仍有 %d 项标有 review 待核对", marks); marks == 0 || !strings.Contains(stdout, want) {
+		t.Errorf("validate = %q, want %q (%d review marks in the file)", stdout, want, marks)
+	}
+	if stdout, _, _ := fyp(t, "validate", "--lang", "en", out); !strings.Contains(stdout, fmt.Sprintf(": ok, but %d items are still marked review", marks)) {
+		t.Errorf("validate --lang en = %q, want the count of %d review marks", stdout, marks)
+	}
+	clean := filepath.Join(dir, "clean.yaml")
+	os.WriteFile(clean, regexp.MustCompile(`(?m)^\s*review: .*\n|, review: [^}]*`).ReplaceAll(data, nil), 0o644)
+	if stdout, stderr, code := fyp(t, "validate", clean); code != 0 || stdout != clean+": ok\n" {
+		t.Errorf("validate without review marks: exit %d, %q%s; want a bare ok", code, stdout, stderr)
 	}
 	if _, stderr, code := fyp(t, "targets", "--plan", out); code != 0 {
 		t.Fatalf("targets --plan: exit %d: %s", code, stderr)
@@ -205,6 +221,16 @@ func TestExtractReadmeWalkthrough(t *testing.T) {
 	}
 	stderr = strings.ReplaceAll(stderr, dir+string(filepath.Separator), "")
 	for _, l := range strings.Split(strings.TrimSpace(stderr), "\n") {
+		if !strings.Contains(string(readme), l+"\n") {
+			t.Errorf("README lacks the line %q", l)
+		}
+	}
+	// …and fyp validate's answer on both files it wrote.
+	stdout, stderr, code := fyp(t, "validate", out, filepath.Join(dir, "jiangjin-new-previous.yaml"))
+	if code != 0 {
+		t.Fatalf("validate: exit %d: %s", code, stderr)
+	}
+	for _, l := range strings.Split(strings.TrimSpace(strings.ReplaceAll(stdout, dir+string(filepath.Separator), "")), "\n") {
 		if !strings.Contains(string(readme), l+"\n") {
 			t.Errorf("README lacks the line %q", l)
 		}

@@ -1,41 +1,48 @@
 package main
 
 import (
-	"bytes"
-	"encoding/base64"
+	"context"
+	"errors"
 	"fmt"
-	"html/template"
 	"io"
 	"runtime"
-	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"fyp/charts"
 	"fyp/model"
+	"fyp/report"
 	"fyp/scenarios"
 )
 
 func reportCmd(o *options) *cobra.Command {
 	var f reviewFlags
 	var out string
-	var force bool
+	var force, pdf bool
 	c := &cobra.Command{
 		Use:   "report",
 		Short: "生成评估报告文件包 · write the review's report bundle",
-		Long: `把评估结果写成一个可以直接提交的文件包（默认 ./report）：index.html（离线可打开的单一网页，图表内嵌）、
-report.md、fyp-tables.xlsx（每表一页，官方版式：序号、指标、属性、基期值、目标值、当前值、进度、评价；
-表头冻结，数值带格式）以及带 BOM 的 CSV。给出 --observed 时包括中期评估；总是包括目标可达性和上一规划的完成情况。
+		Long: `把评估结果写成一份可供修改后报送的报告初稿（默认写入 ./fyp-report）：给出 --observed 时为中期评估报告
+（评估年份达到规划目标年份时为总结评估报告），依次为总体评价、主要指标完成情况表（按类别分组，含基期值、逐年实际值、
+目标值、实际与所需速度、进度、评价）、分指标评价、编号图表，以及附件（情景与可达性、实现概率、评估明细及欧盟统计局和
+联合国亚太经社会分类、上一规划完成情况、方法、数据来源）。文件：index.html（离线可打开的单一网页，图表内嵌）、
+report.docx（Word 文档，A4，宋体/黑体，真实表格和图表，可在 Word、WPS 中修改）、report.md、fyp-tables.xlsx
+（每表一页，表头冻结，数值带格式）、report.pdf（本机装有无头 Chromium 或 LibreOffice 时生成，否则给出说明）以及带 BOM 的 CSV。
 文件先写入临时目录再逐个改名替换：中断的运行不会留下半个文件。fyp 只替换它自己写过的文件，其他文件一律保留；不是 fyp 写的目录须加 --force（即使加了也从不覆盖别人的文件）。
 
-Writes the review as a bundle a reviewer can hand in (default ./report): index.html (one
-self-contained page, charts embedded, opens offline), report.md, fyp-tables.xlsx (a sheet per
-table in the official layout, frozen headers, number formats) and CSVs with a BOM. With
---observed it includes the mid-term review; it always includes reachability and the previous
-plan's record. Each file is written to a temporary folder and renamed into place, so an
-interrupted run leaves no half-written file; fyp replaces only the files it wrote and keeps every
-other file (see fyp run --help).`,
+Writes the review as a draft report to edit and send (default ./fyp-report): with --observed a
+mid-term review (a final evaluation once the review year reaches the plan's target year): the
+overall assessment, the main table by group (base value, yearly actuals, target, observed and
+required pace, progress, assessment), a sentence per indicator, numbered figures, and annexes
+(scenarios and reachability, probabilities, the review's detail with the Eurostat and UN ESCAP
+classes, the previous plan's record, method, data sources). Files: index.html (one
+self-contained page, charts embedded, opens offline), report.docx (Word, A4, SimSun/SimHei, real
+tables and charts, editable in Word and WPS), report.md, fyp-tables.xlsx (a sheet per table,
+frozen headers, number formats), report.pdf (when headless Chromium or LibreOffice is installed;
+otherwise a note says so) and CSVs with a BOM. Each file is written to a temporary folder and
+renamed into place, so an interrupted run leaves no half-written file; fyp replaces only the
+files it wrote and keeps every other file (see fyp run --help).`,
 		Example: `  fyp report --observed bulletins.csv --as-of 2023
   fyp report --observed bulletins.xlsx --out review-2023 --lang en`,
 		Args: cobra.NoArgs,
@@ -54,6 +61,7 @@ other file (see fyp run --help).`,
 			if err != nil {
 				return err
 			}
+			in.pdf, in.ctx = pdf, c.Context()
 			b := bundle{}
 			if err := addReport(b, in); err != nil {
 				return err
@@ -67,10 +75,15 @@ other file (see fyp run --help).`,
 	}
 	f.add(c)
 	addScenarioFlag(c, &o.scenarios, "every shipped scenario")
-	c.Flags().StringVar(&out, "out", "report", "output folder; fyp replaces only the files it wrote there and keeps every other file")
+	c.Flags().BoolVar(&pdf, "pdf", pdfByDefault, "also write report.pdf, printed by headless Chromium or LibreOffice when one is installed (--pdf=false: not)")
+	c.Flags().StringVar(&out, "out", "fyp-report", "output folder; fyp replaces only the files it wrote there and keeps every other file")
 	c.Flags().BoolVar(&force, "force", false, "also write into a folder fyp did not write, beside its files (a file fyp did not write is never overwritten or deleted)")
 	return c
 }
+
+// pdfByDefault: fyp report writes report.pdf unless --pdf=false (the tests
+// turn it off; printing takes Chromium seconds).
+var pdfByDefault = true
 
 // reportInput is everything a report shows.
 type reportInput struct {
@@ -81,7 +94,17 @@ type reportInput struct {
 	sims        []*model.Simulation // probabilities, one per scenario (may be nil)
 	charts      map[string][]byte   // PNG charts by file name (may be nil)
 	skipped     string              // which shipped scenarios do not apply to the plan, and why ("" none)
+	// pdf asks for report.pdf (printed by Chromium or LibreOffice, when
+	// installed); ctx bounds that program, stderr gets the note when no
+	// PDF can be made.
+	pdf    bool
+	ctx    context.Context
+	stderr io.Writer
 }
+
+// chartsFont is the embedded CJK font, for report.pdf on a machine
+// without Chinese fonts.
+func chartsFont() []byte { return charts.EmbeddedFontData() }
 
 // reportProjections are the projections the reachability tables show: the
 // -s scenarios, else every shipped scenario (for the plan they were written
@@ -99,7 +122,7 @@ func reportProjections(o *options, p *model.Plan) ([]*model.Projection, error) {
 // shipped scenario), their probabilities (10,000 draws, fixed seed, so the
 // report is reproducible) and the charts, in PNG.
 func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error) {
-	in := reportInput{plan: p, lang: o.lang}
+	in := reportInput{plan: p, lang: o.lang, ctx: context.Background(), stderr: o.stderr}
 	if len(o.scenarios) == 0 {
 		if _, skipped := scenarios.Applicable(p); len(skipped) > 0 {
 			in.skipped = skipNote(skipped, p, o.lang)
@@ -135,15 +158,27 @@ func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error
 
 // addReport adds the report's files to b.
 func addReport(b bundle, in reportInput) error {
-	charts := in.charts
 	lang := in.lang
-	for name, png := range charts {
+	for name, png := range in.charts {
 		data := png
 		b["charts/"+name] = func(w io.Writer) error { _, err := w.Write(data); return err }
 	}
-	b["index.html"] = func(w io.Writer) error { return writeReportHTML(w, in, charts) }
-	b["report.md"] = func(w io.Writer) error { return writeReportMD(w, in, charts) }
-	b["fyp-tables.xlsx"] = func(w io.Writer) error { return writeWorkbook(w, reportSheets(in), charts) }
+	doc := reportDocument(in)
+	b["index.html"] = func(w io.Writer) error { return report.WriteHTML(w, doc) }
+	b["report.md"] = func(w io.Writer) error { return report.WriteMarkdown(w, doc) }
+	b["report.docx"] = func(w io.Writer) error { return report.WriteDOCX(w, doc) }
+	b["fyp-tables.xlsx"] = func(w io.Writer) error { return report.WriteXLSX(w, doc) }
+	if in.pdf {
+		pdf, err := report.PDF(in.ctx, doc, chartsFont())
+		switch {
+		case errors.Is(err, report.ErrNoPDFTool):
+			fmt.Fprintf(in.stderr, "fyp: %s\n", L(lang, "未生成 report.pdf：本机没有安装无头 Chromium（chromium）或 LibreOffice（soffice）；可用浏览器打印 index.html，或用 Word、WPS 打开 report.docx 另存为 PDF。", err.Error()))
+		case err != nil:
+			fmt.Fprintf(in.stderr, "fyp: %s: %v\n", L(lang, "未生成 report.pdf", "report.pdf not written"), err)
+		default:
+			b["report.pdf"] = func(w io.Writer) error { _, err := w.Write(pdf); return err }
+		}
+	}
 	if in.review != nil {
 		rv := in.review
 		b["review.csv"] = withBOM(func(w io.Writer) error { return writeReview(w, rv, "csv", lang) })
@@ -167,179 +202,48 @@ func previousRecord(p *model.Plan) *model.Plan {
 	return nil
 }
 
-// reportSection is one titled table of the report.
-type reportSection struct {
-	ID    string
-	Title string
-	Table *table
-}
-
-func reportSections(in reportInput) []reportSection {
+// reportDocument lays out the report (package report) from what
+// buildReport computed.
+func reportDocument(in reportInput) *report.Document {
 	lang := in.lang
-	var s []reportSection
-	if in.review != nil {
-		s = append(s, reportSection{"binding", L(lang, "约束性指标", "Binding targets"), bindingSummary(in.review, lang)})
-		s = append(s, reportSection{"review", L(lang, "中期评估", "Mid-term review"), reviewTable(in.review, lang)})
+	ri := report.Input{Plan: in.plan, Lang: lang, Labels: reportLabels(lang), Charts: in.charts,
+		Reachability: reachabilityTables(in), Probability: probabilityTable(in), Record: recordTable(in)}
+	if in.skipped != "" {
+		ri.Notes = append(ri.Notes, in.skipped)
 	}
-	if len(in.projections) > 0 {
-		t := assessTable(in.projections, "main", lang)
-		if in.skipped != "" {
-			t.Notes = append(t.Notes, in.skipped)
-		}
-		s = append(s, reportSection{"reachability", L(lang, "目标可达性（按情景）", "Reachability by scenario"), t})
+	if rv := in.review; rv != nil {
+		ri.Review = &report.Review{Rows: rv.rows, AsOf: rv.asOf, File: rv.file, Thresholds: rv.th, Final: model.DefaultFinalThresholds(),
+			Actuals: actuals(rv), Sources: rv.sources, Synthetic: synthetic(rv.sources)}
+		ri.ReviewNotes = reviewTable(rv, lang).Notes
 	}
-	if len(in.sims) > 0 {
-		s = append(s, reportSection{"probability", L(lang, "目标实现概率（按情景）", "Probability of meeting each target, by scenario"), simulationTable(in.sims, "main", lang)})
-	}
-	if prev := previousRecord(in.plan); prev != nil {
-		s = append(s, reportSection{"expost", L(lang, "上一规划完成情况", "The previous plan's record"), expostTable(prev, lang)})
-	}
-	return s
+	return report.Build(ri)
 }
 
-// bindingSummary lists the binding targets and their standing.
-func bindingSummary(rv *reviewResult, lang string) *table {
-	t := &table{Head: []string{L(lang, "指标", "Indicator"), L(lang, "目标值", "Target"), L(lang, "当前值", "Current"),
-		L(lang, "评价", "Assessment"), L(lang, "风险", "At risk"), L(lang, "说明", "Reason")}}
-	for i, r := range rv.rows {
-		if r.Indicator.Attribute != model.Binding {
-			continue
-		}
-		c := reviewCells(r, i, lang)
-		risk := ""
-		if r.AtRisk {
-			risk = L(lang, "有风险", "yes")
-		}
-		t.Rows = append(t.Rows, []string{r.Indicator.Name.In(lang), c[4], c[5], c[7], risk, c[14]})
-	}
-	return t
-}
-
-func writeReportMD(w io.Writer, in reportInput, charts map[string][]byte) error {
-	var b strings.Builder
-	fmt.Fprintf(&b, "# %s\n\n", reportTitle(in))
-	if in.review == nil {
-		b.WriteString(L(in.lang, "> 未提供观测数据（--observed），本报告不含中期评估。\n\n", "> No observed figures (--observed) were given: this report has no mid-term review.\n\n"))
-	}
-	for _, s := range reportSections(in) {
-		fmt.Fprintf(&b, "## %s\n\n", s.Title)
-		s.Table.Title = ""
-		if err := s.Table.write(&b, "md"); err != nil {
-			return err
-		}
-		b.WriteString("\n")
-	}
-	if len(charts) > 0 {
-		fmt.Fprintf(&b, "## %s\n\n", L(in.lang, "图表", "Charts"))
-		for _, name := range sortedKeys(charts) {
-			fmt.Fprintf(&b, "![%s](charts/%s)\n\n", name, name)
+// synthetic reports whether the observed file says its figures are
+// invented: a source naming them synthetic or 示例 (the shipped example
+// file's rows say "synthetic").
+func synthetic(sources []string) bool {
+	for _, s := range sources {
+		if strings.Contains(strings.ToLower(s), "synthetic") || strings.Contains(s, "示例") {
+			return true
 		}
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
+	return false
 }
 
-func reportTitle(in reportInput) string {
-	if in.review != nil {
-		return fmt.Sprintf("%s · %s（%d）", in.plan.Title.In(in.lang), L(in.lang, "中期评估报告", "mid-term review"), in.review.asOf)
+// actuals are the observed values the review continued the projection
+// from (model.ObservedPath), for the indicators whose projection is on the
+// review's scale (a level, or an index chained from growth rates).
+func actuals(rv *reviewResult) map[string]map[int]float64 {
+	if rv.proj == nil || rv.proj.Scenario == nil {
+		return nil
 	}
-	return in.plan.Title.In(in.lang) + " · " + L(in.lang, "评估报告", "review")
-}
-
-func sortedKeys(m map[string][]byte) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
-}
-
-var reportPage = template.Must(template.New("report").Parse(`<!DOCTYPE html>
-<html lang="{{.Lang}}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>{{.Title}}</title>
-<style>
-body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:2em auto;max-width:80em;padding:0 1em;color:#222}
-h1{font-size:1.5em}h2{font-size:1.2em;margin-top:2em;border-bottom:1px solid #ccc}
-table{border-collapse:collapse;font-size:.85em;margin:.5em 0}
-th,td{border:1px solid #bbb;padding:.25em .5em;vertical-align:top}
-th{background:#eef2f7;position:sticky;top:0}
-td.num{text-align:right;white-space:nowrap}
-.note{font-size:.8em;color:#555;margin:.3em 0}
-img{max-width:100%;margin:1em 0}
-</style>
-</head>
-<body>
-<h1>{{.Title}}</h1>
-{{if .NoReview}}<p class="note">{{.NoReview}}</p>{{end}}
-<nav><ul>{{range .Sections}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}{{if .Charts}}<li><a href="#charts">{{.ChartsTitle}}</a></li>{{end}}</ul></nav>
-{{range .Sections}}<section id="{{.ID}}">
-<h2>{{.Title}}</h2>
-<table>
-<thead><tr>{{range .Head}}<th>{{.}}</th>{{end}}</tr></thead>
-<tbody>{{range .Rows}}<tr>{{range .}}<td{{if .Num}} class="num"{{end}}>{{.Text}}</td>{{end}}</tr>
-{{end}}</tbody>
-</table>
-{{range .Notes}}<p class="note">{{.}}</p>{{end}}
-</section>
-{{end}}{{if .Charts}}<section id="charts"><h2>{{.ChartsTitle}}</h2>
-{{range .Charts}}<figure><img alt="{{.Name}}" src="{{.URI}}"><figcaption class="note">{{.Name}}</figcaption></figure>
-{{end}}</section>{{end}}
-<p class="note">fyp · {{.Generated}}</p>
-</body>
-</html>
-`))
-
-type htmlCell struct {
-	Text string
-	Num  bool
-}
-
-type htmlSection struct {
-	ID, Title string
-	Head      []string
-	Rows      [][]htmlCell
-	Notes     []string
-}
-
-type htmlChart struct {
-	Name string
-	URI  template.URL
-}
-
-func writeReportHTML(w io.Writer, in reportInput, charts map[string][]byte) error {
-	page := struct {
-		Lang, Title, NoReview, ChartsTitle, Generated string
-		Sections                                      []htmlSection
-		Charts                                        []htmlChart
-	}{Lang: L(in.lang, "zh-CN", "en"), Title: reportTitle(in), ChartsTitle: L(in.lang, "图表", "Charts"),
-		Generated: L(in.lang, "由 fyp 生成；表中数字均来自规划文本和所给观测数据，未作任何估计。", "generated by fyp; every number comes from the plan and the observed figures given, none is estimated.")}
-	if in.review == nil {
-		page.NoReview = L(in.lang, "未提供观测数据（--observed），本报告不含中期评估。", "No observed figures (--observed) were given: this report has no mid-term review.")
-	}
-	for _, s := range reportSections(in) {
-		hs := htmlSection{ID: s.ID, Title: s.Title, Head: s.Table.Head, Notes: s.Table.Notes}
-		for _, r := range s.Table.Rows {
-			row := make([]htmlCell, len(r))
-			for i, c := range r {
-				row[i] = htmlCell{Text: c, Num: isNumeric(c)}
-			}
-			hs.Rows = append(hs.Rows, row)
+	out := map[string]map[int]float64{}
+	for _, r := range rv.rows {
+		s := rv.proj.Series[r.Indicator.ID]
+		if obs, ok := rv.proj.Scenario.Observed[r.Indicator.ID]; ok && s != nil && s.Scale == r.Scale {
+			out[r.Indicator.ID] = obs
 		}
-		page.Sections = append(page.Sections, hs)
 	}
-	for _, name := range sortedKeys(charts) {
-		// The PNGs are fyp's own output; a data: URI keeps the page self-contained.
-		uri := template.URL("data:image/png;base64," + base64.StdEncoding.EncodeToString(charts[name]))
-		page.Charts = append(page.Charts, htmlChart{Name: name, URI: uri})
-	}
-	var buf bytes.Buffer
-	if err := reportPage.Execute(&buf, page); err != nil {
-		return err
-	}
-	_, err := w.Write(buf.Bytes())
-	return err
+	return out
 }

@@ -126,6 +126,8 @@ type reviewResult struct {
 	th    model.ReviewThresholds
 	proj  *model.Projection
 	rows  []model.Review
+	// sources are the distinct sources the file names, in file order.
+	sources []string
 }
 
 // reviewScenario is the projection the review continues from the latest
@@ -188,7 +190,36 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 			rows = append(rows, r)
 		}
 	}
-	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows}, nil
+	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, sources: sources(d)}, nil
+}
+
+// sources are the distinct sources named in d, in the order of their rows.
+func sources(d *observed.Data) []string {
+	type src struct {
+		row  int
+		name string
+	}
+	first := map[string]int{}
+	for _, obs := range d.ByIndicator {
+		for _, x := range obs {
+			if x.Source == "" {
+				continue
+			}
+			if r, ok := first[x.Source]; !ok || x.Row < r {
+				first[x.Source] = x.Row
+			}
+		}
+	}
+	var ss []src
+	for n, r := range first {
+		ss = append(ss, src{r, n})
+	}
+	sort.Slice(ss, func(i, j int) bool { return ss[i].row < ss[j].row || ss[i].row == ss[j].row && ss[i].name < ss[j].name })
+	out := make([]string, len(ss))
+	for i, s := range ss {
+		out[i] = s.name
+	}
+	return out
 }
 
 // catalog is what the observed reader accepts for plan p.

@@ -15,6 +15,7 @@ import (
 	"github.com/xuri/excelize/v2"
 
 	"fyp/model"
+	"fyp/report"
 	"fyp/scenarios"
 )
 
@@ -194,7 +195,7 @@ func TestReportBundle(t *testing.T) {
 	if _, errs, code := fyp(t, "report", "--observed", "testdata/observed-example.csv", "--as-of", "2023", "--out", dir); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	for _, name := range []string{"index.html", "report.md", "fyp-tables.xlsx", "review.csv", "review.json", "expost.csv", marker} {
+	for _, name := range []string{"index.html", "report.md", "report.docx", "fyp-tables.xlsx", "review.csv", "review.json", "expost.csv", marker} {
 		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
 			t.Errorf("%s missing: %v", name, err)
 		}
@@ -207,6 +208,11 @@ func TestReportBundle(t *testing.T) {
 	if bytes.Contains(html, []byte("src=\"http")) || bytes.Contains(html, []byte("<link")) {
 		t.Error("index.html loads something from outside")
 	}
+	// The example's figures are invented (source "synthetic"): every page
+	// says so.
+	if !bytes.Contains(html, []byte(`<div class="synthetic">`)) {
+		t.Error("index.html on the synthetic example has no 示例数据 mark")
+	}
 	f, err := excelize.OpenFile(filepath.Join(dir, "fyp-tables.xlsx"))
 	if err != nil {
 		t.Fatal(err)
@@ -215,7 +221,7 @@ func TestReportBundle(t *testing.T) {
 	// One reachability sheet per shipped scenario (the report's default),
 	// the probabilities, the previous plan's record and the charts.
 	got := f.GetSheetList()
-	want := []string{"中期评估"}
+	want := []string{"中期评估", "主要指标"}
 	for _, id := range scenarios.IDs() {
 		want = append(want, "可达性 "+id)
 	}
@@ -281,21 +287,28 @@ func TestChartsEmbedded(t *testing.T) {
 		t.Fatal(err)
 	}
 	charts := map[string][]byte{"headline.png": pngb.Bytes()}
-	in := reportInput{plan: mustPlan(t), lang: "zh"}
-	var html, md, xl bytes.Buffer
-	if err := writeReportHTML(&html, in, charts); err != nil {
+	in := reportInput{plan: mustPlan(t), lang: "zh", charts: charts}
+	doc := reportDocument(in)
+	var html, md, xl, docx bytes.Buffer
+	if err := report.WriteHTML(&html, doc); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(html.String(), `src="data:image/png;base64,`) {
 		t.Error("the chart is not embedded as a data: URI")
 	}
-	if err := writeReportMD(&md, in, charts); err != nil {
+	if err := report.WriteMarkdown(&md, doc); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(md.String(), "](charts/headline.png)") {
 		t.Error("report.md does not link the chart beside it")
 	}
-	if err := writeWorkbook(&xl, reportSheets(in), charts); err != nil {
+	if err := report.WriteDOCX(&docx, doc); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(docx.Bytes(), []byte("word/media/image1.png")) {
+		t.Error("the chart is not in report.docx")
+	}
+	if err := report.WriteXLSX(&xl, doc); err != nil {
 		t.Fatal(err)
 	}
 	f, err := excelize.OpenReader(&xl)

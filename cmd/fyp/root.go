@@ -60,7 +60,7 @@ Five-Year Plan (2021–2025) with its 2035 goals.`,
 		targetsCmd(o), projectCmd(o), assessCmd(o), checkCmd(o), validateCmd(o), runCmd(o),
 		compareCmd(o), solveCmd(o), sensitivityCmd(o),
 		reviewCmd(o), reportCmd(o), simulateCmd(o), chartsCmd(o), extractCmd(o),
-		serveCmd(o),
+		serveCmd(o), observeCmd(o),
 	)
 	err := root.Execute()
 	if err != nil && isUsage(err) {

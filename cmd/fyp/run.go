@@ -16,13 +16,13 @@ func runCmd(o *options) *cobra.Command {
 		Use:   "run",
 		Short: "主任务：测算并输出全部结果 · the main job: project, assess and write everything",
 		Long: `对规划做全部测算，并把结果写入输出目录（默认 ./out）：目标清单、逐年测算、可达性评估和一致性检查，
-格式为 CSV（带 BOM，Excel 可直接打开）、JSON 和 Markdown。fyp 只替换它自己写过且未被改动的文件
+格式为 CSV（带 BOM，Excel 可直接打开）、JSON 和 Markdown，以及报告文件（index.html、report.docx、report.md、fyp-tables.xlsx，见 fyp report）。fyp 只替换它自己写过且未被改动的文件
 （记录在 .fyp-manifest.json 中），目录中其他文件一律保留；不是 fyp 写的目录须加 --force，即使加了也从不覆盖或删除别人的文件。
 
 Runs every computation on the plan and writes the results into the output folder (default
 ./out): the targets, the yearly projection, the reachability assessment and the consistency
 check, as CSV (with a BOM, for Excel), JSON and Markdown, and the report bundle (index.html,
-report.md, fyp-tables.xlsx; see fyp report). fyp replaces only the files it wrote and that are
+report.docx, report.md, fyp-tables.xlsx; see fyp report). fyp replaces only the files it wrote and that are
 unchanged (listed in .fyp-manifest.json) and keeps every other file in the folder; it writes into
 a folder it did not write only with --force, and even then never overwrites or deletes a file it
 did not write.`,

@@ -3,8 +3,10 @@ package main
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
+	"gopkg.in/yaml.v3"
 
 	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
@@ -56,9 +58,44 @@ code 2 when any file has a problem.`,
 					}
 					return err
 				}
+				if n := reviewMarks(f, data); n > 0 {
+					// a file fyp extract wrote is valid before it is checked
+					fmt.Fprintf(o.stdout, L(o.lang, "%s: ok，但仍有 %d 项标有 review 待核对（逐项核对后删去该 review 行）\n",
+						"%s: ok, but %d items are still marked review (check each, then delete its review line)\n"), f, n)
+					continue
+				}
 				fmt.Fprintf(o.stdout, "%s: ok\n", f)
 			}
 			return all.Err()
 		},
 	}
+}
+
+// reviewMarks counts the review: marks left in a plan file (on indicators
+// and targets, as fyp extract writes them); an empty mark counts for none.
+func reviewMarks(file string, data []byte) int {
+	root, ps := yamlcheck.Parse(file, data)
+	if ps != nil {
+		return 0
+	}
+	n := 0
+	var walk func(*yaml.Node)
+	walk = func(node *yaml.Node) {
+		if node == nil {
+			return
+		}
+		if node.Kind == yaml.MappingNode {
+			for k := 0; k+1 < len(node.Content); k += 2 {
+				key, val := node.Content[k], node.Content[k+1]
+				if key.Value == "review" && val.Kind == yaml.ScalarNode && strings.TrimSpace(val.Value) != "" {
+					n++
+				}
+			}
+		}
+		for _, c := range node.Content {
+			walk(c)
+		}
+	}
+	walk(root)
+	return n
 }

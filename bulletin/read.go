@@ -1,0 +1,552 @@
+package bulletin
+
+import (
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyp/document"
+)
+
+// Metrics of a figure, as the observed format names them.
+const (
+	Level     = "level"
+	Growth    = "growth"     // over the previous year, percent
+	AvgGrowth = "avg_growth" // average a year from From to Year, percent
+)
+
+// Figure is one figure read for an indicator.
+type Figure struct {
+	ID         string
+	Year       int
+	From       int // AvgGrowth: the year the span starts from (2015 for 2016–2020)
+	Metric     string
+	Value      float64
+	Text       string // the value as written, in the plan's unit
+	PriceBasis string // "current", "comparable" or ""
+	Break      string // "", "break" or "rebased"
+	Derived    bool   // obtained by the arithmetic the document states
+	Review     string // why the reading needs checking, "" when sure
+	Doc        string // the document's file name
+	Line       int    // the line (paragraph) the clause stands on
+	Clause     string // the words it was read from, verbatim
+	How        string // what the reader did (a conversion, a derivation)
+}
+
+// Warning is a clause that names an indicator beside a figure the reader
+// could not interpret: for the user to read.
+type Warning struct {
+	Doc    string
+	Line   int
+	Clause string
+	Msg    string
+}
+
+// Options say what to look for.
+type Options struct {
+	Indicators []Indicator
+	// Year is the year the document reports on; 0 takes it from the title.
+	Year int
+}
+
+// Result is what a document gives.
+type Result struct {
+	Year     int
+	Figures  []Figure
+	Warnings []Warning
+	// MoreWarnings counts the warnings past MaxWarnings, not kept.
+	MoreWarnings int
+}
+
+// MaxFigures bounds the figures of one document: a year's bulletin states
+// a few hundred; a file with more is not one, and is refused before it
+// fills memory. MaxWarnings bounds the warnings kept (the rest are counted).
+const (
+	MaxFigures  = 100_000
+	MaxWarnings = 1000
+)
+
+// ErrTooMany is a document with more than MaxFigures figures.
+var ErrTooMany = errors.New("too many figures for one bulletin or report")
+
+// ErrNoYear is a document whose title names no year, with a figure in a
+// sentence that does not start with its own (2022年末…).
+var ErrNoYear = errors.New("the title names no year (2023年…统计公报): give --year")
+
+var (
+	titleRe    = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
+	congressRe = regexp.MustCompile(`((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{0,40}?人民代表大会`)
+	leadYear   = regexp.MustCompile(`^((?:19|20)\d\d)年`)
+	qtyRe      = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆)?)`)
+	ratioRe    = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由(上年的)?([\d.]+):([\d.]+):(\d+(?:\.\d+)?)调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
+	shareRe    = regexp.MustCompile(`^占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?(?:比重)?(?:为|达)?(\d+(?:\.\d+)?)%`)
+	ratioIn    = regexp.MustCompile(`\d:\d|%、\d`)
+	// between is what may stand between a name and its figure.
+	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
+	leadRe     = regexp.MustCompile(`^(?:\p{Han}{1,2}[^\x00-\x7F地][区县](?:人民政府)?|全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|其中|(?:19|20)\d\d年末?|全年全区|本区|我区|城区)*`)
+	contRe     = regexp.MustCompile(`^(?:五年年均|五年来年均|比上年|较上年|同比|增长|下降|减少|降低|提高|提升|上升|回落|实际增长|扣除价格因素|按不变价格|按可比价格|按可比价|年均|增速|达|为)`)
+	spanRe     = regexp.MustCompile(`(五年来|过去五年|近五年|五年|“?十([一二三四五])五”?(?:时期|期间)?)`)
+	otherYrRe  = regexp.MustCompile(`(?:比|较)((?:19|20)\d\d)年`)
+	breakRe    = regexp.MustCompile(`第七次全国人口普查|第七次人口普查|七普|口径调整|口径变化|新口径|统计口径`)
+	doubtRe    = regexp.MustCompile(`约|左右|预计|初步统计|力争`)
+	realRe     = regexp.MustCompile(`按不变价格|按可比价|可比价格|不变价|实际增长|扣除价格因素`)
+	nominalRe  = regexp.MustCompile(`名义增长|按现价`)
+	upRe       = regexp.MustCompile(`增长|增加|提高|提升|上升`)
+	downRe     = regexp.MustCompile(`下降|减少|降低|回落`)
+	toRe       = regexp.MustCompile(`(?:增长|增加|提高|提升|上升|下降|减少|降低|回落)(?:到|至)`)
+	futureRe   = regexp.MustCompile(`今后五年|未来五年|预期目标|主要目标|力争|争取|要实现|目标是|计划|将达到|预计到|(?:^|[^加高升长大至])到(?:19|20)\d\d年`)
+	fromToRe   = regexp.MustCompile(`^从(?:((?:19|20)\d\d)年(?:的)?)?(\d+(?:\.\d+)?)(%|(?:万|亿)?(?:美元|元|人)?)(?:增加|增长|提高|提升|上升|扩大|下降|减少|降低)?(?:到|至)(?:((?:19|20)\d\d)年(?:的)?)?(\d+(?:\.\d+)?)(%|(?:万|亿)?(?:美元|元|人)?)`)
+	sentenceRe = regexp.MustCompile(`[。;!?]`)
+)
+
+// Read reads every figure d states for o's indicators.
+func Read(d *document.Document, o Options) (*Result, error) {
+	lines := d.Lines()
+	year, report := o.Year, false
+	t := title(lines)
+	if t != nil {
+		y, _ := strconv.Atoi(t[1])
+		report = strings.Contains(t[2], "工作报告")
+		if year == 0 {
+			year = y
+			if report {
+				year = y - 1 // the report of 2024 speaks of 2023
+			}
+		}
+	}
+	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators, round: t == nil || report}
+	for _, l := range lines {
+		r.para = l.Text
+		for _, s := range sentenceRe.Split(l.Text, -1) {
+			r.sentence(l.No, s)
+		}
+		if len(r.figs) > MaxFigures {
+			return nil, fmt.Errorf("%w: more than %d figures for the plan's indicators by line %d", ErrTooMany, MaxFigures, l.No)
+		}
+	}
+	for _, f := range r.figs {
+		if f.Year < 1900 {
+			// a figure of a sentence without its own year (2022年末…) in a
+			// document whose title names none
+			return nil, ErrNoYear
+		}
+	}
+	return &Result{Year: year, Figures: r.figs, Warnings: r.warns, MoreWarnings: r.more}, nil
+}
+
+func title(lines []document.Line) []string {
+	for k, l := range lines {
+		if k >= 20 {
+			break
+		}
+		if m := titleRe.FindStringSubmatch(l.Text); m != nil {
+			return m
+		}
+		// ——2022年1月8日在重庆市永川区第十八届人民代表大会第一次会议上: a work report
+		if m := congressRe.FindStringSubmatch(l.Text); m != nil {
+			return []string{m[0], m[1], "工作报告"}
+		}
+	}
+	return nil
+}
+
+func baseName(p string) string {
+	if k := strings.LastIndexAny(p, `/\`); k >= 0 {
+		return p[k+1:]
+	}
+	return p
+}
+
+type reader struct {
+	// the span a sentence states (从2016年的…增加到2021年的…), for its 年均增长
+	spanFrom, spanTo int
+	round            bool   // not a bulletin: a round level may be a threshold
+	more             int    // warnings past MaxWarnings
+	para             string // the paragraph read: 过去五年,… at its head covers its sentences
+	doc              string
+	year             int
+	ind              []Indicator
+	figs             []Figure
+	warns            []Warning
+}
+
+// clauses splits a sentence at commas that are not inside a number.
+func clauses(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] != ',' {
+			continue
+		}
+		if i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
+			continue
+		}
+		out = append(out, s[start:i])
+		start = i + 1
+	}
+	return append(out, s[start:])
+}
+
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
+// name finds the indicator named in clause c: the longest name standing
+// at the clause's head (after 全年, 年末, 全区 …) or in brackets.
+func (r *reader) name(c string) (ind int, end int) {
+	ind, best := -1, 0
+	for k, in := range r.ind {
+		for _, n := range in.Names {
+			from := 0
+			for {
+				i := strings.Index(c[from:], n)
+				if i < 0 {
+					break
+				}
+				i += from
+				from = i + len(n)
+				head := leadRe.ReplaceAllString(c[:i], "")
+				bracket := strings.HasSuffix(c[:i], "(") && strings.HasPrefix(c[i+len(n):], ")")
+				if head != "" && !bracket {
+					continue
+				}
+				if l := utf8.RuneCountInString(n); l > best {
+					ind, best, end = k, l, i+len(n)
+					if bracket {
+						end++
+					}
+				}
+			}
+		}
+	}
+	return ind, end
+}
+
+// sentence reads one sentence, clause by clause.
+func (r *reader) sentence(line int, s string) {
+	s = strings.TrimSpace(s)
+	if !strings.ContainsAny(s, "0123456789") {
+		return // no figure (and the bulk of a long report: read fast)
+	}
+	year := r.year
+	if m := leadYear.FindStringSubmatch(s); m != nil {
+		year, _ = strconv.Atoi(m[1])
+	}
+	r.spanFrom, r.spanTo = 0, 0
+	future := futureRe.FindString(s)
+	cs := clauses(s)
+	subj, from := -1, 0 // the indicator spoken of, and the clause naming it
+	var level *Figure   // its level read in this sentence
+	if m := ratioRe.FindStringSubmatch(s); m != nil && future == "" {
+		r.structure(line, year, m[0], m)
+	}
+	for k, c := range cs {
+		if ratioIn.MatchString(c) {
+			subj = -1
+			continue
+		}
+		if m := shareRe.FindStringSubmatch(strings.TrimSpace(c)); m != nil && k > 0 {
+			// 民营经济增加值17404.40亿元,…,占全市经济总量的59.7%
+			if noun := nounOf(cs[0]); noun != "" {
+				if i, _ := r.name(noun + "占地区生产总值比重"); i >= 0 && r.ind[i].Unit == "%" {
+					r.figs = append(r.figs, Figure{ID: r.ind[i].ID, Year: year, Metric: Level, Text: m[1], Value: parse(m[1]),
+						Doc: r.doc, Line: line, Clause: cs[0] + "," + strings.Join(cs[1:k+1], ","), How: noun + "占地区生产总值比重"})
+					subj, level = -1, nil
+					continue
+				}
+			}
+		}
+		rest := c
+		if i, end := r.name(c); i >= 0 {
+			if i != subj {
+				level = nil
+			}
+			subj, from, rest = i, k, c[end:]
+		} else if subj < 0 || !contRe.MatchString(strings.TrimSpace(c)) {
+			subj, level = -1, nil
+			continue
+		}
+		if future != "" {
+			if qtyRe.MatchString(rest) {
+				r.warn(line, strings.Join(cs[from:k+1], ","), "目标或预期 ("+future+"), 不是实际值: 未读取")
+			}
+			continue
+		}
+		if m := fromToRe.FindStringSubmatch(rest); m != nil {
+			r.fromTo(line, subj, s, year, c, m)
+			continue
+		}
+		loc := qtyRe.FindStringSubmatchIndex(rest)
+		for loc != nil && (loc[3] < len(rest) && strings.HasPrefix(rest[loc[3]:], "年") && loc[3]-loc[2] == 4 ||
+			strings.HasSuffix(rest[:loc[2]], "[") && strings.HasPrefix(rest[loc[1]:], "]")) { // a year, a footnote mark [2]
+			next := qtyRe.FindStringSubmatchIndex(rest[loc[1]:])
+			if next == nil {
+				loc = nil
+				break
+			}
+			for j := range next {
+				next[j] += loc[1]
+			}
+			loc = next
+		}
+		if loc == nil {
+			continue
+		}
+		quote := strings.Join(cs[from:k+1], ",")
+		between := rest[:loc[0]]
+		num, unit := rest[loc[2]:loc[3]], rest[loc[4]:loc[5]]
+		if !betweenRe.MatchString(between) {
+			r.warn(line, quote, "指标名与数字之间的文字未能识别: "+between)
+			continue
+		}
+		f := Figure{ID: r.ind[subj].ID, Year: year, Doc: r.doc, Line: line, Clause: quote}
+		if breakRe.MatchString(s) {
+			f.Break = "break"
+		}
+		if doubtRe.MatchString(between) || strings.HasPrefix(c, "约") {
+			f.Review = "原文为约数或预计数"
+		}
+		if m := otherYrRe.FindStringSubmatch(between); m != nil && m[1] != strconv.Itoa(year-1) {
+			r.warn(line, quote, "与"+m[1]+"年比较的增速或变化, 不是比上年: 未读取")
+			continue
+		}
+		r.read(&f, subj, s, between, num, unit, &level)
+	}
+}
+
+// read interprets one figure of indicator subj.
+func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level **Figure) {
+	in := r.ind[subj]
+	up, down := upRe.MatchString(between), downRe.MatchString(between)
+	if toRe.MatchString(between) {
+		up, down = false, false // 提高到55%: a level
+	}
+	switch {
+	case strings.Contains(between, "平均") && !strings.Contains(between, "年均") && !up && !down && unit == in.Unit:
+		f.Metric, f.Text = Level, num // 城镇调查失业率平均为5.4%: the year's average level
+		f.How = "全年平均"
+	case strings.Contains(between, "年均") || strings.Contains(between, "平均"):
+		if unit != "%" || !(up || down || containsAny(f.Clause, "增速", "增长")) {
+			r.warn(f.Line, f.Clause, "年均数不是增长率: 未读取")
+			return
+		}
+		first, ok := r.span(s, f.Year)
+		if !ok {
+			r.warn(f.Line, f.Clause, "年均增长的时期未写明: 未读取")
+			return
+		}
+		f.Metric, f.From = AvgGrowth, first
+		if r.spanTo != 0 {
+			f.Year = r.spanTo
+		}
+		f.Text = signed(num, down)
+		f.PriceBasis = r.basis(in, s)
+	case unit == "个百分点" || unit == "百分点":
+		if *level == nil || !(up || down) || !containsAny(between, "比上年", "较上年") || in.Unit != "%" {
+			r.warn(f.Line, f.Clause, "百分点变化未读取 (只读比上年末/比上年的变化, 且同一句给出当年水平)")
+			return
+		}
+		r.previous(f, *level, num, num+unit, down)
+	case (up || down) && (unit == "%" || unit == "倍"):
+		if in.Unit == "%" && !down && !up {
+			return
+		}
+		if unit == "倍" {
+			if down {
+				r.warn(f.Line, f.Clause, "下降…倍: 未读取")
+				return
+			}
+			f.Text = shift(num, 2)
+			f.How = "增长" + num + "倍 = " + f.Text + "%"
+		} else {
+			f.Text = signed(num, down)
+		}
+		f.Metric = Growth
+		f.PriceBasis = r.basis(in, f.Clause)
+		if n := len(r.figs) - 1; n >= 0 && f.PriceBasis == "comparable" {
+			// 比上年增长5.6%,扣除价格因素实际增长5.9%: the real rate, the nominal noted
+			if g := r.figs[n]; g.ID == f.ID && g.Year == f.Year && g.Metric == Growth && g.PriceBasis == "current" && g.Line == f.Line {
+				f.Value = parse(f.Text)
+				f.How = strings.TrimPrefix(f.How+"; 名义增长"+g.Text+"% (现价)", "; ")
+				r.figs[n] = *f
+				return
+			}
+		}
+	case up || down:
+		ch, ok := convert(num, unit, in.Unit)
+		if *level == nil || unit == "" || !ok || !containsAny(between, "比上年", "较上年", "同比") {
+			r.warn(f.Line, f.Clause, "绝对增减量 ("+num+unit+"): 未读取")
+			return
+		}
+		r.previous(f, *level, ch, num+unit, down) // 常住人口3213.34万人,比上年增加0.91万人
+	default:
+		if unit == "" {
+			r.warn(f.Line, f.Clause, "数字后无单位: 未读取")
+			return
+		}
+		v, ok := convert(num, unit, in.Unit)
+		if !ok {
+			r.warn(f.Line, f.Clause, "单位"+unit+"与规划的单位"+in.Unit+"不同: 未读取")
+			return
+		}
+		f.Metric, f.Text = Level, v
+		if unit != in.Unit {
+			f.How = num + unit + " = " + v + in.Unit
+		}
+		if in.Money {
+			f.PriceBasis = "current"
+		}
+		if containsAny(between, "突破", "超过") || !strings.Contains(num, ".") && strings.HasSuffix(num, "00") && r.round {
+			f.Review = "整数, 可能是约数或门槛 (突破、超过、达到…)"
+		}
+	}
+	f.Value = parse(f.Text)
+	r.figs = append(r.figs, *f)
+	if f.Metric == Level && !f.Derived {
+		*level = &r.figs[len(r.figs)-1]
+	}
+}
+
+// previous makes f the level of the year before l's from the change the
+// document states (比上年末提高0.94个百分点, 比上年增加0.91万人): derived.
+// change is in the plan's unit, printed as the document prints it.
+func (r *reader) previous(f *Figure, l *Figure, change, printed string, down bool) {
+	d := max(decimals(l.Text), decimals(change))
+	ch := -parse(change)
+	op := "−"
+	if down {
+		ch, op = -ch, "+"
+	}
+	f.Metric, f.Year, f.Derived = Level, l.Year-1, true
+	f.Text = format(parse(l.Text)+ch, d)
+	f.How = fmt.Sprintf("derived: %s %s %s = %s (%d年)", l.Text, op, printed, f.Text, f.Year)
+	if !strings.HasPrefix(f.Clause, l.Clause) {
+		f.Clause = l.Clause + "," + f.Clause
+	}
+	f.PriceBasis = l.PriceBasis
+	if f.Break != "" {
+		f.Break = "rebased"
+	}
+}
+
+// basis is the price basis of a growth rate of indicator in.
+func (r *reader) basis(in Indicator, s string) string {
+	switch {
+	case !in.Money:
+		return ""
+	case realRe.MatchString(s) && !nominalRe.MatchString(s):
+		return "comparable"
+	case in.Real && !nominalRe.MatchString(s):
+		return "comparable"
+	}
+	return "current"
+}
+
+// span finds the years an average growth covers: the year it starts from.
+func (r *reader) span(s string, year int) (int, bool) {
+	if r.spanFrom != 0 {
+		return r.spanFrom, true
+	}
+	m := spanRe.FindStringSubmatch(s)
+	if m == nil {
+		m = spanRe.FindStringSubmatch(r.para)
+	}
+	if m == nil {
+		return 0, false
+	}
+	if m[2] != "" {
+		n := strings.Index("一二三四五", m[2]) / len("一") // 十一五 … 十五五
+		end := 2010 + 5*n
+		return end - 5, true
+	}
+	return year - 5, true
+}
+
+// fromTo reads 从2016年的695.7亿元增加到2021年的1144.2亿元: the level of
+// both years, and the span of an average growth later in the sentence.
+// Without years (从742亿元增加到1550.2亿元) the span is the paragraph's
+// (过去五年) ending in the document's year.
+func (r *reader) fromTo(line, subj int, s string, year int, c string, m []string) {
+	in := r.ind[subj]
+	y0, _ := strconv.Atoi(m[1])
+	y1, _ := strconv.Atoi(m[4])
+	if m[1] == "" && m[4] == "" {
+		first, ok := r.span(s, year)
+		if !ok {
+			r.warn(line, c, "从…到…未写明年份, 所在段落也未写明时期: 未读取")
+			return
+		}
+		y0, y1 = first, year
+	}
+	if y1 <= y0 {
+		r.warn(line, c, "从…到…的年份次序不对: 未读取")
+		return
+	}
+	r.spanFrom, r.spanTo = y0, y1
+	for k, p := range [][2]string{{m[2], m[3]}, {m[5], m[6]}} {
+		year := y0
+		if k == 1 {
+			year = y1
+		}
+		v, ok := convert(p[0], p[1], in.Unit)
+		if !ok || p[1] == "" {
+			r.warn(line, c, "单位"+p[1]+"与规划的单位"+in.Unit+"不同: 未读取")
+			return
+		}
+		f := Figure{ID: in.ID, Year: year, Metric: Level, Text: v, Value: parse(v), Doc: r.doc, Line: line, Clause: c}
+		if in.Money {
+			f.PriceBasis = "current"
+		}
+		if p[1] != in.Unit {
+			f.How = p[0] + p[1] + " = " + v + in.Unit
+		}
+		r.figs = append(r.figs, f)
+	}
+}
+
+// structure reads 三次产业结构比为9.9:56.2:33.9 as the services share.
+func (r *reader) structure(line, year int, c string, m []string) {
+	for _, in := range r.ind {
+		if in.Concept != "service_share" {
+			continue
+		}
+		v := m[7]
+		if v == "" {
+			v = m[10]
+		}
+		r.figs = append(r.figs, Figure{ID: in.ID, Year: year, Metric: Level, Text: v, Value: parse(v),
+			Doc: r.doc, Line: line, Clause: c, How: "第三产业 = 服务业, 占地区生产总值比重 %"})
+		if m[1] != "" {
+			// 由上年的9.4:66.8:23.8调整为…: the bulletin states last year's
+			r.figs = append(r.figs, Figure{ID: in.ID, Year: year - 1, Metric: Level, Text: m[4], Value: parse(m[4]),
+				Doc: r.doc, Line: line, Clause: c, How: "上年的三次产业结构, 第三产业 = 服务业"})
+		}
+	}
+}
+
+func (r *reader) warn(line int, clause, msg string) {
+	if len(r.warns) >= MaxWarnings {
+		r.more++
+		return
+	}
+	r.warns = append(r.warns, Warning{Doc: r.doc, Line: line, Clause: clause, Msg: msg})
+}
+
+func signed(num string, neg bool) string {
+	if neg && num != "0" {
+		return "-" + num
+	}
+	return num
+}
+
+var nounRe = regexp.MustCompile(`^(?:初步核算|全年|全区|全市|全县|实现|完成)*(\p{Han}{2,16}?)(?:实现|完成|达到|达|为)?\d`)
+
+// nounOf is the subject a clause opens with: 民营经济增加值 in
+// 民营经济增加值17404.40亿元.
+func nounOf(c string) string {
+	if m := nounRe.FindStringSubmatch(strings.TrimSpace(c)); m != nil {
+		return m[1]
+	}
+	return ""
+}

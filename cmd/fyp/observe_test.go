@@ -1,0 +1,158 @@
+package main
+
+import (
+	"archive/zip"
+	"bytes"
+	"html"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// The issue's "done when": read the real 2023 bulletin excerpt, then review
+// with what was written; every row traces back to its clause.
+func TestObserveThenReview(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "o.csv")
+	_, stderr, code := fyp(t, "observe", "../../bulletin/testdata/jiangjin-2023.txt", "../../bulletin/testdata/jiangjin-2022.txt", "-o", out)
+	if code != 0 {
+		t.Fatalf("observe: exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	csv := string(b)
+	for _, w := range []string{
+		"gdp,2023,1401.59,current,,level,jiangjin-2023.txt:",
+		"gdp,2023,7.0,comparable,,growth,jiangjin-2023.txt:",
+		"gdp,2022,1330.02,current,,level,jiangjin-2022.txt:",
+		"gdp_per_capita,2023,10.4274,current,,level,",
+		"service_share,2023,33.9,,,level,",
+		"urbanization_rate,2022,62.00,,,level,",
+		"population,2022,135.38,,,level,",
+	} {
+		if !strings.Contains(csv, w) {
+			t.Errorf("o.csv lacks %q:\n%s", w, csv)
+		}
+	}
+	if !strings.Contains(csv, "「全年实现地区生产总值1401.59亿元」") {
+		t.Errorf("o.csv does not quote the clause:\n%s", csv)
+	}
+	stdout, stderr, code := fyp(t, "review", "--observed", out)
+	if code != 0 {
+		t.Fatalf("review: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "截至2023年") {
+		t.Errorf("review is not as of 2023:\n%s", stdout)
+	}
+	// a second run must not overwrite without --force
+	if _, stderr, code := fyp(t, "observe", "../../bulletin/testdata/jiangjin-2023.txt", "-o", out); code != 2 || !strings.Contains(stderr, "--force") {
+		t.Errorf("overwrite without --force: exit %d, %s", code, stderr)
+	}
+	if _, stderr, code := fyp(t, "observe", "../../bulletin/testdata/jiangjin-2023.txt", "-o", out, "--force"); code != 0 {
+		t.Errorf("--force: exit %d, %s", code, stderr)
+	}
+}
+
+func TestObserveBadInput(t *testing.T) {
+	dir := t.TempDir()
+	write := func(name, text string) string {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	cases := []struct {
+		name, text, want string
+	}{
+		{"none.txt", "2023年某区统计公报\n全年居民消费价格比上年下降0.3%。", "no figure"},
+		{"twice.txt", "2023年某区统计公报\n全年实现地区生产总值1401.59亿元。全年实现地区生产总值1400.00亿元。", "contradictory"},
+		{"noyear.txt", "某区概况\n全年实现地区生产总值1401.59亿元。", "--year"},
+	}
+	for _, c := range cases {
+		p := write(c.name, c.text)
+		out := filepath.Join(dir, c.name+".csv")
+		_, stderr, code := fyp(t, "observe", p, "-o", out)
+		if code != 2 || !strings.Contains(stderr, c.want) {
+			t.Errorf("%s: exit %d, stderr %q; want 2 and %q", c.name, code, stderr, c.want)
+		}
+		if _, err := os.Stat(out); err == nil {
+			t.Errorf("%s: %s was written", c.name, out)
+		}
+	}
+	// both contradicting clauses are named
+	_, stderr, _ := fyp(t, "observe", filepath.Join(dir, "twice.txt"))
+	if !strings.Contains(stderr, "1401.59") || !strings.Contains(stderr, "1400.00") {
+		t.Errorf("contradiction does not show both figures: %s", stderr)
+	}
+}
+
+// A later bulletin restating a year keeps the later figure and notes the
+// earlier one.
+func TestObserveRevision(t *testing.T) {
+	dir := t.TempDir()
+	a := filepath.Join(dir, "2022.txt")
+	b := filepath.Join(dir, "2023.txt")
+	os.WriteFile(a, []byte("2022年某区统计公报\n年末全区常住人口135.38万人。"), 0o644)
+	os.WriteFile(b, []byte("2023年某区统计公报\n2022年末全区常住人口135.10万人。"), 0o644)
+	stdout, stderr, code := fyp(t, "observe", b, a)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "population,2022,135.10,") || !strings.Contains(stdout, "earlier: 135.38 (2022.txt:2)") {
+		t.Errorf("revision not kept with the earlier value noted:\n%s", stdout)
+	}
+}
+
+// The issue's "done when" with a Word file: a text bulletin and a .docx
+// bulletin make one panel that fyp review reads. The .docx holds the 2022
+// sentences as the gazetteer page quotes them (bulletin/testdata/README.md).
+func TestObserveDocx(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "2022公报.docx")
+	if err := os.WriteFile(doc, minimalDocx(t, "2022年江津区国民经济和社会发展统计公报", "2022年末，全区常住人口135.38万人。",
+		"2022年全年实现地区生产总值1330.02亿元，按不变价格计算，比上年增长3.2%。"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "observed.csv")
+	if _, stderr, code := fyp(t, "observe", "../../bulletin/testdata/jiangjin-2023.txt", doc, "-o", out); code != 0 {
+		t.Fatalf("observe: exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(out)
+	for _, w := range []string{"gdp,2022,1330.02,current,,level,2022公报.docx:3,", "population,2022,135.38,,,level,2022公报.docx:2,", "gdp,2023,1401.59,"} {
+		if !strings.Contains(string(b), w) {
+			t.Errorf("observed.csv lacks %q:\n%s", w, b)
+		}
+	}
+	if _, stderr, code := fyp(t, "review", "--observed", out); code != 0 {
+		t.Fatalf("review: exit %d: %s", code, stderr)
+	}
+}
+
+// minimalDocx is a Word file of paragraphs.
+func minimalDocx(t *testing.T, paras ...string) []byte {
+	t.Helper()
+	var body strings.Builder
+	for _, p := range paras {
+		body.WriteString(`<w:p><w:r><w:t xml:space="preserve">` + html.EscapeString(p) + `</w:t></w:r></w:p>`)
+	}
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, content := range map[string]string{
+		"[Content_Types].xml": `<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>`,
+		"word/document.xml": `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` +
+			body.String() + `</w:body></w:document>`,
+	} {
+		w, err := zw.Create(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w.Write([]byte(content))
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}

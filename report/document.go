@@ -1,0 +1,106 @@
+package report
+
+import "math"
+
+// Document is one report: a title, numbered sections and annexes.
+type Document struct {
+	Lang     string // "zh" or "en": one language per document
+	Title    string
+	Subtitle string
+	Sections []Section
+	Annexes  []Section
+	Footer   string
+	// Synthetic marks a report on invented figures: every page says so.
+	Synthetic bool
+	// Charts are the chart files by name (PNG), written beside the
+	// Markdown and embedded in the HTML, Word and XLSX files.
+	Charts map[string][]byte
+}
+
+// Section is a titled run of blocks; its number comes from its place.
+type Section struct {
+	ID     string // anchor in the HTML page
+	Title  string
+	Blocks []Block
+}
+
+// Block is a paragraph, a table, a figure or a subheading.
+type Block interface{ block() }
+
+// Paragraph is one paragraph of running text. Note marks small print.
+type Paragraph struct {
+	Text string
+	Note bool
+}
+
+// Heading is a subheading inside a section (level 3).
+type Heading struct{ Text string }
+
+// List is a bulleted list of sentences.
+type List struct{ Items []string }
+
+// Table is a table with an optional caption (表1 …) and header groups.
+type Table struct {
+	Caption string
+	// Sheet names the table's sheet in the workbook; "" keeps it out.
+	Sheet string
+	// SheetOnly keeps a table too wide for a page out of the document:
+	// only the workbook has it.
+	SheetOnly bool
+	Groups    []HeadGroup // a header row above Cols; nil for none
+	Cols      []Col
+	Rows      []Row
+	Notes     []string
+}
+
+// HeadGroup spans Span columns of the header; an empty Title spans columns
+// whose own heads stand alone (they are merged over both header rows).
+type HeadGroup struct {
+	Title string
+	Span  int
+}
+
+// Col is a column: its head, its width in the workbook (characters) and
+// the workbook's number format for numeric cells ("" text).
+type Col struct {
+	Head   string
+	Width  float64
+	NumFmt string
+}
+
+// Row is a row of cells, or, when Group is set, a full-width row naming a
+// group (the plan's 类别).
+type Row struct {
+	Group string
+	Cells []Cell
+}
+
+// Cell is what a table cell shows (Text) and, for a number, its value for
+// the workbook (Num true; NaN is written as "—").
+type Cell struct {
+	Text  string
+	Value float64
+	Num   bool
+}
+
+// Figure is a numbered chart with its caption.
+type Figure struct {
+	No      int
+	Caption string
+	Name    string // the chart's file name under charts/
+	PNG     []byte
+}
+
+func (Paragraph) block() {}
+func (Heading) block()   {}
+func (List) block()      {}
+func (*Table) block()    {}
+func (Figure) block()    {}
+
+// T is a text cell.
+func T(s string) Cell { return Cell{Text: s} }
+
+// N is a numeric cell shown as text.
+func N(v float64, text string) Cell { return Cell{Text: text, Value: v, Num: true} }
+
+func isNaN(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }

@@ -1,0 +1,199 @@
+package report
+
+import (
+	"bytes"
+	"encoding/base64"
+	"fmt"
+	"html"
+	"html/template"
+	"io"
+	"strings"
+)
+
+// cellText is what a cell shows: its text, or its number formatted.
+func cellText(c Cell) string {
+	switch {
+	case c.Text != "":
+		return c.Text
+	case c.Num && isNaN(c.Value):
+		return "—"
+	case c.Num:
+		return value(c.Value)
+	}
+	return ""
+}
+
+var page = template.Must(template.New("report").Funcs(template.FuncMap{
+	"cell": cellText,
+	// img is the figure's image as a data: URI, which keeps the page
+	// self-contained. The PNG is fyp's own; written as HTML so that the
+	// template does not scan megabytes of base64 as a URL.
+	"img": func(f Figure) template.HTML {
+		return template.HTML(`<img alt="` + html.EscapeString(f.Caption) + `" src="data:image/png;base64,` + base64.StdEncoding.EncodeToString(f.PNG) + `">`)
+	},
+	"kind": func(b Block) string {
+		switch b.(type) {
+		case Paragraph:
+			return "p"
+		case Heading:
+			return "h"
+		case List:
+			return "list"
+		case *Table:
+			if b.(*Table).SheetOnly {
+				return ""
+			}
+			return "table"
+		case Figure:
+			return "figure"
+		}
+		return ""
+	},
+	"colspan": func(t *Table) int { return len(t.Cols) },
+	"rowspan": func(g HeadGroup) int {
+		if g.Title == "" {
+			return 2
+		}
+		return 1
+	},
+	"groupCols": groupCols,
+	"widths":    widths,
+}).Parse(`<!DOCTYPE html>
+<html lang="{{.Lang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{.Title}}</title>
+<style>
+@page{size:A4;margin:18mm 15mm}
+body{font-family:"Noto Serif CJK SC","Source Han Serif SC","SimSun","Songti SC",serif;margin:2em auto;max-width:60em;padding:0 1em;color:#111;line-height:1.7}
+h1{font-size:1.6em;text-align:center;margin-bottom:.2em}
+.sub{text-align:center;color:#444;margin-top:0}
+h2{font-size:1.25em;margin-top:1.8em;font-family:"Noto Sans CJK SC","Microsoft YaHei","SimHei",sans-serif}
+h3{font-size:1.05em;margin:1em 0 .3em;font-family:"Noto Sans CJK SC","Microsoft YaHei","SimHei",sans-serif}
+p{text-indent:2em;margin:.4em 0}
+p.note,li{text-indent:0}
+table{width:100%;table-layout:fixed;border-collapse:collapse;font-size:.78em;margin:.4em 0 .2em;line-height:1.35;font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif}
+caption{font-weight:bold;padding:.3em;font-size:1.1em}
+th,td{border:1px solid #888;padding:.2em .4em;vertical-align:middle}
+th{background:#eef2f7}
+td.num{text-align:right}
+td,th{overflow-wrap:anywhere}
+td.group{font-weight:bold;background:#f6f6f6}
+.note{font-size:.82em;color:#444;margin:.2em 0}
+figure{margin:1em 0;text-align:center;break-inside:avoid}
+figure img{max-width:100%}
+figcaption{font-size:.9em}
+nav ul{columns:2;font-size:.9em}
+tr{break-inside:avoid}
+.synthetic{position:fixed;top:0;right:0;background:#c00;color:#fff;font-weight:bold;padding:.2em .8em;font-size:.9em;z-index:9}
+</style>
+</head>
+<body>
+{{if .Synthetic}}<div class="synthetic">{{.Mark}}</div>{{end}}
+<h1>{{.Title}}</h1>
+<p class="sub">{{.Subtitle}}</p>
+<nav><ul>{{range .Sections}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}{{range .Annexes}}<li><a href="#{{.ID}}">{{.Title}}</a></li>{{end}}</ul></nav>
+{{range .Sections}}{{template "section" .}}{{end}}
+{{range .Annexes}}{{template "section" .}}{{end}}
+<p class="note">{{.Footer}}</p>
+</body>
+</html>
+{{define "section"}}<section id="{{.ID}}">
+<h2>{{.Title}}</h2>
+{{range .Blocks}}{{$k := kind .}}{{if eq $k "p"}}<p{{if .Note}} class="note"{{end}}>{{.Text}}</p>
+{{else if eq $k "h"}}<h3>{{.Text}}</h3>
+{{else if eq $k "list"}}<ul>{{range .Items}}<li>{{.}}</li>{{end}}</ul>
+{{else if eq $k "figure"}}<figure>{{img .}}<figcaption>{{.Caption}}</figcaption></figure>
+{{else if eq $k "table"}}{{$t := .}}<table>
+{{if .Caption}}<caption>{{.Caption}}</caption>{{end}}
+<colgroup>{{range widths .}}<col style="width:{{.}}%">{{end}}</colgroup>
+<thead>{{if .Groups}}<tr>{{range $i, $g := .Groups}}{{if .Title}}<th colspan="{{.Span}}">{{.Title}}</th>{{else}}{{range groupCols $t $i}}<th rowspan="2">{{.Head}}</th>{{end}}{{end}}{{end}}</tr>
+<tr>{{range $i, $g := .Groups}}{{if .Title}}{{range groupCols $t $i}}<th>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>{{else}}<tr>{{range .Cols}}<th>{{.Head}}</th>{{end}}</tr>{{end}}</thead>
+<tbody>{{range .Rows}}{{if .Group}}<tr><td class="group" colspan="{{colspan $t}}">{{.Group}}</td></tr>
+{{else}}<tr>{{range .Cells}}<td{{if .Num}} class="num"{{end}}>{{cell .}}</td>{{end}}</tr>
+{{end}}{{end}}</tbody>
+</table>
+{{range .Notes}}<p class="note">{{.}}</p>
+{{end}}{{end}}{{end}}</section>
+{{end}}`))
+
+// widths are the columns' shares of the table's width, in percent.
+func widths(t *Table) []string {
+	sh := colShares(t)
+	total := 0.0
+	for _, w := range sh {
+		total += w
+	}
+	out := make([]string, len(sh))
+	for i, w := range sh {
+		out[i] = fmt.Sprintf("%.1f", 100*w/total)
+	}
+	return out
+}
+
+// groupCols are the columns under header group i.
+func groupCols(t *Table, i int) []Col {
+	start := 0
+	for _, g := range t.Groups[:i] {
+		start += g.Span
+	}
+	end := min(start+t.Groups[i].Span, len(t.Cols))
+	if start > end {
+		return nil
+	}
+	return t.Cols[start:end]
+}
+
+// WriteHTML writes d as one self-contained page: charts embedded as data:
+// URIs, no outside resource, printable on A4.
+func WriteHTML(w io.Writer, d *Document) error {
+	if err := checkGroups(d); err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	lang := "zh-CN"
+	if d.Lang == "en" {
+		lang = "en"
+	}
+	err := page.Execute(&buf, struct {
+		*Document
+		Lang, Mark string
+	}{d, lang, SyntheticMark(d.Lang)})
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// checkGroups refuses a table whose header groups do not cover its
+// columns (a programmer's error in a builder).
+func checkGroups(d *Document) error {
+	for _, s := range append(append([]Section(nil), d.Sections...), d.Annexes...) {
+		for _, b := range s.Blocks {
+			t, ok := b.(*Table)
+			if !ok || t.Groups == nil {
+				continue
+			}
+			n := 0
+			for _, g := range t.Groups {
+				n += g.Span
+			}
+			if n != len(t.Cols) {
+				return fmt.Errorf("report: table %q: header groups span %d columns, the table has %d", t.Caption, n, len(t.Cols))
+			}
+			for _, r := range t.Rows {
+				if r.Group == "" && len(r.Cells) != len(t.Cols) {
+					return fmt.Errorf("report: table %q: a row has %d cells, the table %d columns", t.Caption, len(r.Cells), len(t.Cols))
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// plain is s on one line (Markdown table cells).
+func plain(s string) string {
+	return strings.ReplaceAll(strings.ReplaceAll(s, "|", `\|`), "\n", " ")
+}

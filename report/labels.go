@@ -1,0 +1,147 @@
+package report
+
+import (
+	"math"
+	"strings"
+
+	"fyp/internal/numfmt"
+	"fyp/model"
+)
+
+// Labels format the model's values as the command's own tables do, so that
+// the report and `fyp review` print a number the same way. The command
+// passes its formatters; DefaultLabels serves tests and other callers.
+type Labels struct {
+	Value     func(v float64) string                              // a level: "53.1", "—" when unknown
+	Goal      func(t model.Target) string                         // a target: "≥6%/年", "54"
+	Pace      func(v float64, k model.RateKind) string            // a pace: "4.83%", "+0.44"
+	PaceUnit  func(ind *model.Indicator, k model.RateKind) string // "%/年", "百分点/年"
+	Category  func(r model.Review) string                         // 提前实现 … 数据不足, 不可比
+	Attribute func(a model.Attribute) string                      // 约束性, 预期性
+	// Remaining and Multiple are the pace required of the remaining years
+	// and its multiple of the observed pace as the review table prints
+	// them ("无" and "—" for a target already met).
+	Remaining func(r model.Review) string
+	Multiple  func(r model.Review) string
+}
+
+// DefaultLabels are plain formatters in lang, the command's conventions:
+// levels with a precision that suits their size, paces in % a year for
+// compound targets and signed units a year otherwise.
+func DefaultLabels(lang string) Labels {
+	lb := Labels{
+		Value: value,
+		Goal: func(t model.Target) string {
+			v := value(t.Value)
+			switch t.Bound {
+			case model.Min:
+				v = "≥" + v
+			case model.Max:
+				v = "≤" + v
+			}
+			return v
+		},
+		Pace: func(v float64, k model.RateKind) string {
+			if k == model.RatePct {
+				if s := numfmt.Fixed(v, 2); s != "—" {
+					return s + "%"
+				}
+				return "—"
+			}
+			s := numfmt.Fixed(v, 3)
+			if s != "—" && v > 0 {
+				s = "+" + s
+			}
+			return s
+		},
+		PaceUnit: func(ind *model.Indicator, k model.RateKind) string {
+			yr := L(lang, "/年", "/yr")
+			if k == model.RatePct {
+				return "%" + yr
+			}
+			u := ind.Unit.In(lang)
+			if u == "%" {
+				u = L(lang, "百分点", "pp")
+			}
+			return u + yr
+		},
+		Category: func(r model.Review) string {
+			return L(lang, categoryZH[r.Category], categoryEN[r.Category])
+		},
+		Attribute: func(a model.Attribute) string {
+			if a == model.Binding {
+				return L(lang, "约束性", "binding")
+			}
+			return L(lang, "预期性", "expected")
+		},
+	}
+	lb.Remaining = func(r model.Review) string {
+		if r.Compared && r.Category == model.AchievedEarly {
+			return L(lang, "无", "none") // met: no pace required
+		}
+		return lb.Pace(r.RequiredRemaining, r.Pace)
+	}
+	lb.Multiple = func(r model.Review) string {
+		if r.Compared && r.Category == model.AchievedEarly {
+			return "—"
+		}
+		return numfmt.Fixed(r.Multiple, 2)
+	}
+	return lb
+}
+
+var categoryZH = map[model.Category]string{
+	model.AchievedEarly: "提前实现", model.Ahead: "快于预期", model.OnSchedule: "基本符合预期",
+	model.Lagging: "滞后", model.InsufficientData: "数据不足",
+}
+
+var categoryEN = map[model.Category]string{
+	model.AchievedEarly: "achieved early", model.Ahead: "ahead", model.OnSchedule: "on schedule",
+	model.Lagging: "lagging", model.InsufficientData: "insufficient data",
+}
+
+var finalZH = map[model.Final]string{
+	model.Completed: "已完成", model.MostlyCompleted: "基本完成", model.NotCompleted: "未完成", model.FinalNoData: "数据不足",
+}
+
+var finalEN = map[model.Final]string{
+	model.Completed: "completed", model.MostlyCompleted: "mostly completed", model.NotCompleted: "not completed", model.FinalNoData: "insufficient data",
+}
+
+// labelled is a numeric cell with the label's text; a text without a
+// digit ("无", "—") has no value for the workbook.
+func labelled(v float64, text string) Cell {
+	if !strings.ContainsAny(text, "0123456789") {
+		v = math.NaN()
+	}
+	return N(v, text)
+}
+
+// value prints a level with a precision that suits its size.
+func value(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case a >= 1000:
+		return numfmt.Fixed(v, 0)
+	case a >= 100:
+		return numfmt.Fixed(v, 1)
+	case a >= 1:
+		return numfmt.Fixed(v, 2)
+	}
+	return numfmt.Fixed(v, 4)
+}
+
+func pct(v float64) string {
+	if s := numfmt.Fixed(100*v, 0); s != "—" {
+		return s + "%"
+	}
+	return "—"
+}
+
+// L picks the Chinese or English text.
+func L(lang, zh, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return zh
+}

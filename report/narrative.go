@@ -1,0 +1,227 @@
+package report
+
+import (
+	"fmt"
+	"strings"
+
+	"fyp/internal/numfmt"
+	"fyp/model"
+)
+
+// Review is a review as the report shows it: the model's rows and what
+// they were computed from.
+type Review struct {
+	Rows       []model.Review
+	AsOf       int
+	File       string // the observed file, for the data sources
+	Thresholds model.ReviewThresholds
+	Final      model.FinalThresholds
+	// Actuals are the observed values by indicator id and year, on the
+	// scale of the review's rows (model.ObservedPath); nil hides the
+	// yearly columns.
+	Actuals map[string]map[int]float64
+	// Sources are the distinct sources the observed file names (its
+	// source column), for the annex on data sources.
+	Sources []string
+	// Synthetic: the figures are invented (an example file); every page
+	// of the report says so.
+	Synthetic bool
+}
+
+// IsFinal reports whether the review is a final evaluation (总结评估): the
+// review year has reached the plan's target year.
+func IsFinal(p *model.Plan, asOf int) bool { return asOf >= p.TargetYear }
+
+// finalRow reports whether row r is judged as final: the review is final
+// and the row's own target year has come.
+func finalRow(r model.Review, final bool) bool { return final && r.Target.Year <= r.AsOf }
+
+// periodRows are the rows of the plan period (target year up to the plan's
+// target year); the 2035 goals are shown in the table but not counted.
+func periodRows(p *model.Plan, rows []model.Review) []model.Review {
+	var out []model.Review
+	for _, r := range rows {
+		if r.Target.Year <= p.TargetYear {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Overall is the 总体评价 paragraph: how many targets stand in each
+// category, which binding targets are at risk (mid-term) or not completed
+// (final), and the pace the lagging ones now need.
+func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
+	rows := periodRows(p, rv.Rows)
+	final := IsFinal(p, rv.AsOf)
+	var b strings.Builder
+	n := len(rows)
+	if final {
+		counts := map[model.Final]int{}
+		var notDone []string
+		for _, r := range rows {
+			f := model.FinalOf(r, rv.Final)
+			counts[f]++
+			if f == model.NotCompleted && r.Indicator.Attribute == model.Binding {
+				notDone = append(notDone, r.Indicator.Name.In(lang))
+			}
+		}
+		order := []model.Final{model.Completed, model.MostlyCompleted, model.NotCompleted, model.FinalNoData}
+		if lang == "en" {
+			fmt.Fprintf(&b, "The plan period ended in %d. Of the %d targets of the main table, %s.", p.TargetYear, n, countList(order, counts, finalEN, lang))
+			fmt.Fprintf(&b, " Completed: the target met (a floor or ceiling held in every observed year); mostly completed: at least %s of the task done; not completed: otherwise.", pct(rv.Final.Mostly))
+		} else {
+			fmt.Fprintf(&b, "规划期已于%d年结束。规划纲要主要指标的%d项目标中，%s。", p.TargetYear, n, countList(order, counts, finalZH, lang))
+			fmt.Fprintf(&b, "已完成指实现目标（下限、上限目标各年均守住）；基本完成指任务完成%s及以上；其余为未完成。", pct(rv.Final.Mostly))
+		}
+		binding, judged := bindingCount(rows, func(r model.Review) bool { return model.FinalOf(r, rv.Final) != model.FinalNoData })
+		switch {
+		case binding == 0:
+		case len(notDone) > 0:
+			b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，%s未完成。", binding, strings.Join(notDone, "、")),
+				fmt.Sprintf(" Of the %d binding targets, %s not completed.", binding, strings.Join(notDone, ", ")+isAre(len(notDone)))))
+		case judged > 0:
+			b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，有数据的%d项均已完成或基本完成。", binding, judged),
+				fmt.Sprintf(" Of the %d binding targets, the %d with figures are all completed or mostly completed.", binding, judged)))
+		}
+		switch {
+		case binding > 0 && judged == 0:
+			b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标均数据不足，无法评价。", binding),
+				fmt.Sprintf(" None of the %s can be judged for want of figures.", targetsWord(binding, "binding target"))))
+		case binding > judged:
+			b.WriteString(L(lang, fmt.Sprintf("另有%d项约束性指标目标数据不足，无法评价。", binding-judged),
+				fmt.Sprintf(" %s cannot be judged for want of figures.", targetsWord(binding-judged, "binding target"))))
+		}
+		if e := counts[model.FinalNoData]; e > 0 {
+			b.WriteString(L(lang, fmt.Sprintf("数据不足的%d项需补充目标年份的观测数据。", e), fmt.Sprintf(" The %d with insufficient data need the target year's figures.", e)))
+		}
+		return b.String()
+	}
+	counts := map[model.Category]int{}
+	var risk, lag []string
+	for _, r := range rows {
+		counts[r.Category]++
+		name := r.Indicator.Name.In(lang)
+		if r.AtRisk && r.Indicator.Attribute == model.Binding {
+			risk = append(risk, name)
+		}
+		if r.Category == model.Lagging && !isNaN(r.RequiredRemaining) {
+			need := paceText(r, r.RequiredRemaining, lb, lang)
+			left := r.Target.Year - r.ObservedYear
+			if lang == "en" {
+				s := fmt.Sprintf("%s needs %s in the remaining %s", name, need, enYears(left))
+				if !isNaN(r.Multiple) && r.Multiple > 0 {
+					s += fmt.Sprintf(" (%s times its pace so far)", numfmt.Fixed(r.Multiple, 2))
+				}
+				lag = append(lag, s)
+			} else {
+				s := fmt.Sprintf("%s剩余%s需年均%s", name, cnYears(left), need)
+				if !isNaN(r.Multiple) && r.Multiple > 0 {
+					s += fmt.Sprintf("，为已实现速度的%s倍", numfmt.Fixed(r.Multiple, 2))
+				}
+				lag = append(lag, s)
+			}
+		}
+	}
+	order := []model.Category{model.AchievedEarly, model.Ahead, model.OnSchedule, model.Lagging, model.InsufficientData}
+	span := p.TargetYear - p.BaseYear
+	done := rv.AsOf - p.BaseYear
+	if lang == "en" {
+		fmt.Fprintf(&b, "By %d, %d of the plan's %d years have passed. Of the %d targets of the main table, %s.", rv.AsOf, done, span, n, countList(order, counts, categoryEN, lang))
+	} else {
+		fmt.Fprintf(&b, "截至%d年，规划实施已过%d年（共%d年）。规划纲要主要指标的%d项目标中，%s。", rv.AsOf, done, span, n, countList(order, counts, categoryZH, lang))
+	}
+	binding, judged := bindingCount(rows, func(r model.Review) bool { return r.Category != model.InsufficientData })
+	switch {
+	case binding == 0:
+	case len(risk) > 0:
+		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，%s存在完不成的风险（滞后，或按已实现速度到期达不到目标）。", binding, strings.Join(risk, "、")),
+			fmt.Sprintf(" Of the %d binding targets, %s at risk (lagging, or its pace so far misses the target).", binding, strings.Join(risk, ", ")+isAre(len(risk)))))
+	case judged > 0:
+		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，有数据的%d项均未见完不成的风险。", binding, judged),
+			fmt.Sprintf(" Of the %d binding targets, none of the %d with figures is at risk.", binding, judged)))
+	}
+	switch {
+	case binding > 0 && judged == 0:
+		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标均数据不足，无法判断。", binding),
+			fmt.Sprintf(" None of the %s can be judged for want of figures.", targetsWord(binding, "binding target"))))
+	case binding > judged:
+		b.WriteString(L(lang, fmt.Sprintf("另有%d项约束性指标目标数据不足，无法判断。", binding-judged),
+			fmt.Sprintf(" %s cannot be judged for want of figures.", targetsWord(binding-judged, "binding target"))))
+	}
+	if len(lag) > 0 {
+		b.WriteString(L(lang, "滞后指标中，"+strings.Join(lag, "；")+"。", " Among the lagging: "+strings.Join(lag, "; ")+"."))
+	}
+	if e := counts[model.InsufficientData]; e > 0 {
+		b.WriteString(L(lang, fmt.Sprintf("数据不足的%d项需补充观测数据（见各指标说明）。", e), fmt.Sprintf(" The %d with insufficient data need observed figures (see each indicator).", e)))
+	}
+	return b.String()
+}
+
+// targetsWord says "1 binding target", "3 binding targets".
+func targetsWord(n int, what string) string {
+	if n == 1 {
+		return fmt.Sprintf("1 %s", what)
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return " is"
+	}
+	return " are"
+}
+
+// bindingCount counts the binding targets among rows, and those of them
+// that can be judged.
+func bindingCount(rows []model.Review, judged func(model.Review) bool) (n, ok int) {
+	for _, r := range rows {
+		if r.Indicator.Attribute == model.Binding {
+			n++
+			if judged(r) {
+				ok++
+			}
+		}
+	}
+	return n, ok
+}
+
+// countList says "3项提前实现，2项滞后", leaving out empty categories.
+func countList[K comparable](order []K, counts map[K]int, label map[K]string, lang string) string {
+	var parts []string
+	for _, k := range order {
+		if c := counts[k]; c > 0 {
+			parts = append(parts, L(lang, fmt.Sprintf("%d项%s", c, label[k]), fmt.Sprintf("%d %s", c, label[k])))
+		}
+	}
+	if len(parts) == 0 {
+		return L(lang, "无可评估的目标", "none could be assessed")
+	}
+	return strings.Join(parts, L(lang, "，", ", "))
+}
+
+var cnDigits = []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"}
+
+// cnYears says "三年", "两年" for n years (n ≤ 10), else "15年".
+func cnYears(n int) string {
+	switch {
+	case n == 2:
+		return "两年"
+	case n >= 1 && n <= 10:
+		return cnDigits[n] + "年"
+	}
+	return fmt.Sprintf("%d年", n)
+}
+
+var enNumbers = []string{"zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"}
+
+func enYears(n int) string {
+	switch {
+	case n == 1:
+		return "one year"
+	case n >= 2 && n <= 10:
+		return enNumbers[n] + " years"
+	}
+	return fmt.Sprintf("%d years", n)
+}
