@@ -42,8 +42,8 @@ const (
 	simulateTimeout = 60 * time.Second
 )
 
-// cacheEntries bounds the answers kept (an answer with charts is about
-// 100 kB of JSON).
+// cacheEntries bounds the answers kept (a table with its charts is about
+// 80 kB of JSON: at most some 20 MB).
 const cacheEntries = 256
 
 // Draws bounds for /api/simulate.
