@@ -4,7 +4,9 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"strings"
 
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -29,6 +31,10 @@ type Options struct {
 	Scenarios []string
 	// Source is the footer's source line; empty means the plan's title.
 	Source string
+	// Synthetic marks every chart as drawn from invented figures (an
+	// observed file marked synthetic): a red SYNTHETIC / 示例数据 stamp
+	// and frame that no crop of the chart's data can lose.
+	Synthetic bool
 }
 
 // Formats are the output formats WriteTo knows.
@@ -57,7 +63,31 @@ func (c *Chart) WriteTo(w io.Writer) (int64, error) {
 	dc := draw.New(cw)
 	dc.FillPolygon(color.White, []vg.Point{dc.Min, {X: dc.Min.X, Y: dc.Max.Y}, dc.Max, {X: dc.Max.X, Y: dc.Min.Y}})
 	c.draw(dc)
+	if c.opt.Synthetic {
+		c.stamp(dc)
+	}
 	return cw.WriteTo(w)
+}
+
+// SyntheticMark is the stamp on a chart drawn from invented figures.
+func SyntheticMark(lang string) string {
+	return pick(lang, "示例数据（虚构，非统计数据）", "SYNTHETIC – invented figures, not statistics")
+}
+
+// stamp draws the synthetic mark in the top right corner and a red frame
+// round the chart.
+func (c *Chart) stamp(dc draw.Canvas) {
+	sty := c.th.style(sizeLabel, okVermilion)
+	sty.XAlign, sty.YAlign = draw.XRight, draw.YTop
+	pad := vg.Points(4)
+	txt := c.th.t(SyntheticMark(c.th.lang))
+	w, h := sty.Width(txt), sty.Height(txt)
+	x, y := dc.Max.X-pad, dc.Max.Y-pad
+	dc.FillPolygon(color.White, []vg.Point{{X: x - w - 4, Y: y + 1}, {X: x + 2, Y: y + 1}, {X: x + 2, Y: y - h - 3}, {X: x - w - 4, Y: y - h - 3}})
+	dc.FillText(sty, vg.Point{X: x, Y: y}, txt)
+	ls := draw.LineStyle{Color: okVermilion, Width: vg.Points(1.5)}
+	m := vg.Points(1)
+	dc.StrokeLines(ls, []vg.Point{{X: dc.Min.X + m, Y: dc.Min.Y + m}, {X: dc.Min.X + m, Y: dc.Max.Y - m}, {X: dc.Max.X - m, Y: dc.Max.Y - m}, {X: dc.Max.X - m, Y: dc.Min.Y + m}, {X: dc.Min.X + m, Y: dc.Min.Y + m}})
 }
 
 func (c *Chart) canvas() (vg.CanvasWriterTo, error) {
@@ -77,10 +107,25 @@ func (c *Chart) canvas() (vg.CanvasWriterTo, error) {
 		if c.opt.lang() == "zh" {
 			return nil, fmt.Errorf("charts: PDF cannot hold Chinese text (gonum/plot's PDF backend encodes Windows-1252); use png or svg, or lang en")
 		}
-		return vgpdf.New(c.Width, c.Height), nil
+		return pdfSafe{vgpdf.New(c.Width, c.Height)}, nil
 	}
 	return nil, fmt.Errorf("charts: unknown format %q (want png, svg or pdf)", c.opt.Format)
 }
+
+// pdfSafe writes text in the characters gonum/plot's PDF backend can
+// encode (code page 1252): ★ ≥ ≤ ≈ − → have no code there and would be
+// garbled, so they are spelt in it (* >= <= ~ - ->).
+type pdfSafe struct{ *vgpdf.Canvas }
+
+func (c pdfSafe) FillString(f font.Face, pt vg.Point, s string) {
+	c.Canvas.FillString(f, pt, winAnsi(s))
+}
+
+// winAnsiReplacer spells the characters charts use that code page 1252
+// lacks; every other character charts draw in English has a code there.
+var winAnsiReplacer = strings.NewReplacer("★", "*", "≥", ">=", "≤", "<=", "≈", "~", "−", "-", "→", "->")
+
+func winAnsi(s string) string { return winAnsiReplacer.Replace(s) }
 
 func (o Options) lang() string {
 	if o.Lang == "en" {
@@ -101,7 +146,11 @@ func newChart(id string, height vg.Length, o Options) (*Chart, error) {
 			return nil, err
 		}
 	}
-	return &Chart{ID: id, Width: Width, Height: height, opt: o, th: newTheme(f, o)}, nil
+	c := &Chart{ID: id, Width: Width, Height: height, opt: o, th: newTheme(f, o)}
+	if o.Synthetic {
+		c.th.t(SyntheticMark(c.th.lang)) // checked against the font now: warned in Warnings
+	}
+	return c, nil
 }
 
 // done records the font warnings once every label is built.

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
@@ -83,7 +84,8 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 	c.Height = vg.Length(rows)*5*vg.Centimeter + 3*vg.Centimeter
 	var legend []legendEntry
 	seen := map[string]bool{}
-	var notes []string
+	var notes, noteOrder []string
+	named := map[string][]string{}
 	for i, id := range ids {
 		d, err := PathOf(id, prs, th.lang)
 		if err != nil {
@@ -100,10 +102,20 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 			}
 		}
 		for _, n := range d.Notes {
-			if !seen[n] {
-				seen[n] = true
-				notes = append(notes, th.t(n))
-			}
+			named[n] = append(named[n], d.Name)
+		}
+		noteOrder = append(noteOrder, d.Notes...)
+	}
+	// A note that holds for one panel only names its indicator.
+	for _, n := range noteOrder {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		if len(named[n]) == 1 && len(ids) > 1 {
+			notes = append(notes, th.t(named[n][0]+pick(th.lang, "：", ": ")+n))
+		} else {
+			notes = append(notes, th.t(n))
 		}
 	}
 	footer := th.t(sourceLine(o, prs[0].Plan, labels, th.lang))
@@ -116,10 +128,22 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 		cs := plot.Align(plots, tiles, dc)
 		for r := range plots {
 			for k, p := range plots[r] {
-				if p != nil {
+				// plot.Align gives an infinite rectangle when a panel's
+				// labels are wider than the panel; drawing it would never end.
+				if p != nil && drawable(cs[r][k].Rectangle) {
 					p.Draw(cs[r][k])
 				}
 			}
 		}
 	}), nil
+}
+
+// drawable reports whether r is a finite rectangle of positive size.
+func drawable(r vg.Rectangle) bool {
+	for _, v := range []vg.Length{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y} {
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return false
+		}
+	}
+	return r.Max.X > r.Min.X && r.Max.Y > r.Min.Y
 }
