@@ -12,6 +12,7 @@ import (
 // and a report into the same folder keeps run's files and says which of
 // them it replaced.
 func TestOutKeepsUserFiles(t *testing.T) {
+	t.Parallel()
 	dir := t.TempDir()
 	user := map[string]string{"my-notes.txt": "notes", "drafts/plan.docx": "draft"}
 	for name, content := range user {

@@ -20,6 +20,7 @@ func init() { pdfByDefault = false }
 // TestReportPDF: fyp report --pdf writes report.pdf when Chromium or
 // LibreOffice is installed, and says how to make one when neither is.
 func TestReportPDF(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("-short: printing takes seconds")
 	}
