@@ -309,3 +309,19 @@ func (p *parser) result() (*Data, error) {
 	}
 	return p.data, nil
 }
+
+// Unsure returns the rows of observations whose note marks them for review
+// ("review: …", as fyp observe writes an unsure reading), in row order.
+// They are used like any other figure; a reviewer should check each.
+func (d *Data) Unsure() []int {
+	var rows []int
+	for _, obs := range d.ByIndicator {
+		for _, x := range obs {
+			if strings.HasPrefix(strings.TrimSpace(x.Note), "review:") || strings.Contains(x.Note, "; review:") {
+				rows = append(rows, x.Row)
+			}
+		}
+	}
+	sort.Ints(rows)
+	return rows
+}

@@ -159,6 +159,13 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 	if err != nil {
 		return nil, err
 	}
+	if rows := d.Unsure(); len(rows) > 0 {
+		// fyp observe marks what it was unsure of; the review uses those
+		// figures like the others, so say which they are.
+		fmt.Fprintln(o.stderr, L(o.lang,
+			fmt.Sprintf("注意：%s 有 %d 个观测值标有 review（读取时不确定：约数、突破等），评估照常使用；请逐一核对（第 %s 行）", file, len(rows), joinInts(rows)),
+			fmt.Sprintf("note: %s has %s marked review (unsure readings: rounded, 突破 …); the review uses them like the others: check each (line %s)", file, plural(len(rows), "figure"), joinInts(rows))))
+	}
 	ev := evidence(d)
 	asOf := f.asOf
 	if asOf == 0 {
@@ -615,3 +622,20 @@ func writeExPost(w io.Writer, p *model.Plan, format, lang string) error {
 }
 
 func isNaN(v float64) bool { return v != v }
+
+// joinInts lists line numbers for a message: "3, 7, 12", the first 20 and
+// a count of the rest.
+func joinInts(xs []int) string {
+	var b strings.Builder
+	for i, x := range xs {
+		if i == 20 {
+			fmt.Fprintf(&b, " … (+%d)", len(xs)-20)
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		fmt.Fprint(&b, x)
+	}
+	return b.String()
+}

@@ -75,3 +75,22 @@ func TestRunIncludesShippedReview(t *testing.T) {
 		t.Error("report.md does not name the shipped figures")
 	}
 }
+
+// TestReviewNamesUnsureFigures: figures fyp observe marked for review are
+// used like the others (the review never reads the note), so review says
+// which lines they are; a file without such marks gets no note.
+func TestReviewNamesUnsureFigures(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	f := filepath.Join(dir, "o.csv")
+	os.WriteFile(f, []byte("indicator,year,value,source,note\n"+
+		"forest_coverage,2021,52.3,2021年公报,森林覆盖率达到52.3%\n"+
+		"forest_coverage,2022,53,2022年公报,review: 约数; 森林覆盖率达53%左右\n"), 0o644)
+	_, errs, code := fyp(t, "review", "--observed", f, "--lang", "en")
+	if code != 0 || !strings.Contains(errs, "has 1 figure marked review") || !strings.Contains(errs, "(line 3)") {
+		t.Errorf("exit %d, stderr %q; want a note naming line 3", code, errs)
+	}
+	if _, errs, _ := fyp(t, "review", "--observed", "testdata/observed-example.csv"); strings.Contains(errs, "review（读取时不确定") {
+		t.Errorf("a file without review marks got the note: %q", errs)
+	}
+}
