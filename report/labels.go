@@ -90,6 +90,11 @@ func DefaultLabels(lang string) Labels {
 	return lb
 }
 
+// Category names a review category as official reviews do, in lang.
+func Category(c model.Category, lang string) string {
+	return L(lang, categoryZH[c], categoryEN[c])
+}
+
 var categoryZH = map[model.Category]string{
 	model.AchievedEarly: "提前实现", model.Ahead: "快于预期", model.OnSchedule: "基本符合预期",
 	model.Lagging: "滞后", model.InsufficientData: "数据不足",

@@ -321,21 +321,11 @@ func reviewRowsJSON(rv *reviewResult, lang string) []reviewJSON {
 	return out
 }
 
-var categoryZH = map[model.Category]string{
-	model.AchievedEarly: "提前实现", model.Ahead: "快于预期", model.OnSchedule: "基本符合预期",
-	model.Lagging: "滞后", model.InsufficientData: "数据不足",
-}
-
-var categoryEN = map[model.Category]string{
-	model.AchievedEarly: "achieved early", model.Ahead: "ahead", model.OnSchedule: "on schedule",
-	model.Lagging: "lagging", model.InsufficientData: "insufficient data",
-}
-
 func categoryLabel(r model.Review, lang string) string {
 	if !r.Compared && (r.Refusal == "price_basis" || r.Refusal == "break") {
 		return L(lang, "不可比", "not compared")
 	}
-	return L(lang, categoryZH[r.Category], categoryEN[r.Category])
+	return report.Category(r.Category, lang)
 }
 
 func pct(v float64) string {
