@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"io"
@@ -39,6 +40,28 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 		return err
 	}
 	return writeRaw(w, status, b)
+}
+
+// serveQueued answers a heavy request: from the cache under key, or by
+// computing it on the work queue at priority prio (one job per core,
+// tables before simulations) and caching its encoded JSON, so clients
+// asking for the same state share one computation.
+func (s *Server) serveQueued(w http.ResponseWriter, r *http.Request, key string, prio int, compute func(context.Context) (any, error)) error {
+	v, err := s.cache.get(r.Context(), key, func(ctx context.Context) (any, error) {
+		if err := s.work.acquire(ctx, prio); err != nil {
+			return nil, err
+		}
+		defer s.work.release()
+		out, err := compute(ctx)
+		if err != nil {
+			return nil, err
+		}
+		return encodeJSON(out)
+	})
+	if err != nil {
+		return err
+	}
+	return writeRaw(w, http.StatusOK, v.([]byte))
 }
 
 // writeRaw writes JSON already encoded by writeJSON's rules.

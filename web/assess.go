@@ -72,21 +72,9 @@ func (s *Server) handleAssess(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	key := "assess\x00" + rs.st.Plan + "\x00" + rs.st.Lang + "\x00" + strconv.FormatBool(req.Charts) + "\x00" + string(rs.yaml)
-	v, err := s.cache.get(r.Context(), key, func(ctx context.Context) (any, error) {
-		if err := s.work.acquire(ctx, prioTable); err != nil {
-			return nil, err
-		}
-		defer s.work.release()
-		out, err := s.assess(ctx, rs, req.Charts)
-		if err != nil {
-			return nil, err
-		}
-		return encodeJSON(out)
+	return s.serveQueued(w, r, key, prioTable, func(ctx context.Context) (any, error) {
+		return s.assess(ctx, rs, req.Charts)
 	})
-	if err != nil {
-		return err
-	}
-	return writeRaw(w, http.StatusOK, v.([]byte))
 }
 
 // assess is the table, and the charts when asked, of a state. It stops

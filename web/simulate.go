@@ -54,21 +54,9 @@ func (s *Server) handleSimulate(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	key := "sim\x00" + rs.st.Plan + "\x00" + strconv.Itoa(req.Draws) + "\x00" + string(rs.yaml)
-	v, err := s.cache.get(r.Context(), key, func(ctx context.Context) (any, error) {
-		if err := s.work.acquire(ctx, prioSim); err != nil {
-			return nil, err
-		}
-		defer s.work.release()
-		out, err := s.simulate(ctx, rs, req.Draws)
-		if err != nil {
-			return nil, err
-		}
-		return encodeJSON(out)
+	return s.serveQueued(w, r, key, prioSim, func(ctx context.Context) (any, error) {
+		return s.simulate(ctx, rs, req.Draws)
 	})
-	if err != nil {
-		return err
-	}
-	return writeRaw(w, http.StatusOK, v.([]byte))
 }
 
 func (s *Server) simulate(ctx context.Context, rs *resolved, draws int) (*simulateResponse, error) {
@@ -151,11 +139,7 @@ func (s *Server) handleSolve(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	key := "solve\x00" + rs.st.Plan + "\x00" + ref.String() + "\x00" + knob.String() + "\x00" + string(rs.yaml)
-	v, err := s.cache.get(r.Context(), key, func(ctx context.Context) (any, error) {
-		if err := s.work.acquire(ctx, prioTable); err != nil {
-			return nil, err
-		}
-		defer s.work.release()
+	return s.serveQueued(w, r, key, prioTable, func(context.Context) (any, error) {
 		ind, t, _ := ref.Find(p)
 		lo, hi := model.SolveRange(ind, t, knob)
 		sol, err := model.Solve(p, rs.scenario, ref, knob, lo, hi)
@@ -165,10 +149,6 @@ func (s *Server) handleSolve(w http.ResponseWriter, r *http.Request) error {
 		return &solveResponse{Target: ref.String(), Vary: knob.String(), Found: sol.Found, Value: jnum(sol.Value), Goal: jnum(sol.Goal),
 			Residual: jnum(sol.Residual), Lo: jnum(sol.Lo), Hi: jnum(sol.Hi), Reason: sol.Reason}, nil
 	})
-	if err != nil {
-		return err
-	}
-	return writeJSON(w, http.StatusOK, v)
 }
 
 // parseTarget reads ID@YEAR, with the command line's messages.
