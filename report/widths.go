@@ -10,8 +10,9 @@ import (
 // characters of the tables' 8-point type: a Chinese character takes two.
 const pageUnits = 120
 
-// displayWidth counts East Asian wide characters as two columns.
-func displayWidth(s string) int {
+// DisplayWidth counts East Asian wide characters as two columns: the width
+// of a cell in a monospaced table (the terminal's, the Markdown's).
+func DisplayWidth(s string) int {
 	n := 0
 	for _, r := range s {
 		switch width.LookupRune(r).Kind() {
@@ -31,7 +32,7 @@ const shortCol = 12
 // short reports whether a cell is short enough to stay on one line: 12
 // half-width units, 18 for Latin text (insufficient data).
 func short(s string) bool {
-	w := displayWidth(s)
+	w := DisplayWidth(s)
 	return w <= shortCol || w <= 18 && w == len([]rune(s))
 }
 
@@ -56,7 +57,7 @@ func noWrap(t *Table) []bool {
 // headNoWrap reports whether a head stays on one line: a year, RR, 进度 —
 // one word of at most four Chinese characters or eight Latin ones.
 func headNoWrap(h string) bool {
-	return !strings.ContainsAny(h, " ") && displayWidth(h) <= 8
+	return !strings.ContainsAny(h, " ") && DisplayWidth(h) <= 8
 }
 
 // oneLine are the columns that stay on one line (noWrap) and, for those
@@ -67,20 +68,20 @@ func oneLine(t *Table) ([]float64, []bool) {
 	need := make([]float64, len(t.Cols))
 	for i, c := range t.Cols {
 		if headNoWrap(c.Head) {
-			need[i] = float64(displayWidth(c.Head))
+			need[i] = float64(DisplayWidth(c.Head))
 		}
 	}
 	col := 0
 	for _, g := range t.Groups {
-		if g.Span == 1 && g.Title != "" && col < len(need) && displayWidth(g.Title) <= shortCol {
-			need[col] = max(need[col], float64(displayWidth(g.Title)))
+		if g.Span == 1 && g.Title != "" && col < len(need) && DisplayWidth(g.Title) <= shortCol {
+			need[col] = max(need[col], float64(DisplayWidth(g.Title)))
 		}
 		col += g.Span
 	}
 	for _, r := range t.Rows {
 		for i, c := range r.Cells {
 			if i < len(need) && (nw[i] || c.Num) {
-				need[i] = max(need[i], float64(displayWidth(cellText(c))))
+				need[i] = max(need[i], float64(DisplayWidth(cellText(c))))
 			}
 		}
 	}

@@ -9,9 +9,8 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/width"
-
 	"fyp/internal/numfmt"
+	"fyp/report"
 )
 
 // table is a rendered result: a header, rows of cells and footnotes
@@ -61,11 +60,11 @@ func csvCells(r []string) []string {
 func (t *table) text(w io.Writer) error {
 	widths := make([]int, len(t.Head))
 	for i, h := range t.Head {
-		widths[i] = displayWidth(h)
+		widths[i] = report.DisplayWidth(h)
 	}
 	for _, r := range t.Rows {
 		for i, c := range r {
-			widths[i] = max(widths[i], displayWidth(c))
+			widths[i] = max(widths[i], report.DisplayWidth(c))
 		}
 	}
 	var b strings.Builder
@@ -74,7 +73,7 @@ func (t *table) text(w io.Writer) error {
 	}
 	line := func(cells []string) {
 		for i, c := range cells {
-			pad := widths[i] - displayWidth(c)
+			pad := widths[i] - report.DisplayWidth(c)
 			if i == len(cells)-1 {
 				b.WriteString(c)
 				break
@@ -130,20 +129,6 @@ func (t *table) markdown(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
-}
-
-// displayWidth counts East Asian wide characters as two columns.
-func displayWidth(s string) int {
-	n := 0
-	for _, r := range s {
-		switch width.LookupRune(r).Kind() {
-		case width.EastAsianWide, width.EastAsianFullwidth:
-			n += 2
-		default:
-			n++
-		}
-	}
-	return n
 }
 
 func isNumeric(s string) bool {
