@@ -84,14 +84,7 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 			b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，有数据的%d项均已完成或基本完成。", binding, judged),
 				fmt.Sprintf(" Of the %d binding targets, the %d with figures are all completed or mostly completed.", binding, judged)))
 		}
-		switch {
-		case binding > 0 && judged == 0:
-			b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标均数据不足，无法评价。", binding),
-				fmt.Sprintf(" None of the %s can be judged for want of figures.", targetsWord(binding, "binding target"))))
-		case binding > judged:
-			b.WriteString(L(lang, fmt.Sprintf("另有%d项约束性指标目标数据不足，无法评价。", binding-judged),
-				fmt.Sprintf(" %s cannot be judged for want of figures.", targetsWord(binding-judged, "binding target"))))
-		}
+		b.WriteString(unjudged(binding, judged, "评价", lang))
 		if e := counts[model.FinalNoData]; e > 0 {
 			b.WriteString(L(lang, fmt.Sprintf("数据不足的%d项需补充目标年份的观测数据。", e), fmt.Sprintf(" Insufficient data: %d, which need the target year's figures.", e)))
 		}
@@ -141,14 +134,7 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，有数据的%d项均未见完不成的风险。", binding, judged),
 			fmt.Sprintf(" Of the %d binding targets, none of the %d with figures is at risk.", binding, judged)))
 	}
-	switch {
-	case binding > 0 && judged == 0:
-		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标均数据不足，无法判断。", binding),
-			fmt.Sprintf(" None of the %s can be judged for want of figures.", targetsWord(binding, "binding target"))))
-	case binding > judged:
-		b.WriteString(L(lang, fmt.Sprintf("另有%d项约束性指标目标数据不足，无法判断。", binding-judged),
-			fmt.Sprintf(" %s cannot be judged for want of figures.", targetsWord(binding-judged, "binding target"))))
-	}
+	b.WriteString(unjudged(binding, judged, "判断", lang))
 	if len(lag) > 0 {
 		b.WriteString(L(lang, "滞后指标中，"+strings.Join(lag, "；")+"。", " Among the lagging: "+strings.Join(lag, "; ")+"."))
 	}
@@ -224,4 +210,18 @@ func enYears(n int) string {
 		return enNumbers[n] + " years"
 	}
 	return fmt.Sprintf("%d years", n)
+}
+
+// unjudged says how many binding targets lack the figures to be judged
+// (verb: 评价 in a final review, 判断 in a mid-term one); "" when none do.
+func unjudged(binding, judged int, verb, lang string) string {
+	switch {
+	case binding > 0 && judged == 0:
+		return L(lang, fmt.Sprintf("%d项约束性指标目标均数据不足，无法%s。", binding, verb),
+			fmt.Sprintf(" None of the %s can be judged for want of figures.", targetsWord(binding, "binding target")))
+	case binding > judged:
+		return L(lang, fmt.Sprintf("另有%d项约束性指标目标数据不足，无法%s。", binding-judged, verb),
+			fmt.Sprintf(" %s cannot be judged for want of figures.", targetsWord(binding-judged, "binding target")))
+	}
+	return ""
 }
