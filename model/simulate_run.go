@@ -440,15 +440,19 @@ func advanceShocked(s *SimSeries, i int, x []float64, e []float32, z []float64, 
 			}
 			x[d] = x[d] * m * l
 		}
-	case OpAdd:
+	case OpAdd, OpPlanAdd:
+		k := c // the step without the shock: the rule's, or the plan's own plus the rule's
+		if s.Op[i] == OpPlanAdd {
+			k = f + c
+		}
 		if s.Pos {
 			for d := range x {
 				ed := a*float64(e[d]) + b*z[d]
 				e[d] = float32(ed)
 				prev := x[d]
-				v := prev + (c + ed)
+				v := prev + (k + ed)
 				if v < simFloor*prev && prev > 0 {
-					if lo := floorAt(prev+c, prev); v < lo {
+					if lo := floorAt(prev+k, prev); v < lo {
 						v = lo
 						n++
 					}
@@ -460,7 +464,7 @@ func advanceShocked(s *SimSeries, i int, x []float64, e []float32, z []float64, 
 		for d := range x {
 			ed := a*float64(e[d]) + b*z[d]
 			e[d] = float32(ed)
-			x[d] = (x[d] + (c + ed)) * l
+			x[d] = (x[d] + (k + ed)) * l
 		}
 	case OpLogistic:
 		// Also held at the ceiling: above it a negative rate drives the
@@ -496,29 +500,6 @@ func advanceShocked(s *SimSeries, i int, x []float64, e []float32, z []float64, 
 				n++
 			}
 			x[d] = x[d] * m * l
-		}
-	case OpPlanAdd:
-		g := f + c
-		if s.Pos {
-			for d := range x {
-				ed := a*float64(e[d]) + b*z[d]
-				e[d] = float32(ed)
-				prev := x[d]
-				v := prev + (g + ed)
-				if v < simFloor*prev && prev > 0 {
-					if lo := floorAt(prev+g, prev); v < lo {
-						v = lo
-						n++
-					}
-				}
-				x[d] = v * l
-			}
-			break
-		}
-		for d := range x {
-			ed := a*float64(e[d]) + b*z[d]
-			e[d] = float32(ed)
-			x[d] = (x[d] + (g + ed)) * l
 		}
 	case OpFlowMul:
 		g, h := f*(1+c*pc), f*pc
