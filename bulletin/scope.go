@@ -245,12 +245,25 @@ func quantity(s string) []int {
 	return loc
 }
 
+// hasFigure says whether s holds a number with its unit (536列, 7.0%), not
+// only years, dates or list numbers (2., 3岁).
+func hasFigure(s string) bool {
+	for loc := quantity(s); loc != nil; {
+		if loc[5] > loc[4] {
+			return true
+		}
+		s = s[loc[1]:]
+		loc = quantity(s)
+	}
+	return false
+}
+
 // unread lists what sentence s (its clauses cs) names with a figure but gave nothing for:
 // a name after words the reader does not know (回程开行…), or a name whose
 // figure stands where the reader does not look. A qualified name (城镇常住人口)
 // is another concept and is not listed.
 func (r *reader) unread(line int, s string, cs []string, nf int) {
-	if quantity(s) == nil {
+	if !hasFigure(s) {
 		return
 	}
 	for _, f := range r.figs[nf:] {

@@ -45,6 +45,8 @@ func TestScope(t *testing.T) {
 			nil, [][]string{{"回程", "西部陆海新通道江津班列"}}},
 		{"a name and a number in clauses apart", "2023年江津区统计公报\n地区生产总值再创新高,总量1401.59亿元。", 0,
 			nil, [][]string{{"地区生产总值"}}},
+		{"a note's list number is no figure", "2023年江津区统计公报\n2.社会消费品零售总额等指标的年均增速根据历年统计增速计算。", 0,
+			nil, nil},
 		// Qualified names are other indicators: neither read nor listed.
 		{"qualified names", "2023年江津区统计公报\n其中城镇常住人口83.99万人。全年城镇新增就业人员3万人。农村常住居民人均可支配收入21000元。", 0,
 			nil, nil},
