@@ -3,8 +3,11 @@ package charts
 import (
 	"fmt"
 	"image/color"
+	"image/png"
 	"io"
+	"strings"
 
+	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 	"gonum.org/v1/plot/vg/vgimg"
@@ -29,6 +32,10 @@ type Options struct {
 	Scenarios []string
 	// Source is the footer's source line; empty means the plan's title.
 	Source string
+	// Synthetic marks every chart as drawn from invented figures (an
+	// observed file marked synthetic): a red SYNTHETIC / 示例数据 stamp
+	// and frame that no crop of the chart's data can lose.
+	Synthetic bool
 }
 
 // Formats are the output formats WriteTo knows.
@@ -46,6 +53,10 @@ type Chart struct {
 	opt  Options
 	th   *theme
 	draw func(dc draw.Canvas)
+	// panels and boxes are the data areas of a figure's panels and the
+	// text boxes placed on them in the last drawing (tests check them).
+	panels, boxes []vg.Rectangle
+	segs          [][2]vg.Point // the drawn lines the boxes must avoid
 }
 
 // WriteTo renders the chart in the format of its options.
@@ -57,7 +68,31 @@ func (c *Chart) WriteTo(w io.Writer) (int64, error) {
 	dc := draw.New(cw)
 	dc.FillPolygon(color.White, []vg.Point{dc.Min, {X: dc.Min.X, Y: dc.Max.Y}, dc.Max, {X: dc.Max.X, Y: dc.Min.Y}})
 	c.draw(dc)
+	if c.opt.Synthetic {
+		c.stamp(dc)
+	}
 	return cw.WriteTo(w)
+}
+
+// SyntheticMark is the stamp on a chart drawn from invented figures.
+func SyntheticMark(lang string) string {
+	return pick(lang, "示例数据（虚构，非统计数据）", "SYNTHETIC – invented figures, not statistics")
+}
+
+// stamp draws the synthetic mark in the top right corner and a red frame
+// round the chart.
+func (c *Chart) stamp(dc draw.Canvas) {
+	sty := c.th.style(sizeLabel, okVermilion)
+	sty.XAlign, sty.YAlign = draw.XRight, draw.YTop
+	pad := vg.Points(4)
+	txt := c.th.t(SyntheticMark(c.th.lang))
+	w, h := sty.Width(txt), sty.Height(txt)
+	x, y := dc.Max.X-pad, dc.Max.Y-pad
+	dc.FillPolygon(color.White, []vg.Point{{X: x - w - 4, Y: y + 1}, {X: x + 2, Y: y + 1}, {X: x + 2, Y: y - h - 3}, {X: x - w - 4, Y: y - h - 3}})
+	dc.FillText(sty, vg.Point{X: x, Y: y}, txt)
+	ls := draw.LineStyle{Color: okVermilion, Width: vg.Points(1.5)}
+	m := vg.Points(1)
+	dc.StrokeLines(ls, []vg.Point{{X: dc.Min.X + m, Y: dc.Min.Y + m}, {X: dc.Min.X + m, Y: dc.Max.Y - m}, {X: dc.Max.X - m, Y: dc.Max.Y - m}, {X: dc.Max.X - m, Y: dc.Min.Y + m}, {X: dc.Min.X + m, Y: dc.Min.Y + m}})
 }
 
 func (c *Chart) canvas() (vg.CanvasWriterTo, error) {
@@ -70,17 +105,55 @@ func (c *Chart) canvas() (vg.CanvasWriterTo, error) {
 		if dpi < 36 || dpi > 1200 {
 			return nil, fmt.Errorf("charts: dpi %d out of range 36–1200", dpi)
 		}
-		return vgimg.PngCanvas{Canvas: vgimg.NewWith(vgimg.UseWH(c.Width, c.Height), vgimg.UseDPI(dpi))}, nil
+		return fastPNG{vgimg.NewWith(vgimg.UseWH(c.Width, c.Height), vgimg.UseDPI(dpi))}, nil
 	case "svg":
 		return vgsvg.New(c.Width, c.Height), nil
 	case "pdf":
 		if c.opt.lang() == "zh" {
 			return nil, fmt.Errorf("charts: PDF cannot hold Chinese text (gonum/plot's PDF backend encodes Windows-1252); use png or svg, or lang en")
 		}
-		return vgpdf.New(c.Width, c.Height), nil
+		return pdfSafe{vgpdf.New(c.Width, c.Height)}, nil
 	}
 	return nil, fmt.Errorf("charts: unknown format %q (want png, svg or pdf)", c.opt.Format)
 }
+
+// fastPNG writes the canvas as a PNG compressed for speed: on fyp's charts
+// (flat colours, text) it encodes about 30 % faster than the default level
+// for files about 3 % larger (headline chart: 31 → 22 ms, 255 → 264 KB),
+// and encoding was a third of the CPU of drawing a bundle.
+type fastPNG struct{ *vgimg.Canvas }
+
+func (c fastPNG) WriteTo(w io.Writer) (int64, error) {
+	cw := &countingWriter{w: w}
+	err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(cw, c.Image())
+	return cw.n, err
+}
+
+type countingWriter struct {
+	w io.Writer
+	n int64
+}
+
+func (c *countingWriter) Write(b []byte) (int, error) {
+	n, err := c.w.Write(b)
+	c.n += int64(n)
+	return n, err
+}
+
+// pdfSafe writes text in the characters gonum/plot's PDF backend can
+// encode (code page 1252): ★ ≥ ≤ ≈ − → have no code there and would be
+// garbled, so they are spelt in it (* >= <= ~ - ->).
+type pdfSafe struct{ *vgpdf.Canvas }
+
+func (c pdfSafe) FillString(f font.Face, pt vg.Point, s string) {
+	c.Canvas.FillString(f, pt, winAnsi(s))
+}
+
+// winAnsiReplacer spells the characters charts use that code page 1252
+// lacks; every other character charts draw in English has a code there.
+var winAnsiReplacer = strings.NewReplacer("★", "*", "≥", ">=", "≤", "<=", "≈", "~", "−", "-", "→", "->")
+
+func winAnsi(s string) string { return winAnsiReplacer.Replace(s) }
 
 func (o Options) lang() string {
 	if o.Lang == "en" {
@@ -101,7 +174,11 @@ func newChart(id string, height vg.Length, o Options) (*Chart, error) {
 			return nil, err
 		}
 	}
-	return &Chart{ID: id, Width: Width, Height: height, opt: o, th: newTheme(f, o)}, nil
+	c := &Chart{ID: id, Width: Width, Height: height, opt: o, th: newTheme(f, o)}
+	if o.Synthetic {
+		c.th.t(SyntheticMark(c.th.lang)) // checked against the font now: warned in Warnings
+	}
+	return c, nil
 }
 
 // done records the font warnings once every label is built.

@@ -1,8 +1,13 @@
 package charts
 
 import (
+	"image/color"
 	"math"
+	"strings"
 	"testing"
+
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
 
 	"fyp/model"
 	"fyp/seeds"
@@ -188,14 +193,18 @@ func TestRecordOf(t *testing.T) {
 		label   string
 		verdict Verdict
 		ratio   float64 // outcome / target; NaN when not compared
+		done    float64 // task completion; NaN when not a share
 	}{
-		// DOMAIN.md §8: forest coverage target 54, reached 51.8.
-		{"forest missed", "森林覆盖率", VerdictMissed, 51.8 / 54},
-		// GDP ≈9 %/yr, 8.9 achieved: within the 2 % tolerance of 左右.
-		{"gdp about", "地区生产总值", VerdictMet, 8.9 / 9},
+		// DOMAIN.md §8: forest coverage target 54, reached 51.8, from 46.5 in
+		// 2015 (jiangjin-13.yaml row 17.1): (51.8−46.5)/(54−46.5) = 70.7 %,
+		// not the 95.9 % of outcome ÷ target.
+		{"forest missed", "森林覆盖率", VerdictMissed, 51.8 / 54, (51.8 - 46.5) / (54 - 46.5)},
+		// GDP ≈9 %/yr, 8.9 achieved: within the 2 % tolerance of 左右;
+		// task done ln 1.089 / ln 1.09.
+		{"gdp about", "地区生产总值", VerdictMet, 8.9 / 9, math.Log(1.089) / math.Log(1.09)},
 		// 口径调整: 21 printed on another definition, never compared.
-		{"not comparable", "战略性新兴产业产值占规模工业总产值比重", VerdictNoData, math.NaN()},
-		{"delegated", "耕地保有量", VerdictDelegated, math.NaN()},
+		{"not comparable", "战略性新兴产业产值占规模工业总产值比重", VerdictNoData, math.NaN(), math.NaN()},
+		{"delegated", "耕地保有量", VerdictDelegated, math.NaN(), math.NaN()},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -205,6 +214,9 @@ func TestRecordOf(t *testing.T) {
 			}
 			if math.IsNaN(tc.ratio) != math.IsNaN(r.Ratio) || (!math.IsNaN(tc.ratio) && !near(r.Ratio, tc.ratio, 1e-12)) {
 				t.Errorf("ratio = %v, want %v", r.Ratio, tc.ratio)
+			}
+			if math.IsNaN(tc.done) != math.IsNaN(r.Completion) || (!math.IsNaN(tc.done) && !near(r.Completion, tc.done, 1e-12)) {
+				t.Errorf("completion = %v, want %v", r.Completion, tc.done)
 			}
 			if tc.verdict == VerdictNoData && r.Note == "" {
 				t.Error("a row without outcome has no note")
@@ -281,7 +293,10 @@ func TestFormat(t *testing.T) {
 		{"index", fmtUnit(133.8226, "指数"), "134"},
 		{"NaN", fmtUnit(math.NaN(), "%"), "—"},
 		{"negative zero", fmtNum(-0.0001, 2), "0"},
-		{"pace small", fmtSig(-0.00421), "-0.0042"},
+		{"pace small, one minus sign", fmtSig(-0.00421), "−0.0042"},
+		{"thousands", fmtNum(29213.456, 1), "29,213.5"},
+		{"thousands negative", fmtNum(-1234567, 0), "−1,234,567"},
+		{"below a thousand", fmtNum(999.5, 1), "999.5"},
 		{"pace", fmtSig(46.14), "46.1"},
 		{"pace mid", fmtSig(4.8331), "4.83"},
 	}
@@ -315,5 +330,308 @@ func TestTokens(t *testing.T) {
 		if got[i] != want[i] {
 			t.Errorf("tokens[%d] = %q, want %q", i, got[i], want[i])
 		}
+	}
+}
+
+// Beyond the plan's target year a path is drawn only where a target says
+// something (per-capita GDP's 2035 goal); a scenario's own rule carried past
+// the last target is an extrapolation kept apart, and never sizes the axis.
+func TestPathStopsAtLastTarget(t *testing.T) {
+	p := load(t, "jiangjin-14")
+	pr, err := model.Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A pace of 46 % a year carried to 2035 would put the index at
+	// 100·1.46¹⁵ ≈ 29,000 and squash the 2025 target of 249.
+	fast := &model.Scenario{Name: "fast", Assumptions: map[string]model.Assumption{
+		"digital_economy_va": {Rule: model.RuleCompound, Rate: model.Flat(46)}}}
+	pf, err := model.Project(p, fast)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := PathOf("digital_economy_va", []*model.Projection{pr, pf}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.End != 2025 {
+		t.Fatalf("End = %d, want 2025 (the plan's only target year for the digital economy)", d.End)
+	}
+	for _, l := range d.Lines {
+		for _, pt := range l.Points {
+			if pt.Year > 2025 {
+				t.Errorf("%s: solid path value in %d after the last target", l.Scenario, pt.Year)
+			}
+		}
+	}
+	for _, pt := range d.PlanPath {
+		if pt.Year > 2025 {
+			t.Errorf("plan path value in %d after the last target", pt.Year)
+		}
+	}
+	if len(d.Lines[0].Extrap) != 0 {
+		t.Errorf("plan's rates extrapolated: %v", d.Lines[0].Extrap)
+	}
+	if ex := d.Lines[1].Extrap; len(ex) == 0 || ex[0].Year != 2025 || ex[len(ex)-1].Year != 2035 {
+		t.Errorf("fast scenario's extrapolation = %v, want 2025…2035", ex)
+	}
+	// Axis: the highest drawn value up to 2025 is 100·1.46⁵ = 663.4 (closed form).
+	if _, hi := d.Range(); !near(hi, 100*math.Pow(1.46, 5), 1e-6) {
+		t.Errorf("axis max = %v, want %v (never the extrapolation)", hi, 100*math.Pow(1.46, 5))
+	}
+	// Per-capita GDP has a 2035 goal: its paths run to 2035.
+	g, err := PathOf("gdp_per_capita", []*model.Projection{pr}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if pts := g.Lines[0].Points; g.End != 2035 || pts[len(pts)-1].Year != 2035 {
+		t.Errorf("gdp_per_capita: End %d, last point %v, want 2035", g.End, pts[len(pts)-1])
+	}
+}
+
+// A fan chart never shows 100 % for a target no shock reaches, and says
+// when P ≈ 50 % is a matter of construction.
+func TestFanHonesty(t *testing.T) {
+	f := FanInput{Indicator: "森林覆盖率", TargetYear: 2025, PMet: math.NaN(), NotModelled: true}
+	if got, want := FanTitle(f, "zh"), "森林覆盖率：2025年目标达成概率 未建模"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+	on := FanInput{Indicator: "x", TargetYear: 2025, PMet: 0.5, OnPath: true, Assumed: true}
+	notes := FanNotes(on, "en")
+	if len(notes) != 2 || !strings.Contains(notes[0], "by construction") || !strings.Contains(notes[1], "assumptions") {
+		t.Errorf("notes = %q, want the by-construction and the assumed-volatility notes", notes)
+	}
+}
+
+// A share's axis never passes 100 %, whatever a scenario does.
+func TestShareAxisAtMost100(t *testing.T) {
+	p := load(t, "jiangjin-14")
+	pr, err := model.Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Forest coverage at +5 pp a year would pass 100 % by 2035 were it not
+	// clamped; the axis must stop at 100 either way.
+	up, err := model.Project(p, &model.Scenario{Name: "up", Assumptions: map[string]model.Assumption{
+		"forest_coverage": {Rule: model.RuleLinear, Step: model.Flat(9)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, ind := range p.Indicators {
+		if ind.Unit.ZH != "%" || !ind.InTable() {
+			continue
+		}
+		d, err := PathOf(ind.ID, []*model.Projection{pr, up}, "zh")
+		if err != nil || d.Scale != model.ScaleLevel {
+			continue
+		}
+		n++
+		if lo, hi := d.Axis(); hi > 100 || lo < 0 {
+			t.Errorf("%s: axis %v…%v, want within 0…100", ind.ID, lo, hi)
+		}
+	}
+	if n < 3 {
+		t.Fatalf("only %d share charts checked", n)
+	}
+}
+
+// Recorded values are never joined across a change of definition: a base
+// year restated by a review (forest coverage 52.5 instead of the printed
+// 51.8) breaks the line from the 13th plan's 2015 value.
+func TestPathBreakNotJoined(t *testing.T) {
+	p := load(t, "jiangjin-14")
+	pr, err := model.Project(p, &model.Scenario{Name: "plan", Observed: map[string]map[int]float64{"forest_coverage": {2020: 52.5}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := PathOf("forest_coverage", []*model.Projection{pr}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Breaks) != 1 || d.Breaks[0] != 2020 {
+		t.Fatalf("breaks = %v, want [2020]", d.Breaks)
+	}
+	segs := segments(d.History, d.Breaks)
+	if len(segs) != 2 || segs[0][len(segs[0])-1].Year != 2015 || segs[1][0].Year != 2020 {
+		t.Errorf("segments = %v, want 2015 apart from 2020", segs)
+	}
+	// The printed base agrees with the 13th plan's outcome (51.8): no break.
+	plain, err := PathOf("forest_coverage", []*model.Projection{planProjection(t)}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(plain.Breaks) != 0 {
+		t.Errorf("breaks = %v, want none", plain.Breaks)
+	}
+}
+
+// A five-year sum (实际利用外资 [25], jiangjin-14.yaml row 21) is drawn as
+// running sums that reach the target at 2025, not as a yearly average.
+func TestCumulativeRunningSum(t *testing.T) {
+	d, err := PathOf("fdi", []*model.Projection{planProjection(t)}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.CumulativeFrom != 2020 || len(d.Targets) != 1 || d.Targets[0].Value != 25 || d.Targets[0].Year != 2025 {
+		t.Fatalf("cumulative from %d, targets %+v; want from 2020 and 25 in 2025", d.CumulativeFrom, d.Targets)
+	}
+	pts := d.PlanPath
+	if pts[0].Year != 2020 || pts[0].Value != 0 {
+		t.Errorf("running sum starts %v, want 0 in 2020", pts[0])
+	}
+	// The plan path spreads the sum evenly: 25 by 2025 (tolerance 1e-9).
+	if last := pts[len(pts)-1]; last.Year != 2025 || !near(last.Value, 25, 1e-9) {
+		t.Errorf("plan path's running sum ends %v, want 25 in 2025", last)
+	}
+	for i := 1; i < len(pts); i++ {
+		if pts[i].Value < pts[i-1].Value {
+			t.Errorf("running sum falls at %d", pts[i].Year)
+		}
+	}
+}
+
+// A floor band's colour is no scenario's colour.
+func TestBandColourNotAScenario(t *testing.T) {
+	for i, c := range append([]color.Color{okBlue}, scenarioColors...) {
+		if c == bandFill || fade(c, 0.22) == bandFill {
+			t.Errorf("scenario colour %d is the band's", i)
+		}
+	}
+}
+
+// Scenarios that leave an indicator on the same path are drawn once, and
+// a note names them.
+func TestCoincidingScenariosDrawnOnce(t *testing.T) {
+	p := load(t, "jiangjin-14")
+	pr, err := model.Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Neither scenario sets a rule for the digital economy: both follow
+	// the plan path, as the plan's own rules do.
+	a, _ := model.Project(p, &model.Scenario{Name: "a", Title: model.Text{ZH: "甲"}, Assumptions: map[string]model.Assumption{"gdp": {Rule: model.RuleCompound, Rate: model.Flat(5)}}})
+	b, _ := model.Project(p, &model.Scenario{Name: "b", Title: model.Text{ZH: "乙"}, Assumptions: map[string]model.Assumption{"gdp": {Rule: model.RuleCompound, Rate: model.Flat(7)}}})
+	d, err := PathOf("digital_economy_va", []*model.Projection{pr, a, b}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Lines) != 1 || d.Lines[0].Scenario != "plan" {
+		t.Fatalf("lines = %d (%v), want the plan's only", len(d.Lines), d.Lines)
+	}
+	want := "甲、乙与规划自身速度的路径相同，只画一条"
+	if !strings.Contains(strings.Join(d.Notes, "\n"), want) {
+		t.Errorf("notes = %q, want %q", d.Notes, want)
+	}
+	g, err := PathOf("gdp", []*model.Projection{pr, a, b}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Lines) != 3 {
+		t.Errorf("gdp: %d lines, want 3 distinct", len(g.Lines))
+	}
+}
+
+// A label is put beside its point where no line passes: with a line
+// through the upper left (the first choice), it moves elsewhere, and two
+// labels at one point never overlap.
+func TestLabelsAvoidLines(t *testing.T) {
+	th := newTheme(mustEmbedded(t), Options{})
+	id := func(v float64) vg.Length { return vg.Length(v) }
+	area := vg.Rectangle{Max: vg.Point{X: 400, Y: 300}}
+	pl := &placed{pts: plotter.XYs{{X: 200, Y: 150}, {X: 200, Y: 150}}, txt: []string{"2025年目标 ≥134", "2025年目标 ≥134"},
+		sty: th.style(sizeNote, okVermilion), lines: []plotter.XYs{{{X: 100, Y: 100}, {X: 200, Y: 150}, {X: 100, Y: 200}}}}
+	rs := pl.place(area, id, id)
+	for i, r := range rs {
+		for _, l := range pl.lines {
+			for k := 1; k < len(l); k++ {
+				if crosses(r, vg.Point{X: vg.Length(l[k-1].X), Y: vg.Length(l[k-1].Y)}, vg.Point{X: vg.Length(l[k].X), Y: vg.Length(l[k].Y)}) {
+					t.Errorf("label %d at %v lies on the line", i, r)
+				}
+			}
+		}
+	}
+	if overlap(rs[0], rs[1]) {
+		t.Errorf("labels overlap: %v, %v", rs[0], rs[1])
+	}
+}
+
+func mustEmbedded(t *testing.T) *Font {
+	f, err := EmbeddedFont()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+func TestRangeDash(t *testing.T) {
+	if got := rangeDash("2021–2023年均守住下限—", "zh"); got != "2021—2023年均守住下限—" {
+		t.Errorf("zh: %q", got)
+	}
+	if got := rangeDash("average growth 2020—2025, 5%–95%", "en"); got != "average growth 2020–2025, 5%–95%" {
+		t.Errorf("en: %q", got)
+	}
+}
+
+// A chart row shows the plan's short name where it gives one, else the
+// full name on two lines: never cut short with "…".
+func TestRowNamesNeverTruncated(t *testing.T) {
+	ind := &model.Indicator{Name: model.Text{ZH: "每千人口拥有3岁以下婴幼儿托位数", EN: "Childcare places for children under three per 1000 people"}}
+	if got := shorten(RowName(ind, "zh"), "zh"); strings.Contains(got, "…") || strings.ReplaceAll(got, "\n", "") != ind.Name.ZH {
+		t.Errorf("zh row = %q, want the whole name", got)
+	}
+	if got := shorten(RowName(ind, "en"), "en"); strings.Contains(got, "…") || strings.ReplaceAll(got, "\n", " ") != ind.Name.EN {
+		t.Errorf("en row = %q, want the whole name", got)
+	}
+	ind.Short = model.Text{ZH: "婴幼儿托位", EN: "Childcare places"}
+	if RowName(ind, "zh") != "婴幼儿托位" || RowName(ind, "en") != "Childcare places" {
+		t.Errorf("short names not used: %q, %q", RowName(ind, "zh"), RowName(ind, "en"))
+	}
+}
+
+func TestCrosses(t *testing.T) {
+	r := vg.Rectangle{Min: vg.Point{X: 10, Y: 10}, Max: vg.Point{X: 20, Y: 20}}
+	tests := []struct {
+		name string
+		a, b vg.Point
+		want bool
+	}{
+		{"through", vg.Point{X: 0, Y: 15}, vg.Point{X: 30, Y: 15}, true},
+		{"inside", vg.Point{X: 12, Y: 12}, vg.Point{X: 13, Y: 13}, true},
+		{"beside", vg.Point{X: 0, Y: 25}, vg.Point{X: 30, Y: 25}, false},
+		{"diagonal past the corner", vg.Point{X: 0, Y: 21}, vg.Point{X: 11, Y: 32}, false},
+		{"far off the plot", vg.Point{X: 0, Y: 0}, vg.Point{X: 1e9, Y: 1e9}, true},
+	}
+	for _, tc := range tests {
+		if got := crosses(r, tc.a, tc.b); got != tc.want {
+			t.Errorf("%s: crosses = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// A recorded value on the wrong side of a floor is marked as a breach:
+// good-air days 297 in 2022 against the floor of 300 (jiangjin-14.yaml
+// row 24; the value is the synthetic example's).
+func TestPathMarksBreach(t *testing.T) {
+	p := load(t, "jiangjin-14")
+	pr, err := model.Project(p, &model.Scenario{Name: "plan", Observed: map[string]map[int]float64{"good_air_days": {2021: 322, 2022: 297}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := PathOf("good_air_days", []*model.Projection{pr}, "zh")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Breaches) != 1 || d.Breaches[0] != (YearValue{2022, 297}) {
+		t.Errorf("breaches = %v, want 2022: 297", d.Breaches)
+	}
+}
+
+func TestDrawable(t *testing.T) {
+	if drawable(vg.Rectangle{Min: vg.Point{X: 0, Y: vg.Length(math.Inf(-1))}, Max: vg.Point{X: 10, Y: 10}}) {
+		t.Error("an infinite rectangle is drawable")
+	}
+	if !drawable(vg.Rectangle{Max: vg.Point{X: 10, Y: 10}}) {
+		t.Error("a 10×10 rectangle is not drawable")
 	}
 }

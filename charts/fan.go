@@ -27,6 +27,14 @@ type FanInput struct {
 	PMet                   float64 // probability that the target is met, 0–1; NaN: unknown
 	PMetSE                 float64 // its Monte Carlo standard error √(p(1−p)/n); 0: not shown
 	Draws                  int     // number of Monte Carlo draws; 0: not shown
+	// NotModelled: no shock reaches the target, so there is no probability
+	// to show; the title says 未建模 / not modelled, never 100 %.
+	NotModelled bool
+	// OnPath: the scenario's central path meets the target exactly (the
+	// plan's own path), so P(met) ≈ 50 % holds by construction; a note says so.
+	OnPath bool
+	// Assumed: the volatilities are assumptions, not estimates; a note says so.
+	Assumed bool
 }
 
 // Check refuses inconsistent input.
@@ -63,6 +71,9 @@ func (f FanInput) Check() error {
 // FanTitle is the fan chart's title: the indicator and P(met) with its
 // standard error, e.g. "人均地区生产总值：2025年目标达成概率 62%（±1.5）".
 func FanTitle(f FanInput, lang string) string {
+	if f.NotModelled && f.TargetYear != 0 {
+		return fmt.Sprintf(pick(lang, "%s：%d年目标达成概率 未建模", "%s: probability of meeting the %d target not modelled"), f.Indicator, f.TargetYear)
+	}
 	if math.IsNaN(f.PMet) || f.TargetYear == 0 {
 		return f.Indicator
 	}
@@ -71,6 +82,23 @@ func FanTitle(f FanInput, lang string) string {
 		p += pick(lang, "（±", " (±") + fmtNum(100*f.PMetSE, 1) + pick(lang, "）", ")")
 	}
 	return fmt.Sprintf(pick(lang, "%s：%d年目标达成概率 %s", "%s: probability of meeting the %d target %s"), f.Indicator, f.TargetYear, p)
+}
+
+// FanNotes are what a reader must know to read the probability: that it
+// is 50 % by construction on the plan's own path, that the volatilities
+// are assumptions, that nothing is modelled.
+func FanNotes(f FanInput, lang string) []string {
+	var out []string
+	if f.NotModelled {
+		out = append(out, pick(lang, "未建模：没有随机冲击作用于该目标，不给出概率", "Not modelled: no random shock reaches this target, so no probability is given"))
+	}
+	if f.OnPath && !f.NotModelled {
+		out = append(out, pick(lang, "该情景的中心路径恰好达到目标（规划自身路径），达成概率约50%是构造使然，不是预测", "The scenario's central path meets the target exactly (the plan's own path): P ≈ 50 % holds by construction and is no forecast"))
+	}
+	if f.Assumed {
+		out = append(out, pick(lang, "波动率为假设值（规划未给出逐年历史），不是估计值", "The volatilities are assumptions (the plan prints no yearly history), not estimates"))
+	}
+	return out
 }
 
 // band is the polygon between lo and hi over the years.
@@ -125,8 +153,10 @@ func Fan(f FanInput, p *model.Plan, o Options) (*Chart, error) {
 	if !math.IsNaN(f.Target) && f.TargetYear != 0 {
 		pt := plotter.XYs{{X: float64(f.TargetYear), Y: f.Target}}
 		ts := scatter(pt, okVermilion, draw.PyramidGlyph{}, 3.2)
-		tl := line(plotter.XYs{{X: float64(f.Years[0]), Y: f.Target}, {X: float64(f.Years[len(f.Years)-1]), Y: f.Target}}, okVermilion, 0.8, 2, 2)
-		pl.Add(tl, ts, th.labels(pt, []string{th.t(fmt.Sprintf(pick(th.lang, "%d年目标 %s", "%d target %s"), f.TargetYear, fmtUnit(f.Target, f.Unit)))}, okVermilion))
+		tl := line(plotter.XYs{{X: float64(f.Years[0]), Y: f.Target}, {X: float64(min(f.TargetYear, f.Years[len(f.Years)-1])), Y: f.Target}}, okVermilion, 0.8, 2, 2)
+		lbl := th.t(fmt.Sprintf(pick(th.lang, "%d年目标 %s", "%d target %s"), f.TargetYear, fmtUnit(f.Target, f.Unit)))
+		pl.Add(tl, ts, &placed{pts: pt, txt: []string{lbl}, sty: th.style(sizeNote, okVermilion),
+			lines: []plotter.XYs{tl.XYs, xys(med), band(f.Years, f.P5, f.P5)[:len(f.Years)], band(f.Years, f.P95, f.P95)[:len(f.Years)], xys(f.History)}})
 		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
 	}
 	pl.X.Min, pl.X.Max = float64(f.Years[0]), float64(f.Years[len(f.Years)-1])+0.5
@@ -139,7 +169,10 @@ func Fan(f FanInput, p *model.Plan, o Options) (*Chart, error) {
 	}
 	var notes []string
 	if f.Draws > 0 {
-		notes = append(notes, th.t(fmt.Sprintf(pick(th.lang, "蒙特卡洛模拟 %d 次", "%d Monte Carlo draws"), f.Draws)))
+		notes = append(notes, th.t(fmt.Sprintf(pick(th.lang, "蒙特卡洛模拟 %s 次", "%s Monte Carlo draws"), fmtNum(float64(f.Draws), 0))))
+	}
+	for _, n := range FanNotes(f, th.lang) {
+		notes = append(notes, th.t(n))
 	}
 	footer := th.t(sourceLine(o, p, []string{lbl}, th.lang))
 	return c.done(func(dc draw.Canvas) {

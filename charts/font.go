@@ -10,6 +10,7 @@ import (
 	"golang.org/x/image/font/sfnt"
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
 )
 
 // embeddedTTF is Noto Sans CJK SC Regular cut to GB2312, ASCII, CJK
@@ -25,9 +26,46 @@ const typeface = "fyp"
 type Font struct {
 	Name    string
 	otf     *opentype.Font
-	handler text.Plain
+	handler *measured
 	mu      sync.Mutex
 	buf     sfnt.Buffer
+	glyphs  map[rune]sfnt.GlyphIndex // glyph's answers so far
+}
+
+// measured is text.Plain remembering the boxes it measured: a chart
+// measures the same tick labels and titles many times (each measure walks
+// the font's tables), and a server draws the same labels chart after chart.
+type measured struct {
+	text.Plain
+	mu    sync.Mutex
+	boxes map[boxKey][3]vg.Length
+}
+
+type boxKey struct {
+	txt string
+	fnt font.Font
+}
+
+// maxBoxes bounds the boxes remembered; past it they are forgotten at once.
+const maxBoxes = 20000
+
+// Box is text.Plain's Box, remembered.
+func (m *measured) Box(txt string, fnt font.Font) (width, height, depth vg.Length) {
+	k := boxKey{txt, fnt}
+	m.mu.Lock()
+	b, ok := m.boxes[k]
+	m.mu.Unlock()
+	if ok {
+		return b[0], b[1], b[2]
+	}
+	width, height, depth = m.Plain.Box(txt, fnt)
+	m.mu.Lock()
+	if len(m.boxes) >= maxBoxes {
+		clear(m.boxes)
+	}
+	m.boxes[k] = [3]vg.Length{width, height, depth}
+	m.mu.Unlock()
+	return width, height, depth
 }
 
 var (
@@ -67,11 +105,11 @@ func LoadFont(name string, data []byte, index int) (f *Font, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("charts: font %s: face %d: %w", name, index, err)
 	}
-	f = &Font{Name: name, otf: otf}
+	f = &Font{Name: name, otf: otf, glyphs: map[rune]sfnt.GlyphIndex{}}
 	if f.glyph('A') == 0 {
 		return nil, fmt.Errorf("charts: font %s: has no Latin letters", name)
 	}
-	f.handler = text.Plain{Fonts: font.NewCache(font.Collection{{Font: font.Font{Typeface: typeface}, Face: otf}})}
+	f.handler = &measured{Plain: text.Plain{Fonts: font.NewCache(font.Collection{{Font: font.Font{Typeface: typeface}, Face: otf}})}, boxes: map[boxKey][3]vg.Length{}}
 	return f, nil
 }
 
@@ -79,10 +117,17 @@ func LoadFont(name string, data []byte, index int) (f *Font, err error) {
 func (f *Font) glyph(r rune) sfnt.GlyphIndex {
 	f.mu.Lock()
 	defer f.mu.Unlock()
+	if i, ok := f.glyphs[r]; ok {
+		return i
+	}
 	i, err := f.otf.GlyphIndex(&f.buf, r)
 	if err != nil {
-		return 0
+		i = 0
 	}
+	if len(f.glyphs) >= maxBoxes {
+		clear(f.glyphs)
+	}
+	f.glyphs[r] = i
 	return i
 }
 

@@ -2,6 +2,8 @@ package charts_test
 
 import (
 	"bytes"
+	"image"
+	"image/png"
 	"os"
 	"path/filepath"
 	"testing"
@@ -136,6 +138,48 @@ func BenchmarkChartSet(b *testing.B) {
 			var buf bytes.Buffer
 			if _, err := c.WriteTo(&buf); err != nil {
 				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// A chart drawn from invented figures carries the red frame and stamp on
+// every side; one drawn from real figures does not.
+func TestSyntheticStamp(t *testing.T) {
+	p, prs := projections()
+	for _, synthetic := range []bool{false, true} {
+		cs := chartSet(t, p, prs, charts.Options{DPI: 72, Synthetic: synthetic})
+		for _, c := range cs {
+			var buf bytes.Buffer
+			if _, err := c.WriteTo(&buf); err != nil {
+				t.Fatal(err)
+			}
+			img, err := png.Decode(&buf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := img.Bounds()
+			red := 0
+			// The frame lies within 4 pixels of each edge (1.5 pt at 72 dpi).
+			sides := [][2]image.Point{{{b.Min.X, b.Max.Y / 2}, {1, 0}}, {{b.Max.X - 1, b.Max.Y / 2}, {-1, 0}}, {{b.Max.X / 3, b.Min.Y}, {0, 1}}, {{b.Max.X / 2, b.Max.Y - 1}, {0, -1}}}
+			for _, sd := range sides {
+				for k := 0; k < 4; k++ {
+					pt := sd[0].Add(sd[1].Mul(k))
+					r, g, bl, _ := img.At(pt.X, pt.Y).RGBA()
+					if r>>8 > 180 && g>>8 < 160 && bl>>8 < 100 {
+						red++
+						break
+					}
+				}
+			}
+			if synthetic && red != 4 {
+				t.Errorf("%s: synthetic chart framed on %d of 4 sides", c.ID, red)
+			}
+			if !synthetic && red != 0 {
+				t.Errorf("%s: real chart has a red frame", c.ID)
+			}
+			if synthetic && len(c.Warnings) > 0 {
+				t.Errorf("%s: %v", c.ID, c.Warnings)
 			}
 		}
 	}

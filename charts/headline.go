@@ -2,10 +2,12 @@ package charts
 
 import (
 	"fmt"
+	"math"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/recorder"
 
 	"fyp/model"
 )
@@ -80,10 +82,10 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 	for r := range plots {
 		plots[r] = make([]*plot.Plot, 2)
 	}
-	c.Height = vg.Length(rows)*5*vg.Centimeter + 3*vg.Centimeter
 	var legend []legendEntry
 	seen := map[string]bool{}
-	var notes []string
+	var notes, noteOrder []string
+	named := map[string][]string{}
 	for i, id := range ids {
 		d, err := PathOf(id, prs, th.lang)
 		if err != nil {
@@ -100,26 +102,70 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 			}
 		}
 		for _, n := range d.Notes {
-			if !seen[n] {
-				seen[n] = true
-				notes = append(notes, th.t(n))
-			}
+			named[n] = append(named[n], d.Name)
+		}
+		noteOrder = append(noteOrder, d.Notes...)
+	}
+	// A note that holds for one panel only names its indicator.
+	for _, n := range noteOrder {
+		if seen[n] {
+			continue
+		}
+		seen[n] = true
+		if len(named[n]) == 1 && len(ids) > 1 {
+			notes = append(notes, th.t(named[n][0]+pick(th.lang, "：", ": ")+n))
+		} else {
+			notes = append(notes, th.t(n))
 		}
 	}
 	footer := th.t(sourceLine(o, prs[0].Plan, labels, th.lang))
-	return c.done(func(dc draw.Canvas) {
+	chrome := func(dc draw.Canvas) draw.Canvas {
 		dc = th.header(dc, c.Title)
 		dc = th.footer(dc, append(notes, footer)...)
 		dc = th.legend(dc, legend)
-		dc = draw.Crop(dc, vg.Points(4), -vg.Points(12), 0, 0)
-		tiles := draw.Tiles{Rows: rows, Cols: 2, PadX: vg.Points(16), PadY: vg.Points(10)}
-		cs := plot.Align(plots, tiles, dc)
+		return draw.Crop(dc, vg.Points(4), -vg.Points(12), 0, 0)
+	}
+	// Each row of panels gets panelRow whatever the legend and notes
+	// take: many scenarios' notes make the figure taller, never the
+	// panels flatter.
+	c.Height = vg.Length(rows)*panelRow + chromeHeight(chrome, c.Width)
+	return c.done(func(dc draw.Canvas) {
+		th.boxes, th.segs, c.panels = nil, nil, nil
+		cs := grid(plots, chrome(dc), vg.Points(16), vg.Points(10))
 		for r := range plots {
 			for k, p := range plots[r] {
-				if p != nil {
+				// A panel whose labels are wider than the panel gets no
+				// finite area; drawing it would never end.
+				if p != nil && drawable(cs[r][k].Rectangle) {
 					p.Draw(cs[r][k])
+					c.panels = append(c.panels, p.DataCanvas(cs[r][k]).Rectangle)
 				}
 			}
 		}
+		c.boxes, c.segs = th.boxes, th.segs
 	}), nil
+}
+
+// panelRow is the height of one row of headline panels: the plot area,
+// its title and its axes.
+const panelRow = 5 * vg.Centimeter
+
+// chromeHeight is the height the title, notes and legend take on a chart
+// of width w: chrome is drawn on a recorder on a tall canvas and what it
+// leaves is measured.
+func chromeHeight(chrome func(draw.Canvas) draw.Canvas, w vg.Length) vg.Length {
+	const tall = 1000 * vg.Centimeter
+	dc := draw.Canvas{Canvas: &recorder.Canvas{}, Rectangle: vg.Rectangle{Max: vg.Point{X: w, Y: tall}}}
+	left := chrome(dc)
+	return tall - (left.Max.Y - left.Min.Y)
+}
+
+// drawable reports whether r is a finite rectangle of positive size.
+func drawable(r vg.Rectangle) bool {
+	for _, v := range []vg.Length{r.Min.X, r.Min.Y, r.Max.X, r.Max.Y} {
+		if math.IsNaN(float64(v)) || math.IsInf(float64(v), 0) {
+			return false
+		}
+	}
+	return r.Max.X > r.Min.X && r.Max.Y > r.Min.Y
 }

@@ -55,6 +55,18 @@ func ScenarioLabel(pr *model.Projection, lang string) string {
 	return pr.Name()
 }
 
+// RowName is the name a chart row shows: the plan's short name in lang
+// where it gives one (short, short_en), else the full name.
+func RowName(ind *model.Indicator, lang string) string {
+	if lang == "en" && ind.Short.EN != "" {
+		return ind.Short.EN
+	}
+	if lang != "en" && ind.Short.ZH != "" {
+		return ind.Short.ZH
+	}
+	return ind.Name.In(lang)
+}
+
 // indName is the indicator's name, starred when the target is binding.
 func indName(ind *model.Indicator, lang string) string {
 	n := ind.Name.In(lang)

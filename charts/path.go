@@ -3,6 +3,7 @@ package charts
 import (
 	"fmt"
 	"math"
+	"strings"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -23,7 +24,11 @@ type YearValue struct {
 type PathLine struct {
 	Scenario string // name, for the colour
 	Label    string
-	Points   []YearValue
+	Points   []YearValue // up to PathData.End
+	// Extrap continues Points beyond End, where no target says anything:
+	// only a scenario that sets its own rule for the indicator has one, and
+	// it is drawn dashed and labelled as an extrapolation.
+	Extrap []YearValue
 }
 
 // TargetMark is a target drawn as a marker: the level that meets it.
@@ -54,6 +59,22 @@ type PathData struct {
 	Targets  []TargetMark
 	Bands    []Band
 	Notes    []string
+	// End is the last year a target speaks for: the plan's target year, or
+	// a later goal (2035). Nothing beyond it is drawn as a solid path.
+	End int
+	// Bounded: the level is a share (or has natural bounds Lo…Hi); the
+	// axis never goes beyond them.
+	Bounded bool
+	Lo, Hi  float64
+	// Breaks are the years at which the recorded values change definition
+	// (口径): the history line is not joined across them.
+	Breaks []int
+	// CumulativeFrom is set when the targets are sums over the years after
+	// it: every path is then drawn as its running sum from that year.
+	CumulativeFrom int
+	// Breaches are recorded values on the wrong side of a floor or ceiling
+	// in its years: marked on the chart.
+	Breaches []YearValue
 }
 
 // PathOf computes the path chart's numbers for indicator id from one or
@@ -71,16 +92,36 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 	if s0 == nil || !s0.Known() {
 		return PathData{}, fmt.Errorf("charts: path %s: the projection has no known value (%s)", id, s0.Reason)
 	}
-	d := PathData{ID: id, Name: indName(ind, lang), Scale: s0.Scale, Unit: unitLabel(ind, s0.Scale, p.BaseYear, lang)}
+	d := PathData{ID: id, Name: indName(ind, lang), Scale: s0.Scale, Unit: unitLabel(ind, s0.Scale, p.BaseYear, lang), End: pathEnd(p, ind)}
+	cut := false // a path was cut at End
 	for _, pr := range prs {
 		s := pr.Series[id]
 		if s == nil || s.Scale != d.Scale || !s.Known() {
 			d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "情景%s未画出：与其它情景刻度不同或无数值", "Scenario %s not drawn: another scale or no values"), pr.Name()))
 			continue
 		}
-		d.Lines = append(d.Lines, PathLine{Scenario: pr.Name(), Label: ScenarioLabel(pr, lang), Points: known(s)})
+		solid, extrap := splitAt(known(s), d.End)
+		if !ownsRule(pr, id) {
+			cut = cut || len(extrap) > 0
+			extrap = nil
+		}
+		d.Lines = append(d.Lines, PathLine{Scenario: pr.Name(), Label: ScenarioLabel(pr, lang), Points: solid, Extrap: extrap})
 	}
+	d.Lines = d.mergeSame(lang)
 	d.History = history(p, ind, prs, d.Scale)
+	d.Breaks = breaks(p, ind, d.History, d.Scale)
+	for _, y := range d.Breaks {
+		d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年前后统计口径不同，实际值不连线", "The definition changes at %d: recorded values are not joined across it"), y))
+	}
+	if d.Scale == model.ScaleLevel {
+		switch {
+		case ind.Bounded:
+			d.Bounded, d.Lo, d.Hi = true, ind.Lo, ind.Hi
+		case ind.Unit.ZH == "%":
+			// A share unless the plan gives other bounds (as the review reads it).
+			d.Bounded, d.Lo, d.Hi = true, 0, 100
+		}
+	}
 	if len(d.History) > 0 && d.History[0].Year < p.BaseYear && p.Previous != nil {
 		d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年数值取自%s", "The %d value is from %s"), d.History[0].Year, p.Previous.Title.In(lang)))
 	}
@@ -88,8 +129,13 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 	if pp, err := model.Project(p, &model.Scenario{Name: "plan-path", Horizon: prs[0].Horizon,
 		Assumptions: map[string]model.Assumption{id: {Rule: model.RulePlan}}}); err == nil {
 		if s := pp.Series[id]; s != nil && s.Scale == d.Scale {
-			d.PlanPath = known(s)
+			var beyond []YearValue
+			d.PlanPath, beyond = splitAt(known(s), d.End)
+			cut = cut || len(beyond) > 0
 		}
+	}
+	if cut {
+		d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年后规划无目标，按规划速度的路径不再外推", "The plan sets no target after %d: paths at the plan's pace stop there"), d.End))
 	}
 	x0, ok0 := s0.At(p.BaseYear)
 	for _, t := range ind.Targets {
@@ -140,7 +186,190 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: fmt.Sprintf(pick(lang, "%d年目标 %s%s", "%d target %s%s"), t.Year, boundMark(t), fmtUnit(x, ind.Unit.In(lang)))})
 		}
 	}
+	for _, b := range d.Bands {
+		for _, h := range d.History {
+			if h.Year > b.From && h.Year <= b.To && ((b.Floor && h.Value < b.Bound) || (!b.Floor && h.Value > b.Bound)) {
+				d.Breaches = append(d.Breaches, h)
+			}
+		}
+	}
+	if from, ok := cumulativeFrom(ind); ok && d.Scale == model.ScaleLevel {
+		d.running(ind, from, lang)
+	}
 	return d, nil
+}
+
+// cumulativeFrom is the start of the sums when every numeric target of ind
+// is a sum over the same years (五年累计); ok is false otherwise.
+func cumulativeFrom(ind *model.Indicator) (from int, ok bool) {
+	for _, t := range ind.Targets {
+		switch {
+		case t.Kind == model.Delegated || t.Relative():
+		case t.Kind != model.Cumulative || (ok && t.From != from):
+			return 0, false
+		default:
+			from, ok = t.From, true
+		}
+	}
+	return from, ok
+}
+
+// running turns the yearly paths into running sums from the year after
+// from (0 in from itself), so that a sum target is a point on them.
+func (d *PathData) running(ind *model.Indicator, from int, lang string) {
+	sum := func(pts []YearValue) []YearValue {
+		var out []YearValue
+		acc := 0.0
+		if len(pts) > 0 && pts[0].Year > from && pts[0].Year <= from+1 {
+			out = append(out, YearValue{from, 0})
+		}
+		for _, p := range pts {
+			switch {
+			case p.Year == from:
+				out = append(out, YearValue{p.Year, 0})
+			case p.Year > from:
+				acc += p.Value
+				out = append(out, YearValue{p.Year, acc})
+			}
+		}
+		return out
+	}
+	for i := range d.Lines {
+		all := sum(append(append([]YearValue{}, d.Lines[i].Points...), tail(d.Lines[i].Extrap)...))
+		d.Lines[i].Points, d.Lines[i].Extrap = splitAt(all, d.End)
+		if len(d.Lines[i].Extrap) == 0 {
+			d.Lines[i].Extrap = nil
+		}
+	}
+	d.PlanPath = sum(d.PlanPath)
+	d.History = sum(d.History)
+	d.Breaks, d.Bands = nil, nil
+	d.Targets = d.Targets[:0]
+	for _, t := range ind.Targets {
+		if t.Kind == model.Cumulative {
+			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: t.Value,
+				Label: fmt.Sprintf(pick(lang, "%d年累计目标 %s%s", "%d target: total %s%s"), t.Year, boundMark(t), fmtUnit(t.Value, ind.Unit.In(lang)))})
+		}
+	}
+	d.CumulativeFrom = from
+	d.Bounded = false
+	d.Unit = fmt.Sprintf(pick(lang, "%d年起累计(%s)", "total since %d (%s)"), from+1, ind.Unit.In(lang))
+}
+
+// tail drops the first point of an extrapolation, which repeats the last
+// point of the solid path.
+func tail(pts []YearValue) []YearValue {
+	if len(pts) == 0 {
+		return nil
+	}
+	return pts[1:]
+}
+
+// breaks are the years where the recorded values change definition: the
+// base year when the previous plan's outcome for it is not comparable or
+// differs from the base value drawn (a restated base, 口径调整).
+func breaks(p *model.Plan, ind *model.Indicator, hist []YearValue, sc model.Scale) []int {
+	if sc != model.ScaleLevel || p.Previous == nil {
+		return nil
+	}
+	prev := p.Previous.Indicator(ind.ID)
+	if prev == nil || len(hist) == 0 || hist[0].Year >= p.BaseYear {
+		return nil
+	}
+	base := math.NaN()
+	for _, h := range hist {
+		if h.Year == p.BaseYear {
+			base = h.Value
+		}
+	}
+	for _, o := range prev.Observed {
+		if o.Year != p.BaseYear || o.Metric != model.Level {
+			continue
+		}
+		if !o.Comparable || !o.Known || math.IsNaN(base) || math.Abs(o.Value-base) > 1e-9*math.Max(1, math.Abs(base)) {
+			return []int{p.BaseYear}
+		}
+	}
+	if ind.Baseline.Known && !math.IsNaN(base) && base != ind.Baseline.Value {
+		return []int{p.BaseYear} // the review restated the base year
+	}
+	return nil
+}
+
+// mergeSame draws scenarios whose paths coincide once: the first keeps
+// its line, a note names the others (tolerance 1e-9 of the value).
+func (d *PathData) mergeSame(lang string) []PathLine {
+	var out []PathLine
+	same := map[int][]string{}
+	for _, l := range d.Lines {
+		dup := -1
+		for i, k := range out {
+			if samePoints(k.Points, l.Points) && samePoints(k.Extrap, l.Extrap) {
+				dup = i
+				break
+			}
+		}
+		if dup < 0 {
+			out = append(out, l)
+			continue
+		}
+		same[dup] = append(same[dup], l.Label)
+	}
+	for i, k := range out {
+		if len(same[i]) > 0 {
+			d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%s与%s的路径相同，只画一条", "%s and %s coincide: drawn once"),
+				strings.Join(same[i], pick(lang, "、", ", ")), k.Label))
+		}
+	}
+	return out
+}
+
+func samePoints(a, b []YearValue) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i].Year != b[i].Year || math.Abs(a[i].Value-b[i].Value) > 1e-9*math.Max(1, math.Abs(a[i].Value)) {
+			return false
+		}
+	}
+	return true
+}
+
+// pathEnd is the last year a target of ind speaks for: the plan's target
+// year or a later goal of the indicator (a 2035 goal).
+func pathEnd(p *model.Plan, ind *model.Indicator) int {
+	end := p.TargetYear
+	for _, t := range ind.Targets {
+		end = max(end, t.Year)
+	}
+	return end
+}
+
+// splitAt splits pts into the years up to end (with end) and those after,
+// the later part starting at end so that the two join.
+func splitAt(pts []YearValue, end int) (upTo, after []YearValue) {
+	for i, pt := range pts {
+		if pt.Year > end {
+			after = pts[i:]
+			if i > 0 {
+				after = append([]YearValue{pts[i-1]}, after...)
+			}
+			return pts[:i], after
+		}
+	}
+	return pts, nil
+}
+
+// ownsRule reports whether pr's scenario sets its own rule for indicator
+// id (other than the plan path): only then does it say something about
+// the years after the plan's targets.
+func ownsRule(pr *model.Projection, id string) bool {
+	if pr.Scenario == nil {
+		return false
+	}
+	a, ok := pr.Scenario.Assumptions[id]
+	return ok && a.Rule != model.RulePlan
 }
 
 // history gathers the recorded values on the chart's scale: the previous
@@ -167,8 +396,12 @@ func history(p *model.Plan, ind *model.Indicator, prs []*model.Projection, sc mo
 				seen[o.Year] = o.Value
 			}
 		}
-		for _, pr := range prs {
-			if pr.Scenario != nil {
+	}
+	// A review's observations are on the scale of the series they continue
+	// (model.ObservedPath): levels, an index or a change since the base year.
+	for _, pr := range prs {
+		if pr.Scenario != nil {
+			if s := pr.Series[ind.ID]; s != nil && s.Scale == sc {
 				for y, v := range pr.Scenario.Observed[ind.ID] {
 					seen[y] = v
 				}
@@ -245,7 +478,129 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 	p.Y.Label.Text = th.t(d.Unit)
 	p.X.Tick.Marker = yearTicks{}
 	p.Y.Tick.Marker = niceTicks{}
-	lo, hi := math.Inf(1), math.Inf(-1)
+	ymin, ymax := d.Axis()
+	p.Y.Min, p.Y.Max = ymin, ymax
+	var legend []legendEntry
+	for _, b := range d.Bands {
+		y0, y1 := b.Bound, p.Y.Max
+		if !b.Floor {
+			y0, y1 = p.Y.Min, b.Bound
+		}
+		poly, _ := plotter.NewPolygon(plotter.XYs{{X: float64(b.From), Y: y0}, {X: float64(b.To), Y: y0}, {X: float64(b.To), Y: y1}, {X: float64(b.From), Y: y1}})
+		// Neutral grey: a band is a rule, never a scenario's colour.
+		poly.Color = bandFill
+		poly.LineStyle.Width = 0
+		bl := line(plotter.XYs{{X: float64(b.From), Y: b.Bound}, {X: float64(b.To), Y: b.Bound}}, grey, 1)
+		p.Add(poly, bl)
+		legend = append(legend, legendEntry{th.t(pick(th.lang, "允许范围 ", "permitted ") + b.Label), boxThumb{bandFill}})
+	}
+	for _, l := range d.Lines {
+		ln := line(xys(l.Points), ScenarioColor(l.Scenario, order), 1.8)
+		p.Add(ln)
+		legend = append(legend, legendEntry{th.t(l.Label), ln})
+	}
+	drawn, drawnCols, arrows := d.extrapolations(order, ymin, ymax)
+	for i, l := range drawn {
+		p.Add(line(l, drawnCols[i], 1.2, 4, 3))
+	}
+	extrap := len(drawn) > 0
+	var rule *ruleLabel
+	if extrap {
+		// The years after End are a scenario's extrapolation: a rule at
+		// End and a label say so, and the axis is sized without them.
+		p.Add(line(plotter.XYs{{X: float64(d.End), Y: ymin}, {X: float64(d.End), Y: ymax}}, grey, 0.8, 1, 2))
+		rule = &ruleLabel{X: float64(d.End), Txt: th.L("外推 →", "extrapolated →"), Sty: th.style(sizeNote, grey)}
+		legend = append(legend, legendEntry{th.t(fmt.Sprintf(pick(th.lang, "%d年后：情景外推，无规划目标", "after %d: a scenario's extrapolation, no target"), d.End)), line(nil, grey, 1.2, 4, 3)})
+		if len(arrows.pts) > 0 {
+			p.Add(arrows)
+			legend = append(legend, legendEntry{th.L("外推超出纵轴，在此截断", "extrapolation leaves the axis here"), arrowThumb{grey}})
+		}
+	}
+	if len(d.PlanPath) > 1 {
+		pl := line(xys(d.PlanPath), okBlack, 1, 3, 2.5)
+		p.Add(pl)
+		legend = append(legend, legendEntry{th.L("规划路径（恰好达标）", "plan path (meets targets exactly)"), pl})
+	}
+	if len(d.History) > 0 {
+		for _, seg := range segments(d.History, d.Breaks) {
+			p.Add(line(xys(seg), okBlack, 0.8))
+		}
+		hs := scatter(xys(d.History), okBlack, draw.CircleGlyph{}, 2.2)
+		p.Add(hs)
+		legend = append(legend, legendEntry{th.L("实际值", "recorded"), hs})
+		if len(d.Breaches) > 0 {
+			bs := scatter(xys(d.Breaches), okVermilion, draw.RingGlyph{}, 4.5)
+			bs.GlyphStyle.Radius = 4.5
+			p.Add(bs)
+			legend = append(legend, legendEntry{th.L("突破下限/上限", "limit broken"), bs})
+		}
+	}
+	if len(d.Targets) > 0 {
+		var pts plotter.XYs
+		var txt []string
+		for _, t := range d.Targets {
+			pts = append(pts, plotter.XY{X: float64(t.Year), Y: t.Value})
+			txt = append(txt, th.t(t.Label))
+		}
+		ts := scatter(pts, okVermilion, draw.PyramidGlyph{}, 3.2)
+		p.Add(ts)
+		// Each label goes where it crosses no path and no other label.
+		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
+		p.Add(&placed{pts: pts, txt: txt, sty: th.style(sizeNote, okVermilion), lines: d.obstacles(drawn, ymin, ymax), rule: rule, boxes: &th.boxes, segs: &th.segs})
+	} else if rule != nil {
+		p.Add(&placed{lines: d.obstacles(drawn, ymin, ymax), rule: rule, boxes: &th.boxes, segs: &th.segs})
+	}
+	// Set last: p.Add widens the axes to every plotter's data, the
+	// extrapolations included; lines beyond the axes are clipped.
+	p.Y.Min, p.Y.Max = ymin, ymax
+	p.X.Min, p.X.Max = float64(firstYear(d)), float64(min(horizon, d.End))+0.5
+	if extrap {
+		// As far as an extrapolation is drawn (two years at least, room
+		// for the rule's label), not to an empty horizon.
+		end := max(math.Ceil(extrapEnd(drawn)), float64(d.End+2))
+		p.X.Max = math.Min(float64(horizon), end) + 0.5
+	}
+	return p, legend
+}
+
+// obstacles are the lines a label must not sit on, in data coordinates:
+// the paths, the extrapolations as drawn, the plan path, the recorded
+// values and the rule at End when extrapolations are drawn.
+func (d PathData) obstacles(drawn []plotter.XYs, ymin, ymax float64) []plotter.XYs {
+	var out []plotter.XYs
+	for _, l := range d.Lines {
+		out = append(out, xys(l.Points))
+	}
+	out = append(out, drawn...)
+	out = append(out, xys(d.PlanPath), xys(d.History))
+	if len(drawn) > 0 {
+		out = append(out, plotter.XYs{{X: float64(d.End), Y: ymin}, {X: float64(d.End), Y: ymax}})
+	}
+	return out
+}
+
+// Axis is the value axis: Range with 12 % room, kept inside the
+// natural bounds of a share (never above 100 %).
+func (d PathData) Axis() (lo, hi float64) {
+	lo, hi = d.Range()
+	pad := (hi - lo) * 0.12
+	if pad == 0 {
+		pad = math.Max(1, math.Abs(hi)*0.05)
+	}
+	lo, hi = lo-pad, hi+pad
+	if d.Bounded {
+		lo, hi = math.Max(lo, d.Lo), math.Min(hi, d.Hi)
+		if hi <= lo {
+			lo = hi - 1
+		}
+	}
+	return lo, hi
+}
+
+// Range is the span of the values the axis must show: history, the paths
+// up to End, the plan path, targets and bands — never an extrapolation.
+func (d PathData) Range() (lo, hi float64) {
+	lo, hi = math.Inf(1), math.Inf(-1)
 	grow := func(v float64) { lo, hi = math.Min(lo, v), math.Max(hi, v) }
 	for _, l := range d.Lines {
 		for _, pt := range l.Points {
@@ -261,90 +616,28 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 	for _, b := range d.Bands {
 		grow(b.Bound)
 	}
-	pad := (hi - lo) * 0.12
-	if pad == 0 {
-		pad = math.Max(1, math.Abs(hi)*0.05)
-	}
-	p.Y.Min, p.Y.Max = lo-pad, hi+pad
-	var legend []legendEntry
-	for _, b := range d.Bands {
-		y0, y1 := b.Bound, p.Y.Max
-		if !b.Floor {
-			y0, y1 = p.Y.Min, b.Bound
-		}
-		poly, _ := plotter.NewPolygon(plotter.XYs{{X: float64(b.From), Y: y0}, {X: float64(b.To), Y: y0}, {X: float64(b.To), Y: y1}, {X: float64(b.From), Y: y1}})
-		poly.Color = fade(okGreen, 0.15)
-		poly.LineStyle.Width = 0
-		bl := line(plotter.XYs{{X: float64(b.From), Y: b.Bound}, {X: float64(b.To), Y: b.Bound}}, okGreen, 1)
-		p.Add(poly, bl)
-		legend = append(legend, legendEntry{th.t(pick(th.lang, "允许范围 ", "permitted ") + b.Label), boxThumb{fade(okGreen, 0.3)}})
-	}
-	for _, l := range d.Lines {
-		ln := line(xys(l.Points), ScenarioColor(l.Scenario, order), 1.8)
-		p.Add(ln)
-		legend = append(legend, legendEntry{th.t(l.Label), ln})
-	}
-	if len(d.PlanPath) > 1 {
-		pl := line(xys(d.PlanPath), okBlack, 1, 3, 2.5)
-		p.Add(pl)
-		legend = append(legend, legendEntry{th.L("规划路径（恰好达标）", "plan path (meets targets exactly)"), pl})
-	}
-	if len(d.History) > 0 {
-		h := line(xys(d.History), okBlack, 0.8)
-		hs := scatter(xys(d.History), okBlack, draw.CircleGlyph{}, 2.2)
-		p.Add(h, hs)
-		legend = append(legend, legendEntry{th.L("实际值", "recorded"), hs})
-	}
-	if len(d.Targets) > 0 {
-		var pts plotter.XYs
-		var txt []string
-		for _, t := range d.Targets {
-			pts = append(pts, plotter.XY{X: float64(t.Year), Y: t.Value})
-			txt = append(txt, th.t(t.Label))
-		}
-		ts := scatter(pts, okVermilion, draw.PyramidGlyph{}, 3.2)
-		p.Add(ts)
-		// Labels sit to the upper left of a marker, or the lower left where
-		// the path comes down to it, so that they never lie on the line.
-		var up, down plotter.XYs
-		var upT, downT []string
-		for i, t := range d.Targets {
-			if v, ok := valueAt(d, t.Year-1); ok && v > t.Value {
-				down, downT = append(down, pts[i]), append(downT, txt[i])
-			} else {
-				up, upT = append(up, pts[i]), append(upT, txt[i])
-			}
-		}
-		if len(up) > 0 {
-			p.Add(th.labels(up, upT, okVermilion))
-		}
-		if len(down) > 0 {
-			l := th.labels(down, downT, okVermilion)
-			for i := range l.TextStyle {
-				l.TextStyle[i].YAlign = draw.YTop
-			}
-			l.Offset.Y = -vg.Points(3)
-			p.Add(l)
-		}
-		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
-	}
-	p.X.Min, p.X.Max = float64(firstYear(d)), float64(horizon)+0.5
-	return p, legend
+	return lo, hi
 }
 
-// valueAt is the first drawn path's value in year y: a scenario line, else the plan path.
-func valueAt(d PathData, y int) (float64, bool) {
-	pts := d.PlanPath
-	if len(d.Lines) > 0 {
-		pts = d.Lines[0].Points
-	}
+// segments splits the recorded values at each break year: a line is
+// never drawn across a change of definition.
+func segments(pts []YearValue, breaks []int) [][]YearValue {
+	var out [][]YearValue
+	var cur []YearValue
 	for _, p := range pts {
-		if p.Year == y {
-			return p.Value, true
+		for _, b := range breaks {
+			if p.Year == b && len(cur) > 0 {
+				out, cur = append(out, cur), nil
+			}
 		}
+		cur = append(cur, p)
 	}
-	return 0, false
+	return append(out, cur)
 }
+
+// bandFill shades the permitted side of a floor or ceiling: a grey no
+// scenario is given (scenarioColors).
+var bandFill = fade(grey, 0.22)
 
 func firstYear(d PathData) int {
 	y := math.MaxInt
@@ -359,26 +652,12 @@ func firstYear(d PathData) int {
 	return y
 }
 
-// labels places text beside points, to the upper left so that a label at
-// the last year stays inside the plot.
-func (th *theme) labels(pts plotter.XYs, txt []string, c interface{ RGBA() (r, g, b, a uint32) }) *plotter.Labels {
-	l, _ := plotter.NewLabels(plotter.XYLabels{XYs: pts, Labels: txt})
-	for i := range l.TextStyle {
-		s := th.style(sizeNote, c)
-		s.XAlign = draw.XRight
-		s.YAlign = draw.YBottom
-		l.TextStyle[i] = s
-	}
-	l.Offset = vg.Point{X: -vg.Points(3), Y: vg.Points(3)}
-	return l
-}
-
 // yearTicks labels whole years: every year on short spans, every fifth on long ones.
 type yearTicks struct{}
 
 func (yearTicks) Ticks(min, max float64) []plot.Tick {
 	step := 1
-	if max-min > 12 {
+	if max-min > 8 {
 		step = 5
 	}
 	var ts []plot.Tick

@@ -27,6 +27,12 @@ type ProgressItem struct {
 	Done     float64 // task done, share of the way from base to target; may be < 0 or > 1
 	Binding  bool
 	Category string // one of the Category constants; "" when unclassified
+	// Bound is "floor" or "ceiling" for a limit held every year: it has no
+	// task share (Done and Elapsed are ignored) and is drawn as held or,
+	// when Breached, as broken, with Note saying when and by how much.
+	Bound    string
+	Breached bool
+	Note     string
 }
 
 // ProgressInput is the mid-term review's progress table for one year.
@@ -77,12 +83,19 @@ func Progress(in ProgressInput, p *model.Plan, o Options) (*Chart, error) {
 		return nil, fmt.Errorf("charts: progress: no indicators")
 	}
 	for _, it := range in.Items {
+		if it.Bound != "" {
+			continue
+		}
 		if math.IsNaN(it.Done) || math.IsNaN(it.Elapsed) || it.Elapsed < 0 || it.Elapsed > 1 {
 			return nil, fmt.Errorf("charts: progress: %s: done %v, elapsed %v (want numbers, elapsed 0–1)", it.Label, it.Done, it.Elapsed)
 		}
 	}
 	n := len(in.Items)
-	c, err := newChart("progress", vg.Length(n)*vg.Points(16)+5*vg.Centimeter, o)
+	var names []string
+	for _, it := range in.Items {
+		names = append(names, shorten(it.Label, o.lang()))
+	}
+	c, err := newChart("progress", vg.Length(n)*max(vg.Points(16), rowPitch(maxLines(names)))+5*vg.Centimeter, o)
 	if err != nil {
 		return nil, err
 	}
@@ -103,6 +116,30 @@ func Progress(in ProgressInput, p *model.Plan, o Options) (*Chart, error) {
 			lbl = "★" + lbl
 		}
 		ticks = append(ticks, plot.Tick{Value: y, Label: th.t(lbl)})
+		if it.Bound != "" {
+			// A limit has no share of a task: a mark at 0, held or broken.
+			col, glyph, word := okGreen, draw.GlyphDrawer(draw.CircleGlyph{}), pick(th.lang, "守住", "held")
+			if it.Breached {
+				col, glyph, word = okVermilion, draw.CrossGlyph{}, pick(th.lang, "突破", "broken")
+			}
+			kind := pick(th.lang, "下限", "floor")
+			if it.Bound == "ceiling" {
+				kind = pick(th.lang, "上限", "ceiling")
+			}
+			pl.Add(scatter(plotter.XYs{{X: 0, Y: y}}, col, glyph, 4))
+			pts = append(pts, plotter.XY{X: 2, Y: y})
+			t := kind + word
+			if it.Note != "" {
+				t += pick(th.lang, "：", ": ") + it.Note
+			}
+			txt = append(txt, t)
+			if it.Breached {
+				seen["breached"] = true
+			} else {
+				seen["held"] = true
+			}
+			continue
+		}
 		d := math.Max(doneMin, math.Min(doneMax, it.Done)) * 100
 		poly, _ := plotter.NewPolygon(plotter.XYs{{X: 0, Y: y - 0.3}, {X: d, Y: y - 0.3}, {X: d, Y: y + 0.3}, {X: 0, Y: y + 0.3}})
 		poly.Color, poly.LineStyle.Width = categoryColour(it.Category), 0
@@ -122,8 +159,17 @@ func Progress(in ProgressInput, p *model.Plan, o Options) (*Chart, error) {
 			legend = append(legend, legendEntry{th.t(CategoryLabel(cat, th.lang)), boxThumb{categoryColour(cat)}})
 		}
 	}
+	if seen["held"] {
+		legend = append(legend, legendEntry{th.L("下限/上限守住", "limit held"), glyphThumb{draw.GlyphStyle{Color: okGreen, Shape: draw.CircleGlyph{}, Radius: 4}}})
+	}
+	if seen["breached"] {
+		legend = append(legend, legendEntry{th.L("下限/上限被突破", "limit broken"), glyphThumb{draw.GlyphStyle{Color: okVermilion, Shape: draw.CrossGlyph{}, Radius: 4}}})
+	}
 	pl.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	pl.Y.Tick.LineStyle.Width = 0
+	for i := range txt {
+		txt[i] = th.t(txt[i])
+	}
 	left := make([]bool, len(pts))
 	for i := range pts {
 		left[i] = pts[i].X < 0
@@ -136,7 +182,7 @@ func Progress(in ProgressInput, p *model.Plan, o Options) (*Chart, error) {
 	legend = append(legend,
 		legendEntry{th.L("时间进度", "time elapsed"), line(nil, okBlack, 1.4)},
 		legendEntry{th.L("时间过半", "half the time gone"), half})
-	pl.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: -25, Label: "-25"}, {Value: 0, Label: "0"}, {Value: 25, Label: "25"}, {Value: 50, Label: "50"}, {Value: 75, Label: "75"}, {Value: 100, Label: "100"}, {Value: 125, Label: "125"}, {Value: 150, Label: th.t("≥150")}})
+	pl.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: -25, Label: fmtNum(-25, 0)}, {Value: 0, Label: "0"}, {Value: 25, Label: "25"}, {Value: 50, Label: "50"}, {Value: 75, Label: "75"}, {Value: 100, Label: "100"}, {Value: 125, Label: "125"}, {Value: 150, Label: th.t("≥150")}})
 	notes := []string{th.L("完成进度：复合增长目标为 ln(x_t/x_0)/ln(x*/x_0)，份额与百分点目标为 (x_t−x_0)/(x*−x_0)。★ 约束性指标。",
 		"Task done: ln(x_t/x_0)/ln(x*/x_0) for compound targets, (x_t−x_0)/(x*−x_0) for shares and pp targets. ★ binding.")}
 	footer := th.t(sourceLine(o, p, []string{in.Scenario}, th.lang))

@@ -7,6 +7,7 @@ import (
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
@@ -53,7 +54,7 @@ func ReachOf(as []model.Assessment, lang string) []ReachRow {
 		if !ind.InTable() {
 			continue
 		}
-		r := ReachRow{No: ind.No, Label: ind.Name.In(lang), Year: a.Target.Year, Binding: ind.Attribute == model.Binding,
+		r := ReachRow{No: ind.No, Label: RowName(ind, lang), Year: a.Target.Year, Binding: ind.Attribute == model.Binding,
 			Required: a.Required, Assumed: a.Assumed, Hist: a.Historical, RelAssumed: math.NaN(), RelHist: math.NaN()}
 		if a.Target.Relative() {
 			r.Versus = a.Target.RelativeName.In(lang)
@@ -125,7 +126,12 @@ func Reachability(as []model.Assessment, p *model.Plan, o Options) (*Chart, erro
 		return nil, fmt.Errorf("charts: reachability: no assessment")
 	}
 	rows := ReachOf(as, o.lang())
-	c, err := newChart("reach", vg.Length(len(rows))*vg.Points(15)+5.5*vg.Centimeter, o)
+	var names []string
+	for _, r := range rows {
+		names = append(names, shorten(r.Label, o.lang()))
+	}
+	pitch := rowPitch(maxLines(names))
+	c, err := newChart("reach", vg.Length(len(rows))*pitch+5.5*vg.Centimeter, o)
 	if err != nil {
 		return nil, err
 	}
@@ -214,7 +220,7 @@ func Reachability(as []model.Assessment, p *model.Plan, o Options) (*Chart, erro
 			if rows[i].Verdict == VerdictMissed {
 				sty.Color = okVermilion
 			}
-			dc.FillText(sty, vg.Point{X: x, Y: trY(y(i)) - 0.3*sty.Font.Size}, fit(t, sty, textW-vg.Points(14)))
+			th.fillLines(dc, sty, x, trY(y(i)), textW-vg.Points(8), t)
 		}
 	}), nil
 }
@@ -237,17 +243,50 @@ func reachText(r ReachRow, lang string) string {
 	return fmt.Sprintf("%s · %s · %s %s · %s", f(r.Required), f(r.Assumed), f(r.Hist), r.Unit, v)
 }
 
-// shorten keeps row labels to a width the dashboard can hold.
+// shorten breaks a row label into lines of at most 15 characters (36 in
+// English), at a space in English: a label is never cut short. A plan's
+// short name (short, short_en) keeps it on one line.
 func shorten(s, lang string) string {
 	max := 15
 	if lang == "en" {
-		max = 30
+		max = 36
 	}
-	rs := []rune(s)
-	if len(rs) <= max {
-		return s
+	var lines []string
+	line := ""
+	for _, tok := range tokens(s) {
+		if line != "" && len([]rune(strings.TrimRight(line+tok, " "))) > max {
+			lines = append(lines, strings.TrimRight(line, " "))
+			line = strings.TrimLeft(tok, " ")
+			continue
+		}
+		line += tok
 	}
-	return strings.TrimSpace(string(rs[:max-1])) + "…"
+	return strings.Join(append(lines, strings.TrimRight(line, " ")), "\n")
+}
+
+// rowPitch is the height of one row of a dashboard whose labels take up to
+// lines lines: 15 points for one.
+func rowPitch(lines int) vg.Length {
+	return vg.Points(math.Max(15, 10*float64(lines)+4))
+}
+
+// maxLines is the most lines any of the labels takes.
+func maxLines(labels []string) int {
+	n := 1
+	for _, l := range labels {
+		n = max(n, strings.Count(l, "\n")+1)
+	}
+	return n
+}
+
+// fillLines draws text wrapped to width w, its lines centred on y.
+func (th *theme) fillLines(dc draw.Canvas, sty text.Style, x, y, w vg.Length, s string) {
+	lines := th.wrap(s, sty, w)
+	lh := sty.Font.Size * 1.15
+	top := y + lh*vg.Length(len(lines)-1)/2
+	for k, ln := range lines {
+		dc.FillText(sty, vg.Point{X: x, Y: top - lh*vg.Length(k) - 0.3*sty.Font.Size}, ln)
+	}
 }
 
 // scenarioTitle names a scenario known only by name.

@@ -14,13 +14,19 @@ import (
 
 // RecordRow is one target of a finished plan against its outcome.
 type RecordRow struct {
-	No, Sub    int
-	Label      string
-	Binding    bool
-	Unit       string  // unit of Target and Outcome (%/年 for growth targets)
-	Target     float64 // the target's metric value
-	Outcome    float64 // the outcome in the same metric; NaN when not comparable or missing
-	Ratio      float64 // Outcome/Target; NaN when either is unknown or Target is 0
+	No, Sub int
+	Label   string
+	Binding bool
+	Unit    string  // unit of Target and Outcome (%/年 for growth targets)
+	Target  float64 // the target's metric value
+	Outcome float64 // the outcome in the same metric; NaN when not comparable or missing
+	Ratio   float64 // Outcome/Target; NaN when either is unknown or Target is 0
+	// Completion is the share of the task done, the bar the chart draws:
+	// (outcome − base)/(target − base) for levels, ln(1+g)/ln(1+g*) for
+	// average growth, ln m/ln m* for multiples, outcome/target for changes
+	// and cumulative falls (their base is 0). NaN for floors, ceilings and
+	// sums, and without a base: they are met or not, never a share.
+	Completion float64
 	Verdict    Verdict
 	Note       string // why there is no outcome (口径调整, census pending)
 	TargetText string
@@ -37,8 +43,8 @@ func RecordOf(p *model.Plan, lang string) []RecordRow {
 			if t.Year != p.TargetYear {
 				continue
 			}
-			r := RecordRow{No: ind.No, Sub: ind.Sub, Label: ind.Name.In(lang), Binding: ind.Attribute == model.Binding,
-				Unit: recordUnit(ind, t.Kind, lang), Target: t.Value, Outcome: math.NaN(), Ratio: math.NaN(), Verdict: VerdictNoData,
+			r := RecordRow{No: ind.No, Sub: ind.Sub, Label: RowName(ind, lang), Binding: ind.Attribute == model.Binding,
+				Unit: recordUnit(ind, t.Kind, lang), Target: t.Value, Outcome: math.NaN(), Ratio: math.NaN(), Completion: math.NaN(), Verdict: VerdictNoData,
 				TargetText: boundMark(t) + fmtNum(t.Value, 2)}
 			if t.Kind == model.Delegated {
 				r.Target, r.Verdict, r.Note, r.TargetText = math.NaN(), VerdictDelegated, pick(lang, "市下达", "set by the city"), pick(lang, "市下达", "delegated")
@@ -58,7 +64,12 @@ func RecordOf(p *model.Plan, lang string) []RecordRow {
 				case !o.Known:
 					r.Note = pick(lang, "未公布实际值", "no figure printed")
 				case !o.Comparable:
-					r.Note = fmt.Sprintf(pick(lang, "口径不可比（实际%s）", "not comparable (printed %s)"), o.Text)
+					// The printed cell is Chinese ("21(口径调整)"): an English
+					// chart gives its number only.
+					r.Note = fmt.Sprintf("口径不可比（实际%s）", o.Text)
+					if lang == "en" {
+						r.Note = fmt.Sprintf("not comparable (%s on another definition)", fmtNum(o.Value, 2))
+					}
 				default:
 					r.Outcome, r.Note = o.Value, ""
 					met, _ := t.Verdict(ind, o.Value)
@@ -69,12 +80,38 @@ func RecordOf(p *model.Plan, lang string) []RecordRow {
 					if t.Value != 0 {
 						r.Ratio = o.Value / t.Value
 					}
+					r.Completion = completion(ind, t, o.Value)
 				}
 			}
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// completion is the share of target t's task that outcome x did (see
+// RecordRow.Completion); NaN when the target has no such share.
+func completion(ind *model.Indicator, t model.Target, x float64) float64 {
+	c := math.NaN()
+	switch t.Kind {
+	case model.Level:
+		if b := ind.Baseline; b.Known && b.Year == t.From && t.Value != b.Value {
+			c = (x - b.Value) / (t.Value - b.Value)
+		}
+	case model.Growth:
+		if t.Value != 0 && t.Value > -100 && x > -100 {
+			c = math.Log1p(x/100) / math.Log1p(t.Value/100)
+		}
+	case model.Multiple:
+		if t.Value > 0 && t.Value != 1 && x > 0 {
+			c = math.Log(x) / math.Log(t.Value)
+		}
+	case model.Change, model.Reduction:
+		if t.Value != 0 {
+			c = x / t.Value
+		}
+	}
+	return c
 }
 
 func recordUnit(ind *model.Indicator, k model.Kind, lang string) string {
@@ -89,8 +126,9 @@ func recordUnit(ind *model.Indicator, k model.Kind, lang string) string {
 	return ind.Unit.In(lang)
 }
 
-// ratioMax bounds the record chart's axis, in percent of the target.
-const ratioMax = 200
+// ratioMin and ratioMax bound the record chart's axis, in percent of the
+// task: below 0 the indicator moved away from its target.
+const ratioMin, ratioMax = -50, 200
 
 // Record draws a finished plan's record: each target's outcome as a
 // percentage of the target (100 = exactly the target), coloured by
@@ -101,15 +139,19 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 		return nil, fmt.Errorf("charts: record %s: no target in %d", p.ID, p.TargetYear)
 	}
 	n := len(rows)
-	c, err := newChart("record", vg.Length(n)*vg.Points(15)+5*vg.Centimeter, o)
+	var names []string
+	for _, r := range rows {
+		names = append(names, shorten(r.Label, o.lang()))
+	}
+	c, err := newChart("record", vg.Length(n)*rowPitch(maxLines(names))+5*vg.Centimeter, o)
 	if err != nil {
 		return nil, err
 	}
 	th := c.th
 	c.Title = th.t(fmt.Sprintf(pick(th.lang, "%s：目标与实际", "%s: targets and outcomes"), p.Title.In(th.lang)))
 	pl := th.newPlot()
-	pl.X.Label.Text = th.L("实际值占目标的百分比(%)", "outcome as % of target")
-	pl.X.Min, pl.X.Max = 0, ratioMax
+	pl.X.Label.Text = th.L("任务完成程度(%)：(实际−基期)/(目标−基期)", "task done (%): (outcome − base)/(target − base)")
+	pl.X.Min, pl.X.Max = ratioMin, ratioMax
 	pl.Y.Min, pl.Y.Max = -0.6, float64(n)-0.4
 	var ticks []plot.Tick
 	var text []string
@@ -124,13 +166,16 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 			lbl = "★" + lbl
 		}
 		ticks = append(ticks, plot.Tick{Value: y, Label: th.t(lbl)})
-		if !math.IsNaN(r.Ratio) {
-			x := math.Max(0, math.Min(ratioMax, 100*r.Ratio))
+		if !math.IsNaN(r.Completion) {
+			x := math.Max(ratioMin, math.Min(ratioMax, 100*r.Completion))
 			poly, _ := plotter.NewPolygon(plotter.XYs{{X: 0, Y: y - 0.3}, {X: x, Y: y - 0.3}, {X: x, Y: y + 0.3}, {X: 0, Y: y + 0.3}})
 			poly.Color, poly.LineStyle.Width = verdictColour(r.Verdict), 0
 			pl.Add(poly)
 		}
 		s := fmt.Sprintf(pick(th.lang, "目标%s · 实际%s %s", "target %s · outcome %s %s"), r.TargetText, fmtNum(r.Outcome, 2), r.Unit)
+		if !math.IsNaN(r.Completion) {
+			s += fmt.Sprintf(pick(th.lang, " · 完成%s%%", " · %s%% done"), fmtNum(100*r.Completion, 0))
+		}
 		if r.Note != "" {
 			s = r.TargetText + " " + r.Unit + " · " + r.Note
 			if r.Verdict == VerdictDelegated {
@@ -143,14 +188,14 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 	pl.Y.Tick.LineStyle.Width = 0
 	hundred := line(plotter.XYs{{X: 100, Y: pl.Y.Min}, {X: 100, Y: pl.Y.Max}}, okBlack, 1, 3, 2)
 	pl.Add(hundred)
-	pl.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: 0, Label: "0"}, {Value: 50, Label: "50"}, {Value: 100, Label: "100"}, {Value: 150, Label: "150"}, {Value: 200, Label: th.t("≥200")}})
+	pl.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: -50, Label: th.t(fmtNum(-50, 0))}, {Value: 0, Label: "0"}, {Value: 50, Label: "50"}, {Value: 100, Label: "100"}, {Value: 150, Label: "150"}, {Value: 200, Label: th.t("≥200")}})
 	legend := []legendEntry{
 		{th.L("达到目标", "met"), boxThumb{okGreen}},
 		{th.L("未达到", "not met"), boxThumb{okVermilion}},
 		{th.L("目标值", "target"), hundred},
 	}
-	notes := []string{th.L("条形为实际值占目标的百分比，按目标自身的口径（年均增速、水平或累计降幅）计算；颜色表示是否达标（上限类目标越低越好）。无条形的行没有可比的实际值。★ 约束性指标。",
-		"Bars: the outcome as a percentage of the target, in the target's own measure (average growth, level or cumulative fall); colour says whether the target was met (for ceilings lower is better). Rows without a bar have no comparable outcome. ★ binding.")}
+	notes := []string{th.L("条形为任务完成程度：水平目标按(实际−基期)/(目标−基期)，增速目标按实际与目标年均增速的对数之比，降幅和变化按实际/目标；100%即恰好完成。颜色表示是否达标（上限类目标越低越好）。下限、上限和累计类目标只判断是否达标，不画条形；无可比实际值的行也不画。★ 约束性指标。",
+		"Bars: the share of the task done — (outcome − base)/(target − base) for levels, the ratio of the logs of average growth for growth targets, outcome/target for falls and changes; 100% is exactly done. Colour says whether the target was met (for ceilings lower is better). Floors, ceilings and sums are met or not and get no bar, nor do rows without a comparable outcome. ★ binding.")}
 	footer := th.t(pick(th.lang, "数据来源：", "Source: ") + p.Title.In(th.lang))
 	return c.done(func(dc draw.Canvas) {
 		dc = th.header(dc, c.Title)
@@ -171,7 +216,7 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 			if rows[i].Note != "" {
 				sty.Color = grey
 			}
-			dc.FillText(sty, vg.Point{X: x, Y: trY(float64(n-1-i)) - 0.3*sty.Font.Size}, fit(t, sty, textW-vg.Points(14)))
+			th.fillLines(dc, sty, x, trY(float64(n-1-i)), textW-vg.Points(8), t)
 		}
 	}), nil
 }

@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/font"
@@ -61,6 +62,10 @@ type theme struct {
 	font *Font
 	lang string
 	lab  *labeler
+	// boxes are the text boxes placed on the data (target and rule
+	// labels) in the last drawing, for tests.
+	boxes []vg.Rectangle
+	segs  [][2]vg.Point // the lines they avoid, in canvas coordinates
 }
 
 func newTheme(f *Font, o Options) *theme {
@@ -70,13 +75,27 @@ func newTheme(f *Font, o Options) *theme {
 // L picks the label in the chart's language and checks it against the font.
 func (th *theme) L(zh, en string) string {
 	if th.lang == "en" {
-		return th.lab.fix(en)
+		return th.t(en)
 	}
-	return th.lab.fix(zh)
+	return th.t(zh)
 }
 
-// t checks a label already in the chart's language.
-func (th *theme) t(s string) string { return th.lab.fix(s) }
+// t checks a label already in the chart's language and gives its ranges
+// one dash style: 2021—2023 in Chinese (一字线), 2021–2023 in English.
+func (th *theme) t(s string) string { return th.lab.fix(rangeDash(s, th.lang)) }
+
+// rangeDash rewrites a dash between two numbers (– or —; 5%–95%) in the
+// style of lang.
+func rangeDash(s, lang string) string {
+	want := pick(lang, "—", "–")
+	rs := []rune(s)
+	for i := 1; i+1 < len(rs); i++ {
+		if (rs[i] == '–' || rs[i] == '—') && (unicode.IsDigit(rs[i-1]) || rs[i-1] == '%') && unicode.IsDigit(rs[i+1]) {
+			rs[i] = []rune(want)[0]
+		}
+	}
+	return string(rs)
+}
 
 func (th *theme) style(size vg.Length, c color.Color) text.Style {
 	return text.Style{
@@ -275,7 +294,34 @@ func (th *theme) legend(dc draw.Canvas, entries []legendEntry) draw.Canvas {
 
 // fmtNum prints v with at most prec decimals and no trailing zeros; "—"
 // when unknown.
-func fmtNum(v float64, prec int) string { return numfmt.Fixed(v, prec) }
+// Thousands are grouped with commas (12,345.6) and a negative number
+// takes the minus sign U+2212, the one minus every chart uses.
+func fmtNum(v float64, prec int) string { return group(numfmt.Fixed(v, prec)) }
+
+// group puts thousands separators into a number printed by numfmt.Fixed
+// and turns its hyphen-minus into U+2212.
+func group(s string) string {
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	whole, frac, dot := strings.Cut(s, ".")
+	if len(whole) > 3 && whole[0] >= '0' && whole[0] <= '9' {
+		var b strings.Builder
+		for i, r := range whole {
+			if i > 0 && (len(whole)-i)%3 == 0 {
+				b.WriteByte(',')
+			}
+			b.WriteRune(r)
+		}
+		whole = b.String()
+	}
+	if dot {
+		whole += "." + frac
+	}
+	if neg {
+		whole = "−" + whole
+	}
+	return whole
+}
 
 // fmtUnit formats v for its unit: whole numbers for large amounts (亿元,
 // 万人次), one decimal for shares and rates, up to two for small levels.
@@ -367,18 +413,6 @@ func (th *theme) sideLabels(pts plotter.XYs, txt []string, left []bool) []plot.P
 	return out
 }
 
-// fit shortens s with an ellipsis until it is no wider than w.
-func fit(s string, sty text.Style, w vg.Length) string {
-	if sty.Width(s) <= w {
-		return s
-	}
-	rs := []rune(s)
-	for len(rs) > 1 && sty.Width(string(rs)+"…") > w {
-		rs = rs[:len(rs)-1]
-	}
-	return string(rs) + "…"
-}
-
 // fmtSig formats a pace with three significant digits (no more than two
 // decimals above 1): 46.1, 4.83, 0.44, -0.004.
 func fmtSig(v float64) string {
@@ -394,5 +428,5 @@ func fmtSig(v float64) string {
 	case a >= 1 || a == 0:
 		return fmtNum(v, 2)
 	}
-	return strconv.FormatFloat(v, 'g', 2, 64)
+	return group(strconv.FormatFloat(v, 'g', 2, 64))
 }

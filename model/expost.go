@@ -62,12 +62,14 @@ func outcome(ind *Indicator, t Target) Outcome {
 	}
 	o.Text = ob.Text
 	if !ob.Known {
-		o.Reason = Text{ZH: "记录未给出数值（" + ob.Text + "）：" + ob.Note, EN: "the record prints no number (" + ob.Text + "): " + ob.Note}
+		// The seeds' notes are English commentary: the Chinese reason
+		// quotes the record's own cell instead.
+		o.Reason = Text{ZH: "记录未给出数值（记为“" + ob.Text + "”）", EN: "the record prints no number (" + ob.Text + "): " + ob.Note}
 		return o
 	}
 	o.Observed = ob.Value
 	if !ob.Comparable {
-		o.Reason = Text{ZH: "口径调整，不可比：" + ob.Note, EN: "definition changed (口径调整), not compared: " + ob.Note}
+		o.Reason = Text{ZH: "统计口径与目标不同，不可比（记为“" + ob.Text + "”）", EN: "definition changed (口径调整), not compared: " + ob.Note}
 		return o
 	}
 	o.Compared = true

@@ -86,6 +86,7 @@ type Indicator struct {
 	ID         string
 	No, Sub    int // 序号 and sub-row in the main table; 0 for chapter targets
 	Name       Text
+	Short      Text // a short name for chart rows (short, short_en); empty: Name
 	Unit       Text
 	Group      Text
 	Section    string // 第N章第M节, where users cite it

@@ -27,6 +27,13 @@ type SimOptions struct {
 	// Progress, if set, is called after each simulated year with the
 	// number of years done and the total.
 	Progress func(done, total int)
+	// TargetsOnly skips the yearly percentiles of every band (the fan
+	// charts' data), for a caller that wants only the targets: the
+	// Simulation then has no Bands, and its Targets (P(met), SE,
+	// percentiles, undefined draws) and Warnings are exactly those of the
+	// same run without it. A band's order statistics are still computed
+	// in the years a target on it needs them.
+	TargetsOnly bool
 }
 
 // SimBlock is the number of draws that share one random stream.

@@ -36,6 +36,10 @@ type simState struct {
 	tq    []Quantiles
 	chol  []cholRow
 	bands []int // the band series
+	// active is per series whether its band percentiles (and order
+	// statistics) are computed this year: every band's, or with
+	// TargetsOnly only those a target of the year reads.
+	active []bool
 	// This year's histogram range per band series (from block 0) and,
 	// per worker and band, the counts (nil: no histograms, one block).
 	hr   []histRange
@@ -144,9 +148,19 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		}
 	}
 	sim := &Simulation{Projection: prog.pr, Draws: n, Seed: opt.Seed, Warnings: append([]Warning(nil), prog.warnings...)}
+	st.active = make([]bool, len(prog.Series))
+	// targetBand: with TargetsOnly, the band series some target is on
+	// (the others never need a histogram).
+	targetBand := make([]bool, len(prog.Series))
+	for _, t := range prog.Targets {
+		targetBand[t.Series] = true
+	}
 	for k, s := range prog.Series {
 		if s.Band {
 			st.bands = append(st.bands, k)
+			if opt.TargetsOnly {
+				continue
+			}
 			ps := prog.pr.Series[s.ID]
 			b := Band{ID: s.ID, Start: prog.Base, Scale: ps.Scale, Stochastic: true, Central: ps.Values, Q: make([]Quantiles, prog.Years)}
 			v := ps.Values[0]
@@ -170,13 +184,17 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		st.hr = make([]histRange, len(prog.Series))
 		st.bk = make([][]uint16, len(prog.Series))
 		for _, k := range st.bands {
-			st.bk[k] = make([]uint16, n)
+			if !opt.TargetsOnly || targetBand[k] {
+				st.bk[k] = make([]uint16, n)
+			}
 		}
 		st.hist = make([][][]int32, workers)
 		for w := range st.hist {
 			st.hist[w] = make([][]int32, len(prog.Series))
 			for _, k := range st.bands {
-				st.hist[w][k] = make([]int32, histBuckets)
+				if !opt.TargetsOnly || targetBand[k] {
+					st.hist[w][k] = make([]int32, histBuckets)
+				}
 			}
 		}
 	}
@@ -185,10 +203,23 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		observe(0, st.out)
 	}
 	for i := 1; i < prog.Years; i++ {
+		for _, k := range st.bands {
+			st.active[k] = !opt.TargetsOnly
+		}
+		if opt.TargetsOnly {
+			for _, t := range prog.Targets {
+				if t.Target.Year == prog.Base+i && prog.Series[t.Series].Band {
+					st.active[t.Series] = true
+				}
+			}
+		}
 		// Block 0 first: its values set the year's histogram ranges.
 		st.step(i, 0, min(n, SimBlock), st.rng[0], st.z[0], nil, st.cens[0])
 		if st.hist != nil {
 			for _, k := range st.bands {
+				if !st.active[k] {
+					continue
+				}
 				st.hr[k] = newHistRange(st.out[k][:SimBlock])
 				st.hr[k].count(st.hist[0][k], st.out[k][:SimBlock], st.bk[k][:SimBlock])
 			}
@@ -205,8 +236,17 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 			observe(i, st.out)
 		}
 		// The bands first: the targets use their order statistics.
-		parallel(len(st.bands), workers, func(w, k int) {
-			sim.Bands[k].Q[i], st.rs[st.bands[k]] = st.bandQuantiles(st.bands[k], st.buf[w])
+		parallel(len(st.bands), workers, func(w, j int) {
+			k := st.bands[j]
+			if !st.active[k] {
+				st.rs[k] = rankStats{}
+				return
+			}
+			q, rs := st.bandQuantiles(k, st.buf[w])
+			st.rs[k] = rs
+			if !opt.TargetsOnly {
+				sim.Bands[j].Q[i] = q
+			}
 		})
 		parallel(nt, workers, func(w, k int) {
 			st.target(i, k, st.buf[w], st.buf2[w])
@@ -216,20 +256,23 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		}
 	}
 	for j, k := range st.bands {
-		b := &sim.Bands[j]
+		censored := 0
 		for _, c := range st.cens {
-			b.Censored += c[k]
+			censored += c[k]
 		}
-		if b.Censored > 0 {
+		if !opt.TargetsOnly {
+			sim.Bands[j].Censored = censored
+		}
+		if censored > 0 {
 			dy := n * (prog.Years - 1)
-			share := 100 * float64(b.Censored) / float64(dy)
+			share := 100 * float64(censored) / float64(dy)
 			msg := fmt.Sprintf("%d of %d draw-years (%.2g %%) drew a yearly growth of −%d %% or less (at −100 %% the level would vanish or turn negative) and are held at −%d %%; unless that share is tiny, the sd is too large for a shock on the growth rate and the lower percentiles depend on this floor",
-				b.Censored, dy, share, -SimFloorPct, -SimFloorPct)
+				censored, dy, share, -SimFloorPct, -SimFloorPct)
 			if s := prog.Series[k]; s.K > 0 {
 				msg = fmt.Sprintf("%d of %d draw-years (%.2g %%) drew a yearly growth of −%d %% or less, or a level above the logistic ceiling %g, and are held at −%d %% or at the ceiling; unless that share is tiny, the sd is too large for a shock on the growth rate and the outer percentiles depend on these limits",
-					b.Censored, dy, share, -SimFloorPct, s.K, -SimFloorPct)
+					censored, dy, share, -SimFloorPct, s.K, -SimFloorPct)
 			}
-			sim.Warnings = append(sim.Warnings, Warning{Indicator: b.ID, Message: msg})
+			sim.Warnings = append(sim.Warnings, Warning{Indicator: prog.Series[k].ID, Message: msg})
 		}
 	}
 	sim.Targets = append([]TargetSim(nil), prog.base...)
@@ -324,7 +367,7 @@ func (st *simState) step(i, lo, hi int, r *stream, z [][]float64, hist [][]int32
 				}
 			}
 		}
-		if hist != nil && hist[k] != nil {
+		if hist != nil && hist[k] != nil && st.active[k] {
 			st.hr[k].count(hist[k], out, st.bk[k][lo:hi])
 		}
 	}

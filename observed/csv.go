@@ -53,7 +53,11 @@ func ReadCSV(name string, data []byte, cat Catalog) (*Data, error) {
 		rows = append(rows, row)
 	}
 	p.parseGrid(rows)
-	return p.result()
+	d, err := p.result()
+	if d != nil {
+		d.Synthetic = synthetic(text)
+	}
+	return d, err
 }
 
 // csvLimits checks record n (on line) against the limits of an observed

@@ -56,7 +56,10 @@
 // CSV files are read as Excel writes them: UTF-8 with or without a byte-
 // order mark, or GB18030 (Excel on Chinese Windows) when the bytes are not
 // valid UTF-8; separated by commas, tabs or semicolons (sniffed from the
-// header). Lines starting with # are comments. XLSX files are read from the
+// header). Lines starting with # are comments; a comment before the header
+// that begins "# synthetic" (any case) or "# 示例数据" marks the figures as
+// invented (Data.Synthetic), and every chart drawn from them is stamped
+// 示例数据 / SYNTHETIC. XLSX files are read from the
 // sheet named observed (or 观测数据), else the first sheet; a cell formatted as
 // a percentage holds a fraction and is read as percent (0.125 → 12.5).
 //

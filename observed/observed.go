@@ -60,6 +60,35 @@ type Observation struct {
 type Data struct {
 	File        string
 	ByIndicator map[string][]Observation
+	// Synthetic is true when the file says its figures are invented: a
+	// comment line before the header that begins with "# synthetic" (any
+	// case) or "# 示例数据". Every chart drawn from it carries a mark.
+	Synthetic bool
+}
+
+// synthetic reports whether a comment line before the first other line
+// marks the file as invented figures.
+func synthetic(text []byte) bool {
+	for len(text) > 0 {
+		line := text
+		if i := bytes.IndexByte(text, '\n'); i >= 0 {
+			line, text = text[:i], text[i+1:]
+		} else {
+			text = nil
+		}
+		line = bytes.TrimSpace(line)
+		if len(line) == 0 {
+			continue
+		}
+		if line[0] != '#' {
+			return false
+		}
+		c := strings.TrimSpace(string(line[1:]))
+		if strings.HasPrefix(strings.ToLower(c), "synthetic") || strings.HasPrefix(c, "示例数据") {
+			return true
+		}
+	}
+	return false
 }
 
 // IDs returns the indicators observed, sorted.

@@ -310,6 +310,33 @@ func FuzzReadCSV(f *testing.F) {
 	})
 }
 
+// A file that says its figures are invented is marked Synthetic; one that
+// merely mentions the word later, or in its data, is not.
+func TestSynthetic(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"english header", "# SYNTHETIC EXAMPLE - NOT REAL STATISTICS\nindicator,year,value\ngdp_per_capita,2021,8.4\n", true},
+		{"chinese header", "\ufeff# 示例数据，非真实统计\nindicator,year,value\ngdp_per_capita,2021,8.4\n", true},
+		{"after other comments", "# bulletins 2021–2023\n# synthetic\nindicator,year,value\ngdp_per_capita,2021,8.4\n", true},
+		{"real file", "# 统计公报 2021–2023\nindicator,year,value,source\ngdp_per_capita,2021,8.4,synthetic\n", false},
+		{"comment after the header", "indicator,year,value\n# synthetic\ngdp_per_capita,2021,8.4\n", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read("x.csv", []byte(tc.text), testCatalog)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Synthetic != tc.want {
+				t.Errorf("Synthetic = %v, want %v", d.Synthetic, tc.want)
+			}
+		})
+	}
+}
+
 // TestManyBadRowsCapped: 100,000 bad rows give the first 50 problems and
 // the count of the rest, not 100,000 lines.
 func TestManyBadRowsCapped(t *testing.T) {

@@ -8,6 +8,7 @@ import (
 	"image"
 	_ "image/png" // chart sizes
 	"io"
+	"math"
 	"strings"
 )
 
@@ -15,13 +16,14 @@ import (
 // (1/1440 inch; 1 cm = 567 twips), and the text width in EMU (1 cm =
 // 360,000 EMU) for the charts.
 const (
-	docxPageW   = 11906
-	docxPageH   = 16838
-	docxMargin  = 1134
-	docxTextW   = docxPageW - 2*docxMargin // 9638 twips = 17 cm
-	docxImageW  = 16 * 360000              // charts 16 cm wide
-	docxBodyPt  = 12                       // 小四
-	docxTablePt = 8
+	docxPageW     = 11906
+	docxPageH     = 16838
+	docxMargin    = 1134
+	docxTextW     = docxPageW - 2*docxMargin // 9638 twips = 17 cm
+	docxImageW    = 16 * 360000              // charts 16 cm wide
+	docxImageMaxH = 21 * 360000              // and at most 21 cm tall (of 25 cm of text height)
+	docxBodyPt    = 12                       // 小四
+	docxTablePt   = 8
 )
 
 // docxFonts: 宋体 for body text and 黑体 for headings, the fonts Word and
@@ -84,9 +86,11 @@ func WriteDOCX(w io.Writer, d *Document) error {
 }
 
 type docxWriter struct {
-	lang   string
-	b      strings.Builder
-	images [][]byte
+	lang string
+	// landscape: the section being written is on A4 landscape pages.
+	landscape bool
+	b         strings.Builder
+	images    [][]byte
 }
 
 func esc(s string) string {
@@ -126,10 +130,18 @@ func (dw *docxWriter) para(style, text string) {
 func (dw *docxWriter) body(d *Document) {
 	dw.para("Title", d.Title)
 	dw.para("Subtitle", d.Subtitle)
-	for i, s := range append(append([]Section(nil), d.Sections...), d.Annexes...) {
-		if i == len(d.Sections) {
+	all := append(append([]Section(nil), d.Sections...), d.Annexes...)
+	newPage := false // a section break has just started a new page
+	for i, s := range all {
+		wide := sectionLandscape(s)
+		if wide && !dw.landscape {
+			// A section break ends the portrait pages before; the one
+			// after the section's blocks makes them landscape.
+			fmt.Fprintf(&dw.b, `<w:p><w:pPr>%s</w:pPr></w:p>`, sectPr(false))
+		} else if i == len(d.Sections) && !newPage {
 			dw.b.WriteString(`<w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
 		}
+		dw.landscape = wide
 		dw.para("Heading1", s.Title)
 		for _, bl := range s.Blocks {
 			switch x := bl.(type) {
@@ -153,6 +165,13 @@ func (dw *docxWriter) body(d *Document) {
 				}
 			}
 		}
+		newPage = false
+		if wide && (i == len(all)-1 || !sectionLandscape(all[i+1])) {
+			// The landscape pages end here (a run of landscape
+			// sections shares them).
+			fmt.Fprintf(&dw.b, `<w:p><w:pPr>%s</w:pPr></w:p>`, sectPr(true))
+			newPage = true
+		}
 	}
 	dw.para("Note", d.Footer)
 }
@@ -167,6 +186,9 @@ func (dw *docxWriter) figure(f Figure) {
 	n := len(dw.images)
 	cx := docxImageW
 	cy := int(int64(cx) * int64(cfg.Height) / int64(cfg.Width))
+	if cy > docxImageMaxH { // a tall chart keeps its caption on its page
+		cx, cy = int(int64(cx)*docxImageMaxH/int64(cy)), docxImageMaxH
+	}
 	fmt.Fprintf(&dw.b, `<w:p><w:pPr><w:pStyle w:val="Figure"/></w:pPr><w:r><w:drawing><wp:inline distT="0" distB="0" distL="0" distR="0">`+
 		`<wp:extent cx="%d" cy="%d"/><wp:docPr id="%d" name="%s" descr="%s"/>`+
 		`<wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></wp:cNvGraphicFramePr>`+
@@ -179,23 +201,63 @@ func (dw *docxWriter) figure(f Figure) {
 	dw.para("Caption", f.Caption)
 }
 
-// colWidths are the columns' widths in twips (colShares of the text
-// width) and the type size in points that lets the columns' contents fit:
-// 8 points, smaller (down to 6.5) for a table that needs more than a page
-// width at 8 points.
-func colWidths(t *Table) ([]int, float64) {
-	sh := colShares(t)
-	total := 0.0
-	for _, w := range sh {
-		total += w
-	}
-	out := make([]int, len(sh))
-	for i, w := range sh {
-		out[i] = int(float64(docxTextW) * w / total)
+// docxLandW is the text width of an A4 landscape page (25.7 cm).
+const docxLandW = docxPageH - 2*docxMargin
+
+// docxMinPt is the smallest type a table gets: 7.5 points, still legible
+// in print.
+const docxMinPt = 7.5
+
+// colWidths are the columns' widths in twips for a text width textW, and
+// the type size in points. A column that stays on one line (numbers, 属性,
+// 评价: noWrap) gets the width of its longest cell at that size, a half-width
+// character taken as half an em plus a sixth for Latin glyphs wider than
+// digits, and its cell margins; the others share what is left by their
+// Width (at least 16 half-width characters each). Type is 8 points, smaller
+// down to 7.5 where that lets the one-line columns fit.
+func colWidths(t *Table, textW int) ([]int, float64) {
+	need, nw := oneLine(t)
+	const margins = 2*57 + 30
+	unit := func(pt float64) float64 { return pt * 20 / 2 * 7 / 6 } // twips per half-width character
+	fixed := func(pt float64) (float64, float64) {
+		used, wide := 0.0, 0.0
+		for i, c := range t.Cols {
+			if nw[i] {
+				used += need[i]*unit(pt) + margins
+			} else {
+				wide += max(c.Width, 1)
+			}
+		}
+		return used, wide
 	}
 	pt := float64(docxTablePt)
-	if total > pageUnits {
-		pt = max(6.5, pt*pageUnits/total)
+	free := func(pt float64) float64 {
+		used, _ := fixed(pt)
+		n := 0
+		for i := range t.Cols {
+			if !nw[i] {
+				n++
+			}
+		}
+		return float64(textW) - used - float64(n)*(16*unit(pt)+margins)
+	}
+	for pt > docxMinPt && free(pt) < 0 {
+		pt -= 0.5
+	}
+	used, wide := fixed(pt)
+	rest := math.Max(float64(textW)-used, 0)
+	out := make([]int, len(t.Cols))
+	for i, c := range t.Cols {
+		if nw[i] {
+			out[i] = int(need[i]*unit(pt) + margins)
+		} else {
+			out[i] = int(rest * max(c.Width, 1) / wide)
+		}
+	}
+	if wide == 0 && used < float64(textW) { // all one-line: spread the slack
+		for i := range out {
+			out[i] = int(float64(out[i]) * float64(textW) / used)
+		}
 	}
 	return out, pt
 }
@@ -204,7 +266,12 @@ func (dw *docxWriter) table(t *Table) {
 	if t.Caption != "" {
 		dw.para("TableCaption", t.Caption)
 	}
-	ws, pt := colWidths(t)
+	textW := docxTextW
+	if dw.landscape {
+		textW = docxLandW
+	}
+	ws, pt := colWidths(t, textW)
+	nw := noWrap(t)
 	b := &dw.b
 	b.WriteString(`<w:tbl><w:tblPr><w:tblStyle w:val="TableGrid"/><w:tblW w:w="5000" w:type="pct"/><w:jc w:val="center"/>` +
 		`<w:tblBorders><w:top w:val="single" w:sz="8" w:color="000000"/><w:left w:val="single" w:sz="4" w:color="000000"/>` +
@@ -215,9 +282,15 @@ func (dw *docxWriter) table(t *Table) {
 		fmt.Fprintf(b, `<w:gridCol w:w="%d"/>`, w)
 	}
 	b.WriteString("</w:tblGrid>")
-	cell := func(text string, width, span int, vmerge string, head, right bool, shade string) {
+	// keep holds a row on the page of the next one: a group's name row
+	// never ends a page alone.
+	keep := false
+	cell := func(text string, width, span int, vmerge string, head, right, noWrap bool, shade string) {
 		b.WriteString("<w:tc><w:tcPr>")
 		fmt.Fprintf(b, `<w:tcW w:w="%d" w:type="dxa"/>`, width)
+		if noWrap {
+			b.WriteString(`<w:noWrap/>`)
+		}
 		if span > 1 {
 			fmt.Fprintf(b, `<w:gridSpan w:val="%d"/>`, span)
 		}
@@ -228,6 +301,9 @@ func (dw *docxWriter) table(t *Table) {
 			fmt.Fprintf(b, `<w:shd w:val="clear" w:color="auto" w:fill="%s"/>`, shade)
 		}
 		b.WriteString(`<w:vAlign w:val="center"/></w:tcPr><w:p><w:pPr><w:pStyle w:val="TableText"/>`)
+		if keep {
+			b.WriteString(`<w:keepNext/>`)
+		}
 		switch {
 		case head:
 			b.WriteString(`<w:jc w:val="center"/>`)
@@ -249,10 +325,10 @@ func (dw *docxWriter) table(t *Table) {
 		col := 0
 		for _, g := range t.Groups {
 			if g.Title != "" {
-				cell(g.Title, span(col, g.Span), g.Span, "", true, false, headShade)
+				cell(g.Title, span(col, g.Span), g.Span, "", true, false, false, headShade)
 			} else {
 				for k := 0; k < g.Span; k++ {
-					cell(t.Cols[col+k].Head, ws[col+k], 1, "restart", true, false, headShade)
+					cell(t.Cols[col+k].Head, ws[col+k], 1, "restart", true, false, headNoWrap(t.Cols[col+k].Head), headShade)
 				}
 			}
 			col += g.Span
@@ -262,9 +338,9 @@ func (dw *docxWriter) table(t *Table) {
 		for _, g := range t.Groups {
 			for k := 0; k < g.Span; k++ {
 				if g.Title != "" {
-					cell(t.Cols[col+k].Head, ws[col+k], 1, "", true, false, headShade)
+					cell(t.Cols[col+k].Head, ws[col+k], 1, "", true, false, headNoWrap(t.Cols[col+k].Head), headShade)
 				} else {
-					cell("", ws[col+k], 1, "continue", true, false, headShade)
+					cell("", ws[col+k], 1, "continue", true, false, false, headShade)
 				}
 			}
 			col += g.Span
@@ -273,18 +349,20 @@ func (dw *docxWriter) table(t *Table) {
 	} else {
 		b.WriteString(`<w:tr><w:trPr><w:tblHeader/></w:trPr>`)
 		for i, c := range t.Cols {
-			cell(c.Head, ws[i], 1, "", true, false, headShade)
+			cell(c.Head, ws[i], 1, "", true, false, headNoWrap(c.Head), headShade)
 		}
 		b.WriteString("</w:tr>")
 	}
 	for _, r := range t.Rows {
 		b.WriteString(`<w:tr><w:trPr><w:cantSplit/></w:trPr>`)
 		if r.Group != "" {
-			cell(r.Group, docxTextW, len(ws), "", false, false, "F4F4F4")
+			keep = true
+			cell(r.Group, textW, len(ws), "", false, false, false, "F4F4F4")
+			keep = false
 		} else {
 			for i, c := range r.Cells {
 				if i < len(ws) {
-					cell(cellText(c), ws[i], 1, "", false, c.Num, "")
+					cell(cellText(c), ws[i], 1, "", false, c.Num, c.Num || nw[i], "")
 				}
 			}
 		}
@@ -302,10 +380,20 @@ func (dw *docxWriter) document() string {
 		`xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ` +
 		`xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" ` +
 		`xmlns:pic="http://schemas.openxmlformats.org/drawingml/2006/picture"><w:body>` + dw.b.String() +
-		fmt.Sprintf(`<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="%d" w:h="%d"/>`+
-			`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="720" w:footer="567" w:gutter="0"/></w:sectPr>`,
-			docxPageW, docxPageH, docxMargin+283, docxMargin, docxMargin, docxMargin) +
-		`</w:body></w:document>`
+		sectPr(false) + `</w:body></w:document>`
+}
+
+// sectPr is a section's page: A4 portrait, or landscape for a section with
+// a table too wide for portrait; every section has the header (title,
+// synthetic mark) and the page number.
+func sectPr(landscape bool) string {
+	w, h, orient := docxPageW, docxPageH, ""
+	if landscape {
+		w, h, orient = docxPageH, docxPageW, ` w:orient="landscape"`
+	}
+	return fmt.Sprintf(`<w:sectPr><w:headerReference w:type="default" r:id="rIdHeader"/><w:footerReference w:type="default" r:id="rIdFooter"/><w:pgSz w:w="%d" w:h="%d"%s/>`+
+		`<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="720" w:footer="567" w:gutter="0"/></w:sectPr>`,
+		w, h, orient, docxMargin+283, docxMargin, docxMargin, docxMargin)
 }
 
 func (dw *docxWriter) rels() string {
@@ -404,7 +492,7 @@ func docxStyles() string {
 	b.WriteString(style("TableCaption", "Table Caption", `<w:keepNext/><w:spacing w:before="200" w:after="60"/><w:jc w:val="center"/>`, fonts(docxHeadFont)+sz(10.5)))
 	b.WriteString(style("Figure", "Figure", `<w:keepNext/><w:spacing w:before="120"/><w:jc w:val="center"/>`, ""))
 	b.WriteString(style("Note", "Note", `<w:spacing w:before="40" w:after="40" w:line="280" w:lineRule="auto"/><w:jc w:val="both"/>`, sz(9)))
-	b.WriteString(style("TableText", "Table Text", `<w:spacing w:line="240" w:lineRule="auto"/>`, sz(docxTablePt)))
+	b.WriteString(style("TableText", "Table Text", `<w:spacing w:before="20" w:after="20" w:line="240" w:lineRule="auto"/>`, sz(docxTablePt)))
 	b.WriteString(`<w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblCellMar><w:left w:w="108" w:type="dxa"/><w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>`)
 	b.WriteString(`<w:style w:type="table" w:styleId="TableGrid"><w:name w:val="Table Grid"/><w:basedOn w:val="TableNormal"/></w:style>`)
 	b.WriteString(`</w:styles>`)

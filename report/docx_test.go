@@ -153,7 +153,7 @@ func TestDOCXReadBack(t *testing.T) {
 	if !containsRun(cells, want) {
 		t.Errorf("the main table has no cells %q in a row; cells: %q", want, cells)
 	}
-	for _, h := range []string{"实际值", "年均速度", "2021年", "评价"} {
+	for _, h := range []string{"各年实际值", "基期值（年）", "年均速度", "2021", "评价"} {
 		if !containsRun(cells, []string{h}) {
 			t.Errorf("no header cell %q", h)
 		}

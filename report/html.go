@@ -57,7 +57,22 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 		return 1
 	},
 	"groupCols": groupCols,
-	"widths":    widths,
+	"wide":      sectionLandscape,
+	// shortTh keeps a short head over one column on one line (基期值（年）).
+	"shortTh": func(h string) template.HTMLAttr {
+		if short(h) {
+			return ` class="nw"`
+		}
+		return ""
+	},
+	"th": func(c Col) template.HTMLAttr {
+		if headNoWrap(c.Head) {
+			return ` class="nw"`
+		}
+		return ""
+	},
+	// td is replaced per page by one that remembers each table's columns.
+	"td": func(*Table, int, Cell) template.HTMLAttr { return "" },
 }).Parse(`<!DOCTYPE html>
 <html lang="{{.Lang}}">
 <head>
@@ -73,16 +88,23 @@ h2{font-size:1.25em;margin-top:1.8em;font-family:"Noto Sans CJK SC","Microsoft Y
 h3{font-size:1.05em;margin:1em 0 .3em;font-family:"Noto Sans CJK SC","Microsoft YaHei","SimHei",sans-serif}
 p{text-indent:2em;margin:.4em 0}
 p.note,li{text-indent:0}
-table{width:100%;table-layout:fixed;border-collapse:collapse;font-size:.78em;margin:.4em 0 .2em;line-height:1.35;font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif}
+table{width:100%;border-collapse:collapse;font-size:.78em;margin:.4em 0 .2em;line-height:1.35;font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif}
 caption{font-weight:bold;padding:.3em;font-size:1.1em}
 th,td{border:1px solid #888;padding:.2em .4em;vertical-align:middle}
 th{background:#eef2f7}
 td.num{text-align:right}
-td,th{overflow-wrap:anywhere}
+td,th{overflow-wrap:break-word}
+td.nw,th.nw{white-space:nowrap}
+td.w{min-width:9em}
+h2,h3,caption{break-after:avoid}
+thead{display:table-header-group}
+@page wide{size:A4 landscape;margin:15mm 15mm}
+section.wide{page:wide}
 td.group{font-weight:bold;background:#f6f6f6}
+tr.g{break-after:avoid}
 .note{font-size:.82em;color:#444;margin:.2em 0}
 figure{margin:1em 0;text-align:center;break-inside:avoid}
-figure img{max-width:100%}
+figure img{max-width:100%;max-height:220mm;object-fit:contain}
 figcaption{font-size:.9em}
 nav ul{columns:2;font-size:.9em}
 tr{break-inside:avoid}
@@ -99,7 +121,7 @@ tr{break-inside:avoid}
 <p class="note">{{.Footer}}</p>
 </body>
 </html>
-{{define "section"}}<section id="{{.ID}}">
+{{define "section"}}<section id="{{.ID}}"{{if wide .}} class="wide"{{end}}>
 <h2>{{.Title}}</h2>
 {{range .Blocks}}{{$k := kind .}}{{if eq $k "p"}}<p{{if .Note}} class="note"{{end}}>{{.Text}}</p>
 {{else if eq $k "h"}}<h3>{{.Text}}</h3>
@@ -107,30 +129,15 @@ tr{break-inside:avoid}
 {{else if eq $k "figure"}}<figure>{{img .}}<figcaption>{{.Caption}}</figcaption></figure>
 {{else if eq $k "table"}}{{$t := .}}<table>
 {{if .Caption}}<caption>{{.Caption}}</caption>{{end}}
-<colgroup>{{range widths .}}<col style="width:{{.}}%">{{end}}</colgroup>
-<thead>{{if .Groups}}<tr>{{range $i, $g := .Groups}}{{if .Title}}<th colspan="{{.Span}}">{{.Title}}</th>{{else}}{{range groupCols $t $i}}<th rowspan="2">{{.Head}}</th>{{end}}{{end}}{{end}}</tr>
-<tr>{{range $i, $g := .Groups}}{{if .Title}}{{range groupCols $t $i}}<th>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>{{else}}<tr>{{range .Cols}}<th>{{.Head}}</th>{{end}}</tr>{{end}}</thead>
-<tbody>{{range .Rows}}{{if .Group}}<tr><td class="group" colspan="{{colspan $t}}">{{.Group}}</td></tr>
-{{else}}<tr>{{range .Cells}}<td{{if .Num}} class="num"{{end}}>{{cell .}}</td>{{end}}</tr>
+<thead>{{if .Groups}}<tr>{{range $i, $g := .Groups}}{{if .Title}}<th colspan="{{.Span}}"{{if eq .Span 1}}{{shortTh .Title}}{{end}}>{{.Title}}</th>{{else}}{{range groupCols $t $i}}<th rowspan="2"{{th .}}>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>
+<tr>{{range $i, $g := .Groups}}{{if .Title}}{{range groupCols $t $i}}<th{{th .}}>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>{{else}}<tr>{{range .Cols}}<th{{th .}}>{{.Head}}</th>{{end}}</tr>{{end}}</thead>
+<tbody>{{range .Rows}}{{if .Group}}<tr class="g"><td class="group" colspan="{{colspan $t}}">{{.Group}}</td></tr>
+{{else}}<tr>{{range $i, $c := .Cells}}<td{{td $t $i $c}}>{{cell $c}}</td>{{end}}</tr>
 {{end}}{{end}}</tbody>
 </table>
 {{range .Notes}}<p class="note">{{.}}</p>
 {{end}}{{end}}{{end}}</section>
 {{end}}`))
-
-// widths are the columns' shares of the table's width, in percent.
-func widths(t *Table) []string {
-	sh := colShares(t)
-	total := 0.0
-	for _, w := range sh {
-		total += w
-	}
-	out := make([]string, len(sh))
-	for i, w := range sh {
-		out[i] = fmt.Sprintf("%.1f", 100*w/total)
-	}
-	return out
-}
 
 // groupCols are the columns under header group i.
 func groupCols(t *Table, i int) []Col {
@@ -156,7 +163,33 @@ func WriteHTML(w io.Writer, d *Document) error {
 	if d.Lang == "en" {
 		lang = "en"
 	}
-	err := page.Execute(&buf, struct {
+	pg, err := page.Clone()
+	if err != nil {
+		return err
+	}
+	nw := map[*Table][]bool{}
+	pg.Funcs(template.FuncMap{"td": func(t *Table, i int, c Cell) template.HTMLAttr {
+		cols, ok := nw[t]
+		if !ok {
+			cols = noWrap(t)
+			nw[t] = cols
+		}
+		var cl []string
+		if c.Num {
+			cl = append(cl, "num")
+		}
+		wide := i < len(t.Cols) && t.Cols[i].Width >= 20
+		if c.Num || i < len(cols) && cols[i] || !wide && short(cellText(c)) {
+			cl = append(cl, "nw") // ≥6%/年 whole even where the column has a target in words
+		} else if wide {
+			cl = append(cl, "w") // names, reasons: never squeezed to a few characters
+		}
+		if len(cl) == 0 {
+			return ""
+		}
+		return template.HTMLAttr(` class="` + strings.Join(cl, " ") + `"`)
+	}})
+	err = pg.Execute(&buf, struct {
 		*Document
 		Lang, Mark string
 	}{d, lang, SyntheticMark(d.Lang)})

@@ -24,7 +24,7 @@ func TestHTMLSelfContained(t *testing.T) {
 			t.Errorf("the page contains %q", bad)
 		}
 	}
-	for _, want := range []string{`src="data:image/png;base64,`, "图1  主要指标测算路径", `<th colspan="3">实际值</th>`, `<td class="group" colspan="`} {
+	for _, want := range []string{`src="data:image/png;base64,`, "图1  主要指标测算路径", `<th colspan="3">各年实际值</th>`, `<td class="group" colspan="`} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the page lacks %q", want)
 		}

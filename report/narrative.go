@@ -93,7 +93,7 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 				fmt.Sprintf(" %s cannot be judged for want of figures.", targetsWord(binding-judged, "binding target"))))
 		}
 		if e := counts[model.FinalNoData]; e > 0 {
-			b.WriteString(L(lang, fmt.Sprintf("数据不足的%d项需补充目标年份的观测数据。", e), fmt.Sprintf(" The %d with insufficient data need the target year's figures.", e)))
+			b.WriteString(L(lang, fmt.Sprintf("数据不足的%d项需补充目标年份的观测数据。", e), fmt.Sprintf(" Insufficient data: %d, which need the target year's figures.", e)))
 		}
 		return b.String()
 	}
@@ -136,7 +136,7 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 	case binding == 0:
 	case len(risk) > 0:
 		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，%s存在完不成的风险（滞后，或按已实现速度到期达不到目标）。", binding, strings.Join(risk, "、")),
-			fmt.Sprintf(" Of the %d binding targets, %s at risk (lagging, or its pace so far misses the target).", binding, strings.Join(risk, ", ")+isAre(len(risk)))))
+			fmt.Sprintf(" Of the %d binding targets, %s at risk (lagging, or missing the target at the pace so far).", binding, strings.Join(risk, ", ")+isAre(len(risk)))))
 	case judged > 0:
 		b.WriteString(L(lang, fmt.Sprintf("%d项约束性指标目标中，有数据的%d项均未见完不成的风险。", binding, judged),
 			fmt.Sprintf(" Of the %d binding targets, none of the %d with figures is at risk.", binding, judged)))
@@ -153,7 +153,7 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 		b.WriteString(L(lang, "滞后指标中，"+strings.Join(lag, "；")+"。", " Among the lagging: "+strings.Join(lag, "; ")+"."))
 	}
 	if e := counts[model.InsufficientData]; e > 0 {
-		b.WriteString(L(lang, fmt.Sprintf("数据不足的%d项需补充观测数据（见各指标说明）。", e), fmt.Sprintf(" The %d with insufficient data need observed figures (see each indicator).", e)))
+		b.WriteString(L(lang, fmt.Sprintf("数据不足的%d项需补充观测数据（见各指标说明）。", e), fmt.Sprintf(" Insufficient data: %d, which need observed figures (see each indicator).", e)))
 	}
 	return b.String()
 }

@@ -38,11 +38,14 @@ func golden(t *testing.T, name, got string) {
 var (
 	nan    = math.NaN()
 	forest = &model.Indicator{ID: "forest_coverage", Name: model.Text{ZH: "森林覆盖率", EN: "Forest coverage"}, Unit: model.Text{ZH: "%", EN: "%"},
-		Attribute: model.Binding, Direction: model.Up, Group: model.Text{ZH: "绿色生态", EN: "Green development"}, No: 23}
+		Attribute: model.Binding, Direction: model.Up, Group: model.Text{ZH: "绿色生态", EN: "Green development"}, No: 23,
+		Baseline: model.Baseline{Year: 2020, Value: 51.8, Known: true}}
 	income = &model.Indicator{ID: "income", Name: model.Text{ZH: "人均可支配收入", EN: "Disposable income per capita"}, Unit: model.Text{ZH: "万元", EN: "10k yuan"},
-		Attribute: model.Expected, Direction: model.Up, Group: model.Text{ZH: "民生福祉", EN: "Well-being"}, No: 11}
+		Attribute: model.Expected, Direction: model.Up, Group: model.Text{ZH: "民生福祉", EN: "Well-being"}, No: 11,
+		Baseline: model.Baseline{Year: 2020, Value: 3, Known: true}}
 	days = &model.Indicator{ID: "good_days", Name: model.Text{ZH: "空气质量优良天数", EN: "Days with good air"}, Unit: model.Text{ZH: "天", EN: "days"},
-		Attribute: model.Binding, Direction: model.Up, Group: model.Text{ZH: "绿色生态", EN: "Green development"}, No: 24}
+		Attribute: model.Binding, Direction: model.Up, Group: model.Text{ZH: "绿色生态", EN: "Green development"}, No: 24,
+		Baseline: model.Baseline{Year: 2020, Value: 311, Known: true}}
 	jobs = &model.Indicator{ID: "jobs", Name: model.Text{ZH: "城镇新增就业", EN: "New urban jobs"}, Unit: model.Text{ZH: "万人", EN: "10k persons"},
 		Attribute: model.Expected, Direction: model.Up, Group: model.Text{ZH: "民生福祉", EN: "Well-being"}, No: 12}
 )
@@ -186,5 +189,54 @@ func TestOverallNoFalseAllClear(t *testing.T) {
 	got := Overall(p, &Review{Rows: []model.Review{noData}, AsOf: 2023, Final: model.DefaultFinalThresholds()}, DefaultLabels("zh"), "zh")
 	if strings.Contains(got, "未见完不成的风险") || !strings.Contains(got, "1项约束性指标目标均数据不足，无法判断") {
 		t.Errorf("overall = %q; want the binding target without figures said to be unjudged", got)
+	}
+}
+
+// TestSentenceWording: what a bureau reviewer sent back. A floor held in a
+// single year says no 均 and gives the unit with no space (before: "2023年
+// 观测值均守住下限 63"); a ratio in 倍 falls by 0.06, not by "0.06倍"; a
+// cumulative target needs so much a year (完成), not a rise (提高).
+func TestSentenceWording(t *testing.T) {
+	grain := &model.Indicator{ID: "grain", Name: model.Text{ZH: "粮食综合生产能力", EN: "Grain capacity"}, Unit: model.Text{ZH: "万吨", EN: "10k t"}, Attribute: model.Binding}
+	ratio := &model.Indicator{ID: "ratio", Name: model.Text{ZH: "城乡居民收入比", EN: "Urban-rural income ratio"}, Unit: model.Text{ZH: "倍", EN: "times"}, Direction: model.Down}
+	fdi := &model.Indicator{ID: "fdi", Name: model.Text{ZH: "实际利用外资", EN: "FDI"}, Unit: model.Text{ZH: "亿美元", EN: "100 million USD"}, Direction: model.Up}
+	held := model.Review{Indicator: grain, Target: model.Target{Year: 2025, From: 2020, Kind: model.Floor, Value: 63}, Compared: true, Category: model.OnSchedule,
+		Measure: model.MeasureBound, TaskDone: nan, Reason: model.Text{ZH: "2023年观测值均守住下限 63", EN: "the floor of 63 was held in every observed year (2023)"}}
+	fall := model.Review{Indicator: ratio, Target: model.Target{Year: 2025, From: 2020, Kind: model.Level, Value: 1.9}, Compared: true, Category: model.AchievedEarly,
+		Measure: model.MeasureLinear, Scale: model.ScaleLevel, Base: 1.92, Observed: 1.86, ObservedYear: 2023, TaskDone: 3, TimeElapsed: 0.6, Pace: model.RateUnits}
+	flow := model.Review{Indicator: fdi, Target: model.Target{Year: 2025, From: 2020, Kind: model.Cumulative, Value: 25}, Compared: true, Category: model.Lagging,
+		Measure: model.MeasureFlow, Scale: model.ScaleLevel, Observed: 10.9, ObservedYear: 2023, TaskDone: 0.436, TimeElapsed: 0.6, Pace: model.RateFlow,
+		ObservedRate: 3.633, RequiredRemaining: 7.05, Multiple: 1.94, Anticipated: 0.73}
+	lb := DefaultLabels("zh")
+	for _, c := range []struct {
+		r    model.Review
+		want string
+	}{
+		{held, "粮食综合生产能力：2023年观测值守住下限63万吨，评价为基本符合预期。"},
+		{fall, "城乡居民收入比2023年达到1.86倍，比2020年下降0.06，任务完成300%，已提前实现目标。"},
+		{flow, "剩余两年需年均完成7.05亿美元（为近三年速度的1.94倍）。"},
+	} {
+		if got := Sentence(c.r, false, model.DefaultFinalThresholds(), lb, "zh"); !strings.HasSuffix(got, c.want) {
+			t.Errorf("got  %s\nwant …%s", got, c.want)
+		}
+	}
+	// English: units that start with a number in parentheses (before:
+	// "totalled 10.9 100 million USD"), a ratio bare, no Chinese aside
+	// (before: "set by the city (市下达)").
+	energy := &model.Indicator{ID: "energy", Name: model.Text{ZH: "单位地区生产总值能耗", EN: "Energy per unit of GDP"}}
+	delegated := model.Review{Indicator: energy, Target: model.Target{Year: 2025, From: 2020, Kind: model.Delegated}, Category: model.InsufficientData,
+		Refusal: "delegated", TaskDone: nan, Reason: model.Text{ZH: "目标由市下达", EN: "set by the city (市下达); the plan gives no number: supply the city's target"}}
+	en := DefaultLabels("en")
+	for _, c := range []struct {
+		r    model.Review
+		want string
+	}{
+		{flow, "FDI totalled 10.9 (100 million USD) in 2021–2023"},
+		{fall, "Urban-rural income ratio reached 1.86 in 2023, down 0.06 on 2020"},
+		{delegated, "Energy per unit of GDP: insufficient data; set by the city; the plan gives no number: supply the city's target."},
+	} {
+		if got := Sentence(c.r, false, model.DefaultFinalThresholds(), en, "en"); !strings.HasPrefix(got, c.want) {
+			t.Errorf("got  %s\nwant %s…", got, c.want)
+		}
 	}
 }

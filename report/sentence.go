@@ -3,6 +3,7 @@ package report
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strings"
 
 	"fyp/internal/numfmt"
@@ -20,14 +21,18 @@ func Sentence(r model.Review, final bool, th model.FinalThresholds, lb Labels, l
 	switch {
 	case r.Target.Kind == model.Delegated || !r.Compared || r.Category == model.InsufficientData:
 		return L(lang, fmt.Sprintf("%s：%s，%s", name, lb.Category(r), r.Reason.ZH),
-			fmt.Sprintf("%s: %s; %s", name, lb.Category(r), r.Reason.EN)) + end
+			fmt.Sprintf("%s: %s; %s", name, lb.Category(r), enReason(r.Reason.EN))) + end
 	case r.Measure == model.MeasureBound || r.Measure == model.MeasureRelative || isNaN(r.TaskDone):
 		verdict := lb.Category(r)
 		if finalRow(r, final) {
 			verdict = finalLabel(model.FinalOf(r, th), lang)
 		}
-		return L(lang, fmt.Sprintf("%s：%s，评价为%s", name, r.Reason.ZH, verdict),
-			fmt.Sprintf("%s: %s; %s", name, r.Reason.EN, verdict)) + end
+		reason := r.Reason.ZH
+		if r.Measure == model.MeasureBound {
+			reason = tidyBoundZH(reason, r.Indicator.Unit.ZH)
+		}
+		return L(lang, fmt.Sprintf("%s：%s，评价为%s", name, reason, verdict),
+			fmt.Sprintf("%s: %s; %s", name, enReason(r.Reason.EN), verdict)) + end
 	}
 	if finalRow(r, final) && model.FinalOf(r, th) == model.FinalNoData {
 		return L(lang, fmt.Sprintf("%s：尚无%d年数据（最新为%d年），暂不作总结评价", name, r.Target.Year, r.ObservedYear),
@@ -116,6 +121,9 @@ func paceText(r model.Review, v float64, lb Labels, lang string) string {
 		return signed(p, lang)
 	}
 	p = strings.TrimPrefix(p, "+")
+	if r.Measure == model.MeasureFlow {
+		return "完成" + p + paceWord(r, lb, lang) // a cumulative target: so much a year, not a rise
+	}
 	if neg, ok := strings.CutPrefix(p, "-"); ok {
 		return "下降" + neg + paceWord(r, lb, lang)
 	}
@@ -133,10 +141,42 @@ func paceWord(r model.Review, lb Labels, lang string) string {
 
 func unitWord(ind *model.Indicator, lang string) string {
 	u := ind.Unit.In(lang)
-	if u == "%" {
+	switch {
+	case u == "%":
 		return L(lang, "个百分点", "pp")
+	case ind.Unit.ZH == "倍":
+		return "" // a ratio falls by 0.06, not by 0.06 倍
+	case lang == "en" && u != "" && u[0] >= '0' && u[0] <= '9':
+		return "(" + u + ")" // 9.2 (10,000 yuan), not 9.2 10,000 yuan
 	}
 	return u
+}
+
+// hanAside is a parenthesized Chinese term in English text, e.g. "(市下达)".
+var hanAside = regexp.MustCompile(` ?[(（]\p{Han}+[)）]`)
+
+// enReason is the review's English reason without Chinese asides: one
+// language per document.
+func enReason(s string) string { return hanAside.ReplaceAllString(s, "") }
+
+var (
+	yearSpan  = regexp.MustCompile(`(\d{4})–(\d{4})`)
+	boundFig  = regexp.MustCompile(`(下限|上限) (-?[\d,]+(?:\.\d+)?)`)
+	oneYearAs = regexp.MustCompile(`^(\d{4})年观测值均`)
+	yearWas   = regexp.MustCompile(`（(\d{4})年为(-?[\d,]+(?:\.\d+)?)）`)
+)
+
+// tidyBoundZH writes the review's reason for a floor or ceiling as the
+// report's Chinese does: 2021—2023 with the report's dash, the bound with
+// its unit and no space (下限300天), and no 均 after a single year.
+func tidyBoundZH(s, unit string) string {
+	s = yearSpan.ReplaceAllString(s, "$1—$2")
+	if unit == "%" || unit == "倍" {
+		unit = map[string]string{"%": "%", "倍": ""}[unit]
+	}
+	s = boundFig.ReplaceAllString(s, "${1}${2}"+unit)
+	s = yearWas.ReplaceAllString(s, "（${1}年为${2}"+unit+"）")
+	return oneYearAs.ReplaceAllString(s, "${1}年观测值")
 }
 
 // where says where the indicator stands: its latest level and its change
@@ -146,12 +186,15 @@ func where(r model.Review, lb Labels, lang string) string {
 	name := ind.Name.In(lang)
 	t0, tl := r.Target.From, r.ObservedYear
 	u := ind.Unit.In(lang)
+	if lang == "en" && ind.Unit.ZH == "倍" {
+		u = "" // a ratio is a bare number in English: 1.86, not 1.86 ratio (urban / rural)
+	}
 	level := r.Scale == model.ScaleLevel
 	var b strings.Builder
 	switch {
 	case r.Measure == model.MeasureFlow:
 		if lang == "en" {
-			fmt.Fprintf(&b, "%s totalled %s %s in %d–%d", name, lb.Value(r.Observed), u, t0+1, tl)
+			fmt.Fprintf(&b, "%s totalled %s in %d–%d", name, withUnit(lb.Value(r.Observed), u, lang), t0+1, tl)
 		} else {
 			fmt.Fprintf(&b, "%s%d—%d年累计%s%s", name, t0+1, tl, lb.Value(r.Observed), u)
 		}
@@ -199,6 +242,8 @@ func withUnit(v, u, lang string) string {
 	switch {
 	case u == "" || v == "—":
 		return v
+	case lang == "en" && u[0] >= '0' && u[0] <= '9':
+		return v + " (" + u + ")"
 	case u == "%" || lang == "zh":
 		return v + u
 	}

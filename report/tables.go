@@ -35,19 +35,21 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 		Caption: L(lang, fmt.Sprintf("主要指标完成情况（截至%d年）", rv.AsOf), fmt.Sprintf("The main indicators as of %d", rv.AsOf))}
 	t.Cols = []Col{{Head: L(lang, "序号", "No."), Width: 4}, {Head: L(lang, "指标", "Indicator"), Width: 20},
 		{Head: L(lang, "单位", "Unit"), Width: 7}, {Head: L(lang, "属性", "Attribute"), Width: 7},
-		{Head: L(lang, fmt.Sprintf("%d年", p.BaseYear), fmt.Sprint(p.BaseYear)), Width: 8, NumFmt: FmtValue}}
+		{Head: fmt.Sprint(p.BaseYear), Width: 8, NumFmt: FmtValue}}
+	// Year heads are bare years, which never wrap; the group head says 年.
 	for _, y := range years {
-		t.Cols = append(t.Cols, Col{Head: L(lang, fmt.Sprintf("%d年", y), fmt.Sprint(y)), Width: 7, NumFmt: FmtValue})
+		t.Cols = append(t.Cols, Col{Head: fmt.Sprint(y), Width: 7, NumFmt: FmtValue})
 	}
 	t.Cols = append(t.Cols, Col{Head: L(lang, "目标值", "Target"), Width: 10},
 		Col{Head: L(lang, "实际", "Observed"), Width: 8, NumFmt: FmtRate}, Col{Head: L(lang, "所需", "Required"), Width: 8, NumFmt: FmtRate},
 		Col{Head: L(lang, "进度", "Progress"), Width: 6, NumFmt: FmtPercent}, Col{Head: L(lang, "评价", "Assessment"), Width: 9})
-	t.Groups = []HeadGroup{{Span: 4}, {Title: L(lang, "基期值", "Base"), Span: 1}}
+	t.Groups = []HeadGroup{{Span: 4}, {Title: L(lang, "基期值（年）", "Base (year)"), Span: 1}}
 	if len(years) > 0 {
-		t.Groups = append(t.Groups, HeadGroup{Title: L(lang, "实际值", "Actual values"), Span: len(years)})
+		t.Groups = append(t.Groups, HeadGroup{Title: L(lang, "各年实际值", "Actual values by year"), Span: len(years)})
 	}
 	t.Groups = append(t.Groups, HeadGroup{Span: 1}, HeadGroup{Title: L(lang, "年均速度", "Average pace a year"), Span: 2}, HeadGroup{Span: 2})
 	group := ""
+	var baseNotes []string
 	for _, r := range tableOrder(rv.Rows) {
 		ind := r.Indicator
 		if g := groupOf(ind, lang); g != group {
@@ -60,9 +62,24 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 		if ind.Attribute == model.Binding {
 			name = "★" + name
 		}
-		base := N(r.Base, lb.Value(r.Base))
-		if r.Scale == model.ScaleIndex && !isNaN(r.Base) {
+		bv := BaseOf(p, r)
+		base := N(bv.Value, lb.Value(bv.Value))
+		switch bv.Source {
+		case BaseIndex:
 			base.Text += L(lang, "（指数）", " (index)")
+		case BaseRevised:
+			base.Text += "*"
+			baseNotes = append(baseNotes, L(lang,
+				fmt.Sprintf("%s基期值%s取自观测文件（修订值），评估按此计算；规划基期值为%s。", ind.Name.ZH, lb.Value(bv.Value), lb.Value(bv.Plan)),
+				fmt.Sprintf("%s: base value %s from the observed file (a revision), used by the review; the plan prints %s.", ind.Name.In(lang), lb.Value(bv.Value), lb.Value(bv.Plan))))
+		case BaseFile:
+			base.Text += "†"
+			baseNotes = append(baseNotes, L(lang,
+				fmt.Sprintf("%s规划未列基期值，%s取自观测文件%d年数据。", ind.Name.ZH, lb.Value(bv.Value), bv.Year),
+				fmt.Sprintf("%s: the plan prints no base value; %s is the observed file's %d figure.", ind.Name.In(lang), lb.Value(bv.Value), bv.Year)))
+		}
+		if bv.Source != BaseNone && bv.Year != p.BaseYear {
+			base.Text += fmt.Sprintf(L(lang, "（%d年）", " (%d)"), bv.Year)
 		}
 		cells := []Cell{T(rowNo(ind)), T(name), T(ind.Unit.In(lang)), T(lb.Attribute(ind.Attribute)), base}
 		for _, y := range years {
@@ -89,8 +106,9 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 		t.Rows = append(t.Rows, Row{Cells: cells})
 	}
 	t.Notes = append(t.Notes, L(lang,
-		"★ 约束性指标。实际值：观测数据（按增速推算的为以基期为100的指数）。年均速度：复合增长目标为年均增速（%），其余为每年增减量（指标单位，百分比指标为百分点）；实际为基期至最新观测年的平均速度，所需为剩余年份恰好实现目标的速度。进度：任务完成程度。",
-		"★ binding. Actual values: the observed figures (an index, base year = 100, where chained from growth rates). Average pace: growth in % a year for compound targets, else the change a year in the indicator's unit (pp for percentages); observed from the base year to the latest observation, required for the remaining years to meet the target exactly. Progress: the share of the task done."))
+		"★ 约束性指标。基期值为规划所列基期值；*为观测文件中的修订基期值，†为规划未列、取自观测文件的基期值，评估按所示基期值计算。实际值：观测数据（按增速推算的为以基期为100的指数）。年均速度：复合增长目标为年均增速（%），其余为每年增减量（指标单位，百分比指标为百分点）；实际为基期至最新观测年的平均速度，所需为剩余年份恰好实现目标的速度。进度：任务完成程度。",
+		"★ binding. Base: the plan's base value; * a revised base value from the observed file, † one the plan does not print, taken from the file; the review computes with the base shown. Actual values: the observed figures (an index, base year = 100, where chained from growth rates). Average pace: growth in % a year for compound targets, else the change a year in the indicator's unit (pp for percentages); observed from the base year to the latest observation, required for the remaining years to meet the target exactly. Progress: the share of the task done."))
+	t.Notes = append(t.Notes, baseNotes...)
 	t.Notes = append(t.Notes, thresholdNote(p, rv, lang))
 	return t
 }
@@ -206,8 +224,8 @@ func annexes(in Input) []Section {
 	if len(in.Reachability) > 0 {
 		s := Section{ID: "scenarios", Title: L(lang, "情景与目标可达性", "Scenarios and reachability")}
 		s.Blocks = append(s.Blocks, Paragraph{Text: L(lang,
-			"各情景对规划期各年速度作出不同假设（plan 为规划自身路径，恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需、假设和“十三五”历史速度。",
-			"Each scenario assumes other yearly paces (plan: the plan's own path, which meets every target exactly); the tables give each target's projected value and verdict and the required, assumed and historical paces.")})
+			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需、假设和“十三五”历史速度。",
+			"Each scenario assumes other yearly paces (the path at the plan's own rates meets every target exactly); the tables give each target's projected value and verdict and the required, assumed and historical paces.")})
 		for _, n := range in.Notes {
 			s.Blocks = append(s.Blocks, Paragraph{Text: n, Note: true})
 		}

@@ -6,61 +6,9 @@ import (
 	"golang.org/x/text/width"
 )
 
-// pageUnits is an A4 page's text width (17 cm) in half-width characters
-// of the tables' 8-point type: a Chinese character takes two.
+// pageUnits is an A4 portrait page's text width (17 cm) in half-width
+// characters of the tables' 8-point type: a Chinese character takes two.
 const pageUnits = 120
-
-// colShares shares a table's width among its columns: each narrow column
-// gets what its longest cell needs (up to 10 units), so that 预期性 or
-// +0.433 does not wrap; the wide ones (Width ≥ 20: names, reasons) share
-// the rest by their Width.
-func colShares(t *Table) []float64 {
-	need := make([]float64, len(t.Cols))
-	for i, c := range t.Cols {
-		need[i] = float64(headNeed(c.Head))
-	}
-	for _, r := range t.Rows {
-		for i, c := range r.Cells {
-			if i < len(need) {
-				need[i] = max(need[i], float64(displayWidth(cellText(c))))
-			}
-		}
-	}
-	out := make([]float64, len(t.Cols))
-	used, wide := 0.0, 0.0
-	for i, c := range t.Cols {
-		if c.Width >= 20 {
-			wide += c.Width
-			continue
-		}
-		out[i] = min(need[i], 10) + 2
-		used += out[i]
-	}
-	if wide > 0 {
-		rest := max(pageUnits-used, 0.25*pageUnits)
-		for i, c := range t.Cols {
-			if c.Width >= 20 {
-				out[i] = rest * c.Width / wide
-			}
-		}
-	}
-	return out
-}
-
-// headNeed is the width a head needs: its longest word (English heads
-// wrap between words), or two characters of a Chinese head (which wraps
-// anywhere).
-func headNeed(h string) int {
-	n := 0
-	for _, w := range strings.Fields(h) {
-		if displayWidth(w) > len([]rune(w)) { // wide characters
-			n = max(n, min(displayWidth(w), 4))
-			continue
-		}
-		n = max(n, displayWidth(w))
-	}
-	return n
-}
 
 // displayWidth counts East Asian wide characters as two columns.
 func displayWidth(s string) int {
@@ -74,4 +22,98 @@ func displayWidth(s string) int {
 		}
 	}
 	return n
+}
+
+// shortCol is the longest cell a column may have and still be kept on one
+// line (12 half-width units: 基本符合预期, 1,234,567.8).
+const shortCol = 12
+
+// short reports whether a cell is short enough to stay on one line: 12
+// half-width units, 18 for Latin text (insufficient data).
+func short(s string) bool {
+	w := displayWidth(s)
+	return w <= shortCol || w <= 18 && w == len([]rune(s))
+}
+
+// noWrap reports, per column, whether its cells stay on one line: numbers
+// always, and a column whose every cell is short (属性, 评价, 单位). The
+// long ones (names, targets in words, reasons) wrap.
+func noWrap(t *Table) []bool {
+	out := make([]bool, len(t.Cols))
+	for i, c := range t.Cols {
+		out[i] = c.Width < 20
+	}
+	for _, r := range t.Rows {
+		for i, c := range r.Cells {
+			if i < len(out) && !c.Num && !short(cellText(c)) {
+				out[i] = false
+			}
+		}
+	}
+	return out
+}
+
+// headNoWrap reports whether a head stays on one line: a year, RR, 进度 —
+// one word of at most four Chinese characters or eight Latin ones.
+func headNoWrap(h string) bool {
+	return !strings.ContainsAny(h, " ") && displayWidth(h) <= 8
+}
+
+// oneLine are the columns that stay on one line (noWrap) and, for those
+// and for numbers, the half-width units their longest cell or head needs
+// (a head group over one column counts as that column's head).
+func oneLine(t *Table) ([]float64, []bool) {
+	nw := noWrap(t)
+	need := make([]float64, len(t.Cols))
+	for i, c := range t.Cols {
+		if headNoWrap(c.Head) {
+			need[i] = float64(displayWidth(c.Head))
+		}
+	}
+	col := 0
+	for _, g := range t.Groups {
+		if g.Span == 1 && g.Title != "" && col < len(need) && displayWidth(g.Title) <= shortCol {
+			need[col] = max(need[col], float64(displayWidth(g.Title)))
+		}
+		col += g.Span
+	}
+	for _, r := range t.Rows {
+		for i, c := range r.Cells {
+			if i < len(need) && (nw[i] || c.Num) {
+				need[i] = max(need[i], float64(displayWidth(cellText(c))))
+			}
+		}
+	}
+	return need, nw
+}
+
+// minUnits is the narrowest a table can be, in half-width units of its
+// type: the one-line columns at their longest cell (numbers included),
+// the others at 16 units, each with 2 of padding.
+func minUnits(t *Table) float64 {
+	need, nw := oneLine(t)
+	total := 0.0
+	for i := range need {
+		if !nw[i] {
+			need[i] = max(need[i], 16)
+		}
+		total += need[i] + 2
+	}
+	return total
+}
+
+// Landscape reports whether a table needs an A4 landscape page: its
+// one-line columns and the least room for the others exceed a portrait
+// page's width.
+func Landscape(t *Table) bool { return !t.SheetOnly && minUnits(t) > pageUnits }
+
+// sectionLandscape reports whether a section holds such a table: the whole
+// section then goes on landscape pages, its heading with its table.
+func sectionLandscape(s Section) bool {
+	for _, b := range s.Blocks {
+		if t, ok := b.(*Table); ok && Landscape(t) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,6 +29,7 @@ func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int, re
 	ind := &model.Indicator{
 		ID:         id,
 		Name:       model.Text{ZH: w.String(f["name"], path+".name"), EN: w.String(f["name_en"], path+".name_en")},
+		Short:      model.Text{ZH: w.String(f["short"], path+".short"), EN: w.String(f["short_en"], path+".short_en")},
 		Unit:       model.Text{ZH: w.String(f["unit"], path+".unit"), EN: w.String(f["unit_en"], path+".unit_en")},
 		Group:      model.Text{ZH: w.String(f["group"], path+".group"), EN: w.String(f["group_en"], path+".group_en")},
 		Section:    w.String(f["section"], path+".section"),

@@ -270,3 +270,29 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// The optional short names (short, short_en) are read for chart rows.
+func TestShortNames(t *testing.T) {
+	p, err := Parse("short.yaml", []byte(`id: test
+title: {zh: 测试, en: Test}
+base_year: 2020
+target_year: 2025
+indicators:
+  - id: a
+    name: 每千人口拥有3岁以下婴幼儿托位数
+    name_en: Childcare places for children under three per 1000 people
+    short: 婴幼儿托位
+    short_en: Childcare places
+    unit: 个
+    section: 第一章第一节
+    baseline: {year: 2020, value: 1}
+    targets:
+      - {year: 2025, kind: level, value: 2}
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := p.Indicators[0].Short; s.ZH != "婴幼儿托位" || s.EN != "Childcare places" {
+		t.Errorf("short = %+v, want 婴幼儿托位 / Childcare places", s)
+	}
+}

@@ -13,7 +13,7 @@ import (
 
 var (
 	topKeys       = []string{"id", "title", "region", "base_year", "target_year", "vision_year", "previous", "source", "indicators", "qualitative"}
-	indicatorKeys = []string{"id", "no", "sub", "name", "name_en", "unit", "unit_en", "group", "group_en", "section", "box", "attribute", "direction", "path", "bounds", "price_basis", "baseline", "targets", "rule", "derived", "observed", "table", "quote", "note", "review"}
+	indicatorKeys = []string{"id", "no", "sub", "name", "name_en", "short", "short_en", "unit", "unit_en", "group", "group_en", "section", "box", "attribute", "direction", "path", "bounds", "price_basis", "baseline", "targets", "rule", "derived", "observed", "table", "quote", "note", "review"}
 	targetKeys    = []string{"year", "from", "kind", "value", "bound", "relative_to", "text", "note", "review"}
 	obsKeys       = []string{"year", "from", "metric", "value", "comparable", "text", "note"}
 	baselineKeys  = []string{"year", "value", "text", "note"}

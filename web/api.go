@@ -34,16 +34,30 @@ type text struct {
 func textOf(t model.Text) text { return text{ZH: t.ZH, EN: t.In("en")} }
 
 func writeJSON(w http.ResponseWriter, status int, v any) error {
+	b, err := encodeJSON(v)
+	if err != nil {
+		return err
+	}
+	return writeRaw(w, status, b)
+}
+
+// writeRaw writes JSON already encoded by writeJSON's rules.
+func writeRaw(w http.ResponseWriter, status int, b []byte) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	_, err := w.Write(b)
+	return err
+}
+
+// encodeJSON is v as writeJSON writes it.
+func encodeJSON(v any) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return err
+		return nil, err
 	}
-	w.Header().Set("Content-Type", "application/json; charset=utf-8")
-	w.WriteHeader(status)
-	_, err := w.Write(b.Bytes())
-	return err
+	return b.Bytes(), nil
 }
 
 func writeError(w http.ResponseWriter, status int, msg string) {
@@ -126,7 +140,7 @@ func (s *Server) handleScenarioGet(w http.ResponseWriter, r *http.Request) error
 	if err != nil {
 		return err
 	}
-	return s.writeScenario(w, st)
+	return s.writeScenario(w, r, st)
 }
 
 func (s *Server) handleScenarioPost(w http.ResponseWriter, r *http.Request) error {
@@ -134,11 +148,11 @@ func (s *Server) handleScenarioPost(w http.ResponseWriter, r *http.Request) erro
 	if err := decode(r, &st); err != nil {
 		return err
 	}
-	return s.writeScenario(w, st)
+	return s.writeScenario(w, r, st)
 }
 
-func (s *Server) writeScenario(w http.ResponseWriter, st State) error {
-	rs, err := s.resolve(st)
+func (s *Server) writeScenario(w http.ResponseWriter, r *http.Request, st State) error {
+	rs, err := s.resolve(r.Context(), st)
 	if err != nil {
 		return err
 	}

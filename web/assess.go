@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math"
 	"net/http"
@@ -66,24 +67,51 @@ func (s *Server) handleAssess(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(r, &req); err != nil {
 		return err
 	}
-	rs, err := s.resolve(req.State)
+	rs, err := s.resolve(r.Context(), req.State)
 	if err != nil {
 		return err
 	}
 	key := "assess\x00" + rs.st.Plan + "\x00" + rs.st.Lang + "\x00" + strconv.FormatBool(req.Charts) + "\x00" + string(rs.yaml)
-	v, err := s.cache.get(key, func() (any, error) { return s.assess(rs, req.Charts) })
+	v, err := s.cache.get(r.Context(), key, func(ctx context.Context) (any, error) {
+		if err := s.work.acquire(ctx, prioTable); err != nil {
+			return nil, err
+		}
+		defer s.work.release()
+		out, err := s.assess(ctx, rs, req.Charts)
+		if err != nil {
+			return nil, err
+		}
+		return encodeJSON(out)
+	})
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, v)
+	return writeRaw(w, http.StatusOK, v.([]byte))
 }
 
-func (s *Server) assess(rs *resolved, withCharts bool) (*assessResponse, error) {
-	pr, err := model.Project(rs.plan.plan, rs.scenario)
+// assess is the table, and the charts when asked, of a state. It stops
+// early (returning ctx.Err()) when ctx ends.
+func (s *Server) assess(ctx context.Context, rs *resolved, withCharts bool) (*assessResponse, error) {
+	pr, err := s.project(ctx, rs)
 	if err != nil {
 		return nil, err
 	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	return assessProjection(rs, pr, withCharts)
+}
+
+// project is the projection of a state, computed once for its table and
+// its simulation.
+func (s *Server) project(ctx context.Context, rs *resolved) (*model.Projection, error) {
+	v, err := s.cache.get(ctx, "project\x00"+rs.st.Plan+"\x00"+string(rs.yaml), func(context.Context) (any, error) {
+		return model.Project(rs.plan.plan, rs.scenario)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return v.(*model.Projection), nil
 }
 
 // assessProjection is the table (and charts) of one projection of the

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"net/url"
 	"testing"
@@ -33,7 +34,7 @@ func FuzzState(f *testing.F) {
 			}
 			return
 		}
-		r, err := s.resolve(st)
+		r, err := s.resolve(context.Background(), st)
 		if err != nil {
 			var br badRequest
 			if !errors.As(err, &br) {
@@ -41,7 +42,7 @@ func FuzzState(f *testing.F) {
 			}
 			return
 		}
-		if _, err := s.assess(r, false); err != nil {
+		if _, err := s.assess(context.Background(), r, false); err != nil {
 			t.Logf("%q: resolved, but assess says %v", raw, err)
 		}
 	})

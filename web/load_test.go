@@ -13,6 +13,7 @@ import (
 	"runtime"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 )
@@ -22,6 +23,7 @@ var (
 	loadClients = flag.Int("load-clients", 50, "load test: concurrent clients")
 	loadRounds  = flag.Int("load-rounds", 20, "load test: slider moves per client and phase")
 	loadPause   = flag.Duration("load-pause", time.Second, "load test: mean time between one client's moves in the paced phases (uniform in 0.5–1.5×)")
+	loadDrag    = flag.Duration("load-drag", 250*time.Millisecond, "load test: mean time between one client's moves in the drag phase (uniform in 0.5–1.5×)")
 )
 
 // slider is one client's next slider state: GDP and income rates and the
@@ -65,6 +67,11 @@ type phaseResult struct {
 	firstErr  string
 	wall      time.Duration
 	heapMB    float64
+	// superseded counts the moves a client abandoned for its next one
+	// (drag phase): not answered, not in latencies, not errors.
+	superseded int
+	// cpu is the process's CPU time over the phase (server and clients).
+	cpu time.Duration
 }
 
 func (r phaseResult) pct(p float64) time.Duration {
@@ -81,12 +88,19 @@ func (r phaseResult) pct(p float64) time.Duration {
 // TestLoad: 50 clients on loopback move sliders at once. Each move asks for
 // the table and the charts (POST /api/assess with charts) and, in the "+sim"
 // phases, then for P(met) from 10,000 draws (POST /api/simulate), as the
-// page does; the latency is that of the whole move. In the paced phases a
-// client moves about once a second (-load-pause); in the closed-loop phases
-// it moves again as soon as it has its answer (the server's saturation). It
-// measures and logs the latency percentiles, the errors and the heap after
-// each phase; it fails only on errors, never on time (bench/serve.sh
-// compares the figures with the targets: p95 ≤ 100 ms and ≤ 250 ms).
+// page does; the latency is that of the whole move, from the first request
+// sent to the last answer read. In the paced phases a client moves about
+// once a second (-load-pause) and waits for its answer; in the closed-loop
+// phases it moves again as soon as it has its answer (the server's
+// saturation). In the drag phase a client moves about every 250 ms
+// (-load-drag) with P(met), and like the page it aborts a move still in
+// flight when it makes the next one: the latency is that of the moves
+// answered, and the abandoned ones are counted apart. It measures and logs
+// the latency percentiles, the errors and the heap after each phase; it
+// fails only on errors, never on time (bench/serve.sh compares the paced
+// figures with the targets: p95 ≤ 100 ms and ≤ 250 ms). cpu/move is the
+// process's CPU time (server and clients) over the phase per move made:
+// unlike the latencies, it hardly depends on what else the machine runs.
 func TestLoad(t *testing.T) {
 	if !*load {
 		t.Skip("the load test runs with -load (bench/serve.sh)")
@@ -101,7 +115,7 @@ func TestLoad(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	defer cancel()
 
-	post := func(path string, body []byte) error {
+	post := func(ctx context.Context, path string, body []byte) error {
 		req, err := http.NewRequestWithContext(ctx, "POST", ts.URL+path, bytes.NewReader(body))
 		if err != nil {
 			return err
@@ -127,55 +141,82 @@ func TestLoad(t *testing.T) {
 	withCharts := func(b []byte) []byte {
 		return append(b[:len(b)-1:len(b)-1], []byte(`,"charts":true}`)...)
 	}
-	phase := func(name string, seed uint64, simulate bool, pause time.Duration) phaseResult {
+	phase := func(name string, seed uint64, simulate bool, pause time.Duration, drag bool) phaseResult {
 		r := phaseResult{name: name}
 		var mu sync.Mutex
 		var wg sync.WaitGroup
-		start := time.Now()
+		// move is one slider move; its result is recorded unless the
+		// client abandoned it (mctx cancelled for the next move).
+		move := func(mctx context.Context, body []byte) {
+			t0 := time.Now()
+			err := post(mctx, "/api/assess", withCharts(body))
+			if err == nil && simulate {
+				err = post(mctx, "/api/simulate", body)
+			}
+			d := time.Since(t0)
+			mu.Lock()
+			defer mu.Unlock()
+			switch {
+			case err != nil && mctx.Err() != nil && ctx.Err() == nil:
+				r.superseded++
+			case err != nil:
+				r.errors++
+				if r.firstErr == "" {
+					r.firstErr = err.Error()
+				}
+				r.latencies = append(r.latencies, d)
+			default:
+				r.latencies = append(r.latencies, d)
+			}
+		}
+		start, cpu0 := time.Now(), cpuTime()
 		for c := range *loadClients {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
 				sl := newSlider(seed + uint64(c))
+				var inflight sync.WaitGroup
+				abort := func() {}
 				for range *loadRounds {
 					if pause > 0 {
 						time.Sleep(time.Duration(float64(pause) * (0.5 + sl.rng.Float64())))
 					}
 					body := sl.next()
-					t0 := time.Now()
-					err := post("/api/assess", withCharts(body))
-					if err == nil && simulate {
-						err = post("/api/simulate", body)
+					if !drag {
+						move(ctx, body)
+						continue
 					}
-					d := time.Since(t0)
-					mu.Lock()
-					r.latencies = append(r.latencies, d)
-					if err != nil {
-						r.errors++
-						if r.firstErr == "" {
-							r.firstErr = err.Error()
-						}
-					}
-					mu.Unlock()
+					abort() // the page aborts the move it has moved on from
+					mctx, cancel := context.WithCancel(ctx)
+					abort = cancel
+					inflight.Add(1)
+					go func() {
+						defer inflight.Done()
+						move(mctx, body)
+					}()
 				}
+				inflight.Wait()
+				abort()
 			}()
 		}
 		wg.Wait()
-		r.wall = time.Since(start)
+		r.wall, r.cpu = time.Since(start), cpuTime()-cpu0
 		r.heapMB = heap()
 		return r
 	}
 	h0 := heap()
 	t.Logf("GOMAXPROCS %d, %d clients × %d moves a phase, heap before %.1f MB", runtime.GOMAXPROCS(0), *loadClients, *loadRounds, h0)
 	var results []phaseResult
-	results = append(results, phase("paced assess+charts", 1, false, *loadPause))
-	results = append(results, phase("paced assess+charts+sim", 1000, true, *loadPause))
-	results = append(results, phase("closed-loop assess+charts", 2000, false, 0))
-	results = append(results, phase("closed-loop +sim", 3000, true, 0))
+	results = append(results, phase("paced assess+charts", 1, false, *loadPause, false))
+	results = append(results, phase("paced assess+charts+sim", 1000, true, *loadPause, false))
+	results = append(results, phase("closed-loop assess+charts", 2000, false, 0, false))
+	results = append(results, phase("closed-loop +sim", 3000, true, 0, false))
+	results = append(results, phase("drag +sim, aborting", 4000, true, *loadDrag, true))
 	for _, r := range results {
 		n := len(r.latencies)
-		t.Logf("LOAD %-24s requests %4d  errors %d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  throughput %5.1f/s  heap after %.1f MB",
-			r.name, n, r.errors, ms(r.pct(50)), ms(r.pct(95)), ms(r.pct(100)), float64(n)/r.wall.Seconds(), r.heapMB)
+		moves := n + r.superseded
+		t.Logf("LOAD %-24s requests %4d  errors %d  p50 %6.1f ms  p95 %6.1f ms  max %6.1f ms  throughput %5.1f/s  heap after %.1f MB  superseded %d  cpu/move %.1f ms",
+			r.name, n, r.errors, ms(r.pct(50)), ms(r.pct(95)), ms(r.pct(100)), float64(n)/r.wall.Seconds(), r.heapMB, r.superseded, ms(r.cpu)/float64(max(1, moves)))
 		if r.errors > 0 {
 			t.Errorf("%s: %d errors; first: %s", r.name, r.errors, r.firstErr)
 		}
@@ -184,15 +225,20 @@ func TestLoad(t *testing.T) {
 
 func ms(d time.Duration) float64 { return float64(d) / float64(time.Millisecond) }
 
+// benchState numbers the benchmarks' states: every iteration of every
+// benchmark (and of every -count) asks for a state not seen before, so
+// that no cache answers it.
+var benchState atomic.Int64
+
+func newGDPRate() float64 { return 5 + float64(benchState.Add(1))*1e-7 }
+
 // BenchmarkAssess is one slider move: the table and both SVG charts, each
 // for a state not seen before (no cache).
 func BenchmarkAssess(b *testing.B) {
 	s := server(b)
 	h := s.Handler()
-	i := 0
 	for b.Loop() {
-		i++
-		body := fmt.Sprintf(`{"scenario":"baseline","charts":true,"settings":{"gdp.rate":%g}}`, 5+float64(i)*1e-7)
+		body := fmt.Sprintf(`{"scenario":"baseline","charts":true,"settings":{"gdp.rate":%g}}`, newGDPRate())
 		benchPost(b, h, "/api/assess", body)
 	}
 }
@@ -201,11 +247,21 @@ func BenchmarkAssess(b *testing.B) {
 func BenchmarkSimulate(b *testing.B) {
 	s := server(b)
 	h := s.Handler()
-	i := 0
 	for b.Loop() {
-		i++
-		body := fmt.Sprintf(`{"scenario":"baseline","settings":{"gdp.rate":%g}}`, 5+float64(i)*1e-7)
+		body := fmt.Sprintf(`{"scenario":"baseline","settings":{"gdp.rate":%g}}`, newGDPRate())
 		benchPost(b, h, "/api/simulate", body)
+	}
+}
+
+// BenchmarkMove is one slider move as the page makes it, for a state not
+// seen before: the table with both charts, then P(met) from 10,000 draws.
+func BenchmarkMove(b *testing.B) {
+	s := server(b)
+	h := s.Handler()
+	for b.Loop() {
+		v := newGDPRate()
+		benchPost(b, h, "/api/assess", fmt.Sprintf(`{"scenario":"baseline","charts":true,"settings":{"gdp.rate":%g}}`, v))
+		benchPost(b, h, "/api/simulate", fmt.Sprintf(`{"scenario":"baseline","settings":{"gdp.rate":%g}}`, v))
 	}
 }
 

@@ -87,7 +87,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	if !utf8.ValidString(name) || len(name) > 255 {
 		return bad("name: expected the file's name (at most 255 bytes of UTF-8)")
 	}
-	rs, err := s.resolve(st)
+	rs, err := s.resolve(r.Context(), st)
 	if err != nil {
 		return err
 	}
@@ -95,6 +95,10 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	if err := s.work.acquire(r.Context(), prioTable); err != nil {
+		return err
+	}
+	defer s.work.release()
 	switch shipped {
 	case "":
 	case "1":

@@ -14,6 +14,7 @@
 package web
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -40,6 +41,10 @@ const (
 	apiTimeout      = 20 * time.Second
 	simulateTimeout = 60 * time.Second
 )
+
+// cacheEntries bounds the answers kept (a table with its charts is about
+// 80 kB of JSON: at most some 20 MB).
+const cacheEntries = 256
 
 // Draws bounds for /api/simulate.
 const (
@@ -71,8 +76,9 @@ type Server struct {
 	anyHost bool
 	mux     *http.ServeMux
 	cache   *cache
-	// sims caps the simulations running at once (each uses one core).
-	sims chan struct{}
+	// work runs the heavy computations (tables with charts, simulations,
+	// reviews) at most one a core, in line.
+	work *pool
 }
 
 // planEntry is one plan offered, with the starting scenarios that load
@@ -116,7 +122,7 @@ func New(cfg Config) (*Server, error) {
 			return false
 		}
 	}
-	s := &Server{byID: map[string]*planEntry{}, log: cfg.Log, cache: newCache(256), sims: make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))}
+	s := &Server{byID: map[string]*planEntry{}, log: cfg.Log, cache: newCache(cacheEntries), work: newPool(runtime.GOMAXPROCS(0))}
 	s.anyHost = cfg.AnyHost
 	if s.log == nil {
 		s.log = io.Discard
@@ -248,6 +254,10 @@ func (s *Server) guard(h func(w http.ResponseWriter, r *http.Request) error) htt
 			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body larger than %d MB", MaxBody>>20))
 		case errors.Is(err, errNotFound):
 			writeError(w, http.StatusNotFound, "not found: "+r.URL.Path)
+		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
+			// The client left (a slider that moved on) or the timeout
+			// passed: nobody reads the answer.
+			writeError(w, http.StatusServiceUnavailable, "the request was cancelled")
 		default:
 			// A model error on a checked state is still a property of the
 			// state (e.g. a rule that cannot run): say so, as 400.

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"net/http"
@@ -48,30 +49,35 @@ func (s *Server) handleSimulate(w http.ResponseWriter, r *http.Request) error {
 	if req.Draws < 1 || req.Draws > MaxDraws {
 		return bad("draws %d: expected 1 to %d", req.Draws, MaxDraws)
 	}
-	rs, err := s.resolve(req.State)
+	rs, err := s.resolve(r.Context(), req.State)
 	if err != nil {
 		return err
 	}
 	key := "sim\x00" + rs.st.Plan + "\x00" + strconv.Itoa(req.Draws) + "\x00" + string(rs.yaml)
-	v, err := s.cache.get(key, func() (any, error) {
-		select {
-		case s.sims <- struct{}{}:
-			defer func() { <-s.sims }()
-		case <-r.Context().Done():
-			return nil, r.Context().Err()
+	v, err := s.cache.get(r.Context(), key, func(ctx context.Context) (any, error) {
+		if err := s.work.acquire(ctx, prioSim); err != nil {
+			return nil, err
 		}
-		return s.simulate(rs, req.Draws)
+		defer s.work.release()
+		out, err := s.simulate(ctx, rs, req.Draws)
+		if err != nil {
+			return nil, err
+		}
+		return encodeJSON(out)
 	})
 	if err != nil {
 		return err
 	}
-	return writeJSON(w, http.StatusOK, v)
+	return writeRaw(w, http.StatusOK, v.([]byte))
 }
 
-func (s *Server) simulate(rs *resolved, draws int) (*simulateResponse, error) {
+func (s *Server) simulate(ctx context.Context, rs *resolved, draws int) (*simulateResponse, error) {
 	p := rs.plan.plan
-	pr, err := model.Project(p, rs.scenario)
+	pr, err := s.project(ctx, rs)
 	if err != nil {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	// As `fyp simulate`: the scenario's uncertainty, else the documented
@@ -84,7 +90,10 @@ func (s *Server) simulate(rs *resolved, draws int) (*simulateResponse, error) {
 	if u.Seed != 0 {
 		seed = u.Seed
 	}
-	sim, err := model.Simulate(pr, u, model.SimOptions{Draws: draws, Seed: seed, Workers: 1})
+	// One worker: the pool runs one simulation a core. The page shows no
+	// fan chart: the bands' percentiles are skipped (the targets' numbers
+	// are the same).
+	sim, err := model.Simulate(pr, u, model.SimOptions{Draws: draws, Seed: seed, Workers: 1, TargetsOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -128,7 +137,7 @@ func (s *Server) handleSolve(w http.ResponseWriter, r *http.Request) error {
 	if err := decode(r, &req); err != nil {
 		return err
 	}
-	rs, err := s.resolve(req.State)
+	rs, err := s.resolve(r.Context(), req.State)
 	if err != nil {
 		return err
 	}
@@ -142,7 +151,11 @@ func (s *Server) handleSolve(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	key := "solve\x00" + rs.st.Plan + "\x00" + ref.String() + "\x00" + knob.String() + "\x00" + string(rs.yaml)
-	v, err := s.cache.get(key, func() (any, error) {
+	v, err := s.cache.get(r.Context(), key, func(ctx context.Context) (any, error) {
+		if err := s.work.acquire(ctx, prioTable); err != nil {
+			return nil, err
+		}
+		defer s.work.release()
 		ind, t, _ := ref.Find(p)
 		lo, hi := model.SolveRange(ind, t, knob)
 		sol, err := model.Solve(p, rs.scenario, ref, knob, lo, hi)

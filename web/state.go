@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -113,7 +114,7 @@ type setting struct {
 // resolve checks a State and builds its scenario: the settings are written
 // as scenario YAML and read back by the same loader as `fyp validate` and
 // `fyp run -s FILE`, so that the page computes what the saved file does.
-func (s *Server) resolve(st State) (*resolved, error) {
+func (s *Server) resolve(ctx context.Context, st State) (*resolved, error) {
 	if st.Lang == "" {
 		st.Lang = "zh"
 	}
@@ -140,7 +141,7 @@ func (s *Server) resolve(st State) (*resolved, error) {
 	r.yaml = scenarioYAML(pe, st.Scenario, base, sets)
 	// The page asks for the table and then P(met) of one state: read its
 	// file once.
-	v, err := s.cache.get("resolve\x00"+pe.id+"\x00"+string(r.yaml), func() (any, error) {
+	v, err := s.cache.get(ctx, "resolve\x00"+pe.id+"\x00"+string(r.yaml), func(context.Context) (any, error) {
 		return scenarios.Check(CustomName+".yaml", r.yaml, pe.plan)
 	})
 	if err != nil {
@@ -285,7 +286,7 @@ func problemText(p yamlcheck.Problem) string {
 // page saves for it (`fyp validate` accepts it; `fyp run -s FILE`
 // reproduces the page).
 func (s *Server) Scenario(st State) (*model.Scenario, []byte, error) {
-	r, err := s.resolve(st)
+	r, err := s.resolve(context.Background(), st)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -31,6 +31,18 @@ func (b bundle) write(c *cobra.Command, dir string, force bool) error {
 	return err
 }
 
+// checkOut refuses, before the command computes anything, a folder that
+// write would refuse whatever it wrote (the root, a file, a foreign folder
+// without --force …): bad input answered at once, not after seconds of work.
+func checkOut(c *cobra.Command, dir string, force bool) error {
+	err := outdir.Precheck(dir, outdir.Options{Command: c.Name(), Force: force})
+	var oe *outdir.Error
+	if errors.As(err, &oe) {
+		return inputError{fmt.Errorf("--out %w", err)}
+	}
+	return err
+}
+
 // withBOM prefixes a UTF-8 byte-order mark so that Excel shows Chinese text
 // in a CSV file correctly.
 func withBOM(render func(io.Writer) error) func(io.Writer) error {

@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"math"
+	"runtime"
+	"sort"
 
 	"fyp/charts"
 	"fyp/model"
@@ -15,6 +17,101 @@ type chartData struct {
 	sims     []*model.Simulation
 	tornados []charts.TornadoInput
 	progress *charts.ProgressInput
+	// review, when set, makes the charts start from its observations:
+	// every projection continues from the latest observed year and the
+	// fan charts are simulated from there (see observedCharts).
+	review *reviewResult
+}
+
+// withFlows adds to the review's observed paths the yearly flows of
+// indicators whose targets are all five-year sums (实际利用外资 [25]): they
+// need no base level, which model.ObservedPath requires, so it leaves them
+// out. Only plain levels count: no growth rate, break or restatement.
+func withFlows(rv *reviewResult) map[string]map[int]float64 {
+	obs := map[string]map[int]float64{}
+	for id, m := range rv.proj.Scenario.Observed {
+		obs[id] = m
+	}
+	for id, pts := range rv.ev {
+		ind, s := rv.plan.Indicator(id), rv.proj.Series[id]
+		if _, done := obs[id]; done || ind == nil || s == nil || s.Scale != model.ScaleLevel || !sumsOnly(ind) {
+			continue
+		}
+		m := map[int]float64{}
+		for _, pt := range pts {
+			if !pt.Growth && !pt.Break && !pt.Rebased && pt.Year > rv.plan.BaseYear && pt.Year <= rv.asOf {
+				m[pt.Year] = pt.Value
+			}
+		}
+		if len(m) > 0 {
+			obs[id] = m
+		}
+	}
+	return obs
+}
+
+// sumsOnly reports whether every numeric target of ind is a sum of yearly flows.
+func sumsOnly(ind *model.Indicator) bool {
+	n := 0
+	for _, t := range ind.Targets {
+		switch {
+		case t.Kind == model.Delegated:
+		case t.Kind != model.Cumulative:
+			return false
+		default:
+			n++
+		}
+	}
+	return n > 0
+}
+
+// observedCharts re-projects prs from the review's observations, so that
+// every chart of a review bundle plots the actuals and its paths and fans
+// start from the last observation; the first simulation is run again
+// from there with the same draws and seed. Observations are taken on the
+// scale the review used and only for series on that scale.
+func observedCharts(prs []*model.Projection, sims []*model.Simulation, rv *reviewResult) ([]*model.Projection, []*model.Simulation, error) {
+	if rv == nil || rv.proj.Scenario == nil || len(rv.proj.Scenario.Observed) == 0 {
+		return prs, sims, nil
+	}
+	obs := withFlows(rv)
+	with := func(pr *model.Projection) (*model.Projection, error) {
+		sc := &model.Scenario{Name: "plan", Horizon: pr.Horizon}
+		if pr.Scenario != nil {
+			cp := *pr.Scenario
+			sc = &cp
+		}
+		sc.Observed = map[string]map[int]float64{}
+		for id, m := range obs {
+			if s, r := pr.Series[id], rv.proj.Series[id]; s != nil && r != nil && s.Scale == r.Scale {
+				sc.Observed[id] = m
+			}
+		}
+		return model.Project(pr.Plan, sc)
+	}
+	out := make([]*model.Projection, len(prs))
+	for i, pr := range prs {
+		var err error
+		if out[i], err = with(pr); err != nil {
+			return nil, nil, err
+		}
+	}
+	if len(sims) == 0 {
+		return out, sims, nil
+	}
+	pr, err := with(sims[0].Projection)
+	if err != nil {
+		return nil, nil, err
+	}
+	u, _ := model.DefaultUncertaintyFor(pr)
+	if pr.Scenario.Uncertainty != nil {
+		u = *pr.Scenario.Uncertainty
+	}
+	sim, err := model.Simulate(pr, u, model.SimOptions{Draws: sims[0].Draws, Seed: sims[0].Seed, Workers: runtime.GOMAXPROCS(0)})
+	if err != nil {
+		return nil, nil, err
+	}
+	return out, append([]*model.Simulation{sim}, sims[1:]...), nil
 }
 
 // fanInputs turns the first simulation into one fan chart per headline
@@ -42,8 +139,33 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 			Indicator: ind.Name.In(lang), Unit: unitLabel(ind, b.Scale, p.BaseYear, lang),
 			Scenario: sim.Projection.Name(), Label: charts.ScenarioLabel(sim.Projection, lang),
 			Target: math.NaN(), PMet: math.NaN(), Draws: sim.Draws,
+			// fyp never estimates a volatility: every plan prints period
+			// averages only, so the defaults and every scenario's are assumed.
+			Assumed: true,
+		}
+		// With observations the fan starts at the last one; the years
+		// before are the actuals, drawn as dots.
+		// Like the path charts, the fan stops at the last year a target
+		// speaks for.
+		from, end := b.Start, p.TargetYear
+		for _, t := range ind.Targets {
+			end = max(end, t.Year)
+		}
+		if sc := sim.Projection.Scenario; sc != nil && len(sc.Observed[id]) > 0 {
+			seen := map[int]bool{}
+			for y, v := range sc.Observed[id] {
+				f.History = append(f.History, charts.YearValue{Year: y, Value: v})
+				from, seen[y] = max(from, y), true
+			}
+			if !seen[b.Start] && len(b.Central) > 0 && !math.IsNaN(b.Central[0]) {
+				f.History = append(f.History, charts.YearValue{Year: b.Start, Value: b.Central[0]})
+			}
+			sort.Slice(f.History, func(i, j int) bool { return f.History[i].Year < f.History[j].Year })
 		}
 		for i, q := range b.Q {
+			if b.Start+i < from || b.Start+i > end {
+				continue
+			}
 			f.Years = append(f.Years, b.Start+i)
 			f.P5, f.P25, f.P50, f.P75, f.P95 = append(f.P5, q[0]), append(f.P25, q[1]), append(f.P50, q[2]), append(f.P75, q[3]), append(f.P95, q[4])
 		}
@@ -57,6 +179,12 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 				continue
 			}
 			f.Target, f.TargetYear, f.PMet, f.PMetSE = goal, ts.Target.Year, ts.PMet, ts.SE
+			if !ts.Stochastic {
+				f.NotModelled, f.PMet, f.PMetSE = true, math.NaN(), 0
+			}
+			// The central path lands on the target (the plan's own path):
+			// P ≈ 50 % by construction. Tolerance: 1e-6 of the target.
+			f.OnPath = math.Abs(ts.Central-ts.Target.Value) <= 1e-6*math.Max(1, math.Abs(ts.Target.Value))
 			break
 		}
 		if f.Check() == nil {
@@ -111,7 +239,7 @@ func tornadoInputs(pr *model.Projection, lang string) ([]charts.TornadoInput, er
 				step = fmtNum(s.Delta, 2) + " " + paceUnit(src, s.Pace, lang)
 			}
 			in.Bars = append(in.Bars, charts.TornadoBar{
-				Label: src.Name.In(lang), LowLabel: "−" + step, HighLabel: "+" + step, Low: s.Low, High: s.High,
+				Label: charts.RowName(src, lang), LowLabel: "−" + step, HighLabel: "+" + step, Low: s.Low, High: s.High,
 			})
 		}
 		out = append(out, in)
@@ -140,12 +268,23 @@ func progressInput(rv *reviewResult, lang string) *charts.ProgressInput {
 	}
 	in := &charts.ProgressInput{Year: rv.asOf, Scenario: charts.ScenarioLabel(rv.proj, lang)}
 	for _, r := range rv.rows {
-		if !r.Compared || math.IsNaN(r.TaskDone) || math.IsNaN(r.TimeElapsed) {
-			continue
-		}
-		label := r.Indicator.Name.In(lang)
+		label := charts.RowName(r.Indicator, lang)
 		if r.Target.Year != rv.plan.TargetYear {
 			label += fmt.Sprintf(" (%d)", r.Target.Year)
+		}
+		if k := r.Target.Kind; (k == model.Floor || k == model.Ceiling) && r.Category != model.InsufficientData {
+			// A limit held every year: held or broken, never a share.
+			bound := "floor"
+			if k == model.Ceiling {
+				bound = "ceiling"
+			}
+			in.Items = append(in.Items, charts.ProgressItem{Label: label, Bound: bound, Breached: r.Category == model.Lagging,
+				Binding: r.Indicator.Attribute == model.Binding, Category: progressCategory[r.Category], Note: r.Reason.In(lang),
+				Elapsed: math.NaN(), Done: math.NaN()})
+			continue
+		}
+		if !r.Compared || math.IsNaN(r.TaskDone) || math.IsNaN(r.TimeElapsed) {
+			continue
 		}
 		in.Items = append(in.Items, charts.ProgressItem{
 			Label: label, Elapsed: r.TimeElapsed, Done: r.TaskDone,

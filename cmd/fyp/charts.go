@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -53,6 +54,9 @@ needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF 
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
 			if err := o.check("png", "svg", "pdf"); err != nil {
+				return err
+			}
+			if err := checkOut(c, out, force); err != nil {
 				return err
 			}
 			opt, err := cf.options(o)
@@ -156,7 +160,7 @@ func (cf chartFlags) options(o *options) (charts.Options, error) {
 		return opt, badInput("--dpi %d: expected 36 to 1200", cf.dpi)
 	}
 	if opt.Format == "pdf" && o.lang != "en" {
-		return opt, badInput("--format pdf: gonum/plot's PDF writer cannot hold Chinese text; use --lang en, or --format png or svg")
+		return opt, badInput("--format pdf 仅支持 --lang en：图表的 PDF 写出器只能编码西文字符（Windows-1252），不能嵌入中文字体；中文图表请用 --format png 或 svg · --format pdf works with --lang en only: the chart PDF writer encodes Western characters (Windows-1252) and cannot embed a Chinese font; use --format png or svg for Chinese charts")
 	}
 	if cf.font != "" {
 		f, err := loadFontFlag(cf.font)
@@ -295,6 +299,27 @@ func recordPlan(p *model.Plan) *model.Plan {
 // renderCharts draws the chart set and returns each chart's bytes by file
 // name (ID.format), printing each chart's warnings to stderr.
 func renderCharts(prs []*model.Projection, data chartData, only []string, opt charts.Options, stderr io.Writer) (map[string][]byte, error) {
+	prs, sims, err := observedCharts(prs, data.sims, data.review)
+	if err != nil {
+		return nil, err
+	}
+	data.sims = sims
+	if data.review != nil && len(data.tornados) > 0 {
+		// The sensitivities too start from the last observation.
+		for _, pr := range prs {
+			if pr.Name() == data.tornados[0].Scenario {
+				if data.tornados, err = tornadoInputs(pr, opt.Lang); err != nil {
+					return nil, err
+				}
+				break
+			}
+		}
+	}
+	// The same test as the report's pages: the file's header, or a source
+	// naming its figures synthetic.
+	if rv := data.review; rv != nil && (rv.synthetic || synthetic(rv.sources)) {
+		opt.Synthetic = true
+	}
 	cs, err := buildCharts(prs, data, only, opt)
 	if err != nil {
 		return nil, err
@@ -303,18 +328,56 @@ func renderCharts(prs []*model.Projection, data chartData, only []string, opt ch
 	if ext == "" {
 		ext = "png"
 	}
-	out := make(map[string][]byte, len(cs))
 	for _, c := range cs {
 		for _, w := range c.Warnings {
 			fmt.Fprintf(stderr, "fyp: %s: %s\n", c.ID, w)
 		}
-		var buf bytes.Buffer
-		if _, err := c.WriteTo(&buf); err != nil {
-			return nil, fmt.Errorf("drawing %s: %w", c.ID, err)
-		}
-		out[c.ID+"."+ext] = buf.Bytes()
+	}
+	imgs, err := drawAll(cs, runtime.GOMAXPROCS(0))
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]byte, len(cs))
+	for i, c := range cs {
+		out[c.ID+"."+ext] = imgs[i]
 	}
 	return out, nil
+}
+
+// drawAll renders the charts on up to workers goroutines. Each chart is
+// drawn whole by one goroutine into its own buffer, so the bytes are the
+// same whatever the number of workers; the first error (in chart order)
+// is returned.
+func drawAll(cs []*charts.Chart, workers int) ([][]byte, error) {
+	imgs := make([][]byte, len(cs))
+	errs := make([]error, len(cs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, min(workers, len(cs))) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				var buf bytes.Buffer
+				if _, err := cs[i].WriteTo(&buf); err != nil {
+					errs[i] = fmt.Errorf("drawing %s: %w", cs[i].ID, err)
+					continue
+				}
+				imgs[i] = buf.Bytes()
+			}
+		}()
+	}
+	for i := range cs {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return nil, err
+		}
+	}
+	return imgs, nil
 }
 
 // addFiles adds files to b under dir and returns their names, sorted.

@@ -1,12 +1,20 @@
 package main
 
 import (
+	"bytes"
 	"errors"
+	"fmt"
 	"image/png"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
+
+	"fyp/charts"
+	"fyp/model"
+	"fyp/seeds"
 )
 
 func TestChartsCommand(t *testing.T) {
@@ -95,5 +103,60 @@ func TestLoadFontFlag(t *testing.T) {
 	// A colon not followed by a number belongs to the file name.
 	if _, err := loadFontFlag(bad); err == nil || !strings.Contains(err.Error(), "x:y.ttf") {
 		t.Errorf("loadFontFlag(%s) = %v, want an error naming the file", bad, err)
+	}
+}
+
+// Charts drawn on several goroutines are byte for byte those drawn on one.
+func TestDrawAllIdentical(t *testing.T) {
+	p, err := seeds.Load("jiangjin-14")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := model.Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := buildCharts([]*model.Projection{pr}, chartData{}, nil, charts.Options{DPI: 40})
+	if err != nil {
+		t.Fatal(err)
+	}
+	one, err := drawAll(cs, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	many, err := drawAll(cs, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cs) < 10 {
+		t.Fatalf("%d charts, want the whole set", len(cs))
+	}
+	for i := range cs {
+		if !bytes.Equal(one[i], many[i]) {
+			t.Errorf("%s: 4 workers drew other bytes than 1", cs[i].ID)
+		}
+	}
+}
+
+// BenchmarkDrawAll draws the chart set of `fyp run` on one worker and on
+// GOMAXPROCS workers: go test ./cmd/fyp -run '^$' -bench DrawAll
+func BenchmarkDrawAll(b *testing.B) {
+	o := &options{plan: "jiangjin-14", lang: "zh", stdout: io.Discard, stderr: io.Discard}
+	prs, err := chartProjections(o)
+	if err != nil {
+		b.Fatal(err)
+	}
+	cs, err := buildCharts(prs, chartData{}, nil, charts.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, w := range []int{1, runtime.GOMAXPROCS(0)} {
+		b.Run(fmt.Sprintf("workers=%d", w), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := drawAll(cs, w); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }

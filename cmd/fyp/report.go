@@ -53,6 +53,9 @@ files it wrote and keeps every other file (see fyp run --help).`,
 			if err := f.check(); err != nil {
 				return err
 			}
+			if err := checkOut(c, out, force); err != nil {
+				return err
+			}
 			p, err := o.loadPlan()
 			if err != nil {
 				return err
@@ -148,7 +151,7 @@ func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error
 	if len(o.scenarios) > 0 {
 		prs = append([]*model.Projection{plan}, prs...)
 	}
-	data := chartData{sims: in.sims, progress: progressInput(in.review, o.lang)}
+	data := chartData{sims: in.sims, progress: progressInput(in.review, o.lang), review: in.review}
 	if data.tornados, err = tornadoInputs(in.projections[0], o.lang); err != nil {
 		return in, err
 	}
@@ -213,7 +216,7 @@ func reportDocument(in reportInput) *report.Document {
 	}
 	if rv := in.review; rv != nil {
 		ri.Review = &report.Review{Rows: rv.rows, AsOf: rv.asOf, File: rv.file, Thresholds: rv.th, Final: model.DefaultFinalThresholds(),
-			Actuals: actuals(rv), Sources: rv.sources, Synthetic: synthetic(rv.sources)}
+			Actuals: actuals(rv), Sources: rv.sources, Synthetic: rv.synthetic || synthetic(rv.sources)}
 		ri.ReviewNotes = reviewTable(rv, lang).Notes
 	}
 	return report.Build(ri)

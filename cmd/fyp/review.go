@@ -10,6 +10,7 @@ import (
 
 	"fyp/model"
 	"fyp/observed"
+	"fyp/report"
 )
 
 // reviewFlags are the options of `fyp review` and `fyp report`.
@@ -128,6 +129,10 @@ type reviewResult struct {
 	rows  []model.Review
 	// sources are the distinct sources the file names, in file order.
 	sources []string
+	// synthetic: the observed file says its figures are invented; every
+	// chart is stamped 示例数据 / SYNTHETIC.
+	synthetic bool
+	ev        model.Evidence // the observations as read, for the charts
 }
 
 // reviewScenario is the projection the review continues from the latest
@@ -190,7 +195,7 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 			rows = append(rows, r)
 		}
 	}
-	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, sources: sources(d)}, nil
+	return &reviewResult{plan: p, file: file, asOf: asOf, scope: f.scope, th: f.th, proj: pr, rows: rows, sources: sources(d), synthetic: d.Synthetic, ev: ev}, nil
 }
 
 // sources are the distinct sources named in d, in the order of their rows.
@@ -343,13 +348,47 @@ func reviewTable(rv *reviewResult, lang string) *table {
 		L(lang, "时间进度", "Time"), L(lang, "实际速度", "Observed pace"), L(lang, "剩余所需", "Required"), L(lang, "倍数", "Multiple"),
 		"RR", "AP", L(lang, "说明", "Reason")}
 	counts := map[string]int{}
+	var baseNotes []string
 	for i, r := range rv.rows {
 		rw := reviewCells(r, i, lang)
+		var note string
+		rw[3], note = reviewBase(rv.plan, r, lang)
+		if note != "" {
+			baseNotes = append(baseNotes, note)
+		}
 		counts[rw[7]]++
 		t.Rows = append(t.Rows, rw)
 	}
 	t.Notes = append(t.Notes, reviewNotes(rv, counts, lang)...)
+	if len(baseNotes) > 0 {
+		t.Notes = append(t.Notes, L(lang, "基期值：", "Base: ")+strings.Join(baseNotes, L(lang, "", " ")))
+	}
 	return t
+}
+
+// reviewBase is the base value the table prints (report.BaseOf: the plan's
+// baseline, shown even where the file has nothing to compare with it) and
+// a note when the review computed with another figure.
+func reviewBase(p *model.Plan, r model.Review, lang string) (string, string) {
+	b := report.BaseOf(p, r)
+	s := fmtValue(b.Value)
+	name := r.Indicator.Name.In(lang)
+	switch b.Source {
+	case report.BaseIndex:
+		s += L(lang, "(指数)", " (index)")
+	case report.BaseRevised:
+		s += "*"
+		return s, L(lang, fmt.Sprintf("*%s采用观测文件中的修订基期值%s（规划为%s）。", name, s[:len(s)-1], fmtValue(b.Plan)),
+			fmt.Sprintf("* %s: the observed file's revised base %s (the plan: %s).", name, s[:len(s)-1], fmtValue(b.Plan)))
+	case report.BaseFile:
+		s += "†"
+		return s, L(lang, fmt.Sprintf("†%s规划未列基期值，采用观测文件%d年数据。", name, b.Year),
+			fmt.Sprintf("† %s: the plan prints no base value; the observed file's %d figure.", name, b.Year))
+	}
+	if b.Source != report.BaseNone && b.Year != p.BaseYear {
+		s += fmt.Sprintf(" (%d)", b.Year)
+	}
+	return s, ""
 }
 
 // reviewCells renders one review row; the first eight cells are the
@@ -541,14 +580,14 @@ func expostTable(p *model.Plan, lang string) *table {
 		t.Rows = append(t.Rows, []string{no, name, attributeLabel(ind.Attribute, lang), goalText(o.Target, lang), out, verdict,
 			fmtPace(o.Delivered, o.Pace), fmtPace(o.Required, o.Pace), paceUnit(ind, o.Pace, lang), note})
 	}
-	keys := make([]string, 0, len(n))
-	for k := range n {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
+	// Totals in the table's own order: achieved, not achieved, then the
+	// targets not compared and why.
 	var parts []string
-	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s %d", k, n[k]))
+	for _, k := range []string{L(lang, "已实现", "achieved"), L(lang, "未实现", "not achieved"), L(lang, "不可比", "not compared"),
+		L(lang, "市下达", "delegated"), L(lang, "无记录", "no record")} {
+		if n[k] > 0 {
+			parts = append(parts, fmt.Sprintf("%s %d", k, n[k]))
+		}
 	}
 	t.Notes = append(t.Notes, L(lang, "★ 约束性指标。实际速度：规划期内实际年均速度；所需速度：恰好达到目标的年均速度。下限/上限目标仅核对末年记录。",
 		"★ binding. Delivered: the average pace over the period; Required: the pace that meets the target exactly. Floors and ceilings: only the final year's record is checked."))

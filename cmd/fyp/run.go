@@ -33,6 +33,9 @@ did not write.`,
 			if err := o.check(); err != nil {
 				return err
 			}
+			if err := checkOut(c, out, force); err != nil {
+				return err
+			}
 			p, err := o.loadPlan()
 			if err != nil {
 				return err

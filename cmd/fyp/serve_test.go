@@ -21,6 +21,7 @@ import (
 // json`, the file passes `fyp validate`, and `fyp run -s FILE` writes the
 // same assessment into its bundle.
 func TestServeSavesWhatItShows(t *testing.T) {
+	t.Parallel()
 	srv, err := web.New(web.Config{})
 	if err != nil {
 		t.Fatal(err)

@@ -47,6 +47,7 @@ func TestReviewShippedRefusals(t *testing.T) {
 // TestRunIncludesShippedReview: fyp run reviews the plan against the real
 // figures shipped with it, as of the latest year they cover, and says so.
 func TestRunIncludesShippedReview(t *testing.T) {
+	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "out")
 	out, errs, code := fyp(t, "run", "--out", dir, "-s", "baseline")
 	if code != 0 {

@@ -68,6 +68,7 @@ func TestSimulateBadFlags(t *testing.T) {
 // limit (each holds buffers as long as the draws: --workers 100000000 took
 // 6.9 GB), with a note, and give the same result.
 func TestSimulateWorkersCapped(t *testing.T) {
+	t.Parallel()
 	args := []string{"simulate", "--draws", "2000", "--format", "csv"}
 	want, _, code := fyp(t, append(args, "--workers", "1")...)
 	if code != 0 {

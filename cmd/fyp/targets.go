@@ -204,6 +204,10 @@ func goalText(g model.Target, lang string) string {
 	case model.Change:
 		v = "+" + v
 	case model.Multiple:
+		if g.Value == 2 && g.Bound != model.Max {
+			// 翻一番, as plans write it (2035年人均地区生产总值比2020年翻一番)
+			return L(lang, "翻一番", "doubling")
+		}
 		v = "×" + v
 	case model.Cumulative:
 		v = "[" + v + "]"
@@ -219,12 +223,24 @@ func goalText(g model.Target, lang string) string {
 	return v
 }
 
-// relativeGoalText prints a target relative to another indicator:
-// "增速≥地区生产总值增速+0", "growth ≥ GDP growth + 0 pp".
+// relativeGoalText prints a target relative to another indicator, in a
+// plan's own words where it has them (增速不低于地区生产总值增速, 与…增速基本
+// 同步: a margin of 0), else as a formula ("增速≥地区生产总值增速+0.5",
+// "growth ≥ GDP growth + 0.5 pp").
 func relativeGoalText(g model.Target, lang string) string {
 	ref := g.RelativeName.In(lang)
 	if ref == "" {
 		ref = g.RelativeTo
+	}
+	if g.Value == 0 {
+		switch g.Bound {
+		case model.Min:
+			return L(lang, "增速不低于"+ref+"增速", "growth not below "+ref+" growth")
+		case model.Max:
+			return L(lang, "增速不高于"+ref+"增速", "growth not above "+ref+" growth")
+		case model.Approx:
+			return L(lang, "增速与"+ref+"增速基本同步", "growth in step with "+ref+" growth")
+		}
 	}
 	op := map[model.Bound]string{model.Min: "≥", model.Max: "≤", model.Approx: "≈", model.Exact: "="}[g.Bound]
 	sign, v := "+", g.Value

@@ -280,7 +280,7 @@ func TestCompareCSVSideBySide(t *testing.T) {
 func TestAchievedTargetInWorkbook(t *testing.T) {
 	t.Parallel()
 	dir := filepath.Join(t.TempDir(), "report")
-	if _, errs, code := fyp(t, "report", "--observed", "testdata/observed-example.csv", "--as-of", "2023", "--lang", "en", "--out", dir); code != 0 {
+	if _, errs, code := fyp(t, "report", "-s", "baseline", "--observed", "testdata/observed-example.csv", "--as-of", "2023", "--lang", "en", "--out", dir); code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
 	f, err := excelize.OpenFile(filepath.Join(dir, "fyp-tables.xlsx"))

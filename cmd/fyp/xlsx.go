@@ -1,8 +1,11 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"regexp"
+	"strings"
 
 	"fyp/model"
 	"fyp/report"
@@ -59,7 +62,7 @@ func reachabilityTables(in reportInput) []*report.Table {
 	lang := in.lang
 	var out []*report.Table
 	for _, pr := range in.projections {
-		t := &report.Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "目标可达性", "Reachability of targets") + " · " + pr.Name(),
+		t := &report.Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "目标可达性", "Reachability of targets") + L(lang, "：", ": ") + scenarioTitle(pr, lang),
 			Cols: []report.Col{
 				col(L(lang, "序号", "No."), 6, report.FmtText), col(L(lang, "指标（单位）", "Indicator (unit)"), 40, report.FmtText),
 				col(L(lang, "属性", "Attribute"), 8, report.FmtText), col(L(lang, "基期值", "Base"), 11, report.FmtValue),
@@ -90,6 +93,69 @@ func reachabilityTables(in reportInput) []*report.Table {
 	return out
 }
 
+// scenarioTitle is a scenario's title in lang, as a report names it (its
+// name, e.g. baseline, is for the command line); the plan's own rules
+// without a scenario are 规划路径.
+func scenarioTitle(pr *model.Projection, lang string) string {
+	if pr.Scenario == nil {
+		return L(lang, "规划路径", "The plan's path")
+	}
+	if t := pr.Scenario.Title.In(lang); t != "" {
+		return t
+	}
+	return pr.Name()
+}
+
+// censorNote is the simulation's warning that draws were held at the
+// growth floor (or a logistic ceiling), as simulationTable prints it:
+// "注意 [plan] fdi: 23 of 150000 draw-years (0.015 %) drew a yearly growth
+// of −99 % or less …".
+var censorNote = regexp.MustCompile(`^(注意|Warning) \[([^\]]+)\] ([A-Za-z0-9_]+): (\d+) of (\d+) draw-years \(([^)]*) %\) drew a yearly growth of −(\d+) % or less(, or a level above the logistic ceiling ([^ ,]+))?`)
+
+// simHead is the start of a note of simulationTable: "[plan] …" or
+// "注意 [plan] fdi: …".
+var simHead = regexp.MustCompile(`^((?:注意|Warning) )?\[([^\]]+)\]( ([A-Za-z0-9_]+)( \d{4})?:)?`)
+
+// simNote is a note of the probability table as the report prints it:
+// scenarios by their titles, indicators by their names, and the growth
+// floor warning in Chinese in a Chinese report (the model words it in
+// English).
+func simNote(n string, titles, names map[string]string, lang string) string {
+	if m := censorNote.FindStringSubmatch(n); m != nil && lang == "zh" {
+		sc, ind := cmp.Or(titles[m[2]], m[2]), cmp.Or(names[m[3]], m[3])
+		if m[8] != "" {
+			return fmt.Sprintf("注意［%s］%s：%s个抽样年中有%s个（%s%%）年增速抽到−%s%%或更低、或水平超过logistic上限%s，按−%s%%或上限截断；该比例不小时说明增速冲击的标准差过大，外侧分位数受这些界限影响。",
+				sc, ind, m[5], m[4], m[6], m[7], m[9], m[7])
+		}
+		return fmt.Sprintf("注意［%s］%s：%s个抽样年中有%s个（%s%%）年增速抽到−%s%%或更低（到−100%%水平将归零或为负），按−%s%%截断；该比例不小时说明增速冲击的标准差过大，低分位数受这一下限影响。",
+			sc, ind, m[5], m[4], m[6], m[7], m[7])
+	}
+	m := simHead.FindStringSubmatchIndex(n)
+	if m == nil {
+		return n
+	}
+	part := func(i int) string {
+		if m[2*i] < 0 {
+			return ""
+		}
+		return n[m[2*i]:m[2*i+1]]
+	}
+	sc := cmp.Or(titles[part(2)], part(2))
+	head := part(1) + "[" + sc + "]"
+	if id := part(4); id != "" {
+		head += " " + cmp.Or(names[id], id) + part(5) + ":"
+	}
+	rest := n[m[1]:]
+	if lang == "zh" {
+		head = strings.TrimSpace(part(1)) + "［" + sc + "］"
+		if id := part(4); id != "" {
+			head += cmp.Or(names[id], id) + part(5) + "："
+		}
+		rest = strings.TrimPrefix(rest, " ")
+	}
+	return head + rest
+}
+
 // probabilityTable is P(met) of each main-table target under each scenario.
 func probabilityTable(in reportInput) *report.Table {
 	if len(in.sims) == 0 {
@@ -97,7 +163,22 @@ func probabilityTable(in reportInput) *report.Table {
 	}
 	lang := in.lang
 	st := simulationTable(in.sims, "main", lang)
-	t := &report.Table{Sheet: L(lang, "实现概率", "Probability"), Caption: st.Title, Notes: st.Notes,
+	titles := map[string]string{}
+	for _, pr := range in.projections {
+		titles[pr.Name()] = scenarioTitle(pr, lang)
+	}
+	for _, sim := range in.sims {
+		titles[sim.Projection.Name()] = scenarioTitle(sim.Projection, lang)
+	}
+	names := map[string]string{}
+	for _, ind := range in.plan.Indicators {
+		names[ind.ID] = ind.Name.In(lang)
+	}
+	notes := make([]string, len(st.Notes))
+	for i, n := range st.Notes {
+		notes[i] = simNote(n, titles, names, lang)
+	}
+	t := &report.Table{Sheet: L(lang, "实现概率", "Probability"), Caption: st.Title, Notes: notes,
 		Cols: []report.Col{
 			col(L(lang, "指标（单位）", "Indicator (unit)"), 40, report.FmtText), col(L(lang, "情景", "Scenario"), 14, report.FmtText),
 			col(L(lang, "年份", "Year"), 7, report.FmtYear), col(L(lang, "目标值", "Target"), 11, report.FmtText),
@@ -114,7 +195,7 @@ func probabilityTable(in reportInput) *report.Table {
 			if ts.Status != model.Assessed || !inScope(model.Assessment{Indicator: ts.Indicator, Target: ts.Target}, sim.Projection.Plan, "main") {
 				continue
 			}
-			t.Rows = append(t.Rows, report.Row{Cells: []report.Cell{report.T(nameUnit(ts.Indicator, lang)), report.T(ts.Scenario),
+			t.Rows = append(t.Rows, report.Row{Cells: []report.Cell{report.T(nameUnit(ts.Indicator, lang)), report.T(cmp.Or(titles[ts.Scenario], ts.Scenario)),
 				report.N(float64(ts.Target.Year), fmt.Sprint(ts.Target.Year)), report.T(goalText(ts.Target, lang)),
 				prob(ts.PMet), prob(ts.SE), value(ts.Q[0]), value(ts.Q[2]), value(ts.Q[4])}})
 		}

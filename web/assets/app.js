@@ -277,6 +277,10 @@ function setKnob(key, v) {
 function changed() {
   writeURL();
   clearTimeout(timer);
+  // P(met) of a position the slider has left is moot: stop asking (the
+  // server stops computing it when no one else waits for it).
+  clearTimeout(simTimer);
+  if (simCtl) { simCtl.abort(); simCtl = null; }
   timer = setTimeout(assess, 60);
 }
 

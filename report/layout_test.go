@@ -1,0 +1,149 @@
+package report
+
+import (
+	"archive/zip"
+	"bytes"
+	"image"
+	"image/png"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// wideDoc is a document whose one section holds the main table with five
+// years of actuals: too wide for A4 portrait with its numbers on one line.
+func wideDoc(t *testing.T) *Document {
+	t.Helper()
+	d := testDocument(t, "zh")
+	var tb *Table
+	for _, s := range d.Sections {
+		for _, b := range s.Blocks {
+			if x, ok := b.(*Table); ok && tb == nil {
+				tb = x
+			}
+		}
+	}
+	if tb == nil {
+		t.Fatal("no main table")
+	}
+	// Two more year columns, as a review in the plan's fifth year has.
+	cols := append(append([]Col(nil), tb.Cols[:5]...), Col{Head: "2018", Width: 7}, Col{Head: "2019", Width: 7})
+	tb.Cols = append(cols, tb.Cols[5:]...)
+	tb.Groups = append([]HeadGroup(nil), tb.Groups...)
+	tb.Groups[2].Span += 2
+	for i, r := range tb.Rows {
+		if r.Group == "" {
+			c := append(append([]Cell(nil), r.Cells[:5]...), N(12345.6, "12,345.6"), N(167.33, "167.33%"))
+			tb.Rows[i].Cells = append(c, r.Cells[5:]...)
+		}
+	}
+	return &Document{Lang: "zh", Title: "宽表", Sections: []Section{{ID: "table", Title: "主要指标完成情况", Blocks: []Block{tb}}}}
+}
+
+// TestHTMLNumbersStayWhole: numbers and short cells never wrap (before:
+// table-layout fixed with overflow-wrap anywhere broke "33.3" into
+// "33. / 3" and 2020年 into "20 / 20 / 年"); year heads are bare years;
+// a section whose table is too wide for portrait prints on A4 landscape.
+func TestHTMLNumbersStayWhole(t *testing.T) {
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, wideDoc(t)); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	for _, want := range []string{`<td class="num nw">12,345.6</td>`, `<td class="num nw">167.33%</td>`, `<td class="nw">约束性</td>`,
+		`<td class="nw">基本符合预期</td>`, `<th class="nw">2021</th>`, `@page wide{size:A4 landscape`, `<section id="table" class="wide">`,
+		`h2,h3,caption{break-after:avoid}`, `<tr class="g"><td class="group"`} {
+		if !strings.Contains(page, want) {
+			t.Errorf("the page lacks %s", want)
+		}
+	}
+	if strings.Contains(page, "overflow-wrap:anywhere") || strings.Contains(page, "2021年</th>") {
+		t.Error("cells may still break anywhere, or a year head carries 年")
+	}
+}
+
+// TestDOCXLandscapeTable: the wide table's section is landscape (its own
+// sectPr), the rest portrait; numbers carry noWrap and get columns as wide
+// as their text at the table's type, which stays at 7.5 points or more.
+func TestDOCXLandscapeTable(t *testing.T) {
+	d := wideDoc(t)
+	var buf bytes.Buffer
+	if err := WriteDOCX(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := docxPart(t, z, "word/document.xml")
+	if n := strings.Count(doc, `w:orient="landscape"`); n != 1 {
+		t.Errorf("%d landscape sections, want 1", n)
+	}
+	if n := strings.Count(doc, "<w:sectPr>"); n != 3 {
+		t.Errorf("%d sections, want 3 (title portrait, table landscape, end portrait)", n)
+	}
+	// A group's name row (绿色生态) keeps with the row after it.
+	if !regexp.MustCompile(`<w:pStyle w:val="TableText"/><w:keepNext/></w:pPr><w:r>(<w:rPr>.*?</w:rPr>)?<w:t xml:space="preserve">绿色生态<`).MatchString(doc) {
+		t.Error("the group row 绿色生态 does not keep with the next row")
+	}
+	if !strings.Contains(doc, `<w:noWrap/>`) {
+		t.Error("no cell is kept on one line")
+	}
+	for _, m := range regexp.MustCompile(`<w:sz w:val="(\d+)"/>`).FindAllStringSubmatch(doc, -1) {
+		if hp, _ := strconv.Atoi(m[1]); hp < 15 {
+			t.Errorf("type of %s half points, under 7.5 points", m[1])
+		}
+	}
+	tb := d.Sections[0].Blocks[0].(*Table)
+	ws, pt := colWidths(tb, docxLandW)
+	total := 0
+	for _, w := range ws {
+		total += w
+	}
+	if total > docxLandW+len(ws) {
+		t.Errorf("columns take %d twips, the page %d", total, docxLandW)
+	}
+	// 12,345.6: 8 half-width characters at pt points, half an em each.
+	if w := ws[5]; float64(w) < 8*pt*10+114 {
+		t.Errorf("the 12,345.6 column is %d twips at %.1f pt: too narrow for one line", w, pt)
+	}
+	if pt < docxMinPt {
+		t.Errorf("type %.1f pt", pt)
+	}
+}
+
+// TestDOCXTallFigure: a chart taller than wide (the previous plan's record)
+// is scaled to 21 cm so that its caption stays on its page (before: 16 cm
+// wide and 48 cm tall, the caption alone on the next page).
+func TestDOCXTallFigure(t *testing.T) {
+	var pngb bytes.Buffer
+	if err := png.Encode(&pngb, image.NewGray(image.Rect(0, 0, 100, 300))); err != nil {
+		t.Fatal(err)
+	}
+	d := &Document{Lang: "zh", Title: "图", Sections: []Section{{ID: "f", Title: "图表", Blocks: []Block{Figure{No: 1, Caption: "图1  高图", Name: "tall.png", PNG: pngb.Bytes()}}}}}
+	var buf bytes.Buffer
+	if err := WriteDOCX(&buf, d); err != nil {
+		t.Fatal(err)
+	}
+	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := regexp.MustCompile(`<wp:extent cx="(\d+)" cy="(\d+)"/>`).FindStringSubmatch(docxPart(t, z, "word/document.xml"))
+	if m == nil {
+		t.Fatal("no image extent")
+	}
+	cx, _ := strconv.Atoi(m[1])
+	cy, _ := strconv.Atoi(m[2])
+	if cy > docxImageMaxH || abs(cy-3*cx) > 3 {
+		t.Errorf("image %d × %d EMU: want at most %d tall, 1:3", cx, cy, docxImageMaxH)
+	}
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
