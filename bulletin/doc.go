@@ -29,14 +29,28 @@
 //     the span.
 //
 // Targets are not outcomes: a sentence with 力争, 预期目标, 今后五年, 到2025年 …
-// is not read (a Warning names it). A name qualified by what stands before it
-// (城镇常住人口, 城镇居民人均可支配收入) is another indicator, and an alias
-// that drops the plan's 规模以上 (工业增加值 for 规模以上工业增加值) is another
-// concept in a bulletin.
+// is not read (a Warning names it). Nor is part of a year or a running
+// total: 截至 a date inside the year, 1—10月, 前10个月, 前三季度, 上半年, 一季度,
+// 9月末, 今年以来, 累计, 至此, or a title such as 2023年1—10月…主要经济指标 (a
+// Warning names each; fyp review does not read the note, so a row marked
+// review would still be used). 全年累计, 1—12月, 12月末 and 截至2022年底 cover
+// the year, the last read as 2022's.
+//
+// A name qualified by what stands before it (城镇常住人口, 城镇居民人均可支配收入,
+// 城镇新增就业人员, 人均地区生产总值) is another indicator, and an alias that
+// drops the plan's 规模以上 (工业增加值 for 规模以上工业增加值) is another
+// concept in a bulletin. A place standing as the subject (珞璜临港产业城开行…,
+// 江津综保区实现…, 德感街道…) makes the figure that place's: it is read only
+// when the indicator's name itself names the plan's place (西部陆海新通道江津班列
+// for 重庆市江津区: whoever runs them, they are the district's trains;
+// Indicator.Local), and is a Warning otherwise. 高新区, 综保区, 双福新区, 工业园区
+// are parts of a district, not the district.
 //
 // The year is the document's (2023年…统计公报; a work report of 2024, titled
 // so or headed 2024年1月10日在…人民代表大会…上, speaks of 2023) unless a sentence starts with its own year or the caller gives one.
 // Nothing is guessed: a figure read with doubt (约, 左右, 预计) carries
 // "review" in its note; a figure next to a plan's name that the reader cannot
-// interpret is returned as a Warning with its clause.
+// interpret is returned as a Warning with its clause, and so is every
+// sentence that names an indicator beside a figure (a number and its unit)
+// and gives nothing for it, whatever the reason.
 package bulletin

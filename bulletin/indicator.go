@@ -23,12 +23,17 @@ type Indicator struct {
 	Real bool
 	// Money marks a unit of money (元, 万元, 亿元, 亿美元).
 	Money bool
+	// Local marks a name that names the plan's own place (西部陆海新通道江津班列
+	// for 重庆市江津区): a place inside it standing as the subject
+	// (珞璜临港产业城开行…) does not make it that place's figure.
+	Local bool
 }
 
 // IndicatorsOf lists the indicators of plan p with their names: the plan's,
 // and those of the vocabulary entry with the same id or the plan's name.
 func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 	var out []Indicator
+	local := localName(p.Region.ZH)
 	for _, ind := range p.Indicators {
 		in := Indicator{ID: ind.ID, Unit: ind.Unit.ZH, Names: []string{ind.Name.ZH}}
 		e, ok := voc.ByID(ind.ID)
@@ -78,6 +83,7 @@ func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 				in.Real = true
 			}
 		}
+		in.Local = local != "" && containsAny(strings.Join(in.Names, "|"), local)
 		if len(in.Names) > 0 {
 			out = append(out, in)
 		}

@@ -87,6 +87,20 @@ func TestMeasure(t *testing.T) {
 			{"forest_coverage", 2022, Level, "41.01", 0, false}, {"energy_intensity", 2022, Growth, "-4.43", 0, false},
 			{"good_air_days", 2022, Level, "314", 0, false},
 		}, 0, 0},
+		// Three one-sentence texts on the corridor trains, read blind: 0 of 1
+		// found, 1 wrong (536 dropped silently for the place before the
+		// name; growth 153.5 for 2023 taken from a January–October running
+		// total). The careful reader takes 536 for 2022 (珞璜临港产业城 runs the
+		// Jiangjin trains: the name says whose trains they are) and nothing
+		// from the others: 截至2023年10月31日…累计 is part of a year and a
+		// running total (one warning says so); 至此…开行达到500列 is a running
+		// total and names the trains only as 江津班列, which is no name of the
+		// vocabulary (so no warning either).
+		{"testdata/measure/jiangjin-trains-2022.txt", 2022, []expect{
+			{"corridor_trains", 2022, Level, "536", 0, false},
+		}, 0, 0},
+		{"testdata/measure/jiangjin-trains-2023-ytd.txt", 2023, nil, 0, 1},
+		{"testdata/measure/jiangjin-trains-2022-cumulative.txt", 2022, nil, 0, 0},
 	}
 	var stated, found, wrong int
 	for _, d := range docs {

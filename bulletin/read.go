@@ -6,7 +6,6 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
-	"unicode/utf8"
 
 	"fyp/document"
 )
@@ -86,7 +85,7 @@ var (
 	ratioIn    = regexp.MustCompile(`\d:\d|%、\d`)
 	// between is what may stand between a name and its figure.
 	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
-	leadRe     = regexp.MustCompile(`^(?:\p{Han}{1,2}[^\x00-\x7F地][区县](?:人民政府)?|全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|其中|(?:19|20)\d\d年末?|全年全区|本区|我区|城区)*`)
+	leadRe     = regexp.MustCompile(`^(?:(?:\p{Han}{2,3}[省市])?\p{Han}{1,2}[^\x00-\x7F地新保税园片港发开范能心聚验][区县](?:人民政府)?|全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|累计|共计|共|其中|(?:19|20)\d\d年末?|全年全区|本区|我区|城区)*`)
 	contRe     = regexp.MustCompile(`^(?:五年年均|五年来年均|比上年|较上年|同比|增长|下降|减少|降低|提高|提升|上升|回落|实际增长|扣除价格因素|按不变价格|按可比价格|按可比价|年均|增速|达|为)`)
 	spanRe     = regexp.MustCompile(`(五年来|过去五年|近五年|五年|“?十([一二三四五])五”?(?:时期|期间)?)`)
 	otherYrRe  = regexp.MustCompile(`(?:比|较)((?:19|20)\d\d)年`)
@@ -117,7 +116,12 @@ func Read(d *document.Document, o Options) (*Result, error) {
 			}
 		}
 	}
-	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators, round: t == nil || report}
+	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators, round: t == nil || report, touched: map[int]bool{}}
+	var heads []string
+	for k := 0; k < len(lines) && k < 5; k++ {
+		heads = append(heads, lines[k].Text)
+	}
+	r.part = titlePart(heads)
 	for _, l := range lines {
 		r.para = l.Text
 		for _, s := range sentenceRe.Split(l.Text, -1) {
@@ -161,6 +165,9 @@ func baseName(p string) string {
 }
 
 type reader struct {
+	part    string       // the part of a year the title covers (1—10月), "" for a whole year
+	at      int          // the indicator a warning is about, -1 when none
+	touched map[int]bool // the indicators a sentence gave a figure or a warning for
 	// the span a sentence states (从2016年的…增加到2021年的…), for its 年均增长
 	spanFrom, spanTo int
 	round            bool   // not a bulletin: a round level may be a threshold
@@ -192,37 +199,6 @@ func clauses(s string) []string {
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
-// name finds the indicator named in clause c: the longest name standing
-// at the clause's head (after 全年, 年末, 全区 …) or in brackets.
-func (r *reader) name(c string) (ind int, end int) {
-	ind, best := -1, 0
-	for k, in := range r.ind {
-		for _, n := range in.Names {
-			from := 0
-			for {
-				i := strings.Index(c[from:], n)
-				if i < 0 {
-					break
-				}
-				i += from
-				from = i + len(n)
-				head := leadRe.ReplaceAllString(c[:i], "")
-				bracket := strings.HasSuffix(c[:i], "(") && strings.HasPrefix(c[i+len(n):], ")")
-				if head != "" && !bracket {
-					continue
-				}
-				if l := utf8.RuneCountInString(n); l > best {
-					ind, best, end = k, l, i+len(n)
-					if bracket {
-						end++
-					}
-				}
-			}
-		}
-	}
-	return ind, end
-}
-
 // sentence reads one sentence, clause by clause.
 func (r *reader) sentence(line int, s string) {
 	s = strings.TrimSpace(s)
@@ -232,44 +208,105 @@ func (r *reader) sentence(line int, s string) {
 	year := r.year
 	if m := leadYear.FindStringSubmatch(s); m != nil {
 		year, _ = strconv.Atoi(m[1])
+	} else if y := yearEnd(s); y != 0 {
+		year = y // 截至2022年底,…
 	}
-	r.spanFrom, r.spanTo = 0, 0
+	r.spanFrom, r.spanTo, r.at = 0, 0, -1
+	clear(r.touched)
+	nf := len(r.figs)
 	future := futureRe.FindString(s)
+	brk := breakRe.MatchString(s)
 	cs := clauses(s)
+	off := make([]int, len(cs)) // where each clause starts in s
+	for i := 1; i < len(cs); i++ {
+		off[i] = off[i-1] + len(cs[i-1]) + 1
+	}
+	// clauses a to b as written
+	span := func(a, b int) string { return s[off[a] : off[b]+len(cs[b])] }
 	subj, from := -1, 0 // the indicator spoken of, and the clause naming it
+	place := ""         // the place standing before its name
 	var level *Figure   // its level read in this sentence
+	// the part of a year (or running total) the figures from clause partAt
+	// on cover; refused is the warning holding the subject's figures not
+	// read for it or for its place
+	part, partAt := r.part, 0
+	refused, refusedFrom, refusedTo := -1, 0, 0
+	settle := func() { // the clauses of the refused warning, once known
+		if refused >= 0 {
+			r.warns[refused].Clause = span(refusedFrom, refusedTo)
+		}
+		refused = -1
+	}
 	if m := ratioRe.FindStringSubmatch(s); m != nil && future == "" {
-		r.structure(line, year, m[0], m)
+		p := r.part
+		if p == "" {
+			p = partOfYear(s[:strings.Index(s, m[0])])
+		}
+		if p != "" {
+			r.warn(line, m[0], "部分时期或累计的数字 ("+p+"), 不是全年的: 未读取")
+		} else {
+			r.structure(line, year, m[0], m)
+		}
 	}
 	for k, c := range cs {
+		if p := partOfYear(c); p != "" && part == "" {
+			part, partAt = p, k
+		}
 		if ratioIn.MatchString(c) {
 			subj = -1
 			continue
 		}
-		if m := shareRe.FindStringSubmatch(strings.TrimSpace(c)); m != nil && k > 0 {
+		if m := shareRe.FindStringSubmatch(strings.TrimSpace(c)); m != nil && k > 0 && part == "" {
 			// 民营经济增加值17404.40亿元,…,占全市经济总量的59.7%
 			if noun := nounOf(cs[0]); noun != "" {
-				if i, _ := r.name(noun + "占地区生产总值比重"); i >= 0 && r.ind[i].Unit == "%" {
+				if n, ok := r.name(noun + "占地区生产总值比重"); ok && n.place == "" && r.ind[n.ind].Unit == "%" {
+					i := n.ind
 					r.figs = append(r.figs, Figure{ID: r.ind[i].ID, Year: year, Metric: Level, Text: m[1], Value: parse(m[1]),
-						Doc: r.doc, Line: line, Clause: cs[0] + "," + strings.Join(cs[1:k+1], ","), How: noun + "占地区生产总值比重"})
+						Doc: r.doc, Line: line, Clause: span(0, k), How: noun + "占地区生产总值比重"})
 					subj, level = -1, nil
 					continue
 				}
 			}
 		}
 		rest := c
-		if i, end := r.name(c); i >= 0 {
-			if i != subj {
+		if m, ok := r.name(c); ok {
+			if m.ind != subj {
 				level = nil
+				settle()
 			}
-			subj, from, rest = i, k, c[end:]
+			subj, from, rest, place = m.ind, k, c[m.end:], m.place
 		} else if subj < 0 || !contRe.MatchString(strings.TrimSpace(c)) {
 			subj, level = -1, nil
 			continue
 		}
+		r.at = subj
 		if future != "" {
 			if qtyRe.MatchString(rest) {
-				r.warn(line, strings.Join(cs[from:k+1], ","), "目标或预期 ("+future+"), 不是实际值: 未读取")
+				r.warn(line, span(from, k), "目标或预期 ("+future+"), 不是实际值: 未读取")
+			}
+			continue
+		}
+		if part != "" || place != "" && !r.ind[subj].Local {
+			// part of a year, a running total, or a place's own figure:
+			// one warning for the subject, holding each clause not read
+			if quantity(rest) == nil {
+				continue
+			}
+			if refused >= 0 {
+				refusedTo = k
+				continue
+			}
+			first := from
+			if part != "" {
+				first = min(first, partAt)
+			}
+			msg := "主语为「" + place + "」: 是该处的数字, 不是规划地区的: 未读取"
+			if part != "" {
+				msg = "部分时期或累计的数字 (" + part + "), 不是全年的: 未读取"
+			}
+			n := len(r.warns)
+			if r.warn(line, span(first, k), msg); len(r.warns) > n {
+				refused, refusedFrom, refusedTo = n, first, k
 			}
 			continue
 		}
@@ -277,23 +314,11 @@ func (r *reader) sentence(line int, s string) {
 			r.fromTo(line, subj, s, year, c, m)
 			continue
 		}
-		loc := qtyRe.FindStringSubmatchIndex(rest)
-		for loc != nil && (loc[3] < len(rest) && strings.HasPrefix(rest[loc[3]:], "年") && loc[3]-loc[2] == 4 ||
-			strings.HasSuffix(rest[:loc[2]], "[") && strings.HasPrefix(rest[loc[1]:], "]")) { // a year, a footnote mark [2]
-			next := qtyRe.FindStringSubmatchIndex(rest[loc[1]:])
-			if next == nil {
-				loc = nil
-				break
-			}
-			for j := range next {
-				next[j] += loc[1]
-			}
-			loc = next
-		}
+		loc := quantity(rest)
 		if loc == nil {
 			continue
 		}
-		quote := strings.Join(cs[from:k+1], ",")
+		quote := span(from, k)
 		between := rest[:loc[0]]
 		num, unit := rest[loc[2]:loc[3]], rest[loc[4]:loc[5]]
 		if !betweenRe.MatchString(between) {
@@ -301,7 +326,10 @@ func (r *reader) sentence(line int, s string) {
 			continue
 		}
 		f := Figure{ID: r.ind[subj].ID, Year: year, Doc: r.doc, Line: line, Clause: quote}
-		if breakRe.MatchString(s) {
+		if place != "" {
+			f.How = "主语为「" + place + "」; 指标名已指明本地区, 是本地区的数字"
+		}
+		if brk {
 			f.Break = "break"
 		}
 		if doubtRe.MatchString(between) || strings.HasPrefix(c, "约") {
@@ -312,6 +340,10 @@ func (r *reader) sentence(line int, s string) {
 			continue
 		}
 		r.read(&f, subj, s, between, num, unit, &level)
+	}
+	settle()
+	if future == "" {
+		r.unread(line, s, cs, nf)
 	}
 }
 
@@ -325,7 +357,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 	switch {
 	case strings.Contains(between, "平均") && !strings.Contains(between, "年均") && !up && !down && unit == in.Unit:
 		f.Metric, f.Text = Level, num // 城镇调查失业率平均为5.4%: the year's average level
-		f.How = "全年平均"
+		f.How = joinHow(f.How, "全年平均")
 	case strings.Contains(between, "年均") || strings.Contains(between, "平均"):
 		if unit != "%" || !(up || down || containsAny(f.Clause, "增速", "增长")) {
 			r.warn(f.Line, f.Clause, "年均数不是增长率: 未读取")
@@ -358,7 +390,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 				return
 			}
 			f.Text = shift(num, 2)
-			f.How = "增长" + num + "倍 = " + f.Text + "%"
+			f.How = joinHow(f.How, "增长"+num+"倍 = "+f.Text+"%")
 		} else {
 			f.Text = signed(num, down)
 		}
@@ -392,7 +424,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		}
 		f.Metric, f.Text = Level, v
 		if unit != in.Unit {
-			f.How = num + unit + " = " + v + in.Unit
+			f.How = joinHow(f.How, num+unit+" = "+v+in.Unit)
 		}
 		if in.Money {
 			f.PriceBasis = "current"
@@ -420,7 +452,7 @@ func (r *reader) previous(f *Figure, l *Figure, change, printed string, down boo
 	}
 	f.Metric, f.Year, f.Derived = Level, l.Year-1, true
 	f.Text = format(parse(l.Text)+ch, d)
-	f.How = fmt.Sprintf("derived: %s %s %s = %s (%d年)", l.Text, op, printed, f.Text, f.Year)
+	f.How = joinHow(f.How, fmt.Sprintf("derived: %s %s %s = %s (%d年)", l.Text, op, printed, f.Text, f.Year))
 	if !strings.HasPrefix(f.Clause, l.Clause) {
 		f.Clause = l.Clause + "," + f.Clause
 	}
@@ -526,11 +558,22 @@ func (r *reader) structure(line, year int, c string, m []string) {
 }
 
 func (r *reader) warn(line int, clause, msg string) {
+	if r.at >= 0 {
+		r.touched[r.at] = true
+	}
 	if len(r.warns) >= MaxWarnings {
 		r.more++
 		return
 	}
 	r.warns = append(r.warns, Warning{Doc: r.doc, Line: line, Clause: clause, Msg: msg})
+}
+
+// joinHow adds what the reader did to what it did before.
+func joinHow(how, more string) string {
+	if how == "" {
+		return more
+	}
+	return how + "; " + more
 }
 
 func signed(num string, neg bool) string {
