@@ -141,6 +141,9 @@ func reviewRelative(p *Plan, ind *Indicator, t Target, own, ref series, asOf int
 		}
 	}
 	if n < max(1, th.MinPoints) {
+		if len(valueYears(own, t0, end)) < max(1, th.MinPoints) {
+			r.Notes = own.notes // the reason says where its chain stops
+		}
 		return refuse("no_data", relativeGap(p, ind, t, own, ref, n, max(1, th.MinPoints), end))
 	}
 	x0, ok0 := own.x0, own.ok0

@@ -227,3 +227,16 @@ func TestReviewGapMinPoints(t *testing.T) {
 	}
 	t.Fatal("no review of gdp")
 }
+
+// A relative target reads average growth like yearly rates: income given
+// as 2021—2023年年均增长7% and GDP as 2021—2023年年均增长5% differ by
+// exactly 2 pp (both paces are the figures themselves; tolerance 1e-9).
+func TestReviewRelativeAvgGrowth(t *testing.T) {
+	ev := Evidence{"x": {{Year: 2023, From: 2020, Value: 7, Growth: true, PriceBasis: "comparable"}},
+		"y": {{Year: 2023, From: 2020, Value: 5, Growth: true, PriceBasis: "comparable"}}}
+	r := reviewRel(t, relPlan(Min, 0), ev, 2023)
+	if !r.Compared || r.ObservedYear != 2023 || !near(r.Observed, 2, 1e-9) || !near(r.ObservedRate, 7, 1e-9) || r.Category != OnSchedule {
+		t.Errorf("compared %v, year %d, difference %.12g, pace %.12g, category %s; want 2023, 2, 7, on_schedule (%s)",
+			r.Compared, r.ObservedYear, r.Observed, r.ObservedRate, r.Category, r.Reason.EN)
+	}
+}
