@@ -55,7 +55,9 @@ type series struct {
 	// said by the reason where it cannot (gapReason).
 	stop  Text
 	chain []Text
-	inv   inventory
+	// conflicts are the notes of figures that disagree (also in notes).
+	conflicts []Text
+	inv       inventory
 }
 
 // allNotes are the notes a review with s carries.

@@ -101,7 +101,7 @@ func (pr *Projection) assessRelative(a Assessment) Assessment {
 // meets the target if the reference keeps its observed pace.
 func reviewRelative(p *Plan, ind *Indicator, t Target, own, ref series, asOf int, th ReviewThresholds) Review {
 	nan := math.NaN()
-	r := Review{Indicator: ind, Target: t, AsOf: asOf, Category: InsufficientData, Method: own.method, Notes: own.allNotes(),
+	r := Review{Indicator: ind, Target: t, AsOf: asOf, Category: InsufficientData, Method: own.method, Notes: own.allNotes(), Conflicts: own.conflicts,
 		Base: nan, Goal: t.Value, Observed: nan, TimeElapsed: nan, TaskDone: nan, Scale: own.scale,
 		Measure: MeasureRelative, Pace: RatePct,
 		ObservedRate: nan, RequiredRate: nan, RequiredRemaining: nan, Multiple: nan, RatioRR: nan, Anticipated: nan}

@@ -62,6 +62,10 @@ type Review struct {
 	Category  Category
 	Reason    Text
 	Notes     []Text
+	// Conflicts are figures of the file that disagree, such as an average
+	// growth rate against the yearly rates of its years (the yearly rates
+	// are used): among Notes too, and said wherever the review is told.
+	Conflicts []Text
 	Method    Text // levels, or growth rates chained
 
 	Base         float64 // x_0 on the review's scale
@@ -179,7 +183,7 @@ func ReviewAll(pr *Projection, ev Evidence, asOf int, th ReviewThresholds) []Rev
 
 func reviewTarget(p *Plan, ind *Indicator, t Target, s series, asOf int, th ReviewThresholds) Review {
 	nan := math.NaN()
-	r := Review{Indicator: ind, Target: t, AsOf: asOf, Category: InsufficientData, Method: s.method, Notes: s.allNotes(),
+	r := Review{Indicator: ind, Target: t, AsOf: asOf, Category: InsufficientData, Method: s.method, Notes: s.allNotes(), Conflicts: s.conflicts,
 		Base: nan, Goal: nan, Observed: nan, TimeElapsed: nan, TaskDone: nan, Scale: s.scale,
 		ObservedRate: nan, RequiredRate: nan, RequiredRemaining: nan, Multiple: nan, RatioRR: nan, Anticipated: nan}
 	refuse := func(kind string, why Text) Review {

@@ -91,7 +91,7 @@ func chainGrowth(p *Plan, s *series, gr []ObservedPoint) {
 			continue
 		}
 		if n := s.checkSpan(o, yearly, known); n.ZH != "" {
-			s.notes = append(s.notes, n)
+			s.notes, s.conflicts = append(s.notes, n), append(s.conflicts, n)
 		}
 		if _, ok := known[o.Year]; ok {
 			continue // the year is reached otherwise; the span was checked

@@ -111,6 +111,9 @@ func TestReviewAvgGrowth(t *testing.T) {
 			if tt.note != "" && !strings.Contains(notes, tt.note) {
 				t.Errorf("notes\n%s do not say %q", notes, tt.note)
 			}
+			if want := strings.Contains(tt.note, "differs"); want != (len(r.Conflicts) == 1) {
+				t.Errorf("conflicts %v; want one: %v", r.Conflicts, want)
+			}
 			if tt.note == "" && strings.Contains(notes, "average") {
 				t.Errorf("notes\n%s speak of the average growth; want none", notes)
 			}
