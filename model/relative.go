@@ -185,9 +185,13 @@ func reviewRelative(p *Plan, ind *Indicator, t Target, own, ref series, asOf int
 		r.Category = Lagging
 	}
 	cmp := map[bool]Text{true: {ZH: "达到", EN: "meets"}, false: {ZH: "未达到", EN: "misses"}}[met]
+	pz, pe := fmt.Sprintf("%d—%d年本指标年均增长", t0+1, tl), fmt.Sprintf("in %d–%d this indicator grew %s%% a year on average", t0+1, tl, fmtG(gOwn))
+	if tl == t0+1 {
+		pz, pe = fmt.Sprintf("%d年本指标增长", tl), fmt.Sprintf("in %d this indicator grew %s%%", tl, fmtG(gOwn))
+	}
 	r.Reason = Text{
-		ZH: fmt.Sprintf("%d—%d年本指标年均增长%s%%，%s%s%%，差%s个百分点，%s要求（%s）", t0, tl, fmtG(gOwn), rz, fmtG(gRef), fmtSigned(r.Observed), cmp.ZH, relGoalZH(t)),
-		EN: fmt.Sprintf("from %d to %d this indicator grew %s%% a year, %s %s%%, a difference of %s pp, which %s the target (%s)", t0, tl, fmtG(gOwn), re, fmtG(gRef), fmtSigned(r.Observed), cmp.EN, relGoalEN(t)),
+		ZH: fmt.Sprintf("%s%s%%，%s%s%%，差%s个百分点，%s要求（%s）", pz, fmtG(gOwn), rz, fmtG(gRef), fmtSigned(r.Observed), cmp.ZH, relGoalZH(t)),
+		EN: fmt.Sprintf("%s, %s %s%%, a difference of %s pp, which %s the target (%s)", pe, re, fmtG(gRef), fmtSigned(r.Observed), cmp.EN, relGoalEN(t)),
 	}
 	r.AtRisk = ind.Attribute == Binding && r.Category == Lagging
 	return r

@@ -242,4 +242,11 @@ func TestReviewRelativeAvgGrowth(t *testing.T) {
 		t.Errorf("compared %v, year %d, difference %.12g, pace %.12g, category %s; want 2023, 2, 7, on_schedule (%s)",
 			r.Compared, r.ObservedYear, r.Observed, r.ObservedRate, r.Category, r.Reason.EN)
 	}
+	// The years are named as the other sentences name them (2021—2023 for
+	// the growth from 2020), with no label before them.
+	zh := "2021—2023年本指标年均增长7.00%，地区生产总值5.00%，差+2.00个百分点，达到要求（不低于0个百分点）"
+	en := "in 2021–2023 this indicator grew 7.00% a year on average, GDP 5.00%, a difference of +2.00 pp, which meets the target (at least 0 pp)"
+	if r.Reason.ZH != zh || r.Reason.EN != en {
+		t.Errorf("reason\n got %s\n     %s\nwant %s\n     %s", r.Reason.ZH, r.Reason.EN, zh, en)
+	}
 }
