@@ -216,19 +216,37 @@ func TestReviewGapMinPoints(t *testing.T) {
 	}
 	th := DefaultReviewThresholds()
 	th.MinPoints = 2
-	ev := Evidence{"gdp": {{Year: 2021, Value: 8, Growth: true}}}
+	ev := Evidence{"gdp": {{Year: 2021, Value: 8, Growth: true}}, "share": {{Year: 2022, Value: 35}}}
+	want := map[string]Text{
+		"gdp": {ZH: "有2021年增速（可比价），缺2022、2023年增速；至少需要2个年份的可比数值（现有1个）",
+			EN: "the file has the 2021 growth rate (comparable prices); the 2022 and 2023 growth rates are missing; at least 2 years of comparable figures are needed (1 so far)"},
+		"share": {ZH: "有2022年水平值，缺2021、2023年数据；至少需要2个年份的可比数值（现有1个）",
+			EN: "the file has the 2022 level; the 2021 and 2023 figures are missing; at least 2 years of comparable figures are needed (1 so far)"},
+	}
+	seen := 0
 	for _, r := range ReviewAll(pr, ev, 2023, th) {
-		if r.Indicator.ID != "gdp" {
+		w, ok := want[r.Indicator.ID]
+		if !ok {
 			continue
 		}
-		zh := "有2021年增速（可比价），缺2022、2023年增速；至少需要2个年份的可比数值（现有1个）"
-		en := "the file has the 2021 growth rate (comparable prices); the 2022 and 2023 growth rates are missing; at least 2 years of comparable figures are needed (1 so far)"
-		if r.Reason.ZH != zh || r.Reason.EN != en {
-			t.Errorf("reason\n got %s\n     %s\nwant %s\n     %s", r.Reason.ZH, r.Reason.EN, zh, en)
+		seen++
+		if r.Reason != w {
+			t.Errorf("%s: reason\n got %s\n     %s\nwant %s\n     %s", r.Indicator.ID, r.Reason.ZH, r.Reason.EN, w.ZH, w.EN)
 		}
-		return
 	}
-	t.Fatal("no review of gdp")
+	if seen != 2 {
+		t.Fatalf("%d reviews of gdp and share, want 2", seen)
+	}
+}
+
+// A level given only for the base year leaves nothing to compare: the
+// reason says which years to supply.
+func TestReviewGapBaseYearOnly(t *testing.T) {
+	r := reviewOne(t, Evidence{"share": {{Year: 2020, Value: 30}}}, "share", 2023)
+	want := Text{ZH: "2021—2023年没有可比观测值；请补充2021—2023年数据", EN: "the file has no comparable figure for 2021–2023: supply the 2021–2023 figures"}
+	if r.Refusal != "no_data" || r.Reason != want {
+		t.Errorf("refusal %q, reason %+v; want no_data, %+v", r.Refusal, r.Reason, want)
+	}
 }
 
 // A relative target reads average growth like yearly rates: income given
@@ -248,5 +266,36 @@ func TestReviewRelativeAvgGrowth(t *testing.T) {
 	en := "in 2021–2023 this indicator grew 7.00% a year on average, GDP 5.00%, a difference of +2.00 pp, which meets the target (at least 0 pp)"
 	if r.Reason.ZH != zh || r.Reason.EN != en {
 		t.Errorf("reason\n got %s\n     %s\nwant %s\n     %s", r.Reason.ZH, r.Reason.EN, zh, en)
+	}
+}
+
+// Any mix of yearly and average growth rates, spans from before the plan
+// to its last year, reviews without panicking, and a compared growth
+// target's pace is finite and above −100 %.
+func TestReviewAvgGrowthAnyMix(t *testing.T) {
+	src := uint64(20211231)
+	next := func(n int) int { // xorshift: reproducible without math/rand
+		src ^= src << 13
+		src ^= src >> 7
+		src ^= src << 17
+		return int(src % uint64(n))
+	}
+	for i := 0; i < 300; i++ {
+		var pts []ObservedPoint
+		for k := next(6); k >= 0; k-- {
+			y := 2020 + next(6)
+			if next(2) == 0 {
+				pts = append(pts, ObservedPoint{Year: y, Value: float64(next(400))/10 - 9.9, Growth: true, Row: k})
+			} else {
+				pts = append(pts, ObservedPoint{Year: y, From: y - 1 - next(8), Value: float64(next(400))/10 - 9.9, Growth: true, Row: k})
+			}
+		}
+		r := reviewOne(t, Evidence{"gdp": pts}, "gdp", 2023)
+		if r.Compared && (math.IsNaN(r.ObservedRate) || math.IsInf(r.ObservedRate, 0) || r.ObservedRate <= -100) {
+			t.Fatalf("%+v: observed pace %g", pts, r.ObservedRate)
+		}
+		if !r.Compared && (r.Reason.ZH == "" || r.Reason.EN == "") {
+			t.Fatalf("%+v: refused with no reason", pts)
+		}
 	}
 }

@@ -76,8 +76,8 @@ func gapReason(p *Plan, ind *Indicator, t Target, s series, have []int, need, en
 		he[len(he)-1] += " (" + be + ")"
 	}
 	if len(hz) == 0 {
-		zh = append(zh, fmt.Sprintf("%d—%d年没有可比观测值", t0+1, end))
-		en = append(en, fmt.Sprintf("the file has no comparable figure for %d–%d", t0+1, end))
+		zh = append(zh, fmt.Sprintf("%d—%d年没有可比观测值；请补充%d—%d年数据", t0+1, end, t0+1, end))
+		en = append(en, fmt.Sprintf("the file has no comparable figure for %d–%d: supply the %d–%d figures", t0+1, end, t0+1, end))
 	} else {
 		zh = append(zh, "有"+strings.Join(hz, "、"))
 		en = append(en, "the file has "+andList(he))
@@ -128,7 +128,7 @@ func gapReason(p *Plan, ind *Indicator, t Target, s series, have []int, need, en
 			zh[len(zh)-1] += "，" + z
 			en[len(en)-1] += "; " + e
 		}
-	} else if len(have) < need {
+	} else {
 		var miss []int
 		for y := t0 + 1; y <= end; y++ {
 			if !hasYear(inv.levels, y) {
@@ -146,7 +146,7 @@ func gapReason(p *Plan, ind *Indicator, t Target, s series, have []int, need, en
 	}
 	if len(inv.refused) > 0 {
 		wz, we := basisLabel(ind.PriceBasis)
-		for _, g := range byBasis(p, inv.refused) {
+		for _, g := range byBasis(inv.refused) {
 			rz, re := refusedLabel(g.basis)
 			zh = append(zh, fmt.Sprintf("%s年%s水平值不能用于%s目标", yearsZH(g.years), rz, wz))
 			en = append(en, fmt.Sprintf("the %s level%s (%s) cannot be used for a target at %s", re, plural(len(g.years)), yearsEN(g.years), we))
@@ -165,7 +165,7 @@ type basisGroup struct {
 
 // byBasis groups refused levels by their stated price basis, in order of
 // first appearance.
-func byBasis(p *Plan, pts []ObservedPoint) []basisGroup {
+func byBasis(pts []ObservedPoint) []basisGroup {
 	var out []basisGroup
 	at := map[string]int{}
 	for _, o := range pts {
