@@ -35,6 +35,10 @@ type FanInput struct {
 	OnPath bool
 	// Assumed: the volatilities are assumptions, not estimates; a note says so.
 	Assumed bool
+	// ID is the indicator's id (optional); Unplaced names the observations
+	// the fan cannot place (UnplacedNote), printed as a note.
+	ID       string
+	Unplaced string
 }
 
 // Check refuses inconsistent input.
@@ -97,6 +101,9 @@ func FanNotes(f FanInput, lang string) []string {
 	}
 	if f.Assumed {
 		out = append(out, pick(lang, "波动率为假设值（规划未给出逐年历史），不是估计值", "The volatilities are assumptions (the plan prints no yearly history), not estimates"))
+	}
+	if f.Unplaced != "" {
+		out = append(out, f.Unplaced)
 	}
 	return out
 }
@@ -175,6 +182,10 @@ func Fan(f FanInput, p *model.Plan, o Options) (*Chart, error) {
 		notes = append(notes, th.t(n))
 	}
 	footer := th.t(sourceLine(o, p, []string{lbl}, th.lang))
+	c.Notes = notes
+	if f.ID != "" {
+		c.Shown = map[string][]YearValue{f.ID: f.History}
+	}
 	return c.done(func(dc draw.Canvas) {
 		dc = th.header(dc, c.Title)
 		dc = th.footer(dc, append(notes, footer)...)

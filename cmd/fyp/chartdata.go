@@ -121,6 +121,10 @@ func observedCharts(prs []*model.Projection, sims []*model.Simulation, rv *revie
 type fan struct {
 	id string
 	in charts.FanInput
+	// scale and placed (the years of the review's observations drawn)
+	// let the chart name the observations it cannot place.
+	scale  model.Scale
+	placed map[int]bool
 }
 
 func fanInputs(sim *model.Simulation, lang string) []fan {
@@ -151,8 +155,8 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 		for _, t := range ind.Targets {
 			end = max(end, t.Year)
 		}
+		seen := map[int]bool{}
 		if sc := sim.Projection.Scenario; sc != nil && len(sc.Observed[id]) > 0 {
-			seen := map[int]bool{}
 			for y, v := range sc.Observed[id] {
 				f.History = append(f.History, charts.YearValue{Year: y, Value: v})
 				from, seen[y] = max(from, y), true
@@ -188,7 +192,8 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 			break
 		}
 		if f.Check() == nil {
-			out = append(out, fan{id, f})
+			f.ID = id
+			out = append(out, fan{id: id, in: f, scale: b.Scale, placed: seen})
 		}
 	}
 	return out

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"math"
 	"runtime"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -100,5 +102,132 @@ func TestObservedDriveCharts(t *testing.T) {
 	}
 	if len(fan.History) != 4 || fan.History[0].Year != 2020 {
 		t.Errorf("fan history = %v, want 2020 (base) and the three observations", fan.History)
+	}
+}
+
+// shippedBundleCharts are the charts of `fyp report --observed shipped`
+// (seeds/jiangjin-observed.csv, real figures) in lang, with a small
+// simulation (the fans' bands are not checked here).
+func shippedBundleCharts(t *testing.T, lang string) ([]*charts.Chart, *reviewResult) {
+	t.Helper()
+	o := &options{plan: "jiangjin-14", lang: lang, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	p := mustPlan(t)
+	rv, err := runReview(o, p, &reviewFlags{observed: shippedObserved, th: model.DefaultReviewThresholds(), scope: "main"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prs, err := chartProjections(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := o.scenarios
+	o.scenarios = o.scenarios[:1]
+	sims, err := runSimulations(o, &simFlags{draws: 500, seed: model.DefaultSeed, seedSet: true, workers: runtime.GOMAXPROCS(0)})
+	o.scenarios = saved
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := bundleCharts(prs, chartData{sims: sims, progress: progressInput(rv, lang), review: rv}, nil, charts.Options{Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs, rv
+}
+
+// Every observation of the observed file is drawn or named, with its
+// year and value, in the note of every chart of the bundle that draws its
+// indicator: seeds/jiangjin-observed.csv holds urbanization 2022 62.00 and
+// 2023 62.94 (no 2020 base in the plan: the chart is a change since 2020),
+// GDP growth 2022 3.2 and 2023 7.0 (no 2021 figure to chain from) and
+// current-price levels of GDP and per-capita GDP (targets at comparable
+// and 2020 prices), none of which a chart can place.
+func TestNoObservationHidden(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		cs, rv := shippedBundleCharts(t, lang)
+		checked := 0
+		for _, c := range cs {
+			for id, shown := range c.Shown {
+				for _, o := range rv.ev[id] {
+					drawn := false
+					for _, h := range shown {
+						drawn = drawn || (h.Year == o.Year && h.Value == o.Value && !o.Growth)
+					}
+					checked++
+					if drawn {
+						continue
+					}
+					v := strconv.FormatFloat(o.Value, 'f', -1, 64)
+					named := false
+					for _, n := range c.Notes {
+						named = named || (strings.Contains(n, fmt.Sprint(o.Year)) && strings.Contains(strings.ReplaceAll(n, ",", ""), v))
+					}
+					if !named {
+						t.Errorf("%s %s: observation %s %d %v neither drawn nor named; notes %q", lang, c.ID, id, o.Year, o.Value, c.Notes)
+					}
+				}
+			}
+		}
+		// Provenance: the shipped file's rows of urbanization (2), GDP (6),
+		// per-capita GDP (2), service share (1) and corridor trains (1),
+		// counted once per chart that draws them: at least the 12.
+		if checked < 12 {
+			t.Errorf("%s: %d observations checked, want at least the shipped file's 12 on charted indicators", lang, checked)
+		}
+	}
+}
+
+// In a review bundle no scenario path is drawn before the indicator's
+// last observation: seeds/jiangjin-observed.csv has service share 33.9 in
+// 2023 and 536 corridor trains in 2022, so every line starts there, at
+// the observation, in the path charts and the headline panel.
+func TestPathsStartAtLastObservation(t *testing.T) {
+	cs, rv := shippedBundleCharts(t, "zh")
+	prs, err := chartProjections(&options{plan: "jiangjin-14", lang: "zh", stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prs, _, err = observedCharts(prs, nil, rv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		id   string
+		year int
+		v    float64
+	}{{"service_share", 2023, 33.9}, {"corridor_trains", 2022, 536}} {
+		d, err := charts.PathOf(tc.id, prs, "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Observed != tc.year {
+			t.Errorf("%s: last observation %d, want %d", tc.id, d.Observed, tc.year)
+		}
+		for _, l := range d.Lines {
+			if len(l.Points) == 0 || l.Points[0].Year != tc.year || math.Abs(l.Points[0].Value-tc.v) > 1e-9 {
+				t.Errorf("%s: %s starts %v, want (%d, %v)", tc.id, l.Scenario, l.Points[:min(1, len(l.Points))], tc.year, tc.v)
+			}
+		}
+	}
+	// Every path chart and panel: nothing of a scenario before the last
+	// recorded value after the base year.
+	for _, id := range append(charts.HeadlineOf(prs[0]), "service_share", "corridor_trains") {
+		d, err := charts.PathOf(id, prs, "zh")
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := 0
+		for _, h := range d.History {
+			if h.Year > prs[0].Plan.BaseYear {
+				last = max(last, h.Year)
+			}
+		}
+		for _, l := range d.Lines {
+			if len(l.Points) > 0 && l.Points[0].Year < last {
+				t.Errorf("%s: %s drawn from %d, before the observation of %d", id, l.Scenario, l.Points[0].Year, last)
+			}
+		}
+	}
+	if len(cs) == 0 {
+		t.Fatal("no chart")
 	}
 }
