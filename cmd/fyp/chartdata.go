@@ -182,14 +182,23 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 			if !ok || !okGoal || (b.Scale != model.ScaleLevel && ts.Target.Kind == model.Level) {
 				continue
 			}
-			f.Target, f.TargetYear, f.PMet, f.PMetSE = goal, ts.Target.Year, ts.PMet, ts.SE
+			ft := charts.FanTarget{Year: ts.Target.Year, Level: goal, Mark: charts.BoundMark(ts.Target), PMet: ts.PMet, PMetSE: ts.SE}
 			if !ts.Stochastic {
-				f.NotModelled, f.PMet, f.PMetSE = true, math.NaN(), 0
+				ft.NotModelled, ft.PMet, ft.PMetSE = true, math.NaN(), 0
 			}
 			// The central path lands on the target (the plan's own path):
 			// P ≈ 50 % by construction. Tolerance: 1e-6 of the target.
-			f.OnPath = math.Abs(ts.Central-ts.Target.Value) <= 1e-6*math.Max(1, math.Abs(ts.Target.Value))
-			break
+			ft.OnPath = math.Abs(ts.Central-ts.Target.Value) <= 1e-6*math.Max(1, math.Abs(ts.Target.Value))
+			if f.TargetYear == 0 {
+				f.Target, f.TargetYear, f.PMet, f.PMetSE = ft.Level, ft.Year, ft.PMet, ft.PMetSE
+				f.NotModelled, f.OnPath, f.TargetMark = ft.NotModelled, ft.OnPath, ft.Mark
+				continue
+			}
+			// A later target the fan reaches (per-capita GDP's 2035
+			// doubling) is marked too, its probability in a note.
+			if ft.Year != f.TargetYear && ft.Year <= end {
+				f.Later = append(f.Later, ft)
+			}
 		}
 		if f.Check() == nil {
 			f.ID = id

@@ -231,3 +231,45 @@ func TestPathsStartAtLastObservation(t *testing.T) {
 		t.Fatal("no chart")
 	}
 }
+
+// The per-capita GDP fan runs to 2035, the plan's doubling goal (≥ 2 × the
+// 2020 level of 7.9万元 = 15.8, seeds/jiangjin-14.yaml): that target is
+// marked like the 2025 one and its probability, as the simulation
+// assessed it, is given in a note.
+func TestFanMarksLaterTarget(t *testing.T) {
+	o := &options{plan: "jiangjin-14", lang: "zh", stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	sims, err := runSimulations(o, &simFlags{draws: 2000, seed: model.DefaultSeed, seedSet: true, workers: runtime.GOMAXPROCS(0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want *model.TargetSim
+	for i, ts := range sims[0].Targets {
+		if ts.Indicator.ID == "gdp_per_capita" && ts.Target.Year == 2035 {
+			want = &sims[0].Targets[i]
+		}
+	}
+	if want == nil || want.Status != model.Assessed {
+		t.Fatal("the simulation assessed no 2035 per-capita GDP target")
+	}
+	for _, f := range fanInputs(sims[0], "zh") {
+		if f.id != "gdp_per_capita" {
+			continue
+		}
+		if f.in.Years[len(f.in.Years)-1] != 2035 || f.in.TargetYear != 2025 {
+			t.Fatalf("fan runs to %d, first target %d; want 2035 and 2025", f.in.Years[len(f.in.Years)-1], f.in.TargetYear)
+		}
+		if len(f.in.Later) != 1 || f.in.Later[0].Year != 2035 || math.Abs(f.in.Later[0].Level-15.8) > 1e-9 || f.in.Later[0].PMet != want.PMet {
+			t.Fatalf("later targets = %+v, want 2035 at 15.8 with P %v", f.in.Later, want.PMet)
+		}
+		note := "2035年目标（≥15.8）达成概率 " + strconv.FormatFloat(math.Round(100*want.PMet), 'f', -1, 64) + "%"
+		found := false
+		for _, n := range charts.FanNotes(f.in, "zh") {
+			found = found || strings.HasPrefix(n, note)
+		}
+		if !found {
+			t.Errorf("notes %q lack %q", charts.FanNotes(f.in, "zh"), note)
+		}
+		return
+	}
+	t.Fatal("no per-capita GDP fan")
+}
