@@ -36,8 +36,9 @@ type FanInput struct {
 	// Assumed: the volatilities are assumptions, not estimates; a note says so.
 	Assumed bool
 	// TargetMark is the target's bound as printed before its level ("≥",
-	// "≈"; BoundMark), as the report's tables print it.
-	TargetMark string
+	// "≈"; BoundMark) and TargetGoal the target as the report's tables
+	// print it (Goal): the label shows both where they differ.
+	TargetMark, TargetGoal string
 	// Later are the indicator's further targets within the fan's years (a
 	// 2035 goal): each is marked like the first and its probability is
 	// given in a note.
@@ -54,6 +55,7 @@ type FanTarget struct {
 	Year        int
 	Level       float64
 	Mark        string  // "≥", "≤", "≈" or ""
+	Goal        string  // the target as the tables print it (Goal): "≥6%/年", "翻一番"
 	PMet        float64 // 0–1; NaN: unknown
 	PMetSE      float64
 	NotModelled bool
@@ -110,7 +112,7 @@ func FanTitle(f FanInput, lang string) string {
 
 // probText is a probability with its standard error: "62%（±1.5）".
 func probText(p, se float64, lang string) string {
-	s := fmtNum(100*p, 0) + "%"
+	s := Prob(p)
 	if se > 0 {
 		s += pick(lang, "（±", " (±") + fmtNum(100*se, 1) + pick(lang, "）", ")")
 	}
@@ -121,7 +123,7 @@ func probText(p, se float64, lang string) string {
 func (f FanInput) targets() []FanTarget {
 	var out []FanTarget
 	if !math.IsNaN(f.Target) && f.TargetYear != 0 {
-		out = append(out, FanTarget{Year: f.TargetYear, Level: f.Target, Mark: f.TargetMark, PMet: f.PMet, PMetSE: f.PMetSE, NotModelled: f.NotModelled, OnPath: f.OnPath})
+		out = append(out, FanTarget{Year: f.TargetYear, Level: f.Target, Mark: f.TargetMark, Goal: f.TargetGoal, PMet: f.PMet, PMetSE: f.PMetSE, NotModelled: f.NotModelled, OnPath: f.OnPath})
 	}
 	for _, t := range f.Later {
 		if !math.IsNaN(t.Level) {
@@ -148,10 +150,10 @@ func FanNotes(f FanInput, lang string) []string {
 	for _, t := range f.Later {
 		switch {
 		case t.NotModelled:
-			out = append(out, fmt.Sprintf(pick(lang, "%d年目标（%s）达成概率 未建模", "Probability of meeting the %d target (%s): not modelled"), t.Year, t.label(f.Unit)))
+			out = append(out, fmt.Sprintf(pick(lang, "%d年目标 %s，达成概率 未建模", "Probability of meeting the %d target %s: not modelled"), t.Year, t.label(lang)))
 		case math.IsNaN(t.PMet):
 		default:
-			n := fmt.Sprintf(pick(lang, "%d年目标（%s）达成概率 %s", "Probability of meeting the %d target (%s): %s"), t.Year, t.label(f.Unit), probText(t.PMet, t.PMetSE, lang))
+			n := fmt.Sprintf(pick(lang, "%d年目标 %s，达成概率 %s", "Probability of meeting the %d target %s: %s"), t.Year, t.label(lang), probText(t.PMet, t.PMetSE, lang))
 			if t.OnPath {
 				n += pick(lang, "，中心路径恰好达标，约50%是构造使然", "; the central path meets it exactly, so about 50 % by construction")
 			}
@@ -164,10 +166,14 @@ func FanNotes(f FanInput, lang string) []string {
 	return out
 }
 
-// label is the target as marked: "≥15.8", with the unit where the chart's
-// axis does not give it.
-func (t FanTarget) label(unit string) string {
-	return t.Mark + fmtUnit(t.Level, unit)
+// label is the target as the tables print it and, where that is not the
+// level drawn, the level: "10", "翻一番（≥15.8）", "≥6%/年（≥133.8）".
+func (t FanTarget) label(lang string) string {
+	lv := t.Mark + Value(t.Level)
+	if t.Goal == "" || t.Goal == lv {
+		return lv
+	}
+	return t.Goal + pick(lang, "（"+lv+"）", " ("+lv+")")
 }
 
 // band is the polygon between lo and hi over the years.
@@ -228,7 +234,7 @@ func Fan(f FanInput, p *model.Plan, o Options) (*Chart, error) {
 			tl := line(plotter.XYs{{X: float64(f.Years[0]), Y: t.Level}, {X: float64(min(t.Year, f.Years[len(f.Years)-1])), Y: t.Level}}, okVermilion, 0.8, 2, 2)
 			pl.Add(tl)
 			lines = append(lines, tl.XYs)
-			txt = append(txt, th.t(fmt.Sprintf(pick(th.lang, "%d年目标 %s", "%d target %s"), t.Year, t.label(f.Unit))))
+			txt = append(txt, th.t(fmt.Sprintf(pick(th.lang, "%d年目标 %s", "%d target %s"), t.Year, t.label(th.lang))))
 		}
 		ts := scatter(pts, okVermilion, draw.PyramidGlyph{}, 3.2)
 		pl.Add(ts, &placed{pts: pts, txt: txt, sty: th.style(sizeNote, okVermilion), lines: lines})

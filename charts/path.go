@@ -10,7 +10,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"fyp/internal/numfmt"
 	"fyp/model"
 )
 
@@ -161,12 +160,12 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 		case model.Floor, model.Ceiling:
 			if d.Scale == model.ScaleLevel {
 				d.Bands = append(d.Bands, Band{From: t.From, To: t.Year, Bound: t.Value, Floor: t.Kind == model.Floor,
-					Label: fmt.Sprintf(pick(lang, "%s%s 每年", "%s%s every year"), boundMark(t), fmtNum(t.Value, 2))})
+					Label: fmt.Sprintf(pick(lang, "%s 每年", "%s every year"), Goal(t, lang))})
 			}
 		case model.Cumulative:
 			n := float64(t.Span())
 			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: t.Value / n,
-				Label: fmt.Sprintf(pick(lang, "%d 累计%s，年均%s", "%d: total %s, %s a year"), t.Year, fmtNum(t.Value, 2), fmtNum(t.Value/n, 2))})
+				Label: fmt.Sprintf(pick(lang, "%d 累计%s，年均%s", "%d: total %s, %s a year"), t.Year, Goal(t, lang), Value(t.Value/n))})
 		default:
 			x := math.NaN()
 			from := x0
@@ -179,7 +178,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 					x = t.Value
 				} else {
 					d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年目标%s无法标在相对刻度上（规划未给出基期水平）", "The %d target of %s cannot be marked on a relative scale (the plan gives no base level)"),
-						t.Year, pick(lang, fmtUnit(t.Value, ind.Unit.In(lang))+ind.Unit.In(lang), numfmt.Amount(t.Value, ind.Unit.In(lang)))))
+						t.Year, pick(lang, Goal(t, lang)+ind.Unit.In(lang), Goal(t, lang)+" "+ind.Unit.In(lang))))
 				}
 			case model.Growth:
 				x = from * math.Pow(1+t.Value/100, float64(t.Span()))
@@ -193,7 +192,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 			if !ok0 || math.IsNaN(x) {
 				continue
 			}
-			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: fmt.Sprintf(pick(lang, "%d年目标 %s%s", "%d target %s%s"), t.Year, boundMark(t), fmtUnit(x, ind.Unit.In(lang)))})
+			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: targetLabel(t, lang)})
 		}
 	}
 	for _, b := range d.Bands {
@@ -260,6 +259,13 @@ func (d *PathData) startAtObserved(p *model.Plan, lang string) {
 		d.Observed, p.BaseYear))
 }
 
+// targetLabel is a target marker's label: the target as the tables print
+// it ("2025年目标 38", "2025年目标 ≥6%/年"); the marker shows the level it
+// means on the chart's scale.
+func targetLabel(t model.Target, lang string) string {
+	return fmt.Sprintf(pick(lang, "%d年目标 %s", "%d target %s"), t.Year, Goal(t, lang))
+}
+
 // cumulativeFrom is the start of the sums when every numeric target of ind
 // is a sum over the same years (五年累计); ok is false otherwise.
 func cumulativeFrom(ind *model.Indicator) (from int, ok bool) {
@@ -309,7 +315,7 @@ func (d *PathData) running(ind *model.Indicator, from int, lang string) {
 	for _, t := range ind.Targets {
 		if t.Kind == model.Cumulative {
 			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: t.Value,
-				Label: fmt.Sprintf(pick(lang, "%d年累计目标 %s%s", "%d target: total %s%s"), t.Year, boundMark(t), fmtUnit(t.Value, ind.Unit.In(lang)))})
+				Label: fmt.Sprintf(pick(lang, "%d年累计目标 %s", "%d target: total %s"), t.Year, Goal(t, lang))})
 		}
 	}
 	d.CumulativeFrom = from

@@ -182,7 +182,7 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 			if !ok || !okGoal || (b.Scale != model.ScaleLevel && ts.Target.Kind == model.Level) {
 				continue
 			}
-			ft := charts.FanTarget{Year: ts.Target.Year, Level: goal, Mark: charts.BoundMark(ts.Target), PMet: ts.PMet, PMetSE: ts.SE}
+			ft := charts.FanTarget{Year: ts.Target.Year, Level: goal, Mark: charts.BoundMark(ts.Target), Goal: charts.Goal(ts.Target, lang), PMet: ts.PMet, PMetSE: ts.SE}
 			if !ts.Stochastic {
 				ft.NotModelled, ft.PMet, ft.PMetSE = true, math.NaN(), 0
 			}
@@ -191,7 +191,7 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 			ft.OnPath = math.Abs(ts.Central-ts.Target.Value) <= 1e-6*math.Max(1, math.Abs(ts.Target.Value))
 			if f.TargetYear == 0 {
 				f.Target, f.TargetYear, f.PMet, f.PMetSE = ft.Level, ft.Year, ft.PMet, ft.PMetSE
-				f.NotModelled, f.OnPath, f.TargetMark = ft.NotModelled, ft.OnPath, ft.Mark
+				f.NotModelled, f.OnPath, f.TargetMark, f.TargetGoal = ft.NotModelled, ft.OnPath, ft.Mark, ft.Goal
 				continue
 			}
 			// A later target the fan reaches (per-capita GDP's 2035

@@ -261,7 +261,9 @@ func TestFanMarksLaterTarget(t *testing.T) {
 		if len(f.in.Later) != 1 || f.in.Later[0].Year != 2035 || math.Abs(f.in.Later[0].Level-15.8) > 1e-9 || f.in.Later[0].PMet != want.PMet {
 			t.Fatalf("later targets = %+v, want 2035 at 15.8 with P %v", f.in.Later, want.PMet)
 		}
-		note := "2035年目标（≥15.8）达成概率 " + strconv.FormatFloat(math.Round(100*want.PMet), 'f', -1, 64) + "%"
+		// The target as the tables print it (翻一番), the level it means,
+		// the probability as the probability table prints it.
+		note := "2035年目标 翻一番（≥15.8），达成概率 " + fmtNum(100*want.PMet, 1) + "%"
 		found := false
 		for _, n := range charts.FanNotes(f.in, "zh") {
 			found = found || strings.HasPrefix(n, note)
@@ -272,4 +274,113 @@ func TestFanMarksLaterTarget(t *testing.T) {
 		return
 	}
 	t.Fatal("no per-capita GDP fan")
+}
+
+// sameNumber compares a number as a chart prints it with a table cell:
+// charts add thousands separators and print one minus sign (U+2212),
+// which tables do not; the digits and decimals must agree.
+func sameNumber(chart, table string) bool {
+	norm := func(s string) string { return strings.ReplaceAll(strings.ReplaceAll(s, ",", ""), "−", "-") }
+	return norm(chart) == norm(table)
+}
+
+// The numbers a chart prints for a target, a level, a pace or a
+// probability are those of the report's tables, decimals included: for the
+// shipped bundle (jiangjin-14, seeds/jiangjin-observed.csv) every target
+// label of the path charts and fans and every target of the record chart
+// equals the table's 目标值 cell (goalText), the fans' probabilities the
+// 实现概率 cells, and the charts' level and pace formatters the tables'
+// (fmtValue, fmtPace) on every projected value and pace.
+func TestChartNumbersAsTables(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		o := &options{plan: "jiangjin-14", lang: lang, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+		p := mustPlan(t)
+		rv, err := runReview(o, p, &reviewFlags{observed: shippedObserved, th: model.DefaultReviewThresholds(), scope: "main"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		prs, err := chartProjections(o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sims, err := runSimulations(o, &simFlags{draws: 500, seed: model.DefaultSeed, seedSet: true, workers: runtime.GOMAXPROCS(0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		prs, sims, err = observedCharts(prs, sims[:1], rv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Path charts: "2025年目标 ≥6%/年" ends with the table's cell.
+		labels := 0
+		for _, ind := range p.Indicators {
+			if !ind.InTable() {
+				continue
+			}
+			d, err := charts.PathOf(ind.ID, prs, lang)
+			if err != nil {
+				continue // no path chart (no base level, no relative path)
+			}
+			for _, m := range d.Targets {
+				found := false
+				cell := m.Label[strings.LastIndex(m.Label, " ")+1:] // after "2025年目标 "
+				for _, tg := range ind.Targets {
+					found = found || (tg.Year == m.Year && sameNumber(cell, goalText(tg, lang)))
+				}
+				labels++
+				if !found {
+					t.Errorf("%s path-%s: label %q is no table cell of its %d targets", lang, ind.ID, m.Label, m.Year)
+				}
+			}
+		}
+		if labels < 20 {
+			t.Errorf("%s: %d target labels checked, want the main table's (more than 20)", lang, labels)
+		}
+		// Fans: the target as the table prints it, the probability as the
+		// probability table does (one decimal).
+		for _, f := range fanInputs(sims[0], lang) {
+			found := false
+			for _, ts := range sims[0].Targets {
+				if ts.Indicator.ID != f.id || ts.Target.Year != f.in.TargetYear || ts.Status != model.Assessed || f.in.TargetGoal != goalText(ts.Target, lang) {
+					continue
+				}
+				found = true
+				if cell := fmtNum(100*ts.PMet, 1) + "%"; !f.in.NotModelled && !strings.Contains(charts.FanTitle(f.in, lang), " "+cell) {
+					t.Errorf("%s fan-%s: title %q lacks the table's %s", lang, f.id, charts.FanTitle(f.in, lang), cell)
+				}
+			}
+			if !found {
+				t.Errorf("%s fan-%s: target %q is no table cell of its %d targets", lang, f.id, f.in.TargetGoal, f.in.TargetYear)
+			}
+		}
+		// The record: every target as the ex-post table's 目标值 column.
+		prev := recordPlan(p)
+		cells := map[string]string{}
+		for _, row := range expostTable(prev, lang).Rows {
+			cells[row[0]] = row[3]
+		}
+		for _, r := range charts.RecordOf(prev, lang) {
+			no := fmt.Sprint(r.No)
+			if r.Sub > 0 {
+				no += fmt.Sprintf(".%d", r.Sub)
+			}
+			if !sameNumber(r.TargetText, cells[no]) {
+				t.Errorf("%s record %s: target %q, table %q", lang, no, r.TargetText, cells[no])
+			}
+		}
+		// Levels and paces: the charts' formatters against the tables' on
+		// every projected target value and pace.
+		for _, a := range model.Assess(prs[0]) {
+			for _, v := range []float64{a.Target.Value, a.Projected} {
+				if !sameNumber(charts.Value(v), fmtValue(v)) {
+					t.Errorf("value %v: chart %q, table %q", v, charts.Value(v), fmtValue(v))
+				}
+			}
+			for _, v := range []float64{a.Required, a.Assumed, a.Historical} {
+				if !sameNumber(charts.Pace(v, a.Pace), fmtPace(v, a.Pace)) {
+					t.Errorf("pace %v: chart %q, table %q", v, charts.Pace(v, a.Pace), fmtPace(v, a.Pace))
+				}
+			}
+		}
+	}
 }
