@@ -192,7 +192,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 			if !ok0 || math.IsNaN(x) {
 				continue
 			}
-			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: targetLabel(t, lang)})
+			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: targetLabel(t, x, lang)})
 		}
 	}
 	for _, b := range d.Bands {
@@ -260,10 +260,15 @@ func (d *PathData) startAtObserved(p *model.Plan, lang string) {
 }
 
 // targetLabel is a target marker's label: the target as the tables print
-// it ("2025年目标 38", "2025年目标 ≥6%/年"); the marker shows the level it
-// means on the chart's scale.
-func targetLabel(t model.Target, lang string) string {
-	return fmt.Sprintf(pick(lang, "%d年目标 %s", "%d target %s"), t.Year, Goal(t, lang))
+// it ("2025年目标 38", "2025年目标 ≥6%/年"); the marker shows the level x
+// it means on the chart's scale, which a multiple's label also gives, as
+// 翻一番 names no number ("2035年目标 翻一番（≥15.8）").
+func targetLabel(t model.Target, x float64, lang string) string {
+	g := Goal(t, lang)
+	if t.Kind == model.Multiple {
+		g += pick(lang, "（"+boundMark(t)+Value(x)+"）", " ("+boundMark(t)+Value(x)+")")
+	}
+	return fmt.Sprintf(pick(lang, "%d年目标 %s", "%d target %s"), t.Year, g)
 }
 
 // cumulativeFrom is the start of the sums when every numeric target of ind

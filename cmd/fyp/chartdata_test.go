@@ -323,9 +323,13 @@ func TestChartNumbersAsTables(t *testing.T) {
 			}
 			for _, m := range d.Targets {
 				found := false
-				cell := m.Label[strings.LastIndex(m.Label, " ")+1:] // after "2025年目标 "
+				// "2025年目标 ≥6%/年", "2035年目标 翻一番（≥15.8）": the cell
+				// follows "目标 " / "target " (and "total ").
+				_, cell, _ := strings.Cut(m.Label, L(lang, "目标", "target"))
+				cell = strings.TrimPrefix(strings.TrimPrefix(cell, ": total"), " ")
 				for _, tg := range ind.Targets {
-					found = found || (tg.Year == m.Year && sameNumber(cell, goalText(tg, lang)))
+					g := goalText(tg, lang)
+					found = found || (tg.Year == m.Year && (sameNumber(cell, g) || (tg.Kind == model.Multiple && strings.HasPrefix(cell, g+L(lang, "（", " (")))))
 				}
 				labels++
 				if !found {
