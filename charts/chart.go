@@ -13,6 +13,8 @@ import (
 	"gonum.org/v1/plot/vg/vgimg"
 	"gonum.org/v1/plot/vg/vgpdf"
 	"gonum.org/v1/plot/vg/vgsvg"
+
+	"fyp/model"
 )
 
 // DefaultDPI is the PNG resolution when Options.DPI is 0.
@@ -36,6 +38,11 @@ type Options struct {
 	// observed file marked synthetic): a red SYNTHETIC / 示例数据 stamp
 	// and frame that no crop of the chart's data can lose.
 	Synthetic bool
+	// Evidence are a review's observations as read (nil outside a
+	// review) and AsOf its year: a path or headline chart names in a note
+	// every observation it cannot place, with the reason (UnplacedNote).
+	Evidence model.Evidence
+	AsOf     int
 }
 
 // Formats are the output formats WriteTo knows.
@@ -49,6 +56,11 @@ type Chart struct {
 	Width    vg.Length
 	Height   vg.Length
 	Warnings []string
+	// Notes are the notes printed under the chart, before the source
+	// line; Shown are the recorded values drawn, by indicator id (tests
+	// check that no observation is dropped without a note).
+	Notes []string
+	Shown map[string][]YearValue
 
 	opt  Options
 	th   *theme

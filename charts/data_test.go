@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fmt"
 	"image/color"
 	"math"
 	"strings"
@@ -287,18 +288,24 @@ func TestFormat(t *testing.T) {
 		got  string
 		want string
 	}{
-		{"亿元 no spurious decimals", fmtUnit(650.0000001, "亿元"), "650"},
-		{"share one decimal", fmtUnit(51.84, "%"), "51.8"},
-		{"small level two decimals", fmtUnit(1.896, "倍"), "1.9"},
-		{"index", fmtUnit(133.8226, "指数"), "134"},
-		{"NaN", fmtUnit(math.NaN(), "%"), "—"},
+		{"亿元 no spurious decimals", Value(650.0000001), "650"},
+		{"NaN", Value(math.NaN()), "—"},
 		{"negative zero", fmtNum(-0.0001, 2), "0"},
-		{"pace small, one minus sign", fmtSig(-0.00421), "−0.0042"},
+		{"pace small, one minus sign", Pace(-0.00421, model.RateUnits), "−0.004"},
 		{"thousands", fmtNum(29213.456, 1), "29,213.5"},
 		{"thousands negative", fmtNum(-1234567, 0), "−1,234,567"},
 		{"below a thousand", fmtNum(999.5, 1), "999.5"},
-		{"pace", fmtSig(46.14), "46.1"},
-		{"pace mid", fmtSig(4.8331), "4.83"},
+		// The tables' decimals (cmd/fyp fmtPace): two for % a year, three
+		// signed for steps.
+		{"pace", Pace(46.14, model.RatePct), "46.14%"},
+		{"pace mid", Pace(4.8331, model.RatePct), "4.83%"},
+		{"pace step", Pace(0.94, model.RateUnits), "+0.94"},
+		// The tables' levels (cmd/fyp fmtValue): precision by size.
+		{"value large", Value(1173), "1,173"},
+		{"value index", Value(133.8226), "133.8"},
+		{"value share", Value(62.94), "62.94"},
+		{"value small", Value(0.12345), "0.1235"},
+		{"probability", Prob(0.4932), "49.3%"},
 	}
 	for _, tc := range tests {
 		if tc.got != tc.want {
@@ -633,5 +640,49 @@ func TestDrawable(t *testing.T) {
 	}
 	if !drawable(vg.Rectangle{Max: vg.Point{X: 10, Y: 10}}) {
 		t.Error("a 10×10 rectangle is not drawable")
+	}
+}
+
+// The record shows every compared target's verdict: a five-year sum gets a
+// bar (outcome ÷ target, its base being 0), and a target without a bar (a
+// level without a base value: 空气质量优良天数 292, 311 recorded,
+// jiangjin-13.yaml row 15.2) says 达标/未达标 in the verdict's colour.
+// Provenance: jiangjin-13.yaml rows 21, 23, 24: [30] → [84.5] 亿美元,
+// [15] → [26.6] 亿美元, [15] → 15.6 万人.
+func TestRecordVerdictEveryRow(t *testing.T) {
+	p := load(t, "jiangjin-13")
+	for _, lang := range []string{"zh", "en"} {
+		rows := RecordOf(p, lang)
+		byNo := map[string]RecordRow{}
+		for _, r := range rows {
+			byNo[fmt.Sprintf("%d.%d", r.No, r.Sub)] = r
+		}
+		for no, want := range map[string]float64{"21.0": 84.5 / 30, "23.0": 26.6 / 15, "24.0": 15.6 / 15} {
+			r := byNo[no]
+			if r.Verdict != VerdictMet || !near(r.Completion, want, 1e-12) {
+				t.Errorf("%s row %s: verdict %s, completion %v; want met, %v", lang, no, r.Verdict, r.Completion, want)
+			}
+		}
+		air := byNo["15.2"]
+		if air.Verdict != VerdictMet || !math.IsNaN(air.Completion) {
+			t.Fatalf("%s row 15.2 = %+v, want met without a bar", lang, air)
+		}
+		word := pick(lang, "达标", "met")
+		if txt := RecordText(air, lang); !strings.HasSuffix(txt, " · "+word) || !strings.Contains(txt, "311") {
+			t.Errorf("%s row 15.2 label %q does not say %s", lang, txt, word)
+		}
+		if c := recordTextColour(air); c != okGreen {
+			t.Errorf("%s row 15.2 colour %v, want the met colour", lang, c)
+		}
+		// Every compared row shows its verdict: a bar in its colour or
+		// the word.
+		for _, r := range rows {
+			if r.Verdict != VerdictMet && r.Verdict != VerdictMissed {
+				continue
+			}
+			if math.IsNaN(r.Completion) && !strings.Contains(RecordText(r, lang), verdictLabel(r.Verdict, lang)) {
+				t.Errorf("%s %s: no bar and no verdict in %q", lang, r.Label, RecordText(r, lang))
+			}
+		}
 	}
 }

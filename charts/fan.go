@@ -35,6 +35,31 @@ type FanInput struct {
 	OnPath bool
 	// Assumed: the volatilities are assumptions, not estimates; a note says so.
 	Assumed bool
+	// TargetMark is the target's bound as printed before its level ("≥",
+	// "≈"; BoundMark) and TargetGoal the target as the report's tables
+	// print it (Goal): the label shows both where they differ.
+	TargetMark, TargetGoal string
+	// Later are the indicator's further targets within the fan's years (a
+	// 2035 goal): each is marked like the first and its probability is
+	// given in a note.
+	Later []FanTarget
+	// ID is the indicator's id (optional); Unplaced names the observations
+	// the fan cannot place (UnplacedNote), printed as a note.
+	ID       string
+	Unplaced string
+}
+
+// FanTarget is a further target of a fan chart: the level that meets it
+// and the probability of meeting it (as FanInput's first target).
+type FanTarget struct {
+	Year        int
+	Level       float64
+	Mark        string  // "≥", "≤", "≈" or ""
+	Goal        string  // the target as the tables print it (Goal): "≥6%/年", "翻一番"
+	PMet        float64 // 0–1; NaN: unknown
+	PMetSE      float64
+	NotModelled bool
+	OnPath      bool
 }
 
 // Check refuses inconsistent input.
@@ -65,6 +90,11 @@ func (f FanInput) Check() error {
 	if !math.IsNaN(f.PMet) && (f.PMet < 0 || f.PMet > 1) {
 		return fmt.Errorf("charts: fan %s: P(met) %v outside 0–1", f.Indicator, f.PMet)
 	}
+	for _, t := range f.Later {
+		if !math.IsNaN(t.PMet) && (t.PMet < 0 || t.PMet > 1) {
+			return fmt.Errorf("charts: fan %s: %d: P(met) %v outside 0–1", f.Indicator, t.Year, t.PMet)
+		}
+	}
 	return nil
 }
 
@@ -77,11 +107,30 @@ func FanTitle(f FanInput, lang string) string {
 	if math.IsNaN(f.PMet) || f.TargetYear == 0 {
 		return f.Indicator
 	}
-	p := fmtNum(100*f.PMet, 0) + "%"
-	if f.PMetSE > 0 {
-		p += pick(lang, "（±", " (±") + fmtNum(100*f.PMetSE, 1) + pick(lang, "）", ")")
+	return fmt.Sprintf(pick(lang, "%s：%d年目标达成概率 %s", "%s: probability of meeting the %d target %s"), f.Indicator, f.TargetYear, probText(f.PMet, f.PMetSE, lang))
+}
+
+// probText is a probability with its standard error: "62%（±1.5）".
+func probText(p, se float64, lang string) string {
+	s := Prob(p)
+	if se > 0 {
+		s += pick(lang, "（±", " (±") + fmtNum(100*se, 1) + pick(lang, "）", ")")
 	}
-	return fmt.Sprintf(pick(lang, "%s：%d年目标达成概率 %s", "%s: probability of meeting the %d target %s"), f.Indicator, f.TargetYear, p)
+	return s
+}
+
+// targets are the fan's targets: the first (the title's) and the later ones.
+func (f FanInput) targets() []FanTarget {
+	var out []FanTarget
+	if !math.IsNaN(f.Target) && f.TargetYear != 0 {
+		out = append(out, FanTarget{Year: f.TargetYear, Level: f.Target, Mark: f.TargetMark, Goal: f.TargetGoal, PMet: f.PMet, PMetSE: f.PMetSE, NotModelled: f.NotModelled, OnPath: f.OnPath})
+	}
+	for _, t := range f.Later {
+		if !math.IsNaN(t.Level) {
+			out = append(out, t)
+		}
+	}
+	return out
 }
 
 // FanNotes are what a reader must know to read the probability: that it
@@ -98,7 +147,33 @@ func FanNotes(f FanInput, lang string) []string {
 	if f.Assumed {
 		out = append(out, pick(lang, "波动率为假设值（规划未给出逐年历史），不是估计值", "The volatilities are assumptions (the plan prints no yearly history), not estimates"))
 	}
+	for _, t := range f.Later {
+		switch {
+		case t.NotModelled:
+			out = append(out, fmt.Sprintf(pick(lang, "%d年目标 %s，达成概率 未建模", "Probability of meeting the %d target %s: not modelled"), t.Year, t.label(lang)))
+		case math.IsNaN(t.PMet):
+		default:
+			n := fmt.Sprintf(pick(lang, "%d年目标 %s，达成概率 %s", "Probability of meeting the %d target %s: %s"), t.Year, t.label(lang), probText(t.PMet, t.PMetSE, lang))
+			if t.OnPath {
+				n += pick(lang, "，中心路径恰好达标，约50%是构造使然", "; the central path meets it exactly, so about 50 % by construction")
+			}
+			out = append(out, n)
+		}
+	}
+	if f.Unplaced != "" {
+		out = append(out, f.Unplaced)
+	}
 	return out
+}
+
+// label is the target as the tables print it and, where that is not the
+// level drawn, the level: "10", "翻一番（≥15.8）", "≥6%/年（≥133.8）".
+func (t FanTarget) label(lang string) string {
+	lv := t.Mark + Value(t.Level)
+	if t.Goal == "" || t.Goal == lv {
+		return lv
+	}
+	return t.Goal + pick(lang, "（"+lv+"）", " ("+lv+")")
 }
 
 // band is the polygon between lo and hi over the years.
@@ -150,13 +225,19 @@ func Fan(f FanInput, p *model.Plan, o Options) (*Chart, error) {
 		pl.Add(line(xys(f.History), okBlack, 0.8), hs)
 		legend = append(legend, legendEntry{th.L("实际值", "recorded"), hs})
 	}
-	if !math.IsNaN(f.Target) && f.TargetYear != 0 {
-		pt := plotter.XYs{{X: float64(f.TargetYear), Y: f.Target}}
-		ts := scatter(pt, okVermilion, draw.PyramidGlyph{}, 3.2)
-		tl := line(plotter.XYs{{X: float64(f.Years[0]), Y: f.Target}, {X: float64(min(f.TargetYear, f.Years[len(f.Years)-1])), Y: f.Target}}, okVermilion, 0.8, 2, 2)
-		lbl := th.t(fmt.Sprintf(pick(th.lang, "%d年目标 %s", "%d target %s"), f.TargetYear, fmtUnit(f.Target, f.Unit)))
-		pl.Add(tl, ts, &placed{pts: pt, txt: []string{lbl}, sty: th.style(sizeNote, okVermilion),
-			lines: []plotter.XYs{tl.XYs, xys(med), band(f.Years, f.P5, f.P5)[:len(f.Years)], band(f.Years, f.P95, f.P95)[:len(f.Years)], xys(f.History)}})
+	if tg := f.targets(); len(tg) > 0 {
+		var pts plotter.XYs
+		var txt []string
+		lines := []plotter.XYs{xys(med), band(f.Years, f.P5, f.P5)[:len(f.Years)], band(f.Years, f.P95, f.P95)[:len(f.Years)], xys(f.History)}
+		for _, t := range tg {
+			pts = append(pts, plotter.XY{X: float64(t.Year), Y: t.Level})
+			tl := line(plotter.XYs{{X: float64(f.Years[0]), Y: t.Level}, {X: float64(min(t.Year, f.Years[len(f.Years)-1])), Y: t.Level}}, okVermilion, 0.8, 2, 2)
+			pl.Add(tl)
+			lines = append(lines, tl.XYs)
+			txt = append(txt, th.t(fmt.Sprintf(pick(th.lang, "%d年目标 %s", "%d target %s"), t.Year, t.label(th.lang))))
+		}
+		ts := scatter(pts, okVermilion, draw.PyramidGlyph{}, 3.2)
+		pl.Add(ts, &placed{pts: pts, txt: txt, sty: th.style(sizeNote, okVermilion), lines: lines})
 		legend = append(legend, legendEntry{th.L("目标", "target"), ts})
 	}
 	pl.X.Min, pl.X.Max = float64(f.Years[0]), float64(f.Years[len(f.Years)-1])+0.5
@@ -175,6 +256,10 @@ func Fan(f FanInput, p *model.Plan, o Options) (*Chart, error) {
 		notes = append(notes, th.t(n))
 	}
 	footer := th.t(sourceLine(o, p, []string{lbl}, th.lang))
+	c.Notes = notes
+	if f.ID != "" {
+		c.Shown = map[string][]YearValue{f.ID: f.History}
+	}
 	return c.done(func(dc draw.Canvas) {
 		dc = th.header(dc, c.Title)
 		dc = th.footer(dc, append(notes, footer)...)

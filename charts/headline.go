@@ -91,6 +91,11 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 		if err != nil {
 			return nil, err
 		}
+		d.nameUnplaced(prs[0].Plan, o)
+		if c.Shown == nil {
+			c.Shown = map[string][]YearValue{}
+		}
+		c.Shown[id] = d.History
 		p, lg := th.pathPlot(d, order, prs[0].Horizon)
 		p.Title.Text = th.t(d.Name)
 		p.X.Label.Text = ""
@@ -119,6 +124,7 @@ func Headline(prs []*model.Projection, o Options) (*Chart, error) {
 		}
 	}
 	footer := th.t(sourceLine(o, prs[0].Plan, labels, th.lang))
+	c.Notes = notes
 	chrome := func(dc draw.Canvas) draw.Canvas {
 		dc = th.header(dc, c.Title)
 		dc = th.footer(dc, append(notes, footer)...)

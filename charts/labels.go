@@ -134,3 +134,7 @@ func colourOrder(o Options, names []string) []string {
 	}
 	return out
 }
+
+// BoundMark is the sign a target's level is printed with: "≥" for a floor
+// or a minimum, "≤" for a ceiling or a maximum, "≈" for about, "" else.
+func BoundMark(t model.Target) string { return boundMark(t) }

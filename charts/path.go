@@ -10,7 +10,6 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"fyp/internal/numfmt"
 	"fyp/model"
 )
 
@@ -75,6 +74,13 @@ type PathData struct {
 	// Breaches are recorded values on the wrong side of a floor or ceiling
 	// in its years: marked on the chart.
 	Breaches []YearValue
+	// Observed is the year of the last observation a review placed on the
+	// chart (0: none). Every scenario path starts there; before it only
+	// the recorded values are drawn, and the plan path stays as the
+	// reference that meets the targets exactly from the base year.
+	Observed int
+	// placed are the years of the review's observations drawn.
+	placed map[int]bool
 }
 
 // PathOf computes the path chart's numbers for indicator id from one or
@@ -93,6 +99,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 		return PathData{}, fmt.Errorf("charts: path %s: the projection has no known value (%s)", id, s0.Reason)
 	}
 	d := PathData{ID: id, Name: indName(ind, lang), Scale: s0.Scale, Unit: unitLabel(ind, s0.Scale, p.BaseYear, lang), End: pathEnd(p, ind)}
+	d.Observed, d.placed = lastObserved(p, id, prs, d.Scale)
 	cut := false // a path was cut at End
 	for _, pr := range prs {
 		s := pr.Series[id]
@@ -107,7 +114,9 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 		}
 		d.Lines = append(d.Lines, PathLine{Scenario: pr.Name(), Label: ScenarioLabel(pr, lang), Points: solid, Extrap: extrap})
 	}
-	d.Lines = d.mergeSame(lang)
+	if d.Observed == 0 {
+		d.Lines = d.mergeSame(lang)
+	}
 	d.History = history(p, ind, prs, d.Scale)
 	d.Breaks = breaks(p, ind, d.History, d.Scale)
 	for _, y := range d.Breaks {
@@ -151,12 +160,12 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 		case model.Floor, model.Ceiling:
 			if d.Scale == model.ScaleLevel {
 				d.Bands = append(d.Bands, Band{From: t.From, To: t.Year, Bound: t.Value, Floor: t.Kind == model.Floor,
-					Label: fmt.Sprintf(pick(lang, "%s%s 每年", "%s%s every year"), boundMark(t), fmtNum(t.Value, 2))})
+					Label: fmt.Sprintf(pick(lang, "%s 每年", "%s every year"), Goal(t, lang))})
 			}
 		case model.Cumulative:
 			n := float64(t.Span())
 			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: t.Value / n,
-				Label: fmt.Sprintf(pick(lang, "%d 累计%s，年均%s", "%d: total %s, %s a year"), t.Year, fmtNum(t.Value, 2), fmtNum(t.Value/n, 2))})
+				Label: fmt.Sprintf(pick(lang, "%d 累计%s，年均%s", "%d: total %s, %s a year"), t.Year, Goal(t, lang), Value(t.Value/n))})
 		default:
 			x := math.NaN()
 			from := x0
@@ -169,7 +178,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 					x = t.Value
 				} else {
 					d.Notes = append(d.Notes, fmt.Sprintf(pick(lang, "%d年目标%s无法标在相对刻度上（规划未给出基期水平）", "The %d target of %s cannot be marked on a relative scale (the plan gives no base level)"),
-						t.Year, pick(lang, fmtUnit(t.Value, ind.Unit.In(lang))+ind.Unit.In(lang), numfmt.Amount(t.Value, ind.Unit.In(lang)))))
+						t.Year, pick(lang, Goal(t, lang)+ind.Unit.In(lang), Goal(t, lang)+" "+ind.Unit.In(lang))))
 				}
 			case model.Growth:
 				x = from * math.Pow(1+t.Value/100, float64(t.Span()))
@@ -183,7 +192,7 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 			if !ok0 || math.IsNaN(x) {
 				continue
 			}
-			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: fmt.Sprintf(pick(lang, "%d年目标 %s%s", "%d target %s%s"), t.Year, boundMark(t), fmtUnit(x, ind.Unit.In(lang)))})
+			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: x, Label: targetLabel(t, x, lang)})
 		}
 	}
 	for _, b := range d.Bands {
@@ -196,7 +205,70 @@ func PathOf(id string, prs []*model.Projection, lang string) (PathData, error) {
 	if from, ok := cumulativeFrom(ind); ok && d.Scale == model.ScaleLevel {
 		d.running(ind, from, lang)
 	}
+	if d.Observed > 0 {
+		// Cut after the running sums, which need every year; paths that
+		// differed only before the observation are then drawn once.
+		d.startAtObserved(p, lang)
+		d.Lines = d.mergeSame(lang)
+	}
 	return d, nil
+}
+
+// lastObserved is the last year after the base year of the observations a
+// review placed on indicator id's series of scale sc (0 when there is
+// none), and the years of all it placed.
+func lastObserved(p *model.Plan, id string, prs []*model.Projection, sc model.Scale) (int, map[int]bool) {
+	last, placed := 0, map[int]bool{}
+	for _, pr := range prs {
+		if s := pr.Series[id]; pr.Scenario == nil || s == nil || s.Scale != sc {
+			continue
+		}
+		for y := range pr.Scenario.Observed[id] {
+			placed[y] = true
+			if y > p.BaseYear {
+				last = max(last, y)
+			}
+		}
+	}
+	return last, placed
+}
+
+// nameUnplaced adds the note naming the review's observations of d's
+// indicator that the chart does not draw (UnplacedNote).
+func (d *PathData) nameUnplaced(p *model.Plan, o Options) {
+	if n := UnplacedNote(p, p.Indicator(d.ID), o.Evidence[d.ID], d.placed, d.Scale, o.AsOf, o.lang()); n != "" {
+		d.Notes = append(d.Notes, n)
+	}
+}
+
+// startAtObserved drops every scenario path's years before d.Observed: a
+// review bundle draws only what was recorded before its last observation,
+// never a scenario's guess at a year that has an actual.
+func (d *PathData) startAtObserved(p *model.Plan, lang string) {
+	for i := range d.Lines {
+		pts := d.Lines[i].Points
+		k := 0
+		for k < len(pts) && pts[k].Year < d.Observed {
+			k++
+		}
+		d.Lines[i].Points = pts[k:]
+	}
+	d.Notes = append(d.Notes, fmt.Sprintf(pick(lang,
+		"各情景自%d年实际值起测算，此前只画实际值；虚线规划路径是自%d年基期起恰好达标的参照",
+		"Scenarios start from the %d observation; before it only recorded values are drawn. The dashed plan path is the reference that meets the targets exactly from the %d base"),
+		d.Observed, p.BaseYear))
+}
+
+// targetLabel is a target marker's label: the target as the tables print
+// it ("2025年目标 38", "2025年目标 ≥6%/年"); the marker shows the level x
+// it means on the chart's scale, which a multiple's label also gives, as
+// 翻一番 names no number ("2035年目标 翻一番（≥15.8）").
+func targetLabel(t model.Target, x float64, lang string) string {
+	g := Goal(t, lang)
+	if t.Kind == model.Multiple {
+		g += pick(lang, "（"+boundMark(t)+Value(x)+"）", " ("+boundMark(t)+Value(x)+")")
+	}
+	return fmt.Sprintf(pick(lang, "%d年目标 %s", "%d target %s"), t.Year, g)
 }
 
 // cumulativeFrom is the start of the sums when every numeric target of ind
@@ -248,7 +320,7 @@ func (d *PathData) running(ind *model.Indicator, from int, lang string) {
 	for _, t := range ind.Targets {
 		if t.Kind == model.Cumulative {
 			d.Targets = append(d.Targets, TargetMark{Year: t.Year, Value: t.Value,
-				Label: fmt.Sprintf(pick(lang, "%d年累计目标 %s%s", "%d target: total %s%s"), t.Year, boundMark(t), fmtUnit(t.Value, ind.Unit.In(lang)))})
+				Label: fmt.Sprintf(pick(lang, "%d年累计目标 %s", "%d target: total %s"), t.Year, Goal(t, lang))})
 		}
 	}
 	d.CumulativeFrom = from
@@ -450,10 +522,12 @@ func IndicatorPath(id string, prs []*model.Projection, o Options) (*Chart, error
 	if err != nil {
 		return nil, err
 	}
+	d.nameUnplaced(prs[0].Plan, o)
 	c, err := newChart("path-"+id, 9.5*vg.Centimeter, o)
 	if err != nil {
 		return nil, err
 	}
+	c.Shown = map[string][]YearValue{id: d.History}
 	th := c.th
 	names, labels := scenarioNames(prs, th.lang)
 	c.Title = th.t(d.Name)
@@ -463,6 +537,7 @@ func IndicatorPath(id string, prs []*model.Projection, o Options) (*Chart, error
 		notes = append(notes, th.t(n))
 	}
 	footer := th.t(sourceLine(o, prs[0].Plan, labels, th.lang))
+	c.Notes = notes
 	return c.done(func(dc draw.Canvas) {
 		dc = th.header(dc, c.Title)
 		dc = th.footer(dc, append(notes, footer)...)
@@ -519,7 +594,11 @@ func (th *theme) pathPlot(d PathData, order []string, horizon int) (*plot.Plot, 
 	if len(d.PlanPath) > 1 {
 		pl := line(xys(d.PlanPath), okBlack, 1, 3, 2.5)
 		p.Add(pl)
-		legend = append(legend, legendEntry{th.L("规划路径（恰好达标）", "plan path (meets targets exactly)"), pl})
+		lbl := th.L("规划路径（恰好达标）", "plan path (meets targets exactly)")
+		if d.Observed > 0 {
+			lbl = th.L("规划路径（自基期起恰好达标，参照）", "plan path from the base (meets targets exactly; reference)")
+		}
+		legend = append(legend, legendEntry{lbl, pl})
 	}
 	if len(d.History) > 0 {
 		for _, seg := range segments(d.History, d.Breaks) {

@@ -34,6 +34,7 @@ type ReachRow struct {
 	Binding             bool
 	Verdict             Verdict
 	Unit                string
+	Pace                model.RateKind // how the paces are measured, for their decimals
 	Required            float64
 	Assumed             float64
 	Hist                float64
@@ -73,7 +74,7 @@ func ReachOf(as []model.Assessment, lang string) []ReachRow {
 			r.Verdict = VerdictMissed
 		}
 		if a.Pace != model.RateNone {
-			r.Unit = paceUnit(ind, a.Pace, lang)
+			r.Unit, r.Pace = paceUnit(ind, a.Pace, lang), a.Pace
 		}
 		if !math.IsNaN(a.Required) && math.Abs(a.Required) > 1e-12 {
 			r.RelAssumed = a.Assumed / a.Required
@@ -81,7 +82,7 @@ func ReachOf(as []model.Assessment, lang string) []ReachRow {
 		}
 		switch {
 		case a.Target.Kind == model.Floor || a.Target.Kind == model.Ceiling:
-			r.Note = fmt.Sprintf(pick(lang, "每年%s%s", "%s%s every year"), boundMark(a.Target), fmtNum(a.Target.Value, 2))
+			r.Note = fmt.Sprintf(pick(lang, "每年%s", "%s every year"), Goal(a.Target, lang))
 		case a.Status == model.NotAssessed:
 			r.Note = pick(lang, "市下达，无数值", "set by the city")
 		case math.IsNaN(r.RelAssumed) && math.IsNaN(r.RelHist):
@@ -234,11 +235,12 @@ func reachText(r ReachRow, lang string) string {
 	if r.Note != "" && math.IsNaN(r.Required) {
 		return r.Note + " · " + v
 	}
+	// The tables' decimals (Pace), with the unit once at the end.
 	f := func(x float64) string {
 		if math.IsNaN(x) {
 			return "—"
 		}
-		return fmtSig(x)
+		return strings.TrimSuffix(Pace(x, r.Pace), "%")
 	}
 	return fmt.Sprintf("%s · %s · %s %s · %s", f(r.Required), f(r.Assumed), f(r.Hist), r.Unit, v)
 }

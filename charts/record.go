@@ -2,6 +2,7 @@ package charts
 
 import (
 	"fmt"
+	"image/color"
 	"math"
 
 	"gonum.org/v1/plot"
@@ -23,10 +24,11 @@ type RecordRow struct {
 	Ratio   float64 // Outcome/Target; NaN when either is unknown or Target is 0
 	// Completion is the share of the task done, the bar the chart draws:
 	// (outcome − base)/(target − base) for levels, ln(1+g)/ln(1+g*) for
-	// average growth, ln m/ln m* for multiples, outcome/target for changes
-	// and cumulative falls (their base is 0). NaN for floors, ceilings and
-	// sums, and without a base: they are met or not, never a share.
+	// average growth, ln m/ln m* for multiples, outcome/target for changes,
+	// cumulative falls and five-year sums (their base is 0). NaN for floors,
+	// ceilings and levels without a base: they are met or not, never a share.
 	Completion float64
+	Kind       model.Kind // the target's kind, for the label
 	Verdict    Verdict
 	Note       string // why there is no outcome (口径调整, census pending)
 	TargetText string
@@ -45,9 +47,9 @@ func RecordOf(p *model.Plan, lang string) []RecordRow {
 			}
 			r := RecordRow{No: ind.No, Sub: ind.Sub, Label: RowName(ind, lang), Binding: ind.Attribute == model.Binding,
 				Unit: recordUnit(ind, t.Kind, lang), Target: t.Value, Outcome: math.NaN(), Ratio: math.NaN(), Completion: math.NaN(), Verdict: VerdictNoData,
-				TargetText: boundMark(t) + fmtNum(t.Value, 2)}
+				TargetText: Goal(t, lang), Kind: t.Kind}
 			if t.Kind == model.Delegated {
-				r.Target, r.Verdict, r.Note, r.TargetText = math.NaN(), VerdictDelegated, pick(lang, "市下达", "set by the city"), pick(lang, "市下达", "delegated")
+				r.Target, r.Verdict, r.Note = math.NaN(), VerdictDelegated, pick(lang, "市下达", "set by the city")
 				out = append(out, r)
 				continue
 			}
@@ -106,7 +108,7 @@ func completion(ind *model.Indicator, t model.Target, x float64) float64 {
 		if t.Value > 0 && t.Value != 1 && x > 0 {
 			c = math.Log(x) / math.Log(t.Value)
 		}
-	case model.Change, model.Reduction:
+	case model.Change, model.Reduction, model.Cumulative:
 		if t.Value != 0 {
 			c = x / t.Value
 		}
@@ -172,17 +174,7 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 			poly.Color, poly.LineStyle.Width = verdictColour(r.Verdict), 0
 			pl.Add(poly)
 		}
-		s := fmt.Sprintf(pick(th.lang, "目标%s · 实际%s %s", "target %s · outcome %s %s"), r.TargetText, fmtNum(r.Outcome, 2), r.Unit)
-		if !math.IsNaN(r.Completion) {
-			s += fmt.Sprintf(pick(th.lang, " · 完成%s%%", " · %s%% done"), fmtNum(100*r.Completion, 0))
-		}
-		if r.Note != "" {
-			s = r.TargetText + " " + r.Unit + " · " + r.Note
-			if r.Verdict == VerdictDelegated {
-				s = r.Note
-			}
-		}
-		text = append(text, th.t(s))
+		text = append(text, th.t(RecordText(r, th.lang)))
 	}
 	pl.Y.Tick.Marker = plot.ConstantTicks(ticks)
 	pl.Y.Tick.LineStyle.Width = 0
@@ -194,8 +186,8 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 		{th.L("未达到", "not met"), boxThumb{okVermilion}},
 		{th.L("目标值", "target"), hundred},
 	}
-	notes := []string{th.L("条形为任务完成程度：水平目标按(实际−基期)/(目标−基期)，增速目标按实际与目标年均增速的对数之比，降幅和变化按实际/目标；100%即恰好完成。颜色表示是否达标（上限类目标越低越好）。下限、上限和累计类目标只判断是否达标，不画条形；无可比实际值的行也不画。★ 约束性指标。",
-		"Bars: the share of the task done — (outcome − base)/(target − base) for levels, the ratio of the logs of average growth for growth targets, outcome/target for falls and changes; 100% is exactly done. Colour says whether the target was met (for ceilings lower is better). Floors, ceilings and sums are met or not and get no bar, nor do rows without a comparable outcome. ★ binding.")}
+	notes := []string{th.L("条形为任务完成程度：水平目标按(实际−基期)/(目标−基期)，增速目标按实际与目标年均增速的对数之比，降幅、变化和五年累计目标按实际/目标；100%即恰好完成。颜色表示是否达标（上限类目标越低越好）。下限、上限类目标和无基期值的水平目标只判断是否达标，不画条形，文字标明达标或未达标并按此着色；无可比实际值的行不画条形。★ 约束性指标。",
+		"Bars: the share of the task done — (outcome − base)/(target − base) for levels, the ratio of the logs of average growth for growth targets, outcome/target for falls, changes and five-year sums; 100% is exactly done. Colour says whether the target was met (for ceilings lower is better). Floors, ceilings and levels without a base are met or not: no bar, the text says met or not met in its colour; rows without a comparable outcome get no bar. ★ binding.")}
 	footer := th.t(pick(th.lang, "数据来源：", "Source: ") + p.Title.In(th.lang))
 	return c.done(func(dc draw.Canvas) {
 		dc = th.header(dc, c.Title)
@@ -209,14 +201,74 @@ func Record(p *model.Plan, o Options) (*Chart, error) {
 		sty := th.style(sizeNote, okBlack)
 		x := dc.Max.X - textW + vg.Points(6)
 		for i, t := range text {
-			sty.Color = okBlack
-			if rows[i].Verdict == VerdictMissed {
-				sty.Color = okVermilion
-			}
-			if rows[i].Note != "" {
-				sty.Color = grey
-			}
+			sty.Color = recordTextColour(rows[i])
 			th.fillLines(dc, sty, x, trY(float64(n-1-i)), textW-vg.Points(8), t)
 		}
 	}), nil
+}
+
+// RecordText is a record row's label: the target as the tables print it,
+// the outcome in the same form, and the share of the task done or, for a
+// target that is met or not (a floor, a level without a base), the
+// verdict: "目标≈9%/年 · 实际8.9%/年 · 完成99%", "目标292 · 实际311 天 · 达标".
+func RecordText(r RecordRow, lang string) string {
+	if r.Verdict == VerdictDelegated {
+		return r.Note
+	}
+	if r.Note != "" {
+		return r.TargetText + " " + r.Unit + " · " + r.Note
+	}
+	s := fmt.Sprintf(pick(lang, "目标%s · 实际%s", "target %s · outcome %s"), r.TargetText, outcomeText(r, lang))
+	if math.IsNaN(r.Completion) {
+		return s + " · " + verdictLabel(r.Verdict, lang)
+	}
+	return s + fmt.Sprintf(pick(lang, " · 完成%s%%", " · %s%% done"), fmtNum(100*r.Completion, 0))
+}
+
+// outcomeText prints an outcome in the form of its target: "8.9%/年",
+// "−38%", "[84.5] 亿美元", "311 天".
+func outcomeText(r RecordRow, lang string) string {
+	x := r.Outcome
+	switch r.Kind {
+	case model.Growth:
+		return Value(x) + "%/" + pick(lang, "年", "yr")
+	case model.Reduction:
+		if x < 0 {
+			return "+" + Value(-x) + "%" // a rise, not a fall
+		}
+		return "−" + Value(x) + "%"
+	case model.Change:
+		if x > 0 {
+			return "+" + Value(x)
+		}
+		return Value(x)
+	case model.Multiple:
+		return "×" + Value(x)
+	case model.Cumulative:
+		return "[" + Value(x) + "]" + withUnit(r.Unit)
+	}
+	return Value(x) + withUnit(r.Unit)
+}
+
+// withUnit is a unit after a number: "%" closes up, others follow a space.
+func withUnit(u string) string {
+	if u == "" || u == "%" {
+		return u
+	}
+	return " " + u
+}
+
+// recordTextColour colours a record row's label: grey without a
+// comparable outcome, vermilion when missed, green when met with no bar
+// to carry the colour, else black.
+func recordTextColour(r RecordRow) color.Color {
+	switch {
+	case r.Note != "" || r.Verdict == VerdictDelegated || r.Verdict == VerdictNoData:
+		return grey
+	case r.Verdict == VerdictMissed:
+		return okVermilion
+	case math.IsNaN(r.Completion):
+		return okGreen
+	}
+	return okBlack
 }

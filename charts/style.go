@@ -2,8 +2,6 @@ package charts
 
 import (
 	"image/color"
-	"math"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -323,22 +321,6 @@ func group(s string) string {
 	return whole
 }
 
-// fmtUnit formats v for its unit: whole numbers for large amounts (亿元,
-// 万人次), one decimal for shares and rates, up to two for small levels.
-func fmtUnit(v float64, unit string) string {
-	switch {
-	case math.IsNaN(v):
-		return "—"
-	case unit == "%" || unit == "百分点" || unit == "pp":
-		return fmtNum(v, 1)
-	case math.Abs(v) >= 100:
-		return fmtNum(v, 0)
-	case math.Abs(v) >= 10:
-		return fmtNum(v, 1)
-	}
-	return fmtNum(v, 2)
-}
-
 // line is a plotter.Line with the given colour, width and dashes.
 func line(xys plotter.XYs, c color.Color, w vg.Length, dashes ...vg.Length) *plotter.Line {
 	l := &plotter.Line{XYs: xys}
@@ -411,22 +393,4 @@ func (th *theme) sideLabels(pts plotter.XYs, txt []string, left []bool) []plot.P
 		out = append(out, l)
 	}
 	return out
-}
-
-// fmtSig formats a pace with three significant digits (no more than two
-// decimals above 1): 46.1, 4.83, 0.44, -0.004.
-func fmtSig(v float64) string {
-	if math.IsNaN(v) {
-		return "—"
-	}
-	a := math.Abs(v)
-	switch {
-	case a >= 100:
-		return fmtNum(v, 0)
-	case a >= 10:
-		return fmtNum(v, 1)
-	case a >= 1 || a == 0:
-		return fmtNum(v, 2)
-	}
-	return group(strconv.FormatFloat(v, 'g', 2, 64))
 }

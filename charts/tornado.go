@@ -104,7 +104,7 @@ func Tornado(in TornadoInput, p *model.Plan, o Options) (*Chart, error) {
 			poly, _ := plotter.NewPolygon(plotter.XYs{{X: in.Base, Y: y - 0.32}, {X: side.v, Y: y - 0.32}, {X: side.v, Y: y + 0.32}, {X: in.Base, Y: y + 0.32}})
 			poly.Color, poly.LineStyle.Width = side.col, 0
 			pl.Add(poly)
-			s := fmtUnit(side.v, in.Unit)
+			s := Value(side.v)
 			if side.lbl != "" {
 				s = side.lbl + " → " + s
 			}
@@ -122,12 +122,12 @@ func Tornado(in TornadoInput, p *model.Plan, o Options) (*Chart, error) {
 	legend := []legendEntry{
 		{th.L("低值设定", "low setting"), boxThumb{okSky}},
 		{th.L("高值设定", "high setting"), boxThumb{okOrange}},
-		{th.t(fmt.Sprintf(pick(th.lang, "基准 %s", "base %s"), fmtUnit(in.Base, in.Unit))), base},
+		{th.t(fmt.Sprintf(pick(th.lang, "基准 %s", "base %s"), Value(in.Base))), base},
 	}
 	if !math.IsNaN(in.Target) {
 		tl := line(plotter.XYs{{X: in.Target, Y: pl.Y.Min}, {X: in.Target, Y: pl.Y.Max}}, okVermilion, 1, 3, 2)
 		pl.Add(tl)
-		legend = append(legend, legendEntry{th.t(fmt.Sprintf(pick(th.lang, "目标 %s", "target %s"), fmtUnit(in.Target, in.Unit))), tl})
+		legend = append(legend, legendEntry{th.t(fmt.Sprintf(pick(th.lang, "目标 %s", "target %s"), Value(in.Target))), tl})
 	}
 	lbl := in.Label
 	if lbl == "" {

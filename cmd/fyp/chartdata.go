@@ -121,6 +121,10 @@ func observedCharts(prs []*model.Projection, sims []*model.Simulation, rv *revie
 type fan struct {
 	id string
 	in charts.FanInput
+	// scale and placed (the years of the review's observations drawn)
+	// let the chart name the observations it cannot place.
+	scale  model.Scale
+	placed map[int]bool
 }
 
 func fanInputs(sim *model.Simulation, lang string) []fan {
@@ -151,8 +155,8 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 		for _, t := range ind.Targets {
 			end = max(end, t.Year)
 		}
+		seen := map[int]bool{}
 		if sc := sim.Projection.Scenario; sc != nil && len(sc.Observed[id]) > 0 {
-			seen := map[int]bool{}
 			for y, v := range sc.Observed[id] {
 				f.History = append(f.History, charts.YearValue{Year: y, Value: v})
 				from, seen[y] = max(from, y), true
@@ -178,17 +182,27 @@ func fanInputs(sim *model.Simulation, lang string) []fan {
 			if !ok || !okGoal || (b.Scale != model.ScaleLevel && ts.Target.Kind == model.Level) {
 				continue
 			}
-			f.Target, f.TargetYear, f.PMet, f.PMetSE = goal, ts.Target.Year, ts.PMet, ts.SE
+			ft := charts.FanTarget{Year: ts.Target.Year, Level: goal, Mark: charts.BoundMark(ts.Target), Goal: charts.Goal(ts.Target, lang), PMet: ts.PMet, PMetSE: ts.SE}
 			if !ts.Stochastic {
-				f.NotModelled, f.PMet, f.PMetSE = true, math.NaN(), 0
+				ft.NotModelled, ft.PMet, ft.PMetSE = true, math.NaN(), 0
 			}
 			// The central path lands on the target (the plan's own path):
 			// P ≈ 50 % by construction. Tolerance: 1e-6 of the target.
-			f.OnPath = math.Abs(ts.Central-ts.Target.Value) <= 1e-6*math.Max(1, math.Abs(ts.Target.Value))
-			break
+			ft.OnPath = math.Abs(ts.Central-ts.Target.Value) <= 1e-6*math.Max(1, math.Abs(ts.Target.Value))
+			if f.TargetYear == 0 {
+				f.Target, f.TargetYear, f.PMet, f.PMetSE = ft.Level, ft.Year, ft.PMet, ft.PMetSE
+				f.NotModelled, f.OnPath, f.TargetMark, f.TargetGoal = ft.NotModelled, ft.OnPath, ft.Mark, ft.Goal
+				continue
+			}
+			// A later target the fan reaches (per-capita GDP's 2035
+			// doubling) is marked too, its probability in a note.
+			if ft.Year != f.TargetYear && ft.Year <= end {
+				f.Later = append(f.Later, ft)
+			}
 		}
 		if f.Check() == nil {
-			out = append(out, fan{id, f})
+			f.ID = id
+			out = append(out, fan{id: id, in: f, scale: b.Scale, placed: seen})
 		}
 	}
 	return out

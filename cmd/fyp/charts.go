@@ -243,6 +243,7 @@ func buildCharts(prs []*model.Projection, data chartData, only []string, opt cha
 	}
 	if want("fan") && len(data.sims) > 0 {
 		for _, f := range fanInputs(data.sims[0], opt.Lang) {
+			f.in.Unplaced = charts.UnplacedNote(p, p.Indicator(f.id), opt.Evidence[f.id], f.placed, f.scale, opt.AsOf, opt.Lang)
 			c, err := charts.Fan(f.in, p, opt)
 			if err != nil {
 				return nil, err
@@ -299,28 +300,7 @@ func recordPlan(p *model.Plan) *model.Plan {
 // renderCharts draws the chart set and returns each chart's bytes by file
 // name (ID.format), printing each chart's warnings to stderr.
 func renderCharts(prs []*model.Projection, data chartData, only []string, opt charts.Options, stderr io.Writer) (map[string][]byte, error) {
-	prs, sims, err := observedCharts(prs, data.sims, data.review)
-	if err != nil {
-		return nil, err
-	}
-	data.sims = sims
-	if data.review != nil && len(data.tornados) > 0 {
-		// The sensitivities too start from the last observation.
-		for _, pr := range prs {
-			if pr.Name() == data.tornados[0].Scenario {
-				if data.tornados, err = tornadoInputs(pr, opt.Lang); err != nil {
-					return nil, err
-				}
-				break
-			}
-		}
-	}
-	// The same test as the report's pages: the file's header, or a source
-	// naming its figures synthetic.
-	if rv := data.review; rv != nil && (rv.synthetic || synthetic(rv.sources)) {
-		opt.Synthetic = true
-	}
-	cs, err := buildCharts(prs, data, only, opt)
+	cs, err := bundleCharts(prs, data, only, opt)
 	if err != nil {
 		return nil, err
 	}
@@ -342,6 +322,37 @@ func renderCharts(prs []*model.Projection, data chartData, only []string, opt ch
 		out[c.ID+"."+ext] = imgs[i]
 	}
 	return out, nil
+}
+
+// bundleCharts makes the chart set of a bundle, started from the review's
+// observations when there is one (observedCharts).
+func bundleCharts(prs []*model.Projection, data chartData, only []string, opt charts.Options) ([]*charts.Chart, error) {
+	prs, sims, err := observedCharts(prs, data.sims, data.review)
+	if err != nil {
+		return nil, err
+	}
+	data.sims = sims
+	if data.review != nil && len(data.tornados) > 0 {
+		// The sensitivities too start from the last observation.
+		for _, pr := range prs {
+			if pr.Name() == data.tornados[0].Scenario {
+				if data.tornados, err = tornadoInputs(pr, opt.Lang); err != nil {
+					return nil, err
+				}
+				break
+			}
+		}
+	}
+	// The same test as the report's pages: the file's header, or a source
+	// naming its figures synthetic.
+	if rv := data.review; rv != nil && (rv.synthetic || synthetic(rv.sources)) {
+		opt.Synthetic = true
+	}
+	if rv := data.review; rv != nil {
+		// Every observation is drawn or named in a chart's note.
+		opt.Evidence, opt.AsOf = rv.ev, rv.asOf
+	}
+	return buildCharts(prs, data, only, opt)
 }
 
 // drawAll renders the charts on up to workers goroutines. Each chart is

@@ -14,7 +14,7 @@ func TestReviewShippedGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
 	}
-	if !strings.Contains(out, "观测数据：seeds/jiangjin-observed.csv，截至2023年") {
+	if !strings.Contains(out, "观测数据：seeds/jiangjin-observed.csv，截至2024年") {
 		t.Error("the review does not name the shipped file and the latest year it covers")
 	}
 	golden(t, "review-shipped.golden", out)
@@ -59,7 +59,7 @@ func TestRunIncludesShippedReview(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(review), "\n")
 	totals := strings.TrimPrefix(lines[len(lines)-1], "合计：")
-	want := "中期评估（观测数据 seeds/jiangjin-observed.csv，截至2023年）：" + totals
+	want := "中期评估（观测数据 seeds/jiangjin-observed.csv，截至2024年）：" + totals
 	if !strings.Contains(out, want) {
 		t.Errorf("run output lacks %q:\n%s", want, out)
 	}
