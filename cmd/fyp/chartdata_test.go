@@ -178,7 +178,7 @@ func TestNoObservationHidden(t *testing.T) {
 
 // In a review bundle no scenario path is drawn before the indicator's
 // last observation: seeds/jiangjin-observed.csv has service share 33.9 in
-// 2023 and 536 corridor trains in 2022, so every line starts there, at
+// 2023 and 1,804 corridor trains in 2024 (江津日报 2025-02-17), so every line starts there, at
 // the observation, in the path charts and the headline panel.
 func TestPathsStartAtLastObservation(t *testing.T) {
 	cs, rv := shippedBundleCharts(t, "zh")
@@ -194,7 +194,7 @@ func TestPathsStartAtLastObservation(t *testing.T) {
 		id   string
 		year int
 		v    float64
-	}{{"service_share", 2023, 33.9}, {"corridor_trains", 2022, 536}} {
+	}{{"service_share", 2023, 33.9}, {"corridor_trains", 2024, 1804}} {
 		d, err := charts.PathOf(tc.id, prs, "zh")
 		if err != nil {
 			t.Fatal(err)
