@@ -15,6 +15,10 @@ type ObservedPoint struct {
 	// as bulletins give GDP and income at comparable prices; it is
 	// chain-linked into the level (or an index, base year = 100).
 	Growth bool
+	// From, with Growth, marks an average growth rate (年均增速, as a work
+	// report gives it: 五年年均增长8.9%): Value is the average growth a year
+	// from From to Year, percent. 0 for a yearly figure.
+	From int
 	// PriceBasis is "", "current", "comparable" or a year of constant
 	// prices ("2020").
 	PriceBasis string
@@ -46,6 +50,23 @@ type series struct {
 	kind   string
 	reason Text
 	notes  []Text
+	// stop says where the chained growth rates stop, chain which average
+	// growth rates could not be chained: notes where the review goes on,
+	// said by the reason where it cannot (gapReason).
+	stop  Text
+	chain []Text
+	// conflicts are the notes of figures that disagree (also in notes).
+	conflicts []Text
+	inv       inventory
+}
+
+// allNotes are the notes a review with s carries.
+func (s series) allNotes() []Text {
+	out := append([]Text{}, s.notes...)
+	if s.stop.ZH != "" {
+		out = append(out, s.stop)
+	}
+	return append(out, s.chain...)
 }
 
 // prepare builds ind's comparable observed path up to asOf from the plan's
@@ -72,17 +93,21 @@ func prepare(p *Plan, ind *Indicator, pts []ObservedPoint, asOf int) series {
 	if len(lv) > 0 {
 		a = levelSeries(p, ind, lv)
 	}
+	var s series
 	switch {
 	case a.kind == "" && b.kind == "" && latest(b.vals) > latest(a.vals):
-		return b
+		s = b
 	case a.kind == "":
-		return a
+		s = a
 	case b.kind == "" && len(gr) > 0:
-		return b
+		s = b
 	case len(lv) > 0:
-		return a
+		s = a
+	default:
+		s = b
 	}
-	return b
+	s.inv = inventoryOf(p, ind, lv, gr, b)
+	return s
 }
 
 func latest(vals map[int]float64) int {
@@ -229,7 +254,9 @@ func levelSeries(p *Plan, ind *Indicator, lv []ObservedPoint) series {
 }
 
 // growthSeries chains annual growth rates from the base: into the base
-// level when one is known, else into an index (base year = 100).
+// level when one is known, else into an index (base year = 100). Average
+// growth rates (年均增速) are chained too where their span starts from a
+// year the chain reaches (see chainGrowth).
 func growthSeries(p *Plan, ind *Indicator, gr, lv []ObservedPoint) series {
 	s := series{scale: ScaleIndex, x0: 100, ok0: true, vals: map[int]float64{}, method: Text{ZH: "增速连乘", EN: "growth rates chained"}, basis: commonBasis(p, ind, gr)}
 	if len(gr) == 0 {
@@ -256,24 +283,7 @@ func growthSeries(p *Plan, ind *Indicator, gr, lv []ObservedPoint) series {
 			}
 		}
 	}
-	g := map[int]float64{}
-	last := 0
-	for _, o := range gr {
-		g[o.Year] = o.Value
-		last = max(last, o.Year)
-	}
-	x := s.x0
-	for y := p.BaseYear + 1; y <= last; y++ {
-		r, ok := g[y]
-		if !ok {
-			s.notes = append(s.notes, Text{
-				ZH: fmt.Sprintf("缺%d年增速，连乘止于%d年", y, y-1),
-				EN: fmt.Sprintf("the growth rate for %d is missing; the chain stops at %d", y, y-1)})
-			break
-		}
-		x *= 1 + r/100
-		s.vals[y] = x
-	}
+	chainGrowth(p, &s, gr)
 	return s
 }
 

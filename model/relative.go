@@ -101,7 +101,7 @@ func (pr *Projection) assessRelative(a Assessment) Assessment {
 // meets the target if the reference keeps its observed pace.
 func reviewRelative(p *Plan, ind *Indicator, t Target, own, ref series, asOf int, th ReviewThresholds) Review {
 	nan := math.NaN()
-	r := Review{Indicator: ind, Target: t, AsOf: asOf, Category: InsufficientData, Method: own.method, Notes: own.notes,
+	r := Review{Indicator: ind, Target: t, AsOf: asOf, Category: InsufficientData, Method: own.method, Notes: own.allNotes(), Conflicts: own.conflicts,
 		Base: nan, Goal: t.Value, Observed: nan, TimeElapsed: nan, TaskDone: nan, Scale: own.scale,
 		Measure: MeasureRelative, Pace: RatePct,
 		ObservedRate: nan, RequiredRate: nan, RequiredRemaining: nan, Multiple: nan, RatioRR: nan, Anticipated: nan}
@@ -121,7 +121,7 @@ func reviewRelative(p *Plan, ind *Indicator, t Target, own, ref series, asOf int
 		if why.ZH == "" {
 			why = Text{ZH: fmt.Sprintf("文件中没有%d年及以前的观测值", asOf), EN: fmt.Sprintf("no observation up to %d", asOf)}
 		}
-		return refuse(ref.kind, Text{ZH: "对比指标" + rz + "：" + why.ZH, EN: "the indicator compared with, " + re + ": " + why.EN})
+		return refuse(ref.kind, Text{ZH: "对比指标" + rz + "方面，" + why.ZH, EN: "for " + re + " (the indicator compared with), " + why.EN})
 	}
 	if own.basis != ref.basis {
 		oz, oe := basisName(own.basis)
@@ -141,9 +141,10 @@ func reviewRelative(p *Plan, ind *Indicator, t Target, own, ref series, asOf int
 		}
 	}
 	if n < max(1, th.MinPoints) {
-		return refuse("no_data", Text{
-			ZH: fmt.Sprintf("%d—%d年本指标与%s同时有观测值的年份仅%d个，至少需要%d个；请补充两项指标%d—%d年数据", t0+1, end, rz, n, max(1, th.MinPoints), t0+1, end),
-			EN: fmt.Sprintf("%d year(s) in %d–%d with figures of both this indicator and %s, %d needed: supply both for %d–%d", n, t0+1, end, re, max(1, th.MinPoints), t0+1, end)})
+		if len(valueYears(own, t0, end)) < max(1, th.MinPoints) {
+			r.Notes = own.notes // the reason says where its chain stops
+		}
+		return refuse("no_data", relativeGap(p, ind, t, own, ref, n, max(1, th.MinPoints), end))
 	}
 	x0, ok0 := own.x0, own.ok0
 	y0, okr0 := ref.x0, ref.ok0
@@ -184,9 +185,13 @@ func reviewRelative(p *Plan, ind *Indicator, t Target, own, ref series, asOf int
 		r.Category = Lagging
 	}
 	cmp := map[bool]Text{true: {ZH: "达到", EN: "meets"}, false: {ZH: "未达到", EN: "misses"}}[met]
+	pz, pe := fmt.Sprintf("%d—%d年本指标年均增长", t0+1, tl), fmt.Sprintf("in %d–%d this indicator grew %s%% a year on average", t0+1, tl, fmtG(gOwn))
+	if tl == t0+1 {
+		pz, pe = fmt.Sprintf("%d年本指标增长", tl), fmt.Sprintf("in %d this indicator grew %s%%", tl, fmtG(gOwn))
+	}
 	r.Reason = Text{
-		ZH: fmt.Sprintf("%d—%d年本指标年均增长%s%%，%s%s%%，差%s个百分点，%s要求（%s）", t0, tl, fmtG(gOwn), rz, fmtG(gRef), fmtSigned(r.Observed), cmp.ZH, relGoalZH(t)),
-		EN: fmt.Sprintf("%d–%d: this indicator grew %s%% a year, %s %s%%, a difference of %s pp, which %s the target (%s)", t0, tl, fmtG(gOwn), re, fmtG(gRef), fmtSigned(r.Observed), cmp.EN, relGoalEN(t)),
+		ZH: fmt.Sprintf("%s%s%%，%s%s%%，差%s个百分点，%s要求（%s）", pz, fmtG(gOwn), rz, fmtG(gRef), fmtSigned(r.Observed), cmp.ZH, relGoalZH(t)),
+		EN: fmt.Sprintf("%s, %s %s%%, a difference of %s pp, which %s the target (%s)", pe, re, fmtG(gRef), fmtSigned(r.Observed), cmp.EN, relGoalEN(t)),
 	}
 	r.AtRisk = ind.Attribute == Binding && r.Category == Lagging
 	return r

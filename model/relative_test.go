@@ -255,9 +255,13 @@ func TestReviewRelative(t *testing.T) {
 		name, refusal, says string
 		ev                  Evidence
 	}{
-		{"no figures of the reference", "no_data", "the indicator compared with, GDP", Evidence{"x": relEvidence["x"]}},
+		{"no figures of the reference", "no_data", "for GDP (the indicator compared with), the file has no observation", Evidence{"x": relEvidence["x"]}},
 		{"no figures of its own", "no_data", "no observation", Evidence{"y": relEvidence["y"]}},
-		{"no year in common", "no_data", "0 year(s)", Evidence{"x": relEvidence["x"][:1], "y": relEvidence["y"][1:2]}},
+		{"the reference's chain lacks a year", "no_data", "for GDP (the indicator compared with), the file has the 2022 growth rate (comparable prices); the 2021 growth rate is missing, so the 2021–2022 average growth cannot be computed",
+			Evidence{"x": relEvidence["x"][:1], "y": relEvidence["y"][1:2]}},
+		// x reaches 2022 by an average growth from the base year, y only
+		// 2021: each has a year, none in common.
+		{"no year in common", "no_data", "0 year(s)", Evidence{"x": {{Year: 2022, From: 2020, Value: 7, Growth: true}}, "y": relEvidence["y"][:1]}},
 		{"nominal income against real GDP", "price_basis", "real against real", Evidence{
 			"x": {{Year: 2021, Value: 11.0, Growth: true, PriceBasis: "current"}}, "y": relEvidence["y"]}},
 		{"income levels of no stated basis against real GDP", "price_basis", "no stated price basis", Evidence{

@@ -62,6 +62,10 @@ type Review struct {
 	Category  Category
 	Reason    Text
 	Notes     []Text
+	// Conflicts are figures of the file that disagree, such as an average
+	// growth rate against the yearly rates of its years (the yearly rates
+	// are used): among Notes too, and said wherever the review is told.
+	Conflicts []Text
 	Method    Text // levels, or growth rates chained
 
 	Base         float64 // x_0 on the review's scale
@@ -179,7 +183,7 @@ func ReviewAll(pr *Projection, ev Evidence, asOf int, th ReviewThresholds) []Rev
 
 func reviewTarget(p *Plan, ind *Indicator, t Target, s series, asOf int, th ReviewThresholds) Review {
 	nan := math.NaN()
-	r := Review{Indicator: ind, Target: t, AsOf: asOf, Category: InsufficientData, Method: s.method, Notes: s.notes,
+	r := Review{Indicator: ind, Target: t, AsOf: asOf, Category: InsufficientData, Method: s.method, Notes: s.allNotes(), Conflicts: s.conflicts,
 		Base: nan, Goal: nan, Observed: nan, TimeElapsed: nan, TaskDone: nan, Scale: s.scale,
 		ObservedRate: nan, RequiredRate: nan, RequiredRemaining: nan, Multiple: nan, RatioRR: nan, Anticipated: nan}
 	refuse := func(kind string, why Text) Review {
@@ -206,9 +210,8 @@ func reviewTarget(p *Plan, ind *Indicator, t Target, s series, asOf int, th Revi
 	}
 	sort.Ints(years)
 	if len(years) < max(1, th.MinPoints) {
-		return refuse("no_data", Text{
-			ZH: fmt.Sprintf("%d—%d年仅有%d个可比观测值，至少需要%d个；请补充%d—%d年数据", t0+1, min(asOf, T), len(years), max(1, th.MinPoints), t0+1, min(asOf, T)),
-			EN: fmt.Sprintf("%d comparable observation(s) in %d–%d, %d needed: supply the %d–%d figures", len(years), t0+1, min(asOf, T), max(1, th.MinPoints), t0+1, min(asOf, T))})
+		r.Notes = s.notes // the reason says where the chain stops
+		return refuse("no_data", gapReason(p, ind, t, s, years, max(1, th.MinPoints), min(asOf, T)))
 	}
 	tl := years[len(years)-1]
 	xt := s.vals[tl]

@@ -38,9 +38,15 @@
 //     average growth a year over several years, percent, as a work report
 //     states it: 五年年均增长8.9%).
 //   - from (起始年份): only with avg_growth, and required there: the year the
-//     span starts from, so year 2020 with from 2015 is 2016–2020. The review
-//     reads yearly figures only: avg_growth rows are checked (more than -100,
-//     at most 1000 percent) and kept for the record, not reviewed.
+//     span starts from, so year 2020 with from 2015 is 2016–2020. An
+//     avg_growth row is checked like a growth rate (more than -100, at most
+//     1000 percent; its price basis as a growth rate's). The review chains
+//     it with the yearly growth rates when its span starts from the plan's
+//     base year or from a year they reach (from 2020 to 2023: the observed
+//     pace of a 2020-based growth target); where yearly rates cover the same
+//     years they are used, and an average that differs from them by more
+//     than 0.05 pp is noted. A span that cannot be chained is kept for the
+//     record, and the review says so.
 //
 // # Wide format (one indicator a row)
 //

@@ -28,11 +28,12 @@ func (d *Data) Evidence() model.Evidence {
 	ev := model.Evidence{}
 	for id, obs := range d.ByIndicator {
 		for _, x := range obs {
+			pt := model.ObservedPoint{Year: x.Year, Value: x.Value, Growth: x.Metric == Growth || x.Metric == AvgGrowth,
+				PriceBasis: x.PriceBasis, Break: x.Break == Broken, Rebased: x.Break == Rebased, Source: x.Source, Row: x.Row}
 			if x.Metric == AvgGrowth {
-				continue // the review reads yearly figures; a span's average is kept for the record
+				pt.From = x.From // the average growth a year from From to Year
 			}
-			ev[id] = append(ev[id], model.ObservedPoint{Year: x.Year, Value: x.Value, Growth: x.Metric == Growth,
-				PriceBasis: x.PriceBasis, Break: x.Break == Broken, Rebased: x.Break == Rebased, Source: x.Source, Row: x.Row})
+			ev[id] = append(ev[id], pt)
 		}
 	}
 	return ev

@@ -392,7 +392,8 @@ func TestCSVBounded(t *testing.T) {
 
 // A work report's 五年年均增长8.9% (2016–2020) is kept as one avg_growth
 // row with its span; without from, or with a span that does not end after
-// it starts, the row is refused. The review's evidence leaves it out.
+// it starts, the row is refused. The review's evidence carries it as a
+// growth rate with its span's start (model.ObservedPoint.From).
 func TestAvgGrowth(t *testing.T) {
 	cat := Catalog{Names: map[string]string{"gdp": "地区生产总值"}, MinYear: 2020, MaxYear: 2025}
 	d, err := ReadCSV("a.csv", []byte("indicator,year,value,metric,from\ngdp,2020,8.9,avg_growth,2015\ngdp,2020,3.9,growth,\n"), cat)
@@ -403,8 +404,9 @@ func TestAvgGrowth(t *testing.T) {
 	if len(obs) != 2 || obs[0].Metric != AvgGrowth || obs[0].From != 2015 || obs[0].Value != 8.9 {
 		t.Fatalf("got %+v, want avg_growth 2015→2020 8.9 and growth 3.9", obs)
 	}
-	if ev := d.Evidence(); len(ev["gdp"]) != 1 || ev["gdp"][0].Value != 3.9 {
-		t.Errorf("evidence %+v, want only the yearly growth", ev["gdp"])
+	ev := d.Evidence()["gdp"]
+	if len(ev) != 2 || !ev[0].Growth || ev[0].From != 2015 || ev[0].Value != 8.9 || !ev[1].Growth || ev[1].From != 0 || ev[1].Value != 3.9 {
+		t.Errorf("evidence %+v, want the average growth 2015→2020 8.9 (From 2015) and the yearly growth 3.9 (From 0)", ev)
 	}
 	for name, text := range map[string]string{
 		"no from":        "indicator,year,value,metric\ngdp,2020,8.9,avg_growth\n",

@@ -15,7 +15,21 @@ import (
 // task is done against the time elapsed, and what its pace so far leads
 // to; in a final evaluation, whether the target was completed. Every
 // number is r's (model.Review) or follows from it by model.TrendYear.
+// Figures of the file that disagree (r.Conflicts) are said at its end.
 func Sentence(r model.Review, final bool, th model.FinalThresholds, lb Labels, lang string) string {
+	s := sentence(r, final, th, lb, lang)
+	if len(r.Conflicts) == 0 {
+		return s
+	}
+	end := L(lang, "。", ".")
+	s = strings.TrimSuffix(s, end)
+	for _, c := range r.Conflicts {
+		s += L(lang, "；"+c.ZH, "; "+enReason(c.EN))
+	}
+	return s + end
+}
+
+func sentence(r model.Review, final bool, th model.FinalThresholds, lb Labels, lang string) string {
 	name := r.Indicator.Name.In(lang)
 	end := L(lang, "。", ".")
 	switch {

@@ -70,12 +70,14 @@ Without --observed: the ex-post review of a finished plan against its own record
 
 The file (CSV or XLSX): indicator,year,value with optional price_basis (2020, comparable,
 current), break (yes: a statistical break before this year; rebased: this figure restates its
-year on the new definition, e.g. the 2020 base after the census), metric (level, or growth:
-percent over the previous year, chained into the level or an index 2020 = 100), source, note;
-or one row per indicator and one column per year. Indicators by id or Chinese name. A priced
-level (per-capita GDP at 2020 prices) must state its price basis; growth rates without one are
-read as comparable-price (real) growth. Example: cmd/fyp/testdata/observed-example.csv
-(synthetic figures). Details: observed/doc.go.
+year on the new definition, e.g. the 2020 base after the census), metric (level; growth:
+percent over the previous year, chained into the level or an index 2020 = 100; avg_growth with
+from: the average growth a year since that year, chained from the base year or a year the chain
+reaches; where yearly rates cover its years they are used, and a difference over 0.05 pp is
+said), source, note; or one row per indicator and one column per year. Indicators by id or
+Chinese name. A priced level (per-capita GDP at 2020 prices) must state its price basis; growth
+rates without one are read as comparable-price (real) growth. Example:
+cmd/fyp/testdata/observed-example.csv (synthetic figures). Details: observed/doc.go.
 
 Categories: achieved_early when task done ≥ 1; ahead when task done ≥ time elapsed + --ahead;
 on_schedule when task done ≥ time elapsed − --behind; lagging otherwise, or when a floor or

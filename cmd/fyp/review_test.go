@@ -330,3 +330,22 @@ func mustPlan(t *testing.T) *model.Plan {
 	}
 	return p
 }
+
+// A work report's 2021—2023年年均增长5.6% (avg_growth from 2020 to 2023) is
+// the observed pace of the plan's 6 %-a-year GDP target: the index
+// 100·1.056³ = 117.758 in 2023, task done 3 ln 1.056 / (5 ln 1.06) =
+// 0.561070 in 0.6 of the time (on schedule). Tolerance 1e-9 (closed form).
+func TestReviewAvgGrowthFromFile(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "avg.csv")
+	csv := "indicator,year,value,price_basis,metric,from,source\n" +
+		"gdp,2023,5.6,comparable,avg_growth,2020,政府工作报告\n"
+	if err := os.WriteFile(path, []byte(csv), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g := reviewJSONOf(t, "--observed", path, "--as-of", "2023")["gdp"]
+	wantX, wantTask := 100*math.Pow(1.056, 3), 3*math.Log(1.056)/(5*math.Log(1.06))
+	if !g.Compared || g.ObservedYear != 2023 || g.Observed == nil || math.Abs(*g.Observed-wantX) > 1e-9*wantX ||
+		g.TaskDone == nil || math.Abs(*g.TaskDone-wantTask) > 1e-9 || g.Category != "on_schedule" {
+		t.Errorf("gdp = %+v (reason %q); want compared in 2023, observed %.6f, task %.6f, on_schedule", g, g.Reason, wantX, wantTask)
+	}
+}
