@@ -101,6 +101,86 @@ func TestMeasure(t *testing.T) {
 		}, 0, 0},
 		{"testdata/measure/jiangjin-trains-2023-ytd.txt", 2023, nil, 0, 1},
 		{"testdata/measure/jiangjin-trains-2022-cumulative.txt", 2022, nil, 0, 0},
+		// Thirteen texts read blind (2026-12-02), saved and listed here before
+		// the reader was changed for them: other districts', counties' and
+		// cities' bulletins, work reports and an environment bulletin's news
+		// report. Figures marked derived come from 比上年末增加/提高/下降,
+		// 较上年提高 or 与上年持平.
+		{"testdata/measure/zhongjiang-2022.txt", 2022, []expect{
+			{"population", 2022, Level, "94.9", 0, false}, {"population", 2021, Level, "94.8", 0, false}, // derived
+			{"urbanization_rate", 2022, Level, "43.6", 0, false}, {"urbanization_rate", 2021, Level, "42.9", 0, false}, // derived
+			{"gdp", 2022, Level, "439.19", 0, false}, {"gdp", 2022, Growth, "3.3", 0, false},
+			{"service_share", 2022, Level, "38.4", 0, false},
+			{"private_economy_share", 2022, Level, "66.2", 0, false}, {"private_economy_share", 2021, Level, "67.0", 0, false}, // derived
+			{"grain_area", 2022, Level, "221.0", 0, false}, {"grain_area", 2022, Growth, "2.0", 0, false},
+			{"grain_output", 2022, Level, "80.3", 0, false}, {"grain_output", 2022, Growth, "-2.4", 0, false},
+		}, 0, 0},
+		{"testdata/measure/yunhe-2022.txt", 0, []expect{
+			{"population", 2022, Level, "12.74", 0, false}, {"urbanization_rate", 2022, Level, "74.02", 0, false},
+			{"gdp", 2022, Level, "95.1435", 0, false}, {"gdp", 2022, Growth, "-4.1", 0, false}, {"gdp", 2022, AvgGrowth, "2.5", 2020, false},
+			{"gdp_per_capita", 2022, Level, "7.4331", 0, false},
+			{"service_share", 2022, Level, "47.1", 0, false},
+			{"gdp", 2021, Level, "97.2846", 0, false}, {"gdp", 2021, Growth, "9.6", 0, false}, {"service_share", 2021, Level, "43.9", 0, false},
+		}, 0, 0},
+		{"testdata/measure/xiangyun-2022.txt", 0, []expect{
+			{"gdp", 2022, Level, "212.49", 0, false}, {"gdp", 2022, Growth, "1.3", 0, false},
+			{"service_share", 2022, Level, "47.3", 0, false}, {"service_share", 2021, Level, "47.2", 0, false},
+			{"private_economy_share", 2022, Level, "65.0", 0, false},
+		}, 0, 0},
+		{"testdata/measure/chengzhong-2023.txt", 2023, []expect{
+			{"gdp", 2023, Level, "327.03", 0, false}, {"gdp", 2023, Growth, "16.1", 0, false},
+			{"industrial_va", 2023, Growth, "38.9", 0, false},
+			{"retail_sales", 2023, Level, "115.70", 0, false}, {"retail_sales", 2023, Growth, "17.9", 0, false},
+			{"income", 2023, Level, "43269", 0, false}, {"income", 2023, Growth, "3.9", 0, false},
+			{"service_share", 2023, Level, "44.79", 0, false},
+		}, 0, 0},
+		{"testdata/measure/dongbao-2020.txt", 2020, []expect{
+			{"gdp", 2020, Level, "356.56", 0, false}, {"gdp", 2020, Growth, "-4.2", 0, false},
+			{"service_share", 2020, Level, "52.4", 0, false}, {"service_share", 2019, Level, "49.7", 0, false},
+		}, 0, 0},
+		{"testdata/measure/jiulongpo-2023.txt", 2023, []expect{
+			{"gdp", 2023, Level, "1867.07", 0, false}, {"gdp", 2023, Growth, "6.5", 0, false},
+			{"gdp_per_capita", 2023, Level, "12.1404", 0, false}, {"gdp_per_capita", 2023, Growth, "6.1", 0, false},
+			{"service_share", 2023, Level, "65.1", 0, false},
+			{"private_economy_share", 2023, Level, "60.0", 0, false},
+			{"population", 2023, Level, "154.02", 0, false},
+			{"urbanization_rate", 2023, Level, "94.28", 0, false}, {"urbanization_rate", 2022, Level, "94.18", 0, false}, // derived
+		}, 0, 0},
+		{"testdata/measure/jingan-2023.txt", 0, []expect{
+			{"gdp", 2023, Level, "2846.03", 0, false}, {"gdp", 2023, Growth, "7.0", 0, false},
+			{"service_share", 2023, Level, "97.6", 0, false}, {"service_share", 2022, Level, "97.6", 0, false}, // derived: 与上年持平
+			{"gdp_per_capita", 2023, Level, "30.39", 0, false}, {"gdp_per_capita", 2022, Level, "27.94", 0, false}, // derived
+			{"market_entities", 2023, Level, "6.98", 0, false}, // 各类市场主体69800户
+		}, 0, 0},
+		{"testdata/measure/yuhang-2022-plan-report.txt", 0, []expect{
+			{"gdp", 2022, Level, "2651.25", 0, false}, {"gdp", 2022, Growth, "1.0", 0, false},
+			{"rd_intensity", 2022, Level, "4.51", 0, false},
+		}, 0, 0},
+		{"testdata/measure/longgang-2024-report.txt", 2024, []expect{
+			{"gdp", 2024, Level, "5901", 0, false}, {"gdp", 2024, Growth, "6.7", 0, false},
+			{"industrial_va", 2024, Growth, "9.4", 0, false}, // 规上工业增加值
+			{"retail_sales", 2024, Level, "1537.28", 0, false},
+		}, 0, 0},
+		// 全年预计(下同): every figure after it is an estimate.
+		{"testdata/measure/quanshan-2024-report.txt", 0, []expect{
+			{"gdp", 2023, Level, "760", 0, true}, {"gdp", 2023, Growth, "5.6", 0, true},
+			{"retail_sales", 2023, Level, "425", 0, true},
+		}, 0, 0},
+		{"testdata/measure/handan-2024-report.txt", 2024, []expect{
+			{"gdp", 2024, Level, "4704.3", 0, false}, {"gdp", 2024, Growth, "6.1", 0, false},
+			{"industrial_va", 2024, Growth, "9.5", 0, false},
+			{"retail_sales", 2024, Growth, "6.5", 0, false},
+			{"income", 2024, Growth, "5.9", 0, false},
+		}, 0, 0},
+		// 城乡居民人均可支配收入分别增长5%和7.5%: urban and rural, not all residents.
+		{"testdata/measure/chifeng-2024-report.txt", 2024, []expect{
+			{"gdp", 2024, Growth, "4", 0, true},
+			{"retail_sales", 2024, Growth, "2.5", 0, true},
+		}, 0, 0},
+		{"testdata/measure/chongqing-2022-environment.txt", 2022, []expect{
+			{"good_air_days", 2022, Level, "332", 0, false},
+			{"forest_coverage", 2022, Level, "55.04", 0, false},
+		}, 0, 0},
 	}
 	var stated, found, wrong int
 	for _, d := range docs {
