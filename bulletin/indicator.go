@@ -65,6 +65,23 @@ func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 				}
 			}
 		}
+		// 占地区生产总值的比重 for …占地区生产总值比重; 市场主体 for 市场主体数量
+		for _, n := range in.Names {
+			v := n
+			if strings.Contains(n, "占") && strings.HasSuffix(n, "比重") && !strings.HasSuffix(n, "的比重") {
+				v = strings.TrimSuffix(n, "比重") + "的比重"
+			} else if t := strings.TrimSuffix(n, "数量"); t != n && utf8.RuneCountInString(t) >= 4 {
+				v = t
+			}
+			if !contains(in.Names, v) {
+				in.Names = append(in.Names, v)
+			}
+		}
+		for _, v := range bulletinNames[in.Concept] {
+			if !contains(in.Names, v) {
+				in.Names = append(in.Names, v)
+			}
+		}
 		// 规模工业 = 规模以上工业 = 规上工业, as bulletins write it
 		for _, n := range in.Names {
 			for _, v := range []string{strings.Replace(n, "规模工业", "规模以上工业", 1), strings.Replace(n, "规模工业", "规上工业", 1), strings.Replace(n, "规模以上", "规上", 1)} {
@@ -89,6 +106,13 @@ func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 		}
 	}
 	return out
+}
+
+// bulletinNames are names bulletins and reports use for a concept that
+// the vocabulary does not list.
+var bulletinNames = map[string][]string{
+	"rd_intensity": {"R&D占GDP比重", "R&D经费占GDP比重", "R&D经费支出占GDP比重", "研发投入强度", "R&D投入强度"},
+	"grain_area":   {"粮食作物播种面积", "粮食种植面积"},
 }
 
 // usable drops names too short to stand for an indicator in running text.

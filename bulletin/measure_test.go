@@ -104,8 +104,10 @@ func TestMeasure(t *testing.T) {
 		// Thirteen texts read blind (2026-12-02), saved and listed here before
 		// the reader was changed for them: other districts', counties' and
 		// cities' bulletins, work reports and an environment bulletin's news
-		// report. Figures marked derived come from 比上年末增加/提高/下降,
-		// 较上年提高 or 与上年持平.
+		// report. Blind: 35 of 75 found, 2 wrong (estimates written without
+		// review). Figures marked derived come from 比上年末增加/提高/下降,
+		// 较上年提高 or 与上年持平. 大春粮食产量 (the summer harvest only) is
+		// listed, not read.
 		{"testdata/measure/zhongjiang-2022.txt", 2022, []expect{
 			{"population", 2022, Level, "94.9", 0, false}, {"population", 2021, Level, "94.8", 0, false}, // derived
 			{"urbanization_rate", 2022, Level, "43.6", 0, false}, {"urbanization_rate", 2021, Level, "42.9", 0, false}, // derived
@@ -114,7 +116,7 @@ func TestMeasure(t *testing.T) {
 			{"private_economy_share", 2022, Level, "66.2", 0, false}, {"private_economy_share", 2021, Level, "67.0", 0, false}, // derived
 			{"grain_area", 2022, Level, "221.0", 0, false}, {"grain_area", 2022, Growth, "2.0", 0, false},
 			{"grain_output", 2022, Level, "80.3", 0, false}, {"grain_output", 2022, Growth, "-2.4", 0, false},
-		}, 0, 0},
+		}, 0, 1},
 		{"testdata/measure/yunhe-2022.txt", 0, []expect{
 			{"population", 2022, Level, "12.74", 0, false}, {"urbanization_rate", 2022, Level, "74.02", 0, false},
 			{"gdp", 2022, Level, "95.1435", 0, false}, {"gdp", 2022, Growth, "-4.1", 0, false}, {"gdp", 2022, AvgGrowth, "2.5", 2020, false},
@@ -122,18 +124,22 @@ func TestMeasure(t *testing.T) {
 			{"service_share", 2022, Level, "47.1", 0, false},
 			{"gdp", 2021, Level, "97.2846", 0, false}, {"gdp", 2021, Growth, "9.6", 0, false}, {"service_share", 2021, Level, "43.9", 0, false},
 		}, 0, 0},
+		// Traditional characters with each character's pinyin after it
+		// (國(guó)民經(jīng)濟(jì)); the four quarters' running GDP growth are listed.
 		{"testdata/measure/xiangyun-2022.txt", 0, []expect{
 			{"gdp", 2022, Level, "212.49", 0, false}, {"gdp", 2022, Growth, "1.3", 0, false},
 			{"service_share", 2022, Level, "47.3", 0, false}, {"service_share", 2021, Level, "47.2", 0, false},
 			{"private_economy_share", 2022, Level, "65.0", 0, false},
-		}, 0, 0},
+		}, 0, 4},
+		// Missed: 城中地区规模以上工业增加值同比增长38.9% (the district's own
+		// growth, ranked among five districts) is listed, not read: the reader
+		// cannot tell 城中地区 from a region such as 渝西地区.
 		{"testdata/measure/chengzhong-2023.txt", 2023, []expect{
 			{"gdp", 2023, Level, "327.03", 0, false}, {"gdp", 2023, Growth, "16.1", 0, false},
-			{"industrial_va", 2023, Growth, "38.9", 0, false},
 			{"retail_sales", 2023, Level, "115.70", 0, false}, {"retail_sales", 2023, Growth, "17.9", 0, false},
 			{"income", 2023, Level, "43269", 0, false}, {"income", 2023, Growth, "3.9", 0, false},
 			{"service_share", 2023, Level, "44.79", 0, false},
-		}, 0, 0},
+		}, 1, 1},
 		{"testdata/measure/dongbao-2020.txt", 2020, []expect{
 			{"gdp", 2020, Level, "356.56", 0, false}, {"gdp", 2020, Growth, "-4.2", 0, false},
 			{"service_share", 2020, Level, "52.4", 0, false}, {"service_share", 2019, Level, "49.7", 0, false},
@@ -145,7 +151,7 @@ func TestMeasure(t *testing.T) {
 			{"private_economy_share", 2023, Level, "60.0", 0, false},
 			{"population", 2023, Level, "154.02", 0, false},
 			{"urbanization_rate", 2023, Level, "94.28", 0, false}, {"urbanization_rate", 2022, Level, "94.18", 0, false}, // derived
-		}, 0, 0},
+		}, 0, 1}, // the row of 表1 for 地区生产总值 is listed (a table is not read)
 		{"testdata/measure/jingan-2023.txt", 0, []expect{
 			{"gdp", 2023, Level, "2846.03", 0, false}, {"gdp", 2023, Growth, "7.0", 0, false},
 			{"service_share", 2023, Level, "97.6", 0, false}, {"service_share", 2022, Level, "97.6", 0, false}, // derived: 与上年持平
@@ -171,12 +177,12 @@ func TestMeasure(t *testing.T) {
 			{"industrial_va", 2024, Growth, "9.5", 0, false},
 			{"retail_sales", 2024, Growth, "6.5", 0, false},
 			{"income", 2024, Growth, "5.9", 0, false},
-		}, 0, 0},
+		}, 0, 1}, // 邯郸数字经济产业园 is listed
 		// 城乡居民人均可支配收入分别增长5%和7.5%: urban and rural, not all residents.
 		{"testdata/measure/chifeng-2024-report.txt", 2024, []expect{
 			{"gdp", 2024, Growth, "4", 0, true},
 			{"retail_sales", 2024, Growth, "2.5", 0, true},
-		}, 0, 0},
+		}, 0, 1}, // 工业经济总量…突破2000亿元 is listed
 		{"testdata/measure/chongqing-2022-environment.txt", 2022, []expect{
 			{"good_air_days", 2022, Level, "332", 0, false},
 			{"forest_coverage", 2022, Level, "55.04", 0, false},
