@@ -187,6 +187,39 @@ func TestMeasure(t *testing.T) {
 			{"good_air_days", 2022, Level, "332", 0, false},
 			{"forest_coverage", 2022, Level, "55.04", 0, false},
 		}, 0, 0},
+		// Five more texts read blind after every change above (a check, not
+		// tuned on): saved and listed here before they were read.
+		{"testdata/measure/mianchi-2022.txt", 2022, []expect{
+			{"gdp", 2022, Level, "254.5", 0, false}, {"gdp", 2022, Growth, "5.2", 0, false},
+			{"service_share", 2022, Level, "39.8", 0, false},
+			{"industrial_va", 2022, Growth, "7.2", 0, false},
+		}, 0, 0},
+		{"testdata/measure/guizhou-2023.txt", 2023, []expect{
+			{"gdp", 2023, Level, "20913.25", 0, false}, {"gdp", 2023, Growth, "4.9", 0, false},
+			{"service_share", 2023, Level, "51.2", 0, false},
+			{"gdp_per_capita", 2023, Level, "5.4172", 0, false}, {"gdp_per_capita", 2023, Growth, "4.7", 0, false},
+			{"labour_productivity", 2023, Level, "10.8737", 0, false}, {"labour_productivity", 2023, Growth, "4.9", 0, false},
+			{"population", 2023, Level, "3865", 0, false}, {"population", 2022, Level, "3856", 0, false}, // derived
+			{"urbanization_rate", 2023, Level, "55.94", 0, false}, {"urbanization_rate", 2022, Level, "54.81", 0, false}, // derived
+		}, 0, 0},
+		{"testdata/measure/county-2021.txt", 2021, []expect{
+			{"gdp", 2021, Level, "245.61", 0, false}, {"gdp", 2021, Growth, "8.7", 0, false},
+			{"service_share", 2021, Level, "52.6", 0, false},
+			{"population", 2021, Level, "70.14", 0, false}, {"urbanization_rate", 2021, Level, "50.13", 0, false},
+		}, 0, 0},
+		{"testdata/measure/chongqing-2023-environment.txt", 2023, []expect{
+			{"good_air_days", 2023, Level, "325", 0, false},
+		}, 0, 0},
+		// The structure is garbled in the page (由202117.4629.04﹕53.50调整为
+		// 17.8830.2451.88): nothing to take from it.
+		{"testdata/measure/nanzhang-2022.txt", 0, []expect{
+			{"gdp", 2022, Level, "378.51", 0, false}, {"gdp", 2022, Growth, "5.1", 0, false},
+			{"grain_area", 2022, Level, "118.21", 0, false}, {"grain_area", 2021, Level, "118.18", 0, false}, // derived
+			{"grain_output", 2022, Level, "43.81", 0, false}, {"grain_output", 2021, Level, "43.94", 0, false}, // derived
+			{"grain_output", 2022, Growth, "-0.3", 0, false},
+			{"pig_slaughter", 2022, Level, "94.38", 0, false}, {"pig_slaughter", 2022, Growth, "15.06", 0, false}, // 生猪出栏
+			{"aquatic_output", 2022, Level, "1.0124", 0, false}, {"aquatic_output", 2022, Growth, "5.69", 0, false},
+		}, 0, 0},
 	}
 	var stated, found, wrong int
 	for _, d := range docs {
