@@ -56,6 +56,12 @@ func TestBlindIdioms(t *testing.T) {
 		{"占全区经济总量 is no place", "2023年统计公报\n民营经济增加值1120.21亿元,增长7.5%,占全区经济总量的60.0%。", []fig{
 			{want{"private_economy_share", 2023, Level, "60.0", ""}, false}}, 0},
 		{"拉动 GDP is a contribution", "2023年统计公报\n第二产业增加值180.18亿元,对全区地区生产总值的贡献率为76.18%,拉动地区生产总值增长12.26个百分点。", nil, 0},
+		{"城镇常住人口's share is the urbanization rate", "2023年统计公报\n年末全省常住人口3865万人,比上年末增加9万人。其中,城镇常住人口2162.08万人,占年末常住人口的比重为55.94%,比上年末提高1.13个百分点。", []fig{
+			{want{"population", 2023, Level, "3865", ""}, false}, {want{"population", 2022, Level, "3856", ""}, false},
+			{want{"urbanization_rate", 2023, Level, "55.94", ""}, false}, {want{"urbanization_rate", 2022, Level, "54.81", ""}, false}}, 0},
+		{"城镇户籍人口's share is not", "2023年统计公报\n其中城镇户籍人口255423人,占户籍总人口比重为61.68%。", nil, 0},
+		{"生猪出栏 in 万头", "2022年统计公报\n全年生猪出栏94.38万头,比上年增长15.06%。", []fig{
+			{want{"pig_slaughter", 2022, Level, "94.38", ""}, false}, {want{"pig_slaughter", 2022, Growth, "15.06", ""}, false}}, 0},
 		{"较上年同期", "2023年统计公报\n全区完成地区生产总值327.03亿元,按可比价计算,较上年同期增长16.1%。", []fig{
 			{want{"gdp", 2023, Level, "327.03", "current"}, false}, {want{"gdp", 2023, Growth, "16.1", "comparable"}, false}}, 0},
 	}

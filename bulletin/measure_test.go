@@ -187,13 +187,15 @@ func TestMeasure(t *testing.T) {
 			{"good_air_days", 2022, Level, "332", 0, false},
 			{"forest_coverage", 2022, Level, "55.04", 0, false},
 		}, 0, 0},
-		// Five more texts read blind after every change above (a check, not
-		// tuned on): saved and listed here before they were read.
+		// Five more texts read blind after every change above (a check):
+		// saved and listed here before they were read, 27 of 32 found, none
+		// wrong. Then read: 城镇常住人口…,占年末常住人口的比重为55.94% (the
+		// urbanization rate), 生猪出栏 for 肉猪出栏量 in 万头.
 		{"testdata/measure/mianchi-2022.txt", 2022, []expect{
 			{"gdp", 2022, Level, "254.5", 0, false}, {"gdp", 2022, Growth, "5.2", 0, false},
 			{"service_share", 2022, Level, "39.8", 0, false},
 			{"industrial_va", 2022, Growth, "7.2", 0, false},
-		}, 0, 0},
+		}, 0, 1}, // 增速比2021年减低2.2个百分点 is listed
 		{"testdata/measure/guizhou-2023.txt", 2023, []expect{
 			{"gdp", 2023, Level, "20913.25", 0, false}, {"gdp", 2023, Growth, "4.9", 0, false},
 			{"service_share", 2023, Level, "51.2", 0, false},
@@ -207,9 +209,9 @@ func TestMeasure(t *testing.T) {
 			{"service_share", 2021, Level, "52.6", 0, false},
 			{"population", 2021, Level, "70.14", 0, false}, {"urbanization_rate", 2021, Level, "50.13", 0, false},
 		}, 0, 0},
-		{"testdata/measure/chongqing-2023-environment.txt", 2023, []expect{
-			{"good_air_days", 2023, Level, "325", 0, false},
-		}, 0, 0},
+		// Missed: 重庆空气质量优良天数为325天 is listed, not read: a place's name
+		// without its rank (重庆, not 重庆市) before the indicator's.
+		{"testdata/measure/chongqing-2023-environment.txt", 2023, nil, 1, 1},
 		// The structure is garbled in the page (由202117.4629.04﹕53.50调整为
 		// 17.8830.2451.88): nothing to take from it.
 		{"testdata/measure/nanzhang-2022.txt", 0, []expect{
@@ -219,7 +221,7 @@ func TestMeasure(t *testing.T) {
 			{"grain_output", 2022, Growth, "-0.3", 0, false},
 			{"pig_slaughter", 2022, Level, "94.38", 0, false}, {"pig_slaughter", 2022, Growth, "15.06", 0, false}, // 生猪出栏
 			{"aquatic_output", 2022, Level, "1.0124", 0, false}, {"aquatic_output", 2022, Growth, "5.69", 0, false},
-		}, 0, 0},
+		}, 0, 1}, // 农民专业合作社47户 (the plan counts 家) is listed
 	}
 	var stated, found, wrong int
 	for _, d := range docs {

@@ -79,12 +79,16 @@ var (
 	titleRe    = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
 	congressRe = regexp.MustCompile(`((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{0,40}?人民代表大会`)
 	leadYear   = regexp.MustCompile(`^((?:19|20)\d\d)年`)
-	qtyRe      = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆)?)`)
+	qtyRe      = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆|头)?)`)
 	ratioRe    = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由(上年的|(?:19|20)\d\d年的)?([\d.]+):([\d.]+):(\d+(?:\.\d+)?)调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
 	ownShareRe = regexp.MustCompile(`^(\p{Han}{2,12}?)占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?比重(?:为|达)?(\d+(?:\.\d+)?)%`)
-	sameRe     = regexp.MustCompile(`^(?:与|和|同|比|较)上年(?:末|同期)?(?:相比)?持平$`)
-	shareRe    = regexp.MustCompile(`^占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?(?:比重)?(?:为|达)?(\d+(?:\.\d+)?)%`)
-	ratioIn    = regexp.MustCompile(`\d:\d|%、\d`)
+	// urbanShareRe is the urban population's share after its level: the
+	// urbanization rate (urbanRe, the clause before).
+	urbanShareRe = regexp.MustCompile(`^占(?:年末)?(?:全区|全市|全县|全省|全国)?(?:常住人口|常住总人口|总人口|人口)(?:的)?比重(?:为|达)?(\d+(?:\.\d+)?)%`)
+	urbanRe      = regexp.MustCompile(`^(?:城镇常住人口|城镇人口)(?:为|达)?\d`)
+	sameRe       = regexp.MustCompile(`^(?:与|和|同|比|较)上年(?:末|同期)?(?:相比)?持平$`)
+	shareRe      = regexp.MustCompile(`^占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?(?:比重)?(?:为|达)?(\d+(?:\.\d+)?)%`)
+	ratioIn      = regexp.MustCompile(`\d:\d|%、\d`)
 	// between is what may stand between a name and its figure.
 	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年同期|较上年|现价总量|总量|[两三四五]年平均|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
 	leadRe     = regexp.MustCompile(`^(?:(?:\p{Han}{2,3}[省市])?\p{Han}{1,2}[^\x00-\x7F地新保税园片港发开范能心聚验全][区县](?:人民政府)?|全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|累计|共计|共|其中:?|(?:19|20)\d\d年末?|全年全区|本区|我区|城区|预计(?:\(下同\))?|按(?:当年|年末|年平均)?常住人口计算(?:的)?|最终(?:核实|核算|计算)|登记在册的|各类| )*`)
@@ -302,6 +306,17 @@ func (r *reader) sentence(line int, s string) {
 				r.figs = append(r.figs, Figure{ID: r.ind[i].ID, Year: year, Metric: Level, Text: sm[1], Value: parse(sm[1]),
 					Doc: r.doc, Line: line, Clause: span(first, k), How: noun + "占地区生产总值比重"})
 				subj, from, place, level = i, first, "", &r.figs[len(r.figs)-1]
+				continue
+			}
+		}
+		if um := urbanShareRe.FindStringSubmatch(strings.TrimSpace(c)); um != nil && k > 0 && part == "" {
+			// 城镇常住人口2162.08万人,占年末常住人口的比重为55.94%
+			prev := strings.TrimSpace(cs[k-1])
+			prev = prev[leadRe.FindStringIndex(prev)[1]:]
+			if i, ok := r.concept("urbanization_rate"); ok && urbanRe.MatchString(prev) {
+				r.figs = append(r.figs, Figure{ID: r.ind[i].ID, Year: year, Metric: Level, Text: um[1], Value: parse(um[1]),
+					Doc: r.doc, Line: line, Clause: span(k-1, k), How: "城镇人口占常住人口比重 = 常住人口城镇化率"})
+				subj, from, place, level = i, k-1, "", &r.figs[len(r.figs)-1]
 				continue
 			}
 		}
@@ -692,4 +707,14 @@ func (r *reader) runIn(p string) string {
 		return p
 	}
 	return p[m[3]:]
+}
+
+// concept is the plan's indicator for vocabulary concept id.
+func (r *reader) concept(id string) (int, bool) {
+	for i, in := range r.ind {
+		if in.Concept == id {
+			return i, true
+		}
+	}
+	return 0, false
 }

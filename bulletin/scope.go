@@ -44,7 +44,7 @@ var (
 	// qualRe ends the words that make a name another concept (城镇常住人口,
 	// 农村常住居民人均可支配收入, 人均地区生产总值, 城镇新增就业人员) or
 	// not the subject (占全市经济总量的, 按常住人口计算, 在地区生产总值中).
-	qualRe = regexp.MustCompile(`(?:城镇|农村|乡村|城乡|城市|人均|户籍|新增|新设(?:各类)?|按(?:当年|年末|年平均)?|在|拉动|(?:对|占)(?:全区|全市|全县|全省|全国)?)$`)
+	qualRe = regexp.MustCompile(`(?:城镇|农村|乡村|城乡|城市|人均|户籍|新增|新设(?:各类)?|按(?:当年|年末|年平均)?|在|拉动|对(?:全区|全市|全县|全省|全国)?|占(?:年末)?(?:全区|全市|全县|全省|全国)?)$`)
 )
 
 // maxHead bounds the words before a name that are looked at (bytes): a
