@@ -62,6 +62,18 @@ func TestBlindIdioms(t *testing.T) {
 		{"城镇户籍人口's share is not", "2023年统计公报\n其中城镇户籍人口255423人,占户籍总人口比重为61.68%。", nil, 0},
 		{"生猪出栏 in 万头", "2022年统计公报\n全年生猪出栏94.38万头,比上年增长15.06%。", []fig{
 			{want{"pig_slaughter", 2022, Level, "94.38", ""}, false}, {want{"pig_slaughter", 2022, Growth, "15.06", ""}, false}}, 0},
+		{"a paragraph's period covers its later sentences", "2023年统计公报\n前三季度,全区实现工业增加值452亿元,同比增长7.9%。规上工业总产值1410亿元。实现建筑业增加值126.4亿元,增长8.9%。\n全年实现地区生产总值1401.59亿元。", []fig{
+			{want{"gdp", 2023, Level, "1401.59", "current"}, false}}, 2},
+		{"累计 covers its sentence only", "2023年统计公报\n累计投入47亿元环保资金。全区森林覆盖率达到55.12%。", []fig{
+			{want{"forest_coverage", 2023, Level, "55.12", ""}, false}}, 0},
+		{"another district of a list is not the plan's", "重庆各区人口\n5、九龙坡区:2021年,九龙坡区常住人口152.90万人。\n6、江津区:2021年,江津区常住人口135.38万人。", []fig{
+			{want{"population", 2021, Level, "135.38", ""}, false}}, 1},
+		{"an integer percentage in news is rounded", "江津日报\n全区森林覆盖率达到53%。", []fig{
+			{want{"forest_coverage", 2023, Level, "53", ""}, true}}, 0},
+		{"全年开行量达到", "江津日报\n2024年,西部陆海新通道江津班列全年开行量达到1804列。", []fig{
+			{want{"corridor_trains", 2024, Level, "1804", ""}, false}}, 0},
+		{"环境空气质量, days as d, 比2020年减少", "江津区大气污染特征\n2021年,江津区环境空气质量优良天数291 d,比2020年减少20 d。", []fig{
+			{want{"good_air_days", 2021, Level, "291", ""}, false}, {want{"good_air_days", 2020, Level, "311", ""}, false}}, 0},
 		{"较上年同期", "2023年统计公报\n全区完成地区生产总值327.03亿元,按可比价计算,较上年同期增长16.1%。", []fig{
 			{want{"gdp", 2023, Level, "327.03", "current"}, false}, {want{"gdp", 2023, Growth, "16.1", "comparable"}, false}}, 0},
 	}

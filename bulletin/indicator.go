@@ -59,7 +59,7 @@ func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 		}
 		// 万元GDP能耗 for 单位GDP能耗; 优良以上天数 and 达标天数 (优 + 良) for 优良天数
 		for _, n := range in.Names {
-			for _, v := range []string{strings.Replace(n, "单位", "万元", 1), strings.Replace(n, "优良天数", "优良以上天数", 1), strings.Replace(n, "优良天数", "达标天数", 1)} {
+			for _, v := range []string{strings.Replace(n, "单位", "万元", 1), strings.Replace(n, "优良天数", "优良以上天数", 1), strings.Replace(n, "优良天数", "达标天数", 1), strings.Replace(n, "空气质量", "环境空气质量", 1)} {
 				if v != n && !contains(in.Names, v) && (strings.HasPrefix(n, "单位") && containsAny(n, "GDP", "生产总值") || strings.Contains(n, "优良天数")) {
 					in.Names = append(in.Names, v)
 				}

@@ -24,6 +24,9 @@ func magnitude(unit string) (int, string) {
 // (a shift of the decimal point): 104274 元 → 10.4274 万元. ok is false when
 // the units measure different things (亿元 and 亿美元, 万人 and 万人次).
 func convert(num, from, to string) (string, bool) {
+	if from == "d" {
+		from = "天" // 291 d in a paper: days
+	}
 	ef, bf := magnitude(from)
 	et, bt := magnitude(to)
 	if bf != bt {

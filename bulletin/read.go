@@ -49,6 +49,10 @@ type Options struct {
 	Indicators []Indicator
 	// Year is the year the document reports on; 0 takes it from the title.
 	Year int
+	// Place is the plan's place (重庆市江津区), "" when not known: another
+	// district or county standing as a subject (九龙坡区常住人口…) is not it,
+	// unless the document's first line names it (its own bulletin).
+	Place string
 }
 
 // Result is what a document gives.
@@ -79,7 +83,7 @@ var (
 	titleRe    = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
 	congressRe = regexp.MustCompile(`((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{0,40}?人民代表大会`)
 	leadYear   = regexp.MustCompile(`^((?:19|20)\d\d)年`)
-	qtyRe      = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆|头)?)`)
+	qtyRe      = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆|头|d\b)?)`)
 	ratioRe    = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由(上年的|(?:19|20)\d\d年的)?([\d.]+):([\d.]+):(\d+(?:\.\d+)?)调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
 	ownShareRe = regexp.MustCompile(`^(\p{Han}{2,12}?)占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?比重(?:为|达)?(\d+(?:\.\d+)?)%`)
 	// urbanShareRe is the urban population's share after its level: the
@@ -90,7 +94,7 @@ var (
 	shareRe      = regexp.MustCompile(`^占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?(?:比重)?(?:为|达)?(\d+(?:\.\d+)?)%`)
 	ratioIn      = regexp.MustCompile(`\d:\d|%、\d`)
 	// between is what may stand between a name and its figure.
-	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年同期|较上年|现价总量|总量|[两三四五]年平均|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
+	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年同期|较上年|现价总量|总量|全年开行量|开行量|全年|[两三四五]年平均|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
 	leadRe     = regexp.MustCompile(`^(?:(?:\p{Han}{2,3}[省市])?\p{Han}{1,2}[^\x00-\x7F地新保税园片港发开范能心聚验全][区县](?:人民政府)?|全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|累计|共计|共|其中:?|(?:19|20)\d\d年末?|全年全区|本区|我区|城区|预计(?:\(下同\))?|按(?:当年|年末|年平均)?常住人口计算(?:的)?|最终(?:核实|核算|计算)|登记在册的|各类| )*`)
 	contRe     = regexp.MustCompile(`^(?:与(?:19|20)\d\d年相比|[两三四五]年平均|五年年均|五年来年均|比上年|较上年|比(?:19|20)\d\d年|同比|增长|下降|减少|降低|提高|提升|上升|回落|实际增长|扣除价格因素|按不变价格|按可比价格|按可比价|年均|增速|达|为)`)
 	spanRe     = regexp.MustCompile(`(五年来|过去五年|近五年|五年|“?十([一二三四五])五”?(?:时期|期间)?|([两三四])年平均)`)
@@ -129,7 +133,13 @@ func Read(d *document.Document, o Options) (*Result, error) {
 			}
 		}
 	}
-	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators, round: t == nil || report, touched: map[int]bool{}}
+	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators, round: t == nil || report, touched: map[int]bool{}, place: o.Place}
+	for _, l := range lines {
+		if strings.TrimSpace(l.Text) != "" {
+			r.first = l.Text
+			break
+		}
+	}
 	var heads []string
 	for k := 0; k < len(lines) && k < 5; k++ {
 		heads = append(heads, lines[k].Text)
@@ -139,7 +149,7 @@ func Read(d *document.Document, o Options) (*Result, error) {
 		r.para = l.Text
 		text := r.runIn(l.Text)
 		seps := sentenceRe.FindAllString(text, -1)
-		r.carry = -1
+		r.carry, r.paraPart = -1, ""
 		for k, s := range sentenceRe.Split(text, -1) {
 			r.afterSemicolon = k > 0 && seps[k-1] == ";"
 			r.sentence(l.No, s)
@@ -192,6 +202,8 @@ type reader struct {
 	spanFrom, spanTo int
 	round            bool   // not a bulletin: a round level may be a threshold
 	estimates        bool   // 预计(下同) read: the figures from there on are estimates
+	paraPart         string // the part of a year a paragraph's first sentence opens with (前三季度,…)
+	place, first     string // Options.Place; the document's first line
 	carry            int    // the indicator the last sentence ended on, for one after a ;
 	afterSemicolon   bool   // the sentence read follows a ;
 	more             int    // warnings past MaxWarnings
@@ -264,6 +276,9 @@ func (r *reader) sentence(line int, s string) {
 	// on cover; refused is the warning holding the subject's figures not
 	// read for it or for its place
 	part, partAt := r.part, 0
+	if part == "" && !strings.HasPrefix(s, "全年") && leadYear.FindString(s) == "" {
+		part = r.paraPart // 前三季度,全区实现工业增加值…。规上工业总产值1410亿元
+	}
 	refused, refusedFrom, refusedTo := -1, 0, 0
 	settle := func() { // the clauses of the refused warning, once known
 		if refused >= 0 {
@@ -273,6 +288,9 @@ func (r *reader) sentence(line int, s string) {
 	}
 	if m := ratioRe.FindStringSubmatch(s); m != nil && future == "" {
 		p := r.part
+		if p == "" && !strings.HasPrefix(s, "全年") {
+			p = r.paraPart
+		}
 		if p == "" {
 			p = partOfYear(s[:strings.Index(s, m[0])])
 		}
@@ -289,6 +307,9 @@ func (r *reader) sentence(line int, s string) {
 	for k, c := range cs {
 		if p := partOfYear(c); p != "" && part == "" {
 			part, partAt = p, k
+			if k == 0 && r.paraPart == "" && p != "累计" && p != "至此" {
+				r.paraPart = p // a period covers the paragraph's later sentences
+			}
 		}
 		if ratioIn.MatchString(c) {
 			subj = -1
@@ -335,8 +356,8 @@ func (r *reader) sentence(line int, s string) {
 				settle()
 			}
 			subj, from, rest, place = m.ind, k, c[m.end:], m.place
-			if y := yearIn(c[:m.start]); y != 0 {
-				year = y // 最终计算2021年全县生产总值…: that year's, from here on
+			if y := yearIn(s[:off[k]+m.start]); y != 0 {
+				year = y // 最终计算2021年全县生产总值…, 6、江津区:2021年,江津区常住人口…
 			}
 		} else if subj < 0 || !contRe.MatchString(strings.TrimSpace(c)) {
 			subj, level = -1, nil
@@ -471,7 +492,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		}
 	case up || down:
 		ch, ok := convert(num, unit, in.Unit)
-		if *level == nil || unit == "" || !ok || !containsAny(between, "比上年", "较上年", "同比") {
+		if *level == nil || unit == "" || !ok || !containsAny(between, "比上年", "较上年", "同比") && !otherYrRe.MatchString(between) {
 			r.warn(f.Line, f.Clause, "绝对增减量 ("+num+unit+"): 未读取")
 			return
 		}
@@ -493,7 +514,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		if in.Money {
 			f.PriceBasis = "current"
 		}
-		if containsAny(between, "突破", "超过") || !strings.Contains(num, ".") && strings.HasSuffix(num, "00") && r.round {
+		if containsAny(between, "突破", "超过") || !strings.Contains(num, ".") && (strings.HasSuffix(num, "00") || unit == "%") && r.round {
 			f.Review = "整数, 可能是约数或门槛 (突破、超过、达到…)"
 		}
 	}

@@ -66,7 +66,7 @@ func (r *reader) mentions(c string) []mention {
 				}
 				i += from
 				from = i + len(n)
-				all = append(all, classify(k, n, c, i))
+				all = append(all, r.other(classify(k, n, c, i), c))
 			}
 		}
 	}
@@ -289,4 +289,27 @@ func (r *reader) unread(line int, s string, cs []string, nf int) {
 			}
 		}
 	}
+}
+
+// districtRe is a district or county's name (重庆市九龙坡区, 江津区), as
+// leadRe (read.go) takes it.
+var districtRe = regexp.MustCompile(`(?:\p{Han}{2,3}[省市])?(\p{Han}{1,2}[^\x00-\x7F地新保税园片港发开范能心聚验全][区县])`)
+
+// other makes a district or county named at the head of m's clause (c)
+// a place of its own when it is neither the plan's (Options.Place) nor
+// the one the document's first line names: 九龙坡区常住人口152.90万人 in a
+// list of districts is not Jiangjin's.
+func (r *reader) other(m mention, c string) mention {
+	if r.place == "" || m.kind != headNone {
+		return m
+	}
+	for _, d := range districtRe.FindAllStringSubmatch(c[:m.start], -1) {
+		if strings.Contains(d[1], "年") || strings.HasSuffix(d[1], "城区") || strings.HasSuffix(d[1], "市区") {
+			continue // 年末城区: the district's urban area
+		}
+		if !strings.Contains(r.place, d[1]) && !strings.Contains(r.first, d[1]) {
+			m.kind, m.place = headPlace, d[0]
+		}
+	}
+	return m
 }
