@@ -253,6 +253,33 @@ func TestMeasure(t *testing.T) {
 		// review) is a number without a unit: not read, not listed. The other
 		// districts' figures are listed as theirs.
 		{"testdata/measure/census-2020-districts.txt", 2020, nil, 1, 9},
+		// Three more read blind at the end, as a last check: saved and listed
+		// here before they were read. district-2024-pdf is a PDF's text as
+		// pdftotext gives it: spaces between numbers and units, words broken
+		// at line ends (人均地区生 产总值), page numbers (- 2 -).
+		{"testdata/measure/longsha-2024.txt", 2024, []expect{
+			{"gdp", 2024, Level, "152.8", 0, false}, {"gdp", 2024, Growth, "3.4", 0, false},
+			{"service_share", 2024, Level, "83.4", 0, false},
+			{"pig_slaughter", 2024, Level, "0.7783", 0, false}, {"pig_slaughter", 2024, Growth, "-12.6", 0, false},
+			{"egg_output", 2024, Level, "0.0661", 0, false}, {"egg_output", 2024, Growth, "-53.2", 0, false},
+			{"industrial_va", 2024, Growth, "3.6", 0, false},
+		}, 0, 0},
+		{"testdata/measure/district-2024-pdf.txt", 2024, []expect{
+			{"gdp", 2024, Level, "2060.35", 0, false}, {"gdp", 2024, Growth, "6.0", 0, false},
+			{"gdp_per_capita", 2024, Level, "13.3421", 0, false}, {"gdp_per_capita", 2024, Growth, "5.6", 0, false},
+			{"service_share", 2024, Level, "71.3", 0, false},
+			{"population", 2024, Level, "154.83", 0, false},
+			{"urbanization_rate", 2024, Level, "94.33", 0, false}, {"urbanization_rate", 2023, Level, "94.28", 0, false}, // derived
+			{"market_entities", 2024, Level, "26.40", 0, false},
+			{"grain_area", 2024, Level, "0.4116", 0, false}, {"grain_area", 2024, Growth, "1.3", 0, false}, // 2744公顷 = 41160亩
+			{"grain_output", 2024, Level, "1.1686", 0, false}, {"grain_output", 2024, Growth, "1.5", 0, false},
+			{"vegetable_output", 2024, Level, "7.1713", 0, false}, {"vegetable_output", 2024, Growth, "1.3", 0, false},
+		}, 0, 0},
+		{"testdata/measure/bengbu-2024.txt", 0, []expect{
+			{"gdp", 2024, Level, "2313", 0, false}, {"gdp", 2024, Growth, "5.2", 0, false},
+			{"service_share", 2024, Level, "56.7", 0, false}, {"service_share", 2023, Level, "54.5", 0, false},
+			{"gdp_per_capita", 2024, Level, "7.0908", 0, false}, {"gdp_per_capita", 2024, Growth, "5.9", 0, false},
+		}, 0, 0},
 	}
 	var stated, found, wrong int
 	for _, d := range docs {
