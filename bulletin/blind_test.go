@@ -74,6 +74,17 @@ func TestBlindIdioms(t *testing.T) {
 			{want{"corridor_trains", 2024, Level, "1804", ""}, false}}, 0},
 		{"环境空气质量, days as d, 比2020年减少", "江津区大气污染特征\n2021年,江津区环境空气质量优良天数291 d,比2020年减少20 d。", []fig{
 			{want{"good_air_days", 2021, Level, "291", ""}, false}, {want{"good_air_days", 2020, Level, "311", ""}, false}}, 0},
+		{"a PDF's text: spaces inside words", "2024年统计公报\n按常住人口计算,全年人均地区生 产总值 133421 元,比上年增长 5.6%。年末全区常住人口 154.83 万人,其中,城镇人口 146.05 万 人,占常住人口比重(常住人口城镇化率)为 94.33%,比上年 末提高 0.05 个百分点。", []fig{
+			{want{"gdp_per_capita", 2024, Level, "13.3421", "current"}, false}, {want{"gdp_per_capita", 2024, Growth, "5.6", "comparable"}, false},
+			{want{"population", 2024, Level, "154.83", ""}, false},
+			{want{"urbanization_rate", 2024, Level, "94.33", ""}, false}, {want{"urbanization_rate", 2023, Level, "94.28", ""}, false}}, 0},
+		{"a table run into the text", "2024年统计公报\n比重(%) 地区生产总值 2060.35 6.0 100.0 第三产业 1469.26 7.5 71.3 年末全区常住人口 154.83 万人。", []fig{
+			{want{"population", 2024, Level, "154.83", ""}, false}}, 1}, // the row 地区生产总值 2060.35 6.0 is listed
+		{"总数", "2024年统计公报\n全年新增市场主体 3.96 万户,年末市场主体总数 26.40 万户。", []fig{
+			{want{"market_entities", 2024, Level, "26.40", ""}, false}}, 0},
+		{"公顷 and 千公顷 to 万亩", "2024年统计公报\n粮食作物播种面积2744公顷,增长1.3%。\n2020年全年粮食播种面积22.46千公顷。", []fig{
+			{want{"grain_area", 2024, Level, "4.116", ""}, false}, {want{"grain_area", 2024, Growth, "1.3", ""}, false},
+			{want{"grain_area", 2020, Level, "33.69", ""}, false}}, 0},
 		{"较上年同期", "2023年统计公报\n全区完成地区生产总值327.03亿元,按可比价计算,较上年同期增长16.1%。", []fig{
 			{want{"gdp", 2023, Level, "327.03", "current"}, false}, {want{"gdp", 2023, Growth, "16.1", "comparable"}, false}}, 0},
 	}

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"fyp/document"
 )
@@ -83,7 +84,7 @@ var (
 	titleRe    = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
 	congressRe = regexp.MustCompile(`((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{0,40}?人民代表大会`)
 	leadYear   = regexp.MustCompile(`^((?:19|20)\d\d)年`)
-	qtyRe      = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆|头|d\b)?)`)
+	qtyRe      = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|千公顷|公顷|张|所|辆|头|d\b)?)`)
 	ratioRe    = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由(上年的|(?:19|20)\d\d年的)?([\d.]+):([\d.]+):(\d+(?:\.\d+)?)调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
 	ownShareRe = regexp.MustCompile(`^(\p{Han}{2,12}?)占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?比重(?:为|达)?(\d+(?:\.\d+)?)%`)
 	// urbanShareRe is the urban population's share after its level: the
@@ -94,7 +95,7 @@ var (
 	shareRe      = regexp.MustCompile(`^占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?(?:比重)?(?:为|达)?(\d+(?:\.\d+)?)%`)
 	ratioIn      = regexp.MustCompile(`\d:\d|%、\d`)
 	// between is what may stand between a name and its figure.
-	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年同期|较上年|现价总量|总量|全年开行量|开行量|全年|[两三四五]年平均|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
+	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年同期|较上年|现价总量|总量|总数|全年开行量|开行量|全年|[两三四五]年平均|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
 	leadRe     = regexp.MustCompile(`^(?:(?:\p{Han}{2,3}[省市])?\p{Han}{1,2}[^\x00-\x7F地新保税园片港发开范能心聚验全][区县](?:人民政府)?|全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|累计|共计|共|其中:?|(?:19|20)\d\d年末?|全年全区|本区|我区|城区|预计(?:\(下同\))?|按(?:当年|年末|年平均)?常住人口计算(?:的)?|最终(?:核实|核算|计算)|登记在册的|各类| )*`)
 	contRe     = regexp.MustCompile(`^(?:与(?:19|20)\d\d年相比|[两三四五]年平均|五年年均|五年来年均|比上年|较上年|比(?:19|20)\d\d年|同比|增长|下降|减少|降低|提高|提升|上升|回落|实际增长|扣除价格因素|按不变价格|按可比价格|按可比价|年均|增速|达|为)`)
 	spanRe     = regexp.MustCompile(`(五年来|过去五年|近五年|五年|“?十([一二三四五])五”?(?:时期|期间)?|([两三四])年平均)`)
@@ -119,7 +120,7 @@ func Read(d *document.Document, o Options) (*Result, error) {
 	trad := map[int]bool{} // the lines read in simplified characters
 	for k, l := range lines {
 		t, ok := simplified(l.Text)
-		lines[k].Text, trad[l.No] = t, ok
+		lines[k].Text, trad[l.No] = joinHan(t), ok
 	}
 	year, report := o.Year, false
 	t := title(lines)
@@ -738,4 +739,28 @@ func (r *reader) concept(id string) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// joinHan drops the spaces between two Chinese characters, as a PDF's text
+// breaks words at line ends (人均地区生 产总值, 比上年 末提高): Chinese
+// writes no space between words.
+func joinHan(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	out := rs[:0:0]
+	for i, c := range rs {
+		if c == ' ' && len(out) > 0 && unicode.Is(unicode.Han, out[len(out)-1]) {
+			j := i
+			for j < len(rs) && rs[j] == ' ' {
+				j++
+			}
+			if j < len(rs) && unicode.Is(unicode.Han, rs[j]) {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
 }

@@ -103,6 +103,12 @@ func classify(k int, n, c string, i int) mention {
 		return m
 	}
 	h := c[leadRe.FindStringIndex(c[:i])[1]:i] // leadRe matches at 0, maybe nothing
+	if k := strings.LastIndex(h, " "); k > 0 && strings.ContainsAny(h[k-1:k], "0123456789%)") {
+		// a table run into the text (a PDF's): 第三产业 1469.26 7.5 71.3 年末全区常住人口
+		// — the cells before the last number are not the name's head
+		h = h[k+1:]
+		h = h[leadRe.FindStringIndex(h)[1]:]
+	}
 	m.head = h
 	if len(h) > maxHead {
 		// no place and no qualifier that long: look at its end only (a
@@ -138,7 +144,9 @@ func (r *reader) name(c string) (mention, bool) {
 		if m.kind != headNone && m.kind != headBracket && m.kind != headPlace {
 			continue
 		}
-		if !found || utf8.RuneCountInString(m.name) > utf8.RuneCountInString(best.name) {
+		// the last one (a table run into the text names the row before
+		// the figure), then the longest
+		if !found || m.start > best.start || m.start == best.start && utf8.RuneCountInString(m.name) > utf8.RuneCountInString(best.name) {
 			best, found = m, true
 		}
 	}
