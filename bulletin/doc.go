@@ -5,28 +5,40 @@
 //
 // An indicator is found by its names: the plan's own Chinese name and the
 // names of its concept in the shared vocabulary (fyp/seeds/vocabulary). A
-// sentence is read clause by clause; a clause without a name (比上年增长7.0%)
-// speaks of the last indicator named in the sentence. The idioms read:
+// sentence is read clause by clause (at commas, and at 、 before a change:
+// 760亿元、增长5.6%); a clause without a name (比上年增长7.0%) speaks of the
+// last indicator named in the sentence, or in the one before a semicolon. A
+// repost in traditional characters (地區生產總值), with or without each
+// character's pinyin after it (國(guó)), is read in simplified characters and
+// its figures say so; a heading run into its paragraph (人口年末常住人口…) is
+// skipped; spaces between Chinese characters (a PDF's text: 人均地区生
+// 产总值) are dropped, and of a table run into the text only the cells after
+// the last number stand before a name. The idioms read:
 //
 //   - a level (全年实现地区生产总值1401.59亿元, 年末全区常住人口133.45万人),
-//     converted to the plan's unit exactly (元→万元, 人→万人, 亿美元);
+//     converted to the plan's unit exactly (元→万元, 人→万人, 亿美元,
+//     公顷→万亩 at 15亩 a 公顷);
 //     money levels are at current prices;
 //   - growth over the previous year (比上年增长7.0%, 下降 and 减少 as
-//     negative, 增长1.5倍 as 150 %), at comparable prices when the sentence
+//     negative, 增长1.5倍 as 150 %; 比2021年 in a bulletin of 2022 is the
+//     previous year), at comparable prices when the sentence
 //     says 按不变价格/可比价格 or 实际增长, or for value added (生产总值,
 //     增加值), which bulletins publish in real terms; at current prices
 //     otherwise;
 //   - the structure of the three sectors (三次产业结构比为9.9:56.2:33.9, 由上年的
-//     …调整为…, 第一、二、三产业增加值占生产总值的比重分别为…) as the services
-//     share; a share of GDP after a sentence's subject (民营经济增加值…,占全市经济
-//     总量的59.7%) as the plan's 民营经济增加值占地区生产总值比重;
+//     …调整为…, 由2019年的…调整为…, 第一、二、三产业增加值占生产总值的比重
+//     分别为…) as the services share; a share of GDP after a sentence's
+//     subject (民营经济增加值…,占全市经济总量的59.7%) or in its own clause
+//     (民营经济占GDP的比重为66.2%) as the plan's 民营经济增加值占地区生产总值比重;
 //   - a change in percentage points over the previous year
 //     (比上年末提高0.94个百分点), or a change in the level's own unit
-//     (比上年增加0.91万人), as the previous year's level, marked derived;
+//     (比上年增加0.91万人, 较上年提高2.45万元), or none (与上年持平), as the
+//     previous year's level, marked derived; a year inside a sentence
+//     (最终计算2021年全县生产总值…) makes what follows that year's;
 //   - an average growth over several years (五年年均增长8.9%, “十三五”时期年均增长,
-//     过去五年 heading the paragraph) as one avg_growth observation over the
-//     span, and 从2016年的695.7亿元增加到2021年的1144.2亿元 as the two levels and
-//     the span.
+//     过去五年 heading the paragraph, 与2020年相比两年平均增长2.5%) as one
+//     avg_growth observation over the span, and
+//     从2016年的695.7亿元增加到2021年的1144.2亿元 as the two levels and the span.
 //
 // Targets are not outcomes: a sentence with 力争, 预期目标, 今后五年, 到2025年 …
 // is not read (a Warning names it). Nor is part of a year or a running
@@ -47,10 +59,26 @@
 // are parts of a district, not the district.
 //
 // The year is the document's (2023年…统计公报; a work report of 2024, titled
-// so or headed 2024年1月10日在…人民代表大会…上, speaks of 2023) unless a sentence starts with its own year or the caller gives one.
-// Nothing is guessed: a figure read with doubt (约, 左右, 预计) carries
-// "review" in its note; a figure next to a plan's name that the reader cannot
-// interpret is returned as a Warning with its clause, and so is every
+// so or headed 2024年1月10日在…人民代表大会…上, speaks of 2023) unless a sentence starts with its own year or the caller gives one;
+// a year named earlier in the sentence (6、江津区:2021年,江津区常住人口…)
+// is its subject's. A district or county standing as the subject
+// (九龙坡区常住人口…) that is neither Options.Place nor the one the
+// document's first line names is a place of its own. A period opening a
+// paragraph (前三季度,…) covers its later sentences; 累计 and 至此 only
+// their own.
+//
+// Nothing is guessed: a figure read with doubt (约, 左右, 预计 earlier in its
+// sentence, every figure after 预计(下同), an integer percentage outside a
+// bulletin) carries "review" in its note; a figure next to a plan's name
+// that the reader cannot interpret is returned as a Warning with its clause, and so is every
 // sentence that names an indicator beside a figure (a number and its unit)
 // and gives nothing for it, whatever the reason.
+//
+// Measured by TestMeasure on forty-three real excerpts (testdata/measure):
+// 193 of the 196 figures a careful reader takes for jiangjin-14's
+// indicators found, none wrong; the thirteen of the second blind round gave 35 of 75
+// and two wrong before the reader was changed for them, the five read
+// blind after that change 27 of 32 and none wrong, the ten Jiangjin texts
+// read blind after them 0 of 5 and six wrong, the three last 22 of 29 and
+// none wrong.
 package bulletin

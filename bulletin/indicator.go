@@ -59,10 +59,27 @@ func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 		}
 		// 万元GDP能耗 for 单位GDP能耗; 优良以上天数 and 达标天数 (优 + 良) for 优良天数
 		for _, n := range in.Names {
-			for _, v := range []string{strings.Replace(n, "单位", "万元", 1), strings.Replace(n, "优良天数", "优良以上天数", 1), strings.Replace(n, "优良天数", "达标天数", 1)} {
+			for _, v := range []string{strings.Replace(n, "单位", "万元", 1), strings.Replace(n, "优良天数", "优良以上天数", 1), strings.Replace(n, "优良天数", "达标天数", 1), strings.Replace(n, "空气质量", "环境空气质量", 1)} {
 				if v != n && !contains(in.Names, v) && (strings.HasPrefix(n, "单位") && containsAny(n, "GDP", "生产总值") || strings.Contains(n, "优良天数")) {
 					in.Names = append(in.Names, v)
 				}
+			}
+		}
+		// 占地区生产总值的比重 for …占地区生产总值比重; 市场主体 for 市场主体数量
+		for _, n := range in.Names {
+			v := n
+			if strings.Contains(n, "占") && strings.HasSuffix(n, "比重") && !strings.HasSuffix(n, "的比重") {
+				v = strings.TrimSuffix(n, "比重") + "的比重"
+			} else if t := strings.TrimSuffix(n, "数量"); t != n && utf8.RuneCountInString(t) >= 4 {
+				v = t
+			}
+			if !contains(in.Names, v) {
+				in.Names = append(in.Names, v)
+			}
+		}
+		for _, v := range bulletinNames[in.Concept] {
+			if !contains(in.Names, v) {
+				in.Names = append(in.Names, v)
 			}
 		}
 		// 规模工业 = 规模以上工业 = 规上工业, as bulletins write it
@@ -89,6 +106,14 @@ func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 		}
 	}
 	return out
+}
+
+// bulletinNames are names bulletins and reports use for a concept that
+// the vocabulary does not list.
+var bulletinNames = map[string][]string{
+	"rd_intensity":  {"R&D占GDP比重", "R&D经费占GDP比重", "R&D经费支出占GDP比重", "研发投入强度", "R&D投入强度"},
+	"grain_area":    {"粮食作物播种面积", "粮食种植面积"},
+	"pig_slaughter": {"生猪出栏量", "生猪出栏", "出栏生猪", "肉猪出栏"},
 }
 
 // usable drops names too short to stand for an indicator in running text.

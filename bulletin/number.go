@@ -1,6 +1,7 @@
 package bulletin
 
 import (
+	"math/big"
 	"strconv"
 	"strings"
 )
@@ -24,6 +25,14 @@ func magnitude(unit string) (int, string) {
 // (a shift of the decimal point): 104274 元 → 10.4274 万元. ok is false when
 // the units measure different things (亿元 and 亿美元, 万人 and 万人次).
 func convert(num, from, to string) (string, bool) {
+	if from == "d" {
+		from = "天" // 291 d in a paper: days
+	}
+	if f, ok := muPer[from]; ok {
+		if t, ok := muPer[to]; ok && from != to {
+			return rescale(num, f, t)
+		}
+	}
 	ef, bf := magnitude(from)
 	et, bt := magnitude(to)
 	if bf != bt {
@@ -89,4 +98,24 @@ func containsAny(s string, words ...string) bool {
 		}
 	}
 	return false
+}
+
+// muPer is how many 亩 one unit of area is: 1公顷 = 15亩 exactly.
+var muPer = map[string]int64{"亩": 1, "万亩": 10000, "公顷": 15, "千公顷": 15000}
+
+// rescale gives num × from / to exactly, printed with the digits it needs
+// (2744 公顷 → 4.116 万亩); ok is false when the result does not end.
+func rescale(num string, from, to int64) (string, bool) {
+	v, ok := new(big.Rat).SetString(num)
+	if !ok {
+		return "", false
+	}
+	v.Mul(v, big.NewRat(from, to))
+	for d := 0; d <= 12; d++ {
+		s := v.FloatString(d)
+		if w, _ := new(big.Rat).SetString(s); w.Cmp(v) == 0 {
+			return s, true
+		}
+	}
+	return "", false
 }

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"fyp/document"
 )
@@ -49,6 +50,10 @@ type Options struct {
 	Indicators []Indicator
 	// Year is the year the document reports on; 0 takes it from the title.
 	Year int
+	// Place is the plan's place (重庆市江津区), "" when not known: another
+	// district or county standing as a subject (九龙坡区常住人口…) is not it,
+	// unless the document's first line names it (its own bulletin).
+	Place string
 }
 
 // Result is what a document gives.
@@ -79,15 +84,23 @@ var (
 	titleRe    = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
 	congressRe = regexp.MustCompile(`((?:19|20)\d\d)年\d{1,2}月\d{1,2}日在.{0,40}?人民代表大会`)
 	leadYear   = regexp.MustCompile(`^((?:19|20)\d\d)年`)
-	qtyRe      = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆)?)`)
-	ratioRe    = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由(上年的)?([\d.]+):([\d.]+):(\d+(?:\.\d+)?)调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
-	shareRe    = regexp.MustCompile(`^占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?(?:比重)?(?:为|达)?(\d+(?:\.\d+)?)%`)
-	ratioIn    = regexp.MustCompile(`\d:\d|%、\d`)
+	qtyRe      = regexp.MustCompile(`(\d+(?:\.\d+)?) ?(个百分点|百分点|%|‰|倍|(?:万|亿)?(?:美元|元/人|元|人次|人|户|家|个|列|天|件|吨|千瓦|平方公里|公里|亩|千公顷|公顷|张|所|辆|头|d\b)?)`)
+	ratioRe    = regexp.MustCompile(`三次产业(?:增加值)?(?:结构|比例|构成|比重)[^\d]{0,40}?(?:由(上年的|(?:19|20)\d\d年的)?([\d.]+):([\d.]+):(\d+(?:\.\d+)?)调整为)?(\d+(?:\.\d+)?):(\d+(?:\.\d+)?):(\d+(?:\.\d+)?)|第一、二、三产业(?:增加值)?占(?:地区)?生产总值(?:的)?比重(?:分别)?为(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%、(\d+(?:\.\d+)?)%`)
+	ownShareRe = regexp.MustCompile(`^(\p{Han}{2,12}?)占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?比重(?:为|达)?(\d+(?:\.\d+)?)%`)
+	// urbanShareRe is the urban population's share after its level: the
+	// urbanization rate (urbanRe, the clause before).
+	urbanShareRe = regexp.MustCompile(`^占(?:年末)?(?:全区|全市|全县|全省|全国)?(?:常住人口|常住总人口|总人口|人口)(?:的)?比重(?:为|达)?(\d+(?:\.\d+)?)%`)
+	urbanRe      = regexp.MustCompile(`^(?:城镇常住人口|城镇人口)(?:为|达)?\d`)
+	sameRe       = regexp.MustCompile(`^(?:与|和|同|比|较)上年(?:末|同期)?(?:相比)?持平$`)
+	shareRe      = regexp.MustCompile(`^占(?:全区|全市|全县|全省)?(?:经济总量|地区生产总值|生产总值|GDP)(?:的)?(?:比重)?(?:为|达)?(\d+(?:\.\d+)?)%`)
+	ratioIn      = regexp.MustCompile(`\d:\d|%、\d`)
 	// between is what may stand between a name and its figure.
-	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
-	leadRe     = regexp.MustCompile(`^(?:(?:\p{Han}{2,3}[省市])?\p{Han}{1,2}[^\x00-\x7F地新保税园片港发开范能心聚验][区县](?:人民政府)?|全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|累计|共计|共|其中|(?:19|20)\d\d年末?|全年全区|本区|我区|城区)*`)
-	contRe     = regexp.MustCompile(`^(?:五年年均|五年来年均|比上年|较上年|同比|增长|下降|减少|降低|提高|提升|上升|回落|实际增长|扣除价格因素|按不变价格|按可比价格|按可比价|年均|增速|达|为)`)
-	spanRe     = regexp.MustCompile(`(五年来|过去五年|近五年|五年|“?十([一二三四五])五”?(?:时期|期间)?)`)
+	betweenRe  = regexp.MustCompile(`^(?:\([^()]*\)|\[\d+\]|为|达到|达|实现|完成|是|共|总计|合计|约|预计|比上年末|比上年同期|比上年|较上年末|较上年同期|较上年|现价总量|总量|总数|全年开行量|开行量|全年|[两三四五]年平均|比(?:19|20)\d\d年|同比|五年来|五年|年均|平均|增长|增加|提高|提升|上升|下降|减少|降低|回落|增速|分别|首次|突破|超过|:|到|至|了|已|稳定在|保持在|由|按不变价格计算|按可比价格计算|扣除价格因素|实际|名义|[ ,])*$`)
+	leadRe     = regexp.MustCompile(`^(?:(?:\p{Han}{2,3}[省市])?\p{Han}{1,2}[^\x00-\x7F地新保税园片港发开范能心聚验全][区县](?:人民政府)?|全年|年末|全区|全市|全县|全省|全国|年内|当年|实现|完成|累计|共计|共|其中:?|(?:19|20)\d\d年末?|全年全区|本区|我区|城区|预计(?:\(下同\))?|按(?:当年|年末|年平均)?常住人口计算(?:的)?|最终(?:核实|核算|计算)|登记在册的|各类| )*`)
+	contRe     = regexp.MustCompile(`^(?:与(?:19|20)\d\d年相比|[两三四五]年平均|五年年均|五年来年均|比上年|较上年|比(?:19|20)\d\d年|同比|增长|下降|减少|降低|提高|提升|上升|回落|实际增长|扣除价格因素|按不变价格|按可比价格|按可比价|年均|增速|达|为)`)
+	spanRe     = regexp.MustCompile(`(五年来|过去五年|近五年|五年|“?十([一二三四五])五”?(?:时期|期间)?|([两三四])年平均)`)
+	sinceRe    = regexp.MustCompile(`与((?:19|20)\d\d)年相比`)
+	yearInRe   = regexp.MustCompile(`(^|[^比较与从到至])((?:19|20)\d\d)年`)
 	otherYrRe  = regexp.MustCompile(`(?:比|较)((?:19|20)\d\d)年`)
 	breakRe    = regexp.MustCompile(`第七次全国人口普查|第七次人口普查|七普|口径调整|口径变化|新口径|统计口径`)
 	doubtRe    = regexp.MustCompile(`约|左右|预计|初步统计|力争`)
@@ -104,6 +117,11 @@ var (
 // Read reads every figure d states for o's indicators.
 func Read(d *document.Document, o Options) (*Result, error) {
 	lines := d.Lines()
+	trad := map[int]bool{} // the lines read in simplified characters
+	for k, l := range lines {
+		t, ok := simplified(l.Text)
+		lines[k].Text, trad[l.No] = joinHan(t), ok
+	}
 	year, report := o.Year, false
 	t := title(lines)
 	if t != nil {
@@ -116,7 +134,13 @@ func Read(d *document.Document, o Options) (*Result, error) {
 			}
 		}
 	}
-	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators, round: t == nil || report, touched: map[int]bool{}}
+	r := &reader{doc: baseName(d.Name), year: year, ind: o.Indicators, round: t == nil || report, touched: map[int]bool{}, place: o.Place}
+	for _, l := range lines {
+		if strings.TrimSpace(l.Text) != "" {
+			r.first = l.Text
+			break
+		}
+	}
 	var heads []string
 	for k := 0; k < len(lines) && k < 5; k++ {
 		heads = append(heads, lines[k].Text)
@@ -124,14 +148,21 @@ func Read(d *document.Document, o Options) (*Result, error) {
 	r.part = titlePart(heads)
 	for _, l := range lines {
 		r.para = l.Text
-		for _, s := range sentenceRe.Split(l.Text, -1) {
+		text := r.runIn(l.Text)
+		seps := sentenceRe.FindAllString(text, -1)
+		r.carry, r.paraPart = -1, ""
+		for k, s := range sentenceRe.Split(text, -1) {
+			r.afterSemicolon = k > 0 && seps[k-1] == ";"
 			r.sentence(l.No, s)
 		}
 		if len(r.figs) > MaxFigures {
 			return nil, fmt.Errorf("%w: more than %d figures for the plan's indicators by line %d", ErrTooMany, MaxFigures, l.No)
 		}
 	}
-	for _, f := range r.figs {
+	for k, f := range r.figs {
+		if trad[f.Line] {
+			r.figs[k].How = joinHow(f.How, "原文为繁体字 (或带拼音), 按简体读取")
+		}
 		if f.Year < 1900 {
 			// a figure of a sentence without its own year (2022年末…) in a
 			// document whose title names none
@@ -171,6 +202,11 @@ type reader struct {
 	// the span a sentence states (从2016年的…增加到2021年的…), for its 年均增长
 	spanFrom, spanTo int
 	round            bool   // not a bulletin: a round level may be a threshold
+	estimates        bool   // 预计(下同) read: the figures from there on are estimates
+	paraPart         string // the part of a year a paragraph's first sentence opens with (前三季度,…)
+	place, first     string // Options.Place; the document's first line
+	carry            int    // the indicator the last sentence ended on, for one after a ;
+	afterSemicolon   bool   // the sentence read follows a ;
 	more             int    // warnings past MaxWarnings
 	para             string // the paragraph read: 过去五年,… at its head covers its sentences
 	doc              string
@@ -180,22 +216,30 @@ type reader struct {
 	warns            []Warning
 }
 
-// clauses splits a sentence at commas that are not inside a number.
-func clauses(s string) []string {
-	var out []string
+// clauses splits a sentence at commas that are not inside a number, and
+// at 、 before a change (地区生产总值完成4704.3亿元、增长6.1%); off is where
+// each clause starts in s.
+func clauses(s string) (out []string, off []int) {
 	start := 0
 	for i := 0; i < len(s); i++ {
-		if s[i] != ',' {
+		w := 0
+		switch {
+		case s[i] == ',' && !(i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1])):
+			w = 1
+		case strings.HasPrefix(s[i:], "、") && changeRe.MatchString(s[i+len("、"):]):
+			w = len("、")
+		default:
 			continue
 		}
-		if i > 0 && i+1 < len(s) && isDigit(s[i-1]) && isDigit(s[i+1]) {
-			continue
-		}
-		out = append(out, s[start:i])
-		start = i + 1
+		out, off = append(out, s[start:i]), append(off, start)
+		start = i + w
+		i += w - 1
 	}
-	return append(out, s[start:])
+	return append(out, s[start:]), append(off, start)
 }
+
+// changeRe is a change after 、: 、增长5.6%, 、比上年下降2.1%.
+var changeRe = regexp.MustCompile(`^(?:比上年|较上年|同比)?(?:增长|下降|增加|减少|提高|上升)\d`)
 
 func isDigit(b byte) bool { return b >= '0' && b <= '9' }
 
@@ -216,20 +260,26 @@ func (r *reader) sentence(line int, s string) {
 	nf := len(r.figs)
 	future := futureRe.FindString(s)
 	brk := breakRe.MatchString(s)
-	cs := clauses(s)
-	off := make([]int, len(cs)) // where each clause starts in s
-	for i := 1; i < len(cs); i++ {
-		off[i] = off[i-1] + len(cs[i-1]) + 1
+	cs, off := clauses(s) // off: where each clause starts in s
+	if strings.Contains(s, "预计(下同)") {
+		r.estimates = true // 全年预计(下同)完成…: every figure after it
 	}
 	// clauses a to b as written
 	span := func(a, b int) string { return s[off[a] : off[b]+len(cs[b])] }
 	subj, from := -1, 0 // the indicator spoken of, and the clause naming it
-	place := ""         // the place standing before its name
-	var level *Figure   // its level read in this sentence
+	if r.afterSemicolon {
+		subj = r.carry // …比上年下降4.1%;与2020年相比,两年平均增长2.5%
+	}
+	defer func() { r.carry = subj }()
+	place := ""       // the place standing before its name
+	var level *Figure // its level read in this sentence
 	// the part of a year (or running total) the figures from clause partAt
 	// on cover; refused is the warning holding the subject's figures not
 	// read for it or for its place
 	part, partAt := r.part, 0
+	if part == "" && !strings.HasPrefix(s, "全年") && leadYear.FindString(s) == "" {
+		part = r.paraPart // 前三季度,全区实现工业增加值…。规上工业总产值1410亿元
+	}
 	refused, refusedFrom, refusedTo := -1, 0, 0
 	settle := func() { // the clauses of the refused warning, once known
 		if refused >= 0 {
@@ -239,34 +289,66 @@ func (r *reader) sentence(line int, s string) {
 	}
 	if m := ratioRe.FindStringSubmatch(s); m != nil && future == "" {
 		p := r.part
+		if p == "" && !strings.HasPrefix(s, "全年") {
+			p = r.paraPart
+		}
 		if p == "" {
 			p = partOfYear(s[:strings.Index(s, m[0])])
+		}
+		y := year
+		if v := yearIn(s[:strings.Index(s, m[0])]); v != 0 {
+			y = v // 最终计算2021年全县生产总值…,三次产业增加值结构为…
 		}
 		if p != "" {
 			r.warn(line, m[0], "部分时期或累计的数字 ("+p+"), 不是全年的: 未读取")
 		} else {
-			r.structure(line, year, m[0], m)
+			r.structure(line, y, m[0], m)
 		}
 	}
 	for k, c := range cs {
 		if p := partOfYear(c); p != "" && part == "" {
 			part, partAt = p, k
+			if k == 0 && r.paraPart == "" && p != "累计" && p != "至此" {
+				r.paraPart = p // a period covers the paragraph's later sentences
+			}
 		}
 		if ratioIn.MatchString(c) {
 			subj = -1
 			continue
 		}
-		if m := shareRe.FindStringSubmatch(strings.TrimSpace(c)); m != nil && k > 0 && part == "" {
-			// 民营经济增加值17404.40亿元,…,占全市经济总量的59.7%
-			if noun := nounOf(cs[0]); noun != "" {
-				if n, ok := r.name(noun + "占地区生产总值比重"); ok && n.place == "" && r.ind[n.ind].Unit == "%" {
-					i := n.ind
-					r.figs = append(r.figs, Figure{ID: r.ind[i].ID, Year: year, Metric: Level, Text: m[1], Value: parse(m[1]),
-						Doc: r.doc, Line: line, Clause: span(0, k), How: noun + "占地区生产总值比重"})
-					subj, level = -1, nil
-					continue
-				}
+		sm, noun, first := shareRe.FindStringSubmatch(strings.TrimSpace(c)), "", 0
+		if sm != nil && k > 0 {
+			noun = nounOf(cs[0]) // 民营经济增加值17404.40亿元,…,占全市经济总量的59.7%
+		} else if sm = ownShareRe.FindStringSubmatch(strings.TrimSpace(c)); sm != nil {
+			noun, sm, first = sm[1], sm[1:], k // 民营经济占GDP的比重为66.2%
+			noun = noun[leadRe.FindStringIndex(noun)[1]:]
+		}
+		if sm != nil && noun != "" && part == "" {
+			if i, ok := r.shareOf(noun); ok {
+				r.figs = append(r.figs, Figure{ID: r.ind[i].ID, Year: year, Metric: Level, Text: sm[1], Value: parse(sm[1]),
+					Doc: r.doc, Line: line, Clause: span(first, k), How: noun + "占地区生产总值比重"})
+				subj, from, place, level = i, first, "", &r.figs[len(r.figs)-1]
+				continue
 			}
+		}
+		if um := urbanShareRe.FindStringSubmatch(strings.TrimSpace(c)); um != nil && k > 0 && part == "" {
+			// 城镇常住人口2162.08万人,占年末常住人口的比重为55.94%
+			prev := strings.TrimSpace(cs[k-1])
+			prev = prev[leadRe.FindStringIndex(prev)[1]:]
+			if i, ok := r.concept("urbanization_rate"); ok && urbanRe.MatchString(prev) {
+				r.figs = append(r.figs, Figure{ID: r.ind[i].ID, Year: year, Metric: Level, Text: um[1], Value: parse(um[1]),
+					Doc: r.doc, Line: line, Clause: span(k-1, k), How: "城镇人口占常住人口比重 = 常住人口城镇化率"})
+				subj, from, place, level = i, k-1, "", &r.figs[len(r.figs)-1]
+				continue
+			}
+		}
+		if subj >= 0 && level != nil && level.Metric == Level && sameRe.MatchString(strings.TrimSpace(c)) {
+			// 第三产业增加值占地区生产总值的比重为97.6%, 与上年持平
+			f := Figure{ID: r.ind[subj].ID, Year: year, Doc: r.doc, Line: line, Clause: span(from, k), Review: level.Review}
+			r.previous(&f, level, "0", "0 (持平)", false)
+			f.Value = parse(f.Text)
+			r.figs = append(r.figs, f)
+			continue
 		}
 		rest := c
 		if m, ok := r.name(c); ok {
@@ -275,6 +357,9 @@ func (r *reader) sentence(line int, s string) {
 				settle()
 			}
 			subj, from, rest, place = m.ind, k, c[m.end:], m.place
+			if y := yearIn(s[:off[k]+m.start]); y != 0 {
+				year = y // 最终计算2021年全县生产总值…, 6、江津区:2021年,江津区常住人口…
+			}
 		} else if subj < 0 || !contRe.MatchString(strings.TrimSpace(c)) {
 			subj, level = -1, nil
 			continue
@@ -332,7 +417,8 @@ func (r *reader) sentence(line int, s string) {
 		if brk {
 			f.Break = "break"
 		}
-		if doubtRe.MatchString(between) || strings.HasPrefix(c, "约") {
+		if doubtRe.MatchString(between) || strings.HasPrefix(c, "约") || strings.Contains(span(0, k), "预计") ||
+			strings.HasPrefix(strings.TrimSpace(rest[loc[1]:]), "左右") || r.estimates {
 			f.Review = "原文为约数或预计数"
 		}
 		if m := otherYrRe.FindStringSubmatch(between); m != nil && m[1] != strconv.Itoa(year-1) {
@@ -407,7 +493,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		}
 	case up || down:
 		ch, ok := convert(num, unit, in.Unit)
-		if *level == nil || unit == "" || !ok || !containsAny(between, "比上年", "较上年", "同比") {
+		if *level == nil || unit == "" || !ok || !containsAny(between, "比上年", "较上年", "同比") && !otherYrRe.MatchString(between) {
 			r.warn(f.Line, f.Clause, "绝对增减量 ("+num+unit+"): 未读取")
 			return
 		}
@@ -429,7 +515,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		if in.Money {
 			f.PriceBasis = "current"
 		}
-		if containsAny(between, "突破", "超过") || !strings.Contains(num, ".") && strings.HasSuffix(num, "00") && r.round {
+		if containsAny(between, "突破", "超过") || !strings.Contains(num, ".") && (strings.HasSuffix(num, "00") || unit == "%") && r.round {
 			f.Review = "整数, 可能是约数或门槛 (突破、超过、达到…)"
 		}
 	}
@@ -480,12 +566,19 @@ func (r *reader) span(s string, year int) (int, bool) {
 	if r.spanFrom != 0 {
 		return r.spanFrom, true
 	}
+	if m := sinceRe.FindStringSubmatch(s); m != nil {
+		y, _ := strconv.Atoi(m[1]) // 与2020年相比,两年平均增长2.5%
+		return y, y < year
+	}
 	m := spanRe.FindStringSubmatch(s)
 	if m == nil {
 		m = spanRe.FindStringSubmatch(r.para)
 	}
 	if m == nil {
 		return 0, false
+	}
+	if m[3] != "" {
+		return year - (strings.Index("两三四", m[3])/len("两") + 2), true
 	}
 	if m[2] != "" {
 		n := strings.Index("一二三四五", m[2]) / len("一") // 十一五 … 十五五
@@ -551,7 +644,11 @@ func (r *reader) structure(line, year int, c string, m []string) {
 			Doc: r.doc, Line: line, Clause: c, How: "第三产业 = 服务业, 占地区生产总值比重 %"})
 		if m[1] != "" {
 			// 由上年的9.4:66.8:23.8调整为…: the bulletin states last year's
-			r.figs = append(r.figs, Figure{ID: in.ID, Year: year - 1, Metric: Level, Text: m[4], Value: parse(m[4]),
+			prev := year - 1
+			if y, err := strconv.Atoi(strings.TrimSuffix(m[1], "年的")); err == nil {
+				prev = y // 由2019年的4.6:45.7:49.7调整为…
+			}
+			r.figs = append(r.figs, Figure{ID: in.ID, Year: prev, Metric: Level, Text: m[4], Value: parse(m[4]),
 				Doc: r.doc, Line: line, Clause: c, How: "上年的三次产业结构, 第三产业 = 服务业"})
 		}
 	}
@@ -592,4 +689,78 @@ func nounOf(c string) string {
 		return m[1]
 	}
 	return ""
+}
+
+// yearIn is the last year named in s that is not one compared with
+// (比2021年, 与2020年相比): 0 when none.
+func yearIn(s string) int {
+	y := 0
+	for _, m := range yearInRe.FindAllStringSubmatchIndex(s, -1) {
+		if strings.HasPrefix(s[m[1]:], "相比") {
+			continue
+		}
+		y, _ = strconv.Atoi(s[m[4]:m[5]])
+	}
+	return y
+}
+
+// shareOf is the plan's indicator for noun's share of GDP: 民营经济 or
+// 民营经济增加值 for 民营经济增加值占地区生产总值比重.
+func (r *reader) shareOf(noun string) (int, bool) {
+	for _, n := range []string{noun + "占地区生产总值比重", noun + "增加值占地区生产总值比重"} {
+		if m, ok := r.name(n); ok && m.place == "" && r.ind[m.ind].Unit == "%" && m.start == 0 && m.end == len(n) {
+			return m.ind, true
+		}
+	}
+	return 0, false
+}
+
+// runInRe is a heading run into its paragraph: 人口年末常住人口94.9万人,
+// 国民经济全年实现…, 粮食全年… (a bold word in the page).
+var runInRe = regexp.MustCompile(`^(\p{Han}{2,4})(全年|年末)`)
+
+// runIn drops a run-in heading from the paragraph's start, unless the word
+// qualifies what follows (城镇居民全年…, 农村…) or is an indicator's name
+// (常住人口年末…).
+func (r *reader) runIn(p string) string {
+	m := runInRe.FindStringSubmatchIndex(p)
+	if m == nil || qualRe.MatchString(p[:m[3]]) || len(r.mentions(p[:m[3]])) > 0 ||
+		containsAny(p[:m[3]], "城镇", "农村", "乡村", "城乡", "户籍", "人均", "全区", "全市", "全县") {
+		return p
+	}
+	return p[m[3]:]
+}
+
+// concept is the plan's indicator for vocabulary concept id.
+func (r *reader) concept(id string) (int, bool) {
+	for i, in := range r.ind {
+		if in.Concept == id {
+			return i, true
+		}
+	}
+	return 0, false
+}
+
+// joinHan drops the spaces between two Chinese characters, as a PDF's text
+// breaks words at line ends (人均地区生 产总值, 比上年 末提高): Chinese
+// writes no space between words.
+func joinHan(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	out := rs[:0:0]
+	for i, c := range rs {
+		if c == ' ' && len(out) > 0 && unicode.Is(unicode.Han, out[len(out)-1]) {
+			j := i
+			for j < len(rs) && rs[j] == ' ' {
+				j++
+			}
+			if j < len(rs) && unicode.Is(unicode.Han, rs[j]) {
+				continue
+			}
+		}
+		out = append(out, c)
+	}
+	return string(out)
 }

@@ -26,7 +26,7 @@ func readText(t *testing.T, name, text string, year int) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := Read(d, Options{Indicators: plan14(t), Year: year})
+	r, err := Read(d, Options{Indicators: plan14(t), Year: year, Place: "重庆市江津区"})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -44,7 +44,7 @@ var (
 	// qualRe ends the words that make a name another concept (城镇常住人口,
 	// 农村常住居民人均可支配收入, 人均地区生产总值, 城镇新增就业人员) or
 	// not the subject (占全市经济总量的, 按常住人口计算, 在地区生产总值中).
-	qualRe = regexp.MustCompile(`(?:城镇|农村|乡村|城乡|城市|人均|户籍|新增|按|在|占(?:全区|全市|全县|全省|全国)?)$`)
+	qualRe = regexp.MustCompile(`(?:城镇|农村|乡村|城乡|城市|人均|户籍|新增|新设(?:各类)?|按(?:当年|年末|年平均)?|在|拉动|对(?:全区|全市|全县|全省|全国)?|占(?:年末)?(?:全区|全市|全县|全省|全国)?)$`)
 )
 
 // maxHead bounds the words before a name that are looked at (bytes): a
@@ -66,7 +66,7 @@ func (r *reader) mentions(c string) []mention {
 				}
 				i += from
 				from = i + len(n)
-				all = append(all, classify(k, n, c, i))
+				all = append(all, r.other(classify(k, n, c, i), c))
 			}
 		}
 	}
@@ -103,6 +103,12 @@ func classify(k int, n, c string, i int) mention {
 		return m
 	}
 	h := c[leadRe.FindStringIndex(c[:i])[1]:i] // leadRe matches at 0, maybe nothing
+	if k := strings.LastIndex(h, " "); k > 0 && strings.ContainsAny(h[k-1:k], "0123456789%)") {
+		// a table run into the text (a PDF's): 第三产业 1469.26 7.5 71.3 年末全区常住人口
+		// — the cells before the last number are not the name's head
+		h = h[k+1:]
+		h = h[leadRe.FindStringIndex(h)[1]:]
+	}
 	m.head = h
 	if len(h) > maxHead {
 		// no place and no qualifier that long: look at its end only (a
@@ -138,7 +144,9 @@ func (r *reader) name(c string) (mention, bool) {
 		if m.kind != headNone && m.kind != headBracket && m.kind != headPlace {
 			continue
 		}
-		if !found || utf8.RuneCountInString(m.name) > utf8.RuneCountInString(best.name) {
+		// the last one (a table run into the text names the row before
+		// the figure), then the longest
+		if !found || m.start > best.start || m.start == best.start && utf8.RuneCountInString(m.name) > utf8.RuneCountInString(best.name) {
 			best, found = m, true
 		}
 	}
@@ -289,4 +297,27 @@ func (r *reader) unread(line int, s string, cs []string, nf int) {
 			}
 		}
 	}
+}
+
+// districtRe is a district or county's name (重庆市九龙坡区, 江津区), as
+// leadRe (read.go) takes it.
+var districtRe = regexp.MustCompile(`(?:\p{Han}{2,3}[省市])?(\p{Han}{1,2}[^\x00-\x7F地新保税园片港发开范能心聚验全][区县])`)
+
+// other makes a district or county named at the head of m's clause (c)
+// a place of its own when it is neither the plan's (Options.Place) nor
+// the one the document's first line names: 九龙坡区常住人口152.90万人 in a
+// list of districts is not Jiangjin's.
+func (r *reader) other(m mention, c string) mention {
+	if r.place == "" || m.kind != headNone {
+		return m
+	}
+	for _, d := range districtRe.FindAllStringSubmatch(c[:m.start], -1) {
+		if strings.Contains(d[1], "年") || strings.HasSuffix(d[1], "城区") || strings.HasSuffix(d[1], "市区") {
+			continue // 年末城区: the district's urban area
+		}
+		if !strings.Contains(r.place, d[1]) && !strings.Contains(r.first, d[1]) {
+			m.kind, m.place = headPlace, d[0]
+		}
+	}
+	return m
 }

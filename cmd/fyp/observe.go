@@ -51,7 +51,7 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 			if err != nil {
 				return err
 			}
-			opt := bulletin.Options{Indicators: bulletin.IndicatorsOf(p, vocabulary.Default()), Year: year}
+			opt := bulletin.Options{Indicators: bulletin.IndicatorsOf(p, vocabulary.Default()), Year: year, Place: p.Region.ZH}
 			var docs []*bulletin.Result
 			for _, a := range args {
 				d, err := document.ReadFile(a)

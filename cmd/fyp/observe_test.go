@@ -156,3 +156,28 @@ func minimalDocx(t *testing.T, paras ...string) []byte {
 	}
 	return buf.Bytes()
 }
+
+// A list of districts gives the plan's own only: observe passes the plan's
+// place to the reader (九龙坡区常住人口… is not Jiangjin's).
+func TestObservePlace(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "list.txt")
+	if err := os.WriteFile(doc, []byte("重庆各区人口\n2021年,九龙坡区常住人口152.90万人。\n2021年,江津区常住人口135.38万人。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "o.csv")
+	_, stderr, code := fyp(t, "observe", doc, "-o", out)
+	if code != 0 {
+		t.Fatalf("observe: exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if csv := string(b); !strings.Contains(csv, "population,2021,135.38,") || strings.Contains(csv, "152.90") {
+		t.Errorf("o.csv:\n%s", csv)
+	}
+	if !strings.Contains(stderr, "九龙坡区") {
+		t.Errorf("the other district's figure is not listed: %s", stderr)
+	}
+}
