@@ -77,11 +77,6 @@ func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 				in.Names = append(in.Names, v)
 			}
 		}
-		for _, v := range bulletinNames[in.Concept] {
-			if !contains(in.Names, v) {
-				in.Names = append(in.Names, v)
-			}
-		}
 		// 规模工业 = 规模以上工业 = 规上工业, as bulletins write it
 		for _, n := range in.Names {
 			for _, v := range []string{strings.Replace(n, "规模工业", "规模以上工业", 1), strings.Replace(n, "规模工业", "规上工业", 1), strings.Replace(n, "规模以上", "规上", 1)} {
@@ -106,14 +101,6 @@ func IndicatorsOf(p *model.Plan, voc *vocabulary.Vocabulary) []Indicator {
 		}
 	}
 	return out
-}
-
-// bulletinNames are names bulletins and reports use for a concept that
-// the vocabulary does not list.
-var bulletinNames = map[string][]string{
-	"rd_intensity":  {"R&D占GDP比重", "R&D经费占GDP比重", "R&D经费支出占GDP比重", "研发投入强度", "R&D投入强度"},
-	"grain_area":    {"粮食作物播种面积", "粮食种植面积"},
-	"pig_slaughter": {"生猪出栏量", "生猪出栏", "出栏生猪", "肉猪出栏"},
 }
 
 // usable drops names too short to stand for an indicator in running text.
