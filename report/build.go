@@ -8,9 +8,8 @@ import (
 	"fyp/model"
 )
 
-// Input is everything a report shows. Tables other than the review's come
-// from the command as model results already laid out as tables (one
-// layout for the document and the workbook).
+// Input is everything a report shows: the model's results, the notes the
+// command prints under its own tables, and its formatters (Labels).
 type Input struct {
 	Plan   *model.Plan
 	Lang   string
@@ -19,11 +18,15 @@ type Input struct {
 	// ReviewNotes are the review's footnotes (definitions, thresholds) as
 	// `fyp review` prints them.
 	ReviewNotes []string
-	// Reachability has one table per scenario, Probability the P(met) of
-	// each target, Record the previous plan's record; any may be nil.
-	Reachability []*Table
-	Probability  *Table
-	Record       *Table
+	// Scenarios are the reachability annex, one table each; Simulations
+	// the probability of meeting each target; Record the previous plan's
+	// record. Any may be empty.
+	Scenarios   []Scenario
+	Simulations *Simulations
+	Record      *Record
+	// Main picks the targets the annexes show (the main table's, as
+	// `fyp assess --scope main`); nil shows every target.
+	Main func(ind *model.Indicator, t model.Target) bool
 	// Notes are said once under the scenarios (e.g. shipped scenarios not
 	// applied to this plan).
 	Notes  []string

@@ -221,7 +221,7 @@ func detailSheet(p *model.Plan, rv *Review, notes []string, lb Labels, lang stri
 func annexes(in Input) []Section {
 	lang, p, rv := in.Lang, in.Plan, in.Review
 	var out []Section
-	if len(in.Reachability) > 0 {
+	if reach := reachabilityTables(in); len(reach) > 0 {
 		s := Section{ID: "scenarios", Title: L(lang, "情景与目标可达性", "Scenarios and reachability")}
 		s.Blocks = append(s.Blocks, Paragraph{Text: L(lang,
 			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需、假设和“十三五”历史速度。",
@@ -229,20 +229,20 @@ func annexes(in Input) []Section {
 		for _, n := range in.Notes {
 			s.Blocks = append(s.Blocks, Paragraph{Text: n, Note: true})
 		}
-		for _, t := range in.Reachability {
+		for _, t := range reach {
 			s.Blocks = append(s.Blocks, t)
 		}
 		out = append(out, s)
 	}
-	if in.Probability != nil {
-		out = append(out, Section{ID: "probability", Title: L(lang, "目标实现概率", "Probability of meeting each target"), Blocks: []Block{in.Probability}})
+	if t := probabilityTable(in); t != nil {
+		out = append(out, Section{ID: "probability", Title: L(lang, "目标实现概率", "Probability of meeting each target"), Blocks: []Block{t}})
 	}
 	if rv != nil {
 		out = append(out, Section{ID: "classes", Title: L(lang, "欧盟统计局和联合国亚太经社会方法分类", "Eurostat and UN ESCAP classes"),
 			Blocks: []Block{detailSheet(p, rv, in.ReviewNotes, in.Labels, lang), classTable(rv, in.Labels, lang)}})
 	}
-	if in.Record != nil {
-		out = append(out, Section{ID: "record", Title: L(lang, "上一规划完成情况", "The previous plan's record"), Blocks: []Block{in.Record}})
+	if t := recordTable(in); t != nil {
+		out = append(out, Section{ID: "record", Title: L(lang, "上一规划完成情况", "The previous plan's record"), Blocks: []Block{t}})
 	}
 	out = append(out, Section{ID: "method", Title: L(lang, "方法", "Method"), Blocks: methodBlocks(p, rv, lang)})
 	out = append(out, Section{ID: "sources", Title: L(lang, "数据来源", "Data sources"), Blocks: sourceBlocks(p, rv, lang)})

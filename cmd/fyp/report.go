@@ -206,11 +206,22 @@ func previousRecord(p *model.Plan) *model.Plan {
 }
 
 // reportDocument lays out the report (package report) from what
-// buildReport computed.
+// buildReport computed, with the notes fyp's own tables print.
 func reportDocument(in reportInput) *report.Document {
 	lang := in.lang
 	ri := report.Input{Plan: in.plan, Lang: lang, Labels: reportLabels(lang), Charts: in.charts,
-		Reachability: reachabilityTables(in), Probability: probabilityTable(in), Record: recordTable(in)}
+		Main: func(ind *model.Indicator, t model.Target) bool {
+			return inScope(model.Assessment{Indicator: ind, Target: t}, in.plan, "main")
+		}}
+	for _, pr := range in.projections {
+		ri.Scenarios = append(ri.Scenarios, report.Scenario{Projection: pr, Notes: assessTable([]*model.Projection{pr}, "main", lang).Notes})
+	}
+	if len(in.sims) > 0 {
+		ri.Simulations = &report.Simulations{Runs: in.sims, Notes: simulationTable(in.sims, "main", lang).Notes}
+	}
+	if prev := previousRecord(in.plan); prev != nil {
+		ri.Record = &report.Record{Plan: prev, Notes: expostTable(prev, lang).Notes}
+	}
 	if in.skipped != "" {
 		ri.Notes = append(ri.Notes, in.skipped)
 	}
@@ -220,6 +231,23 @@ func reportDocument(in reportInput) *report.Document {
 		ri.ReviewNotes = reviewTable(rv, lang).Notes
 	}
 	return report.Build(ri)
+}
+
+// reportLabels are fyp's formatters, handed to the report so that it
+// prints every number and verdict as fyp's own tables do.
+func reportLabels(lang string) report.Labels {
+	return report.Labels{
+		Value:     fmtValue,
+		Goal:      func(t model.Target) string { return goalText(t, lang) },
+		Pace:      fmtPace,
+		PaceUnit:  func(ind *model.Indicator, k model.RateKind) string { return paceUnit(ind, k, lang) },
+		Category:  func(r model.Review) string { return categoryLabel(r, lang) },
+		Attribute: func(a model.Attribute) string { return attributeLabel(a, lang) },
+		Remaining: func(r model.Review) string { return reviewCells(r, 0, lang)[10] },
+		Multiple:  func(r model.Review) string { return reviewCells(r, 0, lang)[11] },
+		Verdict:   func(a model.Assessment) string { return verdictLabel(a, lang) },
+		Outcome:   func(o model.Outcome) string { return expostVerdict(o, lang) },
+	}
 }
 
 // synthetic reports whether the observed file says its figures are

@@ -78,26 +78,3 @@ func BenchmarkReportWriters(b *testing.B) {
 		})
 	}
 }
-
-// TestSimNote: the probability annex names scenarios and indicators as the
-// report does, and a Chinese report says the model's growth-floor warning
-// in Chinese (before: "注意 [plan] fdi: 23 of 150000 draw-years …").
-func TestSimNote(t *testing.T) {
-	titles := map[string]string{"plan": "规划路径"}
-	names := map[string]string{"fdi": "实际利用外资", "water": "水质优良比例"}
-	for _, c := range []struct{ in, lang, want string }{
-		{"注意 [plan] fdi: 23 of 150000 draw-years (0.015 %) drew a yearly growth of −99 % or less (at −100 % the level would vanish or turn negative) and are held at −99 %; unless …", "zh",
-			"注意［规划路径］实际利用外资：150000个抽样年中有23个（0.015%）年增速抽到−99%或更低（到−100%水平将归零或为负），按−99%截断；该比例不小时说明增速冲击的标准差过大，低分位数受这一下限影响。"},
-		{"注意 [plan] water: 基期值处于其取值边界，未建模", "zh", "注意［规划路径］水质优良比例：基期值处于其取值边界，未建模"},
-		{"[plan] 10000 次抽样，种子 1。", "zh", "［规划路径］10000 次抽样，种子 1。"},
-		{"Warning [plan] fdi: 23 of 150000 draw-years (0.015 %) drew …", "en", "Warning [The plan's path] FDI: 23 of 150000 draw-years (0.015 %) drew …"},
-	} {
-		tt, nn := titles, names
-		if c.lang == "en" {
-			tt, nn = map[string]string{"plan": "The plan's path"}, map[string]string{"fdi": "FDI"}
-		}
-		if got := simNote(c.in, tt, nn, c.lang); got != c.want {
-			t.Errorf("simNote(%q)\n got %q\nwant %q", c.in, got, c.want)
-		}
-	}
-}
