@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyp/internal/numfmt"
@@ -50,6 +51,11 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 	t.Groups = append(t.Groups, HeadGroup{Span: 1}, HeadGroup{Title: L(lang, "年均速度", "Average pace a year"), Span: 2}, HeadGroup{Span: 2})
 	group := ""
 	var baseNotes []string
+	var ungrouped []string // 序号 of rows the plan prints under no group
+	grouped := false
+	for _, r := range rv.Rows {
+		grouped = grouped || groupOf(r.Indicator, lang) != ""
+	}
 	for _, r := range tableOrder(rv.Rows) {
 		ind := r.Indicator
 		if g := groupOf(ind, lang); g != group {
@@ -57,6 +63,9 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 			if g != "" {
 				t.Rows = append(t.Rows, Row{Group: g})
 			}
+		}
+		if no := rowNo(ind); grouped && group == "" && no != "" && !slices.Contains(ungrouped, no) {
+			ungrouped = append(ungrouped, no)
 		}
 		name := ind.Name.In(lang)
 		if ind.Attribute == model.Binding {
@@ -108,9 +117,26 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 	t.Notes = append(t.Notes, L(lang,
 		"★ 约束性指标。基期值为规划所列基期值；*为观测文件中的修订基期值，†为规划未列、取自观测文件的基期值，评估按所示基期值计算。实际值：观测数据（按增速推算的为以基期为100的指数）。年均速度：复合增长目标为年均增速（%），其余为每年增减量（指标单位，百分比指标为百分点）；实际为基期至最新观测年的平均速度，所需为剩余年份恰好实现目标的速度。进度：任务完成程度。",
 		"★ binding. Base: the plan's base value; * a revised base value from the observed file, † one the plan does not print, taken from the file; the review computes with the base shown. Actual values: the observed figures (an index, base year = 100, where chained from growth rates). Average pace: growth in % a year for compound targets, else the change a year in the indicator's unit (pp for percentages); observed from the base year to the latest observation, required for the remaining years to meet the target exactly. Progress: the share of the task done."))
+	if len(ungrouped) > 0 {
+		t.Notes = append(t.Notes, ungroupedNote(ungrouped, lang))
+	}
 	t.Notes = append(t.Notes, baseNotes...)
 	t.Notes = append(t.Notes, thresholdNote(p, rv, lang))
 	return t
+}
+
+// ungroupedNote says why rows stand before the first group heading: the
+// plan's table gives them no 类别 (Jiangjin's 14th plan prints 地区生产总值
+// and 人均地区生产总值 above 推动高质量发展), and the report invents none.
+func ungroupedNote(nos []string, lang string) string {
+	if lang == "en" {
+		s := "Row " + nos[0]
+		if n := len(nos); n > 1 {
+			s = "Rows " + strings.Join(nos[:n-1], ", ") + " and " + nos[n-1]
+		}
+		return s + ": no group in the plan's table; listed as the plan prints them, before the first group."
+	}
+	return "序号" + strings.Join(nos, "、") + "规划表未标类别，按规划表原样列于各类别之前。"
 }
 
 // thresholdNote states the categories' thresholds.
