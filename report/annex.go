@@ -25,8 +25,9 @@ type Scenario struct {
 }
 
 // Simulations are the draws behind the probability annex (one simulation
-// per scenario) with the notes `fyp simulate` prints; the report names
-// scenarios by their titles and indicators by their names in them.
+// per scenario) with the notes `fyp simulate` prints: the report keeps its
+// warnings (naming scenarios by their titles and indicators by their
+// names) and explains the columns in its own words.
 type Simulations struct {
 	Runs  []*model.Simulation
 	Notes []string
@@ -37,15 +38,6 @@ type Simulations struct {
 type Record struct {
 	Plan  *model.Plan
 	Notes []string
-}
-
-// nameUnit is "指标（单位）", "Indicator (unit)".
-func nameUnit(ind *model.Indicator, lang string) string {
-	u := ind.Unit.In(lang)
-	if u == "" {
-		return ind.Name.In(lang)
-	}
-	return ind.Name.In(lang) + L(lang, "（"+u+"）", " ("+u+")")
 }
 
 // annexNo is a row's 序号, its place in the list (from 1) where the plan
@@ -88,7 +80,7 @@ func reachabilityTables(in Input) []*Table {
 		pr := sc.Projection
 		t := &Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "目标可达性", "Reachability of targets") + L(lang, "：", ": ") + ScenarioTitle(pr, lang),
 			Cols: []Col{
-				col(L(lang, "序号", "No."), 6, FmtText), col(L(lang, "指标（单位）", "Indicator (unit)"), 40, FmtText),
+				col(L(lang, "序号", "No."), 6, FmtText), col(L(lang, "指标", "Indicator"), 32, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
 				col(L(lang, "属性", "Attribute"), 8, FmtText), col(L(lang, "基期值", "Base"), 11, FmtValue),
 				col(L(lang, "目标值", "Target"), 11, FmtText), col(L(lang, "测算值", "Projected"), 11, FmtValue),
 				col(L(lang, "评价", "Assessment"), 12, FmtText), col(L(lang, "所需速度", "Required pace"), 10, FmtRate),
@@ -107,8 +99,8 @@ func reachabilityTables(in Input) []*Table {
 			if ind.Baseline.Known {
 				base = ind.Baseline.Value
 			}
-			t.Rows = append(t.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(nameUnit(ind, lang)),
-				T(lb.Attribute(ind.Attribute)), N(base, lb.Value(base)), T(lb.Goal(a.Target)), N(a.Projected, lb.Value(a.Projected)),
+			t.Rows = append(t.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(ind.Name.In(lang)), T(ind.Unit.In(lang)),
+				T(lb.Attribute(ind.Attribute)), N(base, lb.Value(base)), T(lb.Goal(a.Target)), N(a.Projected, metricText(a.Target, a.Projected, lb, lang)),
 				T(lb.Verdict(a)), N(a.Required, lb.Pace(a.Required, a.Pace)), N(a.Assumed, lb.Pace(a.Assumed, a.Pace)),
 				N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
 		}
@@ -134,14 +126,18 @@ func probabilityTable(in Input) *Table {
 	for _, ind := range in.Plan.Indicators {
 		names[ind.ID] = ind.Name.In(lang)
 	}
-	notes := make([]string, len(in.Simulations.Notes))
-	for i, n := range in.Simulations.Notes {
-		notes[i] = simNote(n, titles, names, lang)
+	notes := []string{probabilityNote(sims, lang)}
+	for _, n := range in.Simulations.Notes {
+		// The command's own explanation ("[plan] 10000 draws … see the
+		// README") gives way to the report's; its warnings stay.
+		if strings.HasPrefix(n, "注意") || strings.HasPrefix(n, "Warning") {
+			notes = append(notes, simNote(n, titles, names, lang))
+		}
 	}
 	t := &Table{Sheet: L(lang, "实现概率", "Probability"), Notes: notes,
-		Caption: L(lang, "目标实现概率", "Probability of meeting each target") + " · " + sims[0].Projection.Plan.Title.In(lang),
+		Caption: L(lang, "目标实现概率（"+numfmt.Thousands(sims[0].Draws)+"次抽样）", "Probability of meeting each target ("+numfmt.Thousands(sims[0].Draws)+" draws)"),
 		Cols: []Col{
-			col(L(lang, "指标（单位）", "Indicator (unit)"), 40, FmtText), col(L(lang, "情景", "Scenario"), 14, FmtText),
+			col(L(lang, "指标", "Indicator"), 32, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText), col(L(lang, "情景", "Scenario"), 14, FmtText),
 			col(L(lang, "年份", "Year"), 7, FmtYear), col(L(lang, "目标值", "Target"), 11, FmtText),
 			col(L(lang, "实现概率", "P(met)"), 10, FmtPct1), col(L(lang, "标准误", "Std. error"), 10, FmtPct1),
 			col("P5", 10, FmtValue), col("P50", 10, FmtValue), col("P95", 10, FmtValue)}}
@@ -156,9 +152,10 @@ func probabilityTable(in Input) *Table {
 			if ts.Status != model.Assessed || !in.inMain(ts.Indicator, ts.Target) {
 				continue
 			}
-			t.Rows = append(t.Rows, Row{Cells: []Cell{T(nameUnit(ts.Indicator, lang)), T(cmp.Or(titles[ts.Scenario], ts.Scenario)),
+			t.Rows = append(t.Rows, Row{Cells: []Cell{T(ts.Indicator.Name.In(lang)), T(ts.Indicator.Unit.In(lang)), T(cmp.Or(titles[ts.Scenario], ts.Scenario)),
 				N(float64(ts.Target.Year), fmt.Sprint(ts.Target.Year)), T(lb.Goal(ts.Target)),
-				prob(ts.PMet), prob(ts.SE), N(ts.Q[0], lb.Value(ts.Q[0])), N(ts.Q[2], lb.Value(ts.Q[2])), N(ts.Q[4], lb.Value(ts.Q[4]))}})
+				prob(ts.PMet), prob(ts.SE), N(ts.Q[0], metricText(ts.Target, ts.Q[0], lb, lang)),
+				N(ts.Q[2], metricText(ts.Target, ts.Q[2], lb, lang)), N(ts.Q[4], metricText(ts.Target, ts.Q[4], lb, lang))}})
 		}
 	}
 	return t
@@ -170,15 +167,17 @@ func recordTable(in Input) *Table {
 		return nil
 	}
 	lang, lb, prev := in.Lang, in.Labels, in.Record.Plan
-	t := &Table{Sheet: L(lang, "上期完成情况", "Previous plan"), Notes: in.Record.Notes,
-		Caption: L(lang, "完成情况（事后评估）", "Ex-post review") + " · " + prev.Title.In(lang),
+	t := &Table{Sheet: L(lang, "上期完成情况", "Previous plan"), Notes: append([]string(nil), in.Record.Notes...),
+		Caption: recordCaption(prev, lang),
 		Cols: []Col{
-			col(L(lang, "序号", "No."), 6, FmtText), col(L(lang, "指标（单位）", "Indicator (unit)"), 40, FmtText),
+			col(L(lang, "序号", "No."), 6, FmtText), col(L(lang, "指标", "Indicator"), 32, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
 			col(L(lang, "属性", "Attribute"), 8, FmtText), col(L(lang, "基期值", "Base"), 11, FmtValue),
 			col(L(lang, "目标值", "Target"), 11, FmtText), col(L(lang, "实际", "Outcome"), 14, FmtText),
 			col(L(lang, "评价", "Assessment"), 12, FmtText), col(L(lang, "实际速度", "Delivered pace"), 10, FmtRate),
-			col(L(lang, "所需速度", "Required pace"), 10, FmtRate), col(L(lang, "速度单位", "Pace unit"), 10, FmtText),
-			col(L(lang, "说明", "Note"), 50, FmtText)}}
+			col(L(lang, "所需速度", "Required pace"), 10, FmtRate), col(L(lang, "速度单位", "Pace unit"), 10, FmtText)}}
+	// Why a target was not compared, under the table: a column of its own
+	// would stand empty in most rows.
+	var why []string
 	for i, o := range model.ExPost(prev) {
 		ind := o.Indicator
 		base := math.NaN()
@@ -189,15 +188,77 @@ func recordTable(in Input) *Table {
 		if outcome == "" {
 			outcome = lb.Value(o.Observed)
 		}
-		note := ""
-		if !o.Compared {
-			note = o.Reason.In(lang)
+		if reason := o.Reason.In(lang); !o.Compared && reason != "" {
+			why = append(why, L(lang, "序号"+annexNo(ind, i)+"："+reason+"。", "No. "+annexNo(ind, i)+": "+reason+"."))
 		}
-		t.Rows = append(t.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(nameUnit(ind, lang)),
+		t.Rows = append(t.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(ind.Name.In(lang)), T(ind.Unit.In(lang)),
 			T(lb.Attribute(ind.Attribute)), N(base, lb.Value(base)), T(lb.Goal(o.Target)), T(outcome), T(lb.Outcome(o)),
-			N(o.Delivered, lb.Pace(o.Delivered, o.Pace)), N(o.Required, lb.Pace(o.Required, o.Pace)), T(lb.PaceUnit(ind, o.Pace)), T(note)}})
+			N(o.Delivered, lb.Pace(o.Delivered, o.Pace)), N(o.Required, lb.Pace(o.Required, o.Pace)), T(lb.PaceUnit(ind, o.Pace))}})
 	}
+	t.Notes = append(t.Notes, why...)
 	return t
+}
+
+// recordCaption names the record table by the record's own title
+// (江津区"十三五"规划主要指标完成情况), or the plan's with 主要指标完成情况.
+func recordCaption(p *model.Plan, lang string) string {
+	title := p.Title.In(lang)
+	if strings.Contains(title, L(lang, "完成情况", "record")) {
+		return title
+	}
+	return L(lang, title+"主要指标完成情况", title+": record of the main indicators")
+}
+
+// probabilityNote says what the probability table's columns are, once for
+// every scenario drawn alike.
+func probabilityNote(sims []*model.Simulation, lang string) string {
+	var runs []string
+	seen := map[[2]uint64]bool{}
+	for _, sim := range sims {
+		k := [2]uint64{uint64(sim.Draws), sim.Seed}
+		if !seen[k] {
+			seen[k] = true
+			runs = append(runs, L(lang, fmt.Sprintf("%s次随机抽样（种子%d）", numfmt.Thousands(sim.Draws), sim.Seed),
+				fmt.Sprintf("%s random draws (seed %d)", numfmt.Thousands(sim.Draws), sim.Seed)))
+		}
+	}
+	return L(lang,
+		strings.Join(runs, "；")+"。实现概率为达标抽样所占比例，标准误为其蒙特卡洛标准误；P5、P50、P95为目标指标（增速目标为年均增速）的第5、50、95百分位数。“未建模”：没有随机冲击影响该指标，分位数即确定路径的值。波动率为假设值（情景未给出时按序列类型取默认值）。",
+		strings.Join(runs, "; ")+". P(met) is the share of draws that meet the target, with its Monte Carlo standard error; P5, P50 and P95 are percentiles of the target's metric (the average growth for growth targets). \"not modelled\": no shock reaches the indicator, and the percentiles are its deterministic path. The volatilities are assumptions (defaults by kind of series where a scenario gives none).")
+}
+
+// metricText is a value of a target's metric written as the target is
+// (Labels.Goal): 6%/年 beside ≥6%/年, −30% beside −30%, ×2.03 beside
+// 翻一番, [25] beside [25], +1个百分点 beside 增速不低于…增速.
+func metricText(t model.Target, v float64, lb Labels, lang string) string {
+	if isNaN(v) {
+		return "—"
+	}
+	if t.Relative() {
+		s := numfmt.Fixed(v, 2)
+		if v > 0 && s != "0" {
+			s = "+" + s
+		}
+		return s + L(lang, "个百分点", " pp")
+	}
+	switch t.Kind {
+	case model.Growth:
+		return lb.Value(v) + L(lang, "%/年", "%/yr")
+	case model.Reduction: // the metric is the reduction, in percent
+		if v < 0 {
+			return "+" + lb.Value(-v) + "%"
+		}
+		return "−" + lb.Value(v) + "%"
+	case model.Change:
+		if v > 0 {
+			return "+" + lb.Value(v)
+		}
+	case model.Multiple:
+		return "×" + lb.Value(v)
+	case model.Cumulative:
+		return "[" + lb.Value(v) + "]"
+	}
+	return lb.Value(v)
 }
 
 // censorNote is the simulation's warning that draws were held at the

@@ -50,7 +50,7 @@ func annexInput(t *testing.T, lang string) Input {
 	}
 	return Input{Plan: p, Lang: lang, Labels: DefaultLabels(lang),
 		Scenarios:   []Scenario{{Projection: pr, Notes: []string{"scenario note"}}},
-		Simulations: &Simulations{Runs: []*model.Simulation{sim}, Notes: []string{"[plan] 200 draws"}},
+		Simulations: &Simulations{Runs: []*model.Simulation{sim}, Notes: []string{"[plan] 200 draws, seed 1 (see the README)", "注意 [plan] fdi: 未建模"}},
 		Record:      &Record{Plan: p.Previous, Notes: []string{"record note"}},
 		Main:        func(ind *model.Indicator, _ model.Target) bool { return ind.InTable() }}
 }
@@ -90,10 +90,10 @@ func TestAnnexTablesFromModel(t *testing.T) {
 	}
 	for i, a := range want {
 		c := reach.Rows[i].Cells
-		if c[1].Text != nameUnit(a.Indicator, "zh") || c[6].Text != in.Labels.Verdict(a) {
-			t.Errorf("reachability row %d = %q %q, want %s, %s", i, c[1].Text, c[6].Text, a.Indicator.ID, in.Labels.Verdict(a))
+		if c[1].Text != a.Indicator.Name.ZH || c[2].Text != a.Indicator.Unit.ZH || c[7].Text != in.Labels.Verdict(a) {
+			t.Errorf("reachability row %d = %q %q %q, want %s, %s", i, c[1].Text, c[2].Text, c[7].Text, a.Indicator.ID, in.Labels.Verdict(a))
 		}
-		if got := c[5].Value; got != a.Projected && !(isNaN(got) && isNaN(a.Projected)) {
+		if got := c[6].Value; got != a.Projected && !(isNaN(got) && isNaN(a.Projected)) {
 			t.Errorf("reachability %s: projected value %v, want %v", a.Indicator.ID, got, a.Projected)
 		}
 	}
@@ -101,8 +101,10 @@ func TestAnnexTablesFromModel(t *testing.T) {
 		t.Errorf("reachability notes %q, sheet %q", reach.Notes, reach.Sheet)
 	}
 	prob := annexTable(t, d, "probability")
-	if len(prob.Rows) == 0 || !strings.HasPrefix(prob.Notes[0], "［规划路径］") {
-		t.Errorf("probability: %d rows, notes %q (want the scenario named by its title)", len(prob.Rows), prob.Notes)
+	// The report's own explanation, then the command's warnings with the
+	// scenario and indicator named.
+	if len(prob.Rows) == 0 || len(prob.Notes) != 2 || !strings.HasPrefix(prob.Notes[0], "200次随机抽样（种子1）") || prob.Notes[1] != "注意［规划路径］实际利用外资：未建模" {
+		t.Errorf("probability: %d rows, notes %q", len(prob.Rows), prob.Notes)
 	}
 	rec := annexTable(t, d, "record")
 	outs := model.ExPost(in.Record.Plan)
@@ -110,7 +112,7 @@ func TestAnnexTablesFromModel(t *testing.T) {
 		t.Fatalf("record: %d rows, want %d", len(rec.Rows), len(outs))
 	}
 	for i, o := range outs {
-		if got := rec.Rows[i].Cells[6].Text; got != in.Labels.Outcome(o) {
+		if got := rec.Rows[i].Cells[7].Text; got != in.Labels.Outcome(o) {
 			t.Errorf("record %s: %q, want %q", o.Indicator.ID, got, in.Labels.Outcome(o))
 		}
 	}

@@ -141,7 +141,7 @@ func TestDOCXReadBack(t *testing.T) {
 		{"Title", "测试规划实施情况中期评估报告"}, {"Heading1", "一、总体评价"}, {"Heading1", "二、主要指标完成情况"},
 		{"Heading1", "三、分指标评价"}, {"Heading2", "绿色生态"}, {"Heading1", "四、图表"}, {"Heading1", "附件1"},
 		{"TableCaption", "表1  主要指标完成情况（截至2023年）"}, {"Caption", "图1  主要指标测算路径"},
-		{"BodyText", "截至2023年，规划实施已过3年（共5年）。"}, {"BodyText", "森林覆盖率2023年达到53.1%"},
+		{"BodyText", "截至2023年，规划实施已过3年（共5年）。"}, {"BodyText", "森林覆盖率（2025年目标54）2023年达到53.1%"},
 	} {
 		if !has(h.style, h.text) {
 			t.Errorf("no %s paragraph starting %q", h.style, h.text)

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strings"
 
@@ -97,7 +98,7 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 				v, ok = r.Observed, true // the review's own figure, on its scale
 			}
 			if !ok || y > r.Target.Year {
-				cells = append(cells, T("—"))
+				cells = append(cells, N(math.NaN(), "—")) // aligned as the numbers
 				continue
 			}
 			cells = append(cells, N(v, lb.Value(v)))

@@ -96,6 +96,7 @@ type reportInput struct {
 	projections []*model.Projection // reachability, one per scenario
 	sims        []*model.Simulation // probabilities, one per scenario (may be nil)
 	charts      map[string][]byte   // PNG charts by file name (may be nil)
+	sensitivity []string            // what each tornado chart shows, in order
 	skipped     string              // which shipped scenarios do not apply to the plan, and why ("" none)
 	// pdf asks for report.pdf (printed by Chromium or LibreOffice, when
 	// installed); ctx bounds that program, stderr gets the note when no
@@ -155,6 +156,9 @@ func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error
 	if data.tornados, err = tornadoInputs(in.projections[0], o.lang); err != nil {
 		return in, err
 	}
+	for _, t := range data.tornados {
+		in.sensitivity = append(in.sensitivity, t.Metric)
+	}
 	in.charts, err = renderCharts(prs, data, nil, charts.Options{Lang: o.lang}, o.stderr)
 	return in, err
 }
@@ -209,7 +213,7 @@ func previousRecord(p *model.Plan) *model.Plan {
 // buildReport computed, with the notes fyp's own tables print.
 func reportDocument(in reportInput) *report.Document {
 	lang := in.lang
-	ri := report.Input{Plan: in.plan, Lang: lang, Labels: reportLabels(lang), Charts: in.charts,
+	ri := report.Input{Plan: in.plan, Lang: lang, Labels: reportLabels(lang), Charts: in.charts, Sensitivity: in.sensitivity,
 		Main: func(ind *model.Indicator, t model.Target) bool {
 			return inScope(model.Assessment{Indicator: ind, Target: t}, in.plan, "main")
 		}}

@@ -1,0 +1,137 @@
+package report
+
+import (
+	"strings"
+	"testing"
+
+	"fyp/model"
+)
+
+// The fixes from reading the Chinese and English reports as a bureau's
+// reviewer would; each case failed before.
+
+// TestMetricText: a projected value or percentile is written as its target
+// is, not as a bare number (before: "6" beside ≥6%/年, "2.03" beside 翻一番,
+// "30" beside −30%, "1" beside 增速不低于地区生产总值增速).
+func TestMetricText(t *testing.T) {
+	lb := DefaultLabels("zh")
+	for _, c := range []struct {
+		t    model.Target
+		v    float64
+		lang string
+		want string
+	}{
+		{model.Target{Kind: model.Growth, Value: 6, Bound: model.Min}, 6, "zh", "6%/年"},
+		{model.Target{Kind: model.Growth, Value: 6}, 4.4, "en", "4.4%/yr"},
+		{model.Target{Kind: model.Multiple, Value: 2}, 2.03, "zh", "×2.03"},
+		{model.Target{Kind: model.Reduction, Value: 30}, 38.01, "zh", "−38.01%"},
+		{model.Target{Kind: model.Reduction, Value: 30}, -5, "zh", "+5%"},
+		{model.Target{Kind: model.Change, Value: 5, Bound: model.Approx}, 5, "zh", "+5"},
+		{model.Target{Kind: model.Cumulative, Value: 25}, 24.76, "zh", "[24.76]"},
+		{model.Target{Kind: model.Growth, RelativeTo: "gdp", Bound: model.Min}, 1, "zh", "+1个百分点"},
+		{model.Target{Kind: model.Growth, RelativeTo: "gdp", Bound: model.Min}, -0.3631, "en", "-0.36 pp"},
+		{model.Target{Kind: model.Level, Value: 19}, 18.99, "zh", "18.99"},
+		{model.Target{Kind: model.Level, Value: 19}, nan, "zh", "—"},
+	} {
+		if got := metricText(c.t, c.v, lb, c.lang); got != c.want {
+			t.Errorf("metricText(%s %v, %v, %s) = %q, want %q", c.t.Kind, c.t.Value, c.v, c.lang, got, c.want)
+		}
+	}
+	// In a table the minus sign is typographic, as in the goals.
+	if got := N(-0.3631, "-0.36 pp").Text; got != "−0.36 pp" {
+		t.Errorf("N(-0.36) shows %q, want −0.36 pp", got)
+	}
+	if got := N(-1, "-").Text; got != "-" {
+		t.Errorf("N(-1, %q) shows %q: only a number's sign changes", "-", got)
+	}
+}
+
+// TestAnnexLayout: the annex tables of the 14th plan read as a bureau
+// prints them: 指标 and 单位 in their own columns (before, "地区生产总值（亿
+// 元）" broke inside the unit), captions without the plan's 40-character
+// title repeated, the probability table's columns explained once in the
+// report's words (before: the command's "±se …（见 README）"), and the
+// record's reasons under the table instead of a column empty in most rows.
+func TestAnnexLayout(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		in := annexInput(t, lang)
+		d := Build(in)
+		reach, prob, rec := annexTable(t, d, "scenarios"), annexTable(t, d, "probability"), annexTable(t, d, "record")
+		for _, tb := range []*Table{reach, prob, rec} {
+			var heads []string
+			for _, c := range tb.Cols {
+				heads = append(heads, c.Head)
+			}
+			h := strings.Join(heads, "|")
+			if !strings.Contains(h, L(lang, "指标|单位|", "Indicator|Unit|")) || strings.Contains(h, L(lang, "说明", "Note")) {
+				t.Errorf("%s %s: heads %s, want 指标|单位 and no 说明 column", lang, tb.Caption, h)
+			}
+			if strings.Contains(tb.Caption, in.Plan.Title.In(lang)) || strings.Contains(tb.Caption, " · ") {
+				t.Errorf("%s: caption %q repeats the plan's title", lang, tb.Caption)
+			}
+			if tb != prob && !Landscape(tb) {
+				t.Errorf("%s %s: on a portrait page its names and targets wrap", lang, tb.Caption)
+			}
+		}
+		if want := L(lang, "附表2  目标实现概率（200次抽样）", "Annex table 2. Probability of meeting each target (200 draws)"); prob.Caption != want {
+			t.Errorf("probability caption %q, want %q", prob.Caption, want)
+		}
+		if want := L(lang, "附表3  ", "Annex table 3. ") + in.Record.Plan.Title.In(lang); rec.Caption != want {
+			t.Errorf("record caption %q, want %q", rec.Caption, want)
+		}
+		for _, n := range prob.Notes {
+			if strings.Contains(n, "README") || strings.Contains(n, "±se") {
+				t.Errorf("%s: probability note %q speaks of the command, not the report", lang, n)
+			}
+		}
+		var why int
+		for _, n := range rec.Notes {
+			if strings.HasPrefix(n, L(lang, "序号", "No. ")) {
+				why++
+			}
+		}
+		if why == 0 {
+			t.Errorf("%s: the record's notes %q give no reason for the targets not compared", lang, rec.Notes)
+		}
+		// Projected values as their targets: the growth target of GDP.
+		for _, r := range reach.Rows {
+			if r.Cells[1].Text == in.Plan.Indicator("gdp").Name.In(lang) && r.Cells[6].Text != L(lang, "6%/年", "6%/yr") {
+				t.Errorf("%s: GDP's projected growth shows %q", lang, r.Cells[6].Text)
+			}
+		}
+	}
+}
+
+// TestReportReads: the main table's missing yearly figures align with the
+// numbers (before: text cells, flush left beside right-aligned figures);
+// the English title has one colon (before: "…Through 2035: mid-term
+// review"); a sentence about one of two targets says which after the
+// indicator's name (before: "（2035年目标翻一番）人均地区生产总值：…"); a
+// sensitivity chart's caption names its target (before: "敏感性分析 1").
+func TestReportReads(t *testing.T) {
+	d := testDocument(t, "zh")
+	tb := d.Sections[1].Blocks[0].(*Table)
+	for _, r := range tb.Rows {
+		for i := 5; i < 8 && r.Group == ""; i++ { // the years 2021–2023
+			if c := r.Cells[i]; c.Text == "—" && !c.Num {
+				t.Fatalf("row %s: a missing %s figure is a text cell", r.Cells[1].Text, tb.Cols[i].Head)
+			}
+		}
+	}
+	for _, b := range d.Sections[2].Blocks {
+		l, ok := b.(List)
+		for _, s := range l.Items {
+			if ok && strings.HasPrefix(s, "（") {
+				t.Errorf("sentence %q starts with its target, not the indicator", s)
+			}
+		}
+	}
+	en := testDocument(t, "en")
+	if strings.Count(en.Title, ":") > 0 || !strings.HasSuffix(en.Title, " — mid-term review") {
+		t.Errorf("English title %q", en.Title)
+	}
+	p := &model.Plan{Title: model.Text{ZH: "测试规划", EN: "Test plan"}}
+	if got := chartCaption(p, "tornado-2", []string{"人均地区生产总值 2025", "人均地区生产总值 2035"}, "zh"); got != "敏感性分析：人均地区生产总值 2035" {
+		t.Errorf("tornado-2 caption %q", got)
+	}
+}
