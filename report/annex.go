@@ -99,8 +99,12 @@ func reachabilityTables(in Input) []*Table {
 			if ind.Baseline.Known {
 				base = ind.Baseline.Value
 			}
+			goal := lb.Goal(a.Target)
+			if a.Target.Year != pr.Plan.TargetYear {
+				goal += fmt.Sprintf(L(lang, "（%d年）", " (%d)"), a.Target.Year) // as the main table: 翻一番（2035年）
+			}
 			t.Rows = append(t.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(ind.Name.In(lang)), T(ind.Unit.In(lang)),
-				T(lb.Attribute(ind.Attribute)), N(base, lb.Value(base)), T(lb.Goal(a.Target)), N(a.Projected, metricText(a.Target, a.Projected, lb, lang)),
+				T(lb.Attribute(ind.Attribute)), N(base, lb.Value(base)), T(goal), N(a.Projected, metricText(a.Target, a.Projected, lb, lang)),
 				T(lb.Verdict(a)), N(a.Required, lb.Pace(a.Required, a.Pace)), N(a.Assumed, lb.Pace(a.Assumed, a.Pace)),
 				N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
 		}

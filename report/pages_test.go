@@ -93,11 +93,20 @@ func TestAnnexLayout(t *testing.T) {
 		if why == 0 {
 			t.Errorf("%s: the record's notes %q give no reason for the targets not compared", lang, rec.Notes)
 		}
-		// Projected values as their targets: the growth target of GDP.
+		// Projected values as their targets: the growth target of GDP; a
+		// target of another year than the plan's says which (before, the
+		// two 人均地区生产总值 rows differed only by 10 and 翻一番).
+		years := 0
 		for _, r := range reach.Rows {
+			if strings.HasSuffix(r.Cells[5].Text, L(lang, "（2035年）", " (2035)")) {
+				years++
+			}
 			if r.Cells[1].Text == in.Plan.Indicator("gdp").Name.In(lang) && r.Cells[6].Text != L(lang, "6%/年", "6%/yr") {
 				t.Errorf("%s: GDP's projected growth shows %q", lang, r.Cells[6].Text)
 			}
+		}
+		if years == 0 {
+			t.Errorf("%s: no reachability target says it is for 2035", lang)
 		}
 	}
 }
