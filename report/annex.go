@@ -61,9 +61,33 @@ func ScenarioTitle(pr *model.Projection, lang string) string {
 		return L(lang, "规划路径", "The plan's path")
 	}
 	if t := pr.Scenario.Title.In(lang); t != "" {
-		return t
+		return quotes(t, lang)
 	}
 	return pr.Name()
+}
+
+// quotes writes a Chinese title's straight double quotes as the report's
+// own text does (延续“十三五”实际速度); an English title, or one whose
+// quotes do not pair, is left as it is.
+func quotes(s, lang string) string {
+	if lang == "en" || strings.Count(s, `"`)%2 != 0 {
+		return s
+	}
+	var b strings.Builder
+	open := true
+	for _, r := range s {
+		if r != '"' {
+			b.WriteRune(r)
+			continue
+		}
+		if open {
+			b.WriteString("“")
+		} else {
+			b.WriteString("”")
+		}
+		open = !open
+	}
+	return b.String()
 }
 
 // inMain reports whether a target is one the annexes show: in.Main
@@ -206,7 +230,7 @@ func recordTable(in Input) *Table {
 // recordCaption names the record table by the record's own title
 // (江津区"十三五"规划主要指标完成情况), or the plan's with 主要指标完成情况.
 func recordCaption(p *model.Plan, lang string) string {
-	title := p.Title.In(lang)
+	title := quotes(p.Title.In(lang), lang)
 	if strings.Contains(title, L(lang, "完成情况", "record")) {
 		return title
 	}

@@ -76,7 +76,7 @@ func TestAnnexLayout(t *testing.T) {
 		if want := L(lang, "附表2  目标实现概率（200次抽样）", "Annex table 2. Probability of meeting each target (200 draws)"); prob.Caption != want {
 			t.Errorf("probability caption %q, want %q", prob.Caption, want)
 		}
-		if want := L(lang, "附表3  ", "Annex table 3. ") + in.Record.Plan.Title.In(lang); rec.Caption != want {
+		if want := L(lang, "附表3  江津区“十三五”规划主要指标完成情况", "Annex table 3. ") + L(lang, "", in.Record.Plan.Title.EN); rec.Caption != want {
 			t.Errorf("record caption %q, want %q", rec.Caption, want)
 		}
 		for _, n := range prob.Notes {
@@ -142,5 +142,50 @@ func TestReportReads(t *testing.T) {
 	p := &model.Plan{Title: model.Text{ZH: "测试规划", EN: "Test plan"}}
 	if got := chartCaption(p, "tornado-2", []string{"人均地区生产总值 2025", "人均地区生产总值 2035"}, "zh"); got != "敏感性分析：人均地区生产总值 2035" {
 		t.Errorf("tornado-2 caption %q", got)
+	}
+}
+
+// TestMethodAnnex: the method annex states the draws and seed the report
+// used (before: "10,000 次随机模拟（种子 20210609）" written in, whatever
+// was drawn), explains the review only when there is one, and points to
+// the thresholds under table 1 instead of repeating them word for word.
+func TestMethodAnnex(t *testing.T) {
+	in := annexInput(t, "zh") // 200 draws, seed 1, no review
+	method := func(d *Document) string {
+		for _, s := range d.Annexes {
+			if s.ID == "method" {
+				var b strings.Builder
+				for _, p := range s.Blocks {
+					b.WriteString(p.(Paragraph).Text)
+				}
+				return b.String()
+			}
+		}
+		return ""
+	}
+	m := method(Build(in))
+	if !strings.Contains(m, "200次随机模拟（种子1）") || strings.Contains(m, "10,000") || strings.Contains(m, "时间进度") {
+		t.Errorf("method without a review, 200 draws: %q", m)
+	}
+	d := testDocument(t, "zh")
+	m = method(d)
+	table := strings.Join(d.Sections[1].Blocks[0].(*Table).Notes, "")
+	if !strings.Contains(m, "时间进度") || !strings.Contains(m, "评价标准见表1注") || !strings.Contains(table, "评价标准：") || strings.Contains(m, "评价标准：") {
+		t.Errorf("method with a review: %q", m)
+	}
+}
+
+// TestQuotes: a Chinese title's straight quotes become “”, as the report's
+// own sentences write them (before: 延续"十三五"实际速度 beside “十三五”).
+func TestQuotes(t *testing.T) {
+	for _, c := range []struct{ in, lang, want string }{
+		{`延续"十三五"实际速度`, "zh", "延续“十三五”实际速度"},
+		{`"a" and "b"`, "zh", "“a” and “b”"},
+		{`the "13th" plan`, "en", `the "13th" plan`},
+		{`一个"引号`, "zh", `一个"引号`},
+	} {
+		if got := quotes(c.in, c.lang); got != c.want {
+			t.Errorf("quotes(%q, %s) = %q, want %q", c.in, c.lang, got, c.want)
+		}
 	}
 }

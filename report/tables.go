@@ -271,28 +271,40 @@ func annexes(in Input) []Section {
 	if t := recordTable(in); t != nil {
 		out = append(out, Section{ID: "record", Title: L(lang, "上一规划完成情况", "The previous plan's record"), Blocks: []Block{t}})
 	}
-	out = append(out, Section{ID: "method", Title: L(lang, "方法", "Method"), Blocks: methodBlocks(p, rv, lang)})
+	if m := methodBlocks(in); len(m) > 0 {
+		out = append(out, Section{ID: "method", Title: L(lang, "方法", "Method"), Blocks: m})
+	}
 	out = append(out, Section{ID: "sources", Title: L(lang, "数据来源", "Data sources"), Blocks: sourceBlocks(p, rv, lang)})
 	return out
 }
 
-func methodBlocks(p *model.Plan, rv *Review, lang string) []Block {
-	ps := []string{L(lang,
-		"时间进度 = (t − t₀)/(T − t₀)，t 为最新观测年份，t₀ 为基期，T 为目标年份。任务完成度：复合增长目标（总量、人均值）用对数比 ln(x_t/x₀)/ln(x*/x₀)，份额、百分点和其他线性目标用 (x_t − x₀)/(x* − x₀)，累计目标用累计值/目标值；x* 为恰好实现目标的水平。",
-		"Time elapsed = (t − t₀)/(T − t₀), t the latest observed year, t₀ the base year, T the target year. Task done: ln(x_t/x₀)/ln(x*/x₀) for compound targets (totals, per-capita values), (x_t − x₀)/(x* − x₀) for shares, percentage points and other linear targets, the running sum over the target for cumulative ones; x* is the level that meets the target exactly."),
-		L(lang,
-			"实际速度为基期至最新观测年的年均速度；所需速度为剩余年份恰好实现目标的年均速度；“按近N年平均速度”的判断把实际速度从最新观测值延续到目标年。下限、上限目标逐年核对。以增速给出的观测值按链式方法折算为指数（基期=100），只用于增速目标。价格口径不同或统计口径调整而无修订基期值的，不作比较，并说明需要补充的数据。",
-			"The observed pace is the average from the base year to the latest observation; the required pace the average that meets the target exactly in the remaining years; \"at the average pace of the last N years\" continues the observed pace from the latest observation to the target year. Floors and ceilings are checked year by year. Growth rates are chained into an index (base year = 100), used only for growth targets. Figures on another price basis, or across a statistical break without a rebased base value, are not compared; the text says what to supply."),
-		L(lang,
-			"情景测算按复合增长、线性、logistic 等规则逐年推算；实现概率为 10,000 次随机模拟（种子 20210609）中达标的比例，波动率为假设值，规划自身路径恰好实现目标时概率约为50%属于构造使然。",
-			"Scenarios project every indicator year by year (compound, linear, logistic rules); probabilities are the share of 10,000 random draws (seed 20210609) that meet the target; the volatilities are assumptions, and where a path meets a target exactly P ≈ 50 % holds by construction."),
+// methodBlocks: how the review and the probabilities are computed, each
+// only when the report has it; the categories' thresholds stand under the
+// main table, which this annex points to rather than repeat.
+func methodBlocks(in Input) []Block {
+	lang, rv := in.Lang, in.Review
+	var ps []string
+	if rv != nil {
+		ps = append(ps, L(lang,
+			"时间进度 = (t − t₀)/(T − t₀)，t 为最新观测年份，t₀ 为基期，T 为目标年份。任务完成度：复合增长目标（总量、人均值）用对数比 ln(x_t/x₀)/ln(x*/x₀)，份额、百分点和其他线性目标用 (x_t − x₀)/(x* − x₀)，累计目标用累计值/目标值；x* 为恰好实现目标的水平。",
+			"Time elapsed = (t − t₀)/(T − t₀), t the latest observed year, t₀ the base year, T the target year. Task done: ln(x_t/x₀)/ln(x*/x₀) for compound targets (totals, per-capita values), (x_t − x₀)/(x* − x₀) for shares, percentage points and other linear targets, the running sum over the target for cumulative ones; x* is the level that meets the target exactly."),
+			L(lang,
+				"实际速度为基期至最新观测年的年均速度；所需速度为剩余年份恰好实现目标的年均速度；“按近N年平均速度”的判断把实际速度从最新观测值延续到目标年。下限、上限目标逐年核对。以增速给出的观测值按链式方法折算为指数（基期=100），只用于增速目标。价格口径不同或统计口径调整而无修订基期值的，不作比较，并说明需要补充的数据。评价标准见表1注。",
+				"The observed pace is the average from the base year to the latest observation; the required pace the average that meets the target exactly in the remaining years; \"at the average pace of the last N years\" continues the observed pace from the latest observation to the target year. Floors and ceilings are checked year by year. Growth rates are chained into an index (base year = 100), used only for growth targets. Figures on another price basis, or across a statistical break without a rebased base value, are not compared; the text says what to supply. The categories' thresholds are given under Table 1."))
+	}
+	if len(in.Scenarios) > 0 {
+		s := L(lang, "情景测算按复合增长、线性、logistic 等规则逐年推算。", "Scenarios project every indicator year by year (compound, linear, logistic rules).")
+		if sim := in.Simulations; sim != nil && len(sim.Runs) > 0 {
+			r := sim.Runs[0]
+			s += L(lang,
+				fmt.Sprintf("实现概率为%s次随机模拟（种子%d）中达标的比例，波动率为假设值；规划自身路径恰好实现目标时概率约为50%%，属于构造使然。", numfmt.Thousands(r.Draws), r.Seed),
+				fmt.Sprintf(" Probabilities are the share of %s random draws (seed %d) that meet the target; the volatilities are assumptions, and where a path meets a target exactly P ≈ 50%% holds by construction.", numfmt.Thousands(r.Draws), r.Seed))
+		}
+		ps = append(ps, s)
 	}
 	var out []Block
 	for _, s := range ps {
 		out = append(out, Paragraph{Text: s})
-	}
-	if rv != nil {
-		out = append(out, Paragraph{Text: thresholdNote(p, rv, lang)})
 	}
 	return out
 }
@@ -301,7 +313,7 @@ func sourceBlocks(p *model.Plan, rv *Review, lang string) []Block {
 	var ps []string
 	ps = append(ps, L(lang, "规划目标、基期值和属性：《"+p.Title.ZH+"》。", "Targets, base values and attributes: "+p.Title.In("en")+"."))
 	if p.Previous != nil {
-		ps = append(ps, L(lang, "上一规划完成情况：《"+p.Previous.Title.ZH+"》及本规划所列完成情况表。", "The previous plan's record: "+p.Previous.Title.In("en")+" and the record printed in this plan."))
+		ps = append(ps, L(lang, "上一规划完成情况：《"+quotes(p.Previous.Title.ZH, lang)+"》及本规划所列完成情况表。", "The previous plan's record: "+p.Previous.Title.In("en")+" and the record printed in this plan."))
 	}
 	if rv != nil {
 		src := rv.Sources
