@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,6 +35,14 @@ func testDocument(t *testing.T, lang string) *Document {
 	for _, c := range sentenceCases() {
 		if !c.final {
 			rows = append(rows, c.r)
+		}
+	}
+	// Eurostat's ratio of the compared rows, so that the class annex has
+	// rows (a row without a class is only counted).
+	for i, r := range rows {
+		if r.Compared && r.RequiredRate != 0 && !isNaN(r.RequiredRate) {
+			rows[i].RatioRR = r.ObservedRate / math.Abs(r.RequiredRate)
+			rows[i].RatioClass = model.EurostatClass(rows[i].RatioRR)
 		}
 	}
 	p := &model.Plan{ID: "test", BaseYear: 2020, TargetYear: 2025, Title: model.Text{ZH: "测试规划", EN: "Test plan"},

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -187,5 +188,25 @@ func TestQuotes(t *testing.T) {
 		if got := quotes(c.in, c.lang); got != c.want {
 			t.Errorf("quotes(%q, %s) = %q, want %q", c.in, c.lang, got, c.want)
 		}
+	}
+}
+
+// TestClassTableRows: the Eurostat/ESCAP annex lists the targets it could
+// class and counts the rest under the table (before: Jiangjin's shipped
+// review gave 31 rows, 29 of them dashes from end to end).
+func TestClassTableRows(t *testing.T) {
+	var rows []model.Review
+	for _, c := range sentenceCases() {
+		if !c.final {
+			rows = append(rows, c.r)
+		}
+	}
+	rows[0].RatioClass, rows[0].RatioRR, rows[0].AnticipClass, rows[0].Anticipated = "moderate", 0.7, "accelerate", 0.5
+	tb := classTable(&Review{Rows: rows}, DefaultLabels("zh"), "zh")
+	if len(tb.Rows) != 1 || tb.Rows[0].Cells[5].Text != "中等进展" {
+		t.Fatalf("rows %+v, want the one classed", tb.Rows)
+	}
+	if n := tb.Notes[len(tb.Notes)-1]; !strings.HasPrefix(n, fmt.Sprintf("其余%d项目标未分类", len(rows)-1)) {
+		t.Errorf("last note %q", n)
 	}
 }

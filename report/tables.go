@@ -175,7 +175,12 @@ func classTable(rv *Review, lb Labels, lang string) *Table {
 		Cols: []Col{{Head: L(lang, "序号", "No.")}, {Head: L(lang, "指标", "Indicator")}, {Head: L(lang, "实际速度", "Observed pace")},
 			{Head: L(lang, "所需速度（自基期）", "Required from base")}, {Head: "RR"}, {Head: L(lang, "欧盟统计局分类", "Eurostat class")},
 			{Head: "AP"}, {Head: L(lang, "亚太经社会分类", "ESCAP class")}}}
+	unclassed := 0
 	for _, r := range tableOrder(rv.Rows) {
+		if r.RatioClass == "" && r.AnticipClass == "" {
+			unclassed++ // a row of dashes says nothing: counted under the table
+			continue
+		}
 		t.Rows = append(t.Rows, Row{Cells: []Cell{T(rowNo(r.Indicator)), T(r.Indicator.Name.In(lang)),
 			N(r.ObservedRate, lb.Pace(r.ObservedRate, r.Pace)), N(r.RequiredRate, lb.Pace(r.RequiredRate, r.Pace)),
 			N(r.RatioRR, numfmt.Fixed(r.RatioRR, 2)), T(className(L2(lang, ratioZH, ratioEN), r.RatioClass)),
@@ -184,7 +189,20 @@ func classTable(rv *Review, lb Labels, lang string) *Table {
 	t.Notes = []string{L(lang,
 		"RR = 方向 × 实际年均速度 / |自基期所需年均速度|：≥0.95 显著进展，0.60–0.95 中等进展，0–0.60 进展不足，<0 背离目标（欧盟统计局可持续发展目标进展评估）。AP = (x̂_T − x_0)/(x* − x_0)，x̂_T 为按实际速度外推到目标年的值：≥1 保持即可，0–1 需加速，≤0 需扭转（联合国亚太经社会）。",
 		"RR = direction × observed pace / |pace required from the base|: ≥ 0.95 significant progress, 0.60–0.95 moderate, 0–0.60 insufficient, < 0 moving away (Eurostat's SDG progress assessment). AP = (x̂_T − x_0)/(x* − x_0), x̂_T the observed pace extrapolated to the target year: ≥ 1 maintain, 0–1 accelerate, ≤ 0 reverse (UN ESCAP).")}
+	if unclassed > 0 {
+		t.Notes = append(t.Notes, L(lang, fmt.Sprintf("其余%d项目标未分类（无可比观测值，或为下限、上限、保持类目标），见表1。", unclassed),
+			fmt.Sprintf("The other %d targets are not classed (no comparable observation, or a floor, ceiling or hold target); see Table 1.", unclassed)))
+	}
 	return t
+}
+
+// classBlock is the class table, or a sentence when no target is classed.
+func classBlock(rv *Review, lb Labels, lang string) Block {
+	if t := classTable(rv, lb, lang); len(t.Rows) > 0 {
+		return t
+	}
+	return Paragraph{Text: L(lang, "本次评估没有可分类的目标（无可比观测值，或为下限、上限、保持类目标）。",
+		"No target could be classed (no comparable observation, or floor, ceiling and hold targets only).")}
 }
 
 // L2 picks a map by language.
@@ -266,7 +284,7 @@ func annexes(in Input) []Section {
 	}
 	if rv != nil {
 		out = append(out, Section{ID: "classes", Title: L(lang, "欧盟统计局和联合国亚太经社会方法分类", "Eurostat and UN ESCAP classes"),
-			Blocks: []Block{detailSheet(p, rv, in.ReviewNotes, in.Labels, lang), classTable(rv, in.Labels, lang)}})
+			Blocks: []Block{detailSheet(p, rv, in.ReviewNotes, in.Labels, lang), classBlock(rv, in.Labels, lang)}})
 	}
 	if t := recordTable(in); t != nil {
 		out = append(out, Section{ID: "record", Title: L(lang, "上一规划完成情况", "The previous plan's record"), Blocks: []Block{t}})
