@@ -178,7 +178,7 @@ func classTable(rv *Review, lb Labels, lang string) *Table {
 	unclassed := 0
 	for _, r := range tableOrder(rv.Rows) {
 		if r.RatioClass == "" && r.AnticipClass == "" {
-			unclassed++ // a row of dashes says nothing: counted under the table
+			unclassed++ // a row of dashes says nothing: a note says why it is left out
 			continue
 		}
 		t.Rows = append(t.Rows, Row{Cells: []Cell{T(rowNo(r.Indicator)), T(r.Indicator.Name.In(lang)),
@@ -190,8 +190,8 @@ func classTable(rv *Review, lb Labels, lang string) *Table {
 		"RR = 方向 × 实际年均速度 / |自基期所需年均速度|：≥0.95 显著进展，0.60–0.95 中等进展，0–0.60 进展不足，<0 背离目标（欧盟统计局可持续发展目标进展评估）。AP = (x̂_T − x_0)/(x* − x_0)，x̂_T 为按实际速度外推到目标年的值：≥1 保持即可，0–1 需加速，≤0 需扭转（联合国亚太经社会）。",
 		"RR = direction × observed pace / |pace required from the base|: ≥ 0.95 significant progress, 0.60–0.95 moderate, 0–0.60 insufficient, < 0 moving away (Eurostat's SDG progress assessment). AP = (x̂_T − x_0)/(x* − x_0), x̂_T the observed pace extrapolated to the target year: ≥ 1 maintain, 0–1 accelerate, ≤ 0 reverse (UN ESCAP).")}
 	if unclassed > 0 {
-		t.Notes = append(t.Notes, L(lang, fmt.Sprintf("其余%d项目标未分类（无可比观测值，或为下限、上限、保持类目标），见表1。", unclassed),
-			fmt.Sprintf("The other %d targets are not classed (no comparable observation, or a floor, ceiling or hold target); see Table 1.", unclassed)))
+		t.Notes = append(t.Notes, L(lang, "表中未列的目标未分类（无可比观测值，或为下限、上限、保持类目标），见表1。",
+			"The targets not listed are not classed (no comparable observation, or a floor, ceiling or hold target); see Table 1."))
 	}
 	return t
 }
