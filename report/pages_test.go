@@ -209,3 +209,23 @@ func TestClassTableRows(t *testing.T) {
 		t.Errorf("last note %q", n)
 	}
 }
+
+// TestMainTableNoteMarks: the main table's note explains the base marks
+// (*, †) and the growth index only when the table uses them (before, every
+// report explained * and † whether or not a row had one).
+func TestMainTableNoteMarks(t *testing.T) {
+	p := &model.Plan{BaseYear: 2020, TargetYear: 2025, Indicators: []*model.Indicator{forest}}
+	plain := linearReview(53.1, 2023, model.OnSchedule)
+	revised := linearReview(53.1, 2023, model.OnSchedule)
+	revised.Base = 52.0
+	for _, c := range []struct {
+		rows []model.Review
+		want bool
+	}{{[]model.Review{plain}, false}, {[]model.Review{revised}, true}} {
+		rv := &Review{Rows: c.rows, AsOf: 2023, Thresholds: model.DefaultReviewThresholds(), Final: model.DefaultFinalThresholds()}
+		note := mainTable(p, rv, DefaultLabels("zh"), "zh").Notes[0]
+		if got := strings.Contains(note, "*为观测文件中的修订基期值"); got != c.want || strings.Contains(note, "†") || strings.Contains(note, "指数") {
+			t.Errorf("revised %v: note %q", c.want, note)
+		}
+	}
+}

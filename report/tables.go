@@ -53,6 +53,7 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 	group := ""
 	var baseNotes []string
 	var ungrouped []string // 序号 of rows the plan prints under no group
+	marks := map[BaseSource]bool{}
 	grouped := false
 	for _, r := range rv.Rows {
 		grouped = grouped || groupOf(r.Indicator, lang) != ""
@@ -73,6 +74,7 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 			name = "★" + name
 		}
 		bv := BaseOf(p, r)
+		marks[bv.Source] = true
 		base := N(bv.Value, lb.Value(bv.Value))
 		switch bv.Source {
 		case BaseIndex:
@@ -115,9 +117,24 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 			N(r.TaskDone, pct(r.TaskDone)), T(verdict))
 		t.Rows = append(t.Rows, Row{Cells: cells})
 	}
-	t.Notes = append(t.Notes, L(lang,
-		"★ 约束性指标。基期值为规划所列基期值；*为观测文件中的修订基期值，†为规划未列、取自观测文件的基期值，评估按所示基期值计算。实际值：观测数据（按增速推算的为以基期为100的指数）。年均速度：复合增长目标为年均增速（%），其余为每年增减量（指标单位，百分比指标为百分点）；实际为基期至最新观测年的平均速度，所需为剩余年份恰好实现目标的速度。进度：任务完成程度。",
-		"★ binding. Base: the plan's base value; * a revised base value from the observed file, † one the plan does not print, taken from the file; the review computes with the base shown. Actual values: the observed figures (an index, base year = 100, where chained from growth rates). Average pace: growth in % a year for compound targets, else the change a year in the indicator's unit (pp for percentages); observed from the base year to the latest observation, required for the remaining years to meet the target exactly. Progress: the share of the task done."))
+	// The marks the note explains are those the table uses.
+	base := L(lang, "★ 约束性指标。基期值为规划所列基期值", "★ binding. Base: the plan's base value")
+	if marks[BaseRevised] {
+		base += L(lang, "；*为观测文件中的修订基期值", "; * a revised base value from the observed file")
+	}
+	if marks[BaseFile] {
+		base += L(lang, "；†为规划未列、取自观测文件的基期值", "; † one the plan does not print, taken from the file")
+	}
+	if marks[BaseRevised] || marks[BaseFile] {
+		base += L(lang, "，评估按所示基期值计算", "; the review computes with the base shown")
+	}
+	actual := L(lang, "实际值：观测数据。", "Actual values: the observed figures.")
+	if marks[BaseIndex] {
+		actual = L(lang, "实际值：观测数据（按增速推算的为以基期为100的指数）。", "Actual values: the observed figures (an index, base year = 100, where chained from growth rates).")
+	}
+	t.Notes = append(t.Notes, base+L(lang, "。", ". ")+actual+L(lang,
+		"年均速度：复合增长目标为年均增速（%），其余为每年增减量（指标单位，百分比指标为百分点）；实际为基期至最新观测年的平均速度，所需为剩余年份恰好实现目标的速度。进度：任务完成程度。",
+		" Average pace: growth in % a year for compound targets, else the change a year in the indicator's unit (pp for percentages); observed from the base year to the latest observation, required for the remaining years to meet the target exactly. Progress: the share of the task done."))
 	if len(ungrouped) > 0 {
 		t.Notes = append(t.Notes, ungroupedNote(ungrouped, lang))
 	}
@@ -269,7 +286,7 @@ func annexes(in Input) []Section {
 	if reach := reachabilityTables(in); len(reach) > 0 {
 		s := Section{ID: "scenarios", Title: L(lang, "情景与目标可达性", "Scenarios and reachability")}
 		s.Blocks = append(s.Blocks, Paragraph{Text: L(lang,
-			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需、假设和“十三五”历史速度。",
+			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需速度、假设速度和上一规划期的历史速度。",
 			"Each scenario assumes other yearly paces (the path at the plan's own rates meets every target exactly); the tables give each target's projected value and verdict and the required, assumed and historical paces.")})
 		for _, n := range in.Notes {
 			s.Blocks = append(s.Blocks, Paragraph{Text: n, Note: true})
