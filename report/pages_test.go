@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -226,6 +227,27 @@ func TestMainTableNoteMarks(t *testing.T) {
 		note := mainTable(p, rv, DefaultLabels("zh"), "zh").Notes[0]
 		if got := strings.Contains(note, "*为观测文件中的修订基期值"); got != c.want || strings.Contains(note, "†") || strings.Contains(note, "指数") {
 			t.Errorf("revised %v: note %q", c.want, note)
+		}
+	}
+}
+
+// TestSyntheticMarkInPageMargin: a printed page carries the 示例数据 mark in
+// its top margin (before, the fixed banner was printed over the first
+// lines of every page, the repeated table header of a continued table
+// included).
+func TestSyntheticMarkInPageMargin(t *testing.T) {
+	for _, synth := range []bool{false, true} {
+		d := testDocument(t, "zh")
+		d.Synthetic = synth
+		var b bytes.Buffer
+		if err := WriteHTML(&b, d); err != nil {
+			t.Fatal(err)
+		}
+		page := b.String()
+		margin := strings.Contains(page, `@page{@top-right{content:"`+SyntheticMark("zh")+`"`)
+		hidden := strings.Contains(page, "@media print{.synthetic{display:none}}")
+		if margin != synth || hidden != synth {
+			t.Errorf("synthetic %v: mark in the page margin %v, banner hidden in print %v", synth, margin, hidden)
 		}
 	}
 }
