@@ -62,12 +62,24 @@
 // CSV files are read as Excel writes them: UTF-8 with or without a byte-
 // order mark, or GB18030 (Excel on Chinese Windows) when the bytes are not
 // valid UTF-8; separated by commas, tabs or semicolons (sniffed from the
-// header). Lines starting with # are comments; a comment before the header
-// that begins "# synthetic" (any case) or "# 示例数据" marks the figures as
-// invented (Data.Synthetic), and every chart drawn from them is stamped
-// 示例数据 / SYNTHETIC. XLSX files are read from the
+// header). Lines starting with # are comments. XLSX files are read from the
 // sheet named observed (or 观测数据), else the first sheet; a cell formatted as
-// a percentage holds a fraction and is read as percent (0.125 → 12.5).
+// a percentage holds a fraction and is read as percent (0.125 → 12.5). A row
+// whose cell A begins with # is a comment, as a CSV comment line (the rest of
+// the row is ignored).
+//
+// # Synthetic figures
+//
+// A comment before the header that begins "# synthetic" (any case) or
+// "# 示例数据" marks the figures as invented (Data.Synthetic): a line of a CSV
+// file, cell A of a sheet's row in an XLSX workbook, e.g.
+//
+//	# 示例数据：以下数字均为虚构，仅示范格式
+//	indicator,year,value
+//
+// Every page and chart of a report drawn from such a file says 示例数据 /
+// SYNTHETIC. The same words in a comment after the header do not mark the
+// file.
 //
 // A table is bounded (fyp/internal/inputfile): at most TableRows rows,
 // TableColumns columns, TableCells cells and CellChars characters a cell; an

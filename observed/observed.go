@@ -61,8 +61,9 @@ type Data struct {
 	File        string
 	ByIndicator map[string][]Observation
 	// Synthetic is true when the file says its figures are invented: a
-	// comment line before the header that begins with "# synthetic" (any
-	// case) or "# 示例数据". Every chart drawn from it carries a mark.
+	// comment before the header that begins with "# synthetic" (any case)
+	// or "# 示例数据" — a line of a CSV file, cell A of a row of an XLSX
+	// sheet. Every chart and page drawn from it carries a mark.
 	Synthetic bool
 }
 
@@ -83,12 +84,18 @@ func synthetic(text []byte) bool {
 		if line[0] != '#' {
 			return false
 		}
-		c := strings.TrimSpace(string(line[1:]))
-		if strings.HasPrefix(strings.ToLower(c), "synthetic") || strings.HasPrefix(c, "示例数据") {
+		if syntheticComment(string(line)) {
 			return true
 		}
 	}
 	return false
+}
+
+// syntheticComment reports whether a comment ("# …") says the figures
+// are invented: its text begins with "synthetic" (any case) or 示例数据.
+func syntheticComment(c string) bool {
+	c = strings.TrimSpace(strings.TrimPrefix(strings.TrimSpace(c), "#"))
+	return strings.HasPrefix(strings.ToLower(c), "synthetic") || strings.HasPrefix(c, "示例数据")
 }
 
 // IDs returns the indicators observed, sorted.

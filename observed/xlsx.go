@@ -65,9 +65,31 @@ func ReadXLSX(name string, data []byte, cat Catalog) (*Data, error) {
 	if prob != nil {
 		return nil, yamlcheck.Problems{*prob}
 	}
+	rows, synth := comments(rows)
 	p := newParser(name, cat)
 	p.parseGrid(rows)
-	return p.result()
+	d, err := p.result()
+	if d != nil {
+		d.Synthetic = synth
+	}
+	return d, err
+}
+
+// comments drops a sheet's comment rows, as a CSV file's comment lines:
+// rows whose cell A begins with #. A comment before the header that
+// begins "# synthetic" or "# 示例数据" marks the figures as invented.
+func comments(rows [][]cell) ([][]cell, bool) {
+	out := rows[:0:0]
+	synth, header := false, false
+	for _, r := range rows {
+		if a := strings.TrimSpace(r[0].text); strings.HasPrefix(a, "#") {
+			synth = synth || !header && syntheticComment(a)
+			continue
+		}
+		header = header || !blank(r)
+		out = append(out, r)
+	}
+	return out, synth
 }
 
 // sheetReader is the state of one streamed sheet.

@@ -268,3 +268,62 @@ func FuzzReadXLSX(f *testing.F) {
 		}
 	})
 }
+
+// csvToXLSX writes CSV text as a workbook, a row per line: a comment line
+// goes whole into cell A, as a user types one into a sheet.
+func csvToXLSX(t *testing.T, text string) []byte {
+	t.Helper()
+	f := excelize.NewFile()
+	sh := f.GetSheetName(0)
+	for i, line := range strings.Split(strings.TrimPrefix(strings.TrimSuffix(text, "\n"), "\ufeff"), "\n") {
+		row := []any{line}
+		if !strings.HasPrefix(line, "#") {
+			row = row[:0]
+			for _, c := range strings.Split(line, ",") {
+				row = append(row, c)
+			}
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := f.SetSheetRow(sh, ref, &row); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// TestSyntheticXLSX: a workbook marks its figures invented as a CSV file
+// does, with a comment row before the header ("# synthetic …" or
+// "# 示例数据 …" in cell A); comment rows are skipped wherever they are
+// (before, a comment row was read as the header or as an indicator).
+func TestSyntheticXLSX(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want bool
+	}{
+		{"english header", "# SYNTHETIC EXAMPLE - NOT REAL STATISTICS\nindicator,year,value\ngdp_per_capita,2021,8.4\n", true},
+		{"chinese header", "# 示例数据，非真实统计\nindicator,year,value\ngdp_per_capita,2021,8.4\n", true},
+		{"after other comments", "# bulletins 2021–2023\n#synthetic\nindicator,year,value\ngdp_per_capita,2021,8.4\n", true},
+		{"real file", "# 统计公报 2021–2023\nindicator,year,value,source\ngdp_per_capita,2021,8.4,synthetic\n", false},
+		{"no comment", "indicator,year,value\ngdp_per_capita,2021,8.4\n", false},
+		{"comment after the header", "indicator,year,value\n# synthetic\ngdp_per_capita,2021,8.4\n", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			d, err := Read("x.xlsx", csvToXLSX(t, tc.text), testCatalog)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Synthetic != tc.want {
+				t.Errorf("Synthetic = %v, want %v", d.Synthetic, tc.want)
+			}
+			if obs := d.ByIndicator["gdp_per_capita"]; len(obs) != 1 || obs[0].Value != 8.4 || obs[0].Row != strings.Count(tc.text, "\n") {
+				t.Errorf("observations %+v, want 8.4 from row %d", obs, strings.Count(tc.text, "\n"))
+			}
+		})
+	}
+}

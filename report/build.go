@@ -3,14 +3,14 @@ package report
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"fyp/model"
 )
 
-// Input is everything a report shows. Tables other than the review's come
-// from the command as model results already laid out as tables (one
-// layout for the document and the workbook).
+// Input is everything a report shows: the model's results, the notes the
+// command prints under its own tables, and its formatters (Labels).
 type Input struct {
 	Plan   *model.Plan
 	Lang   string
@@ -19,15 +19,22 @@ type Input struct {
 	// ReviewNotes are the review's footnotes (definitions, thresholds) as
 	// `fyp review` prints them.
 	ReviewNotes []string
-	// Reachability has one table per scenario, Probability the P(met) of
-	// each target, Record the previous plan's record; any may be nil.
-	Reachability []*Table
-	Probability  *Table
-	Record       *Table
+	// Scenarios are the reachability annex, one table each; Simulations
+	// the probability of meeting each target; Record the previous plan's
+	// record. Any may be empty.
+	Scenarios   []Scenario
+	Simulations *Simulations
+	Record      *Record
+	// Main picks the targets the annexes show (the main table's, as
+	// `fyp assess --scope main`); nil shows every target.
+	Main func(ind *model.Indicator, t model.Target) bool
 	// Notes are said once under the scenarios (e.g. shipped scenarios not
 	// applied to this plan).
 	Notes  []string
 	Charts map[string][]byte // PNG by file name
+	// Sensitivity says what each sensitivity chart (tornado-1.png …)
+	// shows, in order: the target's metric, e.g. "人均地区生产总值 2025".
+	Sensitivity []string
 }
 
 // Build lays out the report.
@@ -41,13 +48,13 @@ func Build(in Input) *Document {
 	final := rv != nil && IsFinal(p, rv.AsOf)
 	switch {
 	case final:
-		d.Title = L(lang, p.Title.ZH+"实施情况总结评估报告", p.Title.In("en")+": final evaluation")
+		d.Title = L(lang, p.Title.ZH+"实施情况总结评估报告", p.Title.In("en")+" — final evaluation")
 		d.Subtitle = L(lang, fmt.Sprintf("截至%d年 · 初稿", rv.AsOf), fmt.Sprintf("as of %d · draft", rv.AsOf))
 	case rv != nil:
-		d.Title = L(lang, p.Title.ZH+"实施情况中期评估报告", p.Title.In("en")+": mid-term review")
+		d.Title = L(lang, p.Title.ZH+"实施情况中期评估报告", p.Title.In("en")+" — mid-term review")
 		d.Subtitle = L(lang, fmt.Sprintf("截至%d年 · 初稿", rv.AsOf), fmt.Sprintf("as of %d · draft", rv.AsOf))
 	default:
-		d.Title = L(lang, p.Title.ZH+"目标可达性评估", p.Title.In("en")+": reachability of the targets")
+		d.Title = L(lang, p.Title.ZH+"目标可达性评估", p.Title.In("en")+" — reachability of the targets")
 		d.Subtitle = L(lang, "初稿", "draft")
 	}
 	if rv != nil {
@@ -60,7 +67,7 @@ func Build(in Input) *Document {
 			"未提供观测数据（--observed），本报告不含中期评估，只测算规划目标在各情景下的可达性和实现概率，并列出上一规划的完成情况。",
 			"No observed figures (--observed) were given: this report has no mid-term review; it tests the targets' reachability and probability under each scenario and shows the previous plan's record.")}}})
 	}
-	if figs := figures(p, in.Charts, lang); len(figs) > 0 {
+	if figs := figures(p, in.Charts, in.Sensitivity, lang); len(figs) > 0 {
 		d.Sections = append(d.Sections, Section{ID: "figures", Title: L(lang, "图表", "Figures"), Blocks: figs})
 	}
 	d.Annexes = annexes(in)
@@ -196,12 +203,21 @@ func sentenceBlocks(p *model.Plan, rv *Review, lb Labels, lang string) []Block {
 			out = append(out, cur)
 		}
 		s := Sentence(r, IsFinal(p, rv.AsOf), rv.Final, lb, lang)
+		// Which of the indicator's targets the sentence is about, after
+		// the indicator's name: 人均地区生产总值（2035年目标翻一番）：….
+		q := ""
 		switch {
 		case targets[r.Indicator] > 1:
-			// Which of the indicator's targets the sentence is about.
-			s = L(lang, fmt.Sprintf("（%d年目标%s）", r.Target.Year, lb.Goal(r.Target)), fmt.Sprintf("(%d target %s) ", r.Target.Year, lb.Goal(r.Target))) + s
+			q = L(lang, fmt.Sprintf("（%d年目标%s）", r.Target.Year, lb.Goal(r.Target)), fmt.Sprintf(" (%d target %s)", r.Target.Year, lb.Goal(r.Target)))
 		case r.Target.Year != p.TargetYear:
-			s = L(lang, fmt.Sprintf("（%d年目标）", r.Target.Year), fmt.Sprintf("(%d target) ", r.Target.Year)) + s
+			q = L(lang, fmt.Sprintf("（%d年目标）", r.Target.Year), fmt.Sprintf(" (%d target)", r.Target.Year))
+		}
+		if name := r.Indicator.Name.In(lang); q != "" {
+			if rest, ok := strings.CutPrefix(s, name); ok {
+				s = name + q + rest
+			} else {
+				s = strings.TrimPrefix(q, " ") + L(lang, "", " ") + s
+			}
 		}
 		cur.Items = append(cur.Items, s)
 	}
@@ -214,7 +230,7 @@ func sentenceBlocks(p *model.Plan, rv *Review, lb Labels, lang string) []Block {
 }
 
 // chartCaption names a chart by its id.
-func chartCaption(p *model.Plan, id, lang string) string {
+func chartCaption(p *model.Plan, id string, sensitivity []string, lang string) string {
 	name := func(ind string) string {
 		if x := p.Indicator(ind); x != nil {
 			return x.Name.In(lang)
@@ -235,6 +251,10 @@ func chartCaption(p *model.Plan, id, lang string) string {
 	case strings.HasPrefix(id, "fan-"):
 		return name(strings.TrimPrefix(id, "fan-")) + L(lang, "：不确定性区间", ": uncertainty band")
 	case strings.HasPrefix(id, "tornado-"):
+		n, err := strconv.Atoi(strings.TrimPrefix(id, "tornado-"))
+		if err == nil && n >= 1 && n <= len(sensitivity) {
+			return L(lang, "敏感性分析：", "Sensitivity: ") + sensitivity[n-1]
+		}
 		return L(lang, "敏感性分析 ", "Sensitivity ") + strings.TrimPrefix(id, "tornado-")
 	}
 	return id
@@ -250,7 +270,7 @@ func chartRank(id string) int {
 	return 99
 }
 
-func figures(p *model.Plan, charts map[string][]byte, lang string) []Block {
+func figures(p *model.Plan, charts map[string][]byte, sensitivity []string, lang string) []Block {
 	names := make([]string, 0, len(charts))
 	for n := range charts {
 		if strings.HasSuffix(n, ".png") {
@@ -268,7 +288,7 @@ func figures(p *model.Plan, charts map[string][]byte, lang string) []Block {
 	for i, n := range names {
 		id := strings.TrimSuffix(n, ".png")
 		out = append(out, Figure{No: i + 1, Name: n, PNG: charts[n],
-			Caption: L(lang, fmt.Sprintf("图%d  ", i+1), fmt.Sprintf("Figure %d. ", i+1)) + chartCaption(p, id, lang)})
+			Caption: L(lang, fmt.Sprintf("图%d  ", i+1), fmt.Sprintf("Figure %d. ", i+1)) + chartCaption(p, id, sensitivity, lang)})
 	}
 	return out
 }

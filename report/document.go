@@ -100,7 +100,17 @@ func (Figure) block()    {}
 // T is a text cell.
 func T(s string) Cell { return Cell{Text: s} }
 
-// N is a numeric cell shown as text.
-func N(v float64, text string) Cell { return Cell{Text: text, Value: v, Num: true} }
+// N is a numeric cell shown as text, a negative with the typographic
+// minus sign (−0.004, as the goals and the charts print it; the
+// workbook keeps the number).
+func N(v float64, text string) Cell { return Cell{Text: minus(text), Value: v, Num: true} }
+
+// minus writes a leading hyphen-minus before a digit as −.
+func minus(s string) string {
+	if len(s) > 1 && s[0] == '-' && (s[1] >= '0' && s[1] <= '9' || s[1] == '.') {
+		return "−" + s[1:]
+	}
+	return s
+}
 
 func isNaN(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }

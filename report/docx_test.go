@@ -8,6 +8,7 @@ import (
 	"image/color"
 	"image/png"
 	"io"
+	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -34,6 +35,14 @@ func testDocument(t *testing.T, lang string) *Document {
 	for _, c := range sentenceCases() {
 		if !c.final {
 			rows = append(rows, c.r)
+		}
+	}
+	// Eurostat's ratio of the compared rows, so that the class annex has
+	// rows (a row without a class is only counted).
+	for i, r := range rows {
+		if r.Compared && r.RequiredRate != 0 && !isNaN(r.RequiredRate) {
+			rows[i].RatioRR = r.ObservedRate / math.Abs(r.RequiredRate)
+			rows[i].RatioClass = model.EurostatClass(rows[i].RatioRR)
 		}
 	}
 	p := &model.Plan{ID: "test", BaseYear: 2020, TargetYear: 2025, Title: model.Text{ZH: "测试规划", EN: "Test plan"},
@@ -141,7 +150,7 @@ func TestDOCXReadBack(t *testing.T) {
 		{"Title", "测试规划实施情况中期评估报告"}, {"Heading1", "一、总体评价"}, {"Heading1", "二、主要指标完成情况"},
 		{"Heading1", "三、分指标评价"}, {"Heading2", "绿色生态"}, {"Heading1", "四、图表"}, {"Heading1", "附件1"},
 		{"TableCaption", "表1  主要指标完成情况（截至2023年）"}, {"Caption", "图1  主要指标测算路径"},
-		{"BodyText", "截至2023年，规划实施已过3年（共5年）。"}, {"BodyText", "森林覆盖率2023年达到53.1%"},
+		{"BodyText", "截至2023年，规划实施已过3年（共5年）。"}, {"BodyText", "森林覆盖率（2025年目标54）2023年达到53.1%"},
 	} {
 		if !has(h.style, h.text) {
 			t.Errorf("no %s paragraph starting %q", h.style, h.text)

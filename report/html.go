@@ -109,7 +109,9 @@ figcaption{font-size:.9em}
 nav ul{columns:2;font-size:.9em}
 tr{break-inside:avoid}
 .synthetic{position:fixed;top:0;right:0;background:#c00;color:#fff;font-weight:bold;padding:.2em .8em;font-size:.9em;z-index:9}
-</style>
+{{if .Synthetic}}@media print{.synthetic{display:none}}
+@page{@top-right{content:"{{.Mark}}";color:#c00;font-weight:bold;font-size:9pt;font-family:"Noto Sans CJK SC","Microsoft YaHei",sans-serif}}
+{{end}}</style>
 </head>
 <body>
 {{if .Synthetic}}<div class="synthetic">{{.Mark}}</div>{{end}}

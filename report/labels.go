@@ -23,6 +23,11 @@ type Labels struct {
 	// them ("无" and "—" for a target already met).
 	Remaining func(r model.Review) string
 	Multiple  func(r model.Review) string
+	// Verdict names a projection's verdict on a target (达标, 未达标,
+	// 数据不足, 市下达) as `fyp assess` does; Outcome a finished plan's
+	// target against its record (已实现 … 无记录) as `fyp review expost`.
+	Verdict func(a model.Assessment) string
+	Outcome func(o model.Outcome) string
 }
 
 // DefaultLabels are plain formatters in lang, the command's conventions:
@@ -74,6 +79,30 @@ func DefaultLabels(lang string) Labels {
 			}
 			return L(lang, "预期性", "expected")
 		},
+	}
+	lb.Verdict = func(a model.Assessment) string {
+		switch {
+		case a.Status == model.NotAssessed:
+			return L(lang, "市下达", "delegated")
+		case a.Status == model.NoData:
+			return L(lang, "数据不足", "insufficient data")
+		case a.Met:
+			return L(lang, "达标", "met")
+		}
+		return L(lang, "未达标", "not met")
+	}
+	lb.Outcome = func(o model.Outcome) string {
+		switch {
+		case o.Compared && o.Met:
+			return L(lang, "已实现", "achieved")
+		case o.Compared:
+			return L(lang, "未实现", "not achieved")
+		case o.Target.Kind == model.Delegated:
+			return L(lang, "市下达", "delegated")
+		case !math.IsNaN(o.Observed):
+			return L(lang, "不可比", "not compared")
+		}
+		return L(lang, "无记录", "no record")
 	}
 	lb.Remaining = func(r model.Review) string {
 		if r.Compared && r.Category == model.AchievedEarly {

@@ -2,6 +2,8 @@ package report
 
 import (
 	"fmt"
+	"math"
+	"slices"
 	"strings"
 
 	"fyp/internal/numfmt"
@@ -50,6 +52,12 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 	t.Groups = append(t.Groups, HeadGroup{Span: 1}, HeadGroup{Title: L(lang, "年均速度", "Average pace a year"), Span: 2}, HeadGroup{Span: 2})
 	group := ""
 	var baseNotes []string
+	var ungrouped []string // 序号 of rows the plan prints under no group
+	marks := map[BaseSource]bool{}
+	grouped := false
+	for _, r := range rv.Rows {
+		grouped = grouped || groupOf(r.Indicator, lang) != ""
+	}
 	for _, r := range tableOrder(rv.Rows) {
 		ind := r.Indicator
 		if g := groupOf(ind, lang); g != group {
@@ -58,11 +66,15 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 				t.Rows = append(t.Rows, Row{Group: g})
 			}
 		}
+		if no := rowNo(ind); grouped && group == "" && no != "" && !slices.Contains(ungrouped, no) {
+			ungrouped = append(ungrouped, no)
+		}
 		name := ind.Name.In(lang)
 		if ind.Attribute == model.Binding {
 			name = "★" + name
 		}
 		bv := BaseOf(p, r)
+		marks[bv.Source] = true
 		base := N(bv.Value, lb.Value(bv.Value))
 		switch bv.Source {
 		case BaseIndex:
@@ -88,7 +100,7 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 				v, ok = r.Observed, true // the review's own figure, on its scale
 			}
 			if !ok || y > r.Target.Year {
-				cells = append(cells, T("—"))
+				cells = append(cells, N(math.NaN(), "—")) // aligned as the numbers
 				continue
 			}
 			cells = append(cells, N(v, lb.Value(v)))
@@ -105,12 +117,44 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 			N(r.TaskDone, pct(r.TaskDone)), T(verdict))
 		t.Rows = append(t.Rows, Row{Cells: cells})
 	}
-	t.Notes = append(t.Notes, L(lang,
-		"★ 约束性指标。基期值为规划所列基期值；*为观测文件中的修订基期值，†为规划未列、取自观测文件的基期值，评估按所示基期值计算。实际值：观测数据（按增速推算的为以基期为100的指数）。年均速度：复合增长目标为年均增速（%），其余为每年增减量（指标单位，百分比指标为百分点）；实际为基期至最新观测年的平均速度，所需为剩余年份恰好实现目标的速度。进度：任务完成程度。",
-		"★ binding. Base: the plan's base value; * a revised base value from the observed file, † one the plan does not print, taken from the file; the review computes with the base shown. Actual values: the observed figures (an index, base year = 100, where chained from growth rates). Average pace: growth in % a year for compound targets, else the change a year in the indicator's unit (pp for percentages); observed from the base year to the latest observation, required for the remaining years to meet the target exactly. Progress: the share of the task done."))
+	// The marks the note explains are those the table uses.
+	base := L(lang, "★ 约束性指标。基期值为规划所列基期值", "★ binding. Base: the plan's base value")
+	if marks[BaseRevised] {
+		base += L(lang, "；*为观测文件中的修订基期值", "; * a revised base value from the observed file")
+	}
+	if marks[BaseFile] {
+		base += L(lang, "；†为规划未列、取自观测文件的基期值", "; † one the plan does not print, taken from the file")
+	}
+	if marks[BaseRevised] || marks[BaseFile] {
+		base += L(lang, "，评估按所示基期值计算", "; the review computes with the base shown")
+	}
+	actual := L(lang, "实际值：观测数据。", "Actual values: the observed figures.")
+	if marks[BaseIndex] {
+		actual = L(lang, "实际值：观测数据（按增速推算的为以基期为100的指数）。", "Actual values: the observed figures (an index, base year = 100, where chained from growth rates).")
+	}
+	t.Notes = append(t.Notes, base+L(lang, "。", ". ")+actual+L(lang,
+		"年均速度：复合增长目标为年均增速（%），其余为每年增减量（指标单位，百分比指标为百分点）；实际为基期至最新观测年的平均速度，所需为剩余年份恰好实现目标的速度。进度：任务完成程度。",
+		" Average pace: growth in % a year for compound targets, else the change a year in the indicator's unit (pp for percentages); observed from the base year to the latest observation, required for the remaining years to meet the target exactly. Progress: the share of the task done."))
+	if len(ungrouped) > 0 {
+		t.Notes = append(t.Notes, ungroupedNote(ungrouped, lang))
+	}
 	t.Notes = append(t.Notes, baseNotes...)
 	t.Notes = append(t.Notes, thresholdNote(p, rv, lang))
 	return t
+}
+
+// ungroupedNote says why rows stand before the first group heading: the
+// plan's table gives them no 类别 (Jiangjin's 14th plan prints 地区生产总值
+// and 人均地区生产总值 above 推动高质量发展), and the report invents none.
+func ungroupedNote(nos []string, lang string) string {
+	if lang == "en" {
+		s := "Row " + nos[0]
+		if n := len(nos); n > 1 {
+			s = "Rows " + strings.Join(nos[:n-1], ", ") + " and " + nos[n-1]
+		}
+		return s + ": no group in the plan's table; listed as the plan prints them, before the first group."
+	}
+	return "序号" + strings.Join(nos, "、") + "规划表未标类别，按规划表原样列于各类别之前。"
 }
 
 // thresholdNote states the categories' thresholds.
@@ -148,7 +192,12 @@ func classTable(rv *Review, lb Labels, lang string) *Table {
 		Cols: []Col{{Head: L(lang, "序号", "No.")}, {Head: L(lang, "指标", "Indicator")}, {Head: L(lang, "实际速度", "Observed pace")},
 			{Head: L(lang, "所需速度（自基期）", "Required from base")}, {Head: "RR"}, {Head: L(lang, "欧盟统计局分类", "Eurostat class")},
 			{Head: "AP"}, {Head: L(lang, "亚太经社会分类", "ESCAP class")}}}
+	unclassed := 0
 	for _, r := range tableOrder(rv.Rows) {
+		if r.RatioClass == "" && r.AnticipClass == "" {
+			unclassed++ // a row of dashes says nothing: a note says why it is left out
+			continue
+		}
 		t.Rows = append(t.Rows, Row{Cells: []Cell{T(rowNo(r.Indicator)), T(r.Indicator.Name.In(lang)),
 			N(r.ObservedRate, lb.Pace(r.ObservedRate, r.Pace)), N(r.RequiredRate, lb.Pace(r.RequiredRate, r.Pace)),
 			N(r.RatioRR, numfmt.Fixed(r.RatioRR, 2)), T(className(L2(lang, ratioZH, ratioEN), r.RatioClass)),
@@ -157,7 +206,20 @@ func classTable(rv *Review, lb Labels, lang string) *Table {
 	t.Notes = []string{L(lang,
 		"RR = 方向 × 实际年均速度 / |自基期所需年均速度|：≥0.95 显著进展，0.60–0.95 中等进展，0–0.60 进展不足，<0 背离目标（欧盟统计局可持续发展目标进展评估）。AP = (x̂_T − x_0)/(x* − x_0)，x̂_T 为按实际速度外推到目标年的值：≥1 保持即可，0–1 需加速，≤0 需扭转（联合国亚太经社会）。",
 		"RR = direction × observed pace / |pace required from the base|: ≥ 0.95 significant progress, 0.60–0.95 moderate, 0–0.60 insufficient, < 0 moving away (Eurostat's SDG progress assessment). AP = (x̂_T − x_0)/(x* − x_0), x̂_T the observed pace extrapolated to the target year: ≥ 1 maintain, 0–1 accelerate, ≤ 0 reverse (UN ESCAP).")}
+	if unclassed > 0 {
+		t.Notes = append(t.Notes, L(lang, "表中未列的目标未分类（无可比观测值，或为下限、上限、保持类目标），见表1。",
+			"The targets not listed are not classed (no comparable observation, or a floor, ceiling or hold target); see Table 1."))
+	}
 	return t
+}
+
+// classBlock is the class table, or a sentence when no target is classed.
+func classBlock(rv *Review, lb Labels, lang string) Block {
+	if t := classTable(rv, lb, lang); len(t.Rows) > 0 {
+		return t
+	}
+	return Paragraph{Text: L(lang, "本次评估没有可分类的目标（无可比观测值，或为下限、上限、保持类目标）。",
+		"No target could be classed (no comparable observation, or floor, ceiling and hold targets only).")}
 }
 
 // L2 picks a map by language.
@@ -221,51 +283,63 @@ func detailSheet(p *model.Plan, rv *Review, notes []string, lb Labels, lang stri
 func annexes(in Input) []Section {
 	lang, p, rv := in.Lang, in.Plan, in.Review
 	var out []Section
-	if len(in.Reachability) > 0 {
+	if reach := reachabilityTables(in); len(reach) > 0 {
 		s := Section{ID: "scenarios", Title: L(lang, "情景与目标可达性", "Scenarios and reachability")}
 		s.Blocks = append(s.Blocks, Paragraph{Text: L(lang,
-			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需、假设和“十三五”历史速度。",
+			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需速度、假设速度和上一规划期的历史速度。",
 			"Each scenario assumes other yearly paces (the path at the plan's own rates meets every target exactly); the tables give each target's projected value and verdict and the required, assumed and historical paces.")})
 		for _, n := range in.Notes {
 			s.Blocks = append(s.Blocks, Paragraph{Text: n, Note: true})
 		}
-		for _, t := range in.Reachability {
+		for _, t := range reach {
 			s.Blocks = append(s.Blocks, t)
 		}
 		out = append(out, s)
 	}
-	if in.Probability != nil {
-		out = append(out, Section{ID: "probability", Title: L(lang, "目标实现概率", "Probability of meeting each target"), Blocks: []Block{in.Probability}})
+	if t := probabilityTable(in); t != nil {
+		out = append(out, Section{ID: "probability", Title: L(lang, "目标实现概率", "Probability of meeting each target"), Blocks: []Block{t}})
 	}
 	if rv != nil {
 		out = append(out, Section{ID: "classes", Title: L(lang, "欧盟统计局和联合国亚太经社会方法分类", "Eurostat and UN ESCAP classes"),
-			Blocks: []Block{detailSheet(p, rv, in.ReviewNotes, in.Labels, lang), classTable(rv, in.Labels, lang)}})
+			Blocks: []Block{detailSheet(p, rv, in.ReviewNotes, in.Labels, lang), classBlock(rv, in.Labels, lang)}})
 	}
-	if in.Record != nil {
-		out = append(out, Section{ID: "record", Title: L(lang, "上一规划完成情况", "The previous plan's record"), Blocks: []Block{in.Record}})
+	if t := recordTable(in); t != nil {
+		out = append(out, Section{ID: "record", Title: L(lang, "上一规划完成情况", "The previous plan's record"), Blocks: []Block{t}})
 	}
-	out = append(out, Section{ID: "method", Title: L(lang, "方法", "Method"), Blocks: methodBlocks(p, rv, lang)})
+	if m := methodBlocks(in); len(m) > 0 {
+		out = append(out, Section{ID: "method", Title: L(lang, "方法", "Method"), Blocks: m})
+	}
 	out = append(out, Section{ID: "sources", Title: L(lang, "数据来源", "Data sources"), Blocks: sourceBlocks(p, rv, lang)})
 	return out
 }
 
-func methodBlocks(p *model.Plan, rv *Review, lang string) []Block {
-	ps := []string{L(lang,
-		"时间进度 = (t − t₀)/(T − t₀)，t 为最新观测年份，t₀ 为基期，T 为目标年份。任务完成度：复合增长目标（总量、人均值）用对数比 ln(x_t/x₀)/ln(x*/x₀)，份额、百分点和其他线性目标用 (x_t − x₀)/(x* − x₀)，累计目标用累计值/目标值；x* 为恰好实现目标的水平。",
-		"Time elapsed = (t − t₀)/(T − t₀), t the latest observed year, t₀ the base year, T the target year. Task done: ln(x_t/x₀)/ln(x*/x₀) for compound targets (totals, per-capita values), (x_t − x₀)/(x* − x₀) for shares, percentage points and other linear targets, the running sum over the target for cumulative ones; x* is the level that meets the target exactly."),
-		L(lang,
-			"实际速度为基期至最新观测年的年均速度；所需速度为剩余年份恰好实现目标的年均速度；“按近N年平均速度”的判断把实际速度从最新观测值延续到目标年。下限、上限目标逐年核对。以增速给出的观测值按链式方法折算为水平值（规划无基期值时折算为指数，基期=100）；年均增速自基期起算的直接给出该期间的实际速度，自其他年份起算的须能由其他数据推得起点年份才能衔接，否则仅作记录；与逐年增速相差超过0.05个百分点的，予以说明并采用逐年增速。价格口径不同或统计口径调整而无修订基期值的，不作比较，并说明需要补充的数据。",
-			"The observed pace is the average from the base year to the latest observation; the required pace the average that meets the target exactly in the remaining years; \"at the average pace of the last N years\" continues the observed pace from the latest observation to the target year. Floors and ceilings are checked year by year. Growth rates are chained into the level (into an index, base year = 100, where the plan has no base value); an average growth rate from the base year is the observed pace over its span, one from another year is chained only where the other figures reach that year and is otherwise kept for the record; where it differs from the yearly rates by more than 0.05 pp, that is said and the yearly rates are used. Figures on another price basis, or across a statistical break without a rebased base value, are not compared; the text says what to supply."),
-		L(lang,
-			"情景测算按复合增长、线性、logistic 等规则逐年推算；实现概率为 10,000 次随机模拟（种子 20210609）中达标的比例，波动率为假设值，规划自身路径恰好实现目标时概率约为50%属于构造使然。",
-			"Scenarios project every indicator year by year (compound, linear, logistic rules); probabilities are the share of 10,000 random draws (seed 20210609) that meet the target; the volatilities are assumptions, and where a path meets a target exactly P ≈ 50 % holds by construction."),
+// methodBlocks: how the review and the probabilities are computed, each
+// only when the report has it; the categories' thresholds stand under the
+// main table, which this annex points to rather than repeat.
+func methodBlocks(in Input) []Block {
+	lang, rv := in.Lang, in.Review
+	var ps []string
+	if rv != nil {
+		ps = append(ps, L(lang,
+			"时间进度 = (t − t₀)/(T − t₀)，t 为最新观测年份，t₀ 为基期，T 为目标年份。任务完成度：复合增长目标（总量、人均值）用对数比 ln(x_t/x₀)/ln(x*/x₀)，份额、百分点和其他线性目标用 (x_t − x₀)/(x* − x₀)，累计目标用累计值/目标值；x* 为恰好实现目标的水平。",
+			"Time elapsed = (t − t₀)/(T − t₀), t the latest observed year, t₀ the base year, T the target year. Task done: ln(x_t/x₀)/ln(x*/x₀) for compound targets (totals, per-capita values), (x_t − x₀)/(x* − x₀) for shares, percentage points and other linear targets, the running sum over the target for cumulative ones; x* is the level that meets the target exactly."),
+			L(lang,
+				"实际速度为基期至最新观测年的年均速度；所需速度为剩余年份恰好实现目标的年均速度；“按近N年平均速度”的判断把实际速度从最新观测值延续到目标年。下限、上限目标逐年核对。以增速给出的观测值按链式方法折算为水平值（规划无基期值时折算为指数，基期=100）；年均增速自基期起算的直接给出该期间的实际速度，自其他年份起算的须能由其他数据推得起点年份才能衔接，否则仅作记录；与逐年增速相差超过0.05个百分点的，予以说明并采用逐年增速。价格口径不同或统计口径调整而无修订基期值的，不作比较，并说明需要补充的数据。评价标准见表1注。",
+				"The observed pace is the average from the base year to the latest observation; the required pace the average that meets the target exactly in the remaining years; \"at the average pace of the last N years\" continues the observed pace from the latest observation to the target year. Floors and ceilings are checked year by year. Growth rates are chained into the level (into an index, base year = 100, where the plan has no base value); an average growth rate from the base year is the observed pace over its span, one from another year is chained only where the other figures reach that year and is otherwise kept for the record; where it differs from the yearly rates by more than 0.05 pp, that is said and the yearly rates are used. Figures on another price basis, or across a statistical break without a rebased base value, are not compared; the text says what to supply. The categories' thresholds are given under Table 1."))
+	}
+	if len(in.Scenarios) > 0 {
+		s := L(lang, "情景测算按复合增长、线性、logistic 等规则逐年推算。", "Scenarios project every indicator year by year (compound, linear, logistic rules).")
+		if sim := in.Simulations; sim != nil && len(sim.Runs) > 0 {
+			r := sim.Runs[0]
+			s += L(lang,
+				fmt.Sprintf("实现概率为%s次随机模拟（种子%d）中达标的比例，波动率为假设值；规划自身路径恰好实现目标时概率约为50%%，属于构造使然。", numfmt.Thousands(r.Draws), r.Seed),
+				fmt.Sprintf(" Probabilities are the share of %s random draws (seed %d) that meet the target; the volatilities are assumptions, and where a path meets a target exactly P ≈ 50%% holds by construction.", numfmt.Thousands(r.Draws), r.Seed))
+		}
+		ps = append(ps, s)
 	}
 	var out []Block
 	for _, s := range ps {
 		out = append(out, Paragraph{Text: s})
-	}
-	if rv != nil {
-		out = append(out, Paragraph{Text: thresholdNote(p, rv, lang)})
 	}
 	return out
 }
@@ -274,7 +348,7 @@ func sourceBlocks(p *model.Plan, rv *Review, lang string) []Block {
 	var ps []string
 	ps = append(ps, L(lang, "规划目标、基期值和属性：《"+p.Title.ZH+"》。", "Targets, base values and attributes: "+p.Title.In("en")+"."))
 	if p.Previous != nil {
-		ps = append(ps, L(lang, "上一规划完成情况：《"+p.Previous.Title.ZH+"》及本规划所列完成情况表。", "The previous plan's record: "+p.Previous.Title.In("en")+" and the record printed in this plan."))
+		ps = append(ps, L(lang, "上一规划完成情况：《"+quotes(p.Previous.Title.ZH, lang)+"》及本规划所列完成情况表。", "The previous plan's record: "+p.Previous.Title.In("en")+" and the record printed in this plan."))
 	}
 	if rv != nil {
 		src := rv.Sources

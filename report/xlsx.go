@@ -1,8 +1,11 @@
 package report
 
 import (
+	"archive/zip"
+	"bytes"
 	"fmt"
 	"io"
+	"regexp"
 	"sort"
 
 	"github.com/xuri/excelize/v2"
@@ -120,5 +123,58 @@ func WriteXLSX(w io.Writer, d *Document) error {
 		}
 	}
 	f.SetActiveSheet(0)
-	return f.Write(w)
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return err
+	}
+	return sortContentTypes(w, buf.Bytes())
+}
+
+// contentDefault is one <Default Extension=… ContentType=…/> entry of
+// [Content_Types].xml as excelize writes it.
+var contentDefault = regexp.MustCompile(`<Default [^>]*></Default>`)
+
+// sortContentTypes copies the workbook to w with the Default entries of
+// its [Content_Types].xml sorted: excelize adds the image types in map
+// order, so that two runs on the same figures wrote different bytes.
+func sortContentTypes(w io.Writer, data []byte) error {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return err
+	}
+	out := zip.NewWriter(w)
+	for _, f := range z.File {
+		if f.Name != "[Content_Types].xml" {
+			if err := out.Copy(f); err != nil {
+				return err
+			}
+			continue
+		}
+		rc, err := f.Open()
+		if err != nil {
+			return err
+		}
+		ct, err := io.ReadAll(rc)
+		rc.Close()
+		if err != nil {
+			return err
+		}
+		if loc := contentDefault.FindAllIndex(ct, -1); len(loc) > 0 {
+			start, end := loc[0][0], loc[len(loc)-1][1]
+			defs := contentDefault.FindAll(ct[start:end], -1)
+			if len(bytes.Join(defs, nil)) == end-start { // one run of Default entries: sort it
+				sort.Slice(defs, func(i, j int) bool { return bytes.Compare(defs[i], defs[j]) < 0 })
+				ct = append(append(append([]byte(nil), ct[:start]...), bytes.Join(defs, nil)...), ct[end:]...)
+			}
+		}
+		h := f.FileHeader
+		fw, err := out.CreateHeader(&h)
+		if err != nil {
+			return err
+		}
+		if _, err := fw.Write(ct); err != nil {
+			return err
+		}
+	}
+	return out.Close()
 }

@@ -96,6 +96,7 @@ type reportInput struct {
 	projections []*model.Projection // reachability, one per scenario
 	sims        []*model.Simulation // probabilities, one per scenario (may be nil)
 	charts      map[string][]byte   // PNG charts by file name (may be nil)
+	sensitivity []string            // what each tornado chart shows, in order
 	skipped     string              // which shipped scenarios do not apply to the plan, and why ("" none)
 	// pdf asks for report.pdf (printed by Chromium or LibreOffice, when
 	// installed); ctx bounds that program, stderr gets the note when no
@@ -155,6 +156,9 @@ func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error
 	if data.tornados, err = tornadoInputs(in.projections[0], o.lang); err != nil {
 		return in, err
 	}
+	for _, t := range data.tornados {
+		in.sensitivity = append(in.sensitivity, t.Metric)
+	}
 	in.charts, err = renderCharts(prs, data, nil, charts.Options{Lang: o.lang}, o.stderr)
 	return in, err
 }
@@ -206,11 +210,22 @@ func previousRecord(p *model.Plan) *model.Plan {
 }
 
 // reportDocument lays out the report (package report) from what
-// buildReport computed.
+// buildReport computed, with the notes fyp's own tables print.
 func reportDocument(in reportInput) *report.Document {
 	lang := in.lang
-	ri := report.Input{Plan: in.plan, Lang: lang, Labels: reportLabels(lang), Charts: in.charts,
-		Reachability: reachabilityTables(in), Probability: probabilityTable(in), Record: recordTable(in)}
+	ri := report.Input{Plan: in.plan, Lang: lang, Labels: reportLabels(lang), Charts: in.charts, Sensitivity: in.sensitivity,
+		Main: func(ind *model.Indicator, t model.Target) bool {
+			return inScope(model.Assessment{Indicator: ind, Target: t}, in.plan, "main")
+		}}
+	for _, pr := range in.projections {
+		ri.Scenarios = append(ri.Scenarios, report.Scenario{Projection: pr, Notes: assessTable([]*model.Projection{pr}, "main", lang).Notes})
+	}
+	if len(in.sims) > 0 {
+		ri.Simulations = &report.Simulations{Runs: in.sims, Notes: simulationTable(in.sims, "main", lang).Notes}
+	}
+	if prev := previousRecord(in.plan); prev != nil {
+		ri.Record = &report.Record{Plan: prev, Notes: expostTable(prev, lang).Notes}
+	}
 	if in.skipped != "" {
 		ri.Notes = append(ri.Notes, in.skipped)
 	}
@@ -220,6 +235,23 @@ func reportDocument(in reportInput) *report.Document {
 		ri.ReviewNotes = reviewTable(rv, lang).Notes
 	}
 	return report.Build(ri)
+}
+
+// reportLabels are fyp's formatters, handed to the report so that it
+// prints every number and verdict as fyp's own tables do.
+func reportLabels(lang string) report.Labels {
+	return report.Labels{
+		Value:     fmtValue,
+		Goal:      func(t model.Target) string { return goalText(t, lang) },
+		Pace:      fmtPace,
+		PaceUnit:  func(ind *model.Indicator, k model.RateKind) string { return paceUnit(ind, k, lang) },
+		Category:  func(r model.Review) string { return categoryLabel(r, lang) },
+		Attribute: func(a model.Attribute) string { return attributeLabel(a, lang) },
+		Remaining: func(r model.Review) string { return reviewCells(r, 0, lang)[10] },
+		Multiple:  func(r model.Review) string { return reviewCells(r, 0, lang)[11] },
+		Verdict:   func(a model.Assessment) string { return verdictLabel(a, lang) },
+		Outcome:   func(o model.Outcome) string { return expostVerdict(o, lang) },
+	}
 }
 
 // synthetic reports whether the observed file says its figures are

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"io"
 	"os"
@@ -8,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"fyp/model"
 	"fyp/report"
@@ -79,25 +82,112 @@ func BenchmarkReportWriters(b *testing.B) {
 	}
 }
 
-// TestSimNote: the probability annex names scenarios and indicators as the
-// report does, and a Chinese report says the model's growth-floor warning
-// in Chinese (before: "注意 [plan] fdi: 23 of 150000 draw-years …").
-func TestSimNote(t *testing.T) {
-	titles := map[string]string{"plan": "规划路径"}
-	names := map[string]string{"fdi": "实际利用外资", "water": "水质优良比例"}
-	for _, c := range []struct{ in, lang, want string }{
-		{"注意 [plan] fdi: 23 of 150000 draw-years (0.015 %) drew a yearly growth of −99 % or less (at −100 % the level would vanish or turn negative) and are held at −99 %; unless …", "zh",
-			"注意［规划路径］实际利用外资：150000个抽样年中有23个（0.015%）年增速抽到−99%或更低（到−100%水平将归零或为负），按−99%截断；该比例不小时说明增速冲击的标准差过大，低分位数受这一下限影响。"},
-		{"注意 [plan] water: 基期值处于其取值边界，未建模", "zh", "注意［规划路径］水质优良比例：基期值处于其取值边界，未建模"},
-		{"[plan] 10000 次抽样，种子 1。", "zh", "［规划路径］10000 次抽样，种子 1。"},
-		{"Warning [plan] fdi: 23 of 150000 draw-years (0.015 %) drew …", "en", "Warning [The plan's path] FDI: 23 of 150000 draw-years (0.015 %) drew …"},
-	} {
-		tt, nn := titles, names
-		if c.lang == "en" {
-			tt, nn = map[string]string{"plan": "The plan's path"}, map[string]string{"fdi": "FDI"}
+// observedWorkbook writes the example's figures as a workbook whose sources
+// name a bulletin (not "synthetic"), with comment in cell A1 when it is
+// not "".
+func observedWorkbook(t *testing.T, comment string) string {
+	t.Helper()
+	b, err := os.ReadFile("testdata/observed-example.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := excelize.NewFile()
+	sh := f.GetSheetName(0)
+	r := 1
+	if comment != "" {
+		if err := f.SetCellStr(sh, "A1", comment); err != nil {
+			t.Fatal(err)
 		}
-		if got := simNote(c.in, tt, nn, c.lang); got != c.want {
-			t.Errorf("simNote(%q)\n got %q\nwant %q", c.in, got, c.want)
+		r++
+	}
+	for _, line := range strings.Split(string(b), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		line = strings.ReplaceAll(line, ",synthetic", ",2023年统计公报")
+		var row []any
+		for _, c := range strings.Split(strings.ReplaceAll(line, `"`, ""), ",") {
+			row = append(row, c)
+		}
+		ref, _ := excelize.CoordinatesToCellName(1, r)
+		if err := f.SetSheetRow(sh, ref, &row); err != nil {
+			t.Fatal(err)
+		}
+		r++
+	}
+	path := filepath.Join(t.TempDir(), "observed.xlsx")
+	if err := f.SaveAs(path); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestReportSyntheticXLSX: a workbook marked synthetic ("# 示例数据 …" in
+// cell A1, before the header, as a CSV comment line) stamps every page of
+// the report and every chart; the same figures unmarked stamp none (before,
+// the comment row was read as the header: exit 2).
+func TestReportSyntheticXLSX(t *testing.T) {
+	t.Parallel()
+	if testing.Short() {
+		t.Skip("-short: writes two bundles")
+	}
+	bundle := func(comment string) string {
+		dir := filepath.Join(t.TempDir(), "out")
+		if _, errs, code := fyp(t, "report", "--observed", observedWorkbook(t, comment), "--as-of", "2023", "--out", dir); code != 0 {
+			t.Fatalf("comment %q: exit %d: %s", comment, code, errs)
+		}
+		return dir
+	}
+	marked, plain := bundle("# 示例数据：以下数字均为虚构"), bundle("")
+	mark := report.SyntheticMark("zh")
+	for _, c := range []struct {
+		dir  string
+		want bool
+	}{{marked, true}, {plain, false}} {
+		html, _ := os.ReadFile(filepath.Join(c.dir, "index.html"))
+		md, _ := os.ReadFile(filepath.Join(c.dir, "report.md"))
+		docx, err := zip.OpenReader(filepath.Join(c.dir, "report.docx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		header := ""
+		for _, f := range docx.File {
+			if strings.HasPrefix(f.Name, "word/header") {
+				rc, _ := f.Open()
+				b, _ := io.ReadAll(rc)
+				rc.Close()
+				header += string(b)
+			}
+		}
+		docx.Close()
+		tables, err := excelize.OpenFile(filepath.Join(c.dir, "fyp-tables.xlsx"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		a1, _ := tables.GetCellValue(tables.GetSheetList()[0], "A1")
+		tables.Close()
+		for what, got := range map[string]bool{
+			"index.html banner":    bytes.Contains(html, []byte(`<div class="synthetic">`+mark)),
+			"report.md first line": bytes.HasPrefix(md, []byte("> **"+mark)),
+			"report.docx header":   strings.Contains(header, mark),
+			"fyp-tables.xlsx A1":   strings.HasPrefix(a1, mark),
+		} {
+			if got != c.want {
+				t.Errorf("%s: %s says %s: %v, want %v", filepath.Base(filepath.Dir(c.dir)), what, mark, got, c.want)
+			}
+		}
+	}
+	// Every chart carries the stamp: the same chart drawn from the same
+	// figures differs once they are marked.
+	charts, _ := filepath.Glob(filepath.Join(plain, "charts", "*.png"))
+	if len(charts) == 0 {
+		t.Fatal("no charts")
+	}
+	for _, p := range charts {
+		a, _ := os.ReadFile(p)
+		b, err := os.ReadFile(filepath.Join(marked, "charts", filepath.Base(p)))
+		if err != nil || bytes.Equal(a, b) {
+			t.Errorf("charts/%s: not stamped in the marked bundle (err %v)", filepath.Base(p), err)
 		}
 	}
 }

@@ -556,17 +556,7 @@ func expostTable(p *model.Plan, lang string) *table {
 		if ind.Attribute == model.Binding {
 			name = "★" + name
 		}
-		verdict := L(lang, "无记录", "no record")
-		switch {
-		case o.Compared && o.Met:
-			verdict = L(lang, "已实现", "achieved")
-		case o.Compared:
-			verdict = L(lang, "未实现", "not achieved")
-		case o.Target.Kind == model.Delegated:
-			verdict = L(lang, "市下达", "delegated")
-		case !isNaN(o.Observed):
-			verdict = L(lang, "不可比", "not compared")
-		}
+		verdict := expostVerdict(o, lang)
 		n[verdict]++
 		out := o.Text
 		if out == "" {
@@ -592,6 +582,21 @@ func expostTable(p *model.Plan, lang string) *table {
 		"★ binding. Delivered: the average pace over the period; Required: the pace that meets the target exactly. Floors and ceilings: only the final year's record is checked."))
 	t.Notes = append(t.Notes, L(lang, "合计：", "Totals: ")+strings.Join(parts, L(lang, "，", ", ")))
 	return t
+}
+
+// expostVerdict names a target of a finished plan against its record.
+func expostVerdict(o model.Outcome, lang string) string {
+	switch {
+	case o.Compared && o.Met:
+		return L(lang, "已实现", "achieved")
+	case o.Compared:
+		return L(lang, "未实现", "not achieved")
+	case o.Target.Kind == model.Delegated:
+		return L(lang, "市下达", "delegated")
+	case !isNaN(o.Observed):
+		return L(lang, "不可比", "not compared")
+	}
+	return L(lang, "无记录", "no record")
 }
 
 func writeExPost(w io.Writer, p *model.Plan, format, lang string) error {

@@ -1,0 +1,119 @@
+package report
+
+import (
+	"slices"
+	"strings"
+	"testing"
+
+	"fyp/model"
+	"fyp/seeds"
+)
+
+// TestSimNote: the probability annex names scenarios and indicators as the
+// report does, and a Chinese report says the model's growth-floor warning
+// in Chinese (before: "注意 [plan] fdi: 23 of 150000 draw-years …").
+func TestSimNote(t *testing.T) {
+	titles := map[string]string{"plan": "规划路径"}
+	names := map[string]string{"fdi": "实际利用外资", "water": "水质优良比例"}
+	for _, c := range []struct{ in, lang, want string }{
+		{"注意 [plan] fdi: 23 of 150000 draw-years (0.015 %) drew a yearly growth of −99 % or less (at −100 % the level would vanish or turn negative) and are held at −99 %; unless …", "zh",
+			"注意［规划路径］实际利用外资：150000个抽样年中有23个（0.015%）年增速抽到−99%或更低（到−100%水平将归零或为负），按−99%截断；该比例不小时说明增速冲击的标准差过大，低分位数受这一下限影响。"},
+		{"注意 [plan] water: 基期值处于其取值边界，未建模", "zh", "注意［规划路径］水质优良比例：基期值处于其取值边界，未建模"},
+		{"[plan] 10000 次抽样，种子 1。", "zh", "［规划路径］10000 次抽样，种子 1。"},
+		{"Warning [plan] fdi: 23 of 150000 draw-years (0.015 %) drew …", "en", "Warning [The plan's path] FDI: 23 of 150000 draw-years (0.015 %) drew …"},
+	} {
+		tt, nn := titles, names
+		if c.lang == "en" {
+			tt, nn = map[string]string{"plan": "The plan's path"}, map[string]string{"fdi": "FDI"}
+		}
+		if got := simNote(c.in, tt, nn, c.lang); got != c.want {
+			t.Errorf("simNote(%q)\n got %q\nwant %q", c.in, got, c.want)
+		}
+	}
+}
+
+// annexInput is the 14th plan under its own rules, with 200 draws and the
+// 13th plan's record: the model's values a command hands the report.
+func annexInput(t *testing.T, lang string) Input {
+	t.Helper()
+	p, err := seeds.Load("jiangjin-14")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pr, err := model.Project(p, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sim, err := model.Simulate(pr, model.DefaultUncertainty(p), model.SimOptions{Draws: 200, Seed: 1, TargetsOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Input{Plan: p, Lang: lang, Labels: DefaultLabels(lang),
+		Scenarios:   []Scenario{{Projection: pr, Notes: []string{"scenario note"}}},
+		Simulations: &Simulations{Runs: []*model.Simulation{sim}, Notes: []string{"[plan] 200 draws, seed 1 (see the README)", "注意 [plan] fdi: 未建模"}},
+		Record:      &Record{Plan: p.Previous, Notes: []string{"record note"}},
+		Main:        func(ind *model.Indicator, _ model.Target) bool { return ind.InTable() }}
+}
+
+func annexTable(t *testing.T, d *Document, id string) *Table {
+	t.Helper()
+	for _, s := range d.Annexes {
+		if s.ID != id {
+			continue
+		}
+		for _, b := range s.Blocks {
+			if tb, ok := b.(*Table); ok {
+				return tb
+			}
+		}
+	}
+	t.Fatalf("no table in annex %q", id)
+	return nil
+}
+
+// TestAnnexTablesFromModel: the report lays out the annexes from the
+// model's values (before, the command laid them out and handed over
+// finished tables): a row per main-table target with the model's own
+// numbers for the workbook, the command's notes under each table.
+func TestAnnexTablesFromModel(t *testing.T) {
+	in := annexInput(t, "zh")
+	d := Build(in)
+	reach := annexTable(t, d, "scenarios")
+	var want []model.Assessment
+	for _, a := range model.Assess(in.Scenarios[0].Projection) {
+		if a.Indicator.InTable() {
+			want = append(want, a)
+		}
+	}
+	if len(reach.Rows) != len(want) || len(want) == 0 {
+		t.Fatalf("reachability: %d rows, want %d", len(reach.Rows), len(want))
+	}
+	for i, a := range want {
+		c := reach.Rows[i].Cells
+		if c[1].Text != a.Indicator.Name.ZH || c[2].Text != a.Indicator.Unit.ZH || c[7].Text != in.Labels.Verdict(a) {
+			t.Errorf("reachability row %d = %q %q %q, want %s, %s", i, c[1].Text, c[2].Text, c[7].Text, a.Indicator.ID, in.Labels.Verdict(a))
+		}
+		if got := c[6].Value; got != a.Projected && !(isNaN(got) && isNaN(a.Projected)) {
+			t.Errorf("reachability %s: projected value %v, want %v", a.Indicator.ID, got, a.Projected)
+		}
+	}
+	if !slices.Equal(reach.Notes, []string{"scenario note"}) || reach.Sheet == "" {
+		t.Errorf("reachability notes %q, sheet %q", reach.Notes, reach.Sheet)
+	}
+	prob := annexTable(t, d, "probability")
+	// The report's own explanation, then the command's warnings with the
+	// scenario and indicator named.
+	if len(prob.Rows) == 0 || len(prob.Notes) != 2 || !strings.HasPrefix(prob.Notes[0], "200次随机抽样（种子1）") || prob.Notes[1] != "注意［规划路径］实际利用外资：未建模" {
+		t.Errorf("probability: %d rows, notes %q", len(prob.Rows), prob.Notes)
+	}
+	rec := annexTable(t, d, "record")
+	outs := model.ExPost(in.Record.Plan)
+	if len(rec.Rows) != len(outs) {
+		t.Fatalf("record: %d rows, want %d", len(rec.Rows), len(outs))
+	}
+	for i, o := range outs {
+		if got := rec.Rows[i].Cells[7].Text; got != in.Labels.Outcome(o) {
+			t.Errorf("record %s: %q, want %q", o.Indicator.ID, got, in.Labels.Outcome(o))
+		}
+	}
+}
