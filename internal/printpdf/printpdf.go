@@ -1,6 +1,7 @@
 // Package printpdf prints SVG drawings to PDF with headless Chromium: one
-// browser for a whole batch, one PDF page of exactly the drawing's size per
-// drawing, the drawing's text set in a font file handed over with it.
+// browser for a whole batch, one PDF page of the drawing's size per drawing
+// (Chromium rounds the paper up, by less than 1 pt), the drawing's text set
+// in a font file handed over with it.
 //
 // Chromium embeds only the glyphs a page uses (a subset) and writes every
 // character with its Unicode value, so a PDF printed here holds Chinese,
@@ -10,6 +11,7 @@ package printpdf
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -87,18 +89,14 @@ func Print(ctx context.Context, browser string, font Font, pages []Page) ([][]by
 	if err != nil {
 		return nil, fmt.Errorf("printpdf: font: %w", err)
 	}
+	// The browser's profile goes here; the page and the font are handed
+	// over through the protocol, so a browser that cannot read this
+	// process's files (a snap's private /tmp) still prints.
 	dir, err := os.MkdirTemp("", "fyp-printpdf-")
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(dir)
-	if err := os.WriteFile(filepath.Join(dir, "font.ttf"), face, 0o600); err != nil {
-		return nil, err
-	}
-	host := filepath.Join(dir, "page.html")
-	if err := os.WriteFile(host, []byte(hostPage), 0o600); err != nil {
-		return nil, err
-	}
 
 	ctx, cancel := context.WithTimeout(ctx, startTimeout+time.Duration(len(pages))*pageTimeout)
 	defer cancel()
@@ -123,8 +121,8 @@ func Print(ctx context.Context, browser string, font Font, pages []Page) ([][]by
 	if err != nil {
 		return nil, fmt.Errorf("printpdf: starting %s: %w", browser, err)
 	}
-	if err := chromedp.Do(tctx, chromedp.Navigate("file://"+host)); err != nil {
-		return nil, fmt.Errorf("printpdf: %s: opening the page: %w", browser, err)
+	if err := loadFont(tctx, face); err != nil {
+		return nil, fmt.Errorf("printpdf: %s could not load the font: %w", browser, err)
 	}
 	out := make([][]byte, len(pages))
 	for i, p := range pages {
@@ -137,20 +135,26 @@ func Print(ctx context.Context, browser string, font Font, pages []Page) ([][]by
 	return out, nil
 }
 
-// hostPage holds each drawing in turn: the font is loaded once, and every
-// text of a drawing is set in it (!important outranks the SVG's own style
-// attribute), so a family of the same name on the machine is never used.
-const hostPage = `<!DOCTYPE html>
-<html><head><meta charset="utf-8"><style>
-@font-face { font-family: "fyp print"; src: url("font.ttf"); }
-html, body { margin: 0; padding: 0; background: #fff; }
-svg { display: block; }
-svg text { font-family: "fyp print" !important; }
-</style></head><body></body></html>
-`
+// loadFont readies the browser's blank page for the drawings: the font,
+// and every text of a drawing set in it (!important outranks the SVG's
+// own style attribute), so a family of the same name on the machine is
+// never used. The font's load fails on a file the browser refuses.
+func loadFont(ctx context.Context, face []byte) error {
+	ctx, cancel := context.WithTimeout(ctx, pageTimeout)
+	defer cancel()
+	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
+		document.head.innerHTML = '<meta charset="utf-8"><style>' +
+			'html, body { margin: 0; padding: 0; background: #fff; } svg { display: block; } ' +
+			'svg text { font-family: "fyp print" !important; }</style>';
+		const f = new FontFace("fyp print", "url(data:font/ttf;base64,`+base64.StdEncoding.EncodeToString(face)+`)");
+		document.fonts.add(await f.load());
+		return true;
+	})()`, chromedp.EvalAwaitPromise))
+	return err
+}
 
-// printPage puts the drawing in the page, waits for its font, and prints
-// one page of size (width, height in inches), without margins.
+// printPage puts the drawing in the page and prints one page of size
+// (width, height in inches), without margins.
 func printPage(ctx context.Context, p Page, size [2]float64) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, pageTimeout)
 	defer cancel()
@@ -158,17 +162,8 @@ func printPage(ctx context.Context, p Page, size [2]float64) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The font is loaded when text first asks for it: wait for it, and
-	// refuse a print in a fallback font.
-	status, err := chromedp.Run(ctx, chromedp.Evaluate[string](
-		`document.body.innerHTML = `+string(js)+`;
-		document.fonts.ready.then(() => [...document.fonts].map(f => f.status).join(" "))`,
-		chromedp.EvalAwaitPromise))
-	if err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.body.innerHTML = `+string(js)+`; true`)); err != nil {
 		return nil, err
-	}
-	if status != "loaded" {
-		return nil, fmt.Errorf("the browser could not load the font (font status %q)", status)
 	}
 	return chromedp.Run(ctx, chromedp.PrintToPDF(
 		chromedp.PDFPaper(chromedp.PaperSize{Width: size[0], Height: size[1]}),

@@ -79,6 +79,10 @@ func TestPrintChineseChart(t *testing.T) {
 		if len(f[1]) == 0 {
 			t.Errorf("font %s is not a subset (no XXXXXX+ tag)", f[2])
 		}
+		// The font handed over, not one of the machine's.
+		if string(f[2]) != "NotoSansCJKsc-Regular" {
+			t.Errorf("font %s, want NotoSansCJKsc-Regular (the embedded font)", f[2])
+		}
 	}
 	if !bytes.Contains(pdf, []byte("/FontFile")) {
 		t.Error("the font is not embedded (no /FontFile)")
