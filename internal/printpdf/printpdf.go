@@ -135,6 +135,11 @@ func Print(ctx context.Context, browser string, font Font, pages []Page) ([][]by
 	return out, nil
 }
 
+// fontChunk is how much of the font one message carries (a multiple of 3,
+// so that the base64 pieces join): a --font file may be 64 MB, and one
+// message would hold several copies of it in memory at once.
+const fontChunk = 3 << 20
+
 // loadFont readies the browser's blank page for the drawings: the font,
 // and every text of a drawing set in it (!important outranks the SVG's
 // own style attribute), so a family of the same name on the machine is
@@ -142,11 +147,21 @@ func Print(ctx context.Context, browser string, font Font, pages []Page) ([][]by
 func loadFont(ctx context.Context, face []byte) error {
 	ctx, cancel := context.WithTimeout(ctx, pageTimeout)
 	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.fypFont = []; true`)); err != nil {
+		return err
+	}
+	for off := 0; off < len(face); off += fontChunk {
+		piece := base64.StdEncoding.EncodeToString(face[off:min(off+fontChunk, len(face))])
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`fypFont.push("`+piece+`"); true`)); err != nil {
+			return err
+		}
+	}
 	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
 		document.head.innerHTML = '<meta charset="utf-8"><style>' +
 			'html, body { margin: 0; padding: 0; background: #fff; } svg { display: block; } ' +
 			'svg text { font-family: "fyp print" !important; }</style>';
-		const f = new FontFace("fyp print", "url(data:font/ttf;base64,`+base64.StdEncoding.EncodeToString(face)+`)");
+		const f = new FontFace("fyp print", "url(data:font/ttf;base64," + fypFont.join("") + ")");
+		delete window.fypFont;
 		document.fonts.add(await f.load());
 		return true;
 	})()`, chromedp.EvalAwaitPromise))
