@@ -2,7 +2,6 @@ package main
 
 import (
 	"bytes"
-	"context"
 	"fmt"
 	"io"
 	"math"
@@ -76,6 +75,12 @@ gonum/plot (★ ≥ ≈ − spelt * >= ~ -) and Chinese PDF cannot be written.`,
 			if err != nil {
 				return err
 			}
+			var printer *printpdf.Printer
+			if browser != "" {
+				// Chromium starts while the charts are computed and drawn.
+				printer = printpdf.Start(c.Context(), browser, cf.printFont)
+				defer printer.Close()
+			}
 			prs, err := chartProjections(o)
 			if err != nil {
 				return err
@@ -92,8 +97,8 @@ gonum/plot (★ ≥ ≈ − spelt * >= ~ -) and Chinese PDF cannot be written.`,
 			if err != nil {
 				return err
 			}
-			if browser != "" {
-				if files, err = printCharts(c.Context(), browser, cf.printFont, files); err != nil {
+			if printer != nil {
+				if files, err = printCharts(printer, files); err != nil {
 					return err
 				}
 			}
@@ -216,7 +221,7 @@ func pdfRoute(o *options) (string, error) {
 
 // printCharts prints the SVG charts to PDF, one page of the chart's size
 // each, through one Chromium for them all; ID.svg becomes ID.pdf.
-func printCharts(ctx context.Context, browser string, font printpdf.Font, files map[string][]byte) (map[string][]byte, error) {
+func printCharts(printer *printpdf.Printer, files map[string][]byte) (map[string][]byte, error) {
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -226,7 +231,7 @@ func printCharts(ctx context.Context, browser string, font printpdf.Font, files 
 	for i, n := range names {
 		pages[i] = printpdf.Page{Name: n, SVG: files[n]}
 	}
-	pdfs, err := printpdf.Print(ctx, browser, font, pages)
+	pdfs, err := printer.Print(pages)
 	if err != nil {
 		return nil, fmt.Errorf("%w (--format png or svg needs no browser)", err)
 	}

@@ -55,8 +55,7 @@ type Font struct {
 	Index int
 }
 
-// Time limits: the browser's start, and each page. A batch of n pages
-// takes at most startTimeout + n·pageTimeout.
+// Time limits: the browser's start, the font's load, and each page.
 const (
 	startTimeout = 30 * time.Second
 	pageTimeout  = 20 * time.Second
@@ -65,41 +64,40 @@ const (
 // MaxPages bounds a batch; fyp's largest chart set is about 40 charts.
 const MaxPages = 1000
 
-// Print prints each page to a PDF of its own, of the drawing's size, with
-// the Chromium at browser (from LookPath). Every text of the drawings is
-// set in font, whatever font family the SVG names, so that the print
-// does not depend on the machine's fonts. It works in a temporary folder
-// that it removes, and stops the browser before it returns.
-func Print(ctx context.Context, browser string, font Font, pages []Page) ([][]byte, error) {
-	if len(pages) == 0 {
-		return nil, nil
-	}
-	if len(pages) > MaxPages {
-		return nil, fmt.Errorf("printpdf: %d pages: at most %d in one batch", len(pages), MaxPages)
-	}
-	sizes := make([][2]float64, len(pages))
-	for i, p := range pages {
-		w, h, err := svgSize(p.SVG)
-		if err != nil {
-			return nil, fmt.Errorf("printpdf: %s: %w", p.Name, err)
-		}
-		sizes[i] = [2]float64{w, h}
-	}
+// Printer is a headless Chromium that prints drawings: Start it, Print
+// with it, Close it.
+type Printer struct {
+	browser string
+	ready   chan struct{} // closed once the start is over; then err is set
+	err     error
+	tab     context.Context
+	stop    func() // stops the browser, waits for it and removes dir
+}
+
+// Start starts the Chromium at browser (from LookPath) in the background,
+// so that it starts while the caller draws; Print waits for it and
+// returns any error of the start. Every text of the drawings will be set
+// in font, whatever font family the SVG names, so that the print does not
+// depend on the machine's fonts. ctx bounds the browser's life; Close
+// must be called.
+func Start(ctx context.Context, browser string, font Font) *Printer {
+	p := &Printer{browser: browser, ready: make(chan struct{}), stop: func() {}}
 	face, err := faceFile(font.Data, font.Index)
 	if err != nil {
-		return nil, fmt.Errorf("printpdf: font: %w", err)
+		p.err = fmt.Errorf("printpdf: font: %w", err)
+		close(p.ready)
+		return p
 	}
 	// The browser's profile goes here; the page and the font are handed
 	// over through the protocol, so a browser that cannot read this
 	// process's files (a snap's private /tmp) still prints.
 	dir, err := os.MkdirTemp("", "fyp-printpdf-")
 	if err != nil {
-		return nil, err
+		p.err = err
+		close(p.ready)
+		return p
 	}
-	defer os.RemoveAll(dir)
-
-	ctx, cancel := context.WithTimeout(ctx, startTimeout+time.Duration(len(pages))*pageTimeout)
-	defer cancel()
+	ctx, cancel := context.WithCancel(ctx)
 	opts := append(chromedp.DefaultExecAllocatorOptions[:],
 		chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
@@ -107,32 +105,91 @@ func Print(ctx context.Context, browser string, font Font, pages []Page) ([][]by
 		chromedp.Env("HOME="+dir),
 	)
 	actx, cancelA := chromedp.NewExecAllocator(ctx, opts...)
-	defer cancelA() // stops the browser and waits for it, before dir is removed
-	tctx, cancelT := chromedp.NewContext(actx)
-	defer cancelT()
+	tab, cancelT := chromedp.NewContext(actx)
+	p.tab = tab
+	p.stop = func() {
+		select {
+		case <-p.ready:
+		default:
+			cancel() // still starting (the caller failed before printing): stop it
+			<-p.ready
+		}
+		cancelT()
+		cancelA() // stops the browser and waits for it, before dir is removed
+		cancel()
+		os.RemoveAll(dir)
+	}
+	go func() {
+		defer close(p.ready)
+		// The first call starts the browser. A timeout on its context
+		// would stop the browser when it ends: the timer stops it instead.
+		timer := time.AfterFunc(startTimeout, cancel)
+		err := chromedp.Do(tab)
+		if !timer.Stop() {
+			p.err = fmt.Errorf("printpdf: %s did not start within %v", browser, startTimeout)
+			return
+		}
+		if err != nil {
+			p.err = fmt.Errorf("printpdf: starting %s: %w", browser, err)
+			return
+		}
+		if err := loadFont(tab, face); err != nil {
+			p.err = fmt.Errorf("printpdf: %s could not load the font: %w", browser, err)
+		}
+	}()
+	return p
+}
 
-	// The first call starts the browser. A timeout on its context would
-	// stop the browser when it ends: the timer stops the batch instead.
-	stop := time.AfterFunc(startTimeout, cancel)
-	err = chromedp.Do(tctx)
-	if !stop.Stop() {
-		return nil, fmt.Errorf("printpdf: %s did not start within %v", browser, startTimeout)
-	}
+// Close stops the browser and removes its temporary folder.
+func (p *Printer) Close() { p.stop() }
+
+// Print prints each page to a PDF of its own, of the drawing's size. The
+// pages are checked before it waits for the browser to start.
+func (p *Printer) Print(pages []Page) ([][]byte, error) {
+	sizes, err := pageSizes(pages)
 	if err != nil {
-		return nil, fmt.Errorf("printpdf: starting %s: %w", browser, err)
+		return nil, err
 	}
-	if err := loadFont(tctx, face); err != nil {
-		return nil, fmt.Errorf("printpdf: %s could not load the font: %w", browser, err)
+	<-p.ready
+	if p.err != nil {
+		return nil, p.err
 	}
 	out := make([][]byte, len(pages))
-	for i, p := range pages {
-		pdf, err := printPage(tctx, p, sizes[i])
+	for i, pg := range pages {
+		pdf, err := printPage(p.tab, pg, sizes[i])
 		if err != nil {
-			return nil, fmt.Errorf("printpdf: %s: printing %s: %w", browser, p.Name, err)
+			return nil, fmt.Errorf("printpdf: %s: printing %s: %w", p.browser, pg.Name, err)
 		}
 		out[i] = pdf
 	}
 	return out, nil
+}
+
+// pageSizes are the pages' sizes (width, height in inches).
+func pageSizes(pages []Page) ([][2]float64, error) {
+	if len(pages) > MaxPages {
+		return nil, fmt.Errorf("printpdf: %d pages: at most %d in one batch", len(pages), MaxPages)
+	}
+	sizes := make([][2]float64, len(pages))
+	for i, pg := range pages {
+		w, h, err := svgSize(pg.SVG)
+		if err != nil {
+			return nil, fmt.Errorf("printpdf: %s: %w", pg.Name, err)
+		}
+		sizes[i] = [2]float64{w, h}
+	}
+	return sizes, nil
+}
+
+// Print prints each page to a PDF of its own with a browser of its own
+// (Start, Print, Close), started only for pages that are drawings.
+func Print(ctx context.Context, browser string, font Font, pages []Page) ([][]byte, error) {
+	if _, err := pageSizes(pages); err != nil || len(pages) == 0 {
+		return nil, err
+	}
+	p := Start(ctx, browser, font)
+	defer p.Close()
+	return p.Print(pages)
 }
 
 // fontChunk is how much of the font one message carries (a multiple of 3,

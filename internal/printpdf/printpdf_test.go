@@ -103,26 +103,25 @@ func TestPrintChineseChart(t *testing.T) {
 			t.Errorf("page side %d is %s pt, want %.2f (+ at most 0.72)", i, box[i+1], want)
 		}
 	}
-	text, mapped := pdfText(t, pdf), cmapText(pdf)
 	for _, want := range []string{c.Title, "★", "≥", "−"} {
-		if !strings.Contains(text, want) {
-			t.Errorf("%q is not text of the PDF", want)
-		}
-		for _, r := range want {
-			if !strings.ContainsRune(mapped, r) {
-				t.Errorf("%q: the font's ToUnicode map lacks it", r)
-			}
-		}
+		hasText(t, pdf, want)
 	}
 }
 
-// pdfText is the PDF's text through pdftotext when poppler is installed;
-// else cmapText.
-func pdfText(t *testing.T, pdf []byte) string {
+// hasText checks that want is text of the PDF: through pdftotext when
+// poppler is installed, and always in the fonts' ToUnicode maps (every
+// character of want but spaces; see cmapText).
+func hasText(t *testing.T, pdf []byte, want string) {
 	t.Helper()
+	mapped := cmapText(pdf)
+	for _, r := range strings.ReplaceAll(want, " ", "") {
+		if !strings.ContainsRune(mapped, r) {
+			t.Errorf("%q: the font's ToUnicode map lacks it", r)
+		}
+	}
 	p, err := exec.LookPath("pdftotext")
 	if err != nil {
-		return cmapText(pdf)
+		return
 	}
 	cmd := exec.Command(p, "-", "-")
 	cmd.Stdin = bytes.NewReader(pdf)
@@ -130,33 +129,43 @@ func pdfText(t *testing.T, pdf []byte) string {
 	if err != nil {
 		t.Fatalf("pdftotext: %v", err)
 	}
-	return string(out)
+	if !strings.Contains(string(out), want) {
+		t.Errorf("%q is not text of the PDF; pdftotext gives %q", want, out)
+	}
 }
 
 // cmapText is every character the PDF's fonts map glyphs to (their
 // ToUnicode CMaps): a string whose characters are all there can be shown
 // as text, not as shapes or '?'.
 func cmapText(pdf []byte) string {
-	var chars []rune
-	pair := regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>|<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>`)
+	var (
+		chars  []rune
+		bfchar = regexp.MustCompile(`(?s)beginbfchar(.*?)endbfchar`)
+		ranges = regexp.MustCompile(`(?s)beginbfrange(.*?)endbfrange`)
+		pair   = regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>`)
+		triple = regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>`)
+	)
 	for _, m := range regexp.MustCompile(`(?s)stream\r?\n(.*?)endstream`).FindAllSubmatch(pdf, -1) {
 		r, err := zlib.NewReader(bytes.NewReader(m[1]))
 		if err != nil {
 			continue
 		}
 		cmap, err := io.ReadAll(r)
-		if err != nil || !bytes.Contains(cmap, []byte("beginbfchar")) && !bytes.Contains(cmap, []byte("beginbfrange")) {
+		if err != nil {
 			continue
 		}
-		for _, p := range pair.FindAllSubmatch(cmap, -1) {
-			if p[3] != nil { // range: lo hi first
+		for _, sec := range bfchar.FindAllSubmatch(cmap, -1) {
+			for _, p := range pair.FindAllSubmatch(sec[1], -1) { // glyph code, characters
+				chars = append(chars, utf16Hex(p[2])...)
+			}
+		}
+		for _, sec := range ranges.FindAllSubmatch(cmap, -1) {
+			for _, p := range triple.FindAllSubmatch(sec[1], -1) { // first code, last code, first character
 				lo, hi, first := hexInt(p[1]), hexInt(p[2]), utf16Hex(p[3])
-				for i := 0; i <= hi-lo && len(first) == 1; i++ {
+				for i := 0; i <= min(hi-lo, 255) && len(first) == 1; i++ {
 					chars = append(chars, first[0]+rune(i))
 				}
-				continue
 			}
-			chars = append(chars, utf16Hex(p[5])...)
 		}
 	}
 	return string(chars)
@@ -302,6 +311,7 @@ func FuzzFaceFile(f *testing.F) {
 // not SVG (before any browser starts), a browser that does not start, a
 // font the browser cannot load.
 func TestPrintErrors(t *testing.T) {
+	t.Setenv("TMPDIR", t.TempDir()) // the temporary folders of this test only
 	font := Font{Data: charts.EmbeddedFontFile()}
 	svg := []byte(`<svg xmlns="http://www.w3.org/2000/svg" width="100pt" height="50pt"><text x="5" y="20">目标 ★ ≥</text></svg>`)
 	_, err := Print(context.Background(), "/nonexistent/chromium", font, []Page{{Name: "x.png", SVG: []byte("\x89PNG")}})
@@ -323,14 +333,36 @@ func TestPrintErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if text := pdfText(t, pdfs[0]); !strings.Contains(text, "目标 ★ ≥") {
-		t.Errorf("text %q, want 目标 ★ ≥", text)
-	}
+	hasText(t, pdfs[0], "目标 ★ ≥")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := Print(ctx, br, font, []Page{{Name: "a.svg", SVG: svg}}); !errors.Is(err, context.Canceled) {
 		t.Errorf("a cancelled batch: %v, want context.Canceled", err)
 	}
+	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "fyp-printpdf-*")); len(left) > 0 {
+		t.Errorf("temporary folders left: %v", left)
+	}
+}
+
+// One browser prints several batches; closed while it starts, or after
+// printing, it leaves no temporary folder.
+func TestPrinter(t *testing.T) {
+	br := browser(t)
+	t.Setenv("TMPDIR", t.TempDir())
+	font := Font{Data: charts.EmbeddedFontFile()}
+	Start(context.Background(), br, font).Close()
+	p := Start(context.Background(), br, font)
+	for _, txt := range []string{"第一批 ≥", "第二批 ≈"} {
+		svg := `<svg xmlns="http://www.w3.org/2000/svg" width="3in" height="1in"><text x="5" y="20">` + txt + `</text></svg>`
+		pdfs, err := p.Print([]Page{{Name: "a.svg", SVG: []byte(svg)}, {Name: "b.svg", SVG: []byte(svg)}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, pdf := range pdfs {
+			hasText(t, pdf, txt)
+		}
+	}
+	p.Close()
 	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "fyp-printpdf-*")); len(left) > 0 {
 		t.Errorf("temporary folders left: %v", left)
 	}
