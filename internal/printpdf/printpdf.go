@@ -55,9 +55,11 @@ type Font struct {
 	Index int
 }
 
-// Time limits: the browser's start, the font's load, and each page.
+// Time limits: the browser's start, the font's load (a --font file may
+// be 64 MB), and each page.
 const (
 	startTimeout = 30 * time.Second
+	fontTimeout  = 60 * time.Second
 	pageTimeout  = 20 * time.Second
 )
 
@@ -65,7 +67,7 @@ const (
 const MaxPages = 1000
 
 // Printer is a headless Chromium that prints drawings: Start it, Print
-// with it, Close it.
+// with it (from one goroutine at a time: it prints in one tab), Close it.
 type Printer struct {
 	browser string
 	ready   chan struct{} // closed once the start is over; then err is set
@@ -202,7 +204,7 @@ const fontChunk = 3 << 20
 // own style attribute), so a family of the same name on the machine is
 // never used. The font's load fails on a file the browser refuses.
 func loadFont(ctx context.Context, face []byte) error {
-	ctx, cancel := context.WithTimeout(ctx, pageTimeout)
+	ctx, cancel := context.WithTimeout(ctx, fontTimeout)
 	defer cancel()
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.fypFont = []; true`)); err != nil {
 		return err
