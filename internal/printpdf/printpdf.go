@@ -107,7 +107,10 @@ func Start(ctx context.Context, browser string, font Font) *Printer {
 		chromedp.Env("HOME="+dir),
 	)
 	actx, cancelA := chromedp.NewExecAllocator(ctx, opts...)
-	tab, cancelT := chromedp.NewContext(actx)
+	// The protocol's own log lines (a broken pipe when the browser dies)
+	// would reach the user's terminal; what failed comes back as an error.
+	quiet := func(string, ...any) {}
+	tab, cancelT := chromedp.NewContext(actx, chromedp.WithLogf(quiet), chromedp.WithErrorf(quiet))
 	p.tab = tab
 	p.stop = func() {
 		select {
@@ -132,7 +135,7 @@ func Start(ctx context.Context, browser string, font Font) *Printer {
 			return
 		}
 		if err != nil {
-			p.err = fmt.Errorf("printpdf: starting %s: %w", browser, err)
+			p.err = startError{browser, err}
 			return
 		}
 		if err := loadFont(tab, face); err != nil {
@@ -141,6 +144,19 @@ func Start(ctx context.Context, browser string, font Font) *Printer {
 	}()
 	return p
 }
+
+// startError is a browser that did not start, with what it said (on one
+// line: the browser's output spans several).
+type startError struct {
+	browser string
+	err     error
+}
+
+func (e startError) Error() string {
+	return "printpdf: starting " + e.browser + ": " + strings.Join(strings.Fields(e.err.Error()), " ")
+}
+
+func (e startError) Unwrap() error { return e.err }
 
 // Close stops the browser and removes its temporary folder.
 func (p *Printer) Close() { p.stop() }

@@ -12,6 +12,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -321,6 +322,16 @@ func TestPrintErrors(t *testing.T) {
 	_, err = Print(context.Background(), "/nonexistent/chromium", font, []Page{{Name: "a.svg", SVG: svg}})
 	if err == nil || !strings.Contains(err.Error(), "starting /nonexistent/chromium") {
 		t.Errorf("a missing browser: %v, want an error saying it did not start", err)
+	}
+	if runtime.GOOS != "windows" {
+		fake := filepath.Join(t.TempDir(), "chromium")
+		if err := os.WriteFile(fake, []byte("#!/bin/sh\necho 'cannot open display' >&2\nexit 1\n"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		_, err = Print(context.Background(), fake, font, []Page{{Name: "a.svg", SVG: svg}})
+		if err == nil || !strings.Contains(err.Error(), "cannot open display") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("a browser that fails: %q, want one line with what it said", err)
+		}
 	}
 	br := browser(t)
 	_, err = Print(context.Background(), br, Font{Data: []byte("not a font, twelve bytes at least")}, []Page{{Name: "a.svg", SVG: svg}})
