@@ -27,7 +27,7 @@ const Width = 16 * vg.Centimeter
 type Options struct {
 	Lang   string // "zh" (default) or "en"
 	Font   *Font  // nil: the embedded font
-	Format string // "png" (default), "svg" or "pdf"
+	Format string // "png" (default), "svg" or "pdf" (gonum/plot's: English only, ★ ≥ spelt * >=)
 	DPI    int    // PNG resolution in dots per inch; 0 means DefaultDPI
 	// Scenarios fixes the colour of each scenario: the same list gives a
 	// scenario the same colour in every chart. Names not in it are appended.
@@ -122,7 +122,7 @@ func (c *Chart) canvas() (vg.CanvasWriterTo, error) {
 		return vgsvg.New(c.Width, c.Height), nil
 	case "pdf":
 		if c.opt.lang() == "zh" {
-			return nil, fmt.Errorf("charts: PDF cannot hold Chinese text (gonum/plot's PDF backend encodes Windows-1252); use png or svg, or lang en")
+			return nil, fmt.Errorf("charts: PDF cannot hold Chinese text (gonum/plot's PDF backend encodes Windows-1252); print the svg to PDF (internal/printpdf), or use png or svg, or lang en")
 		}
 		return pdfSafe{vgpdf.New(c.Width, c.Height)}, nil
 	}

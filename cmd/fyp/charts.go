@@ -15,6 +15,7 @@ import (
 
 	"fyp/charts"
 	"fyp/internal/inputfile"
+	"fyp/internal/printpdf"
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 )
@@ -24,6 +25,9 @@ type chartFlags struct {
 	only []string
 	dpi  int
 	font string
+	// printFont is the font of the charts' text, handed to the browser that
+	// prints them to PDF (options sets it).
+	printFont printpdf.Font
 }
 
 func chartsCmd(o *options) *cobra.Command {
@@ -36,7 +40,8 @@ func chartsCmd(o *options) *cobra.Command {
 		Long: `绘制报告用图表并写入输出目录（默认 ./fyp-charts）：各主要指标的走势图（path-指标id）、主要指标2×2面板（headline）、
 目标可达性总览（reach）、上一个规划的完成情况（record）、第一个情景下主要指标的扇形图（fan，蒙特卡洛 10000 次，固定种子）
 和人均地区生产总值的敏感性龙卷风图（tornado）。其他规划没有这些指标时，面板、扇形图和龙卷风图取主要指标表的前几项。中期进度图由 fyp report --observed 绘制。默认比较规划自身速度和全部内置情景（-s 可选）。
-中文字体已内置，无需安装字体；--font 可换用其它字体。PNG 默认 150 dpi；SVG 和 PDF 按 --format 选择（PDF 仅支持 --lang en；SVG 只写字体名，不嵌入字体）。
+中文字体已内置，无需安装字体；--font 可换用其它字体。PNG 默认 150 dpi；SVG 和 PDF 按 --format 选择（SVG 只写字体名，不嵌入字体）。
+PDF 由无头 Chromium 打印，只嵌入图中用到的字形，中英文均可；未安装 Chromium 时，英文 PDF 由 gonum/plot 写出（★ ≥ ≈ − 写作 * >= ~ -），中文 PDF 无法生成。
 
 Draws the report charts into the output folder (default ./fyp-charts): each main-table indicator's
 path (path-ID), the 2×2 headline panel (headline), the reachability dashboard (reach), the
@@ -46,10 +51,13 @@ a plan without these indicators gets its first main-table rows instead.
 The mid-term progress chart is drawn by fyp report --observed. By default the plan's own rates
 and every shipped scenario are compared (-s to choose). A Chinese font is embedded, so nothing
 needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF by --format
-(PDF with --lang en only; SVG names the font without embedding it).`,
+(SVG names the font without embedding it). PDF is printed by headless Chromium, which embeds only
+the glyphs a chart uses, Chinese or English; without Chromium, English PDF is written by
+gonum/plot (★ ≥ ≈ − spelt * >= ~ -) and Chinese PDF cannot be written.`,
 		Example: `  fyp charts
   fyp charts --only headline,reach --lang en --out figs
   fyp charts --only path-gdp_per_capita --format svg
+  fyp charts --only headline,reach --format pdf
   fyp charts --font /usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc:2`,
 		Args: cobra.NoArgs,
 		RunE: func(c *cobra.Command, _ []string) error {
@@ -63,6 +71,16 @@ needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF 
 			if err != nil {
 				return err
 			}
+			browser, err := pdfRoute(o)
+			if err != nil {
+				return err
+			}
+			var printer *printpdf.Printer
+			if browser != "" {
+				// Chromium starts while the charts are computed and drawn.
+				printer = printpdf.Start(c.Context(), browser, cf.printFont)
+				defer printer.Close()
+			}
 			prs, err := chartProjections(o)
 			if err != nil {
 				return err
@@ -72,9 +90,17 @@ needs installing; --font selects another. PNG at 150 dpi by default; SVG or PDF 
 			if err != nil {
 				return err
 			}
+			if browser != "" {
+				opt.Format = "svg" // drawn as SVG, printed to PDF below
+			}
 			files, err := renderCharts(prs, data, cf.only, opt, o.stderr)
 			if err != nil {
 				return err
+			}
+			if printer != nil {
+				if files, err = printCharts(printer, files); err != nil {
+					return err
+				}
 			}
 			names := addFiles(b, "", files)
 			if err := b.write(c, out, force); err != nil {
@@ -151,7 +177,7 @@ func chartInputs(o *options, prs []*model.Projection, only []string) (chartData,
 }
 
 // options turns the flags into chart options, refusing what cannot work.
-func (cf chartFlags) options(o *options) (charts.Options, error) {
+func (cf *chartFlags) options(o *options) (charts.Options, error) {
 	opt := charts.Options{Lang: o.lang, Format: o.format, DPI: cf.dpi}
 	if opt.Format == "" {
 		opt.Format = "png"
@@ -159,21 +185,66 @@ func (cf chartFlags) options(o *options) (charts.Options, error) {
 	if cf.dpi < 36 || cf.dpi > 1200 {
 		return opt, badInput("--dpi %d: expected 36 to 1200", cf.dpi)
 	}
-	if opt.Format == "pdf" && o.lang != "en" {
-		return opt, badInput("--format pdf 仅支持 --lang en：图表的 PDF 写出器只能编码西文字符（Windows-1252），不能嵌入中文字体；中文图表请用 --format png 或 svg · --format pdf works with --lang en only: the chart PDF writer encodes Western characters (Windows-1252) and cannot embed a Chinese font; use --format png or svg for Chinese charts")
-	}
+	cf.printFont = printpdf.Font{Data: charts.EmbeddedFontFile()}
 	if cf.font != "" {
-		f, err := loadFontFlag(cf.font)
+		f, pf, err := loadFontFlag(cf.font)
 		if err != nil {
 			return opt, err
 		}
-		opt.Font = f
+		opt.Font, cf.printFont = f, pf
 	}
 	return opt, nil
 }
 
-// loadFontFlag reads --font FILE[:INDEX].
-func loadFontFlag(spec string) (*charts.Font, error) {
+// findBrowser finds the headless Chromium that prints PDF charts; tests
+// stand in a machine without one.
+var findBrowser = printpdf.LookPath
+
+// pdfRoute is the Chromium that prints --format pdf ("" for another
+// format). Without Chromium, English charts are written by gonum/plot's
+// PDF backend, which spells ★ ≥ ≤ ≈ − (code page 1252 lacks them), with a
+// note saying so; Chinese charts cannot be written that way at all.
+func pdfRoute(o *options) (string, error) {
+	if o.format != "pdf" {
+		return "", nil
+	}
+	browser, err := findBrowser()
+	if err == nil {
+		return browser, nil
+	}
+	if o.lang != "en" {
+		return "", badInput("--format pdf 需要无头 Chromium 来嵌入中文字体，本机没有安装（Debian：apt install chromium）；或改用 --format png 或 svg · --format pdf with Chinese labels needs headless Chromium, which is not installed (Debian: apt install chromium); or use --format png or svg")
+	}
+	o.note("note: Chromium is not installed, so the PDF charts are written by gonum/plot, which spells ★ ≥ ≤ ≈ − as * >= <= ~ - (Debian: apt install chromium for the real characters)")
+	return "", nil
+}
+
+// printCharts prints the SVG charts to PDF, one page of the chart's size
+// each, through one Chromium for them all; ID.svg becomes ID.pdf.
+func printCharts(printer *printpdf.Printer, files map[string][]byte) (map[string][]byte, error) {
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	pages := make([]printpdf.Page, len(names))
+	for i, n := range names {
+		pages[i] = printpdf.Page{Name: n, SVG: files[n]}
+	}
+	pdfs, err := printer.Print(pages)
+	if err != nil {
+		return nil, fmt.Errorf("%w (--format png or svg needs no browser)", err)
+	}
+	out := make(map[string][]byte, len(names))
+	for i, n := range names {
+		out[strings.TrimSuffix(n, ".svg")+".pdf"] = pdfs[i]
+	}
+	return out, nil
+}
+
+// loadFontFlag reads --font FILE[:INDEX]: the font to draw with, and its
+// file for the browser that prints PDF.
+func loadFontFlag(spec string) (*charts.Font, printpdf.Font, error) {
 	path, index := spec, 0
 	if i := strings.LastIndex(spec, ":"); i > 0 {
 		if n, err := strconv.Atoi(spec[i+1:]); err == nil {
@@ -182,13 +253,13 @@ func loadFontFlag(spec string) (*charts.Font, error) {
 	}
 	data, err := inputfile.Read(path, inputfile.FontLimit)
 	if err != nil {
-		return nil, badInput("--font %w", err)
+		return nil, printpdf.Font{}, badInput("--font %w", err)
 	}
 	f, err := charts.LoadFont(path, data, index)
 	if err != nil {
-		return nil, badInput("--font %s: %v", spec, err)
+		return nil, printpdf.Font{}, badInput("--font %s: %v", spec, err)
 	}
-	return f, nil
+	return f, printpdf.Font{Data: data, Index: index}, nil
 }
 
 // chartIDs are the charts `--only` accepts, besides path-ID.

@@ -7,12 +7,14 @@ import (
 	"image/png"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
 	"testing"
 
 	"fyp/charts"
+	"fyp/internal/printpdf"
 	"fyp/model"
 	"fyp/seeds"
 )
@@ -29,10 +31,8 @@ func TestChartsCommand(t *testing.T) {
 	}{
 		{"selected charts", []string{"charts", "--only", "headline,path-forest_coverage", "--dpi", "60"}, []string{"headline.png", "path-forest_coverage.png"}, 0, ""},
 		{"english svg", []string{"charts", "--only", "reach", "--lang", "en", "--format", "svg"}, []string{"reach.svg"}, 0, ""},
-		{"english pdf", []string{"charts", "--only", "record", "--lang", "en", "--format", "pdf"}, []string{"record.pdf"}, 0, ""},
 		{"previous plan's own record", []string{"charts", "--plan", "jiangjin-13", "--only", "headline,record", "--dpi", "40"}, []string{"headline.png", "record.png"}, 0, ""},
 		{"unknown chart", []string{"charts", "--only", "pth"}, nil, 2, `did you mean "path"`},
-		{"chinese pdf", []string{"charts", "--format", "pdf"}, nil, 2, "--lang en"},
 		{"bad dpi", []string{"charts", "--dpi", "5"}, nil, 2, "--dpi 5"},
 		{"missing font", []string{"charts", "--font", filepath.Join(dir, "none.ttf")}, nil, 2, "--font"},
 		{"not a font", []string{"charts", "--font", os.Args[0] + ":0"}, nil, 2, "--font"},
@@ -61,6 +61,90 @@ func TestChartsCommand(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// With Chromium, PDF charts are printed by it, Chinese ones included: one
+// page each, the text Chinese with ★ ≥ as characters (printpdf's tests
+// check the font subset and the size).
+func TestChartsPDF(t *testing.T) {
+	if _, err := findBrowser(); err != nil {
+		t.Skip("no Chromium installed:", err)
+	}
+	t.Parallel()
+	for _, tc := range []struct {
+		lang string
+		want []string // in reach.pdf's text
+	}{
+		{"zh", []string{"目标可达性", "★23 森林覆盖率", "每年≥300"}},
+		{"en", []string{"★23 Forest coverage", "≥300 every year", "−0.004"}},
+	} {
+		out := filepath.Join(t.TempDir(), "c")
+		stdout, stderr, code := fyp(t, "charts", "--only", "reach,record", "--format", "pdf", "--lang", tc.lang, "--out", out)
+		if code != 0 {
+			t.Fatalf("%s: exit %d: %s", tc.lang, code, stderr)
+		}
+		if want := out + "/reach.pdf\n" + out + "/record.pdf\n"; stdout != want {
+			t.Errorf("%s: stdout %q, want %q", tc.lang, stdout, want)
+		}
+		if strings.Contains(stderr, "Chromium") {
+			t.Errorf("%s: a note about Chromium although it is installed: %s", tc.lang, stderr)
+		}
+		for _, name := range []string{"reach.pdf", "record.pdf"} {
+			pdf, err := os.ReadFile(filepath.Join(out, name))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.HasPrefix(pdf, []byte("%PDF")) || bytes.Count(pdf, []byte("/Type /Page\n")) != 1 {
+				t.Errorf("%s %s: not a one-page PDF", tc.lang, name)
+			}
+		}
+		pdftotext, err := exec.LookPath("pdftotext")
+		if err != nil {
+			continue // the text is checked by printpdf's tests without poppler
+		}
+		text, err := exec.Command(pdftotext, filepath.Join(out, "reach.pdf"), "-").Output()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(string(text), w) {
+				t.Errorf("%s: reach.pdf's text lacks %q", tc.lang, w)
+			}
+		}
+	}
+}
+
+// Without Chromium, English PDF charts are gonum/plot's, with a note
+// saying how they spell ★ ≥; Chinese ones are refused (exit 2, nothing
+// written) with a message saying what to install or use instead.
+func TestChartsPDFWithoutChromium(t *testing.T) {
+	defer func(f func() (string, error)) { findBrowser = f }(findBrowser)
+	findBrowser = func() (string, error) { return "", printpdf.ErrNoBrowser }
+	dir := t.TempDir()
+
+	_, stderr, code := fyp(t, "charts", "--only", "reach", "--format", "pdf", "--out", filepath.Join(dir, "zh"))
+	if code != 2 || !strings.Contains(stderr, "apt install chromium") || !strings.Contains(stderr, "--format png 或 svg") {
+		t.Errorf("zh: exit %d, stderr %q; want 2 and what to install or use", code, stderr)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "zh")); !errors.Is(err, os.ErrNotExist) {
+		t.Error("zh: the refused command wrote its folder")
+	}
+
+	out := filepath.Join(dir, "en")
+	_, stderr, code = fyp(t, "charts", "--only", "reach", "--format", "pdf", "--lang", "en", "--out", out)
+	if code != 0 {
+		t.Fatalf("en: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "* >=") || strings.Count(stderr, "Chromium is not installed") != 1 {
+		t.Errorf("en: stderr %q, want one note saying how ★ ≥ are spelt", stderr)
+	}
+	pdf, err := os.ReadFile(filepath.Join(out, "reach.pdf"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF")) || bytes.Contains(pdf, []byte("Skia")) {
+		t.Error("en: reach.pdf is not gonum/plot's PDF")
 	}
 }
 
@@ -101,7 +185,7 @@ func TestLoadFontFlag(t *testing.T) {
 		t.Fatal(err)
 	}
 	// A colon not followed by a number belongs to the file name.
-	if _, err := loadFontFlag(bad); err == nil || !strings.Contains(err.Error(), "x:y.ttf") {
+	if _, _, err := loadFontFlag(bad); err == nil || !strings.Contains(err.Error(), "x:y.ttf") {
 		t.Errorf("loadFontFlag(%s) = %v, want an error naming the file", bad, err)
 	}
 }
