@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyp/internal/numfmt"
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -173,7 +174,7 @@ func probabilityTable(in Input) *Table {
 		if math.IsNaN(p) {
 			return N(p, L(lang, "未建模", "not modelled"))
 		}
-		return N(p, numfmt.Fixed(100*p, 1)+"%")
+		return N(p, quantity.Table.Prob(p))
 	}
 	for _, sim := range sims {
 		for _, ts := range sim.Targets {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -189,38 +190,10 @@ func writeTargets(w io.Writer, p *model.Plan, format, lang string) error {
 // goalText prints a target's number with its bound: "≥6", "≤5.5", "≈400";
 // a floor is "≥" and a ceiling "≤" by kind, whatever the wording.
 func goalText(g model.Target, lang string) string {
-	if g.Kind == model.Delegated {
-		return L(lang, "市下达", "set by city")
-	}
-	if g.Relative() {
+	if g.Relative() && g.Kind != model.Delegated {
 		return relativeGoalText(g, lang)
 	}
-	v := fmtValue(g.Value)
-	switch g.Kind {
-	case model.Growth:
-		v += "%/" + L(lang, "年", "yr")
-	case model.Reduction:
-		v = "−" + v + "%"
-	case model.Change:
-		v = "+" + v
-	case model.Multiple:
-		if g.Value == 2 && g.Bound != model.Max {
-			// 翻一番, as plans write it (2035年人均地区生产总值比2020年翻一番)
-			return L(lang, "翻一番", "doubling")
-		}
-		v = "×" + v
-	case model.Cumulative:
-		v = "[" + v + "]"
-	}
-	switch {
-	case g.Kind == model.Floor, g.Bound == model.Min && g.Kind != model.Ceiling:
-		v = "≥" + v
-	case g.Kind == model.Ceiling, g.Bound == model.Max:
-		v = "≤" + v
-	case g.Bound == model.Approx:
-		v = "≈" + v
-	}
-	return v
+	return quantity.Table.Goal(g, lang)
 }
 
 // relativeGoalText prints a target relative to another indicator, in a
