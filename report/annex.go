@@ -264,11 +264,7 @@ func metricText(t model.Target, v float64, lb Labels, lang string) string {
 		return "—"
 	}
 	if t.Relative() {
-		s := numfmt.Fixed(v, 2)
-		if v > 0 && s != "0" {
-			s = "+" + s
-		}
-		return s + L(lang, "个百分点", " pp")
+		return quantity.Table.Margin(v, lang)
 	}
 	switch t.Kind {
 	case model.Growth:

@@ -228,16 +228,7 @@ func relativeGoalText(g model.Target, lang string) string {
 
 // relativeMetricText prints a relative target's metric, the difference of
 // two growth rates: "+1.2个百分点", "+1.2 pp".
-func relativeMetricText(m float64, lang string) string {
-	s := fmtNum(m, 2)
-	if s == "—" {
-		return s
-	}
-	if m > 0 && s != "0" {
-		s = "+" + s
-	}
-	return s + L(lang, "个百分点", " pp")
-}
+func relativeMetricText(m float64, lang string) string { return quantity.Table.Margin(m, lang) }
 
 // targetKindLabel is kindLabel, saying when a growth target is relative.
 func targetKindLabel(g model.Target, lang string) string {

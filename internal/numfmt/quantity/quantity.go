@@ -117,6 +117,20 @@ func (s Style) Pace(v float64, k model.RateKind) string {
 	return s.Num(v, 3)
 }
 
+// Margin prints a relative target's metric, the difference of two growth
+// rates in percentage points, with two decimals and signed: "+1.2个百分点",
+// "-0.35 pp", "0个百分点"; "—" when m is NaN or infinite.
+func (s Style) Margin(m float64, lang string) string {
+	t := s.Num(m, 2)
+	if t == "—" {
+		return t
+	}
+	if m > 0 && t != "0" {
+		t = "+" + t
+	}
+	return t + pick(lang, "个百分点", " pp")
+}
+
 // Prob prints a probability (0–1) in percent with one decimal ("49.3%");
 // "—" when p is NaN or infinite.
 func (s Style) Prob(p float64) string {

@@ -152,6 +152,29 @@ func TestPace(t *testing.T) {
 	}
 }
 
+func TestMargin(t *testing.T) {
+	tests := []struct {
+		name  string
+		style Style
+		m     float64
+		lang  string
+		want  string
+	}{
+		{"above: signed, two decimals", Table, 1.234, "zh", "+1.23个百分点"},
+		{"above en", Table, 0.5, "en", "+0.5 pp"},
+		{"below", Table, -0.354, "en", "-0.35 pp"},
+		{"zero unsigned", Table, 0, "zh", "0个百分点"},
+		{"rounds to zero: unsigned", Table, 0.001, "zh", "0个百分点"},
+		{"NaN", Table, math.NaN(), "zh", "—"},
+		{"chart below", Chart, -0.354, "en", "−0.35 pp"},
+	}
+	for _, tc := range tests {
+		if got := tc.style.Margin(tc.m, tc.lang); got != tc.want {
+			t.Errorf("%s: Margin(%v, %s) = %q, want %q", tc.name, tc.m, tc.lang, got, tc.want)
+		}
+	}
+}
+
 func TestProb(t *testing.T) {
 	tests := []struct {
 		name  string
