@@ -12,7 +12,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
-	"fyp/internal/numfmt"
+	"fyp/internal/numfmt/quantity"
 )
 
 // Okabe–Ito colours, safe for the common forms of colour blindness.
@@ -294,32 +294,7 @@ func (th *theme) legend(dc draw.Canvas, entries []legendEntry) draw.Canvas {
 // when unknown.
 // Thousands are grouped with commas (12,345.6) and a negative number
 // takes the minus sign U+2212, the one minus every chart uses.
-func fmtNum(v float64, prec int) string { return group(numfmt.Fixed(v, prec)) }
-
-// group puts thousands separators into a number printed by numfmt.Fixed
-// and turns its hyphen-minus into U+2212.
-func group(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, dot := strings.Cut(s, ".")
-	if len(whole) > 3 && whole[0] >= '0' && whole[0] <= '9' {
-		var b strings.Builder
-		for i, r := range whole {
-			if i > 0 && (len(whole)-i)%3 == 0 {
-				b.WriteByte(',')
-			}
-			b.WriteRune(r)
-		}
-		whole = b.String()
-	}
-	if dot {
-		whole += "." + frac
-	}
-	if neg {
-		whole = "−" + whole
-	}
-	return whole
-}
+func fmtNum(v float64, prec int) string { return quantity.Chart.Num(v, prec) }
 
 // line is a plotter.Line with the given colour, width and dashes.
 func line(xys plotter.XYs, c color.Color, w vg.Length, dashes ...vg.Length) *plotter.Line {

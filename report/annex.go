@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"fyp/internal/numfmt"
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -173,7 +174,7 @@ func probabilityTable(in Input) *Table {
 		if math.IsNaN(p) {
 			return N(p, L(lang, "未建模", "not modelled"))
 		}
-		return N(p, numfmt.Fixed(100*p, 1)+"%")
+		return N(p, quantity.Table.Prob(p))
 	}
 	for _, sim := range sims {
 		for _, ts := range sim.Targets {
@@ -263,11 +264,7 @@ func metricText(t model.Target, v float64, lb Labels, lang string) string {
 		return "—"
 	}
 	if t.Relative() {
-		s := numfmt.Fixed(v, 2)
-		if v > 0 && s != "0" {
-			s = "+" + s
-		}
-		return s + L(lang, "个百分点", " pp")
+		return quantity.Table.Margin(v, lang)
 	}
 	switch t.Kind {
 	case model.Growth:

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"fyp/internal/numfmt"
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -152,18 +153,7 @@ func labelled(v float64, text string) Cell {
 }
 
 // value prints a level with a precision that suits its size.
-func value(v float64) string {
-	a := math.Abs(v)
-	switch {
-	case a >= 1000:
-		return numfmt.Fixed(v, 0)
-	case a >= 100:
-		return numfmt.Fixed(v, 1)
-	case a >= 1:
-		return numfmt.Fixed(v, 2)
-	}
-	return numfmt.Fixed(v, 4)
-}
+func value(v float64) string { return quantity.Table.Value(v) }
 
 func pct(v float64) string {
 	if s := numfmt.Fixed(100*v, 0); s != "—" {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -147,22 +148,7 @@ func paceUnit(ind *model.Indicator, k model.RateKind, lang string) string {
 }
 
 // fmtPace prints a pace: "4.83%" or "+0.44".
-func fmtPace(v float64, k model.RateKind) string {
-	switch k {
-	case model.RatePct:
-		if s := fmtNum(v, 2); s != "—" {
-			return s + "%"
-		}
-		return "—"
-	case model.RateUnits:
-		s := fmtNum(v, 3)
-		if s != "—" && v > 0 {
-			s = "+" + s
-		}
-		return s
-	}
-	return fmtNum(v, 3)
-}
+func fmtPace(v float64, k model.RateKind) string { return quantity.Table.Pace(v, k) }
 
 func verdictLabel(a model.Assessment, lang string) string {
 	switch a.Status {

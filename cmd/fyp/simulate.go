@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"fyp/internal/inputfile"
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -454,7 +455,7 @@ func simulationTable(sims []*model.Simulation, scope, lang string) *table {
 			}
 			p, se := "—", "—"
 			if ts.Status == model.Assessed {
-				p, se = fmtNum(100*ts.PMet, 1)+"%", fmtNum(100*ts.SE, 1)
+				p, se = quantity.Table.Prob(ts.PMet), fmtNum(100*ts.SE, 1)
 				if !ts.Stochastic {
 					p, se = L(lang, "未建模", "not modelled"), "—"
 				}

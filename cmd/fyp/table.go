@@ -9,7 +9,7 @@ import (
 	"strconv"
 	"strings"
 
-	"fyp/internal/numfmt"
+	"fyp/internal/numfmt/quantity"
 	"fyp/report"
 )
 
@@ -170,21 +170,10 @@ func round(v float64, d int) float64 {
 
 // fmtNum prints v with at most dec decimals and no trailing zeros; "—"
 // when unknown.
-func fmtNum(v float64, dec int) string { return numfmt.Fixed(v, dec) }
+func fmtNum(v float64, dec int) string { return quantity.Table.Num(v, dec) }
 
 // fmtValue prints a level with a precision that suits its size.
-func fmtValue(v float64) string {
-	a := math.Abs(v)
-	switch {
-	case a >= 1000:
-		return fmtNum(v, 0)
-	case a >= 100:
-		return fmtNum(v, 1)
-	case a >= 1:
-		return fmtNum(v, 2)
-	}
-	return fmtNum(v, 4)
-}
+func fmtValue(v float64) string { return quantity.Table.Value(v) }
 
 // L picks the Chinese or English text.
 func L(lang, zh, en string) string {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -189,38 +190,10 @@ func writeTargets(w io.Writer, p *model.Plan, format, lang string) error {
 // goalText prints a target's number with its bound: "≥6", "≤5.5", "≈400";
 // a floor is "≥" and a ceiling "≤" by kind, whatever the wording.
 func goalText(g model.Target, lang string) string {
-	if g.Kind == model.Delegated {
-		return L(lang, "市下达", "set by city")
-	}
-	if g.Relative() {
+	if g.Relative() && g.Kind != model.Delegated {
 		return relativeGoalText(g, lang)
 	}
-	v := fmtValue(g.Value)
-	switch g.Kind {
-	case model.Growth:
-		v += "%/" + L(lang, "年", "yr")
-	case model.Reduction:
-		v = "−" + v + "%"
-	case model.Change:
-		v = "+" + v
-	case model.Multiple:
-		if g.Value == 2 && g.Bound != model.Max {
-			// 翻一番, as plans write it (2035年人均地区生产总值比2020年翻一番)
-			return L(lang, "翻一番", "doubling")
-		}
-		v = "×" + v
-	case model.Cumulative:
-		v = "[" + v + "]"
-	}
-	switch {
-	case g.Kind == model.Floor, g.Bound == model.Min && g.Kind != model.Ceiling:
-		v = "≥" + v
-	case g.Kind == model.Ceiling, g.Bound == model.Max:
-		v = "≤" + v
-	case g.Bound == model.Approx:
-		v = "≈" + v
-	}
-	return v
+	return quantity.Table.Goal(g, lang)
 }
 
 // relativeGoalText prints a target relative to another indicator, in a
@@ -255,16 +228,7 @@ func relativeGoalText(g model.Target, lang string) string {
 
 // relativeMetricText prints a relative target's metric, the difference of
 // two growth rates: "+1.2个百分点", "+1.2 pp".
-func relativeMetricText(m float64, lang string) string {
-	s := fmtNum(m, 2)
-	if s == "—" {
-		return s
-	}
-	if m > 0 && s != "0" {
-		s = "+" + s
-	}
-	return s + L(lang, "个百分点", " pp")
-}
+func relativeMetricText(m float64, lang string) string { return quantity.Table.Margin(m, lang) }
 
 // targetKindLabel is kindLabel, saying when a growth target is relative.
 func targetKindLabel(g model.Target, lang string) string {

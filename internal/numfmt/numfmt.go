@@ -24,17 +24,27 @@ func Fixed(v float64, dec int) string {
 }
 
 // Thousands writes n with a comma between groups of three digits.
-func Thousands(n int) string {
-	s := strconv.Itoa(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
+func Thousands(n int) string { return Group(strconv.Itoa(n)) }
+
+// Group puts a comma between groups of three digits of the whole part of a
+// number printed in decimal ("-1234567.5" is "-1,234,567.5"); a text that
+// is no number ("—") comes back as it is.
+func Group(s string) string {
+	sign, rest := "", s
+	if r, ok := strings.CutPrefix(s, "-"); ok {
+		sign, rest = "-", r
 	}
-	if neg {
-		s = "-" + s
+	whole, frac, dot := strings.Cut(rest, ".")
+	if whole == "" || whole[0] < '0' || whole[0] > '9' {
+		return s
 	}
-	return s
+	for i := len(whole) - 3; i > 0; i -= 3 {
+		whole = whole[:i] + "," + whole[i:]
+	}
+	if dot {
+		whole += "." + frac
+	}
+	return sign + whole
 }
 
 // multiples are the English units that carry a power of ten in their name,
@@ -83,20 +93,7 @@ func large(n float64) string {
 	case a >= 1e6:
 		return sig(n/1e6) + " million"
 	}
-	s := sig(n)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	for i := len(whole) - 3; i > 0; i -= 3 {
-		whole = whole[:i] + "," + whole[i:]
-	}
-	if hasFrac {
-		whole += "." + frac
-	}
-	if neg {
-		whole = "-" + whole
-	}
-	return whole
+	return Group(sig(n))
 }
 
 // sig prints v with at most four significant digits and no trailing zeros.

@@ -63,3 +63,23 @@ func TestAmount(t *testing.T) {
 		})
 	}
 }
+
+func TestGroup(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"0", "0"},
+		{"999", "999"},
+		{"1000", "1,000"},
+		{"29213.456", "29,213.456"},
+		{"-1234567", "-1,234,567"},
+		{"-123", "-123"},
+		{"1234567.25", "1,234,567.25"},
+		{"—", "—"},
+		{"-", "-"},
+		{"", ""},
+	}
+	for _, tc := range tests {
+		if got := Group(tc.in); got != tc.want {
+			t.Errorf("Group(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}

@@ -1,0 +1,148 @@
+// Package quantity prints the numbers fyp shows for a plan's quantities — a
+// level, a target, a pace, a probability — by one set of rules, in the form
+// of the tables (and CSV, JSON) or of the charts.
+//
+// It sits below numfmt rather than in it because model prints its own
+// messages with numfmt, and these rules read model's targets.
+package quantity
+
+import (
+	"math"
+	"strings"
+
+	"fyp/internal/numfmt"
+	"fyp/model"
+)
+
+// Style is the form a number is written in; the digits and decimals are the
+// same in every style.
+type Style int
+
+const (
+	// Table is the tables', CSV's and JSON's form: no thousands separators,
+	// the ASCII hyphen-minus ("-1234.5").
+	Table Style = iota
+	// Chart is the charts' form: thousands separators and the minus sign
+	// U+2212 ("−1,234.5").
+	Chart
+)
+
+// Num prints v with at most dec decimals and no trailing zeros, in the
+// style; "—" when v is NaN or infinite (numfmt.Fixed).
+func (s Style) Num(v float64, dec int) string {
+	t := numfmt.Fixed(v, dec)
+	if s != Chart {
+		return t
+	}
+	t = numfmt.Group(t)
+	if r, ok := strings.CutPrefix(t, "-"); ok {
+		t = "−" + r
+	}
+	return t
+}
+
+// Value prints a level with a precision that suits its size: no decimal
+// from 1,000 up, one from 100, two from 1 and four below (1173 · 133.8 ·
+// 62.94 · 0.1234).
+func (s Style) Value(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case a >= 1000:
+		return s.Num(v, 0)
+	case a >= 100:
+		return s.Num(v, 1)
+	case a >= 1:
+		return s.Num(v, 2)
+	}
+	return s.Num(v, 4)
+}
+
+// Goal prints a target's number with its bound, as the tables' 目标值
+// column does: "≥6%/年", "−38%", "+5" (a fall "-1.5"), "×1.5", "[30]", "翻一番", "≤3",
+// "≈400"; "市下达" for a target set by the city. A floor is "≥" and a
+// ceiling "≤" by kind, whatever the wording. A target relative to another
+// indicator's growth prints its margin only ("≥0.5%/年"): its wording,
+// which names the other indicator, is the caller's.
+func (s Style) Goal(t model.Target, lang string) string {
+	if t.Kind == model.Delegated {
+		return pick(lang, "市下达", "set by city")
+	}
+	v := s.Value(t.Value)
+	switch t.Kind {
+	case model.Growth:
+		v += "%/" + pick(lang, "年", "yr")
+	case model.Reduction:
+		v = "−" + v + "%"
+	case model.Change:
+		if !(t.Value < 0) {
+			v = "+" + v // a fall keeps its own minus: "-1.5", not "+-1.5"
+		}
+	case model.Multiple:
+		if t.Value == 2 && t.Bound != model.Max {
+			// 翻一番, as plans write it (2035年人均地区生产总值比2020年翻一番)
+			return pick(lang, "翻一番", "doubling")
+		}
+		v = "×" + v
+	case model.Cumulative:
+		v = "[" + v + "]"
+	}
+	switch {
+	case t.Kind == model.Floor, t.Bound == model.Min && t.Kind != model.Ceiling:
+		v = "≥" + v
+	case t.Kind == model.Ceiling, t.Bound == model.Max:
+		v = "≤" + v
+	case t.Bound == model.Approx:
+		v = "≈" + v
+	}
+	return v
+}
+
+// Pace prints a pace: two decimals and "%" for a compound rate ("4.83%"),
+// three decimals signed for a step in units a year ("+0.94", "-0.004"),
+// three decimals for any other kind; "—" when v is NaN or infinite.
+func (s Style) Pace(v float64, k model.RateKind) string {
+	switch k {
+	case model.RatePct:
+		if t := s.Num(v, 2); t != "—" {
+			return t + "%"
+		}
+		return "—"
+	case model.RateUnits:
+		t := s.Num(v, 3)
+		if t != "—" && v > 0 {
+			t = "+" + t
+		}
+		return t
+	}
+	return s.Num(v, 3)
+}
+
+// Margin prints a relative target's metric, the difference of two growth
+// rates in percentage points, with two decimals and signed: "+1.2个百分点",
+// "-0.35 pp", "0个百分点"; "—" when m is NaN or infinite.
+func (s Style) Margin(m float64, lang string) string {
+	t := s.Num(m, 2)
+	if t == "—" {
+		return t
+	}
+	if m > 0 && t != "0" {
+		t = "+" + t
+	}
+	return t + pick(lang, "个百分点", " pp")
+}
+
+// Prob prints a probability (0–1) in percent with one decimal ("49.3%");
+// "—" when p is NaN or infinite.
+func (s Style) Prob(p float64) string {
+	if t := s.Num(100*p, 1); t != "—" {
+		return t + "%"
+	}
+	return "—"
+}
+
+func pick(lang, zh, en string) string {
+	if lang == "en" {
+		return en
+	}
+	return zh
+}
