@@ -117,6 +117,42 @@ func TestPDFChromium(t *testing.T) {
 	}
 }
 
+// TestPDFLibreOffice: without Chromium, LibreOffice converts the Word
+// file, and the PDF holds the report's text.
+func TestPDFLibreOffice(t *testing.T) {
+	office, err := findOffice()
+	if err != nil {
+		t.Skip("LibreOffice is not installed")
+	}
+	if testing.Short() {
+		t.Skip("-short: LibreOffice takes seconds")
+	}
+	lookups(t, "", office)
+	t.Setenv("TMPDIR", t.TempDir())
+	d := testDocument(t, "zh")
+	pdf, err := PDF(context.Background(), d, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(pdf, []byte("%PDF")) {
+		t.Fatal("not a PDF")
+	}
+	if pdftotext, err := exec.LookPath("pdftotext"); err == nil {
+		cmd := exec.Command(pdftotext, "-", "-")
+		cmd.Stdin = bytes.NewReader(pdf)
+		out, err := cmd.Output()
+		if err != nil {
+			t.Fatalf("pdftotext: %v", err)
+		}
+		if !strings.Contains(string(out), d.Title) {
+			t.Errorf("the title %q is not text of the PDF", d.Title)
+		}
+	}
+	if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "fyp-pdf-*")); len(left) > 0 {
+		t.Errorf("temporary folders left: %v", left)
+	}
+}
+
 // printHTML is d's page as TestHTMLScreenshot renders it: with fontURL (a
 // font file) named first for every text, so that the screenshot does not
 // depend on the machine's fonts.
