@@ -15,8 +15,9 @@ import (
 // report: about 6 MB with its charts, 40-60 A4 pages).
 const documentTimeout = 90 * time.Second
 
-// MaxDocument bounds an HTML document; fyp's report is about 6 MB.
-const MaxDocument = 256 << 20
+// MaxDocument bounds an HTML document (the browser holds it twice, as
+// UTF-16); fyp's report is about 6 MB, its charts as PNG data: URLs.
+const MaxDocument = 128 << 20
 
 // htmlChunk is how much of a document one message carries (see fontChunk).
 const htmlChunk = 3 << 20

@@ -69,8 +69,9 @@ const (
 // MaxPages bounds a batch; fyp's largest chart set is about 40 charts.
 const MaxPages = 1000
 
-// Printer is a headless Chromium that prints drawings: Start it, Print
-// with it (from one goroutine at a time: it prints in one tab), Close it.
+// Printer is a headless Chromium that prints drawings and documents:
+// Start it, Print or PrintHTML with it (from one goroutine at a time: it
+// prints in one tab), Close it.
 type Printer struct {
 	browser string
 	ready   chan struct{} // closed once the start is over; then err is set
