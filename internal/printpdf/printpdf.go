@@ -1,7 +1,8 @@
-// Package printpdf prints SVG drawings to PDF with headless Chromium: one
-// browser for a whole batch, one PDF page of the drawing's size per drawing
-// (Chromium rounds the paper up, by less than 1 pt), the drawing's text set
-// in a font file handed over with it.
+// Package printpdf prints SVG drawings and HTML documents to PDF with
+// headless Chromium: one browser for a whole batch, one PDF page of the
+// drawing's size per drawing (Chromium rounds the paper up, by less than
+// 1 pt), a document on A4 pages (PrintHTML: fyp's report.pdf), the text
+// set in a font file handed over with it.
 //
 // Chromium embeds only the glyphs a page uses (a subset) and writes every
 // character with its Unicode value, so a PDF printed here holds Chinese,
@@ -31,7 +32,8 @@ var ErrNoBrowser = errors.New("printpdf: headless Chromium is not installed (Deb
 var browsers = []string{"chromium", "chromium-browser", "google-chrome", "google-chrome-stable"}
 
 // LookPath finds Chromium: the path of the first of its usual names on the
-// PATH, or ErrNoBrowser. A variable, so that tests can stand in a machine
+// PATH, or ErrNoBrowser. Every PDF fyp prints through Chromium finds it
+// here (report.PDFTool too). A variable, so that tests can stand in a machine
 // without it.
 var LookPath = func() (string, error) {
 	for _, name := range browsers {
@@ -49,7 +51,8 @@ type Page struct {
 }
 
 // Font is the font the drawings' text is set in: a TrueType or OpenType
-// file, or face Index of a collection (.ttc).
+// file, or face Index of a collection (.ttc). A Font without Data leaves
+// the text to the machine's fonts.
 type Font struct {
 	Data  []byte
 	Index int
@@ -66,13 +69,16 @@ const (
 // MaxPages bounds a batch; fyp's largest chart set is about 40 charts.
 const MaxPages = 1000
 
-// Printer is a headless Chromium that prints drawings: Start it, Print
-// with it (from one goroutine at a time: it prints in one tab), Close it.
+// Printer is a headless Chromium that prints drawings and documents:
+// Start it, Print or PrintHTML with it (from one goroutine at a time: it
+// prints in one tab), Close it.
 type Printer struct {
 	browser string
 	ready   chan struct{} // closed once the start is over; then err is set
 	err     error
 	tab     context.Context
+	html    bool   // the tab holds an HTML document (PrintHTML), not the drawings' page
+	font    bool   // a font was handed over (else the machine's fonts)
 	stop    func() // stops the browser, waits for it and removes dir
 }
 
@@ -83,12 +89,15 @@ type Printer struct {
 // depend on the machine's fonts. ctx bounds the browser's life; Close
 // must be called.
 func Start(ctx context.Context, browser string, font Font) *Printer {
-	p := &Printer{browser: browser, ready: make(chan struct{}), stop: func() {}}
-	face, err := faceFile(font.Data, font.Index)
-	if err != nil {
-		p.err = fmt.Errorf("printpdf: font: %w", err)
-		close(p.ready)
-		return p
+	p := &Printer{browser: browser, ready: make(chan struct{}), stop: func() {}, font: len(font.Data) > 0}
+	var face []byte
+	if len(font.Data) > 0 {
+		var err error
+		if face, err = faceFile(font.Data, font.Index); err != nil {
+			p.err = fmt.Errorf("printpdf: font: %w", err)
+			close(p.ready)
+			return p
+		}
 	}
 	// The browser's profile goes here; the page and the font are handed
 	// over through the protocol, so a browser that cannot read this
@@ -172,6 +181,12 @@ func (p *Printer) Print(pages []Page) ([][]byte, error) {
 	if p.err != nil {
 		return nil, p.err
 	}
+	if p.html {
+		if err := blankPage(p.tab); err != nil {
+			return nil, fmt.Errorf("printpdf: %s: %w", p.browser, err)
+		}
+		p.html = false
+	}
 	out := make([][]byte, len(pages))
 	for i, pg := range pages {
 		pdf, err := printPage(p.tab, pg, sizes[i])
@@ -215,13 +230,27 @@ func Print(ctx context.Context, browser string, font Font, pages []Page) ([][]by
 // message would hold several copies of it in memory at once.
 const fontChunk = 3 << 20
 
+// family is the name the font is loaded under, as a JavaScript string.
+const family = `"fyp print"`
+
+// svgHead is the head of the page the drawings are printed in, as a
+// JavaScript string: every text of a drawing set in the font.
+const svgHead = `'<meta charset="utf-8"><style>' +
+	'html, body { margin: 0; padding: 0; background: #fff; } svg { display: block; } ' +
+	'svg text { font-family: "fyp print" !important; }</style>'`
+
 // loadFont readies the browser's blank page for the drawings: the font,
 // and every text of a drawing set in it (!important outranks the SVG's
 // own style attribute), so a family of the same name on the machine is
-// never used. The font's load fails on a file the browser refuses.
+// never used. The font's load fails on a file the browser refuses. The
+// font stays loaded when a document replaces the page (PrintHTML).
 func loadFont(ctx context.Context, face []byte) error {
 	ctx, cancel := context.WithTimeout(ctx, fontTimeout)
 	defer cancel()
+	if face == nil {
+		_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.head.innerHTML = `+svgHead+`; true`))
+		return err
+	}
 	if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.fypFont = []; true`)); err != nil {
 		return err
 	}
@@ -232,10 +261,8 @@ func loadFont(ctx context.Context, face []byte) error {
 		}
 	}
 	_, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`(async () => {
-		document.head.innerHTML = '<meta charset="utf-8"><style>' +
-			'html, body { margin: 0; padding: 0; background: #fff; } svg { display: block; } ' +
-			'svg text { font-family: "fyp print" !important; }</style>';
-		const f = new FontFace("fyp print", "url(data:font/ttf;base64," + fypFont.join("") + ")");
+		document.head.innerHTML = `+svgHead+`;
+		const f = new FontFace(`+family+`, "url(data:font/ttf;base64," + fypFont.join("") + ")");
 		delete window.fypFont;
 		document.fonts.add(await f.load());
 		return true;
