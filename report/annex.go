@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"fyp/internal/numfmt"
@@ -96,13 +97,45 @@ func (in Input) inMain(ind *model.Indicator, t model.Target) bool {
 	return in.Main == nil || in.Main(ind, t)
 }
 
-// reachabilityTables: one table per scenario, the main table's targets.
+// reachabilityTables is the reachability annex: one printed table with a
+// row per main-table target (its required pace and the previous plan's)
+// and, per scenario, the pace it assumes and its verdict — as a bureau
+// prints it, on one A4 landscape page rather than a table per scenario —
+// followed by each scenario's full table (projected value, base value …)
+// for the workbook only.
 func reachabilityTables(in Input) []*Table {
+	if len(in.Scenarios) == 0 {
+		return nil
+	}
 	lang, lb := in.Lang, in.Labels
-	var out []*Table
-	for _, sc := range in.Scenarios {
+	all := &Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "各情景下目标可达性", "Reachability of targets under each scenario"),
+		Cols: []Col{
+			col(L(lang, "序号", "No."), 5, FmtText), col(L(lang, "指标", "Indicator"), 26, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
+			col(L(lang, "目标值", "Target"), 11, FmtText), col(L(lang, "所需速度", "Required pace"), 9, FmtRate),
+			col(L(lang, "上一规划期速度", "Previous plan's pace"), 9, FmtRate), col(L(lang, "速度单位", "Pace unit"), 9, FmtText)},
+		Groups: []HeadGroup{{Span: 7}}}
+	var sheets []*Table
+	var notes []string
+	rows := map[int]int{} // assessment index → row of all
+	// The required pace of a target relative to another indicator (增速不
+	// 低于地区生产总值增速) follows each scenario's path of that indicator.
+	type paces struct {
+		vals  []float64
+		texts []string
+	}
+	req := map[int]*paces{}
+	for k, sc := range in.Scenarios {
 		pr := sc.Projection
-		t := &Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "目标可达性", "Reachability of targets") + L(lang, "：", ": ") + ScenarioTitle(pr, lang),
+		title := ScenarioTitle(pr, lang)
+		all.Cols = append(all.Cols, col(L(lang, "速度", "Pace"), 8, FmtRate), col(L(lang, "评价", "Verdict"), 8, FmtText))
+		all.Groups = append(all.Groups, HeadGroup{Title: title, Span: 2})
+		for _, n := range sc.Notes {
+			if !slices.Contains(notes, n) {
+				notes = append(notes, n)
+			}
+		}
+		t := &Table{Sheet: L(lang, "可达性", "Reachability") + " " + pr.Name(), SheetOnly: true,
+			Caption: L(lang, "目标可达性", "Reachability of targets") + L(lang, "：", ": ") + title,
 			Cols: []Col{
 				col(L(lang, "序号", "No."), 6, FmtText), col(L(lang, "指标", "Indicator"), 32, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
 				col(L(lang, "属性", "Attribute"), 8, FmtText), col(L(lang, "基期值", "Base"), 11, FmtValue),
@@ -111,9 +144,6 @@ func reachabilityTables(in Input) []*Table {
 				col(L(lang, "假设速度", "Assumed pace"), 10, FmtRate), col(L(lang, "历史速度", "Historical pace"), 10, FmtRate),
 				col(L(lang, "速度单位", "Pace unit"), 10, FmtText)},
 			Notes: sc.Notes}
-		if len(in.Scenarios) > 1 {
-			t.Sheet += " " + pr.Name()
-		}
 		for i, a := range model.Assess(pr) {
 			if !in.inMain(a.Indicator, a.Target) {
 				continue
@@ -127,14 +157,49 @@ func reachabilityTables(in Input) []*Table {
 			if a.Target.Year != pr.Plan.TargetYear {
 				goal += fmt.Sprintf(L(lang, "（%d年）", " (%d)"), a.Target.Year) // as the main table: 翻一番（2035年）
 			}
+			required, assumed := N(a.Required, lb.Pace(a.Required, a.Pace)), N(a.Assumed, lb.Pace(a.Assumed, a.Pace))
 			t.Rows = append(t.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(ind.Name.In(lang)), T(ind.Unit.In(lang)),
 				T(lb.Attribute(ind.Attribute)), N(base, lb.Value(base)), T(goal), N(a.Projected, metricText(a.Target, a.Projected, lb, lang)),
-				T(lb.Verdict(a)), N(a.Required, lb.Pace(a.Required, a.Pace)), N(a.Assumed, lb.Pace(a.Assumed, a.Pace)),
-				N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
+				T(lb.Verdict(a)), required, assumed, N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
+			r, ok := rows[i]
+			if !ok {
+				if k > 0 {
+					continue // every scenario projects the one plan: the same targets
+				}
+				r = len(all.Rows)
+				rows[i] = r
+				all.Rows = append(all.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(ind.Name.In(lang)), T(ind.Unit.In(lang)), T(goal),
+					required, N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
+			}
+			all.Rows[r].Cells = append(all.Rows[r].Cells, assumed, T(lb.Verdict(a)))
+			if req[r] == nil {
+				req[r] = &paces{}
+			}
+			req[r].vals = append(req[r].vals, a.Required)
+			req[r].texts = append(req[r].texts, title+L(lang, "", " ")+required.Text)
 		}
-		out = append(out, t)
+		sheets = append(sheets, t)
+		// A target this scenario does not assess keeps its place: dashes.
+		for i := range all.Rows {
+			for len(all.Rows[i].Cells) < len(all.Cols) {
+				all.Rows[i].Cells = append(all.Rows[i].Cells, N(math.NaN(), "—"))
+			}
+		}
 	}
-	return out
+	for r := 0; r < len(all.Rows); r++ {
+		pc := req[r]
+		if pc == nil || !slices.ContainsFunc(pc.vals, func(v float64) bool { return !same(v, pc.vals[0]) }) {
+			continue
+		}
+		c := all.Rows[r].Cells
+		c[4] = T(L(lang, "随情景", "by scenario"))
+		notes = append(notes, L(lang, "序号"+c[0].Text+c[1].Text+"（"+c[3].Text+"）所需速度随情景而定："+strings.Join(pc.texts, "，")+"。",
+			"No. "+c[0].Text+" "+c[1].Text+" ("+c[3].Text+"): the required pace depends on the scenario: "+strings.Join(pc.texts, ", ")+"."))
+	}
+	all.Notes = append(notes, L(lang,
+		"所需速度为自基期起恰好实现目标的年均速度；上一规划期速度为上一规划期实际年均速度；各情景的假设速度为该情景对目标期间的年均速度，评价为按该情景测算到目标年是否达标。各情景的测算值、基期值见工作簿各情景工作表。",
+		"Required pace: the average pace from the base year that meets the target exactly; previous plan's pace: the average delivered in the previous plan period; each scenario's assumed pace is its average over the target's period and its verdict whether its projection meets the target. The projected values are in the workbook, one sheet per scenario."))
+	return append([]*Table{all}, sheets...)
 }
 
 // probabilityTable is P(met) of each main-table target under each scenario.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"fyp/model"
+	"fyp/scenarios"
 	"fyp/seeds"
 )
 
@@ -55,6 +56,24 @@ func annexInput(t *testing.T, lang string) Input {
 		Main:        func(ind *model.Indicator, _ model.Target) bool { return ind.InTable() }}
 }
 
+// reachSheet is scenario k's own reachability table, kept for the
+// workbook (the document prints one table for every scenario).
+func reachSheet(t *testing.T, d *Document, k int) *Table {
+	t.Helper()
+	for _, s := range d.Annexes {
+		for _, b := range s.Blocks {
+			if tb, ok := b.(*Table); ok && s.ID == "scenarios" && tb.SheetOnly {
+				if k == 0 {
+					return tb
+				}
+				k--
+			}
+		}
+	}
+	t.Fatalf("no reachability sheet %d", k)
+	return nil
+}
+
 func annexTable(t *testing.T, d *Document, id string) *Table {
 	t.Helper()
 	for _, s := range d.Annexes {
@@ -78,7 +97,7 @@ func annexTable(t *testing.T, d *Document, id string) *Table {
 func TestAnnexTablesFromModel(t *testing.T) {
 	in := annexInput(t, "zh")
 	d := Build(in)
-	reach := annexTable(t, d, "scenarios")
+	reach := reachSheet(t, d, 0)
 	var want []model.Assessment
 	for _, a := range model.Assess(in.Scenarios[0].Projection) {
 		if a.Indicator.InTable() {
@@ -97,7 +116,7 @@ func TestAnnexTablesFromModel(t *testing.T) {
 			t.Errorf("reachability %s: projected value %v, want %v", a.Indicator.ID, got, a.Projected)
 		}
 	}
-	if !slices.Equal(reach.Notes, []string{"scenario note"}) || reach.Sheet == "" {
+	if !slices.Equal(reach.Notes, []string{"scenario note"}) || reach.Sheet == "" || !strings.HasPrefix(annexTable(t, d, "scenarios").Notes[0], "scenario note") {
 		t.Errorf("reachability notes %q, sheet %q", reach.Notes, reach.Sheet)
 	}
 	prob := annexTable(t, d, "probability")
@@ -115,5 +134,80 @@ func TestAnnexTablesFromModel(t *testing.T) {
 		if got := rec.Rows[i].Cells[7].Text; got != in.Labels.Outcome(o) {
 			t.Errorf("record %s: %q, want %q", o.Indicator.ID, got, in.Labels.Outcome(o))
 		}
+	}
+}
+
+// TestReachabilityOneTable: the reachability annex prints one table for
+// every scenario (before: a table per scenario, six of them, nine pages):
+// a row per target with the required pace and the previous plan's, and
+// per scenario its assumed pace and verdict, each the model's number; each
+// scenario's own table (with the projected values) stays in the workbook.
+func TestReachabilityOneTable(t *testing.T) {
+	in := annexInput(t, "zh")
+	var prs []*model.Projection
+	for _, id := range []string{"baseline", "high", "low"} {
+		r, err := scenarios.Load(id, in.Plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr, err := model.Project(in.Plan, r.Scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prs = append(prs, pr)
+	}
+	in.Scenarios = nil
+	for _, pr := range prs {
+		in.Scenarios = append(in.Scenarios, Scenario{Projection: pr})
+	}
+	d := Build(in)
+	var printed []*Table
+	for _, s := range d.Annexes {
+		for _, b := range s.Blocks {
+			if tb, ok := b.(*Table); ok && s.ID == "scenarios" && !tb.SheetOnly {
+				printed = append(printed, tb)
+			}
+		}
+	}
+	if len(printed) != 1 {
+		t.Fatalf("the scenarios annex prints %d tables, want 1", len(printed))
+	}
+	all := printed[0]
+	if len(all.Cols) != 7+2*len(prs) || len(all.Groups) != 1+len(prs) || all.Groups[1].Title != ScenarioTitle(prs[0], "zh") {
+		t.Fatalf("%d columns, groups %v", len(all.Cols), all.Groups)
+	}
+	for k, pr := range prs {
+		var as []model.Assessment
+		for _, a := range model.Assess(pr) {
+			if a.Indicator.InTable() {
+				as = append(as, a)
+			}
+		}
+		if len(as) != len(all.Rows) {
+			t.Fatalf("%s: %d targets, the table %d rows", pr.Name(), len(as), len(all.Rows))
+		}
+		sheet := reachSheet(t, d, k)
+		if sheet.Sheet != "可达性 "+pr.Name() || len(sheet.Rows) != len(as) {
+			t.Errorf("%s: sheet %q with %d rows", pr.Name(), sheet.Sheet, len(sheet.Rows))
+		}
+		for i, a := range as {
+			c := all.Rows[i].Cells
+			if c[4].Text == "随情景" {
+				if !slices.ContainsFunc(all.Notes, func(n string) bool {
+					return strings.Contains(n, "序号"+c[0].Text) && strings.Contains(n, ScenarioTitle(pr, "zh")+sheet.Rows[i].Cells[8].Text)
+				}) {
+					t.Errorf("%s row %d: required pace by scenario, not in the notes %q", pr.Name(), i, all.Notes)
+				}
+			} else if !same(c[4].Value, a.Required) {
+				t.Errorf("%s row %d (%s): required %v, want %v", pr.Name(), i, a.Indicator.ID, c[4].Value, a.Required)
+			}
+			if c[1].Text != a.Indicator.Name.ZH || !same(c[5].Value, a.Historical) ||
+				!same(c[7+2*k].Value, a.Assumed) || c[8+2*k].Text != in.Labels.Verdict(a) {
+				t.Errorf("%s row %d (%s): %v", pr.Name(), i, a.Indicator.ID, c)
+			}
+		}
+	}
+	if !Landscape(all) {
+		t.Error("the table of three scenarios does not go on a landscape page")
 	}
 }

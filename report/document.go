@@ -114,3 +114,6 @@ func minus(s string) string {
 }
 
 func isNaN(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }
+
+// same reports whether two values are equal, NaN equal to NaN.
+func same(a, b float64) bool { return a == b || isNaN(a) && isNaN(b) }

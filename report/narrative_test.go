@@ -2,6 +2,7 @@ package report
 
 import (
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -166,7 +167,7 @@ func TestOverall(t *testing.T) {
 	zh := Overall(p, &Review{Rows: mid, AsOf: 2023, Final: model.DefaultFinalThresholds()}, DefaultLabels("zh"), "zh")
 	// 8 targets: 1 achieved early, 2 ahead, 1+1 on schedule (compound), 2
 	// lagging (lagging, floor), 1 insufficient data.
-	for _, want := range []string{"8项目标", "1项提前实现，2项快于预期，2项基本符合预期，2项滞后，1项数据不足", "森林覆盖率、空气质量优良天数存在完不成的风险"} {
+	for _, want := range []string{"目标8项中", "1项提前实现，2项快于预期，2项基本符合预期，2项滞后，1项数据不足", "森林覆盖率、空气质量优良天数存在完不成的风险"} {
 		if !strings.Contains(zh, want) {
 			t.Errorf("overall %q lacks %q", zh, want)
 		}
@@ -238,5 +239,44 @@ func TestSentenceWording(t *testing.T) {
 		if got := Sentence(c.r, false, model.DefaultFinalThresholds(), en, "en"); !strings.HasPrefix(got, c.want) {
 			t.Errorf("got  %s\nwant %s…", got, c.want)
 		}
+	}
+}
+
+// TestOverallCountsWhatTheTableShows: the 总体评价 counts the main
+// table's indicators and rows (before: "主要指标的31项目标" beside a table of
+// 29 indicators and 33 target rows), says which it leaves out (the goals
+// beyond the plan period) and how many of the insufficient are set by a
+// higher level without a value.
+func TestOverallCountsWhatTheTableShows(t *testing.T) {
+	p := &model.Plan{BaseYear: 2020, TargetYear: 2025}
+	a := &model.Indicator{ID: "a", Name: model.Text{ZH: "甲", EN: "A"}}
+	b := &model.Indicator{ID: "b", Name: model.Text{ZH: "乙", EN: "B"}}
+	c := &model.Indicator{ID: "c", Name: model.Text{ZH: "丙", EN: "C"}}
+	row := func(ind *model.Indicator, year int, kind model.Kind) model.Review {
+		return model.Review{Indicator: ind, Target: model.Target{Year: year, Kind: kind}, Category: model.InsufficientData,
+			AsOf: 2023, RequiredRemaining: math.NaN()}
+	}
+	rows := []model.Review{row(a, 2025, model.Level), row(a, 2035, model.Multiple), row(b, 2025, model.Delegated), row(c, 2025, model.Level)}
+	rv := &Review{Rows: rows, AsOf: 2023}
+	zh := Overall(p, rv, DefaultLabels("zh"), "zh")
+	for _, want := range []string{"规划纲要主要指标3项、目标4项，其中1项为2035年远景目标，不计入本次评价；规划期内的3项目标中，3项数据不足（数据不足中1项由上级下达，规划未列数值）。"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("overall %q lacks %q", zh, want)
+		}
+	}
+	en := Overall(p, rv, DefaultLabels("en"), "en")
+	if want := "The main table has 3 indicators and 4 targets, of which 1 2035 goal is not counted here; of the 3 targets of the plan period, 3 insufficient data (1 of them set by a higher level, with no value in the plan)."; !strings.Contains(en, want) {
+		t.Errorf("overall %q lacks %q", en, want)
+	}
+	// The document's own: as many targets as the main table has rows.
+	d := testDocument(t, "zh")
+	n := 0
+	for _, r := range d.Sections[1].Blocks[0].(*Table).Rows {
+		if r.Group == "" {
+			n++
+		}
+	}
+	if s := d.Sections[0].Blocks[0].(Paragraph).Text; !strings.Contains(s, fmt.Sprintf("目标%d项", n)) {
+		t.Errorf("overall %q does not count the main table's %d rows", s, n)
 	}
 }

@@ -286,8 +286,8 @@ func annexes(in Input) []Section {
 	if reach := reachabilityTables(in); len(reach) > 0 {
 		s := Section{ID: "scenarios", Title: L(lang, "情景与目标可达性", "Scenarios and reachability")}
 		s.Blocks = append(s.Blocks, Paragraph{Text: L(lang,
-			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需速度、假设速度和上一规划期的历史速度。",
-			"Each scenario assumes other yearly paces (the path at the plan's own rates meets every target exactly); the tables give each target's projected value and verdict and the required, assumed and historical paces.")})
+			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表逐项目标给出所需速度、上一规划期速度，以及各情景的假设速度和是否达标。",
+			"Each scenario assumes other yearly paces (the path at the plan's own rates meets every target exactly); the table gives each target's required pace and the previous plan's, and each scenario's assumed pace and verdict.")})
 		for _, n := range in.Notes {
 			s.Blocks = append(s.Blocks, Paragraph{Text: n, Note: true})
 		}
