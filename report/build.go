@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -185,39 +186,102 @@ func rowNo(ind *model.Indicator) string {
 }
 
 // sentenceBlocks are the sentences of section 3, under the plan's groups.
+// The targets of one indicator that the review says the same of share one
+// sentence (人均地区生产总值（2025年目标10、2035年目标翻一番）：数据不足，…),
+// and indicators that lack data for one same reason are named together in
+// one paragraph at the end (以下25项指标数据不足：…。文件中没有这些指标…)
+// rather than the same sentence repeated under each; a reason of its own
+// stays with its indicator.
 func sentenceBlocks(p *model.Plan, rv *Review, lb Labels, lang string) []Block {
-	var out []Block
-	var cur *List
-	group := ""
+	type item struct {
+		ind   *model.Indicator
+		quals []string // which of the indicator's targets: 2025年目标10
+		rest  string   // the sentence after the name and qualifier; "" when it does not start with the name
+		text  string   // the whole sentence when rest is ""
+		key   string   // the shared "insufficient data" clause, "" for a sentence of its own
+		why   string   // that clause's reason, as a sentence about several indicators
+	}
 	targets := map[*model.Indicator]int{}
 	for _, r := range rv.Rows {
 		targets[r.Indicator]++
 	}
+	var items []*item
 	for _, r := range tableOrder(rv.Rows) {
-		if g := groupOf(r.Indicator, lang); cur == nil || g != group {
-			group = g
-			if g != "" {
-				out = append(out, Heading{Text: g})
-			}
-			cur = &List{}
-			out = append(out, cur)
-		}
 		s := Sentence(r, IsFinal(p, rv.AsOf), rv.Final, lb, lang)
 		// Which of the indicator's targets the sentence is about, after
 		// the indicator's name: 人均地区生产总值（2035年目标翻一番）：….
 		q := ""
 		switch {
 		case targets[r.Indicator] > 1:
-			q = L(lang, fmt.Sprintf("（%d年目标%s）", r.Target.Year, lb.Goal(r.Target)), fmt.Sprintf(" (%d target %s)", r.Target.Year, lb.Goal(r.Target)))
+			q = L(lang, fmt.Sprintf("%d年目标%s", r.Target.Year, lb.Goal(r.Target)), fmt.Sprintf("%d target %s", r.Target.Year, lb.Goal(r.Target)))
 		case r.Target.Year != p.TargetYear:
-			q = L(lang, fmt.Sprintf("（%d年目标）", r.Target.Year), fmt.Sprintf(" (%d target)", r.Target.Year))
+			q = L(lang, fmt.Sprintf("%d年目标", r.Target.Year), fmt.Sprintf("%d target", r.Target.Year))
 		}
-		if name := r.Indicator.Name.In(lang); q != "" {
-			if rest, ok := strings.CutPrefix(s, name); ok {
-				s = name + q + rest
-			} else {
-				s = strings.TrimPrefix(q, " ") + L(lang, "", " ") + s
+		it := &item{ind: r.Indicator}
+		if q != "" {
+			it.quals = []string{q}
+		}
+		name := r.Indicator.Name.In(lang)
+		rest, ok := strings.CutPrefix(s, name)
+		if !ok {
+			it.text = s
+			if q != "" {
+				it.text = L(lang, "（"+q+"）", "("+q+") ") + s
 			}
+			items = append(items, it)
+			continue
+		}
+		it.rest = rest
+		cat := lb.Category(r)
+		if plain := L(lang, "："+cat+"，"+r.Reason.ZH+"。", ": "+cat+"; "+enReason(r.Reason.EN)+"."); rest == plain && r.Reason.In(lang) != "" {
+			it.key = cat + "\x00" + r.Reason.In(lang)
+			it.why = L(lang, strings.ReplaceAll(r.Reason.ZH, "该指标", "这些指标")+"。",
+				upperFirst(strings.ReplaceAll(enReason(r.Reason.EN), "this indicator", "these indicators"))+".")
+		}
+		// The indicator's previous target said the same: one sentence.
+		if n := len(items); n > 0 && items[n-1].ind == it.ind && items[n-1].rest == rest && rest != "" {
+			items[n-1].quals = append(items[n-1].quals, it.quals...)
+			continue
+		}
+		items = append(items, it)
+	}
+	// The clauses said of two indicators or more are said once.
+	inds := map[string][]*model.Indicator{}
+	var keys []string
+	for _, it := range items {
+		if it.key == "" || slices.Contains(inds[it.key], it.ind) {
+			continue
+		}
+		if inds[it.key] == nil {
+			keys = append(keys, it.key)
+		}
+		inds[it.key] = append(inds[it.key], it.ind)
+	}
+	shared := func(it *item) bool { return it.key != "" && len(inds[it.key]) > 1 }
+	qual := func(it *item) string {
+		if len(it.quals) == 0 {
+			return ""
+		}
+		return L(lang, "（"+strings.Join(it.quals, "、")+"）", " ("+strings.Join(it.quals, "; ")+")")
+	}
+	var out []Block
+	var cur *List
+	group, started := "", false
+	for _, it := range items {
+		if shared(it) {
+			continue
+		}
+		if g := groupOf(it.ind, lang); !started || g != group {
+			group, started = g, true
+			if g != "" {
+				out = append(out, Heading{Text: g})
+			}
+			cur = &List{}
+			out = append(out, cur)
+		}
+		s := it.text
+		if it.rest != "" {
+			s = it.ind.Name.In(lang) + qual(it) + it.rest
 		}
 		cur.Items = append(cur.Items, s)
 	}
@@ -226,7 +290,43 @@ func sentenceBlocks(p *model.Plan, rv *Review, lb Labels, lang string) []Block {
 			out[i] = *l
 		}
 	}
+	if slices.ContainsFunc(keys, func(k string) bool { return len(inds[k]) > 1 }) {
+		out = append(out, Heading{Text: L(lang, "需补充数据的指标", "Indicators that need data")})
+	}
+	for _, k := range keys {
+		if len(inds[k]) < 2 {
+			continue
+		}
+		var names []string
+		why, cat := "", strings.SplitN(k, "\x00", 2)[0]
+		all := map[*model.Indicator]int{}
+		for _, it := range items {
+			all[it.ind]++
+		}
+		for _, it := range items {
+			if it.key != k {
+				continue
+			}
+			why = it.why
+			name := it.ind.Name.In(lang)
+			if all[it.ind] > 1 { // another target of it is said elsewhere
+				name += qual(it)
+			}
+			names = append(names, name)
+		}
+		out = append(out, Paragraph{Text: L(lang,
+			fmt.Sprintf("以下%d项指标%s：%s。%s", len(inds[k]), cat, strings.Join(names, "、"), why),
+			fmt.Sprintf("%s for %d indicators: %s. %s", upperFirst(cat), len(inds[k]), strings.Join(names, ", "), why))})
+	}
 	return out
+}
+
+// upperFirst writes s with a capital first letter.
+func upperFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // chartCaption names a chart by its id.

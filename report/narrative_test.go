@@ -280,3 +280,47 @@ func TestOverallCountsWhatTheTableShows(t *testing.T) {
 		t.Errorf("overall %q does not count the main table's %d rows", s, n)
 	}
 }
+
+// TestSentencesSayASharedReasonOnce: indicators that lack data for the
+// same reason are named in one paragraph (before: the same 数据不足
+// sentence 25 times under the groups); an indicator's own reason stays in
+// its group; two targets of one indicator with the same sentence share it;
+// a group left with no sentence has no heading.
+func TestSentencesSayASharedReasonOnce(t *testing.T) {
+	g1, g2 := model.Text{ZH: "经济发展", EN: "Economy"}, model.Text{ZH: "民生福祉", EN: "Well-being"}
+	ind := func(id, zh string, no int, g model.Text) *model.Indicator {
+		return &model.Indicator{ID: id, No: no, Name: model.Text{ZH: zh, EN: id}, Group: g}
+	}
+	a, b, c, d := ind("a", "甲", 1, g1), ind("b", "乙", 2, g1), ind("c", "丙", 3, g2), ind("d", "丁", 4, g2)
+	none := model.Text{ZH: "文件中没有该指标2023年及以前的观测值；请补充2021—2023年数据", EN: "the file has no observation of this indicator up to 2023; supply the 2021–2023 figures"}
+	own := model.Text{ZH: "规划未给出2020年基期值", EN: "the plan gives no 2020 base value"}
+	row := func(x *model.Indicator, year int, why model.Text) model.Review {
+		return model.Review{Indicator: x, Target: model.Target{Year: year, Kind: model.Level, Value: 1}, Category: model.InsufficientData,
+			AsOf: 2023, Reason: why, TaskDone: math.NaN(), RequiredRemaining: math.NaN()}
+	}
+	p := &model.Plan{BaseYear: 2020, TargetYear: 2025, Indicators: []*model.Indicator{a, b, c, d}}
+	rv := &Review{AsOf: 2023, Rows: []model.Review{row(a, 2025, none), row(a, 2035, none), row(b, 2025, own), row(c, 2025, none), row(d, 2025, none)}}
+	var got []string
+	for _, bl := range sentenceBlocks(p, rv, DefaultLabels("zh"), "zh") {
+		switch x := bl.(type) {
+		case Heading:
+			got = append(got, "# "+x.Text)
+		case List:
+			got = append(got, x.Items...)
+		case Paragraph:
+			got = append(got, x.Text)
+		}
+	}
+	want := []string{"# 经济发展", "乙：数据不足，规划未给出2020年基期值。", "# 需补充数据的指标",
+		"以下3项指标数据不足：甲、丙、丁。文件中没有这些指标2023年及以前的观测值；请补充2021—2023年数据。"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Two indicators of which one has two targets: the targets share one
+	// sentence, which says both.
+	rv.Rows = []model.Review{row(a, 2025, own), row(a, 2035, own), row(b, 2025, none)}
+	l := sentenceBlocks(p, rv, DefaultLabels("zh"), "zh")
+	if len(l) != 2 || len(l[1].(List).Items) != 2 || l[1].(List).Items[0] != "甲（2025年目标1、2035年目标1）：数据不足，规划未给出2020年基期值。" {
+		t.Errorf("blocks %v", l)
+	}
+}
