@@ -58,17 +58,23 @@ func Build(in Input) *Document {
 		d.Title = L(lang, p.Title.ZH+"目标可达性评估", p.Title.In("en")+" — reachability of the targets")
 		d.Subtitle = L(lang, "初稿", "draft")
 	}
+	figs := figures(p, in.Charts, in.Sensitivity, lang)
 	if rv != nil {
+		var table []Block
+		if n := figureNo(figs, "progress.png"); n > 0 {
+			table = append(table, Paragraph{Text: L(lang, fmt.Sprintf("各项目标的完成情况见表1，任务完成进度与时间进度的对比见图%d。", n),
+				fmt.Sprintf("Table 1 gives each target's progress; Figure %d sets the task done against the time elapsed.", n))})
+		}
 		d.Sections = append(d.Sections,
 			Section{ID: "overall", Title: L(lang, "总体评价", "Overall assessment"), Blocks: []Block{Paragraph{Text: Overall(p, rv, in.Labels, lang)}}},
-			Section{ID: "table", Title: L(lang, "主要指标完成情况", "The main indicators"), Blocks: []Block{mainTable(p, rv, in.Labels, lang)}},
+			Section{ID: "table", Title: L(lang, "主要指标完成情况", "The main indicators"), Blocks: append(table, mainTable(p, rv, in.Labels, lang))},
 			Section{ID: "indicators", Title: L(lang, "分指标评价", "Indicator by indicator"), Blocks: sentenceBlocks(p, rv, in.Labels, lang)})
 	} else {
 		d.Sections = append(d.Sections, Section{ID: "overall", Title: L(lang, "说明", "About this report"), Blocks: []Block{Paragraph{Text: L(lang,
 			"未提供观测数据（--observed），本报告不含中期评估，只测算规划目标在各情景下的可达性和实现概率，并列出上一规划的完成情况。",
 			"No observed figures (--observed) were given: this report has no mid-term review; it tests the targets' reachability and probability under each scenario and shows the previous plan's record.")}}})
 	}
-	if figs := figures(p, in.Charts, in.Sensitivity, lang); len(figs) > 0 {
+	if len(figs) > 0 {
 		d.Sections = append(d.Sections, Section{ID: "figures", Title: L(lang, "图表", "Figures"), Blocks: figs})
 	}
 	d.Annexes = annexes(in)
@@ -370,6 +376,26 @@ func chartRank(id string) int {
 	return 99
 }
 
+// figureOrder is where a chart of one indicator (path-gdp) stands among
+// its kind: the main table's order (序号), then the plan's.
+func figureOrder(p *model.Plan, id string) (int, int) {
+	if i := strings.IndexByte(id, '-'); i >= 0 {
+		for k, ind := range p.Indicators {
+			if ind.ID == id[i+1:] {
+				no := ind.No
+				if no == 0 {
+					no = 1 << 20
+				}
+				return no*100 + ind.Sub, k
+			}
+		}
+	}
+	return 1 << 30, 0
+}
+
+// figures are the charts numbered in the order they appear: headline and
+// progress first, the charts of one indicator each in the main table's
+// order; an opening paragraph refers to every one of them.
 func figures(p *model.Plan, charts map[string][]byte, sensitivity []string, lang string) []Block {
 	names := make([]string, 0, len(charts))
 	for n := range charts {
@@ -378,17 +404,77 @@ func figures(p *model.Plan, charts map[string][]byte, sensitivity []string, lang
 		}
 	}
 	sort.SliceStable(names, func(i, j int) bool {
-		a, b := chartRank(strings.TrimSuffix(names[i], ".png")), chartRank(strings.TrimSuffix(names[j], ".png"))
-		if a != b {
-			return a < b
+		a, b := strings.TrimSuffix(names[i], ".png"), strings.TrimSuffix(names[j], ".png")
+		if ra, rb := chartRank(a), chartRank(b); ra != rb {
+			return ra < rb
+		}
+		a1, a2 := figureOrder(p, a)
+		b1, b2 := figureOrder(p, b)
+		if a1 != b1 || a2 != b2 {
+			return a1 < b1 || a1 == b1 && a2 < b2
 		}
 		return names[i] < names[j]
 	})
 	var out []Block
+	var refs []string
+	for i := 0; i < len(names); {
+		id := strings.TrimSuffix(names[i], ".png")
+		j := i + 1
+		for j < len(names) && chartRank(strings.TrimSuffix(names[j], ".png")) == chartRank(id) && chartRank(id) != 99 {
+			j++
+		}
+		refs = append(refs, figureRef(p, names[i:j], sensitivity, i+1, lang))
+		i = j
+	}
+	if len(refs) > 0 {
+		out = append(out, Paragraph{Text: L(lang, strings.Join(refs, "；")+"。", upperFirst(strings.Join(refs, "; "))+".")})
+	}
 	for i, n := range names {
 		id := strings.TrimSuffix(n, ".png")
 		out = append(out, Figure{No: i + 1, Name: n, PNG: charts[n],
 			Caption: L(lang, fmt.Sprintf("图%d  ", i+1), fmt.Sprintf("Figure %d. ", i+1)) + chartCaption(p, id, sensitivity, lang)})
 	}
 	return out
+}
+
+// figureNo is the number of the figure of chart name, 0 without it.
+func figureNo(figs []Block, name string) int {
+	for _, b := range figs {
+		if f, ok := b.(Figure); ok && f.Name == name {
+			return f.No
+		}
+	}
+	return 0
+}
+
+// figureRef says what figures first … first+len(names)−1 show: one by its
+// caption, a run of one kind (the yearly paths) by the kind.
+func figureRef(p *model.Plan, names []string, sensitivity []string, first int, lang string) string {
+	id := strings.TrimSuffix(names[0], ".png")
+	if len(names) == 1 {
+		return L(lang, fmt.Sprintf("图%d为%s", first, chartCaption(p, id, sensitivity, lang)),
+			fmt.Sprintf("figure %d shows %s", first, lowerFirst(chartCaption(p, id, sensitivity, lang))))
+	}
+	last := first + len(names) - 1
+	var zh, en string
+	switch {
+	case strings.HasPrefix(id, "path-"):
+		zh, en = "各指标的逐年测算路径（按指标序号）", "the yearly path of each indicator (in the main table's order)"
+	case strings.HasPrefix(id, "fan-"):
+		zh, en = "各指标测算路径的不确定性区间", "the uncertainty band of each indicator's path"
+	case strings.HasPrefix(id, "tornado-"):
+		zh, en = "主要目标对各项假设的敏感性", "how sensitive the main targets are to each assumption"
+	default:
+		zh, en = "其他图表", "other charts"
+	}
+	return L(lang, fmt.Sprintf("图%d—图%d为%s", first, last, zh), fmt.Sprintf("figures %d–%d show %s", first, last, en))
+}
+
+// lowerFirst writes an English caption inside a sentence (Headline
+// indicators → headline indicators); a name (GDP) stays.
+func lowerFirst(s string) string {
+	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && (s[1] < 'A' || s[1] > 'Z') {
+		return strings.ToLower(s[:1]) + s[1:]
+	}
+	return s
 }

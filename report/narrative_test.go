@@ -324,3 +324,41 @@ func TestSentencesSayASharedReasonOnce(t *testing.T) {
 		t.Errorf("blocks %v", l)
 	}
 }
+
+// TestFiguresInTableOrderAndReferred: the charts of one indicator each
+// follow the main table's order (before: their file names', 地区生产总值
+// ninth), and the text refers to every figure: the figures' section opens
+// by saying what each shows, the main table's section points to progress.
+func TestFiguresInTableOrderAndReferred(t *testing.T) {
+	z := &model.Indicator{ID: "zz", No: 1, Name: model.Text{ZH: "甲", EN: "A"}}
+	a := &model.Indicator{ID: "aa", No: 2, Name: model.Text{ZH: "乙", EN: "B"}}
+	p := &model.Plan{BaseYear: 2020, TargetYear: 2025, Indicators: []*model.Indicator{a, z}}
+	png := []byte("png")
+	charts := map[string][]byte{"path-aa.png": png, "path-zz.png": png, "progress.png": png, "headline.png": png, "record.png": png}
+	d := Build(Input{Plan: p, Lang: "zh", Labels: DefaultLabels("zh"), Charts: charts,
+		Review: &Review{AsOf: 2023, Rows: []model.Review{{Indicator: z, Target: model.Target{Year: 2025, Kind: model.Level, Value: 1}, Category: model.InsufficientData, AsOf: 2023}}}})
+	var caps []string
+	var intro string
+	for _, s := range d.Sections {
+		for _, b := range s.Blocks {
+			switch x := b.(type) {
+			case Figure:
+				caps = append(caps, x.Caption)
+			case Paragraph:
+				if s.ID == "figures" {
+					intro = x.Text
+				}
+			}
+		}
+	}
+	want := []string{"图1  主要指标测算路径", "图2  主要指标任务完成进度与时间进度", "图3  甲：逐年测算路径", "图4  乙：逐年测算路径", "图5  上一规划主要指标完成情况"}
+	if strings.Join(caps, "|") != strings.Join(want, "|") {
+		t.Errorf("figures %q, want %q", caps, want)
+	}
+	if want := "图1为主要指标测算路径；图2为主要指标任务完成进度与时间进度；图3—图4为各指标的逐年测算路径（按指标序号）；图5为上一规划主要指标完成情况。"; intro != want {
+		t.Errorf("figures' opening %q, want %q", intro, want)
+	}
+	if s := d.Sections[1].Blocks[0].(Paragraph).Text; !strings.Contains(s, "见图2") {
+		t.Errorf("the main table's section says %q, no word of figure 2", s)
+	}
+}
