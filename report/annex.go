@@ -202,8 +202,11 @@ func reachabilityTables(in Input) []*Table {
 	return append([]*Table{all}, sheets...)
 }
 
-// probabilityTable is P(met) of each main-table target under each scenario.
-func probabilityTable(in Input) *Table {
+// probabilityTables are P(met) of each main-table target under each
+// scenario: the printed table (a column per scenario), then the detail
+// (standard error, percentiles; a row per target and scenario) for the
+// workbook.
+func probabilityTables(in Input) []*Table {
 	if in.Simulations == nil || len(in.Simulations.Runs) == 0 {
 		return nil
 	}
@@ -227,7 +230,8 @@ func probabilityTable(in Input) *Table {
 			notes = append(notes, simNote(n, titles, names, lang))
 		}
 	}
-	t := &Table{Sheet: L(lang, "实现概率", "Probability"), Notes: notes,
+	notes = mergeScenarioNotes(notes, lang)
+	t := &Table{Sheet: L(lang, "实现概率明细", "Probability detail"), SheetOnly: true, Notes: notes,
 		Caption: L(lang, "目标实现概率（"+numfmt.Thousands(sims[0].Draws)+"次抽样）", "Probability of meeting each target ("+numfmt.Thousands(sims[0].Draws)+" draws)"),
 		Cols: []Col{
 			col(L(lang, "指标", "Indicator"), 32, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText), col(L(lang, "情景", "Scenario"), 14, FmtText),
@@ -251,6 +255,83 @@ func probabilityTable(in Input) *Table {
 				N(ts.Q[2], metricText(ts.Target, ts.Q[2], lb, lang)), N(ts.Q[4], metricText(ts.Target, ts.Q[4], lb, lang))}})
 		}
 	}
+	return []*Table{probabilityWide(in, sims, titles, notes, prob), t}
+}
+
+// mergeScenarioNotes says once a warning said alike of several scenarios
+// (注意［高增长情景］商品进出口总额：… and the same of 低增长情景): 注意［高增长情景、
+// 低增长情景］商品进出口总额：….
+func mergeScenarioNotes(notes []string, lang string) []string {
+	open, close, sep := "［", "］", "、"
+	if lang == "en" {
+		open, close, sep = "[", "]", ", "
+	}
+	var out []string
+	at := map[string]int{} // the note's text without its scenario → its place in out
+	var scs [][]string
+	for _, n := range notes {
+		i := strings.Index(n, open)
+		j := strings.Index(n, close)
+		if i < 0 || j < i {
+			out = append(out, n)
+			scs = append(scs, nil)
+			continue
+		}
+		k := n[:i] + "\x00" + n[j:]
+		if p, ok := at[k]; ok && scs[p] != nil {
+			scs[p] = append(scs[p], n[i+len(open):j])
+			out[p] = n[:i] + open + strings.Join(scs[p], sep) + n[j:]
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, n)
+		scs = append(scs, []string{n[i+len(open) : j]})
+	}
+	return out
+}
+
+// probabilityWide is the probability annex as printed: a row per target,
+// a column per scenario giving its probability of meeting the target (the
+// standard errors and percentiles are in the workbook's detail sheet).
+func probabilityWide(in Input, sims []*model.Simulation, titles map[string]string, notes []string, prob func(float64) Cell) *Table {
+	lang, lb := in.Lang, in.Labels
+	t := &Table{Sheet: L(lang, "实现概率", "Probability"),
+		Caption: L(lang, "目标实现概率（"+numfmt.Thousands(sims[0].Draws)+"次抽样）", "Probability of meeting each target ("+numfmt.Thousands(sims[0].Draws)+" draws)"),
+		Cols: []Col{col(L(lang, "指标", "Indicator"), 26, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
+			col(L(lang, "年份", "Year"), 6, FmtYear), col(L(lang, "目标值", "Target"), 11, FmtText)},
+		Groups: []HeadGroup{{Span: 4}, {Title: L(lang, "各情景实现概率", "Probability under each scenario"), Span: len(sims)}}}
+	type key struct {
+		ind  *model.Indicator
+		year int
+		goal string
+	}
+	rows := map[key]int{}
+	for k, sim := range sims {
+		t.Cols = append(t.Cols, col(cmp.Or(titles[sim.Projection.Name()], sim.Projection.Name()), 10, FmtPct1))
+		for _, ts := range sim.Targets {
+			if ts.Status != model.Assessed || !in.inMain(ts.Indicator, ts.Target) {
+				continue
+			}
+			kk := key{ts.Indicator, ts.Target.Year, lb.Goal(ts.Target)}
+			r, ok := rows[kk]
+			if !ok {
+				r = len(t.Rows)
+				rows[kk] = r
+				t.Rows = append(t.Rows, Row{Cells: []Cell{T(ts.Indicator.Name.In(lang)), T(ts.Indicator.Unit.In(lang)),
+					N(float64(ts.Target.Year), fmt.Sprint(ts.Target.Year)), T(kk.goal)}})
+			}
+			for len(t.Rows[r].Cells) < 4+k {
+				t.Rows[r].Cells = append(t.Rows[r].Cells, N(math.NaN(), "—"))
+			}
+			t.Rows[r].Cells = append(t.Rows[r].Cells, prob(ts.PMet))
+		}
+	}
+	for i := range t.Rows {
+		for len(t.Rows[i].Cells) < len(t.Cols) {
+			t.Rows[i].Cells = append(t.Rows[i].Cells, N(math.NaN(), "—"))
+		}
+	}
+	t.Notes = append([]string{L(lang, "标准误和P5、P50、P95分位数见工作簿“实现概率明细”工作表。", "The standard errors and the P5, P50 and P95 percentiles are in the workbook's sheet \"Probability detail\".")}, notes...)
 	return t
 }
 

@@ -122,8 +122,36 @@ func TestAnnexTablesFromModel(t *testing.T) {
 	prob := annexTable(t, d, "probability")
 	// The report's own explanation, then the command's warnings with the
 	// scenario and indicator named.
-	if len(prob.Rows) == 0 || len(prob.Notes) != 2 || !strings.HasPrefix(prob.Notes[0], "200次随机抽样（种子1）") || prob.Notes[1] != "注意［规划路径］实际利用外资：未建模" {
+	if len(prob.Rows) == 0 || len(prob.Notes) != 3 || !strings.HasPrefix(prob.Notes[1], "200次随机抽样（种子1）") || prob.Notes[2] != "注意［规划路径］实际利用外资：未建模" {
 		t.Errorf("probability: %d rows, notes %q", len(prob.Rows), prob.Notes)
+	}
+	// The printed table: a row per target, a column per scenario with its
+	// probability; the detail (standard error, percentiles) in the workbook.
+	sim := in.Simulations.Runs[0]
+	var met []float64
+	for _, ts := range sim.Targets {
+		if ts.Status == model.Assessed && ts.Indicator.InTable() {
+			met = append(met, ts.PMet)
+		}
+	}
+	if len(prob.Cols) != 5 || len(prob.Rows) != len(met) {
+		t.Fatalf("probability: %d columns, %d rows; want 5 and %d", len(prob.Cols), len(prob.Rows), len(met))
+	}
+	for i, p := range met {
+		if !same(prob.Rows[i].Cells[4].Value, p) {
+			t.Errorf("probability row %d: %v, want %v", i, prob.Rows[i].Cells[4].Value, p)
+		}
+	}
+	var detail *Table
+	for _, s := range d.Annexes {
+		for _, b := range s.Blocks {
+			if tb, ok := b.(*Table); ok && s.ID == "probability" && tb.SheetOnly {
+				detail = tb
+			}
+		}
+	}
+	if detail == nil || len(detail.Rows) != len(met) || detail.Cols[6].Head != "标准误" {
+		t.Errorf("no probability detail for the workbook: %v", detail)
 	}
 	rec := annexTable(t, d, "record")
 	outs := model.ExPost(in.Record.Plan)
@@ -209,5 +237,19 @@ func TestReachabilityOneTable(t *testing.T) {
 	}
 	if !Landscape(all) {
 		t.Error("the table of three scenarios does not go on a landscape page")
+	}
+}
+
+// TestMergeScenarioNotes: a warning said alike of several scenarios is
+// said once, naming them (before: the same warning four times).
+func TestMergeScenarioNotes(t *testing.T) {
+	got := mergeScenarioNotes([]string{"说明", "注意［甲］进出口：2个。", "注意［乙］进出口：2个。", "注意［乙］外资：1个。"}, "zh")
+	want := []string{"说明", "注意［甲、乙］进出口：2个。", "注意［乙］外资：1个。"}
+	if !slices.Equal(got, want) {
+		t.Errorf("notes %q, want %q", got, want)
+	}
+	got = mergeScenarioNotes([]string{"Warning [high] trade: 2.", "Warning [low] trade: 2."}, "en")
+	if want := []string{"Warning [high, low] trade: 2."}; !slices.Equal(got, want) {
+		t.Errorf("notes %q, want %q", got, want)
 	}
 }

@@ -296,8 +296,8 @@ func annexes(in Input) []Section {
 		}
 		out = append(out, s)
 	}
-	if t := probabilityTable(in); t != nil {
-		out = append(out, Section{ID: "probability", Title: L(lang, "目标实现概率", "Probability of meeting each target"), Blocks: []Block{t}})
+	if ts := probabilityTables(in); len(ts) > 0 {
+		out = append(out, Section{ID: "probability", Title: L(lang, "目标实现概率", "Probability of meeting each target"), Blocks: []Block{ts[0], ts[1]}})
 	}
 	if rv != nil {
 		out = append(out, Section{ID: "classes", Title: L(lang, "欧盟统计局和联合国亚太经社会方法分类", "Eurostat and UN ESCAP classes"),

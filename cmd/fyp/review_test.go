@@ -226,7 +226,7 @@ func TestReportBundle(t *testing.T) {
 	for _, id := range scenarios.IDs() {
 		want = append(want, "可达性 "+id)
 	}
-	want = append(want, "实现概率", "上期完成情况", "图表 Charts")
+	want = append(want, "实现概率", "实现概率明细", "上期完成情况", "图表 Charts")
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
