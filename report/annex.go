@@ -111,7 +111,7 @@ func reachabilityTables(in Input) []*Table {
 	all := &Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "各情景下目标可达性", "Reachability of targets under each scenario"),
 		Cols: []Col{
 			col(L(lang, "序号", "No."), 5, FmtText), col(L(lang, "指标", "Indicator"), 26, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
-			col(L(lang, "目标值", "Target"), 11, FmtText), col(L(lang, "所需速度", "Required pace"), 9, FmtRate),
+			col(L(lang, "目标值", "Target"), 20, FmtText), col(L(lang, "所需速度", "Required pace"), 9, FmtRate),
 			col(L(lang, "上一规划期速度", "Previous plan's pace"), 9, FmtRate), col(L(lang, "速度单位", "Pace unit"), 9, FmtText)},
 		Groups: []HeadGroup{{Span: 7}}}
 	var sheets []*Table
