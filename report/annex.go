@@ -124,16 +124,30 @@ func reachabilityTables(in Input) []*Table {
 		texts []string
 	}
 	req := map[int]*paces{}
+	var met []string      // each scenario's count of targets met
+	unassessed := []int{} // the first scenario's targets without a verdict, by label
+	var labels []string
+	names := map[string]string{}
+	for _, ind := range in.Plan.Indicators {
+		names[ind.ID] = ind.Name.In(lang)
+	}
+	titles := map[string]string{}
+	for _, sc := range in.Scenarios {
+		titles[sc.Projection.Name()] = ScenarioTitle(sc.Projection, lang)
+	}
 	for k, sc := range in.Scenarios {
 		pr := sc.Projection
 		title := ScenarioTitle(pr, lang)
 		all.Cols = append(all.Cols, col(L(lang, "速度", "Pace"), 8, FmtRate), col(L(lang, "评价", "Verdict"), 8, FmtText))
 		all.Groups = append(all.Groups, HeadGroup{Title: title, Span: 2})
 		for _, n := range sc.Notes {
-			if !slices.Contains(notes, n) {
+			// The command's warnings, scenario and indicator by name; its
+			// column legend and totals give way to the report's.
+			if n = simNote(n, titles, names, lang); !slices.Contains(notes, n) && !strings.HasPrefix(n, "★") && !strings.HasPrefix(n, L(lang, "合计", "Totals")) {
 				notes = append(notes, n)
 			}
 		}
+		nmet := 0
 		t := &Table{Sheet: L(lang, "可达性", "Reachability") + " " + pr.Name(), SheetOnly: true,
 			Caption: L(lang, "目标可达性", "Reachability of targets") + L(lang, "：", ": ") + title,
 			Cols: []Col{
@@ -172,6 +186,16 @@ func reachabilityTables(in Input) []*Table {
 					required, N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
 			}
 			all.Rows[r].Cells = append(all.Rows[r].Cells, assumed, T(lb.Verdict(a)))
+			switch v := lb.Verdict(a); {
+			case a.Status == model.Assessed && a.Met:
+				nmet++
+			case a.Status != model.Assessed && k == 0:
+				if i := slices.Index(labels, v); i >= 0 {
+					unassessed[i]++
+				} else {
+					labels, unassessed = append(labels, v), append(unassessed, 1)
+				}
+			}
 			if req[r] == nil {
 				req[r] = &paces{}
 			}
@@ -179,6 +203,7 @@ func reachabilityTables(in Input) []*Table {
 			req[r].texts = append(req[r].texts, title+L(lang, "", " ")+required.Text)
 		}
 		sheets = append(sheets, t)
+		met = append(met, L(lang, fmt.Sprintf("%s%d项", title, nmet), fmt.Sprintf("%s %d", title, nmet)))
 		// A target this scenario does not assess keeps its place: dashes.
 		for i := range all.Rows {
 			for len(all.Rows[i].Cells) < len(all.Cols) {
@@ -196,6 +221,15 @@ func reachabilityTables(in Input) []*Table {
 		notes = append(notes, L(lang, "序号"+c[0].Text+c[1].Text+"（"+c[3].Text+"）所需速度随情景而定："+strings.Join(pc.texts, "，")+"。",
 			"No. "+c[0].Text+" "+c[1].Text+" ("+c[3].Text+"): the required pace depends on the scenario: "+strings.Join(pc.texts, ", ")+"."))
 	}
+	total := L(lang, fmt.Sprintf("%d项目标中达标的：%s", len(all.Rows), strings.Join(met, "，")), fmt.Sprintf("Of the %d targets, met: %s", len(all.Rows), strings.Join(met, "; ")))
+	var un []string
+	for i, l := range labels {
+		un = append(un, L(lang, fmt.Sprintf("%s%d项", l, unassessed[i]), fmt.Sprintf("%s %d", l, unassessed[i])))
+	}
+	if len(un) > 0 {
+		total += L(lang, "（"+strings.Join(un, "、")+"，无法评价）", " ("+strings.Join(un, ", ")+": not assessed)")
+	}
+	notes = append([]string{total + L(lang, "。", ".")}, mergeScenarioNotes(notes, lang)...)
 	all.Notes = append(notes, L(lang,
 		"所需速度为自基期起恰好实现目标的年均速度；上一规划期速度为上一规划期实际年均速度；各情景的假设速度为该情景对目标期间的年均速度，评价为按该情景测算到目标年是否达标。各情景的测算值、基期值见工作簿各情景工作表。",
 		"Required pace: the average pace from the base year that meets the target exactly; previous plan's pace: the average delivered in the previous plan period; each scenario's assumed pace is its average over the target's period and its verdict whether its projection meets the target. The projected values are in the workbook, one sheet per scenario."))

@@ -1,6 +1,7 @@
 package report
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -116,7 +117,7 @@ func TestAnnexTablesFromModel(t *testing.T) {
 			t.Errorf("reachability %s: projected value %v, want %v", a.Indicator.ID, got, a.Projected)
 		}
 	}
-	if !slices.Equal(reach.Notes, []string{"scenario note"}) || reach.Sheet == "" || !strings.HasPrefix(annexTable(t, d, "scenarios").Notes[0], "scenario note") {
+	if !slices.Equal(reach.Notes, []string{"scenario note"}) || reach.Sheet == "" || !slices.Contains(annexTable(t, d, "scenarios").Notes, "scenario note") {
 		t.Errorf("reachability notes %q, sheet %q", reach.Notes, reach.Sheet)
 	}
 	prob := annexTable(t, d, "probability")
@@ -237,6 +238,21 @@ func TestReachabilityOneTable(t *testing.T) {
 	}
 	if !Landscape(all) {
 		t.Error("the table of three scenarios does not go on a landscape page")
+	}
+	// The totals: the targets each scenario meets, counted from the model
+	// (before: the command's 合计 lines, one a scenario, none named).
+	var met []string
+	for _, pr := range prs {
+		n := 0
+		for _, a := range model.Assess(pr) {
+			if a.Indicator.InTable() && a.Status == model.Assessed && a.Met {
+				n++
+			}
+		}
+		met = append(met, fmt.Sprintf("%s%d项", ScenarioTitle(pr, "zh"), n))
+	}
+	if want := fmt.Sprintf("%d项目标中达标的：%s", len(all.Rows), strings.Join(met, "，")); !strings.HasPrefix(all.Notes[0], want) {
+		t.Errorf("totals %q, want %q…", all.Notes[0], want)
 	}
 }
 
