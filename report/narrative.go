@@ -171,10 +171,10 @@ func countIntro(p *model.Plan, all []model.Review, lang string) string {
 	var zh, en []string
 	for _, y := range years {
 		zh = append(zh, fmt.Sprintf("%d项为%d年远景目标", later[y], y))
-		en = append(en, fmt.Sprintf("%d %d goal%s", later[y], y, plural(later[y])))
+		en = append(en, fmt.Sprintf("%d for %d", later[y], y))
 	}
 	return L(lang, fmt.Sprintf("规划纲要主要指标%d项、目标%d项，其中%s，不计入本次评价；规划期内的%d项目标中", len(inds), len(all), strings.Join(zh, "、"), n),
-		fmt.Sprintf("The main table has %s and %s, of which %s %s not counted here; of the %s of the plan period", countNoun(len(inds), "indicator"), countNoun(len(all), "target"), strings.Join(en, " and "), isAre(len(all) - n)[1:], countNoun(n, "target")))
+		fmt.Sprintf("The main table has %s and %s, of which the goals beyond the plan period (%s) are not counted here; of the %s of the plan period", countNoun(len(inds), "indicator"), countNoun(len(all), "target"), strings.Join(en, ", "), countNoun(n, "target")))
 }
 
 // delegated says how many of the period's targets the plan leaves to a

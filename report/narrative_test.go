@@ -265,7 +265,7 @@ func TestOverallCountsWhatTheTableShows(t *testing.T) {
 		}
 	}
 	en := Overall(p, rv, DefaultLabels("en"), "en")
-	if want := "The main table has 3 indicators and 4 targets, of which 1 2035 goal is not counted here; of the 3 targets of the plan period, 3 insufficient data (1 of them set by a higher level, with no value in the plan)."; !strings.Contains(en, want) {
+	if want := "The main table has 3 indicators and 4 targets, of which the goals beyond the plan period (1 for 2035) are not counted here; of the 3 targets of the plan period, 3 insufficient data (1 of them set by a higher level, with no value in the plan)."; !strings.Contains(en, want) {
 		t.Errorf("overall %q lacks %q", en, want)
 	}
 	// The document's own: as many targets as the main table has rows.
