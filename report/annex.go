@@ -54,6 +54,15 @@ func col(head string, width float64, numFmt string) Col {
 	return Col{Head: head, Width: width, NumFmt: numFmt}
 }
 
+// L2f picks a width by language: Chinese targets in words (增速不低于地区生
+// 产总值增速) need a wider column than English ones, which wrap at spaces.
+func L2f(lang string, zh, en float64) float64 {
+	if lang == "en" {
+		return en
+	}
+	return zh
+}
+
 // ScenarioTitle is a scenario's title in lang, as a report names it (its
 // name, e.g. baseline, is for the command line); the plan's own rules
 // without a scenario are 规划路径.
@@ -111,9 +120,10 @@ func reachabilityTables(in Input) []*Table {
 	all := &Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "各情景下目标可达性", "Reachability of targets under each scenario"),
 		Cols: []Col{
 			col(L(lang, "序号", "No."), 5, FmtText), col(L(lang, "指标", "Indicator"), 26, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
-			col(L(lang, "目标值", "Target"), 20, FmtText), col(L(lang, "所需速度", "Required pace"), 9, FmtRate),
+			col(L(lang, "目标值", "Target"), L2f(lang, 20, 12), FmtText), col(L(lang, "所需速度", "Required pace"), 9, FmtRate),
 			col(L(lang, "上一规划期速度", "Previous plan's pace"), 9, FmtRate), col(L(lang, "速度单位", "Pace unit"), 9, FmtText)},
-		Groups: []HeadGroup{{Span: 7}}}
+		// English units and verdicts are long (100 million yuan): they wrap.
+		Groups: []HeadGroup{{Span: 7}}, Wrap: []bool{false, false, lang == "en", false, false, false, false}}
 	var sheets []*Table
 	var notes []string
 	rows := map[int]int{} // assessment index → row of all
@@ -139,6 +149,7 @@ func reachabilityTables(in Input) []*Table {
 		pr := sc.Projection
 		title := ScenarioTitle(pr, lang)
 		all.Cols = append(all.Cols, col(L(lang, "速度", "Pace"), 8, FmtRate), col(L(lang, "评价", "Verdict"), 8, FmtText))
+		all.Wrap = append(all.Wrap, false, lang == "en") // insufficient data: 17 characters, six times
 		all.Groups = append(all.Groups, HeadGroup{Title: title, Span: 2})
 		for _, n := range sc.Notes {
 			// The command's warnings, scenario and indicator by name; its

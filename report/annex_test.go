@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
 	"strings"
@@ -172,23 +173,7 @@ func TestAnnexTablesFromModel(t *testing.T) {
 // per scenario its assumed pace and verdict, each the model's number; each
 // scenario's own table (with the projected values) stays in the workbook.
 func TestReachabilityOneTable(t *testing.T) {
-	in := annexInput(t, "zh")
-	var prs []*model.Projection
-	for _, id := range []string{"baseline", "high", "low"} {
-		r, err := scenarios.Load(id, in.Plan)
-		if err != nil {
-			t.Fatal(err)
-		}
-		pr, err := model.Project(in.Plan, r.Scenario)
-		if err != nil {
-			t.Fatal(err)
-		}
-		prs = append(prs, pr)
-	}
-	in.Scenarios = nil
-	for _, pr := range prs {
-		in.Scenarios = append(in.Scenarios, Scenario{Projection: pr})
-	}
+	in, prs := scenarioInput(t, "zh", "baseline", "high", "low")
 	d := Build(in)
 	var printed []*Table
 	for _, s := range d.Annexes {
@@ -267,5 +252,49 @@ func TestMergeScenarioNotes(t *testing.T) {
 	got = mergeScenarioNotes([]string{"Warning [high] trade: 2.", "Warning [low] trade: 2."}, "en")
 	if want := []string{"Warning [high, low] trade: 2."}; !slices.Equal(got, want) {
 		t.Errorf("notes %q, want %q", got, want)
+	}
+}
+
+// scenarioInput is annexInput with the shipped scenarios ids.
+func scenarioInput(t *testing.T, lang string, ids ...string) (Input, []*model.Projection) {
+	t.Helper()
+	in := annexInput(t, lang)
+	var prs []*model.Projection
+	in.Scenarios = nil
+	for _, id := range ids {
+		r, err := scenarios.Load(id, in.Plan)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr, err := model.Project(in.Plan, r.Scenario)
+		if err != nil {
+			t.Fatal(err)
+		}
+		prs = append(prs, pr)
+		in.Scenarios = append(in.Scenarios, Scenario{Projection: pr})
+	}
+	return in, prs
+}
+
+// TestReachabilityFitsLandscape: the table of the six shipped scenarios
+// prints in smaller type with tight cells (before: its last scenarios ran
+// off the right edge of the landscape page), and in English its units and
+// verdicts wrap (insufficient / data) instead of holding the table wide.
+func TestReachabilityFitsLandscape(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		in, _ := scenarioInput(t, lang, scenarios.IDs()...)
+		var buf bytes.Buffer
+		if err := WriteHTML(&buf, Build(in)); err != nil {
+			t.Fatal(err)
+		}
+		page := buf.String()
+		if !strings.Contains(page, `<table class="dense" style="font-size:0.`) || !strings.Contains(page, "table.dense td,table.dense th{padding:") {
+			t.Errorf("%s: the reachability table of six scenarios is not set dense", lang)
+		}
+		sec := page[strings.Index(page, `<section id="scenarios"`):]
+		sec = sec[:strings.Index(sec, "</section>")]
+		if lang == "en" && (!strings.Contains(sec, "<td>insufficient data</td>") || strings.Contains(sec, `<td class="nw">insufficient data</td>`) || strings.Contains(sec, `<td class="nw">100 million yuan</td>`)) {
+			t.Error("en: verdicts or units held on one line in the reachability table")
+		}
 	}
 }

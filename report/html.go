@@ -96,6 +96,7 @@ th{background:#eef2f7}
 td.num{text-align:right}
 td,th{overflow-wrap:break-word}
 td.nw,th.nw{white-space:nowrap}
+table.dense td,table.dense th{padding:.15em .2em}
 td.w{min-width:9em}
 h2,h3,caption{break-after:avoid}
 thead{display:table-header-group}
@@ -155,7 +156,7 @@ func denseStyle(t *Table) template.HTMLAttr {
 		return ""
 	}
 	em := max(0.7*landUnits/u, 0.6)
-	return template.HTMLAttr(fmt.Sprintf(` style="font-size:%.2fem"`, em))
+	return template.HTMLAttr(fmt.Sprintf(` class="dense" style="font-size:%.2fem"`, em))
 }
 
 // groupCols are the columns under header group i.
@@ -198,7 +199,7 @@ func WriteHTML(w io.Writer, d *Document) error {
 			cl = append(cl, "num")
 		}
 		wide := i < len(t.Cols) && t.Cols[i].Width >= 20
-		if c.Num || i < len(cols) && cols[i] || !wide && short(cellText(c)) {
+		if c.Num || i < len(cols) && cols[i] || !wide && !t.wraps(i) && short(cellText(c)) {
 			cl = append(cl, "nw") // ≥6%/年 whole even where the column has a target in words
 		} else if wide {
 			cl = append(cl, "w") // names, reasons: never squeezed to a few characters
