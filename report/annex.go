@@ -54,6 +54,16 @@ func col(head string, width float64, numFmt string) Col {
 	return Col{Head: head, Width: width, NumFmt: numFmt}
 }
 
+// shortVerdict is a verdict as the reachability table of every scenario
+// prints it: in English "no data" for insufficient data, whose longest
+// word would not fit six columns on the page (the note says so).
+func shortVerdict(a model.Assessment, lb Labels, lang string) string {
+	if lang == "en" && a.Status == model.NoData {
+		return "no data"
+	}
+	return lb.Verdict(a)
+}
+
 // L2f picks a width by language: Chinese targets in words (增速不低于地区生
 // 产总值增速) need a wider column than English ones, which wrap at spaces.
 func L2f(lang string, zh, en float64) float64 {
@@ -196,7 +206,7 @@ func reachabilityTables(in Input) []*Table {
 				all.Rows = append(all.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(ind.Name.In(lang)), T(ind.Unit.In(lang)), T(goal),
 					required, N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
 			}
-			all.Rows[r].Cells = append(all.Rows[r].Cells, assumed, T(lb.Verdict(a)))
+			all.Rows[r].Cells = append(all.Rows[r].Cells, assumed, T(shortVerdict(a, lb, lang)))
 			switch v := lb.Verdict(a); {
 			case a.Status == model.Assessed && a.Met:
 				nmet++
@@ -243,7 +253,7 @@ func reachabilityTables(in Input) []*Table {
 	notes = append([]string{total + L(lang, "。", ".")}, mergeScenarioNotes(notes, lang)...)
 	all.Notes = append(notes, L(lang,
 		"所需速度为自基期起恰好实现目标的年均速度；上一规划期速度为上一规划期实际年均速度；各情景的假设速度为该情景对目标期间的年均速度，评价为按该情景测算到目标年是否达标。各情景的测算值、基期值见工作簿各情景工作表。",
-		"Required pace: the average pace from the base year that meets the target exactly; previous plan's pace: the average delivered in the previous plan period; each scenario's assumed pace is its average over the target's period and its verdict whether its projection meets the target. The projected values are in the workbook, one sheet per scenario."))
+		"Required pace: the average pace from the base year that meets the target exactly; previous plan's pace: the average delivered in the previous plan period; each scenario's assumed pace is its average over the target's period and its verdict whether its projection meets the target (no data: insufficient data). The projected values are in the workbook, one sheet per scenario."))
 	return append([]*Table{all}, sheets...)
 }
 
