@@ -9,6 +9,7 @@ import (
 	_ "image/png" // chart sizes
 	"io"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -281,23 +282,36 @@ func wordFit(t *Table, out []int, nw []bool, w func(units int) int) {
 		}
 		need[i] = w(n)
 	}
-	deficit, spare := 0, 0
+	spare := 0
 	for i := range out {
-		if out[i] < need[i] {
-			deficit += need[i] - out[i]
-		} else {
+		if out[i] > need[i] {
 			spare += out[i] - need[i]
 		}
 	}
-	if deficit == 0 || spare < deficit {
+	// The smallest shortfalls first, as far as the spare width goes.
+	var short []int
+	for i := range out {
+		if out[i] < need[i] {
+			short = append(short, i)
+		}
+	}
+	slices.SortStableFunc(short, func(a, b int) int { return (need[a] - out[a]) - (need[b] - out[b]) })
+	deficit := 0
+	for _, i := range short {
+		if deficit+need[i]-out[i] > spare {
+			need[i] = out[i] // left to wrap inside a word
+			continue
+		}
+		deficit += need[i] - out[i]
+	}
+	if deficit == 0 {
 		return
 	}
 	for i := range out {
 		switch {
 		case out[i] < need[i]:
 			out[i] = need[i]
-		case nw[i]:
-		default:
+		case out[i] > need[i]:
 			out[i] -= (out[i] - need[i]) * deficit / spare
 		}
 	}
