@@ -396,7 +396,14 @@ func recordTable(in Input) *Table {
 		return nil
 	}
 	lang, lb, prev := in.Lang, in.Labels, in.Record.Plan
-	t := &Table{Sheet: L(lang, "上期完成情况", "Previous plan"), Notes: append([]string(nil), in.Record.Notes...),
+	var notes []string
+	for _, n := range in.Record.Notes {
+		// The command's legend of ★, a mark this table does not use (its
+		// 属性 column says binding).
+		n = strings.TrimPrefix(strings.TrimPrefix(n, "★ 约束性指标。"), "★ binding. ")
+		notes = append(notes, n)
+	}
+	t := &Table{Sheet: L(lang, "上期完成情况", "Previous plan"), Notes: notes,
 		Caption: recordCaption(prev, lang),
 		Cols: []Col{
 			col(L(lang, "序号", "No."), 6, FmtText), col(L(lang, "指标", "Indicator"), 32, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),

@@ -299,3 +299,21 @@ func TestReachabilityFitsLandscape(t *testing.T) {
 		}
 	}
 }
+
+// TestRecordNoStarLegend: the record table marks no row with ★, so its
+// notes do not explain ★ (before: the command's legend stood under it).
+func TestRecordNoStarLegend(t *testing.T) {
+	in := annexInput(t, "zh")
+	in.Record.Notes = []string{"★ 约束性指标。实际速度：规划期内实际年均速度。", "合计：已实现 25"}
+	rec := annexTable(t, Build(in), "record")
+	for _, r := range rec.Rows {
+		for _, c := range r.Cells {
+			if strings.Contains(c.Text, "★") {
+				t.Fatalf("a record cell %q carries ★: the legend is needed", c.Text)
+			}
+		}
+	}
+	if rec.Notes[0] != "实际速度：规划期内实际年均速度。" || rec.Notes[1] != "合计：已实现 25" {
+		t.Errorf("record notes %q", rec.Notes[:2])
+	}
+}
