@@ -540,9 +540,29 @@ func simNote(n string, titles, names map[string]string, lang string) string {
 	if lang == "zh" {
 		head = strings.TrimSpace(part(1)) + "［" + sc + "］"
 		if id := part(4); id != "" {
-			head += cmp.Or(names[id], id) + part(5) + "："
+			year := ""
+			if y := strings.TrimSpace(part(5)); y != "" {
+				year = "（" + y + "年）"
+			}
+			head += cmp.Or(names[id], id) + year + "："
 		}
-		rest = strings.TrimPrefix(rest, " ")
+		rest = zhWarning(strings.TrimPrefix(rest, " "))
 	}
 	return head + rest
+}
+
+// boundsWarning is the projection's warning that a rule left an
+// indicator's bounds (model.Projection.Warnings).
+var boundsWarning = regexp.MustCompile(`^the rule would take the value to (\S+), outside its bounds \[(\S+), (\S+)\]; held at (\S+) from this year$`)
+
+// zhWarning is a projection's warning in a Chinese report (the model
+// words its warnings in English); one it does not know is left as it is.
+func zhWarning(s string) string {
+	if m := boundsWarning.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("按测算规则该值将达到%s，超出取值范围[%s, %s]，自该年起按%s计", m[1], m[2], m[3], m[4])
+	}
+	if s == "logistic rule needs a base-year level; none is given" {
+		return "logistic规则需要基期水平值，规划未给出"
+	}
+	return s
 }

@@ -23,6 +23,10 @@ func TestSimNote(t *testing.T) {
 			"注意［规划路径］实际利用外资：150000个抽样年中有23个（0.015%）年增速抽到−99%或更低（到−100%水平将归零或为负），按−99%截断；该比例不小时说明增速冲击的标准差过大，低分位数受这一下限影响。"},
 		{"注意 [plan] water: 基期值处于其取值边界，未建模", "zh", "注意［规划路径］水质优良比例：基期值处于其取值边界，未建模"},
 		{"[plan] 10000 次抽样，种子 1。", "zh", "［规划路径］10000 次抽样，种子 1。"},
+		// The projection's own warning under the reachability table (before:
+		// in English in the Chinese report).
+		{"注意 [plan] water 2032: the rule would take the value to 100.6, outside its bounds [0, 100]; held at 100 from this year", "zh",
+			"注意［规划路径］水质优良比例（2032年）：按测算规则该值将达到100.6，超出取值范围[0, 100]，自该年起按100计"},
 		{"Warning [plan] fdi: 23 of 150000 draw-years (0.015 %) drew …", "en", "Warning [The plan's path] FDI: 23 of 150000 draw-years (0.015 %) drew …"},
 	} {
 		tt, nn := titles, names
