@@ -321,3 +321,13 @@ func TestRecordNoStarLegend(t *testing.T) {
 		t.Errorf("record notes %q", rec.Notes[:2])
 	}
 }
+
+// TestProjectionReportPointsToAnnexes: a report without a review says
+// where its results are (before: its one paragraph said what it lacks).
+func TestProjectionReportPointsToAnnexes(t *testing.T) {
+	d := Build(annexInput(t, "zh"))
+	got := d.Sections[0].Blocks[0].(Paragraph).Text
+	if want := "各情景下的目标可达性见附件1，目标实现概率见附件2，上一规划完成情况见附件3。"; !strings.HasSuffix(got, want) {
+		t.Errorf("the opening says %q, want it to end %q", got, want)
+	}
+}

@@ -78,6 +78,21 @@ func Build(in Input) *Document {
 		d.Sections = append(d.Sections, Section{ID: "figures", Title: L(lang, "图表", "Figures"), Blocks: figs})
 	}
 	d.Annexes = annexes(in)
+	if rv == nil && len(d.Sections) > 0 {
+		// Without a review the report is its annexes: say where to look.
+		var refs []string
+		for i, a := range d.Annexes {
+			if what, ok := map[string][2]string{"scenarios": {"各情景下的目标可达性", "the reachability of the targets under each scenario"},
+				"probability": {"目标实现概率", "the probability of meeting each target"}, "record": {"上一规划完成情况", "the previous plan's record"}}[a.ID]; ok {
+				refs = append(refs, L(lang, fmt.Sprintf("%s见附件%d", what[0], i+1), fmt.Sprintf("%s is in Annex %d", what[1], i+1)))
+			}
+		}
+		if len(refs) > 0 {
+			p := d.Sections[0].Blocks[0].(Paragraph)
+			p.Text += L(lang, strings.Join(refs, "，")+"。", " "+upperFirst(strings.Join(refs, "; "))+".")
+			d.Sections[0].Blocks[0] = p
+		}
+	}
 	for i, s := range d.Sections {
 		d.Sections[i].Title = L(lang, cnOrdinal(i+1)+"、", fmt.Sprintf("%d. ", i+1)) + s.Title
 	}
