@@ -330,4 +330,10 @@ func TestProjectionReportPointsToAnnexes(t *testing.T) {
 	if want := "各情景下的目标可达性见附件1，目标实现概率见附件2，上一规划完成情况见附件3。"; !strings.HasSuffix(got, want) {
 		t.Errorf("the opening says %q, want it to end %q", got, want)
 	}
+	// A plan without a previous record is not said to show one.
+	in := annexInput(t, "zh")
+	in.Record = nil
+	if got := Build(in).Sections[0].Blocks[0].(Paragraph).Text; strings.Contains(got, "上一规划") {
+		t.Errorf("the opening of a report without a record says %q", got)
+	}
 }

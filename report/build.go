@@ -70,9 +70,12 @@ func Build(in Input) *Document {
 			Section{ID: "table", Title: L(lang, "主要指标完成情况", "The main indicators"), Blocks: append(table, mainTable(p, rv, in.Labels, lang))},
 			Section{ID: "indicators", Title: L(lang, "分指标评价", "Indicator by indicator"), Blocks: sentenceBlocks(p, rv, in.Labels, lang)})
 	} else {
-		d.Sections = append(d.Sections, Section{ID: "overall", Title: L(lang, "说明", "About this report"), Blocks: []Block{Paragraph{Text: L(lang,
-			"未提供观测数据（--observed），本报告不含中期评估，只测算规划目标在各情景下的可达性和实现概率，并列出上一规划的完成情况。",
-			"No observed figures (--observed) were given: this report has no mid-term review; it tests the targets' reachability and probability under each scenario and shows the previous plan's record.")}}})
+		text := L(lang, "未提供观测数据（--observed），本报告不含中期评估，只测算规划目标在各情景下的可达性和实现概率",
+			"No observed figures (--observed) were given: this report has no mid-term review; it tests the targets' reachability and probability under each scenario")
+		if in.Record != nil {
+			text += L(lang, "，并列出上一规划的完成情况", " and shows the previous plan's record")
+		}
+		d.Sections = append(d.Sections, Section{ID: "overall", Title: L(lang, "说明", "About this report"), Blocks: []Block{Paragraph{Text: text + L(lang, "。", ".")}}})
 	}
 	if len(figs) > 0 {
 		d.Sections = append(d.Sections, Section{ID: "figures", Title: L(lang, "图表", "Figures"), Blocks: figs})
