@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 
 	"fyp/internal/numfmt"
@@ -54,6 +55,25 @@ func col(head string, width float64, numFmt string) Col {
 	return Col{Head: head, Width: width, NumFmt: numFmt}
 }
 
+// shortVerdict is a verdict as the reachability table of every scenario
+// prints it: in English "no data" for insufficient data, whose longest
+// word would not fit six columns on the page (the note says so).
+func shortVerdict(a model.Assessment, lb Labels, lang string) string {
+	if lang == "en" && a.Status == model.NoData {
+		return "no data"
+	}
+	return lb.Verdict(a)
+}
+
+// L2f picks a width by language: Chinese targets in words (增速不低于地区生
+// 产总值增速) need a wider column than English ones, which wrap at spaces.
+func L2f(lang string, zh, en float64) float64 {
+	if lang == "en" {
+		return en
+	}
+	return zh
+}
+
 // ScenarioTitle is a scenario's title in lang, as a report names it (its
 // name, e.g. baseline, is for the command line); the plan's own rules
 // without a scenario are 规划路径.
@@ -97,13 +117,61 @@ func (in Input) inMain(ind *model.Indicator, t model.Target) bool {
 	return in.Main == nil || in.Main(ind, t)
 }
 
-// reachabilityTables: one table per scenario, the main table's targets.
+// reachabilityTables is the reachability annex: one printed table with a
+// row per main-table target (its required pace and the previous plan's)
+// and, per scenario, the pace it assumes and its verdict — as a bureau
+// prints it, on one A4 landscape page rather than a table per scenario —
+// followed by each scenario's full table (projected value, base value …)
+// for the workbook only.
 func reachabilityTables(in Input) []*Table {
+	if len(in.Scenarios) == 0 {
+		return nil
+	}
 	lang, lb := in.Lang, in.Labels
-	var out []*Table
+	all := &Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "各情景下目标可达性", "Reachability of targets under each scenario"),
+		Cols: []Col{
+			col(L(lang, "序号", "No."), 5, FmtText), col(L(lang, "指标", "Indicator"), 26, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
+			col(L(lang, "目标值", "Target"), L2f(lang, 20, 12), FmtText), col(L(lang, "所需速度", "Required pace"), 9, FmtRate),
+			col(L(lang, "上一规划期速度", "Previous plan's pace"), 9, FmtRate), col(L(lang, "速度单位", "Pace unit"), 9, FmtText)},
+		// English units and verdicts are long (100 million yuan): they wrap.
+		Groups: []HeadGroup{{Span: 7}}, Wrap: []bool{false, false, lang == "en", false, false, false, false}}
+	var sheets []*Table
+	var notes []string
+	rows := map[int]int{} // assessment index → row of all
+	// The required pace of a target relative to another indicator (增速不
+	// 低于地区生产总值增速) follows each scenario's path of that indicator.
+	type paces struct {
+		vals  []float64
+		texts []string
+	}
+	req := map[int]*paces{}
+	var met []string      // each scenario's count of targets met
+	unassessed := []int{} // the first scenario's targets without a verdict, by label
+	var labels []string
+	names := map[string]string{}
+	for _, ind := range in.Plan.Indicators {
+		names[ind.ID] = ind.Name.In(lang)
+	}
+	titles := map[string]string{}
 	for _, sc := range in.Scenarios {
+		titles[sc.Projection.Name()] = ScenarioTitle(sc.Projection, lang)
+	}
+	for k, sc := range in.Scenarios {
 		pr := sc.Projection
-		t := &Table{Sheet: L(lang, "可达性", "Reachability"), Caption: L(lang, "目标可达性", "Reachability of targets") + L(lang, "：", ": ") + ScenarioTitle(pr, lang),
+		title := ScenarioTitle(pr, lang)
+		all.Cols = append(all.Cols, col(L(lang, "速度", "Pace"), 8, FmtRate), col(L(lang, "评价", "Verdict"), 8, FmtText))
+		all.Wrap = append(all.Wrap, false, lang == "en") // insufficient data: 17 characters, six times
+		all.Groups = append(all.Groups, HeadGroup{Title: title, Span: 2})
+		for _, n := range sc.Notes {
+			// The command's warnings, scenario and indicator by name; its
+			// column legend and totals give way to the report's.
+			if n = simNote(n, titles, names, lang); !slices.Contains(notes, n) && !strings.HasPrefix(n, "★") && !strings.HasPrefix(n, L(lang, "合计", "Totals")) {
+				notes = append(notes, n)
+			}
+		}
+		nmet := 0
+		t := &Table{Sheet: L(lang, "可达性", "Reachability") + " " + pr.Name(), SheetOnly: true,
+			Caption: L(lang, "目标可达性", "Reachability of targets") + L(lang, "：", ": ") + title,
 			Cols: []Col{
 				col(L(lang, "序号", "No."), 6, FmtText), col(L(lang, "指标", "Indicator"), 32, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
 				col(L(lang, "属性", "Attribute"), 8, FmtText), col(L(lang, "基期值", "Base"), 11, FmtValue),
@@ -112,9 +180,6 @@ func reachabilityTables(in Input) []*Table {
 				col(L(lang, "假设速度", "Assumed pace"), 10, FmtRate), col(L(lang, "历史速度", "Historical pace"), 10, FmtRate),
 				col(L(lang, "速度单位", "Pace unit"), 10, FmtText)},
 			Notes: sc.Notes}
-		if len(in.Scenarios) > 1 {
-			t.Sheet += " " + pr.Name()
-		}
 		for i, a := range model.Assess(pr) {
 			if !in.inMain(a.Indicator, a.Target) {
 				continue
@@ -128,18 +193,76 @@ func reachabilityTables(in Input) []*Table {
 			if a.Target.Year != pr.Plan.TargetYear {
 				goal += fmt.Sprintf(L(lang, "（%d年）", " (%d)"), a.Target.Year) // as the main table: 翻一番（2035年）
 			}
+			required, assumed := N(a.Required, lb.Pace(a.Required, a.Pace)), N(a.Assumed, lb.Pace(a.Assumed, a.Pace))
 			t.Rows = append(t.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(ind.Name.In(lang)), T(ind.Unit.In(lang)),
 				T(lb.Attribute(ind.Attribute)), N(base, lb.Value(base)), T(goal), N(a.Projected, metricText(a.Target, a.Projected, lb, lang)),
-				T(lb.Verdict(a)), N(a.Required, lb.Pace(a.Required, a.Pace)), N(a.Assumed, lb.Pace(a.Assumed, a.Pace)),
-				N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
+				T(lb.Verdict(a)), required, assumed, N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
+			r, ok := rows[i]
+			if !ok {
+				if k > 0 {
+					continue // every scenario projects the one plan: the same targets
+				}
+				r = len(all.Rows)
+				rows[i] = r
+				all.Rows = append(all.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(ind.Name.In(lang)), T(ind.Unit.In(lang)), T(goal),
+					required, N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
+			}
+			all.Rows[r].Cells = append(all.Rows[r].Cells, assumed, T(shortVerdict(a, lb, lang)))
+			switch v := lb.Verdict(a); {
+			case a.Status == model.Assessed && a.Met:
+				nmet++
+			case a.Status != model.Assessed && k == 0:
+				if i := slices.Index(labels, v); i >= 0 {
+					unassessed[i]++
+				} else {
+					labels, unassessed = append(labels, v), append(unassessed, 1)
+				}
+			}
+			if req[r] == nil {
+				req[r] = &paces{}
+			}
+			req[r].vals = append(req[r].vals, a.Required)
+			req[r].texts = append(req[r].texts, title+L(lang, "", " ")+required.Text)
 		}
-		out = append(out, t)
+		sheets = append(sheets, t)
+		met = append(met, L(lang, fmt.Sprintf("%s%d项", title, nmet), fmt.Sprintf("%s %d", title, nmet)))
+		// A target this scenario does not assess keeps its place: dashes.
+		for i := range all.Rows {
+			for len(all.Rows[i].Cells) < len(all.Cols) {
+				all.Rows[i].Cells = append(all.Rows[i].Cells, N(math.NaN(), "—"))
+			}
+		}
 	}
-	return out
+	for r := 0; r < len(all.Rows); r++ {
+		pc := req[r]
+		if pc == nil || !slices.ContainsFunc(pc.vals, func(v float64) bool { return !same(v, pc.vals[0]) }) {
+			continue
+		}
+		c := all.Rows[r].Cells
+		c[4] = T(L(lang, "随情景", "by scenario"))
+		notes = append(notes, L(lang, "序号"+c[0].Text+c[1].Text+"（"+c[3].Text+"）所需速度随情景而定："+strings.Join(pc.texts, "，")+"。",
+			"No. "+c[0].Text+" "+c[1].Text+" ("+c[3].Text+"): the required pace depends on the scenario: "+strings.Join(pc.texts, ", ")+"."))
+	}
+	total := L(lang, fmt.Sprintf("%d项目标中达标的：%s", len(all.Rows), strings.Join(met, "，")), fmt.Sprintf("Of the %d targets, met: %s", len(all.Rows), strings.Join(met, "; ")))
+	var un []string
+	for i, l := range labels {
+		un = append(un, L(lang, fmt.Sprintf("%s%d项", l, unassessed[i]), fmt.Sprintf("%s %d", l, unassessed[i])))
+	}
+	if len(un) > 0 {
+		total += L(lang, "（"+strings.Join(un, "、")+"，无法评价）", " ("+strings.Join(un, ", ")+": not assessed)")
+	}
+	notes = append([]string{total + L(lang, "。", ".")}, mergeScenarioNotes(notes, lang)...)
+	all.Notes = append(notes, L(lang,
+		"所需速度为自基期起恰好实现目标的年均速度；上一规划期速度为上一规划期实际年均速度；各情景的假设速度为该情景对目标期间的年均速度，评价为按该情景测算到目标年是否达标。各情景的测算值、基期值见工作簿各情景工作表。",
+		"Required pace: the average pace from the base year that meets the target exactly; previous plan's pace: the average delivered in the previous plan period; each scenario's assumed pace is its average over the target's period and its verdict whether its projection meets the target (no data: insufficient data). The projected values are in the workbook, one sheet per scenario."))
+	return append([]*Table{all}, sheets...)
 }
 
-// probabilityTable is P(met) of each main-table target under each scenario.
-func probabilityTable(in Input) *Table {
+// probabilityTables are P(met) of each main-table target under each
+// scenario: the printed table (a column per scenario), then the detail
+// (standard error, percentiles; a row per target and scenario) for the
+// workbook.
+func probabilityTables(in Input) []*Table {
 	if in.Simulations == nil || len(in.Simulations.Runs) == 0 {
 		return nil
 	}
@@ -163,7 +286,8 @@ func probabilityTable(in Input) *Table {
 			notes = append(notes, simNote(n, titles, names, lang))
 		}
 	}
-	t := &Table{Sheet: L(lang, "实现概率", "Probability"), Notes: notes,
+	notes = mergeScenarioNotes(notes, lang)
+	t := &Table{Sheet: L(lang, "实现概率明细", "Probability detail"), SheetOnly: true, Notes: notes,
 		Caption: L(lang, "目标实现概率（"+numfmt.Thousands(sims[0].Draws)+"次抽样）", "Probability of meeting each target ("+numfmt.Thousands(sims[0].Draws)+" draws)"),
 		Cols: []Col{
 			col(L(lang, "指标", "Indicator"), 32, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText), col(L(lang, "情景", "Scenario"), 14, FmtText),
@@ -187,6 +311,83 @@ func probabilityTable(in Input) *Table {
 				N(ts.Q[2], metricText(ts.Target, ts.Q[2], lb, lang)), N(ts.Q[4], metricText(ts.Target, ts.Q[4], lb, lang))}})
 		}
 	}
+	return []*Table{probabilityWide(in, sims, titles, notes, prob), t}
+}
+
+// mergeScenarioNotes says once a warning said alike of several scenarios
+// (注意［高增长情景］商品进出口总额：… and the same of 低增长情景): 注意［高增长情景、
+// 低增长情景］商品进出口总额：….
+func mergeScenarioNotes(notes []string, lang string) []string {
+	open, close, sep := "［", "］", "、"
+	if lang == "en" {
+		open, close, sep = "[", "]", ", "
+	}
+	var out []string
+	at := map[string]int{} // the note's text without its scenario → its place in out
+	var scs [][]string
+	for _, n := range notes {
+		i := strings.Index(n, open)
+		j := strings.Index(n, close)
+		if i < 0 || j < i {
+			out = append(out, n)
+			scs = append(scs, nil)
+			continue
+		}
+		k := n[:i] + "\x00" + n[j:]
+		if p, ok := at[k]; ok && scs[p] != nil {
+			scs[p] = append(scs[p], n[i+len(open):j])
+			out[p] = n[:i] + open + strings.Join(scs[p], sep) + n[j:]
+			continue
+		}
+		at[k] = len(out)
+		out = append(out, n)
+		scs = append(scs, []string{n[i+len(open) : j]})
+	}
+	return out
+}
+
+// probabilityWide is the probability annex as printed: a row per target,
+// a column per scenario giving its probability of meeting the target (the
+// standard errors and percentiles are in the workbook's detail sheet).
+func probabilityWide(in Input, sims []*model.Simulation, titles map[string]string, notes []string, prob func(float64) Cell) *Table {
+	lang, lb := in.Lang, in.Labels
+	t := &Table{Sheet: L(lang, "实现概率", "Probability"),
+		Caption: L(lang, "目标实现概率（"+numfmt.Thousands(sims[0].Draws)+"次抽样）", "Probability of meeting each target ("+numfmt.Thousands(sims[0].Draws)+" draws)"),
+		Cols: []Col{col(L(lang, "指标", "Indicator"), 26, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
+			col(L(lang, "年份", "Year"), 6, FmtYear), col(L(lang, "目标值", "Target"), 11, FmtText)},
+		Groups: []HeadGroup{{Span: 4}, {Title: L(lang, "各情景实现概率", "Probability under each scenario"), Span: len(sims)}}}
+	type key struct {
+		ind  *model.Indicator
+		year int
+		goal string
+	}
+	rows := map[key]int{}
+	for k, sim := range sims {
+		t.Cols = append(t.Cols, col(cmp.Or(titles[sim.Projection.Name()], sim.Projection.Name()), 10, FmtPct1))
+		for _, ts := range sim.Targets {
+			if ts.Status != model.Assessed || !in.inMain(ts.Indicator, ts.Target) {
+				continue
+			}
+			kk := key{ts.Indicator, ts.Target.Year, lb.Goal(ts.Target)}
+			r, ok := rows[kk]
+			if !ok {
+				r = len(t.Rows)
+				rows[kk] = r
+				t.Rows = append(t.Rows, Row{Cells: []Cell{T(ts.Indicator.Name.In(lang)), T(ts.Indicator.Unit.In(lang)),
+					N(float64(ts.Target.Year), fmt.Sprint(ts.Target.Year)), T(kk.goal)}})
+			}
+			for len(t.Rows[r].Cells) < 4+k {
+				t.Rows[r].Cells = append(t.Rows[r].Cells, N(math.NaN(), "—"))
+			}
+			t.Rows[r].Cells = append(t.Rows[r].Cells, prob(ts.PMet))
+		}
+	}
+	for i := range t.Rows {
+		for len(t.Rows[i].Cells) < len(t.Cols) {
+			t.Rows[i].Cells = append(t.Rows[i].Cells, N(math.NaN(), "—"))
+		}
+	}
+	t.Notes = append([]string{L(lang, "标准误和P5、P50、P95分位数见工作簿“实现概率明细”工作表。", "The standard errors and the P5, P50 and P95 percentiles are in the workbook's sheet \"Probability detail\".")}, notes...)
 	return t
 }
 
@@ -196,7 +397,14 @@ func recordTable(in Input) *Table {
 		return nil
 	}
 	lang, lb, prev := in.Lang, in.Labels, in.Record.Plan
-	t := &Table{Sheet: L(lang, "上期完成情况", "Previous plan"), Notes: append([]string(nil), in.Record.Notes...),
+	var notes []string
+	for _, n := range in.Record.Notes {
+		// The command's legend of ★, a mark this table does not use (its
+		// 属性 column says binding).
+		n = strings.TrimPrefix(strings.TrimPrefix(n, "★ 约束性指标。"), "★ binding. ")
+		notes = append(notes, n)
+	}
+	t := &Table{Sheet: L(lang, "上期完成情况", "Previous plan"), Notes: notes,
 		Caption: recordCaption(prev, lang),
 		Cols: []Col{
 			col(L(lang, "序号", "No."), 6, FmtText), col(L(lang, "指标", "Indicator"), 32, FmtText), col(L(lang, "单位", "Unit"), 10, FmtText),
@@ -329,9 +537,29 @@ func simNote(n string, titles, names map[string]string, lang string) string {
 	if lang == "zh" {
 		head = strings.TrimSpace(part(1)) + "［" + sc + "］"
 		if id := part(4); id != "" {
-			head += cmp.Or(names[id], id) + part(5) + "："
+			year := ""
+			if y := strings.TrimSpace(part(5)); y != "" {
+				year = "（" + y + "年）"
+			}
+			head += cmp.Or(names[id], id) + year + "："
 		}
-		rest = strings.TrimPrefix(rest, " ")
+		rest = zhWarning(strings.TrimPrefix(rest, " "))
 	}
 	return head + rest
+}
+
+// boundsWarning is the projection's warning that a rule left an
+// indicator's bounds (model.Projection.Warnings).
+var boundsWarning = regexp.MustCompile(`^the rule would take the value to (\S+), outside its bounds \[(\S+), (\S+)\]; held at (\S+) from this year$`)
+
+// zhWarning is a projection's warning in a Chinese report (the model
+// words its warnings in English); one it does not know is left as it is.
+func zhWarning(s string) string {
+	if m := boundsWarning.FindStringSubmatch(s); m != nil {
+		return fmt.Sprintf("按测算规则该值将达到%s，超出取值范围[%s, %s]，自该年起按%s计", m[1], m[2], m[3], m[4])
+	}
+	if s == "logistic rule needs a base-year level; none is given" {
+		return "logistic规则需要基期水平值，规划未给出"
+	}
+	return s
 }

@@ -2,6 +2,7 @@ package report
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -57,20 +58,44 @@ func Build(in Input) *Document {
 		d.Title = L(lang, p.Title.ZH+"目标可达性评估", p.Title.In("en")+" — reachability of the targets")
 		d.Subtitle = L(lang, "初稿", "draft")
 	}
+	figs := figures(p, in.Charts, in.Sensitivity, lang)
 	if rv != nil {
+		var table []Block
+		if n := figureNo(figs, "progress.png"); n > 0 {
+			table = append(table, Paragraph{Text: L(lang, fmt.Sprintf("各项目标的完成情况见表1，任务完成进度与时间进度的对比见图%d。", n),
+				fmt.Sprintf("Table 1 gives each target's progress; Figure %d sets the task done against the time elapsed.", n))})
+		}
 		d.Sections = append(d.Sections,
 			Section{ID: "overall", Title: L(lang, "总体评价", "Overall assessment"), Blocks: []Block{Paragraph{Text: Overall(p, rv, in.Labels, lang)}}},
-			Section{ID: "table", Title: L(lang, "主要指标完成情况", "The main indicators"), Blocks: []Block{mainTable(p, rv, in.Labels, lang)}},
+			Section{ID: "table", Title: L(lang, "主要指标完成情况", "The main indicators"), Blocks: append(table, mainTable(p, rv, in.Labels, lang))},
 			Section{ID: "indicators", Title: L(lang, "分指标评价", "Indicator by indicator"), Blocks: sentenceBlocks(p, rv, in.Labels, lang)})
 	} else {
-		d.Sections = append(d.Sections, Section{ID: "overall", Title: L(lang, "说明", "About this report"), Blocks: []Block{Paragraph{Text: L(lang,
-			"未提供观测数据（--observed），本报告不含中期评估，只测算规划目标在各情景下的可达性和实现概率，并列出上一规划的完成情况。",
-			"No observed figures (--observed) were given: this report has no mid-term review; it tests the targets' reachability and probability under each scenario and shows the previous plan's record.")}}})
+		text := L(lang, "未提供观测数据（--observed），本报告不含中期评估，只测算规划目标在各情景下的可达性和实现概率",
+			"No observed figures (--observed) were given: this report has no mid-term review; it tests the targets' reachability and probability under each scenario")
+		if in.Record != nil {
+			text += L(lang, "，并列出上一规划的完成情况", " and shows the previous plan's record")
+		}
+		d.Sections = append(d.Sections, Section{ID: "overall", Title: L(lang, "说明", "About this report"), Blocks: []Block{Paragraph{Text: text + L(lang, "。", ".")}}})
 	}
-	if figs := figures(p, in.Charts, in.Sensitivity, lang); len(figs) > 0 {
+	if len(figs) > 0 {
 		d.Sections = append(d.Sections, Section{ID: "figures", Title: L(lang, "图表", "Figures"), Blocks: figs})
 	}
 	d.Annexes = annexes(in)
+	if rv == nil && len(d.Sections) > 0 {
+		// Without a review the report is its annexes: say where to look.
+		var refs []string
+		for i, a := range d.Annexes {
+			if what, ok := map[string][2]string{"scenarios": {"各情景下的目标可达性", "the reachability of the targets under each scenario"},
+				"probability": {"目标实现概率", "the probability of meeting each target"}, "record": {"上一规划完成情况", "the previous plan's record"}}[a.ID]; ok {
+				refs = append(refs, L(lang, fmt.Sprintf("%s见附件%d", what[0], i+1), fmt.Sprintf("%s is in Annex %d", what[1], i+1)))
+			}
+		}
+		if len(refs) > 0 {
+			p := d.Sections[0].Blocks[0].(Paragraph)
+			p.Text += L(lang, strings.Join(refs, "，")+"。", " "+upperFirst(strings.Join(refs, "; "))+".")
+			d.Sections[0].Blocks[0] = p
+		}
+	}
 	for i, s := range d.Sections {
 		d.Sections[i].Title = L(lang, cnOrdinal(i+1)+"、", fmt.Sprintf("%d. ", i+1)) + s.Title
 	}
@@ -185,39 +210,102 @@ func rowNo(ind *model.Indicator) string {
 }
 
 // sentenceBlocks are the sentences of section 3, under the plan's groups.
+// The targets of one indicator that the review says the same of share one
+// sentence (人均地区生产总值（2025年目标10、2035年目标翻一番）：数据不足，…),
+// and indicators that lack data for one same reason are named together in
+// one paragraph at the end (以下25项指标数据不足：…。文件中没有这些指标…)
+// rather than the same sentence repeated under each; a reason of its own
+// stays with its indicator.
 func sentenceBlocks(p *model.Plan, rv *Review, lb Labels, lang string) []Block {
-	var out []Block
-	var cur *List
-	group := ""
+	type item struct {
+		ind   *model.Indicator
+		quals []string // which of the indicator's targets: 2025年目标10
+		rest  string   // the sentence after the name and qualifier; "" when it does not start with the name
+		text  string   // the whole sentence when rest is ""
+		key   string   // the shared "insufficient data" clause, "" for a sentence of its own
+		why   string   // that clause's reason, as a sentence about several indicators
+	}
 	targets := map[*model.Indicator]int{}
 	for _, r := range rv.Rows {
 		targets[r.Indicator]++
 	}
+	var items []*item
 	for _, r := range tableOrder(rv.Rows) {
-		if g := groupOf(r.Indicator, lang); cur == nil || g != group {
-			group = g
-			if g != "" {
-				out = append(out, Heading{Text: g})
-			}
-			cur = &List{}
-			out = append(out, cur)
-		}
 		s := Sentence(r, IsFinal(p, rv.AsOf), rv.Final, lb, lang)
 		// Which of the indicator's targets the sentence is about, after
 		// the indicator's name: 人均地区生产总值（2035年目标翻一番）：….
 		q := ""
 		switch {
 		case targets[r.Indicator] > 1:
-			q = L(lang, fmt.Sprintf("（%d年目标%s）", r.Target.Year, lb.Goal(r.Target)), fmt.Sprintf(" (%d target %s)", r.Target.Year, lb.Goal(r.Target)))
+			q = L(lang, fmt.Sprintf("%d年目标%s", r.Target.Year, lb.Goal(r.Target)), fmt.Sprintf("%d target %s", r.Target.Year, lb.Goal(r.Target)))
 		case r.Target.Year != p.TargetYear:
-			q = L(lang, fmt.Sprintf("（%d年目标）", r.Target.Year), fmt.Sprintf(" (%d target)", r.Target.Year))
+			q = L(lang, fmt.Sprintf("%d年目标", r.Target.Year), fmt.Sprintf("%d target", r.Target.Year))
 		}
-		if name := r.Indicator.Name.In(lang); q != "" {
-			if rest, ok := strings.CutPrefix(s, name); ok {
-				s = name + q + rest
-			} else {
-				s = strings.TrimPrefix(q, " ") + L(lang, "", " ") + s
+		it := &item{ind: r.Indicator}
+		if q != "" {
+			it.quals = []string{q}
+		}
+		name := r.Indicator.Name.In(lang)
+		rest, ok := strings.CutPrefix(s, name)
+		if !ok {
+			it.text = s
+			if q != "" {
+				it.text = L(lang, "（"+q+"）", "("+q+") ") + s
 			}
+			items = append(items, it)
+			continue
+		}
+		it.rest = rest
+		cat := lb.Category(r)
+		if plain := L(lang, "："+cat+"，"+r.Reason.ZH+"。", ": "+cat+"; "+enReason(r.Reason.EN)+"."); rest == plain && r.Reason.In(lang) != "" {
+			it.key = cat + "\x00" + r.Reason.In(lang)
+			it.why = L(lang, strings.ReplaceAll(r.Reason.ZH, "该指标", "这些指标")+"。",
+				upperFirst(strings.ReplaceAll(enReason(r.Reason.EN), "this indicator", "these indicators"))+".")
+		}
+		// The indicator's previous target said the same: one sentence.
+		if n := len(items); n > 0 && items[n-1].ind == it.ind && items[n-1].rest == rest && rest != "" {
+			items[n-1].quals = append(items[n-1].quals, it.quals...)
+			continue
+		}
+		items = append(items, it)
+	}
+	// The clauses said of two indicators or more are said once.
+	inds := map[string][]*model.Indicator{}
+	var keys []string
+	for _, it := range items {
+		if it.key == "" || slices.Contains(inds[it.key], it.ind) {
+			continue
+		}
+		if inds[it.key] == nil {
+			keys = append(keys, it.key)
+		}
+		inds[it.key] = append(inds[it.key], it.ind)
+	}
+	shared := func(it *item) bool { return it.key != "" && len(inds[it.key]) > 1 }
+	qual := func(it *item) string {
+		if len(it.quals) == 0 {
+			return ""
+		}
+		return L(lang, "（"+strings.Join(it.quals, "、")+"）", " ("+strings.Join(it.quals, "; ")+")")
+	}
+	var out []Block
+	var cur *List
+	group, started := "", false
+	for _, it := range items {
+		if shared(it) {
+			continue
+		}
+		if g := groupOf(it.ind, lang); !started || g != group {
+			group, started = g, true
+			if g != "" {
+				out = append(out, Heading{Text: g})
+			}
+			cur = &List{}
+			out = append(out, cur)
+		}
+		s := it.text
+		if it.rest != "" {
+			s = it.ind.Name.In(lang) + qual(it) + it.rest
 		}
 		cur.Items = append(cur.Items, s)
 	}
@@ -226,7 +314,43 @@ func sentenceBlocks(p *model.Plan, rv *Review, lb Labels, lang string) []Block {
 			out[i] = *l
 		}
 	}
+	if slices.ContainsFunc(keys, func(k string) bool { return len(inds[k]) > 1 }) {
+		out = append(out, Heading{Text: L(lang, "需补充数据的指标", "Indicators that need data")})
+	}
+	for _, k := range keys {
+		if len(inds[k]) < 2 {
+			continue
+		}
+		var names []string
+		why, cat := "", strings.SplitN(k, "\x00", 2)[0]
+		all := map[*model.Indicator]int{}
+		for _, it := range items {
+			all[it.ind]++
+		}
+		for _, it := range items {
+			if it.key != k {
+				continue
+			}
+			why = it.why
+			name := it.ind.Name.In(lang)
+			if all[it.ind] > 1 { // another target of it is said elsewhere
+				name += qual(it)
+			}
+			names = append(names, name)
+		}
+		out = append(out, Paragraph{Text: L(lang,
+			fmt.Sprintf("以下%d项指标%s：%s。%s", len(inds[k]), cat, strings.Join(names, "、"), why),
+			fmt.Sprintf("%s for %d indicators: %s. %s", upperFirst(cat), len(inds[k]), strings.Join(names, ", "), why))})
+	}
 	return out
+}
+
+// upperFirst writes s with a capital first letter.
+func upperFirst(s string) string {
+	if s == "" || s[0] < 'a' || s[0] > 'z' {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
 
 // chartCaption names a chart by its id.
@@ -270,6 +394,26 @@ func chartRank(id string) int {
 	return 99
 }
 
+// figureOrder is where a chart of one indicator (path-gdp) stands among
+// its kind: the main table's order (序号), then the plan's.
+func figureOrder(p *model.Plan, id string) (int, int) {
+	if i := strings.IndexByte(id, '-'); i >= 0 {
+		for k, ind := range p.Indicators {
+			if ind.ID == id[i+1:] {
+				no := ind.No
+				if no == 0 {
+					no = 1 << 20
+				}
+				return no*100 + ind.Sub, k
+			}
+		}
+	}
+	return 1 << 30, 0
+}
+
+// figures are the charts numbered in the order they appear: headline and
+// progress first, the charts of one indicator each in the main table's
+// order; an opening paragraph refers to every one of them.
 func figures(p *model.Plan, charts map[string][]byte, sensitivity []string, lang string) []Block {
 	names := make([]string, 0, len(charts))
 	for n := range charts {
@@ -278,17 +422,77 @@ func figures(p *model.Plan, charts map[string][]byte, sensitivity []string, lang
 		}
 	}
 	sort.SliceStable(names, func(i, j int) bool {
-		a, b := chartRank(strings.TrimSuffix(names[i], ".png")), chartRank(strings.TrimSuffix(names[j], ".png"))
-		if a != b {
-			return a < b
+		a, b := strings.TrimSuffix(names[i], ".png"), strings.TrimSuffix(names[j], ".png")
+		if ra, rb := chartRank(a), chartRank(b); ra != rb {
+			return ra < rb
+		}
+		a1, a2 := figureOrder(p, a)
+		b1, b2 := figureOrder(p, b)
+		if a1 != b1 || a2 != b2 {
+			return a1 < b1 || a1 == b1 && a2 < b2
 		}
 		return names[i] < names[j]
 	})
 	var out []Block
+	var refs []string
+	for i := 0; i < len(names); {
+		id := strings.TrimSuffix(names[i], ".png")
+		j := i + 1
+		for j < len(names) && chartRank(strings.TrimSuffix(names[j], ".png")) == chartRank(id) && chartRank(id) != 99 {
+			j++
+		}
+		refs = append(refs, figureRef(p, names[i:j], sensitivity, i+1, lang))
+		i = j
+	}
+	if len(refs) > 0 {
+		out = append(out, Paragraph{Text: L(lang, strings.Join(refs, "；")+"。", upperFirst(strings.Join(refs, "; "))+".")})
+	}
 	for i, n := range names {
 		id := strings.TrimSuffix(n, ".png")
 		out = append(out, Figure{No: i + 1, Name: n, PNG: charts[n],
 			Caption: L(lang, fmt.Sprintf("图%d  ", i+1), fmt.Sprintf("Figure %d. ", i+1)) + chartCaption(p, id, sensitivity, lang)})
 	}
 	return out
+}
+
+// figureNo is the number of the figure of chart name, 0 without it.
+func figureNo(figs []Block, name string) int {
+	for _, b := range figs {
+		if f, ok := b.(Figure); ok && f.Name == name {
+			return f.No
+		}
+	}
+	return 0
+}
+
+// figureRef says what figures first … first+len(names)−1 show: one by its
+// caption, a run of one kind (the yearly paths) by the kind.
+func figureRef(p *model.Plan, names []string, sensitivity []string, first int, lang string) string {
+	id := strings.TrimSuffix(names[0], ".png")
+	if len(names) == 1 {
+		return L(lang, fmt.Sprintf("图%d为%s", first, chartCaption(p, id, sensitivity, lang)),
+			fmt.Sprintf("figure %d shows %s", first, lowerFirst(chartCaption(p, id, sensitivity, lang))))
+	}
+	last := first + len(names) - 1
+	var zh, en string
+	switch {
+	case strings.HasPrefix(id, "path-"):
+		zh, en = "各指标的逐年测算路径（按指标序号）", "the yearly path of each indicator (in the main table's order)"
+	case strings.HasPrefix(id, "fan-"):
+		zh, en = "各指标测算路径的不确定性区间", "the uncertainty band of each indicator's path"
+	case strings.HasPrefix(id, "tornado-"):
+		zh, en = "主要目标对各项假设的敏感性", "how sensitive the main targets are to each assumption"
+	default:
+		zh, en = "其他图表", "other charts"
+	}
+	return L(lang, fmt.Sprintf("图%d—图%d为%s", first, last, zh), fmt.Sprintf("figures %d–%d show %s", first, last, en))
+}
+
+// lowerFirst writes an English caption inside a sentence (Headline
+// indicators → headline indicators); a name (GDP) stays.
+func lowerFirst(s string) string {
+	if len(s) > 1 && s[0] >= 'A' && s[0] <= 'Z' && (s[1] < 'A' || s[1] > 'Z') {
+		return strings.ToLower(s[:1]) + s[1:]
+	}
+	return s
 }

@@ -48,9 +48,13 @@ type Table struct {
 	// only the workbook has it.
 	SheetOnly bool
 	Groups    []HeadGroup // a header row above Cols; nil for none
-	Cols      []Col
-	Rows      []Row
-	Notes     []string
+	// Wrap lets a column of short text wrap (insufficient data over two
+	// lines) where a table of many such columns would not fit a page:
+	// Wrap[i] for column i, nil for none.
+	Wrap  []bool
+	Cols  []Col
+	Rows  []Row
+	Notes []string
 }
 
 // HeadGroup spans Span columns of the header; an empty Title spans columns
@@ -114,3 +118,9 @@ func minus(s string) string {
 }
 
 func isNaN(v float64) bool { return math.IsNaN(v) || math.IsInf(v, 0) }
+
+// same reports whether two values are equal, NaN equal to NaN.
+func same(a, b float64) bool { return a == b || isNaN(a) && isNaN(b) }
+
+// wraps reports whether column i of t may wrap however short its cells.
+func (t *Table) wraps(i int) bool { return i < len(t.Wrap) && t.Wrap[i] }

@@ -9,6 +9,7 @@ import (
 	_ "image/png" // chart sizes
 	"io"
 	"math"
+	"slices"
 	"strings"
 )
 
@@ -259,7 +260,75 @@ func colWidths(t *Table, textW int) ([]int, float64) {
 			out[i] = int(float64(out[i]) * float64(textW) / used)
 		}
 	}
+	wordFit(t, out, nw, func(units int) int { return int(float64(units)*unit(pt) + margins) })
 	return out, pt
+}
+
+// wordFit widens a wrapping column to its longest word (insufficient,
+// Previous), so that Word breaks between words and never inside one,
+// taking the width from the wrapping columns that have room to spare.
+func wordFit(t *Table, out []int, nw []bool, w func(units int) int) {
+	need := make([]int, len(out))
+	for i, c := range t.Cols {
+		if nw[i] { // its cells fit: its head's words may not (Previous)
+			need[i] = max(out[i], w(longestWord(c.Head)))
+			continue
+		}
+		n := longestWord(c.Head)
+		for _, r := range t.Rows {
+			if i < len(r.Cells) {
+				n = max(n, longestWord(cellText(r.Cells[i])))
+			}
+		}
+		need[i] = w(n)
+	}
+	spare := 0
+	for i := range out {
+		if out[i] > need[i] {
+			spare += out[i] - need[i]
+		}
+	}
+	// The smallest shortfalls first, as far as the spare width goes.
+	var short []int
+	for i := range out {
+		if out[i] < need[i] {
+			short = append(short, i)
+		}
+	}
+	slices.SortStableFunc(short, func(a, b int) int { return (need[a] - out[a]) - (need[b] - out[b]) })
+	deficit := 0
+	for _, i := range short {
+		if deficit+need[i]-out[i] > spare {
+			need[i] = out[i] // left to wrap inside a word
+			continue
+		}
+		deficit += need[i] - out[i]
+	}
+	if deficit == 0 {
+		return
+	}
+	for i := range out {
+		switch {
+		case out[i] < need[i]:
+			out[i] = need[i]
+		case out[i] > need[i]:
+			out[i] -= (out[i] - need[i]) * deficit / spare
+		}
+	}
+}
+
+// longestWord is the display width of the longest run of s without a
+// space: a Latin word; Chinese text breaks anywhere, one character.
+func longestWord(s string) int {
+	n := 0
+	for _, f := range strings.Fields(s) {
+		if w := DisplayWidth(f); w == len(f) {
+			n = max(n, w)
+		} else {
+			n = max(n, 2)
+		}
+	}
+	return n
 }
 
 func (dw *docxWriter) table(t *Table) {

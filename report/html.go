@@ -57,6 +57,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 		return 1
 	},
 	"groupCols": groupCols,
+	"dense":     denseStyle,
 	"wide":      sectionLandscape,
 	// shortTh keeps a short head over one column on one line (基期值（年）).
 	"shortTh": func(h string) template.HTMLAttr {
@@ -95,6 +96,7 @@ th{background:#eef2f7}
 td.num{text-align:right}
 td,th{overflow-wrap:break-word}
 td.nw,th.nw{white-space:nowrap}
+table.dense td,table.dense th{padding:.15em .2em}
 td.w{min-width:9em}
 h2,h3,caption{break-after:avoid}
 thead{display:table-header-group}
@@ -129,7 +131,7 @@ tr{break-inside:avoid}
 {{else if eq $k "h"}}<h3>{{.Text}}</h3>
 {{else if eq $k "list"}}<ul>{{range .Items}}<li>{{.}}</li>{{end}}</ul>
 {{else if eq $k "figure"}}<figure>{{img .}}<figcaption>{{.Caption}}</figcaption></figure>
-{{else if eq $k "table"}}{{$t := .}}<table>
+{{else if eq $k "table"}}{{$t := .}}<table{{dense .}}>
 {{if .Caption}}<caption>{{.Caption}}</caption>{{end}}
 <thead>{{if .Groups}}<tr>{{range $i, $g := .Groups}}{{if .Title}}<th colspan="{{.Span}}"{{if eq .Span 1}}{{shortTh .Title}}{{end}}>{{.Title}}</th>{{else}}{{range groupCols $t $i}}<th rowspan="2"{{th .}}>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>
 <tr>{{range $i, $g := .Groups}}{{if .Title}}{{range groupCols $t $i}}<th{{th .}}>{{.Head}}</th>{{end}}{{end}}{{end}}</tr>{{else}}<tr>{{range .Cols}}<th{{th .}}>{{.Head}}</th>{{end}}</tr>{{end}}</thead>
@@ -140,6 +142,22 @@ tr{break-inside:avoid}
 {{range .Notes}}<p class="note">{{.}}</p>
 {{end}}{{end}}{{end}}</section>
 {{end}}`))
+
+// landUnits is an A4 landscape page's text width (26.7 cm) in the units
+// of pageUnits.
+const landUnits = pageUnits * 267 / 170
+
+// denseStyle sets smaller type on a table too wide for a landscape page
+// at the tables' own (the reachability annex with six scenarios), down
+// to 0.6 of the body's; "" for the others.
+func denseStyle(t *Table) template.HTMLAttr {
+	u := minUnits(t)
+	if !Landscape(t) || u <= landUnits {
+		return ""
+	}
+	em := max(0.7*landUnits/u, 0.6)
+	return template.HTMLAttr(fmt.Sprintf(` class="dense" style="font-size:%.2fem"`, em))
+}
 
 // groupCols are the columns under header group i.
 func groupCols(t *Table, i int) []Col {
@@ -181,7 +199,7 @@ func WriteHTML(w io.Writer, d *Document) error {
 			cl = append(cl, "num")
 		}
 		wide := i < len(t.Cols) && t.Cols[i].Width >= 20
-		if c.Num || i < len(cols) && cols[i] || !wide && short(cellText(c)) {
+		if c.Num || i < len(cols) && cols[i] || !wide && !t.wraps(i) && short(cellText(c)) {
 			cl = append(cl, "nw") // ≥6%/年 whole even where the column has a target in words
 		} else if wide {
 			cl = append(cl, "w") // names, reasons: never squeezed to a few characters

@@ -147,3 +147,22 @@ func abs(n int) int {
 	}
 	return n
 }
+
+// TestDOCXWordsWhole: Word breaks a column's text between words, never
+// inside one: a number column is as wide as its head's longest word
+// (before: "Previou / s plan's"), a wrapping column as its longest word.
+func TestDOCXWordsWhole(t *testing.T) {
+	tb := &Table{Cols: []Col{{Head: "Indicator", Width: 30}, {Head: "Previous plan's pace", Width: 9}, {Head: "Verdict", Width: 8}},
+		Wrap: []bool{false, false, true}}
+	for range 10 {
+		tb.Rows = append(tb.Rows, Row{Cells: []Cell{T("Value added of industry above designated size"), N(8.9, "8.9%"), T("insufficient data")}})
+	}
+	ws, pt := colWidths(tb, docxTextW)
+	unit := pt * 20 / 2 * 7 / 6
+	if min := int(8 * unit); ws[1] < min {
+		t.Errorf("the pace column is %d twips, narrower than its head's word Previous (%d)", ws[1], min)
+	}
+	if min := int(12 * unit); ws[2] < min {
+		t.Errorf("the verdict column is %d twips, narrower than insufficient (%d)", ws[2], min)
+	}
+}

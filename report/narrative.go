@@ -55,7 +55,6 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 	rows := periodRows(p, rv.Rows)
 	final := IsFinal(p, rv.AsOf)
 	var b strings.Builder
-	n := len(rows)
 	if final {
 		counts := map[model.Final]int{}
 		var notDone []string
@@ -68,10 +67,10 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 		}
 		order := []model.Final{model.Completed, model.MostlyCompleted, model.NotCompleted, model.FinalNoData}
 		if lang == "en" {
-			fmt.Fprintf(&b, "The plan period ended in %d. Of the %d targets of the main table, %s.", p.TargetYear, n, countList(order, counts, finalEN, lang))
+			fmt.Fprintf(&b, "The plan period ended in %d. %s, %s%s.", p.TargetYear, countIntro(p, rv.Rows, lang), countList(order, counts, finalEN, lang), delegated(rows, lang))
 			fmt.Fprintf(&b, " Completed: the target met (a floor or ceiling held in every observed year); mostly completed: at least %s of the task done; not completed: otherwise.", pct(rv.Final.Mostly))
 		} else {
-			fmt.Fprintf(&b, "规划期已于%d年结束。规划纲要主要指标的%d项目标中，%s。", p.TargetYear, n, countList(order, counts, finalZH, lang))
+			fmt.Fprintf(&b, "规划期已于%d年结束。%s，%s%s。", p.TargetYear, countIntro(p, rv.Rows, lang), countList(order, counts, finalZH, lang), delegated(rows, lang))
 			fmt.Fprintf(&b, "已完成指实现目标（下限、上限目标各年均守住）；基本完成指任务完成%s及以上；其余为未完成。", pct(rv.Final.Mostly))
 		}
 		binding, judged := bindingCount(rows, func(r model.Review) bool { return model.FinalOf(r, rv.Final) != model.FinalNoData })
@@ -120,9 +119,9 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 	span := p.TargetYear - p.BaseYear
 	done := rv.AsOf - p.BaseYear
 	if lang == "en" {
-		fmt.Fprintf(&b, "By %d, %d of the plan's %d years have passed. Of the %d targets of the main table, %s.", rv.AsOf, done, span, n, countList(order, counts, categoryEN, lang))
+		fmt.Fprintf(&b, "By %d, %d of the plan's %d years have passed. %s, %s%s.", rv.AsOf, done, span, countIntro(p, rv.Rows, lang), countList(order, counts, categoryEN, lang), delegated(rows, lang))
 	} else {
-		fmt.Fprintf(&b, "截至%d年，规划实施已过%d年（共%d年）。规划纲要主要指标的%d项目标中，%s。", rv.AsOf, done, span, n, countList(order, counts, categoryZH, lang))
+		fmt.Fprintf(&b, "截至%d年，规划实施已过%d年（共%d年）。%s，%s%s。", rv.AsOf, done, span, countIntro(p, rv.Rows, lang), countList(order, counts, categoryZH, lang), delegated(rows, lang))
 	}
 	binding, judged := bindingCount(rows, func(r model.Review) bool { return r.Category != model.InsufficientData })
 	switch {
@@ -142,6 +141,65 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 		b.WriteString(L(lang, fmt.Sprintf("数据不足的%d项需补充观测数据（见各指标说明）。", e), fmt.Sprintf(" Insufficient data: %d, which need observed figures (see each indicator).", e)))
 	}
 	return b.String()
+}
+
+// countIntro says what the counts count, as the main table shows it: its
+// indicators and targets (a row per target, some indicators with two),
+// the goals beyond the plan period that the counts leave out, and then
+// the targets of the period, after which the counts follow:
+// 规划纲要主要指标29项、目标33项，其中2项为2035年远景目标、不计入本次评价；规划期内的31项目标中.
+func countIntro(p *model.Plan, all []model.Review, lang string) string {
+	inds := map[*model.Indicator]bool{}
+	later := map[int]int{}
+	var years []int
+	n := 0
+	for _, r := range all {
+		inds[r.Indicator] = true
+		if r.Target.Year > p.TargetYear {
+			if later[r.Target.Year] == 0 {
+				years = append(years, r.Target.Year)
+			}
+			later[r.Target.Year]++
+		} else {
+			n++
+		}
+	}
+	if len(years) == 0 {
+		return L(lang, fmt.Sprintf("规划纲要主要指标%d项、目标%d项中", len(inds), n),
+			fmt.Sprintf("The main table has %s and %s; of these", countNoun(len(inds), "indicator"), countNoun(n, "target")))
+	}
+	var zh, en []string
+	for _, y := range years {
+		zh = append(zh, fmt.Sprintf("%d项为%d年远景目标", later[y], y))
+		en = append(en, fmt.Sprintf("%d for %d", later[y], y))
+	}
+	return L(lang, fmt.Sprintf("规划纲要主要指标%d项、目标%d项，其中%s，不计入本次评价；规划期内的%d项目标中", len(inds), len(all), strings.Join(zh, "、"), n),
+		fmt.Sprintf("The main table has %s and %s, of which the goals beyond the plan period (%s) are not counted here; of the %s of the plan period", countNoun(len(inds), "indicator"), countNoun(len(all), "target"), strings.Join(en, ", "), countNoun(n, "target")))
+}
+
+// delegated says how many of the period's targets the plan leaves to a
+// higher level (市下达, no value): they count as insufficient data.
+func delegated(rows []model.Review, lang string) string {
+	n := 0
+	for _, r := range rows {
+		if r.Target.Kind == model.Delegated {
+			n++
+		}
+	}
+	if n == 0 {
+		return ""
+	}
+	return L(lang, fmt.Sprintf("（数据不足中%d项由上级下达，规划未列数值）", n), fmt.Sprintf(" (%d of them set by a higher level, with no value in the plan)", n))
+}
+
+// countNoun says "1 indicator", "29 indicators".
+func countNoun(n int, noun string) string { return fmt.Sprintf("%d %s%s", n, noun, plural(n)) }
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // targetsWord says "1 binding target", "3 binding targets".

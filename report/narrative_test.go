@@ -2,6 +2,7 @@ package report
 
 import (
 	"flag"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -166,7 +167,7 @@ func TestOverall(t *testing.T) {
 	zh := Overall(p, &Review{Rows: mid, AsOf: 2023, Final: model.DefaultFinalThresholds()}, DefaultLabels("zh"), "zh")
 	// 8 targets: 1 achieved early, 2 ahead, 1+1 on schedule (compound), 2
 	// lagging (lagging, floor), 1 insufficient data.
-	for _, want := range []string{"8项目标", "1项提前实现，2项快于预期，2项基本符合预期，2项滞后，1项数据不足", "森林覆盖率、空气质量优良天数存在完不成的风险"} {
+	for _, want := range []string{"目标8项中", "1项提前实现，2项快于预期，2项基本符合预期，2项滞后，1项数据不足", "森林覆盖率、空气质量优良天数存在完不成的风险"} {
 		if !strings.Contains(zh, want) {
 			t.Errorf("overall %q lacks %q", zh, want)
 		}
@@ -238,5 +239,126 @@ func TestSentenceWording(t *testing.T) {
 		if got := Sentence(c.r, false, model.DefaultFinalThresholds(), en, "en"); !strings.HasPrefix(got, c.want) {
 			t.Errorf("got  %s\nwant %s…", got, c.want)
 		}
+	}
+}
+
+// TestOverallCountsWhatTheTableShows: the 总体评价 counts the main
+// table's indicators and rows (before: "主要指标的31项目标" beside a table of
+// 29 indicators and 33 target rows), says which it leaves out (the goals
+// beyond the plan period) and how many of the insufficient are set by a
+// higher level without a value.
+func TestOverallCountsWhatTheTableShows(t *testing.T) {
+	p := &model.Plan{BaseYear: 2020, TargetYear: 2025}
+	a := &model.Indicator{ID: "a", Name: model.Text{ZH: "甲", EN: "A"}}
+	b := &model.Indicator{ID: "b", Name: model.Text{ZH: "乙", EN: "B"}}
+	c := &model.Indicator{ID: "c", Name: model.Text{ZH: "丙", EN: "C"}}
+	row := func(ind *model.Indicator, year int, kind model.Kind) model.Review {
+		return model.Review{Indicator: ind, Target: model.Target{Year: year, Kind: kind}, Category: model.InsufficientData,
+			AsOf: 2023, RequiredRemaining: math.NaN()}
+	}
+	rows := []model.Review{row(a, 2025, model.Level), row(a, 2035, model.Multiple), row(b, 2025, model.Delegated), row(c, 2025, model.Level)}
+	rv := &Review{Rows: rows, AsOf: 2023}
+	zh := Overall(p, rv, DefaultLabels("zh"), "zh")
+	for _, want := range []string{"规划纲要主要指标3项、目标4项，其中1项为2035年远景目标，不计入本次评价；规划期内的3项目标中，3项数据不足（数据不足中1项由上级下达，规划未列数值）。"} {
+		if !strings.Contains(zh, want) {
+			t.Errorf("overall %q lacks %q", zh, want)
+		}
+	}
+	en := Overall(p, rv, DefaultLabels("en"), "en")
+	if want := "The main table has 3 indicators and 4 targets, of which the goals beyond the plan period (1 for 2035) are not counted here; of the 3 targets of the plan period, 3 insufficient data (1 of them set by a higher level, with no value in the plan)."; !strings.Contains(en, want) {
+		t.Errorf("overall %q lacks %q", en, want)
+	}
+	// The document's own: as many targets as the main table has rows.
+	d := testDocument(t, "zh")
+	n := 0
+	for _, r := range d.Sections[1].Blocks[0].(*Table).Rows {
+		if r.Group == "" {
+			n++
+		}
+	}
+	if s := d.Sections[0].Blocks[0].(Paragraph).Text; !strings.Contains(s, fmt.Sprintf("目标%d项", n)) {
+		t.Errorf("overall %q does not count the main table's %d rows", s, n)
+	}
+}
+
+// TestSentencesSayASharedReasonOnce: indicators that lack data for the
+// same reason are named in one paragraph (before: the same 数据不足
+// sentence 25 times under the groups); an indicator's own reason stays in
+// its group; two targets of one indicator with the same sentence share it;
+// a group left with no sentence has no heading.
+func TestSentencesSayASharedReasonOnce(t *testing.T) {
+	g1, g2 := model.Text{ZH: "经济发展", EN: "Economy"}, model.Text{ZH: "民生福祉", EN: "Well-being"}
+	ind := func(id, zh string, no int, g model.Text) *model.Indicator {
+		return &model.Indicator{ID: id, No: no, Name: model.Text{ZH: zh, EN: id}, Group: g}
+	}
+	a, b, c, d := ind("a", "甲", 1, g1), ind("b", "乙", 2, g1), ind("c", "丙", 3, g2), ind("d", "丁", 4, g2)
+	none := model.Text{ZH: "文件中没有该指标2023年及以前的观测值；请补充2021—2023年数据", EN: "the file has no observation of this indicator up to 2023; supply the 2021–2023 figures"}
+	own := model.Text{ZH: "规划未给出2020年基期值", EN: "the plan gives no 2020 base value"}
+	row := func(x *model.Indicator, year int, why model.Text) model.Review {
+		return model.Review{Indicator: x, Target: model.Target{Year: year, Kind: model.Level, Value: 1}, Category: model.InsufficientData,
+			AsOf: 2023, Reason: why, TaskDone: math.NaN(), RequiredRemaining: math.NaN()}
+	}
+	p := &model.Plan{BaseYear: 2020, TargetYear: 2025, Indicators: []*model.Indicator{a, b, c, d}}
+	rv := &Review{AsOf: 2023, Rows: []model.Review{row(a, 2025, none), row(a, 2035, none), row(b, 2025, own), row(c, 2025, none), row(d, 2025, none)}}
+	var got []string
+	for _, bl := range sentenceBlocks(p, rv, DefaultLabels("zh"), "zh") {
+		switch x := bl.(type) {
+		case Heading:
+			got = append(got, "# "+x.Text)
+		case List:
+			got = append(got, x.Items...)
+		case Paragraph:
+			got = append(got, x.Text)
+		}
+	}
+	want := []string{"# 经济发展", "乙：数据不足，规划未给出2020年基期值。", "# 需补充数据的指标",
+		"以下3项指标数据不足：甲、丙、丁。文件中没有这些指标2023年及以前的观测值；请补充2021—2023年数据。"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("sentences:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// Two indicators of which one has two targets: the targets share one
+	// sentence, which says both.
+	rv.Rows = []model.Review{row(a, 2025, own), row(a, 2035, own), row(b, 2025, none)}
+	l := sentenceBlocks(p, rv, DefaultLabels("zh"), "zh")
+	if len(l) != 2 || len(l[1].(List).Items) != 2 || l[1].(List).Items[0] != "甲（2025年目标1、2035年目标1）：数据不足，规划未给出2020年基期值。" {
+		t.Errorf("blocks %v", l)
+	}
+}
+
+// TestFiguresInTableOrderAndReferred: the charts of one indicator each
+// follow the main table's order (before: their file names', 地区生产总值
+// ninth), and the text refers to every figure: the figures' section opens
+// by saying what each shows, the main table's section points to progress.
+func TestFiguresInTableOrderAndReferred(t *testing.T) {
+	z := &model.Indicator{ID: "zz", No: 1, Name: model.Text{ZH: "甲", EN: "A"}}
+	a := &model.Indicator{ID: "aa", No: 2, Name: model.Text{ZH: "乙", EN: "B"}}
+	p := &model.Plan{BaseYear: 2020, TargetYear: 2025, Indicators: []*model.Indicator{a, z}}
+	png := []byte("png")
+	charts := map[string][]byte{"path-aa.png": png, "path-zz.png": png, "progress.png": png, "headline.png": png, "record.png": png}
+	d := Build(Input{Plan: p, Lang: "zh", Labels: DefaultLabels("zh"), Charts: charts,
+		Review: &Review{AsOf: 2023, Rows: []model.Review{{Indicator: z, Target: model.Target{Year: 2025, Kind: model.Level, Value: 1}, Category: model.InsufficientData, AsOf: 2023}}}})
+	var caps []string
+	var intro string
+	for _, s := range d.Sections {
+		for _, b := range s.Blocks {
+			switch x := b.(type) {
+			case Figure:
+				caps = append(caps, x.Caption)
+			case Paragraph:
+				if s.ID == "figures" {
+					intro = x.Text
+				}
+			}
+		}
+	}
+	want := []string{"图1  主要指标测算路径", "图2  主要指标任务完成进度与时间进度", "图3  甲：逐年测算路径", "图4  乙：逐年测算路径", "图5  上一规划主要指标完成情况"}
+	if strings.Join(caps, "|") != strings.Join(want, "|") {
+		t.Errorf("figures %q, want %q", caps, want)
+	}
+	if want := "图1为主要指标测算路径；图2为主要指标任务完成进度与时间进度；图3—图4为各指标的逐年测算路径（按指标序号）；图5为上一规划主要指标完成情况。"; intro != want {
+		t.Errorf("figures' opening %q, want %q", intro, want)
+	}
+	if s := d.Sections[1].Blocks[0].(Paragraph).Text; !strings.Contains(s, "见图2") {
+		t.Errorf("the main table's section says %q, no word of figure 2", s)
 	}
 }

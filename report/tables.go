@@ -286,8 +286,8 @@ func annexes(in Input) []Section {
 	if reach := reachabilityTables(in); len(reach) > 0 {
 		s := Section{ID: "scenarios", Title: L(lang, "情景与目标可达性", "Scenarios and reachability")}
 		s.Blocks = append(s.Blocks, Paragraph{Text: L(lang,
-			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表给出各情景下每项目标的测算值、是否达标，以及所需速度、假设速度和上一规划期的历史速度。",
-			"Each scenario assumes other yearly paces (the path at the plan's own rates meets every target exactly); the tables give each target's projected value and verdict and the required, assumed and historical paces.")})
+			"各情景对规划期各年速度作出不同假设（按规划速度推算的路径恰好实现各项目标）；下表逐项目标给出所需速度、上一规划期速度，以及各情景的假设速度和是否达标。",
+			"Each scenario assumes other yearly paces (the path at the plan's own rates meets every target exactly); the table gives each target's required pace and the previous plan's, and each scenario's assumed pace and verdict.")})
 		for _, n := range in.Notes {
 			s.Blocks = append(s.Blocks, Paragraph{Text: n, Note: true})
 		}
@@ -296,8 +296,8 @@ func annexes(in Input) []Section {
 		}
 		out = append(out, s)
 	}
-	if t := probabilityTable(in); t != nil {
-		out = append(out, Section{ID: "probability", Title: L(lang, "目标实现概率", "Probability of meeting each target"), Blocks: []Block{t}})
+	if ts := probabilityTables(in); len(ts) > 0 {
+		out = append(out, Section{ID: "probability", Title: L(lang, "目标实现概率", "Probability of meeting each target"), Blocks: []Block{ts[0], ts[1]}})
 	}
 	if rv != nil {
 		out = append(out, Section{ID: "classes", Title: L(lang, "欧盟统计局和联合国亚太经社会方法分类", "Eurostat and UN ESCAP classes"),

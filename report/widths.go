@@ -42,7 +42,7 @@ func short(s string) bool {
 func noWrap(t *Table) []bool {
 	out := make([]bool, len(t.Cols))
 	for i, c := range t.Cols {
-		out[i] = c.Width < 20
+		out[i] = c.Width < 20 && !t.wraps(i)
 	}
 	for _, r := range t.Rows {
 		for i, c := range r.Cells {

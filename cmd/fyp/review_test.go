@@ -218,14 +218,15 @@ func TestReportBundle(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	// One reachability sheet per shipped scenario (the report's default),
+	// The reachability table the report prints, then one sheet per
+	// shipped scenario (the report's default) with its projected values,
 	// the probabilities, the previous plan's record and the charts.
 	got := f.GetSheetList()
-	want := []string{"中期评估", "主要指标"}
+	want := []string{"中期评估", "主要指标", "可达性"}
 	for _, id := range scenarios.IDs() {
 		want = append(want, "可达性 "+id)
 	}
-	want = append(want, "实现概率", "上期完成情况", "图表 Charts")
+	want = append(want, "实现概率", "实现概率明细", "上期完成情况", "图表 Charts")
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
