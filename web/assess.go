@@ -147,7 +147,7 @@ func rowOf(p *model.Plan, a model.Assessment) Row {
 	r := Row{ID: ind.ID, Ref: fmt.Sprintf("%s@%d", ind.ID, a.Target.Year), Key: rowKey(ind, a.Target), No: ind.No, Name: textOf(ind.Name), Unit: textOf(ind.Unit),
 		Binding: ind.Attribute == model.Binding, Year: a.Target.Year, Kind: string(a.Target.Kind), Bound: string(a.Target.Bound),
 		Target: jnum(a.Target.Value), Projected: jnum(a.Projected), Margin: jnum(a.Margin), Required: jnum(a.Required),
-		Assumed: jnum(a.Assumed), Historical: jnum(a.Historical), Status: string(a.Status), Reason: a.Reason}
+		Assumed: jnum(a.Assumed), Historical: jnum(a.Historical), Status: string(a.Status), Reason: a.Reason.EN}
 	if a.Target.Kind == model.Delegated {
 		r.Target = jnum(math.NaN())
 	}

@@ -170,7 +170,7 @@ func extractSummary(o *options, in string, res *extract.Result, files []outFile)
 		in, len(p.Indicators), rows, p.Targets(), p.Reviews(), len(p.Qualitative))
 	var parts []string
 	for _, s := range res.Sections {
-		parts = append(parts, fmt.Sprintf("%s %d", s.Chapter, s.Targets))
+		parts = append(parts, fmt.Sprintf("%s %d", sectionLabel(s.Chapter, o.lang), s.Targets))
 	}
 	fmt.Fprintf(w, L(o.lang, "  各章目标数: %s\n", "  targets by chapter: %s\n"), strings.Join(parts, ", "))
 	for _, f := range files {

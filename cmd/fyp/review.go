@@ -558,7 +558,7 @@ func expostTable(p *model.Plan, lang string) *table {
 		}
 		verdict := expostVerdict(o, lang)
 		n[verdict]++
-		out := o.Text
+		out := o.Printed(lang)
 		if out == "" {
 			out = fmtValue(o.Observed)
 		}

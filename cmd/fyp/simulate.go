@@ -356,7 +356,7 @@ type simJSON struct {
 	Reason     string `json:"reason,omitempty"`
 }
 
-func simRows(sims []*model.Simulation, scope string) []simJSON {
+func simRows(sims []*model.Simulation, scope, lang string) []simJSON {
 	var out []simJSON
 	for _, sim := range sims {
 		for _, t := range sim.Targets {
@@ -371,7 +371,7 @@ func simRows(sims []*model.Simulation, scope string) []simJSON {
 				ID: t.Indicator.ID, Scenario: t.Scenario, Year: t.Target.Year, Kind: string(t.Target.Kind), Bound: string(t.Target.Bound),
 				RelativeTo: t.Target.RelativeTo, Target: num(t.Target.Value), Central: num(t.Central), PMet: num(p), PSE: num(se),
 				P5: num(t.Q[0]), P25: num(t.Q[1]), P50: num(t.Q[2]), P75: num(t.Q[3]), P95: num(t.Q[4]),
-				Stochastic: t.Stochastic, Draws: sim.Draws, Seed: sim.Seed, Status: string(t.Status), Reason: t.Reason,
+				Stochastic: t.Stochastic, Draws: sim.Draws, Seed: sim.Seed, Status: string(t.Status), Reason: t.Reason.In(lang),
 			})
 		}
 	}
@@ -379,7 +379,7 @@ func simRows(sims []*model.Simulation, scope string) []simJSON {
 }
 
 func writeSimulation(w io.Writer, sims []*model.Simulation, scope, format, lang string) error {
-	rows := simRows(sims, scope)
+	rows := simRows(sims, scope, lang)
 	switch format {
 	case "json":
 		return writeJSON(w, rows)
@@ -473,7 +473,7 @@ func simulationTable(sims []*model.Simulation, scope, lang string) *table {
 			if ind := sim.Projection.Plan.Indicator(wn.Indicator); ind != nil && !inScope(model.Assessment{Indicator: ind, Target: model.Target{Year: sim.Projection.Plan.TargetYear}}, sim.Projection.Plan, scope) {
 				continue // about a target the table does not show
 			}
-			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+sim.Projection.Name()+"] "+wn.String())
+			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+sim.Projection.Name()+"] "+wn.In(lang))
 		}
 	}
 	return t

@@ -1,0 +1,434 @@
+package main
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"html"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"runtime"
+	"sort"
+	"strings"
+	"testing"
+
+	"fyp/charts"
+	"fyp/model"
+	"fyp/scenarios"
+)
+
+// One language per output (the project's standard; issue 10): every
+// command that prints or writes text is run with --lang en and --lang zh
+// on the embedded plan (with the shipped observed figures), on its
+// previous plan's record (jiangjin-13) and on the national plan (another
+// shape, synthetic observations), and what it says is scanned.
+//
+// English output holds no Han character except
+//   - inside “…” (or 「…」, the observe command's clause marks): the words
+//     of a source, quoted as such;
+//   - the texts of an observed file's source and note columns, printed as
+//     the data they are (the shipped file's sources name Chinese titles,
+//     newspapers and authors);
+//   - in machine formats, the fields that hold the plan's own Chinese
+//     words by contract, each beside its English sibling (name/name_en,
+//     unit/unit_en, group/group_en, section, box, quote, text, the raw
+//     table cells and the transcriber's note of a plan row).
+//
+// Chinese output holds no English word except units, ids (indicator,
+// scenario and plan ids, which the user types; machine-format codes such
+// as level or lagging in a CSV cell or JSON value), the abbreviations the
+// report defines (zhAllowed), file names, URLs, command flags and the
+// observed file's own source and note texts.
+func TestOneLanguagePerOutput(t *testing.T) {
+	type setup struct {
+		name, plan string
+		observed   []string // the review's flags
+		obsFile    string   // the observed file, for its source and note texts
+	}
+	setups := []setup{
+		{"jiangjin-14", "jiangjin-14", []string{"--observed", "shipped"}, "../../seeds/jiangjin-observed.csv"},
+		{"national-14", nationalPlan, []string{"--observed", filepath.Join("testdata", "observed-national.csv"), "--as-of", "2022"}, filepath.Join("testdata", "observed-national.csv")},
+	}
+	for _, s := range setups {
+		for _, lang := range []string{"en", "zh"} {
+			t.Run(s.name+"/"+lang, func(t *testing.T) {
+				t.Parallel()
+				sc := newLangScanner(t, lang, s.plan, s.obsFile)
+				dir := t.TempDir()
+				p := []string{"--plan", s.plan, "--lang", lang}
+				target, vary := "gdp_per_capita@2025", "gdp.rate"
+				if s.plan == nationalPlan {
+					target, vary = "doctors_per_1000@2025", "doctors_per_1000.rate"
+				}
+				cmds := [][]string{
+					{"targets"},
+					{"targets", "--format", "csv"},
+					{"targets", "--format", "md"},
+					{"project"},
+					{"assess"},
+					{"assess", "--format", "csv"},
+					{"check"},
+					{"compare"},
+					{"solve", "--target", target, "--vary", vary},
+					{"sensitivity", "--target", target},
+					append([]string{"review"}, s.observed...),
+					append([]string{"review", "--format", "csv"}, s.observed...),
+					append([]string{"review", "--format", "json"}, s.observed...),
+					{"simulate", "--draws", "500"},
+					append([]string{"report", "--pdf=false", "--out", filepath.Join(dir, "report")}, s.observed...),
+					{"run", "--out", filepath.Join(dir, "run")},
+				}
+				if s.plan == nationalPlan {
+					cmds = append(cmds, []string{"validate", nationalPlan})
+				} else {
+					cmds = append(cmds, []string{"validate", "../../seeds/jiangjin-14.yaml"},
+						[]string{"review", "--plan", "jiangjin-13"}, []string{"targets", "--plan", "jiangjin-13"})
+				}
+				for _, args := range cmds {
+					if len(args) > 1 && args[1] == "--plan" {
+						args = append(args, "--lang", lang) // jiangjin-13's record
+					} else {
+						args = append(args, p...)
+					}
+					out, errs, code := fyp(t, args...)
+					if code != 0 {
+						t.Fatalf("fyp %s: exit %d: %s", strings.Join(args, " "), code, errs)
+					}
+					name := "fyp " + strings.Join(args, " ")
+					switch {
+					case strings.Contains(name, "--format csv"):
+						sc.file(name, ".csv", []byte(out))
+					case strings.Contains(name, "--format json"):
+						sc.file(name, ".json", []byte(out))
+					default:
+						sc.text(name, out, false)
+					}
+					sc.text(name+" (stderr)", errs, false)
+				}
+				for _, d := range []string{"report", "run"} {
+					sc.dir(filepath.Join(dir, d))
+				}
+				for _, c := range bundleChartsOf(t, s.plan, lang, s.observed) {
+					for _, n := range append(append([]string{c.Title}, c.Notes...), c.Warnings...) {
+						sc.text("chart "+c.ID, n, false)
+					}
+				}
+				sc.report()
+			})
+		}
+	}
+	// extract's and observe's summaries (stderr) and what they write.
+	for _, lang := range []string{"en", "zh"} {
+		t.Run("extract-observe/"+lang, func(t *testing.T) {
+			t.Parallel()
+			sc := newLangScanner(t, lang, "jiangjin-14", "")
+			dir := t.TempDir()
+			in := filepath.Join(dir, "plan.txt")
+			if err := os.WriteFile(in, []byte(smallPlan), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			out, errs, code := fyp(t, "extract", in, "-o", filepath.Join(dir, "plan.yaml"), "--lang", lang)
+			if code != 0 {
+				t.Fatalf("extract: exit %d: %s", code, errs)
+			}
+			sc.text("fyp extract", out, false)
+			sc.text("fyp extract (stderr)", errs, false)
+			obs := filepath.Join(dir, "o.csv")
+			out, errs, code = fyp(t, "observe", "../../bulletin/testdata/jiangjin-2023.txt", "-o", obs, "--lang", lang)
+			if code != 0 {
+				t.Fatalf("observe: exit %d: %s", code, errs)
+			}
+			sc.text("fyp observe", out, false)
+			sc.text("fyp observe (stderr)", errs, false)
+			sc.report()
+		})
+	}
+}
+
+// bundleChartsOf are the charts of a review bundle (what `fyp report`
+// draws) with a small simulation.
+func bundleChartsOf(t *testing.T, plan, lang string, observed []string) []*charts.Chart {
+	t.Helper()
+	o := &options{plan: plan, lang: lang, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	p, err := o.loadPlan()
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &reviewFlags{observed: observed[1], th: model.DefaultReviewThresholds(), scope: "main"}
+	if len(observed) == 4 {
+		fmt.Sscan(observed[3], &f.asOf)
+	}
+	rv, err := runReview(o, p, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	prs, err := chartProjections(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	saved := o.scenarios
+	if len(o.scenarios) > 1 {
+		o.scenarios = o.scenarios[:1]
+	}
+	sims, err := runSimulations(o, &simFlags{draws: 500, seed: model.DefaultSeed, seedSet: true, workers: runtime.GOMAXPROCS(0)})
+	o.scenarios = saved
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, err := bundleCharts(prs, chartData{sims: sims, progress: progressInput(rv, lang), review: rv}, nil, charts.Options{Lang: lang})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
+// zhAllowed are the English words a Chinese output may hold besides ids,
+// units, file names and flags: the abbreviations the report defines, the
+// names of file formats and programs it tells the user about, and the
+// synthetic mark printed in both languages on purpose (示例数据 SYNTHETIC,
+// a mark meant to be read by anyone who picks up the page).
+var zhAllowed = map[string]bool{
+	"GDP": true, "R&D": true, "RR": true, "AP": true, "CAGR": true, "PM2.5": true, "PM": true,
+	"Eurostat": true, "ESCAP": true, "SYNTHETIC": true,
+	"CSV": true, "XLSX": true, "JSON": true, "PNG": true, "SVG": true, "PDF": true, "HTML": true, "Markdown": true,
+	"Word": true, "WPS": true, "LibreOffice": true, "Chromium": true, "Noto": true, "Sans": true, "CJK": true, "SC": true,
+	// Names of the plan's own items: 5G基站, NFC橙汁加工型柑橘, A级乡村旅游景区.
+	"5G": true, "NFC": true,
+	"README": true, "CO2": true, "CO": true, "IV": true, "III": true, "P5": true, "P50": true, "P95": true, "se": true, "sd": true,
+	// review: the plan file's key that marks an item to check (extract's summary names it).
+	"review": true, "id": true,
+	"fyp": true, "min": true, "max": true, "km": true, "kg": true, "kW": true, "kWh": true, "ha": true, "Ⅲ": true,
+}
+
+type langScanner struct {
+	t     *testing.T
+	lang  string
+	ids   map[string]bool // indicator, scenario and plan ids
+	data  []string        // an observed file's source and note texts, longest first
+	leaks map[string][]string
+}
+
+func newLangScanner(t *testing.T, lang, plan, obsFile string) *langScanner {
+	sc := &langScanner{t: t, lang: lang, ids: map[string]bool{}, leaks: map[string][]string{}}
+	for _, id := range []string{plan, "jiangjin-13", "jiangjin-14", "plan"} {
+		sc.ids[id] = true
+	}
+	for _, pl := range []string{plan, "jiangjin-13", "jiangjin-14"} {
+		o := &options{plan: pl}
+		p, err := o.loadPlan()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, ind := range p.Indicators {
+			sc.ids[ind.ID] = true
+		}
+	}
+	for _, id := range scenarios.IDs() {
+		sc.ids[id] = true
+	}
+	if obsFile != "" {
+		b, err := os.ReadFile(obsFile)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, l := range strings.Split(string(b), "\n") {
+			if !strings.HasPrefix(l, "#") {
+				lines = append(lines, l)
+			}
+		}
+		r := csv.NewReader(strings.NewReader(strings.Join(lines, "\n")))
+		r.FieldsPerRecord = -1
+		recs, err := r.ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, rec := range recs[1:] {
+			for i, col := range recs[0] {
+				if (col == "source" || col == "note") && i < len(rec) && rec[i] != "" {
+					sc.data = append(sc.data, rec[i])
+				}
+			}
+		}
+		sort.Slice(sc.data, func(i, j int) bool { return len(sc.data[i]) > len(sc.data[j]) })
+	}
+	return sc
+}
+
+var (
+	hanRun    = regexp.MustCompile(`[\p{Han}（），。：；、《》【】]+`)
+	quoted    = regexp.MustCompile(`“[^”]*”|「[^」]*」`)
+	wordRun   = regexp.MustCompile(`[A-Za-z][A-Za-z0-9&._@-]*[A-Za-z0-9]|[A-Za-z]`)
+	urlRun    = regexp.MustCompile(`https?://\S+|www\.\S+|\S+\.(csv|xlsx|png|svg|pdf|md|json|yaml|html|docx|txt|ttc|ttf|otf)\b|\S*/\S*|--[a-z-]+(=\S+)?|-[so]\b`)
+	sciNumber = regexp.MustCompile(`[0-9.]+e[-+][0-9]+`)
+	// mathVar: the method annex's variables (x_0, x_T, t₀ is not ASCII).
+	mathVar  = regexp.MustCompile(`^[a-zA-Z]_[0-9A-Za-z]$`)
+	htmlTags = regexp.MustCompile(`(?s)<style.*?</style>|<script.*?</script>|<[^>]*>`)
+)
+
+// text scans one output; machine says whether it is a CSV cell or JSON
+// value, where a lone code (level, lagging, %/yr) is an id.
+func (sc *langScanner) text(where, s string, machine bool) {
+	for _, d := range sc.data {
+		s = strings.ReplaceAll(s, d, " ")
+	}
+	for _, l := range strings.Split(s, "\n") {
+		if sc.lang == "en" {
+			l = quoted.ReplaceAllString(l, " ")
+			for _, m := range hanRun.FindAllStringIndex(l, -1) {
+				sc.leak(where, l, m)
+			}
+			continue
+		}
+		if machine && regexp.MustCompile(`^[a-z0-9_%/.:-]*$`).MatchString(strings.TrimSpace(l)) {
+			continue
+		}
+		l = urlRun.ReplaceAllString(l, " ")
+		l = sciNumber.ReplaceAllString(l, " ")
+		for _, m := range wordRun.FindAllStringIndex(l, -1) {
+			w := l[m[0]:m[1]]
+			id, _, _ := strings.Cut(w, "@") // gdp_per_capita@2025
+			id = strings.TrimSuffix(strings.TrimSuffix(strings.TrimSuffix(id, "."), ".rate"), ".step")
+			if len(w) == 1 || mathVar.MatchString(w) || zhAllowed[w] || sc.ids[id] {
+				continue
+			}
+			sc.leak(where, l, m)
+		}
+	}
+}
+
+func (sc *langScanner) leak(where, line string, m []int) {
+	a, b := max(0, m[0]-60), min(len(line), m[1]+60)
+	for a > 0 && !isRuneStart(line[a]) {
+		a--
+	}
+	for b < len(line) && !isRuneStart(line[b]) {
+		b++
+	}
+	ctx := strings.TrimSpace(line[a:b])
+	for _, c := range sc.leaks[where] {
+		if c == ctx {
+			return
+		}
+	}
+	sc.leaks[where] = append(sc.leaks[where], ctx)
+}
+
+func isRuneStart(b byte) bool { return b&0xC0 != 0x80 }
+
+// enDataKeys are the JSON keys and CSV columns that hold the plan's own
+// Chinese words by contract (each beside an English sibling where it has
+// one): exempt in English output.
+var enDataKeys = map[string]bool{
+	"name": true, "unit": true, "group": true, "section": true, "box": true, "quote": true,
+	"text": true, "table": true, "base": true, "target": true, "note": true, "title": true, "source": true, "short": true,
+}
+
+// zhDataKey: the English siblings of the plan's fields (name_en, …), the
+// transcriber's notes of a plan row, which the plan format writes in
+// English, and rate_unit, the pace's unit as a code (%/yr, pp/yr, 100
+// million yuan/yr) that stays the same in both languages so that scripts
+// can compare files, are exempt in Chinese output's machine formats.
+func zhDataKey(k string) bool { return strings.HasSuffix(k, "_en") || k == "note" || k == "rate_unit" }
+
+// dir scans the text files a command wrote.
+func (sc *langScanner) dir(d string) {
+	err := filepath.Walk(d, func(path string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(filepath.Dir(d), path)
+		if fi.Name() == ".fyp-manifest.json" {
+			return nil // fyp's record of the files it wrote, read by fyp
+		}
+		return sc.file(rel, filepath.Ext(path), b)
+	})
+	if err != nil {
+		sc.t.Fatal(err)
+	}
+}
+
+// file scans one output of a format by its extension (.md, .html, .csv,
+// .json).
+func (sc *langScanner) file(rel, ext string, b []byte) error {
+	switch ext {
+	case ".md":
+		sc.text(rel, string(b), false)
+	case ".html":
+		sc.text(rel, html.UnescapeString(htmlTags.ReplaceAllString(string(b), "\n")), false)
+	case ".csv":
+		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff"))))
+		r.FieldsPerRecord = -1
+		head, err := r.Read()
+		if err != nil {
+			return err
+		}
+		for {
+			rec, err := r.Read()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				return err
+			}
+			for i, cell := range rec {
+				col := ""
+				if i < len(head) {
+					col = head[i]
+				}
+				if sc.lang == "en" && enDataKeys[col] || sc.lang == "zh" && zhDataKey(col) {
+					continue
+				}
+				sc.text(rel+" column "+col, cell, true)
+			}
+		}
+	case ".json":
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			return err
+		}
+		sc.json(rel, "", v)
+	}
+	return nil
+}
+
+func (sc *langScanner) json(where, key string, v any) {
+	switch v := v.(type) {
+	case map[string]any:
+		for k, x := range v {
+			if sc.lang == "en" && enDataKeys[k] || sc.lang == "zh" && zhDataKey(k) {
+				continue
+			}
+			sc.json(where, k, x)
+		}
+	case []any:
+		for _, x := range v {
+			sc.json(where, key, x)
+		}
+	case string:
+		sc.text(where+" key "+key, v, true)
+	}
+}
+
+func (sc *langScanner) report() {
+	sc.t.Helper()
+	var ws []string
+	for w := range sc.leaks {
+		ws = append(ws, w)
+	}
+	sort.Strings(ws)
+	for _, w := range ws {
+		ls := sc.leaks[w]
+		if len(ls) > 8 {
+			ls = append(ls[:8], fmt.Sprintf("… and %d more", len(ls)-8))
+		}
+		sc.t.Errorf("%s output: %s: %d leak(s):\n\t%s", sc.lang, w, len(sc.leaks[w]), strings.Join(ls, "\n\t"))
+	}
+}
