@@ -197,7 +197,7 @@ var zhAllowed = map[string]bool{
 	"Word": true, "WPS": true, "LibreOffice": true, "Chromium": true, "Noto": true, "Sans": true, "CJK": true, "SC": true,
 	// Names of the plan's own items: 5G基站, NFC橙汁加工型柑橘, A级乡村旅游景区.
 	"5G": true, "NFC": true,
-	"README": true, "CO2": true, "CO": true, "IV": true, "III": true, "P5": true, "P50": true, "P95": true, "se": true, "sd": true,
+	"README": true, "CO2": true, "CO": true, "IV": true, "III": true, "P5": true, "P25": true, "P50": true, "P75": true, "P95": true, "se": true, "sd": true,
 	// review: the plan file's key that marks an item to check (extract's summary names it).
 	"review": true, "id": true,
 	"fyp": true, "min": true, "max": true, "km": true, "kg": true, "kW": true, "kWh": true, "ha": true, "Ⅲ": true,
@@ -430,5 +430,49 @@ func (sc *langScanner) report() {
 			ls = append(ls[:8], fmt.Sprintf("… and %d more", len(ls)-8))
 		}
 		sc.t.Errorf("%s output: %s: %d leak(s):\n\t%s", sc.lang, w, len(sc.leaks[w]), strings.Join(ls, "\n\t"))
+	}
+}
+
+// The English record of the previous plan quotes its Chinese cells and
+// says each thing once (it printed "definition changed (口径调整), not
+// compared: 口径调整: …"); the Chinese totals write counts as Chinese does.
+func TestRecordInOneLanguage(t *testing.T) {
+	en, errs, code := fyp(t, "review", "--plan", "jiangjin-13", "--lang", "en")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	for _, w := range []string{"“4.8(减税降费影响)”", "(the record prints “21(口径调整)”): the definition was changed, so 21 is not comparable with the target 25",
+		"no number in the record, which prints “七人普数据尚未反馈”: the 7th census data had not come back"} {
+		if !strings.Contains(en, w) {
+			t.Errorf("the English record lacks %q", w)
+		}
+	}
+	if strings.Contains(en, "(口径调整)") && strings.Contains(en, " (口径调整)") {
+		t.Errorf("the English record prints 口径调整 unquoted:\n%s", en)
+	}
+	zh, _, _ := fyp(t, "review", "--plan", "jiangjin-13")
+	if !strings.Contains(zh, "合计：已实现25项，未实现7项，不可比3项，市下达1项，无记录3项") {
+		t.Errorf("the Chinese record's totals:\n%s", zh)
+	}
+}
+
+// Chinese tables name the projection rules in Chinese; English ones print
+// the keyword a scenario file uses.
+func TestRuleLabel(t *testing.T) {
+	for _, tt := range []struct {
+		rule   model.RuleKind
+		zh, en string
+	}{
+		{model.RuleCompound, "复合增长", "compound"}, {model.RuleLinear, "线性", "linear"}, {model.RuleLogistic, "逻辑斯谛", "logistic"},
+		{model.RuleHold, "保持不变", "hold"}, {model.RulePlan, "规划路径", "plan"}, {model.RuleDerived, "推算", "derived"},
+	} {
+		if zh, en := ruleLabel(tt.rule, "zh"), ruleLabel(tt.rule, "en"); zh != tt.zh || en != tt.en {
+			t.Errorf("%s: %q / %q, want %q / %q", tt.rule, zh, en, tt.zh, tt.en)
+		}
+	}
+	for _, r := range model.Rules {
+		if ruleLabel(r, "zh") == string(r) {
+			t.Errorf("rule %s has no Chinese name", r)
+		}
 	}
 }

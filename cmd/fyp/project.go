@@ -189,7 +189,7 @@ func writeProjection(w io.Writer, prs []*model.Projection, only []string, format
 // print the rule's keyword, as a scenario file writes it.
 var ruleZH = map[model.RuleKind]string{
 	model.RuleCompound: "复合增长", model.RuleLinear: "线性", model.RuleLogistic: "逻辑斯谛",
-	model.RuleHold: "保持不变", model.RulePlan: "规划路径", model.RuleDerived: "由其他指标推算",
+	model.RuleHold: "保持不变", model.RulePlan: "规划路径", model.RuleDerived: "推算",
 }
 
 // ruleLabel is a rule's name in lang.
