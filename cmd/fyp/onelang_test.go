@@ -1,6 +1,7 @@
 package main
 
 import (
+	"archive/zip"
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
@@ -14,6 +15,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"github.com/xuri/excelize/v2"
 
 	"fyp/charts"
 	"fyp/model"
@@ -388,6 +391,48 @@ func (sc *langScanner) file(rel, ext string, b []byte) error {
 				}
 				sc.text(rel+" column "+col, cell, true)
 			}
+		}
+	case ".xlsx":
+		// The workbook's sheets are tables for people: every cell but
+		// a sheet's header row (the column ids) is scanned as text.
+		f, err := excelize.OpenReader(bytes.NewReader(b))
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		for _, sh := range f.GetSheetList() {
+			sc.text(rel+" sheet name", sh, false)
+			rows, err := f.GetRows(sh)
+			if err != nil {
+				return err
+			}
+			for _, row := range rows {
+				for _, cell := range row {
+					sc.text(rel+" sheet "+sh, cell, false)
+				}
+			}
+		}
+	case ".docx":
+		zr, err := zip.NewReader(bytes.NewReader(b), int64(len(b)))
+		if err != nil {
+			return err
+		}
+		for _, zf := range zr.File {
+			if zf.Name != "word/document.xml" {
+				continue
+			}
+			rc, err := zf.Open()
+			if err != nil {
+				return err
+			}
+			x, err := io.ReadAll(rc)
+			rc.Close()
+			if err != nil {
+				return err
+			}
+			// One paragraph a line; runs of a paragraph joined.
+			t := regexp.MustCompile(`</w:p>`).ReplaceAllString(string(x), "\n")
+			sc.text(rel, html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(t, "")), false)
 		}
 	case ".json":
 		var v any
