@@ -49,17 +49,19 @@ func TestOneLanguagePerOutput(t *testing.T) {
 	type setup struct {
 		name, plan string
 		observed   []string // the review's flags
-		obsFile    string   // the observed file, for its source and note texts
+		obsFiles   []string // the observed files, for their source and note texts
 	}
 	setups := []setup{
-		{"jiangjin-14", "jiangjin-14", []string{"--observed", "shipped"}, "../../seeds/jiangjin-observed.csv"},
-		{"national-14", nationalPlan, []string{"--observed", filepath.Join("testdata", "observed-national.csv"), "--as-of", "2022"}, filepath.Join("testdata", "observed-national.csv")},
+		{"jiangjin-14", "jiangjin-14", []string{"--observed", "shipped"},
+			[]string{"../../seeds/jiangjin-observed.csv", filepath.Join("testdata", "observed-example.csv"), filepath.Join("testdata", "observed-refusals.csv")}},
+		{"national-14", nationalPlan, []string{"--observed", filepath.Join("testdata", "observed-national.csv"), "--as-of", "2022"},
+			[]string{filepath.Join("testdata", "observed-national.csv")}},
 	}
 	for _, s := range setups {
 		for _, lang := range []string{"en", "zh"} {
 			t.Run(s.name+"/"+lang, func(t *testing.T) {
 				t.Parallel()
-				sc := newLangScanner(t, lang, s.plan, s.obsFile)
+				sc := newLangScanner(t, lang, s.plan, s.obsFiles...)
 				dir := t.TempDir()
 				p := []string{"--plan", s.plan, "--lang", lang}
 				target, vary := "gdp_per_capita@2025", "gdp.rate"
@@ -83,10 +85,21 @@ func TestOneLanguagePerOutput(t *testing.T) {
 					{"simulate", "--draws", "500"},
 					append([]string{"report", "--pdf=false", "--out", filepath.Join(dir, "report")}, s.observed...),
 					{"run", "--out", filepath.Join(dir, "run")},
+					{"charts", "--only", "headline,reach,record", "--out", filepath.Join(dir, "charts")},
+					{"project", "--format", "md"},
+					{"check", "--format", "md"},
+					{"compare", "--format", "md"},
+					{"simulate", "--bands", "--draws", "300"},
+					append([]string{"review", "--format", "md"}, s.observed...),
 				}
 				if s.plan == nationalPlan {
 					cmds = append(cmds, []string{"validate", nationalPlan})
 				} else {
+					// The synthetic example: rebased breaks, growth rates,
+					// conflicting figures and refusals.
+					ex := []string{"--observed", filepath.Join("testdata", "observed-example.csv"), "--as-of", "2023"}
+					cmds = append(cmds, append([]string{"review"}, ex...), append([]string{"review", "--format", "csv"}, ex...),
+						[]string{"review", "--observed", filepath.Join("testdata", "observed-refusals.csv")})
 					cmds = append(cmds, []string{"validate", "../../seeds/jiangjin-14.yaml"},
 						[]string{"review", "--plan", "jiangjin-13"}, []string{"targets", "--plan", "jiangjin-13"})
 				}
@@ -127,7 +140,7 @@ func TestOneLanguagePerOutput(t *testing.T) {
 	for _, lang := range []string{"en", "zh"} {
 		t.Run("extract-observe/"+lang, func(t *testing.T) {
 			t.Parallel()
-			sc := newLangScanner(t, lang, "jiangjin-14", "")
+			sc := newLangScanner(t, lang, "jiangjin-14")
 			dir := t.TempDir()
 			in := filepath.Join(dir, "plan.txt")
 			if err := os.WriteFile(in, []byte(smallPlan), 0o644); err != nil {
@@ -201,6 +214,10 @@ var zhAllowed = map[string]bool{
 	// Names of the plan's own items: 5G基站, NFC橙汁加工型柑橘, A级乡村旅游景区.
 	"5G": true, "NFC": true,
 	"README": true, "CO2": true, "CO": true, "IV": true, "III": true, "P5": true, "P25": true, "P50": true, "P75": true, "P95": true, "se": true, "sd": true,
+	// The observed file's column names and codes, which a Chinese message
+	// tells the user to type (break 列填 rebased, metric 填 growth).
+	"indicator": true, "year": true, "value": true, "price_basis": true, "break": true, "rebased": true,
+	"metric": true, "level": true, "growth": true, "avg_growth": true, "from": true, "comparable": true, "current": true,
 	// review: the plan file's key that marks an item to check (extract's summary names it).
 	"review": true, "id": true,
 	"fyp": true, "min": true, "max": true, "km": true, "kg": true, "kW": true, "kWh": true, "ha": true, "Ⅲ": true,
@@ -214,7 +231,7 @@ type langScanner struct {
 	leaks map[string][]string
 }
 
-func newLangScanner(t *testing.T, lang, plan, obsFile string) *langScanner {
+func newLangScanner(t *testing.T, lang, plan string, obsFiles ...string) *langScanner {
 	sc := &langScanner{t: t, lang: lang, ids: map[string]bool{}, leaks: map[string][]string{}}
 	for _, id := range []string{plan, "jiangjin-13", "jiangjin-14", "plan"} {
 		sc.ids[id] = true
@@ -232,7 +249,7 @@ func newLangScanner(t *testing.T, lang, plan, obsFile string) *langScanner {
 	for _, id := range scenarios.IDs() {
 		sc.ids[id] = true
 	}
-	if obsFile != "" {
+	for _, obsFile := range obsFiles {
 		b, err := os.ReadFile(obsFile)
 		if err != nil {
 			t.Fatal(err)
@@ -256,8 +273,8 @@ func newLangScanner(t *testing.T, lang, plan, obsFile string) *langScanner {
 				}
 			}
 		}
-		sort.Slice(sc.data, func(i, j int) bool { return len(sc.data[i]) > len(sc.data[j]) })
 	}
+	sort.Slice(sc.data, func(i, j int) bool { return len(sc.data[i]) > len(sc.data[j]) })
 	return sc
 }
 

@@ -426,14 +426,24 @@ func writeBands(w io.Writer, sims []*model.Simulation, format, lang string) erro
 		return writeJSON(w, rows)
 	}
 	t := &table{Head: []string{"id", "scenario", "year", "scale", "central", "p5", "p25", "p50", "p75", "p95"}}
+	scale := func(s string) string { return s }
 	if format != "csv" {
 		t.Title = L(lang, "各指标逐年分位数（扇形图数据）", "Each indicator's percentiles year by year (fan-chart data)")
+		if lang != "en" {
+			// A table for people: Chinese headings and scales; the CSV
+			// keeps its column ids and codes.
+			t.Head = []string{"id", "情景", "年份", "口径", "中心值", "P5", "P25", "P50", "P75", "P95"}
+			scale = func(s string) string { return scaleZH[model.Scale(s)] }
+		}
 	}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), r.Scale, g6(r.Central), g6(r.P5), g6(r.P25), g6(r.P50), g6(r.P75), g6(r.P95)})
+		t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), scale(r.Scale), g6(r.Central), g6(r.P5), g6(r.P25), g6(r.P50), g6(r.P75), g6(r.P95)})
 	}
 	return t.write(w, format)
 }
+
+// scaleZH names a series' scale in Chinese tables.
+var scaleZH = map[model.Scale]string{model.ScaleLevel: "水平值", model.ScaleIndex: "指数（基期=100）", model.ScaleChange: "较基期变化"}
 
 func g6(v num) string { return fmtNum(round(float64(v), 6), 6) }
 
