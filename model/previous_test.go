@@ -77,3 +77,22 @@ func TestReasonsInBothLanguages(t *testing.T) {
 		t.Errorf("en warning %q, want %q", got, want)
 	}
 }
+
+// A plan file without English names (one fyp extract wrote) prints its
+// Chinese words in English output as the plan's own, quoted.
+func TestTextFallsBackQuoted(t *testing.T) {
+	for _, tt := range []struct {
+		t        Text
+		lang, is string
+	}{
+		{Text{ZH: "月球基地数量"}, "en", "“月球基地数量”"},
+		{Text{ZH: "月球基地数量"}, "zh", "月球基地数量"},
+		{Text{ZH: "森林覆盖率", EN: "Forest coverage"}, "en", "Forest coverage"},
+		{Text{ZH: "%"}, "en", "%"},
+		{Text{EN: "only English"}, "zh", "only English"},
+	} {
+		if got := tt.t.In(tt.lang); got != tt.is {
+			t.Errorf("%+v.In(%s) = %q, want %q", tt.t, tt.lang, got, tt.is)
+		}
+	}
+}

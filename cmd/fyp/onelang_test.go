@@ -152,6 +152,18 @@ func TestOneLanguagePerOutput(t *testing.T) {
 			}
 			sc.text("fyp extract", out, false)
 			sc.text("fyp extract (stderr)", errs, false)
+			// The extracted plan has no English title and one row without
+			// name_en: English output quotes those Chinese words.
+			plan := filepath.Join(dir, "plan.yaml")
+			sc.addIDs(plan)
+			for _, args := range [][]string{{"targets"}, {"assess"}, {"project"}} {
+				args = append(args, "--plan", plan, "--lang", lang)
+				out, errs, code := fyp(t, args...)
+				if code != 0 {
+					t.Fatalf("fyp %s: exit %d: %s", strings.Join(args, " "), code, errs)
+				}
+				sc.text("fyp "+strings.Join(args, " "), out+errs, false)
+			}
 			obs := filepath.Join(dir, "o.csv")
 			out, errs, code = fyp(t, "observe", "../../bulletin/testdata/jiangjin-2023.txt", "-o", obs, "--lang", lang)
 			if code != 0 {
@@ -237,14 +249,7 @@ func newLangScanner(t *testing.T, lang, plan string, obsFiles ...string) *langSc
 		sc.ids[id] = true
 	}
 	for _, pl := range []string{plan, "jiangjin-13", "jiangjin-14"} {
-		o := &options{plan: pl}
-		p, err := o.loadPlan()
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, ind := range p.Indicators {
-			sc.ids[ind.ID] = true
-		}
+		sc.addIDs(pl)
 	}
 	for _, id := range scenarios.IDs() {
 		sc.ids[id] = true
@@ -276,6 +281,18 @@ func newLangScanner(t *testing.T, lang, plan string, obsFiles ...string) *langSc
 	}
 	sort.Slice(sc.data, func(i, j int) bool { return len(sc.data[i]) > len(sc.data[j]) })
 	return sc
+}
+
+// addIDs allows a plan's indicator ids in Chinese output.
+func (sc *langScanner) addIDs(plan string) {
+	o := &options{plan: plan}
+	p, err := o.loadPlan()
+	if err != nil {
+		sc.t.Fatal(err)
+	}
+	for _, ind := range p.Indicators {
+		sc.ids[ind.ID] = true
+	}
 }
 
 var (
