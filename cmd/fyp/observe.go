@@ -73,7 +73,7 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 			w := o.stderr
 			for _, d := range docs {
 				for _, x := range d.Warnings {
-					fmt.Fprintf(w, L(o.lang, "  未读取 %s:%d: %s 「%s」\n", "  not read %s:%d: %s 「%s」\n"), x.Doc, x.Line, x.Msg, x.Clause)
+					fmt.Fprintf(w, L(o.lang, "  未读取 %s:%d: %s 「%s」\n", "  not read %s:%d: %s 「%s」\n"), x.Doc, x.Line, strings.TrimSuffix(strings.TrimSuffix(x.In(o.lang), ": 未读取"), ": not read"), x.Clause)
 				}
 				if d.MoreWarnings > 0 {
 					fmt.Fprintf(w, L(o.lang, "  …另有 %d 句未读取\n", "  … and %d more clauses not read\n"), d.MoreWarnings)
