@@ -85,7 +85,9 @@ func TestOneLanguagePerOutput(t *testing.T) {
 					{"simulate", "--draws", "500"},
 					append([]string{"report", "--pdf=false", "--out", filepath.Join(dir, "report")}, s.observed...),
 					{"run", "--out", filepath.Join(dir, "run")},
-					{"charts", "--only", "headline,reach,record", "--out", filepath.Join(dir, "charts")},
+					// Every chart as SVG, whose <text> elements are what a
+					// chart says: titles, axes, legends, labels and notes.
+					{"charts", "--format", "svg", "--out", filepath.Join(dir, "charts")},
 					{"project", "--format", "md"},
 					{"check", "--format", "md"},
 					{"compare", "--format", "md"},
@@ -124,8 +126,11 @@ func TestOneLanguagePerOutput(t *testing.T) {
 					}
 					sc.text(name+" (stderr)", errs, false)
 				}
-				for _, d := range []string{"report", "run"} {
+				for _, d := range []string{"report", "run", "charts"} {
 					sc.dir(filepath.Join(dir, d))
+				}
+				if sc.svgs < 10 || sc.svgTexts < 10*sc.svgs {
+					t.Errorf("read %d texts in %d SVG charts: too few to judge the charts", sc.svgTexts, sc.svgs)
 				}
 				for _, c := range bundleChartsOf(t, s.plan, lang, s.observed) {
 					for _, n := range append(append([]string{c.Title}, c.Notes...), c.Warnings...) {
@@ -243,6 +248,8 @@ type langScanner struct {
 	ids   map[string]bool // indicator, scenario and plan ids
 	data  []string        // an observed file's source and note texts, longest first
 	leaks map[string][]string
+	// svgs and svgTexts count the charts read and their texts.
+	svgs, svgTexts int
 }
 
 func newLangScanner(t *testing.T, lang, plan string, obsFiles ...string) *langScanner {
@@ -305,6 +312,7 @@ var (
 	sciNumber = regexp.MustCompile(`[0-9.]+e[-+][0-9]+`)
 	// mathVar: the method annex's variables (x_0, x_T, t₀ is not ASCII).
 	mathVar  = regexp.MustCompile(`^[a-zA-Z]_[0-9A-Za-z]$`)
+	svgText  = regexp.MustCompile(`<text[^>]*>([^<]*)</text>`)
 	htmlTags = regexp.MustCompile(`(?s)<style.*?</style>|<script.*?</script>|<[^>]*>`)
 )
 
@@ -469,6 +477,12 @@ func (sc *langScanner) file(rel, ext string, b []byte) error {
 			// One paragraph a line; runs of a paragraph joined.
 			t := regexp.MustCompile(`</w:p>`).ReplaceAllString(string(x), "\n")
 			sc.text(rel, html.UnescapeString(regexp.MustCompile(`<[^>]*>`).ReplaceAllString(t, "")), false)
+		}
+	case ".svg":
+		sc.svgs++
+		for _, m := range svgText.FindAllStringSubmatch(string(b), -1) {
+			sc.svgTexts++
+			sc.text(rel, html.UnescapeString(m[1]), false)
 		}
 	case ".json":
 		var v any
