@@ -42,7 +42,16 @@ type Warning struct {
 	Doc    string
 	Line   int
 	Clause string
-	Msg    string
+	Msg    string // in Chinese
+	MsgEN  string // the same in English, quoting the document's words “…”
+}
+
+// In is the warning's message in lang ("zh" or "en").
+func (w Warning) In(lang string) string {
+	if lang == "en" && w.MsgEN != "" {
+		return w.MsgEN
+	}
+	return w.Msg
 }
 
 // Options say what to look for.
@@ -300,7 +309,7 @@ func (r *reader) sentence(line int, s string) {
 			y = v // 最终计算2021年全县生产总值…,三次产业增加值结构为…
 		}
 		if p != "" {
-			r.warn(line, m[0], "部分时期或累计的数字 ("+p+"), 不是全年的: 未读取")
+			r.warn(line, m[0], "部分时期或累计的数字 ("+p+"), 不是全年的: 未读取", "a figure for part of the year or a running total (“"+p+"”), not the whole year's: not read")
 		} else {
 			r.structure(line, y, m[0], m)
 		}
@@ -367,7 +376,7 @@ func (r *reader) sentence(line int, s string) {
 		r.at = subj
 		if future != "" {
 			if qtyRe.MatchString(rest) {
-				r.warn(line, span(from, k), "目标或预期 ("+future+"), 不是实际值: 未读取")
+				r.warn(line, span(from, k), "目标或预期 ("+future+"), 不是实际值: 未读取", "a target or expectation (“"+future+"”), not an outcome: not read")
 			}
 			continue
 		}
@@ -386,11 +395,13 @@ func (r *reader) sentence(line int, s string) {
 				first = min(first, partAt)
 			}
 			msg := "主语为「" + place + "」: 是该处的数字, 不是规划地区的: 未读取"
+			en := "the subject is “" + place + "”: a figure of that place, not of the plan's: not read"
 			if part != "" {
 				msg = "部分时期或累计的数字 (" + part + "), 不是全年的: 未读取"
+				en = "a figure for part of the year or a running total (“" + part + "”), not the whole year's: not read"
 			}
 			n := len(r.warns)
-			if r.warn(line, span(first, k), msg); len(r.warns) > n {
+			if r.warn(line, span(first, k), msg, en); len(r.warns) > n {
 				refused, refusedFrom, refusedTo = n, first, k
 			}
 			continue
@@ -407,7 +418,7 @@ func (r *reader) sentence(line int, s string) {
 		between := rest[:loc[0]]
 		num, unit := rest[loc[2]:loc[3]], rest[loc[4]:loc[5]]
 		if !betweenRe.MatchString(between) {
-			r.warn(line, quote, "指标名与数字之间的文字未能识别: "+between)
+			r.warn(line, quote, "指标名与数字之间的文字未能识别: "+between, "words between the indicator's name and the figure not understood: “"+between+"”")
 			continue
 		}
 		f := Figure{ID: r.ind[subj].ID, Year: year, Doc: r.doc, Line: line, Clause: quote}
@@ -422,7 +433,7 @@ func (r *reader) sentence(line int, s string) {
 			f.Review = "原文为约数或预计数"
 		}
 		if m := otherYrRe.FindStringSubmatch(between); m != nil && m[1] != strconv.Itoa(year-1) {
-			r.warn(line, quote, "与"+m[1]+"年比较的增速或变化, 不是比上年: 未读取")
+			r.warn(line, quote, "与"+m[1]+"年比较的增速或变化, 不是比上年: 未读取", "growth or change against "+m[1]+", not against the year before: not read")
 			continue
 		}
 		r.read(&f, subj, s, between, num, unit, &level)
@@ -446,12 +457,12 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		f.How = joinHow(f.How, "全年平均")
 	case strings.Contains(between, "年均") || strings.Contains(between, "平均"):
 		if unit != "%" || !(up || down || containsAny(f.Clause, "增速", "增长")) {
-			r.warn(f.Line, f.Clause, "年均数不是增长率: 未读取")
+			r.warn(f.Line, f.Clause, "年均数不是增长率: 未读取", "a yearly average that is not a growth rate: not read")
 			return
 		}
 		first, ok := r.span(s, f.Year)
 		if !ok {
-			r.warn(f.Line, f.Clause, "年均增长的时期未写明: 未读取")
+			r.warn(f.Line, f.Clause, "年均增长的时期未写明: 未读取", "average growth without its period: not read")
 			return
 		}
 		f.Metric, f.From = AvgGrowth, first
@@ -462,7 +473,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		f.PriceBasis = r.basis(in, s)
 	case unit == "个百分点" || unit == "百分点":
 		if *level == nil || !(up || down) || !containsAny(between, "比上年", "较上年") || in.Unit != "%" {
-			r.warn(f.Line, f.Clause, "百分点变化未读取 (只读比上年末/比上年的变化, 且同一句给出当年水平)")
+			r.warn(f.Line, f.Clause, "百分点变化未读取 (只读比上年末/比上年的变化, 且同一句给出当年水平)", "a change in percentage points not read (only a change on the year before, with the year's level in the same sentence, is read)")
 			return
 		}
 		r.previous(f, *level, num, num+unit, down)
@@ -472,7 +483,7 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		}
 		if unit == "倍" {
 			if down {
-				r.warn(f.Line, f.Clause, "下降…倍: 未读取")
+				r.warn(f.Line, f.Clause, "下降…倍: 未读取", "a fall by a multiple (“下降…倍”): not read")
 				return
 			}
 			f.Text = shift(num, 2)
@@ -494,18 +505,18 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 	case up || down:
 		ch, ok := convert(num, unit, in.Unit)
 		if *level == nil || unit == "" || !ok || !containsAny(between, "比上年", "较上年", "同比") && !otherYrRe.MatchString(between) {
-			r.warn(f.Line, f.Clause, "绝对增减量 ("+num+unit+"): 未读取")
+			r.warn(f.Line, f.Clause, "绝对增减量 ("+num+unit+"): 未读取", "an absolute increase or decrease (“"+num+unit+"”): not read")
 			return
 		}
 		r.previous(f, *level, ch, num+unit, down) // 常住人口3213.34万人,比上年增加0.91万人
 	default:
 		if unit == "" {
-			r.warn(f.Line, f.Clause, "数字后无单位: 未读取")
+			r.warn(f.Line, f.Clause, "数字后无单位: 未读取", "no unit after the figure: not read")
 			return
 		}
 		v, ok := convert(num, unit, in.Unit)
 		if !ok {
-			r.warn(f.Line, f.Clause, "单位"+unit+"与规划的单位"+in.Unit+"不同: 未读取")
+			r.warn(f.Line, f.Clause, "单位"+unit+"与规划的单位"+in.Unit+"不同: 未读取", "the unit “"+unit+"” is not the plan's “"+in.Unit+"”: not read")
 			return
 		}
 		f.Metric, f.Text = Level, v
@@ -599,13 +610,13 @@ func (r *reader) fromTo(line, subj int, s string, year int, c string, m []string
 	if m[1] == "" && m[4] == "" {
 		first, ok := r.span(s, year)
 		if !ok {
-			r.warn(line, c, "从…到…未写明年份, 所在段落也未写明时期: 未读取")
+			r.warn(line, c, "从…到…未写明年份, 所在段落也未写明时期: 未读取", "from … to … without years, and no period in the paragraph: not read")
 			return
 		}
 		y0, y1 = first, year
 	}
 	if y1 <= y0 {
-		r.warn(line, c, "从…到…的年份次序不对: 未读取")
+		r.warn(line, c, "从…到…的年份次序不对: 未读取", "from … to … with the years out of order: not read")
 		return
 	}
 	r.spanFrom, r.spanTo = y0, y1
@@ -616,7 +627,7 @@ func (r *reader) fromTo(line, subj int, s string, year int, c string, m []string
 		}
 		v, ok := convert(p[0], p[1], in.Unit)
 		if !ok || p[1] == "" {
-			r.warn(line, c, "单位"+p[1]+"与规划的单位"+in.Unit+"不同: 未读取")
+			r.warn(line, c, "单位"+p[1]+"与规划的单位"+in.Unit+"不同: 未读取", "the unit “"+p[1]+"” is not the plan's “"+in.Unit+"”: not read")
 			return
 		}
 		f := Figure{ID: in.ID, Year: year, Metric: Level, Text: v, Value: parse(v), Doc: r.doc, Line: line, Clause: c}
@@ -654,7 +665,7 @@ func (r *reader) structure(line, year int, c string, m []string) {
 	}
 }
 
-func (r *reader) warn(line int, clause, msg string) {
+func (r *reader) warn(line int, clause, msg, en string) {
 	if r.at >= 0 {
 		r.touched[r.at] = true
 	}
@@ -662,7 +673,7 @@ func (r *reader) warn(line int, clause, msg string) {
 		r.more++
 		return
 	}
-	r.warns = append(r.warns, Warning{Doc: r.doc, Line: line, Clause: clause, Msg: msg})
+	r.warns = append(r.warns, Warning{Doc: r.doc, Line: line, Clause: clause, Msg: msg, MsgEN: en})
 }
 
 // joinHow adds what the reader did to what it did before.

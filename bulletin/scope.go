@@ -291,9 +291,11 @@ func (r *reader) unread(line int, s string, cs []string, nf int) {
 			}
 			r.at = m.ind
 			if m.kind == headOther {
-				r.warn(line, quote, "指标名「"+m.name+"」前有「"+m.head+"」, 不能确定说的是本指标: 未读取")
+				r.warn(line, quote, "指标名「"+m.name+"」前有「"+m.head+"」, 不能确定说的是本指标: 未读取",
+					"“"+m.head+"” before the indicator's name “"+m.name+"”: perhaps not this indicator: not read")
 			} else {
-				r.warn(line, quote, "句中有指标名「"+m.name+"」和数字, 但数字不在能读取的位置: 未读取")
+				r.warn(line, quote, "句中有指标名「"+m.name+"」和数字, 但数字不在能读取的位置: 未读取",
+					"the sentence has the indicator's name “"+m.name+"” and a figure, but not where a figure can be read: not read")
 			}
 		}
 	}

@@ -197,7 +197,7 @@ func Reachability(as []model.Assessment, p *model.Plan, o Options) (*Chart, erro
 		{th.L("假设速度：达标", "assumed pace: met"), glyphThumb{draw.GlyphStyle{Color: okGreen, Shape: draw.CircleGlyph{}, Radius: 3.6}}},
 		{th.L("未达标", "not met"), glyphThumb{draw.GlyphStyle{Color: okVermilion, Shape: draw.CircleGlyph{}, Radius: 3.6}}},
 		{th.L("无可比速度（底线、市下达、数据不足）", "no pace (floor, delegated, no data)"), glyphThumb{draw.GlyphStyle{Color: grey, Shape: draw.RingGlyph{}, Radius: 3}}},
-		{th.L("历史速度（\"十三五\"）", "historical pace (13th plan)"), glyphThumb{draw.GlyphStyle{Color: okBlack, Shape: draw.TriangleGlyph{}, Radius: 3}}},
+		{th.L("历史速度（"+p.PreviousName().ZH+"）", "historical pace ("+p.PreviousName().EN+")"), glyphThumb{draw.GlyphStyle{Color: okBlack, Shape: draw.TriangleGlyph{}, Radius: 3}}},
 		{th.L("所需速度", "required pace"), one},
 	}
 	head := th.L("所需 · 假设 · 历史", "required · assumed · historical")

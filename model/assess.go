@@ -21,7 +21,7 @@ type Assessment struct {
 	Target    Target
 	Scenario  string
 	Status    Status
-	Reason    string
+	Reason    Text // why it is not assessed, when it is not
 
 	Projected float64 // the target's metric on the projected path
 	Met       bool
@@ -55,7 +55,7 @@ func (pr *Projection) assess(ind *Indicator, t Target) Assessment {
 		Historical: HistoricalPace(pr.Plan, ind, t),
 	}
 	if t.Kind == Delegated {
-		a.Status, a.Reason = NotAssessed, "set by a higher level (市下达); no number to assess"
+		a.Status, a.Reason = NotAssessed, Text{ZH: "目标由上级下达，规划未给出数值，无法检验", EN: "set by a higher level; the plan gives no number to assess"}
 		return a
 	}
 	if t.Relative() {
@@ -76,26 +76,26 @@ func (pr *Projection) assess(ind *Indicator, t Target) Assessment {
 		a.LatestYear = t.From
 	}
 	if t.Year > pr.Horizon {
-		a.Status, a.Reason = NoData, fmt.Sprintf("the projection ends in %d, before the target year", pr.Horizon)
+		a.Status, a.Reason = NoData, horizonReason(pr.Horizon)
 		return a
 	}
 	if s.Scale != ScaleLevel && needsLevel(t.Kind) {
-		a.Status, a.Reason = NoData, "the plan gives no base-year level; only relative paths can be projected"
+		a.Status, a.Reason = NoData, Text{ZH: "规划未给出基期水平，只能测算相对路径", EN: "the plan gives no base-year level; only relative paths can be projected"}
 		return a
 	}
 	m, ok := t.Metric(s.At)
 	if !ok {
 		a.Status = NoData
 		a.Reason = s.Reason
-		if a.Reason == "" {
-			a.Reason = "the projection does not reach this metric"
+		if a.Reason == (Text{}) {
+			a.Reason = Text{ZH: "测算路径算不出该目标的指标值", EN: "the projection does not reach this metric"}
 		}
 		return a
 	}
 	if math.IsNaN(m) || math.IsInf(m, 0) {
 		// Invariant: a verdict is only given on a finite metric, so that
 		// no target is "met" with an empty or infinite projection.
-		a.Status, a.Reason = NoData, fmt.Sprintf("the projected metric is not a finite number (%g); the projection overflowed", m)
+		a.Status, a.Reason = NoData, Text{ZH: fmt.Sprintf("测算的指标值不是有限数（%g），测算溢出", m), EN: fmt.Sprintf("the projected metric is not a finite number (%g); the projection overflowed", m)}
 		return a
 	}
 	a.Projected = m

@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"math"
+	"unicode"
 )
 
 // Outcome is one target of a finished plan against the outcome the plan's
@@ -39,6 +40,40 @@ func ExPost(p *Plan) []Outcome {
 	return out
 }
 
+// withNote adds a record's note to an English reason.
+func withNote(reason, note string) string {
+	if note == "" {
+		return reason
+	}
+	return reason + ": " + note
+}
+
+// Printed is the outcome as the record prints it, in lang: in English a
+// cell that holds Chinese (4.8(减税降费影响), 七人普数据尚未反馈) is quoted
+// as the record's own words.
+func (o Outcome) Printed(lang string) string {
+	return QuoteSource(lang, o.Text)
+}
+
+// QuoteSource returns a source's own words for printing in lang: as they
+// are in Chinese, and between “ ” in English when they hold a Chinese
+// character, so that an English text quotes them as what the source says.
+func QuoteSource(lang, s string) string {
+	if lang != "en" || !hasHan(s) {
+		return s
+	}
+	return "“" + s + "”"
+}
+
+func hasHan(s string) bool {
+	for _, r := range s {
+		if unicode.Is(unicode.Han, r) {
+			return true
+		}
+	}
+	return false
+}
+
 func outcome(ind *Indicator, t Target) Outcome {
 	o := Outcome{Indicator: ind, Target: t, Observed: math.NaN(), Margin: math.NaN(), Pace: rateKind(ind, t),
 		Delivered: math.NaN(), Required: math.NaN()}
@@ -63,13 +98,14 @@ func outcome(ind *Indicator, t Target) Outcome {
 	o.Text = ob.Text
 	if !ob.Known {
 		// The seeds' notes are English commentary: the Chinese reason
-		// quotes the record's own cell instead.
-		o.Reason = Text{ZH: "记录未给出数值（记为“" + ob.Text + "”）", EN: "the record prints no number (" + ob.Text + "): " + ob.Note}
+		// quotes the record's own cell instead; the English one quotes
+		// the cell, then the note.
+		o.Reason = Text{ZH: "记录未给出数值（记为“" + ob.Text + "”）", EN: withNote("no number in the record, which prints “"+ob.Text+"”", ob.Note)}
 		return o
 	}
 	o.Observed = ob.Value
 	if !ob.Comparable {
-		o.Reason = Text{ZH: "统计口径与目标不同，不可比（记为“" + ob.Text + "”）", EN: "definition changed (口径调整), not compared: " + ob.Note}
+		o.Reason = Text{ZH: "统计口径与目标不同，不可比（记为“" + ob.Text + "”）", EN: withNote("another definition than the target's, not compared (the record prints “"+ob.Text+"”)", ob.Note)}
 		return o
 	}
 	o.Compared = true

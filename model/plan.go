@@ -12,13 +12,15 @@ type Text struct {
 }
 
 // In returns the label in lang ("zh" or "en"), falling back to the other
-// language when the requested one is empty.
+// language when the requested one is empty. English that falls back to
+// Chinese words (a plan file without name_en) quotes them as the plan's
+// own: “月球基地数量”.
 func (t Text) In(lang string) string {
 	if lang == "en" && t.EN != "" {
 		return t.EN
 	}
 	if t.ZH != "" {
-		return t.ZH
+		return QuoteSource(lang, t.ZH)
 	}
 	return t.EN
 }

@@ -22,7 +22,7 @@ type Series struct {
 	Values []float64
 	Scale  Scale
 	Rule   RuleKind
-	Reason string // why the series is unknown, when it is
+	Reason Text // why the series is unknown, when it is
 }
 
 // At returns the value in year y; ok is false outside the series or where
@@ -52,7 +52,19 @@ func (s *Series) Known() bool {
 type Warning struct {
 	Indicator string
 	Year      int
-	Message   string
+	Message   string // in English
+	ZH        string // the same in Chinese; empty falls back to Message
+}
+
+// In is the warning in lang ("zh" or "en"), led by its indicator and year.
+func (w Warning) In(lang string) string {
+	if lang != "en" && w.ZH != "" {
+		if w.Year > 0 {
+			return fmt.Sprintf("%s %d年：%s", w.Indicator, w.Year, w.ZH)
+		}
+		return fmt.Sprintf("%s：%s", w.Indicator, w.ZH)
+	}
+	return w.String()
 }
 
 func (w Warning) String() string {
@@ -189,30 +201,38 @@ func NeedsPositive(ind *Indicator) bool {
 	return false
 }
 
+// noBaseReason says why a level without a base-year value is unknown.
+var noBaseReason = Text{ZH: "规划未给出基期值", EN: "the plan gives no base-year value"}
+
+// horizonReason says that the projection stops before a target's year.
+func horizonReason(horizon int) Text {
+	return Text{ZH: fmt.Sprintf("测算只到%d年，未到目标年份", horizon), EN: fmt.Sprintf("the projection ends in %d, before the target year", horizon)}
+}
+
 // start returns the base-year value and scale the series starts from.
-func start(ind *Indicator, a Assumption) (x0 float64, scale Scale, reason string) {
+func start(ind *Indicator, a Assumption) (x0 float64, scale Scale, reason Text) {
 	if ind.Baseline.Known {
-		return ind.Baseline.Value, ScaleLevel, ""
+		return ind.Baseline.Value, ScaleLevel, Text{}
 	}
 	ts := sortedTargets(ind)
 	if a.Rule == RulePlan && len(ts) > 0 {
 		switch ts[0].Kind {
 		case Growth, Multiple, Reduction:
-			return 100, ScaleIndex, ""
+			return 100, ScaleIndex, Text{}
 		case Change:
-			return 0, ScaleChange, ""
+			return 0, ScaleChange, Text{}
 		case Cumulative:
-			return math.NaN(), ScaleLevel, ""
+			return math.NaN(), ScaleLevel, Text{}
 		}
-		return math.NaN(), ScaleLevel, "the plan gives no base-year value"
+		return math.NaN(), ScaleLevel, noBaseReason
 	}
 	switch a.Rule {
 	case RuleCompound:
-		return 100, ScaleIndex, ""
+		return 100, ScaleIndex, Text{}
 	case RuleLinear:
-		return 0, ScaleChange, ""
+		return 0, ScaleChange, Text{}
 	}
-	return math.NaN(), ScaleLevel, "the plan gives no base-year value"
+	return math.NaN(), ScaleLevel, noBaseReason
 }
 
 // step projects an indicator by a recursive rule, applying shocks and
@@ -226,7 +246,7 @@ func (pr *Projection) step(ind *Indicator, a Assumption) *Series {
 		plan = planPath(ind, x0, scale != ScaleLevel, pr.Base, pr.Horizon)
 	}
 	if a.Rule == RuleLogistic && scale != ScaleLevel {
-		pr.warn(ind.ID, 0, "logistic rule needs a base-year level; none is given")
+		pr.warn(ind.ID, 0, Text{ZH: "逻辑斯谛规则需要基期水平，规划未给出", EN: "logistic rule needs a base-year level; none is given"})
 		x0 = math.NaN()
 	}
 	obs := pr.observed(ind.ID)
@@ -365,14 +385,16 @@ func (pr *Projection) clamp(ind *Indicator, s *Series) {
 		}
 		s.Values[i] = math.Max(ind.Lo, math.Min(ind.Hi, v))
 		if !warned {
-			pr.warn(ind.ID, s.Start+i, fmt.Sprintf("the rule would take the value to %.4g, outside its bounds [%g, %g]; held at %g from this year", v, ind.Lo, ind.Hi, s.Values[i]))
+			pr.warn(ind.ID, s.Start+i, Text{
+				ZH: fmt.Sprintf("按规则将达到 %.4g，超出取值范围 [%g, %g]；自该年起保持为 %g", v, ind.Lo, ind.Hi, s.Values[i]),
+				EN: fmt.Sprintf("the rule would take the value to %.4g, outside its bounds [%g, %g]; held at %g from this year", v, ind.Lo, ind.Hi, s.Values[i])})
 			warned = true
 		}
 	}
 }
 
-func (pr *Projection) warn(id string, year int, msg string) {
-	pr.Warnings = append(pr.Warnings, Warning{Indicator: id, Year: year, Message: msg})
+func (pr *Projection) warn(id string, year int, msg Text) {
+	pr.Warnings = append(pr.Warnings, Warning{Indicator: id, Year: year, Message: msg.EN, ZH: msg.ZH})
 }
 
 // derivedOrder sorts the plan's indicators so that every derived indicator

@@ -50,11 +50,11 @@ func (pr *Projection) assessRelative(a Assessment) Assessment {
 	ind, t := a.Indicator, a.Target
 	a.Pace = RatePct
 	if pr.Plan.Indicator(t.RelativeTo) == nil || pr.Series[t.RelativeTo] == nil {
-		a.Status, a.Reason = NoData, fmt.Sprintf("measured against %q, which the plan does not have", t.RelativeTo)
+		a.Status, a.Reason = NoData, Text{ZH: fmt.Sprintf("参照指标 %s 不在本规划中", t.RelativeTo), EN: fmt.Sprintf("measured against %q, which the plan does not have", t.RelativeTo)}
 		return a
 	}
 	if t.Year > pr.Horizon {
-		a.Status, a.Reason = NoData, fmt.Sprintf("the projection ends in %d, before the target year", pr.Horizon)
+		a.Status, a.Reason = NoData, horizonReason(pr.Horizon)
 		return a
 	}
 	s, ref := pr.Series[ind.ID], pr.Series[t.RelativeTo]
@@ -74,12 +74,12 @@ func (pr *Projection) assessRelative(a Assessment) Assessment {
 	if !ok {
 		a.Status = NoData
 		switch {
-		case !s.Known() && s.Reason != "":
+		case !s.Known() && s.Reason != (Text{}):
 			a.Reason = s.Reason
-		case !ref.Known() && ref.Reason != "":
-			a.Reason = t.RelativeTo + ": " + ref.Reason
+		case !ref.Known() && ref.Reason != (Text{}):
+			a.Reason = Text{ZH: t.RelativeTo + "：" + ref.Reason.ZH, EN: t.RelativeTo + ": " + ref.Reason.EN}
 		default:
-			a.Reason = fmt.Sprintf("the growth of this indicator or of %s over %d–%d cannot be computed from the projection", t.RelativeTo, t.From, t.Year)
+			a.Reason = Text{ZH: fmt.Sprintf("测算路径算不出本指标或 %s 在%d—%d年的增速", t.RelativeTo, t.From, t.Year), EN: fmt.Sprintf("the growth of this indicator or of %s over %d–%d cannot be computed from the projection", t.RelativeTo, t.From, t.Year)}
 		}
 		return a
 	}

@@ -192,7 +192,7 @@ func reviewTarget(p *Plan, ind *Indicator, t Target, s series, asOf int, th Revi
 		return r
 	}
 	if t.Kind == Delegated {
-		return refuse("delegated", Text{ZH: "目标由市下达，规划未给出数值；请补充市里下达的目标值", EN: "set by the city (市下达); the plan gives no number: supply the city's target"})
+		return refuse("delegated", Text{ZH: "目标由市下达，规划未给出数值；请补充市里下达的目标值", EN: "set by the city; the plan gives no number: supply the city's target"})
 	}
 	if s.kind != "" {
 		if s.reason.ZH == "" {

@@ -45,7 +45,7 @@ type TargetSim struct {
 	Target    Target
 	Scenario  string
 	Status    Status // as Assess: only Assessed targets have a probability
-	Reason    string
+	Reason    Text
 	// Stochastic is false when no shock reaches the indicator: PMet is then
 	// 0 or 1 and every percentile equals the central path's metric.
 	Stochastic bool

@@ -114,7 +114,7 @@ func Compile(pr *Projection, u Uncertainty) (*SimProgram, error) {
 	sim := map[string]bool{}
 	for _, id := range ids {
 		if s := pr.Series[id]; s == nil || !s.Known() {
-			prog.warnings = append(prog.warnings, Warning{Indicator: id, Message: "shock ignored: the projection cannot compute this indicator"})
+			prog.warnings = append(prog.warnings, Warning{Indicator: id, Message: "shock ignored: the projection cannot compute this indicator", ZH: "随机冲击未采用：测算路径算不出该指标"})
 			continue
 		}
 		sim[id] = true

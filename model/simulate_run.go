@@ -266,13 +266,17 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		if censored > 0 {
 			dy := n * (prog.Years - 1)
 			share := 100 * float64(censored) / float64(dy)
+			zh := fmt.Sprintf("%d 个抽样年份中有 %d 个（%.2g%%）抽到的年增速不高于 −%d%%（到 −100%% 时水平值将归零或为负），按 −%d%% 计；除非该比例极小，否则该增速冲击的标准差过大，低端分位数取决于这一下限",
+				dy, censored, share, -SimFloorPct, -SimFloorPct)
 			msg := fmt.Sprintf("%d of %d draw-years (%.2g %%) drew a yearly growth of −%d %% or less (at −100 %% the level would vanish or turn negative) and are held at −%d %%; unless that share is tiny, the sd is too large for a shock on the growth rate and the lower percentiles depend on this floor",
 				censored, dy, share, -SimFloorPct, -SimFloorPct)
 			if s := prog.Series[k]; s.K > 0 {
+				zh = fmt.Sprintf("%d 个抽样年份中有 %d 个（%.2g%%）抽到的年增速不高于 −%d%%，或水平值高于逻辑斯谛上限 %g，按 −%d%% 或上限计；除非该比例极小，否则该增速冲击的标准差过大，两端分位数取决于这些界限",
+					dy, censored, share, -SimFloorPct, s.K, -SimFloorPct)
 				msg = fmt.Sprintf("%d of %d draw-years (%.2g %%) drew a yearly growth of −%d %% or less, or a level above the logistic ceiling %g, and are held at −%d %% or at the ceiling; unless that share is tiny, the sd is too large for a shock on the growth rate and the outer percentiles depend on these limits",
 					censored, dy, share, -SimFloorPct, s.K, -SimFloorPct)
 			}
-			sim.Warnings = append(sim.Warnings, Warning{Indicator: prog.Series[k].ID, Message: msg})
+			sim.Warnings = append(sim.Warnings, Warning{Indicator: prog.Series[k].ID, Message: msg, ZH: zh})
 		}
 	}
 	sim.Targets = append([]TargetSim(nil), prog.base...)
@@ -282,7 +286,8 @@ func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) 
 		ts.PMet, ts.SE, ts.Q, ts.Undefined = p, math.Sqrt(p*(1-p)/float64(n)), st.tq[k], st.undef[k]
 		if st.undef[k] > 0 {
 			sim.Warnings = append(sim.Warnings, Warning{Indicator: t.Target.Text, Year: t.Target.Year,
-				Message: "the metric cannot be computed in some draws (a level at or below zero); they count as not met"})
+				Message: "the metric cannot be computed in some draws (a level at or below zero); they count as not met",
+				ZH:      "部分抽样中算不出该目标的指标值（水平值不大于零），这些抽样计为未达标"})
 		}
 	}
 	return sim

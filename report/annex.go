@@ -421,7 +421,7 @@ func recordTable(in Input) *Table {
 		if ind.Baseline.Known {
 			base = ind.Baseline.Value
 		}
-		outcome := o.Text
+		outcome := o.Printed(lang)
 		if outcome == "" {
 			outcome = lb.Value(o.Observed)
 		}

@@ -328,7 +328,7 @@ func methodBlocks(in Input) []Block {
 				"The observed pace is the average from the base year to the latest observation; the required pace the average that meets the target exactly in the remaining years; \"at the average pace of the last N years\" continues the observed pace from the latest observation to the target year. Floors and ceilings are checked year by year. Growth rates are chained into the level (into an index, base year = 100, where the plan has no base value); an average growth rate from the base year is the observed pace over its span, one from another year is chained only where the other figures reach that year and is otherwise kept for the record; where it differs from the yearly rates by more than 0.05 pp, that is said and the yearly rates are used. Figures on another price basis, or across a statistical break without a rebased base value, are not compared; the text says what to supply. The categories' thresholds are given under Table 1."))
 	}
 	if len(in.Scenarios) > 0 {
-		s := L(lang, "情景测算按复合增长、线性、logistic 等规则逐年推算。", "Scenarios project every indicator year by year (compound, linear, logistic rules).")
+		s := L(lang, "情景测算按复合增长、线性、逻辑斯谛等规则逐年推算。", "Scenarios project every indicator year by year (compound, linear, logistic rules).")
 		if sim := in.Simulations; sim != nil && len(sim.Runs) > 0 {
 			r := sim.Runs[0]
 			s += L(lang,

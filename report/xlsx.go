@@ -103,7 +103,7 @@ func WriteXLSX(w io.Writer, d *Document) error {
 		}
 	}
 	if len(d.Charts) > 0 {
-		const sh = "图表 Charts"
+		sh := L(d.Lang, "图表", "Charts")
 		if _, err := f.NewSheet(sh); err != nil {
 			return err
 		}

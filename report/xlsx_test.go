@@ -24,8 +24,22 @@ func TestXLSX(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	if got, want := strings.Join(f.GetSheetList(), ","), "中期评估,主要指标,图表 Charts"; got != want {
+	if got, want := strings.Join(f.GetSheetList(), ","), "中期评估,主要指标,图表"; got != want {
 		t.Fatalf("sheets = %s, want %s", got, want)
+	}
+	// One language per workbook: the charts' sheet is named in English in
+	// an English one (it was 图表 Charts in both).
+	var en bytes.Buffer
+	if err := WriteXLSX(&en, testDocument(t, "en")); err != nil {
+		t.Fatal(err)
+	}
+	fe, err := excelize.OpenReader(&en)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fe.Close()
+	if sheets := fe.GetSheetList(); sheets[len(sheets)-1] != "Charts" {
+		t.Errorf("English sheets = %v, want the last one named Charts", sheets)
 	}
 	rows, err := f.GetRows("主要指标", excelize.Options{RawCellValue: true})
 	if err != nil {

@@ -46,7 +46,7 @@ type Row struct {
 	Historical   jnum   `json:"historical_rate_pct"`
 	PaceUnit     text   `json:"rate_unit"`
 	Status       string `json:"status"`
-	Reason       string `json:"reason,omitempty"`
+	Reason       *text  `json:"reason,omitempty"` // {zh, en}, as the row tooltip shows it
 	// Solvable: /api/solve can aim at this target (ID@YEAR names the first
 	// numeric target of that year, and it must have a number to meet).
 	Solvable bool `json:"solvable"`
@@ -110,7 +110,7 @@ func assessProjection(rs *resolved, pr *model.Projection, withCharts bool) (*ass
 	as := model.Assess(pr)
 	out := &assessResponse{Plan: p.ID, Scenario: rs.st.Scenario, Query: rs.st.Query().Encode(), Counts: map[string]int{}, Warnings: append([]string{}, rs.warnings...)}
 	for _, wn := range pr.Warnings {
-		out.Warnings = append(out.Warnings, wn.String())
+		out.Warnings = append(out.Warnings, wn.In(rs.st.Lang))
 	}
 	for _, a := range as {
 		if !inScope(a, p) {
@@ -147,7 +147,10 @@ func rowOf(p *model.Plan, a model.Assessment) Row {
 	r := Row{ID: ind.ID, Ref: fmt.Sprintf("%s@%d", ind.ID, a.Target.Year), Key: rowKey(ind, a.Target), No: ind.No, Name: textOf(ind.Name), Unit: textOf(ind.Unit),
 		Binding: ind.Attribute == model.Binding, Year: a.Target.Year, Kind: string(a.Target.Kind), Bound: string(a.Target.Bound),
 		Target: jnum(a.Target.Value), Projected: jnum(a.Projected), Margin: jnum(a.Margin), Required: jnum(a.Required),
-		Assumed: jnum(a.Assumed), Historical: jnum(a.Historical), Status: string(a.Status), Reason: a.Reason}
+		Assumed: jnum(a.Assumed), Historical: jnum(a.Historical), Status: string(a.Status)}
+	if a.Reason != (model.Text{}) {
+		r.Reason = &text{ZH: a.Reason.ZH, EN: a.Reason.In("en")}
+	}
 	if a.Target.Kind == model.Delegated {
 		r.Target = jnum(math.NaN())
 	}

@@ -36,7 +36,7 @@ func TestEveryCommandOnAnotherPlan(t *testing.T) {
 		{"project", []string{"project", "--lang", "en"}, []string{"rd_expenditure", "index (2020=100)", "life_expectancy"}, nil},
 		{"assess", []string{"assess"}, []string{"每万人口高价值发明专利拥有量", "13.75%", "数据不足", "合计：达标 13，未达标 0，数据不足 6"}, nil},
 		{"check", []string{"check", "--lang", "en"}, []string{"Consistency"}, nil},
-		{"validate", []string{"validate", nationalPlan}, []string{"national-14.yaml: ok"}, nil},
+		{"validate", []string{"validate", nationalPlan}, []string{"national-14.yaml：通过"}, nil},
 		{"compare", []string{"compare"}, []string{"情景比较", "plan: 达标 13"}, nil},
 		{"solve", []string{"solve", "--target", "doctors_per_1000@2025", "--vary", "doctors_per_1000.rate", "--lang", "en"},
 			[]string{"[plan] doctors_per_1000.rate = 1.98831"}, nil},

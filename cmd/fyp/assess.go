@@ -16,7 +16,7 @@ func assessCmd(o *options) *cobra.Command {
 	c := &cobra.Command{
 		Use:   "assess",
 		Short: "检验每项目标能否实现 · test whether each target is reachable",
-		Long: `对每项目标：测算值、是否达标、余量、从基期起所需的年均速度、情景假设的速度和"十三五"实际速度。
+		Long: `对每项目标：测算值、是否达标、余量、从基期起所需的年均速度、情景假设的速度和上一规划期的实际速度。
 约束性指标标★。速度单位：复合增长为%/年，份额和比率为百分点/年，其他为该指标单位/年。
 
 For each target: the projected metric, met or not, the margin, the pace required from the base
@@ -101,7 +101,7 @@ type assessJSON struct {
 	Reason         string `json:"reason,omitempty"`
 }
 
-func assessRows(prs []*model.Projection, scope string) []assessJSON {
+func assessRows(prs []*model.Projection, scope, lang string) []assessJSON {
 	var out []assessJSON
 	for _, pr := range prs {
 		for _, a := range model.Assess(pr) {
@@ -115,7 +115,7 @@ func assessRows(prs []*model.Projection, scope string) []assessJSON {
 				Projected: num(a.Projected), Margin: num(a.Margin),
 				Required: num(a.Required), RequiredLatest: num(a.RequiredLatest), LatestYear: a.LatestYear,
 				Assumed: num(a.Assumed), Historical: num(a.Historical), RateUnit: paceUnit(a.Indicator, a.Pace, "en"),
-				Status: string(a.Status), Reason: a.Reason,
+				Status: string(a.Status), Reason: a.Reason.In(lang),
 			}
 			if a.Target.Kind != model.Delegated {
 				v := num(a.Target.Value)
@@ -197,8 +197,8 @@ func assessTable(prs []*model.Projection, scope, lang string) *table {
 		}
 	}
 	t.Notes = append(t.Notes, L(lang,
-		"★ 约束性指标。所需速度：从基期恰好达到目标的年均速度；假设速度：测算路径的年均速度；历史速度：\"十三五\"时期实际速度。",
-		"★ binding target. Required: the average pace that meets the target exactly from the base year; Assumed: the projection's own pace; Historical: the pace delivered under the previous plan."))
+		"★ 约束性指标。所需速度：从基期恰好达到目标的年均速度；假设速度：测算路径的年均速度；历史速度："+prs[0].Plan.PreviousPeriod().ZH+"实际速度。",
+		"★ binding target. Required: the average pace that meets the target exactly from the base year; Assumed: the projection's own pace; Historical: the pace delivered in "+prs[0].Plan.PreviousPeriod().EN+"."))
 	t.Notes = append(t.Notes, summary(counts, lang))
 	if p := prs[0].Plan; scope == "main" && !hasTable(p) {
 		t.Notes = append(t.Notes, L(lang, "本规划没有主要指标表（指标均无序号 no），列出全部目标（同 --scope all）。",
@@ -206,7 +206,7 @@ func assessTable(prs []*model.Projection, scope, lang string) *table {
 	}
 	for _, pr := range prs {
 		for _, w := range pr.Warnings {
-			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+w.String())
+			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+w.In(lang))
 		}
 	}
 	return t
@@ -225,12 +225,12 @@ func summary(counts map[string]int, lang string) string {
 
 func writeAssessments(w io.Writer, prs []*model.Projection, scope, format, lang string) error {
 	if format == "json" {
-		return writeJSON(w, assessRows(prs, scope))
+		return writeJSON(w, assessRows(prs, scope, lang))
 	}
 	if format == "csv" {
 		t := &table{Head: []string{"id", "scenario", "year", "kind", "bound", "target", "projected", "met", "margin",
 			"required_rate", "required_rate_latest", "assumed_rate", "historical_rate", "rate_unit", "status", "reason", "relative_to"}}
-		for _, r := range assessRows(prs, scope) {
+		for _, r := range assessRows(prs, scope, lang) {
 			met := ""
 			if r.Met != nil {
 				met = fmt.Sprint(*r.Met)

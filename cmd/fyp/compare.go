@@ -83,7 +83,7 @@ func differing(prs []*model.Projection) []string {
 func writeCompare(w io.Writer, prs []*model.Projection, scope, format, lang string) error {
 	diff := differing(prs)
 	if format == "json" {
-		return writeJSON(w, compareJSON{Targets: assessRows(prs, scope), Differ: diff})
+		return writeJSON(w, compareJSON{Targets: assessRows(prs, scope, lang), Differ: diff})
 	}
 	if format == "csv" {
 		return writeCompareCSV(w, prs, scope)
@@ -133,7 +133,7 @@ func writeCompare(w io.Writer, prs []*model.Projection, scope, format, lang stri
 	}
 	for _, pr := range prs {
 		for _, wn := range pr.Warnings {
-			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+wn.String())
+			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+wn.In(lang))
 		}
 	}
 	return t.write(w, format)

@@ -165,20 +165,20 @@ func extractSummary(o *options, in string, res *extract.Result, files []outFile)
 		}
 	}
 	w := o.stderr
-	fmt.Fprintf(w, L(o.lang, "%s: %d 个指标 (主要指标表 %d 行), %d 个目标, %d 项需核对 (review), %d 项远景定性目标\n",
+	fmt.Fprintf(w, L(o.lang, "%s：%d 个指标（主要指标表 %d 行），%d 个目标，%d 项需核对（review），%d 项远景定性目标\n",
 		"%s: %d indicators (%d main-table rows), %d targets, %d to review, %d qualitative vision goals\n"),
 		in, len(p.Indicators), rows, p.Targets(), p.Reviews(), len(p.Qualitative))
 	var parts []string
 	for _, s := range res.Sections {
-		parts = append(parts, fmt.Sprintf("%s %d", s.Chapter, s.Targets))
+		parts = append(parts, fmt.Sprintf("%s %d", sectionLabel(s.Chapter, o.lang), s.Targets))
 	}
-	fmt.Fprintf(w, L(o.lang, "  各章目标数: %s\n", "  targets by chapter: %s\n"), strings.Join(parts, ", "))
+	fmt.Fprintf(w, L(o.lang, "  各章目标数：%s\n", "  targets by chapter: %s\n"), strings.Join(parts, L(o.lang, "，", ", ")))
 	for _, f := range files {
 		if f.name != "" {
-			fmt.Fprintf(w, L(o.lang, "  已写入 %s (%s)\n", "  wrote %s (%s)\n"), f.name, f.plan.ID)
+			fmt.Fprintf(w, L(o.lang, "  已写入 %s（%s）\n", "  wrote %s (%s)\n"), f.name, f.plan.ID)
 		}
 	}
 	if res.Record != nil && files[0].name == "" {
-		fmt.Fprintln(w, L(o.lang, "  上一规划完成情况表: 用 -o 写入文件时一并写出", "  the previous plan's record table is written beside the -o file"))
+		fmt.Fprintln(w, L(o.lang, "  上一规划完成情况表：用 -o 写入文件时一并写出", "  the previous plan's record table is written beside the -o file"))
 	}
 }

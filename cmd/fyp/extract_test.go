@@ -102,7 +102,7 @@ func TestExtractCommand(t *testing.T) {
 	}
 	// …and says how many items are left to check, in the user's language.
 	marks := strings.Count(string(data), "review: ")
-	if want := fmt.Sprintf(": ok，但仍有 %d 项标有 review 待核对", marks); marks == 0 || !strings.Contains(stdout, want) {
+	if want := fmt.Sprintf("：通过，但仍有 %d 项标有 review 待核对", marks); marks == 0 || !strings.Contains(stdout, want) {
 		t.Errorf("validate = %q, want %q (%d review marks in the file)", stdout, want, marks)
 	}
 	if stdout, _, _ := fyp(t, "validate", "--lang", "en", out); !strings.Contains(stdout, fmt.Sprintf(": ok, but %d items are still marked review", marks)) {
@@ -110,7 +110,7 @@ func TestExtractCommand(t *testing.T) {
 	}
 	clean := filepath.Join(dir, "clean.yaml")
 	os.WriteFile(clean, regexp.MustCompile(`(?m)^\s*review: .*\n|, review: [^}]*`).ReplaceAll(data, nil), 0o644)
-	if stdout, stderr, code := fyp(t, "validate", clean); code != 0 || stdout != clean+": ok\n" {
+	if stdout, stderr, code := fyp(t, "validate", clean); code != 0 || stdout != clean+"：通过\n" {
 		t.Errorf("validate without review marks: exit %d, %q%s; want a bare ok", code, stdout, stderr)
 	}
 	if _, stderr, code := fyp(t, "targets", "--plan", out); code != 0 {

@@ -73,7 +73,7 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 			w := o.stderr
 			for _, d := range docs {
 				for _, x := range d.Warnings {
-					fmt.Fprintf(w, L(o.lang, "  未读取 %s:%d: %s 「%s」\n", "  not read %s:%d: %s 「%s」\n"), x.Doc, x.Line, x.Msg, x.Clause)
+					fmt.Fprintf(w, L(o.lang, "  未读取 %s:%d：%s 「%s」\n", "  not read %s:%d: %s 「%s」\n"), x.Doc, x.Line, strings.TrimSuffix(strings.TrimSuffix(x.In(o.lang), ": 未读取"), ": not read"), x.Clause)
 				}
 				if d.MoreWarnings > 0 {
 					fmt.Fprintf(w, L(o.lang, "  …另有 %d 句未读取\n", "  … and %d more clauses not read\n"), d.MoreWarnings)
@@ -89,7 +89,7 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 			kept, keptEarlier := figs[:0:0], map[int][]bulletin.Figure{}
 			for i, f := range figs {
 				if f.Year < cat.MinYear || f.Year > cat.MaxYear {
-					fmt.Fprintf(w, L(o.lang, "  未写入 %s:%d: %s %d 不在规划 %s 的年份 %d–%d 内 「%s」\n", "  not written %s:%d: %s %d lies outside plan %s's years %d–%d 「%s」\n"),
+					fmt.Fprintf(w, L(o.lang, "  未写入 %s:%d：%s %d 不在规划 %s 的年份 %d–%d 内 「%s」\n", "  not written %s:%d: %s %d lies outside plan %s's years %d–%d 「%s」\n"),
 						f.Doc, f.Line, f.ID, f.Year, p.ID, cat.MinYear, cat.MaxYear, f.Clause)
 					continue
 				}
@@ -149,7 +149,7 @@ func observeSummary(o *options, figs []bulletin.Figure, docs []*bulletin.Result,
 	for _, d := range docs {
 		warns += len(d.Warnings) + d.MoreWarnings
 	}
-	fmt.Fprintf(o.stderr, L(o.lang, "%d 份文件: %d 个数字, %d 个指标, %d 个需核对 (review), %d 句未读取\n", "%d documents: %d figures for %d indicators, %d to review, %d clauses not read\n"),
+	fmt.Fprintf(o.stderr, L(o.lang, "%d 份文件：%d 个数字，%d 个指标，%d 个需核对（review），%d 句未读取\n", "%d documents: %d figures for %d indicators, %d to review, %d clauses not read\n"),
 		len(docs), len(figs), len(ids), review, warns)
 	if out != "" {
 		fmt.Fprintf(o.stderr, L(o.lang, "  已写入 %s\n", "  wrote %s\n"), out)

@@ -137,7 +137,7 @@ func projectionTable(prs []*model.Projection, only []string, lang string) *table
 			if len(prs) > 1 {
 				row = append(row, pr.Name())
 			}
-			row = append(row, string(s.Rule))
+			row = append(row, ruleLabel(s.Rule, lang))
 			for _, y := range years {
 				v, _ := s.At(y)
 				row = append(row, fmtValue(v))
@@ -148,7 +148,7 @@ func projectionTable(prs []*model.Projection, only []string, lang string) *table
 	for _, pr := range prs {
 		for _, w := range pr.Warnings {
 			if selected(w.Indicator, only) {
-				t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+w.String())
+				t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+pr.Name()+"] "+w.In(lang))
 			}
 		}
 	}
@@ -183,4 +183,19 @@ func writeProjection(w io.Writer, prs []*model.Projection, only []string, format
 		return t.write(w, "csv")
 	}
 	return projectionTable(prs, only, lang).write(w, format)
+}
+
+// ruleZH names the projection rules in Chinese tables; English tables
+// print the rule's keyword, as a scenario file writes it.
+var ruleZH = map[model.RuleKind]string{
+	model.RuleCompound: "复合增长", model.RuleLinear: "线性", model.RuleLogistic: "逻辑斯谛",
+	model.RuleHold: "保持不变", model.RulePlan: "规划路径", model.RuleDerived: "推算",
+}
+
+// ruleLabel is a rule's name in lang.
+func ruleLabel(r model.RuleKind, lang string) string {
+	if s, ok := ruleZH[r]; ok && lang != "en" {
+		return s
+	}
+	return string(r)
 }

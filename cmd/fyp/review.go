@@ -558,7 +558,7 @@ func expostTable(p *model.Plan, lang string) *table {
 		}
 		verdict := expostVerdict(o, lang)
 		n[verdict]++
-		out := o.Text
+		out := o.Printed(lang)
 		if out == "" {
 			out = fmtValue(o.Observed)
 		}
@@ -575,7 +575,8 @@ func expostTable(p *model.Plan, lang string) *table {
 	for _, k := range []string{L(lang, "已实现", "achieved"), L(lang, "未实现", "not achieved"), L(lang, "不可比", "not compared"),
 		L(lang, "市下达", "delegated"), L(lang, "无记录", "no record")} {
 		if n[k] > 0 {
-			parts = append(parts, fmt.Sprintf("%s %d", k, n[k]))
+			// Chinese prose writes no space between a word and its count.
+			parts = append(parts, fmt.Sprintf(L(lang, "%s%d项", "%s %d"), k, n[k]))
 		}
 	}
 	t.Notes = append(t.Notes, L(lang, "★ 约束性指标。实际速度：规划期内实际年均速度；所需速度：恰好达到目标的年均速度。下限/上限目标仅核对末年记录。",

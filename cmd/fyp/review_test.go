@@ -226,7 +226,7 @@ func TestReportBundle(t *testing.T) {
 	for _, id := range scenarios.IDs() {
 		want = append(want, "可达性 "+id)
 	}
-	want = append(want, "实现概率", "实现概率明细", "上期完成情况", "图表 Charts")
+	want = append(want, "实现概率", "实现概率明细", "上期完成情况", "图表")
 	if strings.Join(got, ",") != strings.Join(want, ",") {
 		t.Fatalf("sheets = %v, want %v", got, want)
 	}
@@ -316,7 +316,7 @@ func TestChartsEmbedded(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pics, err := f.GetPictures("图表 Charts", "A2")
+	pics, err := f.GetPictures("图表", "A2")
 	if err != nil || len(pics) != 1 {
 		t.Errorf("workbook pictures = %d, %v; want 1", len(pics), err)
 	}

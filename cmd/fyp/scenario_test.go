@@ -42,7 +42,7 @@ func TestScenarioCommands(t *testing.T) {
 		code int
 		want string
 	}{
-		{"validate shipped", append([]string{"validate"}, files...), 0, "ok (scenario baseline)"},
+		{"validate shipped", append([]string{"validate"}, files...), 0, "通过（情景 baseline）"},
 		{"project each shipped", append([]string{"project", "--format", "csv", "--only", "gdp_per_capita"}, shipped...), 0, "gdp_per_capita,doubling2035,2035,"},
 		{"project json carries scenario", []string{"project", "-s", "shock", "--only", "gdp", "--format", "json"}, 0, `"scenario": "shock"`},
 		{"assess each", append([]string{"assess", "--format", "csv"}, shipped...), 0, "gdp_per_capita,low,2025"},

@@ -4,15 +4,18 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"fyp/model"
 )
 
-// sectionPart is one 第N章 or 第N节 of a section reference, N in Chinese
+// sectionPart is one 第N篇, 第N章 or 第N节 of a section reference, N in Chinese
 // numerals or digits.
-var sectionPart = regexp.MustCompile(`第([〇零一二两三四五六七八九十百0-9]+)([章节])`)
+var sectionPart = regexp.MustCompile(`第([〇零一二两三四五六七八九十百0-9]+)([篇章节])`)
 
 // sectionLabel renders a section reference in lang: 第一章第四节 stays as
-// printed in Chinese and is "Ch. 1 §4" in English. A reference it cannot
-// read is shown as printed.
+// printed in Chinese and is "Ch. 1 §4" in English (第一篇第三章第二节:
+// "Part 1 Ch. 3 §2"). A reference it cannot read is shown as printed,
+// quoted in English.
 func sectionLabel(s, lang string) string {
 	if lang != "en" || s == "" {
 		return s
@@ -25,15 +28,19 @@ func sectionLabel(s, lang string) string {
 			ok = false
 			return m
 		}
-		if sub[2] == "章" {
+		switch sub[2] {
+		case "篇":
+			return " Part " + strconv.Itoa(n)
+		case "章":
 			return " Ch. " + strconv.Itoa(n)
 		}
 		return " §" + strconv.Itoa(n)
 	})
-	if !ok {
-		return s
+	out = strings.Join(strings.Fields(strings.ReplaceAll(out, "，", ", ")), " ")
+	if !ok || model.QuoteSource(lang, out) != out {
+		return model.QuoteSource(lang, s)
 	}
-	return strings.Join(strings.Fields(strings.ReplaceAll(out, "，", ", ")), " ")
+	return out
 }
 
 // chineseNumber reads a number below 1000 written in Chinese numerals

@@ -14,7 +14,11 @@ func TestSectionLabel(t *testing.T) {
 		{"第一章第四节，第三章第一节", "en", "Ch. 1 §4, Ch. 3 §1"},
 		{"第3章第2节", "en", "Ch. 3 §2"},
 		{"第一章第四节", "zh", "第一章第四节"},
-		{"附表", "en", "附表"},
+		{"第一篇第三章第二节", "en", "Part 1 Ch. 3 §2"},
+		// What it cannot read is the plan's own words: quoted in English.
+		{"附表", "en", "“附表”"},
+		{"第一章附表", "en", "“第一章附表”"},
+		{"附表", "zh", "附表"},
 		{"", "en", ""},
 	}
 	for _, tt := range tests {

@@ -87,9 +87,9 @@ func writeSensitivity(w io.Writer, p *model.Plan, rows []sensJSON, format, lang 
 	}
 	t := &table{Title: L(lang, "敏感性（逐一变动）", "Sensitivity (one at a time)")}
 	t.Head = []string{L(lang, "情景", "Scenario"), L(lang, "目标", "Target"), "#", "id", L(lang, "指标", "Indicator"), L(lang, "规则", "Rule"),
-		"±delta", L(lang, "下调后", "low"), L(lang, "基准", "base"), L(lang, "上调后", "high"), L(lang, "摆幅", "swing")}
+		L(lang, "±变动", "±delta"), L(lang, "下调后", "low"), L(lang, "基准", "base"), L(lang, "上调后", "high"), L(lang, "摆幅", "swing")}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{r.Scenario, r.Target, fmt.Sprint(r.Rank), r.ID, p.Indicator(r.ID).Name.In(lang), r.Rule,
+		t.Rows = append(t.Rows, []string{r.Scenario, r.Target, fmt.Sprint(r.Rank), r.ID, p.Indicator(r.ID).Name.In(lang), ruleLabel(model.RuleKind(r.Rule), lang),
 			fmtNum(float64(r.Delta), 3) + " " + r.DeltaUnit, fmtValue(float64(r.Low)), fmtValue(float64(r.Base)), fmtValue(float64(r.High)), fmtValue(float64(r.Swing))})
 	}
 	if len(rows) == 0 {

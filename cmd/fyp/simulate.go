@@ -357,7 +357,7 @@ type simJSON struct {
 	Reason     string `json:"reason,omitempty"`
 }
 
-func simRows(sims []*model.Simulation, scope string) []simJSON {
+func simRows(sims []*model.Simulation, scope, lang string) []simJSON {
 	var out []simJSON
 	for _, sim := range sims {
 		for _, t := range sim.Targets {
@@ -372,7 +372,7 @@ func simRows(sims []*model.Simulation, scope string) []simJSON {
 				ID: t.Indicator.ID, Scenario: t.Scenario, Year: t.Target.Year, Kind: string(t.Target.Kind), Bound: string(t.Target.Bound),
 				RelativeTo: t.Target.RelativeTo, Target: num(t.Target.Value), Central: num(t.Central), PMet: num(p), PSE: num(se),
 				P5: num(t.Q[0]), P25: num(t.Q[1]), P50: num(t.Q[2]), P75: num(t.Q[3]), P95: num(t.Q[4]),
-				Stochastic: t.Stochastic, Draws: sim.Draws, Seed: sim.Seed, Status: string(t.Status), Reason: t.Reason,
+				Stochastic: t.Stochastic, Draws: sim.Draws, Seed: sim.Seed, Status: string(t.Status), Reason: t.Reason.In(lang),
 			})
 		}
 	}
@@ -380,7 +380,7 @@ func simRows(sims []*model.Simulation, scope string) []simJSON {
 }
 
 func writeSimulation(w io.Writer, sims []*model.Simulation, scope, format, lang string) error {
-	rows := simRows(sims, scope)
+	rows := simRows(sims, scope, lang)
 	switch format {
 	case "json":
 		return writeJSON(w, rows)
@@ -427,14 +427,24 @@ func writeBands(w io.Writer, sims []*model.Simulation, format, lang string) erro
 		return writeJSON(w, rows)
 	}
 	t := &table{Head: []string{"id", "scenario", "year", "scale", "central", "p5", "p25", "p50", "p75", "p95"}}
+	scale := func(s string) string { return s }
 	if format != "csv" {
 		t.Title = L(lang, "各指标逐年分位数（扇形图数据）", "Each indicator's percentiles year by year (fan-chart data)")
+		if lang != "en" {
+			// A table for people: Chinese headings and scales; the CSV
+			// keeps its column ids and codes.
+			t.Head = []string{"id", "情景", "年份", "口径", "中心值", "P5", "P25", "P50", "P75", "P95"}
+			scale = func(s string) string { return scaleZH[model.Scale(s)] }
+		}
 	}
 	for _, r := range rows {
-		t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), r.Scale, g6(r.Central), g6(r.P5), g6(r.P25), g6(r.P50), g6(r.P75), g6(r.P95)})
+		t.Rows = append(t.Rows, []string{r.ID, r.Scenario, fmt.Sprint(r.Year), scale(r.Scale), g6(r.Central), g6(r.P5), g6(r.P25), g6(r.P50), g6(r.P75), g6(r.P95)})
 	}
 	return t.write(w, format)
 }
+
+// scaleZH names a series' scale in Chinese tables.
+var scaleZH = map[model.Scale]string{model.ScaleLevel: "水平值", model.ScaleIndex: "指数（基期=100）", model.ScaleChange: "较基期变化"}
 
 func g6(v num) string { return fmtNum(round(float64(v), 6), 6) }
 
@@ -474,7 +484,7 @@ func simulationTable(sims []*model.Simulation, scope, lang string) *table {
 			if ind := sim.Projection.Plan.Indicator(wn.Indicator); ind != nil && !inScope(model.Assessment{Indicator: ind, Target: model.Target{Year: sim.Projection.Plan.TargetYear}}, sim.Projection.Plan, scope) {
 				continue // about a target the table does not show
 			}
-			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+sim.Projection.Name()+"] "+wn.String())
+			t.Notes = append(t.Notes, L(lang, "注意", "Warning")+" ["+sim.Projection.Name()+"] "+wn.In(lang))
 		}
 	}
 	return t

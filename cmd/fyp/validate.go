@@ -47,7 +47,7 @@ code 2 when any file has a problem.`,
 					for _, w := range r.Warnings {
 						fmt.Fprintln(o.stderr, L(o.lang, "注意：", "warning: ")+w.Error())
 					}
-					fmt.Fprintf(o.stdout, "%s: ok (scenario %s)\n", f, r.Scenario.Name)
+					fmt.Fprintf(o.stdout, L(o.lang, "%s：通过（情景 %s）\n", "%s: ok (scenario %s)\n"), f, r.Scenario.Name)
 					continue
 				}
 				if _, err := seeds.Parse(f, data); err != nil {
@@ -60,11 +60,11 @@ code 2 when any file has a problem.`,
 				}
 				if n := reviewMarks(f, data); n > 0 {
 					// a file fyp extract wrote is valid before it is checked
-					fmt.Fprintf(o.stdout, L(o.lang, "%s: ok，但仍有 %d 项标有 review 待核对（逐项核对后删去该 review 行）\n",
+					fmt.Fprintf(o.stdout, L(o.lang, "%s：通过，但仍有 %d 项标有 review 待核对（逐项核对后删去该 review 行）\n",
 						"%s: ok, but %d items are still marked review (check each, then delete its review line)\n"), f, n)
 					continue
 				}
-				fmt.Fprintf(o.stdout, "%s: ok\n", f)
+				fmt.Fprintf(o.stdout, L(o.lang, "%s：通过\n", "%s: ok\n"), f)
 			}
 			return all.Err()
 		},

@@ -402,7 +402,7 @@ function renderTable() {
       if (cl) td.className = cl;
       row.append(td);
     }
-    if (r.reason) row.title = r.reason;
+    if (r.reason) row.title = L(r.reason);
     if (r.key === solveKey) row.classList.add("selected");
     if (r.solvable) {
       const open = () => openSolve(r);
