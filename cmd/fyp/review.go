@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 	"fyp/observed"
 	"fyp/report"
@@ -330,13 +331,6 @@ func categoryLabel(r model.Review, lang string) string {
 	return report.Category(r.Category, lang)
 }
 
-func pct(v float64) string {
-	if s := fmtNum(100*v, 0); s != "—" {
-		return s + "%"
-	}
-	return "—"
-}
-
 // reviewTable is the review in the official layout (序号, 指标, 属性, 基期值,
 // 目标值, 当前值, 进度, 评价) with the analysis after it.
 func reviewTable(rv *reviewResult, lang string) *table {
@@ -414,7 +408,7 @@ func reviewCells(r model.Review, i int, lang string) []string {
 	}
 	cur := fmtValue(r.Observed)
 	if r.Target.Relative() {
-		cur = relativeMetricText(r.Observed, lang)
+		cur = quantity.Table.Margin(r.Observed, lang)
 	}
 	if r.ObservedYear > 0 && cur != "—" {
 		cur += fmt.Sprintf(" (%d)", r.ObservedYear)
@@ -430,8 +424,8 @@ func reviewCells(r model.Review, i int, lang string) []string {
 		// that may rise again), so none is shown.
 		required, multiple = L(lang, "无", "none"), "—"
 	}
-	return []string{no, name, attributeLabel(ind.Attribute, lang), base, goalText(r.Target, lang), cur, pct(r.TaskDone),
-		categoryLabel(r, lang), pct(r.TimeElapsed), fmtPace(r.ObservedRate, r.Pace), required,
+	return []string{no, name, attributeLabel(ind.Attribute, lang), base, goalText(r.Target, lang), cur, quantity.Table.Percent(r.TaskDone),
+		categoryLabel(r, lang), quantity.Table.Percent(r.TimeElapsed), fmtPace(r.ObservedRate, r.Pace), required,
 		multiple, fmtNum(r.RatioRR, 2), fmtNum(r.Anticipated, 2), reason}
 }
 
@@ -585,20 +579,9 @@ func expostTable(p *model.Plan, lang string) *table {
 	return t
 }
 
-// expostVerdict names a target of a finished plan against its record.
-func expostVerdict(o model.Outcome, lang string) string {
-	switch {
-	case o.Compared && o.Met:
-		return L(lang, "已实现", "achieved")
-	case o.Compared:
-		return L(lang, "未实现", "not achieved")
-	case o.Target.Kind == model.Delegated:
-		return L(lang, "市下达", "delegated")
-	case !isNaN(o.Observed):
-		return L(lang, "不可比", "not compared")
-	}
-	return L(lang, "无记录", "no record")
-}
+// expostVerdict names a target of a finished plan against its record
+// (report.Outcome).
+func expostVerdict(o model.Outcome, lang string) string { return report.Outcome(o, lang) }
 
 func writeExPost(w io.Writer, p *model.Plan, format, lang string) error {
 	switch format {
