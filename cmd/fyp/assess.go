@@ -193,15 +193,10 @@ func assessTable(prs []*model.Projection, scope, lang string) *table {
 	return t
 }
 
+// summary is the assessment's totals, every verdict with its count.
 func summary(counts map[string]int, lang string) string {
-	s := L(lang, "合计：", "Totals: ")
-	for i, k := range []string{L(lang, "达标", "met"), L(lang, "未达标", "not met"), L(lang, "数据不足", "insufficient data"), L(lang, "市下达", "delegated")} {
-		if i > 0 {
-			s += L(lang, "，", ", ")
-		}
-		s += fmt.Sprintf("%s %d", k, counts[k])
-	}
-	return s
+	return totals([]string{L(lang, "达标", "met"), L(lang, "未达标", "not met"), L(lang, "数据不足", "insufficient data"), L(lang, "市下达", "delegated")},
+		counts, true, lang)
 }
 
 func writeAssessments(w io.Writer, prs []*model.Projection, scope, format, lang string) error {

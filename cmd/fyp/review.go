@@ -3,6 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
@@ -456,16 +458,7 @@ func reviewNotes(rv *reviewResult, counts map[string]int, lang string) []string 
 			break
 		}
 	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var parts []string
-	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s %d", k, counts[k]))
-	}
-	notes = append(notes, L(lang, "合计：", "Totals: ")+strings.Join(parts, L(lang, "，", ", ")))
+	notes = append(notes, totals(slices.Sorted(maps.Keys(counts)), counts, true, lang))
 	return notes
 }
 
@@ -563,19 +556,12 @@ func expostTable(p *model.Plan, lang string) *table {
 		t.Rows = append(t.Rows, []string{no, name, attributeLabel(ind.Attribute, lang), goalText(o.Target, lang), out, verdict,
 			fmtPace(o.Delivered, o.Pace), fmtPace(o.Required, o.Pace), paceUnit(ind, o.Pace, lang), note})
 	}
-	// Totals in the table's own order: achieved, not achieved, then the
-	// targets not compared and why.
-	var parts []string
-	for _, k := range []string{L(lang, "已实现", "achieved"), L(lang, "未实现", "not achieved"), L(lang, "不可比", "not compared"),
-		L(lang, "市下达", "delegated"), L(lang, "无记录", "no record")} {
-		if n[k] > 0 {
-			// Chinese prose writes no space between a word and its count.
-			parts = append(parts, fmt.Sprintf(L(lang, "%s%d项", "%s %d"), k, n[k]))
-		}
-	}
 	t.Notes = append(t.Notes, L(lang, "★ 约束性指标。实际速度：规划期内实际年均速度；所需速度：恰好达到目标的年均速度。下限/上限目标仅核对末年记录。",
 		"★ binding. Delivered: the average pace over the period; Required: the pace that meets the target exactly. Floors and ceilings: only the final year's record is checked."))
-	t.Notes = append(t.Notes, L(lang, "合计：", "Totals: ")+strings.Join(parts, L(lang, "，", ", ")))
+	// Totals in the table's own order: achieved, not achieved, then the
+	// targets not compared and why.
+	t.Notes = append(t.Notes, totals([]string{L(lang, "已实现", "achieved"), L(lang, "未实现", "not achieved"), L(lang, "不可比", "not compared"),
+		L(lang, "市下达", "delegated"), L(lang, "无记录", "no record")}, n, false, lang))
 	return t
 }
 
