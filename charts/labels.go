@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -28,20 +29,12 @@ func unitLabel(ind *model.Indicator, sc model.Scale, base int, lang string) stri
 }
 
 // ppUnit turns "%" into percentage points, the unit of a change of a share.
-func ppUnit(u, lang string) string {
-	if u == "%" {
-		return pick(lang, "百分点", "pp")
-	}
-	return u
-}
+func ppUnit(u, lang string) string { return quantity.PP(u, lang) }
 
-// paceUnit names the unit of a pace: "%/年", "百分点/年", "万元/年".
+// paceUnit names the unit of a pace: "%/年", "百分点/年", "万元/年"
+// (quantity.PaceUnit; "" for a target with no pace, which no chart asks).
 func paceUnit(ind *model.Indicator, k model.RateKind, lang string) string {
-	yr := pick(lang, "/年", "/yr")
-	if k == model.RatePct {
-		return "%" + yr
-	}
-	return ppUnit(ind.Unit.In(lang), lang) + yr
+	return quantity.PaceUnit(ind, k, lang)
 }
 
 // ScenarioLabel is how a scenario is named in legends and footers.

@@ -9,6 +9,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -150,7 +151,7 @@ func Progress(in ProgressInput, p *model.Plan, o Options) (*Chart, error) {
 			lx = math.Max(d, 100*it.Elapsed) // keep the number clear of the time mark
 		}
 		pts = append(pts, plotter.XY{X: lx, Y: y})
-		txt = append(txt, fmtNum(100*it.Done, 0)+"%")
+		txt = append(txt, quantity.Chart.Percent(it.Done))
 		seen[it.Category] = true
 	}
 	var legend []legendEntry

@@ -10,6 +10,7 @@ import (
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -222,32 +223,19 @@ func RecordText(r RecordRow, lang string) string {
 	if math.IsNaN(r.Completion) {
 		return s + " · " + verdictLabel(r.Verdict, lang)
 	}
-	return s + fmt.Sprintf(pick(lang, " · 完成%s%%", " · %s%% done"), fmtNum(100*r.Completion, 0))
+	return s + fmt.Sprintf(pick(lang, " · 完成%s", " · %s done"), quantity.Chart.Percent(r.Completion))
 }
 
-// outcomeText prints an outcome in the form of its target: "8.9%/年",
+// outcomeText prints an outcome in the form of its target
+// (quantity.Chart.Metric), a sum or a level with its unit: "8.9%/年",
 // "−38%", "[84.5] 亿美元", "311 天".
 func outcomeText(r RecordRow, lang string) string {
-	x := r.Outcome
+	s := quantity.Chart.Metric(model.Target{Kind: r.Kind}, r.Outcome, lang)
 	switch r.Kind {
-	case model.Growth:
-		return Value(x) + "%/" + pick(lang, "年", "yr")
-	case model.Reduction:
-		if x < 0 {
-			return "+" + Value(-x) + "%" // a rise, not a fall
-		}
-		return "−" + Value(x) + "%"
-	case model.Change:
-		if x > 0 {
-			return "+" + Value(x)
-		}
-		return Value(x)
-	case model.Multiple:
-		return "×" + Value(x)
-	case model.Cumulative:
-		return "[" + Value(x) + "]" + withUnit(r.Unit)
+	case model.Growth, model.Reduction, model.Change, model.Multiple:
+		return s
 	}
-	return Value(x) + withUnit(r.Unit)
+	return s + withUnit(r.Unit)
 }
 
 // withUnit is a unit after a number: "%" closes up, others follow a space.

@@ -195,7 +195,7 @@ func reachabilityTables(in Input) []*Table {
 			}
 			required, assumed := N(a.Required, lb.Pace(a.Required, a.Pace)), N(a.Assumed, lb.Pace(a.Assumed, a.Pace))
 			t.Rows = append(t.Rows, Row{Cells: []Cell{T(annexNo(ind, i)), T(ind.Name.In(lang)), T(ind.Unit.In(lang)),
-				T(lb.Attribute(ind.Attribute)), N(base, lb.Value(base)), T(goal), N(a.Projected, metricText(a.Target, a.Projected, lb, lang)),
+				T(lb.Attribute(ind.Attribute)), N(base, lb.Value(base)), T(goal), N(a.Projected, quantity.Table.Metric(a.Target, a.Projected, lang)),
 				T(lb.Verdict(a)), required, assumed, N(a.Historical, lb.Pace(a.Historical, a.Pace)), T(lb.PaceUnit(ind, a.Pace))}})
 			r, ok := rows[i]
 			if !ok {
@@ -307,8 +307,8 @@ func probabilityTables(in Input) []*Table {
 			}
 			t.Rows = append(t.Rows, Row{Cells: []Cell{T(ts.Indicator.Name.In(lang)), T(ts.Indicator.Unit.In(lang)), T(cmp.Or(titles[ts.Scenario], ts.Scenario)),
 				N(float64(ts.Target.Year), fmt.Sprint(ts.Target.Year)), T(lb.Goal(ts.Target)),
-				prob(ts.PMet), prob(ts.SE), N(ts.Q[0], metricText(ts.Target, ts.Q[0], lb, lang)),
-				N(ts.Q[2], metricText(ts.Target, ts.Q[2], lb, lang)), N(ts.Q[4], metricText(ts.Target, ts.Q[4], lb, lang))}})
+				prob(ts.PMet), prob(ts.SE), N(ts.Q[0], quantity.Table.Metric(ts.Target, ts.Q[0], lang)),
+				N(ts.Q[2], quantity.Table.Metric(ts.Target, ts.Q[2], lang)), N(ts.Q[4], quantity.Table.Metric(ts.Target, ts.Q[4], lang))}})
 		}
 	}
 	return []*Table{probabilityWide(in, sims, titles, notes, prob), t}
@@ -462,36 +462,6 @@ func probabilityNote(sims []*model.Simulation, lang string) string {
 	return L(lang,
 		strings.Join(runs, "；")+"。实现概率为达标抽样所占比例，标准误为其蒙特卡洛标准误；P5、P50、P95为目标指标（增速目标为年均增速）的第5、50、95百分位数。“未建模”：没有随机冲击影响该指标，分位数即确定路径的值。波动率为假设值（情景未给出时按序列类型取默认值）。",
 		strings.Join(runs, "; ")+". P(met) is the share of draws that meet the target, with its Monte Carlo standard error; P5, P50 and P95 are percentiles of the target's metric (the average growth for growth targets). \"not modelled\": no shock reaches the indicator, and the percentiles are its deterministic path. The volatilities are assumptions (defaults by kind of series where a scenario gives none).")
-}
-
-// metricText is a value of a target's metric written as the target is
-// (Labels.Goal): 6%/年 beside ≥6%/年, −30% beside −30%, ×2.03 beside
-// 翻一番, [25] beside [25], +1个百分点 beside 增速不低于…增速.
-func metricText(t model.Target, v float64, lb Labels, lang string) string {
-	if isNaN(v) {
-		return "—"
-	}
-	if t.Relative() {
-		return quantity.Table.Margin(v, lang)
-	}
-	switch t.Kind {
-	case model.Growth:
-		return lb.Value(v) + L(lang, "%/年", "%/yr")
-	case model.Reduction: // the metric is the reduction, in percent
-		if v < 0 {
-			return "+" + lb.Value(-v) + "%"
-		}
-		return "−" + lb.Value(v) + "%"
-	case model.Change:
-		if v > 0 {
-			return "+" + lb.Value(v)
-		}
-	case model.Multiple:
-		return "×" + lb.Value(v)
-	case model.Cumulative:
-		return "[" + lb.Value(v) + "]"
-	}
-	return lb.Value(v)
 }
 
 // censorNote is the simulation's warning that draws were held at the

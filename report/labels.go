@@ -37,39 +37,10 @@ type Labels struct {
 func DefaultLabels(lang string) Labels {
 	lb := Labels{
 		Value: value,
-		Goal: func(t model.Target) string {
-			v := value(t.Value)
-			switch t.Bound {
-			case model.Min:
-				v = "≥" + v
-			case model.Max:
-				v = "≤" + v
-			}
-			return v
-		},
-		Pace: func(v float64, k model.RateKind) string {
-			if k == model.RatePct {
-				if s := numfmt.Fixed(v, 2); s != "—" {
-					return s + "%"
-				}
-				return "—"
-			}
-			s := numfmt.Fixed(v, 3)
-			if s != "—" && v > 0 {
-				s = "+" + s
-			}
-			return s
-		},
+		Goal:  func(t model.Target) string { return quantity.Table.Goal(t, lang) },
+		Pace:  quantity.Table.Pace,
 		PaceUnit: func(ind *model.Indicator, k model.RateKind) string {
-			yr := L(lang, "/年", "/yr")
-			if k == model.RatePct {
-				return "%" + yr
-			}
-			u := ind.Unit.In(lang)
-			if u == "%" {
-				u = L(lang, "百分点", "pp")
-			}
-			return u + yr
+			return quantity.PaceUnit(ind, k, lang)
 		},
 		Category: func(r model.Review) string {
 			return L(lang, categoryZH[r.Category], categoryEN[r.Category])
@@ -81,30 +52,8 @@ func DefaultLabels(lang string) Labels {
 			return L(lang, "预期性", "expected")
 		},
 	}
-	lb.Verdict = func(a model.Assessment) string {
-		switch {
-		case a.Status == model.NotAssessed:
-			return L(lang, "市下达", "delegated")
-		case a.Status == model.NoData:
-			return L(lang, "数据不足", "insufficient data")
-		case a.Met:
-			return L(lang, "达标", "met")
-		}
-		return L(lang, "未达标", "not met")
-	}
-	lb.Outcome = func(o model.Outcome) string {
-		switch {
-		case o.Compared && o.Met:
-			return L(lang, "已实现", "achieved")
-		case o.Compared:
-			return L(lang, "未实现", "not achieved")
-		case o.Target.Kind == model.Delegated:
-			return L(lang, "市下达", "delegated")
-		case !math.IsNaN(o.Observed):
-			return L(lang, "不可比", "not compared")
-		}
-		return L(lang, "无记录", "no record")
-	}
+	lb.Verdict = func(a model.Assessment) string { return Verdict(a, lang) }
+	lb.Outcome = func(o model.Outcome) string { return Outcome(o, lang) }
 	lb.Remaining = func(r model.Review) string {
 		if r.Compared && r.Category == model.AchievedEarly {
 			return L(lang, "无", "none") // met: no pace required
@@ -118,6 +67,37 @@ func DefaultLabels(lang string) Labels {
 		return numfmt.Fixed(r.Multiple, 2)
 	}
 	return lb
+}
+
+// Verdict names a projection's verdict on a target in lang, as `fyp
+// assess` prints it: 达标, 未达标, 数据不足, 市下达.
+func Verdict(a model.Assessment, lang string) string {
+	switch {
+	case a.Status == model.NotAssessed:
+		return L(lang, "市下达", "delegated")
+	case a.Status == model.NoData:
+		return L(lang, "数据不足", "insufficient data")
+	case a.Met:
+		return L(lang, "达标", "met")
+	}
+	return L(lang, "未达标", "not met")
+}
+
+// Outcome names a finished plan's target against its record in lang, as
+// `fyp review` prints it for a finished plan: 已实现, 未实现, 市下达, 不可比
+// (a record on another definition), 无记录.
+func Outcome(o model.Outcome, lang string) string {
+	switch {
+	case o.Compared && o.Met:
+		return L(lang, "已实现", "achieved")
+	case o.Compared:
+		return L(lang, "未实现", "not achieved")
+	case o.Target.Kind == model.Delegated:
+		return L(lang, "市下达", "delegated")
+	case !math.IsNaN(o.Observed):
+		return L(lang, "不可比", "not compared")
+	}
+	return L(lang, "无记录", "no record")
 }
 
 // Category names a review category as official reviews do, in lang.
@@ -155,12 +135,8 @@ func labelled(v float64, text string) Cell {
 // value prints a level with a precision that suits its size.
 func value(v float64) string { return quantity.Table.Value(v) }
 
-func pct(v float64) string {
-	if s := numfmt.Fixed(100*v, 0); s != "—" {
-		return s + "%"
-	}
-	return "—"
-}
+// pct prints a share in whole percent: "96%".
+func pct(v float64) string { return quantity.Table.Percent(v) }
 
 // L picks the Chinese or English text.
 func L(lang, zh, en string) string {

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -14,8 +15,8 @@ import (
 // TestMetricText: a projected value or percentile is written as its target
 // is, not as a bare number (before: "6" beside ≥6%/年, "2.03" beside 翻一番,
 // "30" beside −30%, "1" beside 增速不低于地区生产总值增速).
+// The rule is quantity.Table.Metric; the annex calls it.
 func TestMetricText(t *testing.T) {
-	lb := DefaultLabels("zh")
 	for _, c := range []struct {
 		t    model.Target
 		v    float64
@@ -34,8 +35,8 @@ func TestMetricText(t *testing.T) {
 		{model.Target{Kind: model.Level, Value: 19}, 18.99, "zh", "18.99"},
 		{model.Target{Kind: model.Level, Value: 19}, nan, "zh", "—"},
 	} {
-		if got := metricText(c.t, c.v, lb, c.lang); got != c.want {
-			t.Errorf("metricText(%s %v, %v, %s) = %q, want %q", c.t.Kind, c.t.Value, c.v, c.lang, got, c.want)
+		if got := quantity.Table.Metric(c.t, c.v, c.lang); got != c.want {
+			t.Errorf("Metric(%s %v, %v, %s) = %q, want %q", c.t.Kind, c.t.Value, c.v, c.lang, got, c.want)
 		}
 	}
 	// In a table the minus sign is typographic, as in the goals.

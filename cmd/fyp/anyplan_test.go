@@ -34,7 +34,7 @@ func TestEveryCommandOnAnotherPlan(t *testing.T) {
 	}{
 		{"targets", []string{"targets"}, []string{"high_value_invention_patents_per_10k", "共 19 项目标", "另有定性目标 2 项"}, nil},
 		{"project", []string{"project", "--lang", "en"}, []string{"rd_expenditure", "index (2020=100)", "life_expectancy"}, nil},
-		{"assess", []string{"assess"}, []string{"每万人口高价值发明专利拥有量", "13.75%", "数据不足", "合计：达标 13，未达标 0，数据不足 6"}, nil},
+		{"assess", []string{"assess"}, []string{"每万人口高价值发明专利拥有量", "13.75%", "数据不足", "合计：达标13项，未达标0项，数据不足6项"}, nil},
 		{"check", []string{"check", "--lang", "en"}, []string{"Consistency"}, nil},
 		{"validate", []string{"validate", nationalPlan}, []string{"national-14.yaml：通过"}, nil},
 		{"compare", []string{"compare"}, []string{"情景比较", "plan: 达标 13"}, nil},

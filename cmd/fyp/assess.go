@@ -8,6 +8,7 @@ import (
 
 	"fyp/internal/numfmt/quantity"
 	"fyp/model"
+	"fyp/report"
 )
 
 func assessCmd(o *options) *cobra.Command {
@@ -131,37 +132,17 @@ func assessRows(prs []*model.Projection, scope, lang string) []assessJSON {
 	return out
 }
 
-// paceUnit names the unit of a pace: "%/yr", "pp/yr", "万元/yr".
+// paceUnit names the unit of a pace: "%/年", "百分点/年", "万元/yr"; ""
+// for a target with no pace (quantity.PaceUnit).
 func paceUnit(ind *model.Indicator, k model.RateKind, lang string) string {
-	yr := L(lang, "/年", "/yr")
-	switch k {
-	case model.RatePct:
-		return "%" + yr
-	case model.RateUnits, model.RateFlow:
-		u := ind.Unit.In(lang)
-		if u == "%" {
-			u = L(lang, "百分点", "pp")
-		}
-		return u + yr
-	}
-	return ""
+	return quantity.PaceUnit(ind, k, lang)
 }
 
 // fmtPace prints a pace: "4.83%" or "+0.44".
 func fmtPace(v float64, k model.RateKind) string { return quantity.Table.Pace(v, k) }
 
-func verdictLabel(a model.Assessment, lang string) string {
-	switch a.Status {
-	case model.NotAssessed:
-		return L(lang, "市下达", "delegated")
-	case model.NoData:
-		return L(lang, "数据不足", "insufficient data")
-	}
-	if a.Met {
-		return L(lang, "达标", "met")
-	}
-	return L(lang, "未达标", "not met")
-}
+// verdictLabel names a projection's verdict on a target (report.Verdict).
+func verdictLabel(a model.Assessment, lang string) string { return report.Verdict(a, lang) }
 
 func assessTable(prs []*model.Projection, scope, lang string) *table {
 	t := &table{Title: L(lang, "目标可达性", "Reachability of targets") + " · " + prs[0].Plan.Title.In(lang)}
@@ -188,7 +169,7 @@ func assessTable(prs []*model.Projection, scope, lang string) *table {
 				proj = fmtPace(a.Projected, model.RatePct)
 			}
 			if a.Target.Relative() {
-				proj = relativeMetricText(a.Projected, lang)
+				proj = quantity.Table.Margin(a.Projected, lang)
 			}
 			v := verdictLabel(a, lang)
 			counts[v]++
@@ -212,15 +193,10 @@ func assessTable(prs []*model.Projection, scope, lang string) *table {
 	return t
 }
 
+// summary is the assessment's totals, every verdict with its count.
 func summary(counts map[string]int, lang string) string {
-	s := L(lang, "合计：", "Totals: ")
-	for i, k := range []string{L(lang, "达标", "met"), L(lang, "未达标", "not met"), L(lang, "数据不足", "insufficient data"), L(lang, "市下达", "delegated")} {
-		if i > 0 {
-			s += L(lang, "，", ", ")
-		}
-		s += fmt.Sprintf("%s %d", k, counts[k])
-	}
-	return s
+	return totals([]string{L(lang, "达标", "met"), L(lang, "未达标", "not met"), L(lang, "数据不足", "insufficient data"), L(lang, "市下达", "delegated")},
+		counts, true, lang)
 }
 
 func writeAssessments(w io.Writer, prs []*model.Projection, scope, format, lang string) error {

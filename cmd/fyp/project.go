@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 )
@@ -162,10 +163,7 @@ func unitLabel(ind *model.Indicator, sc model.Scale, base int, lang string) stri
 	case model.ScaleIndex:
 		return L(lang, fmt.Sprintf("指数(%d=100)", base), fmt.Sprintf("index (%d=100)", base))
 	case model.ScaleChange:
-		u := ind.Unit.In(lang)
-		if u == "%" {
-			u = L(lang, "百分点", "pp")
-		}
+		u := quantity.PP(ind.Unit.In(lang), lang)
 		return L(lang, fmt.Sprintf("较%d年变化(%s)", base, u), fmt.Sprintf("change since %d (%s)", base, u))
 	}
 	return ind.Unit.In(lang)

@@ -3,11 +3,14 @@ package main
 import (
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"sort"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 	"fyp/observed"
 	"fyp/report"
@@ -330,13 +333,6 @@ func categoryLabel(r model.Review, lang string) string {
 	return report.Category(r.Category, lang)
 }
 
-func pct(v float64) string {
-	if s := fmtNum(100*v, 0); s != "—" {
-		return s + "%"
-	}
-	return "—"
-}
-
 // reviewTable is the review in the official layout (序号, 指标, 属性, 基期值,
 // 目标值, 当前值, 进度, 评价) with the analysis after it.
 func reviewTable(rv *reviewResult, lang string) *table {
@@ -414,7 +410,7 @@ func reviewCells(r model.Review, i int, lang string) []string {
 	}
 	cur := fmtValue(r.Observed)
 	if r.Target.Relative() {
-		cur = relativeMetricText(r.Observed, lang)
+		cur = quantity.Table.Margin(r.Observed, lang)
 	}
 	if r.ObservedYear > 0 && cur != "—" {
 		cur += fmt.Sprintf(" (%d)", r.ObservedYear)
@@ -430,8 +426,8 @@ func reviewCells(r model.Review, i int, lang string) []string {
 		// that may rise again), so none is shown.
 		required, multiple = L(lang, "无", "none"), "—"
 	}
-	return []string{no, name, attributeLabel(ind.Attribute, lang), base, goalText(r.Target, lang), cur, pct(r.TaskDone),
-		categoryLabel(r, lang), pct(r.TimeElapsed), fmtPace(r.ObservedRate, r.Pace), required,
+	return []string{no, name, attributeLabel(ind.Attribute, lang), base, goalText(r.Target, lang), cur, quantity.Table.Percent(r.TaskDone),
+		categoryLabel(r, lang), quantity.Table.Percent(r.TimeElapsed), fmtPace(r.ObservedRate, r.Pace), required,
 		multiple, fmtNum(r.RatioRR, 2), fmtNum(r.Anticipated, 2), reason}
 }
 
@@ -462,16 +458,7 @@ func reviewNotes(rv *reviewResult, counts map[string]int, lang string) []string 
 			break
 		}
 	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	var parts []string
-	for _, k := range keys {
-		parts = append(parts, fmt.Sprintf("%s %d", k, counts[k]))
-	}
-	notes = append(notes, L(lang, "合计：", "Totals: ")+strings.Join(parts, L(lang, "，", ", ")))
+	notes = append(notes, totals(slices.Sorted(maps.Keys(counts)), counts, true, lang))
 	return notes
 }
 
@@ -569,36 +556,18 @@ func expostTable(p *model.Plan, lang string) *table {
 		t.Rows = append(t.Rows, []string{no, name, attributeLabel(ind.Attribute, lang), goalText(o.Target, lang), out, verdict,
 			fmtPace(o.Delivered, o.Pace), fmtPace(o.Required, o.Pace), paceUnit(ind, o.Pace, lang), note})
 	}
-	// Totals in the table's own order: achieved, not achieved, then the
-	// targets not compared and why.
-	var parts []string
-	for _, k := range []string{L(lang, "已实现", "achieved"), L(lang, "未实现", "not achieved"), L(lang, "不可比", "not compared"),
-		L(lang, "市下达", "delegated"), L(lang, "无记录", "no record")} {
-		if n[k] > 0 {
-			// Chinese prose writes no space between a word and its count.
-			parts = append(parts, fmt.Sprintf(L(lang, "%s%d项", "%s %d"), k, n[k]))
-		}
-	}
 	t.Notes = append(t.Notes, L(lang, "★ 约束性指标。实际速度：规划期内实际年均速度；所需速度：恰好达到目标的年均速度。下限/上限目标仅核对末年记录。",
 		"★ binding. Delivered: the average pace over the period; Required: the pace that meets the target exactly. Floors and ceilings: only the final year's record is checked."))
-	t.Notes = append(t.Notes, L(lang, "合计：", "Totals: ")+strings.Join(parts, L(lang, "，", ", ")))
+	// Totals in the table's own order: achieved, not achieved, then the
+	// targets not compared and why.
+	t.Notes = append(t.Notes, totals([]string{L(lang, "已实现", "achieved"), L(lang, "未实现", "not achieved"), L(lang, "不可比", "not compared"),
+		L(lang, "市下达", "delegated"), L(lang, "无记录", "no record")}, n, false, lang))
 	return t
 }
 
-// expostVerdict names a target of a finished plan against its record.
-func expostVerdict(o model.Outcome, lang string) string {
-	switch {
-	case o.Compared && o.Met:
-		return L(lang, "已实现", "achieved")
-	case o.Compared:
-		return L(lang, "未实现", "not achieved")
-	case o.Target.Kind == model.Delegated:
-		return L(lang, "市下达", "delegated")
-	case !isNaN(o.Observed):
-		return L(lang, "不可比", "not compared")
-	}
-	return L(lang, "无记录", "no record")
-}
+// expostVerdict names a target of a finished plan against its record
+// (report.Outcome).
+func expostVerdict(o model.Outcome, lang string) string { return report.Outcome(o, lang) }
 
 func writeExPost(w io.Writer, p *model.Plan, format, lang string) error {
 	switch format {

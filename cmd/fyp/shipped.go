@@ -3,8 +3,8 @@ package main
 import (
 	"fmt"
 	"io"
-	"sort"
-	"strings"
+	"maps"
+	"slices"
 
 	"fyp/internal/inputfile"
 	"fyp/model"
@@ -55,16 +55,8 @@ func writeReviewSummary(w io.Writer, rv *reviewResult, lang string) {
 	for _, r := range rv.rows {
 		counts[categoryLabel(r, lang)]++
 	}
-	keys := make([]string, 0, len(counts))
-	for k := range counts {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	parts := make([]string, len(keys))
-	for i, k := range keys {
-		parts[i] = fmt.Sprintf("%s %d", k, counts[k])
-	}
+	n := counted(slices.Sorted(maps.Keys(counts)), counts, true, lang)
 	fmt.Fprintln(w, L(lang,
-		fmt.Sprintf("中期评估（观测数据 %s，截至%d年）：%s", rv.file, rv.asOf, strings.Join(parts, "，")),
-		fmt.Sprintf("Mid-term review (observed figures %s, as of %d): %s", rv.file, rv.asOf, strings.Join(parts, ", "))))
+		fmt.Sprintf("中期评估（观测数据 %s，截至%d年）：%s", rv.file, rv.asOf, n),
+		fmt.Sprintf("Mid-term review (observed figures %s, as of %d): %s", rv.file, rv.asOf, n)))
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
 
@@ -112,10 +113,7 @@ func solveRow(name string, s model.Solution, ind *model.Indicator, lang string) 
 		Goal: num(s.Goal), Metric: num(s.Metric), Residual: num(s.Residual), Tol: num(s.Tolerance), Lo: num(s.Lo), Hi: num(s.Hi)}
 	r.unit = L(lang, "%/年", "% a year")
 	if s.Knob.Step {
-		u := ind.Unit.In(lang)
-		if u == "%" {
-			u = L(lang, "百分点", "pp")
-		}
+		u := quantity.PP(ind.Unit.In(lang), lang)
 		r.unit = L(lang, u+"/年", u+" a year")
 	}
 	if !s.Found {

@@ -183,6 +183,25 @@ func L(lang, zh, en string) string {
 	return zh
 }
 
+// totals is a table's 合计 note: "合计：达标28项，未达标0项" ("Totals: met
+// 28, not met 0"), the counts as counted writes them.
+func totals(keys []string, counts map[string]int, zeros bool, lang string) string {
+	return L(lang, "合计：", "Totals: ") + counted(keys, counts, zeros, lang)
+}
+
+// counted lists each key with its count in the keys' order: "达标28项，未达
+// 标0项", "met 28, not met 0" (Chinese prose writes no space between a word
+// and its count). A key counted zero times is left out unless zeros is set.
+func counted(keys []string, counts map[string]int, zeros bool, lang string) string {
+	var parts []string
+	for _, k := range keys {
+		if counts[k] > 0 || zeros {
+			parts = append(parts, fmt.Sprintf(L(lang, "%s%d项", "%s %d"), k, counts[k]))
+		}
+	}
+	return strings.Join(parts, L(lang, "，", ", "))
+}
+
 func plural(n int, s string) string {
 	if n == 1 {
 		return fmt.Sprintf("%d %s", n, s)

@@ -226,10 +226,6 @@ func relativeGoalText(g model.Target, lang string) string {
 	return fmt.Sprintf("增速%s%s增速%s%s", op, ref, sign, fmtValue(v))
 }
 
-// relativeMetricText prints a relative target's metric, the difference of
-// two growth rates: "+1.2个百分点", "+1.2 pp".
-func relativeMetricText(m float64, lang string) string { return quantity.Table.Margin(m, lang) }
-
 // targetKindLabel is kindLabel, saying when a growth target is relative.
 func targetKindLabel(g model.Target, lang string) string {
 	if g.Relative() {

@@ -140,6 +140,73 @@ func (s Style) Prob(p float64) string {
 	return "—"
 }
 
+// Percent prints a share (0–1) in whole percent ("96%", a task done, the
+// time elapsed); "—" when v is NaN or infinite.
+func (s Style) Percent(v float64) string {
+	if t := s.Num(100*v, 0); t != "—" {
+		return t + "%"
+	}
+	return "—"
+}
+
+// Metric prints a value of target t's metric in the form Goal prints the
+// target: "6.2%/年" beside "≥6%/年", "−30%" beside "−30%" (a reduction's
+// metric is the fall, so a rise is "+2%"), "+1.5" beside "+1", "×2.03"
+// beside "翻一番", "[25]" beside "[25]", a relative target's margin
+// "+1.2个百分点"; a level as Value prints it. No unit follows the number:
+// that is the caller's. "—" when v is NaN or infinite.
+func (s Style) Metric(t model.Target, v float64, lang string) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "—"
+	}
+	if t.Relative() {
+		return s.Margin(v, lang)
+	}
+	switch t.Kind {
+	case model.Growth:
+		return s.Value(v) + "%/" + pick(lang, "年", "yr")
+	case model.Reduction:
+		if v < 0 {
+			return "+" + s.Value(-v) + "%" // a rise, not a fall
+		}
+		return "−" + s.Value(v) + "%"
+	case model.Change:
+		if v > 0 {
+			return "+" + s.Value(v)
+		}
+	case model.Multiple:
+		return "×" + s.Value(v)
+	case model.Cumulative:
+		return "[" + s.Value(v) + "]"
+	}
+	return s.Value(v)
+}
+
+// PP is the unit of a change of a quantity measured in unit (already in
+// lang): percentage points ("百分点", "pp") for "%", else the unit itself.
+func PP(unit, lang string) string {
+	if unit == "%" {
+		return pick(lang, "百分点", "pp")
+	}
+	return unit
+}
+
+// PaceUnit names the unit of a pace of kind k on ind: "%/年" ("%/yr") for
+// a compound rate, the indicator's unit a year for a step or a flow, a
+// share's in percentage points ("百分点/年", "pp/yr", "万元/年"). Any other
+// kind (RateNone: floors, ceilings, delegated targets) has no pace and no
+// unit: "".
+func PaceUnit(ind *model.Indicator, k model.RateKind, lang string) string {
+	yr := pick(lang, "/年", "/yr")
+	switch k {
+	case model.RatePct:
+		return "%" + yr
+	case model.RateUnits, model.RateFlow:
+		return PP(ind.Unit.In(lang), lang) + yr
+	}
+	return ""
+}
+
 func pick(lang, zh, en string) string {
 	if lang == "en" {
 		return en

@@ -196,3 +196,88 @@ func TestProb(t *testing.T) {
 		}
 	}
 }
+
+func TestPercent(t *testing.T) {
+	tests := []struct {
+		name  string
+		style Style
+		v     float64
+		want  string
+	}{
+		{"whole percent", Table, 0.964, "96%"},
+		{"rounds half up", Table, 0.995, "100%"},
+		{"over the task", Table, 1.234, "123%"},
+		{"negative", Table, -0.12, "-12%"},
+		{"chart negative U+2212", Chart, -0.12, "−12%"},
+		{"chart grouping", Chart, 12.5, "1,250%"},
+		{"NaN", Table, math.NaN(), "—"},
+		{"chart infinite", Chart, math.Inf(1), "—"},
+	}
+	for _, tc := range tests {
+		if got := tc.style.Percent(tc.v); got != tc.want {
+			t.Errorf("%s: Percent(%v) = %q, want %q", tc.name, tc.v, got, tc.want)
+		}
+	}
+}
+
+func TestMetric(t *testing.T) {
+	tests := []struct {
+		name  string
+		style Style
+		t     model.Target
+		v     float64
+		lang  string
+		want  string
+	}{
+		{"growth", Table, model.Target{Kind: model.Growth, Bound: model.Min, Value: 6}, 6.234, "zh", "6.23%/年"},
+		{"growth en", Table, model.Target{Kind: model.Growth, Bound: model.Min, Value: 6}, 8.9, "en", "8.9%/yr"},
+		{"reduction: the fall", Table, model.Target{Kind: model.Reduction, Value: 38}, 30.25, "zh", "−30.25%"},
+		{"reduction missed by a rise", Table, model.Target{Kind: model.Reduction, Value: 38}, -2, "zh", "+2%"},
+		{"change rise signed", Table, model.Target{Kind: model.Change, Value: 1}, 1.5, "zh", "+1.5"},
+		{"change fall keeps its minus", Table, model.Target{Kind: model.Change, Value: 1}, -0.5, "zh", "-0.5"},
+		{"change zero unsigned", Table, model.Target{Kind: model.Change, Value: 1}, 0, "zh", "0"},
+		{"multiple beside 翻一番", Table, model.Target{Kind: model.Multiple, Bound: model.Min, Value: 2}, 2.031, "zh", "×2.03"},
+		{"cumulative", Table, model.Target{Kind: model.Cumulative, Value: 25}, 84.5, "zh", "[84.5]"},
+		{"level", Table, model.Target{Kind: model.Level, Value: 54}, 53.14, "zh", "53.14"},
+		{"floor: a level", Table, model.Target{Kind: model.Floor, Value: 53.1}, 292, "zh", "292"},
+		{"relative: the margin", Table, model.Target{Kind: model.Growth, Bound: model.Min, RelativeTo: "gdp"}, 1.234, "zh", "+1.23个百分点"},
+		{"relative en", Table, model.Target{Kind: model.Growth, Bound: model.Min, RelativeTo: "gdp"}, -0.35, "en", "-0.35 pp"},
+		{"NaN", Table, model.Target{Kind: model.Growth}, math.NaN(), "zh", "—"},
+		{"infinite", Table, model.Target{Kind: model.Cumulative}, math.Inf(1), "zh", "—"},
+		{"chart cumulative large", Chart, model.Target{Kind: model.Cumulative, Value: 1500}, 1234.6, "en", "[1,235]"},
+		{"chart change fall U+2212", Chart, model.Target{Kind: model.Change, Value: 1}, -0.5, "zh", "−0.5"},
+	}
+	for _, tc := range tests {
+		if got := tc.style.Metric(tc.t, tc.v, tc.lang); got != tc.want {
+			t.Errorf("%s: Metric(%+v, %v, %s) = %q, want %q", tc.name, tc.t, tc.v, tc.lang, got, tc.want)
+		}
+	}
+}
+
+func TestPaceUnit(t *testing.T) {
+	share := &model.Indicator{Unit: model.Text{ZH: "%", EN: "%"}}
+	money := &model.Indicator{Unit: model.Text{ZH: "万元", EN: "10,000 yuan"}}
+	tests := []struct {
+		name string
+		ind  *model.Indicator
+		k    model.RateKind
+		lang string
+		want string
+	}{
+		{"compound", money, model.RatePct, "zh", "%/年"},
+		{"compound en", money, model.RatePct, "en", "%/yr"},
+		{"step of a share: percentage points", share, model.RateUnits, "zh", "百分点/年"},
+		{"step of a share en", share, model.RateUnits, "en", "pp/yr"},
+		{"step in the unit", money, model.RateUnits, "zh", "万元/年"},
+		{"flow in the unit en", money, model.RateFlow, "en", "10,000 yuan/yr"},
+		// A floor, a ceiling or a delegated target has no pace; the
+		// tables leave the unit blank rather than name one.
+		{"no pace: no unit", money, model.RateNone, "zh", ""},
+		{"unknown kind: no unit", share, model.RateKind("other"), "en", ""},
+	}
+	for _, tc := range tests {
+		if got := PaceUnit(tc.ind, tc.k, tc.lang); got != tc.want {
+			t.Errorf("%s: PaceUnit(%q, %q, %s) = %q, want %q", tc.name, tc.ind.Unit.ZH, tc.k, tc.lang, got, tc.want)
+		}
+	}
+}
