@@ -43,17 +43,18 @@ type ProgressInput struct {
 	Items    []ProgressItem
 }
 
-// CategoryLabel names a category in lang.
+// CategoryLabel names a category in lang, in the review's own words
+// (model.Category.Name), so chart, table and report say the same.
 func CategoryLabel(cat, lang string) string {
 	switch cat {
 	case CategoryEarly:
-		return pick(lang, "提前实现", "achieved early")
+		return model.AchievedEarly.Name().In(lang)
 	case CategoryFaster:
-		return pick(lang, "快于预期", "faster than expected")
+		return model.Ahead.Name().In(lang)
 	case CategoryOnTrack:
-		return pick(lang, "基本符合预期", "basically on schedule")
+		return model.OnSchedule.Name().In(lang)
 	case CategoryLagging:
-		return pick(lang, "滞后", "lagging")
+		return model.Lagging.Name().In(lang)
 	}
 	return pick(lang, "未分类", "unclassified")
 }

@@ -18,6 +18,18 @@ const (
 	InsufficientData Category = "insufficient_data" // 数据不足
 )
 
+// Name is the category as the official reviews print it, in Chinese and
+// English; every output (tables, report, charts, web page) takes it from here.
+func (c Category) Name() Text { return categoryNames[c] }
+
+var categoryNames = map[Category]Text{
+	AchievedEarly:    {"提前实现", "achieved early"},
+	Ahead:            {"快于预期", "ahead of schedule"},
+	OnSchedule:       {"基本符合预期", "on schedule"},
+	Lagging:          {"滞后", "lagging"},
+	InsufficientData: {"数据不足", "insufficient data"},
+}
+
 // ReviewThresholds are the cut-offs of the official categories, as
 // fractions of the task (task done and time elapsed are both 0…1).
 type ReviewThresholds struct {

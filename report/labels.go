@@ -43,7 +43,7 @@ func DefaultLabels(lang string) Labels {
 			return quantity.PaceUnit(ind, k, lang)
 		},
 		Category: func(r model.Review) string {
-			return L(lang, categoryZH[r.Category], categoryEN[r.Category])
+			return r.Category.Name().In(lang)
 		},
 		Attribute: func(a model.Attribute) string {
 			if a == model.Binding {
@@ -102,17 +102,7 @@ func Outcome(o model.Outcome, lang string) string {
 
 // Category names a review category as official reviews do, in lang.
 func Category(c model.Category, lang string) string {
-	return L(lang, categoryZH[c], categoryEN[c])
-}
-
-var categoryZH = map[model.Category]string{
-	model.AchievedEarly: "提前实现", model.Ahead: "快于预期", model.OnSchedule: "基本符合预期",
-	model.Lagging: "滞后", model.InsufficientData: "数据不足",
-}
-
-var categoryEN = map[model.Category]string{
-	model.AchievedEarly: "achieved early", model.Ahead: "ahead", model.OnSchedule: "on schedule",
-	model.Lagging: "lagging", model.InsufficientData: "insufficient data",
+	return c.Name().In(lang)
 }
 
 var finalZH = map[model.Final]string{

@@ -116,12 +116,16 @@ func Overall(p *model.Plan, rv *Review, lb Labels, lang string) string {
 		}
 	}
 	order := []model.Category{model.AchievedEarly, model.Ahead, model.OnSchedule, model.Lagging, model.InsufficientData}
+	names := map[model.Category]string{}
+	for _, c := range order {
+		names[c] = c.Name().In(lang)
+	}
 	span := p.TargetYear - p.BaseYear
 	done := rv.AsOf - p.BaseYear
 	if lang == "en" {
-		fmt.Fprintf(&b, "By %d, %d of the plan's %d years have passed. %s, %s%s.", rv.AsOf, done, span, countIntro(p, rv.Rows, lang), countList(order, counts, categoryEN, lang), delegated(rows, lang))
+		fmt.Fprintf(&b, "By %d, %d of the plan's %d years have passed. %s, %s%s.", rv.AsOf, done, span, countIntro(p, rv.Rows, lang), countList(order, counts, names, lang), delegated(rows, lang))
 	} else {
-		fmt.Fprintf(&b, "截至%d年，规划实施已过%d年（共%d年）。%s，%s%s。", rv.AsOf, done, span, countIntro(p, rv.Rows, lang), countList(order, counts, categoryZH, lang), delegated(rows, lang))
+		fmt.Fprintf(&b, "截至%d年，规划实施已过%d年（共%d年）。%s，%s%s。", rv.AsOf, done, span, countIntro(p, rv.Rows, lang), countList(order, counts, names, lang), delegated(rows, lang))
 	}
 	binding, judged := bindingCount(rows, func(r model.Review) bool { return r.Category != model.InsufficientData })
 	switch {

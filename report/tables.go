@@ -163,7 +163,7 @@ func thresholdNote(p *model.Plan, rv *Review, lang string) string {
 	s := L(lang,
 		fmt.Sprintf("评价标准：进度≥100%%为提前实现；进度≥时间进度+%s为快于预期；进度≥时间进度−%s为基本符合预期；否则为滞后；下限、上限目标任何一年突破即为滞后。",
 			pct(th.Ahead), pct(th.Behind)),
-		fmt.Sprintf("Categories: achieved early when progress ≥ 100%%; ahead when progress ≥ time elapsed + %s; on schedule down to time elapsed − %s; lagging otherwise, or when a floor or ceiling was broken in any year.",
+		fmt.Sprintf("Categories: achieved early when progress ≥ 100%%; ahead of schedule when progress ≥ time elapsed + %s; on schedule down to time elapsed − %s; lagging otherwise, or when a floor or ceiling was broken in any year.",
 			pct(th.Ahead), pct(th.Behind)))
 	if IsFinal(p, rv.AsOf) {
 		s += L(lang,

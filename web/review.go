@@ -49,14 +49,6 @@ type reviewResponse struct {
 	Assess *assessResponse `json:"assess"` // the projection continued from the observations under the sliders
 }
 
-var categoryLabels = map[model.Category]text{
-	model.AchievedEarly:    {"提前实现", "achieved early"},
-	model.Ahead:            {"快于预期", "ahead of schedule"},
-	model.OnSchedule:       {"基本符合预期", "on schedule"},
-	model.Lagging:          {"滞后", "lagging"},
-	model.InsufficientData: {"数据不足", "insufficient data"},
-}
-
 // progressCategory maps the review's categories to the progress chart's.
 var progressCategory = map[model.Category]string{
 	model.AchievedEarly: charts.CategoryEarly,
@@ -167,7 +159,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 		row := ReviewRow{Key: rowKey(ind, rv.Target), No: ind.No, Name: textOf(ind.Name), Binding: ind.Attribute == model.Binding,
 			Year: rv.Target.Year, Kind: string(rv.Target.Kind), Bound: string(rv.Target.Bound), Target: jnum(rv.Target.Value),
 			Observed: jnum(rv.Observed), ObservedYear: rv.ObservedYear, TimeElapsed: jnum(rv.TimeElapsed), TaskDone: jnum(rv.TaskDone),
-			Category: string(rv.Category), CategoryLabel: categoryLabels[rv.Category], Reason: textOf(rv.Reason),
+			Category: string(rv.Category), CategoryLabel: text{rv.Category.Name().ZH, rv.Category.Name().EN}, Reason: textOf(rv.Reason),
 			RequiredRemaining: jnum(rv.RequiredRemaining), ObservedRate: jnum(rv.ObservedRate), AtRisk: rv.AtRisk}
 		if rv.Target.Kind == model.Delegated {
 			row.Target = jnum(math.NaN())

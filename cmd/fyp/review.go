@@ -448,7 +448,7 @@ func reviewNotes(rv *reviewResult, counts map[string]int, lang string) []string 
 	notes = append(notes, L(lang,
 		fmt.Sprintf("评价标准：进度≥100%%为提前实现；进度≥时间进度+%.0f%%为快于预期；进度≥时间进度−%.0f%%为基本符合预期；否则为滞后；下限/上限目标任何一年突破即为滞后（--ahead、--behind 可调）。速度单位：复合增长为%%/年，其余为指标单位/年；倍数 = 剩余所需速度 / 实际速度。RR = 欧盟统计局比值（≥0.95 显著进展，0.60–0.95 中等，0–0.60 不足，<0 背离）；AP = 联合国亚太经社会预期进展（按实际速度外推到目标年，≥1 可保持，0–1 需加速，≤0 需扭转）。",
 			100*th.Ahead, 100*th.Behind),
-		fmt.Sprintf("Categories: achieved early when progress ≥ 100%%; ahead when progress ≥ time + %.0f%%; on schedule when progress ≥ time − %.0f%%; lagging otherwise, or when a floor or ceiling was broken in any year (--ahead, --behind). Paces: %%/yr for compound targets, the indicator's units a year otherwise; Multiple = required / observed pace. RR = Eurostat ratio (≥0.95 significant, 0.60–0.95 moderate, 0–0.60 insufficient, <0 moving away); AP = UN ESCAP anticipated progress (the observed pace extrapolated to the target year; ≥1 maintain, 0–1 accelerate, ≤0 reverse).",
+		fmt.Sprintf("Categories: achieved early when progress ≥ 100%%; ahead of schedule when progress ≥ time + %.0f%%; on schedule when progress ≥ time − %.0f%%; lagging otherwise, or when a floor or ceiling was broken in any year (--ahead, --behind). Paces: %%/yr for compound targets, the indicator's units a year otherwise; Multiple = required / observed pace. RR = Eurostat ratio (≥0.95 significant, 0.60–0.95 moderate, 0–0.60 insufficient, <0 moving away); AP = UN ESCAP anticipated progress (the observed pace extrapolated to the target year; ≥1 maintain, 0–1 accelerate, ≤0 reverse).",
 			100*th.Ahead, 100*th.Behind)))
 	for _, r := range rv.rows {
 		if r.Target.Relative() {
