@@ -35,7 +35,7 @@ func (f *reviewFlags) check() error {
 	if err := checkScope(f.scope); err != nil {
 		return err
 	}
-	fraction := floatRange{Lo: 0, Hi: 1, Want: "a fraction of the task, from 0 to 1"}
+	fraction := floatRange{Lo: 0, Hi: 1, Want: "a fraction of the task, from 0 to 1", WantZH: "任务完成比例，从0到1"}
 	if err := fraction.check("ahead", f.th.Ahead); err != nil {
 		return err
 	}

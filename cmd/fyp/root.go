@@ -64,9 +64,9 @@ Five-Year Plan (2021–2025) with its 2035 goals.`,
 	)
 	err := root.Execute()
 	if err != nil && isUsage(err) {
-		return inputError{err}
+		err = inputError{err}
 	}
-	return err
+	return withLang(err, o.lang)
 }
 
 // isUsage recognises cobra's own usage errors (unknown command or flag).
@@ -97,10 +97,10 @@ func addFormat(c *cobra.Command, o *options, choices ...string) {
 // check validates the shared flags.
 func (o *options) check(formats ...string) error {
 	if o.lang != "zh" && o.lang != "en" {
-		return badInput("--lang %q: expected zh or en", o.lang)
+		return badInput2("--lang %q：应为zh或en", "--lang %q: expected zh or en", o.lang)
 	}
 	if len(formats) > 0 && !contains(formats, o.format) {
-		return badInput("--format %q: expected one of %s", o.format, strings.Join(formats, ", "))
+		return badInput2("--format %q：应为%s之一", "--format %q: expected one of %s", o.format, strings.Join(formats, ", "))
 	}
 	return nil
 }
