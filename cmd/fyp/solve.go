@@ -66,7 +66,7 @@ other assumption.`,
 				return err
 			}
 			if lo >= hi {
-				return badInput("--lo %g must be below --hi %g", lo, hi)
+				return badInput2("--lo %g须小于--hi %g", "--lo %g must be below --hi %g", lo, hi)
 			}
 			var rows []solveJSON
 			for _, sc := range scs {

@@ -28,13 +28,19 @@ func (t Text) String() string { return t.EN }
 
 // Sprintf formats zh or en (by lang) with args, putting each Text argument,
 // and each error (see In), in that language. The two formats take the same arguments; zh may reorder
-// them with %[n]v.
+// them with %[n]v, and may leave out trailing ones.
 func Sprintf(lang, zh, en string, args ...any) string {
 	format := en
 	if lang != "en" {
 		format = zh
 	}
-	return fmt.Sprintf(format, pick(lang, args)...)
+	s := fmt.Sprintf(format, pick(lang, args)...)
+	// A wording may leave out an argument the other one uses (the
+	// Chinese of "%w: it is a folder" need not repeat ErrNotRegular).
+	if i := strings.Index(s, "%!(EXTRA "); i >= 0 && strings.HasSuffix(s, ")") {
+		s = s[:i]
+	}
+	return s
 }
 
 func pick(lang string, args []any) []any {
