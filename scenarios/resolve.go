@@ -151,12 +151,14 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 	if errors.As(err, &oe) {
 		// Point at the indicator's assumption, else at the shocks.
 		msg := strings.TrimPrefix(err.Error(), "model: ")
+		zh := fmt.Sprintf("情景%q：%s：%s规则使测算值从%.4g在%d年超出任何有限数；请检查它的增速、增量或冲击",
+			oe.Scenario, oe.Indicator, oe.Rule, oe.From, oe.Year)
 		if o, ok := from[oe.Indicator]; ok {
-			return nil, yamlcheck.Problems{{File: o.file, Line: o.line, Key: "assumptions." + oe.Indicator, Msg: msg}}
+			return nil, yamlcheck.Problems{{File: o.file, Line: o.line, Key: "assumptions." + oe.Indicator, Msg: msg, MsgZH: zh}}
 		}
 		for _, s := range chain {
 			if s.hasShocks {
-				return nil, yamlcheck.Problems{{File: s.file, Line: s.shocksLine, Key: "shocks", Msg: msg}}
+				return nil, yamlcheck.Problems{{File: s.file, Line: s.shocksLine, Key: "shocks", Msg: msg, MsgZH: zh}}
 			}
 		}
 	}

@@ -7,6 +7,8 @@ package bilingual
 import (
 	"errors"
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -140,4 +142,15 @@ func first(err error) Localized {
 		}
 	}
 	return nil
+}
+
+var number = regexp.MustCompile(`[0-9]+(?:[.,][0-9]+)*(?:[eE][-+]?[0-9]+)?`)
+
+// SameNumbers reports whether zh and en hold the same numbers, each as
+// often (in any order): a check that the two wordings state the same facts.
+func SameNumbers(zh, en string) bool {
+	a, b := number.FindAllString(zh, -1), number.FindAllString(en, -1)
+	slices.Sort(a)
+	slices.Sort(b)
+	return slices.Equal(a, b)
 }
