@@ -169,10 +169,10 @@ func resolve(dir string) (string, error) {
 		target, err := filepath.EvalSymlinks(dir)
 		if err != nil {
 			link, _ := os.Readlink(dir)
-			return "", refuse(dir, "是指向%s的链接，而%[1]s不存在；请创建该文件夹或另选一个", "is a link to %s, which does not exist; create that folder or choose another", link)
+			return "", refuse(dir, "是指向%s的链接，但该文件夹不存在；请创建它或另选一个", "is a link to %s, which does not exist; create that folder or choose another", link)
 		}
 		if tfi, err := os.Stat(target); err != nil || !tfi.IsDir() {
-			return "", refuse(dir, "是指向%s的链接，而%[1]s不是文件夹；请选一个文件夹", "is a link to %s, which is not a folder; choose a folder", target)
+			return "", refuse(dir, "是指向%s的链接，但它不是文件夹；请选一个文件夹", "is a link to %s, which is not a folder; choose a folder", target)
 		}
 		real = target
 	case fi.Mode().IsRegular():
