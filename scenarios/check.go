@@ -170,7 +170,7 @@ func checkAssumption(w *yamlcheck.Walker, n *yaml.Node, path string, ind *model.
 	})
 	checkYearly(w, f["step"], path+".step", sp, func(v float64, at *yaml.Node, key string) {
 		if math.Abs(v) > model.MaxMagnitude {
-			w.Errorf(at, key, "每年增加%g%s超出±%g；请检查数字及其单位", "a step of %g %s a year is beyond ±%g; check the number and its unit", v, ind.Unit.ZH, model.MaxMagnitude)
+			w.Errorf(at, key, "每年增加%g%s超出±%g；请检查数字及其单位", "a step of %g %s a year is beyond ±%g; check the number and its unit", v, unitOf(ind), model.MaxMagnitude)
 		}
 	})
 	if c, ok := w.Float(f["ceiling"], path+".ceiling"); ok {
@@ -290,7 +290,7 @@ func checkUncertainty(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, linear m
 		} else if ind := p.Indicator(k.Value); ok && ind.Path == model.Compound && !linear[k.Value] && sd > model.MaxRatePct {
 			w.Errorf(g["sd"], path+".sd", "标准差为每年%g个百分点：最多%d", "a standard deviation of %g points of growth a year: expected at most %d", sd, model.MaxRatePct)
 		} else if ok && sd > model.MaxMagnitude {
-			w.Errorf(g["sd"], path+".sd", "标准差每年%g%s超过%g", "a standard deviation of %g %s a year is beyond %g", sd, ind.Unit.ZH, model.MaxMagnitude)
+			w.Errorf(g["sd"], path+".sd", "标准差每年%g%s超过%g", "a standard deviation of %g %s a year is beyond %g", sd, unitOf(ind), model.MaxMagnitude)
 		}
 		if rho, ok := w.Float(g["rho"], path+".rho"); ok && (rho <= -1 || rho >= 1) {
 			w.Errorf(g["rho"], path+".rho", "自相关系数%g：应严格介于-1和1之间", "autocorrelation %g: expected strictly between -1 and 1", rho)
@@ -355,4 +355,9 @@ func planRate(ind *model.Indicator) float64 {
 		}
 	}
 	return math.NaN()
+}
+
+// unitOf is an indicator's unit for a message in either language.
+func unitOf(ind *model.Indicator) bilingual.Text {
+	return bilingual.Text{ZH: ind.Unit.ZH, EN: ind.Unit.In("en")}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"maps"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -57,6 +58,31 @@ func (l *loader) open(ref string) (*spec, error) {
 	sp.shipped = !isFile(ref)
 	l.cache[name] = sp
 	return sp, nil
+}
+
+// uncertaintyWords are model.CheckUncertainty's messages in Chinese, the
+// numbers and names kept.
+var uncertaintyWords = []struct {
+	re *regexp.Regexp
+	zh string
+}{
+	{regexp.MustCompile(`^the correlations are not a valid correlation matrix \(not positive semi-definite: smallest eigenvalue (\S+)\); the pair (\S+)–(\S+) \((\S+)\) conflicts most with the others: without it the smallest eigenvalue is (\S+)$`),
+		"这些相关系数构不成有效的相关矩阵（不是半正定的：最小特征值${1}）；${2}–${3}这一对（${4}）与其他相关系数冲突最大：去掉它，最小特征值为${5}"},
+	{regexp.MustCompile(`^correlation (\S+): (\S+) has no shock$`), "相关系数${1}：${2}没有设定冲击"},
+	{regexp.MustCompile(`^correlation (\S+) is (\S+); a correlation lies between −1 and 1$`), "相关系数${1}为${2}；相关系数应在−1到1之间"},
+	{regexp.MustCompile(`^correlation (\S+) is (\S+); an indicator's correlation with itself is 1$`), "相关系数${1}为${2}；指标与自身的相关系数为1"},
+	{regexp.MustCompile(`^correlation (\S+) is given as both (\S+) and (\S+); the matrix must be symmetric$`), "相关系数${1}同时给出了${2}和${3}；矩阵须对称"},
+}
+
+// uncertaintyZH is msg in Chinese, or "" (English shown) when it is not
+// among uncertaintyWords.
+func uncertaintyZH(msg string) string {
+	for _, w := range uncertaintyWords {
+		if w.re.MatchString(msg) {
+			return w.re.ReplaceAllString(msg, w.zh)
+		}
+	}
+	return ""
 }
 
 // chain returns the files from sp up to its root, child first.
@@ -137,8 +163,8 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 			// The correlations must form a valid matrix once inherited;
 			// say so at the section that made them invalid.
 			if err := model.CheckUncertainty(*sc.Uncertainty); err != nil {
-				ps = append(ps, yamlcheck.Problem{File: s.file, Line: s.uncLine, Key: "uncertainty",
-					Msg: strings.TrimPrefix(err.Error(), "model: uncertainty: ")})
+				msg := strings.TrimPrefix(err.Error(), "model: uncertainty: ")
+				ps = append(ps, yamlcheck.Problem{File: s.file, Line: s.uncLine, Key: "uncertainty", Msg: msg, MsgZH: uncertaintyZH(msg)})
 			}
 		}
 	}

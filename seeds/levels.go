@@ -40,7 +40,7 @@ func checkLevels(w *yamlcheck.Walker, n *yaml.Node, path string, ind *model.Indi
 		switch {
 		case !ok:
 		case math.Abs(x) > model.MaxMagnitude:
-			w.Errorf(v, key, "%s%g超出±%g；请检查数字及其单位（%s）", "%s %g is beyond ±%g; check the number and its unit (%s)", what, x, model.MaxMagnitude, ind.Unit.ZH)
+			w.Errorf(v, key, "%s%g超出±%g；请检查数字及其单位（%s）", "%s %g is beyond ±%g; check the number and its unit (%s)", what, x, model.MaxMagnitude, unitOf(ind))
 		case bounded && ind.Bounded && (x < ind.Lo || x > ind.Hi):
 			w.Errorf(v, key, "%s%g超出%[5]s的取值范围[%[3]g, %[4]g]", "%s %g lies outside the bounds [%g, %g] of %s", what, x, ind.Lo, ind.Hi, ind.ID)
 		case positive && x <= 0:
@@ -74,7 +74,7 @@ func checkLevels(w *yamlcheck.Walker, n *yaml.Node, path string, ind *model.Indi
 	level(child(r, "ceiling"), path+".rule.ceiling", bilingual.Text{ZH: "logistic上限", EN: "a logistic ceiling of"}, false, positive)
 	if v := child(r, "step"); v != nil {
 		if x, ok := number(v); ok && math.Abs(x) > model.MaxMagnitude {
-			w.Errorf(v, path+".rule.step", "每年增加%g%s超出±%g；请检查数字及其单位", "a step of %g %s a year is beyond ±%g; check the number and its unit", x, ind.Unit.ZH, model.MaxMagnitude)
+			w.Errorf(v, path+".rule.step", "每年增加%g%s超出±%g；请检查数字及其单位", "a step of %g %s a year is beyond ±%g; check the number and its unit", x, unitOf(ind), model.MaxMagnitude)
 		}
 	}
 	if v := child(r, "rate"); v != nil {
@@ -106,4 +106,9 @@ func number(n *yaml.Node) (float64, bool) {
 	var w yamlcheck.Walker
 	v, ok := w.Float(n, "")
 	return v, ok && len(w.Problems) == 0
+}
+
+// unitOf is an indicator's unit for a message in either language.
+func unitOf(ind *model.Indicator) bilingual.Text {
+	return bilingual.Text{ZH: ind.Unit.ZH, EN: ind.Unit.In("en")}
 }

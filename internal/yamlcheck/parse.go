@@ -83,7 +83,8 @@ func Parse(file string, data []byte) (*yaml.Node, Problems) {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
-		add(line, 0, "YAML语法错误："+strings.TrimPrefix(msg, "yaml: "), "YAML syntax error: "+strings.TrimPrefix(msg, "yaml: "))
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		add(line, 0, "YAML语法错误："+syntaxZH(msg), "YAML syntax error: "+msg)
 		return nil, ps
 	}
 	var extra yaml.Node
@@ -101,6 +102,35 @@ func Parse(file string, data []byte) (*yaml.Node, Problems) {
 		return nil, ps
 	}
 	return root, nil
+}
+
+// yamlWords are yaml.v3's commonest syntax messages in Chinese.
+var yamlWords = []struct {
+	re *regexp.Regexp
+	zh string
+}{
+	{regexp.MustCompile(`^did not find expected (.+) or (.+)$`), "缺少预期的${1}或${2}"},
+	{regexp.MustCompile(`^did not find expected key$`), "缺少预期的键"},
+	{regexp.MustCompile(`^did not find expected (.+)$`), "缺少预期的${1}"},
+	{regexp.MustCompile(`^could not find expected ':'$`), "缺少预期的“:”（键后要有冒号和空格）"},
+	{regexp.MustCompile(`^mapping values are not allowed in this context$`), "此处不能出现“键: 值”（多半是缩进不对，或值里的冒号需要加引号）"},
+	{regexp.MustCompile(`^found character that cannot start any token$`), "出现了不能作为开头的字符（值里的特殊字符需要加引号）"},
+	{regexp.MustCompile(`^found unknown escape character$`), "出现了未知的转义字符"},
+	{regexp.MustCompile(`^found undefined alias (.*)$`), "用了未定义的别名${1}"},
+	{regexp.MustCompile(`^block sequence entries are not allowed in this context$`), "此处不能出现列表项（“- ”）"},
+	{regexp.MustCompile(`^found unexpected end of stream$`), "文件意外结束（引号或括号没有闭合）"},
+	{regexp.MustCompile(`^found a tab character that violates indentation$`), "制表符破坏了缩进"},
+}
+
+// syntaxZH is a yaml.v3 syntax message in Chinese, or as it is when it is
+// not among yamlWords.
+func syntaxZH(msg string) string {
+	for _, w := range yamlWords {
+		if w.re.MatchString(msg) {
+			return w.re.ReplaceAllString(msg, w.zh)
+		}
+	}
+	return msg
 }
 
 // countAliases counts alias nodes by tokenizing lightly: '*' followed by an
