@@ -9,9 +9,9 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 	"fyp/internal/numfmt"
-	"fyp/internal/bilingual"
 	"fyp/internal/yamlcheck"
 )
 

@@ -1,13 +1,14 @@
 package observed
 
 import (
-	"fyp/internal/bilingual"
 	"math"
 	"regexp"
 	"strconv"
 	"strings"
 
 	"golang.org/x/text/width"
+
+	"fyp/internal/bilingual"
 )
 
 // maxNumberLen is the longest text read as a number: 40 characters hold

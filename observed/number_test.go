@@ -1,14 +1,14 @@
 package observed
 
 import (
-	"fyp/internal/bilingual"
-
 	"math"
 	"strconv"
 	"strings"
 	"testing"
 
 	"golang.org/x/text/width"
+
+	"fyp/internal/bilingual"
 )
 
 func TestParseNumber(t *testing.T) {

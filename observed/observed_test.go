@@ -10,8 +10,8 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"fyp/internal/inputfile"
 	"fyp/internal/bilingual"
+	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
 )
 

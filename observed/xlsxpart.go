@@ -1,7 +1,6 @@
 package observed
 
 import (
-	"fyp/internal/bilingual"
 	"archive/zip"
 	"encoding/xml"
 	"errors"
@@ -10,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 	"fyp/internal/numfmt"
 )

@@ -12,7 +12,6 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"fyp/internal/bilingual"
-
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 )

@@ -6,13 +6,13 @@ package seeds
 import (
 	"embed"
 	"errors"
-	"fyp/internal/bilingual"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 	"fyp/model"
 )

@@ -100,7 +100,7 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 			}
 			if len(kept) == 0 {
 				if len(figs) > 0 {
-					return badInput("%s: the %d figures found all lie outside plan %s's years %d–%d (listed above); give the plan they belong to with --plan",
+					return badInput2("%s：找到的%d个数据都不在规划%s的年份%d–%d内（见上）；请用 --plan 指定它们所属的规划", "%s: the %d figures found all lie outside plan %s's years %d–%d (listed above); give the plan they belong to with --plan",
 						strings.Join(args, ", "), len(figs), p.ID, cat.MinYear, cat.MaxYear)
 				}
 				return badInput2("%s：没有找到规划%s指标的数据", "%s: no figure for the indicators of plan %s was found", strings.Join(args, ", "), p.ID)

@@ -281,7 +281,7 @@ func checkSimMemory(in simInput, opt model.SimOptions, budget int64) error {
 		return err
 	}
 	if need > budget {
-		return badInput("simulating %s with %d draws needs about %s of memory, over the budget of %s: use fewer --draws, or raise --max-memory if the machine has the memory",
+		return badInput2("按%[2]d次抽样模拟%[1]s约需%[3]s内存，超过%[4]s的预算：请减少 --draws，或在机器内存足够时调高 --max-memory", "simulating %s with %d draws needs about %s of memory, over the budget of %s: use fewer --draws, or raise --max-memory if the machine has the memory",
 			in.pr.Name(), opt.Draws, inputfile.Size(need), inputfile.Size(budget))
 	}
 	return nil

@@ -7,10 +7,11 @@ package inputfile
 import (
 	"errors"
 	"fmt"
-	"fyp/internal/bilingual"
 	"io"
 	"io/fs"
 	"os"
+
+	"fyp/internal/bilingual"
 )
 
 // Limits, in bytes, for each kind of file. The README lists them.

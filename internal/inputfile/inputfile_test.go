@@ -1,8 +1,6 @@
 package inputfile
 
 import (
-	"fyp/internal/bilingual"
-
 	"errors"
 	"io/fs"
 	"os"
@@ -10,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"fyp/internal/bilingual"
 )
 
 func TestRead(t *testing.T) {

@@ -1,7 +1,6 @@
 package outdir
 
 import (
-	"fyp/internal/bilingual"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -14,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"fyp/internal/bilingual"
 )
 
 // Files maps each slash-separated path inside the folder to the function

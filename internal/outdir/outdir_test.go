@@ -1,8 +1,6 @@
 package outdir
 
 import (
-	"fyp/internal/bilingual"
-
 	"context"
 	"errors"
 	"io"
@@ -15,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"fyp/internal/bilingual"
 )
 
 // text renders s.

@@ -1,10 +1,10 @@
 package yamlcheck
 
 import (
-	"fyp/internal/bilingual"
-
 	"strings"
 	"testing"
+
+	"fyp/internal/bilingual"
 )
 
 func TestParseProblems(t *testing.T) {
