@@ -41,7 +41,7 @@ func (o *options) loadScenarios(p *model.Plan, refs []string) ([]*model.Scenario
 	var out []*model.Scenario
 	for _, r := range rs {
 		for _, w := range r.Warnings {
-			o.note(L(o.lang, "注意：", "warning: ") + w.Error())
+			o.note(L(o.lang, "注意：", "warning: ") + w.In(o.lang))
 		}
 		out = append(out, r.Scenario)
 	}
