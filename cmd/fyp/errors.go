@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
@@ -59,7 +60,12 @@ func exitCode(err error, stderr io.Writer) int {
 	if errors.As(err, &le) && le.lang == "en" {
 		lang = "en"
 	}
-	fmt.Fprintln(stderr, "fyp:", bilingual.In(err, lang))
+	msg := bilingual.In(err, lang)
+	if oe := (*model.OverflowError)(nil); lang != "en" && errors.As(err, &oe) {
+		msg = strings.Replace(msg, oe.Error(), fmt.Sprintf("情景%q：%s：%s规则使测算值从%.4g在%d年超出任何有限数；请检查它的增速、增量或冲击",
+			oe.Scenario, oe.Indicator, oe.Rule, oe.From, oe.Year), 1)
+	}
+	fmt.Fprintln(stderr, "fyp:", msg)
 	var ie inputError
 	var ps yamlcheck.Problems
 	var p yamlcheck.Problem

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"fyp/internal/bilingual"
+	"fyp/model"
 )
 
 // refusalCases are bad inputs of every kind a user can meet: a bad plan,
@@ -183,5 +184,20 @@ func TestMessagesInBothLanguages(t *testing.T) {
 				t.Errorf("the wordings %q and %q state different numbers", tc.zh, tc.en)
 			}
 		})
+	}
+}
+
+// TestOverflowInChinese: a projection overflow (from a plan, scenario or
+// flags, exit 2) is printed in Chinese unless --lang en, with its facts.
+func TestOverflowInChinese(t *testing.T) {
+	oe := &model.OverflowError{Scenario: "s", Indicator: "gdp", Rule: model.RuleCompound, Year: 2090, From: 1.5e308}
+	for _, tc := range []struct{ lang, want string }{
+		{"zh", `fyp: 情景"s"：gdp：compound规则使测算值从1.5e+308在2090年超出任何有限数；请检查它的增速、增量或冲击`},
+		{"en", `fyp: model: scenario "s": gdp: the compound rule takes the projection from 1.5e+308 beyond any finite number in 2090`},
+	} {
+		var b strings.Builder
+		if code := exitCode(withLang(oe, tc.lang), &b); code != 2 || !strings.Contains(b.String(), tc.want) {
+			t.Errorf("%s: exit %d, %q; want 2 and %q", tc.lang, code, b.String(), tc.want)
+		}
 	}
 }
