@@ -146,10 +146,12 @@ func problemAt(file string, line, col int, zh, en string, args ...any) yamlcheck
 // csvError words an encoding/csv error in both languages.
 func csvError(err error) bilingual.Text {
 	switch {
-	case errors.Is(err, csv.ErrBareQuote), errors.Is(err, csv.ErrQuote):
-		return bilingual.Text{ZH: "引号不成对（" + err.Error() + "）", EN: err.Error()}
+	case errors.Is(err, csv.ErrBareQuote):
+		return bilingual.Text{ZH: "没有引号的字段中出现了引号（\"）", EN: err.Error()}
+	case errors.Is(err, csv.ErrQuote):
+		return bilingual.Text{ZH: "带引号的字段中引号多余或缺失（\"）", EN: err.Error()}
 	case errors.Is(err, csv.ErrFieldCount):
-		return bilingual.Text{ZH: "字段数不对（" + err.Error() + "）", EN: err.Error()}
+		return bilingual.Text{ZH: "这一行的字段数与其他行不同", EN: err.Error()}
 	}
 	return bilingual.Text{ZH: err.Error(), EN: err.Error()}
 }

@@ -58,7 +58,7 @@ Five-Year Plan (2021–2025) with its 2035 goals.`,
 	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&o.plan, "plan", seeds.Default, "plan: an embedded id ("+strings.Join(seeds.IDs(), ", ")+") or a YAML file")
-	pf.StringVar(&o.lang, "lang", "zh", "language of labels: zh or en")
+	pf.StringVar(&o.lang, "lang", "zh", "language of labels and messages: zh or en")
 	root.AddCommand(
 		targetsCmd(o), projectCmd(o), assessCmd(o), checkCmd(o), validateCmd(o), runCmd(o),
 		compareCmd(o), solveCmd(o), sensitivityCmd(o),
