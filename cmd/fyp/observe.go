@@ -81,7 +81,12 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 			}
 			if len(conflicts) > 0 {
 				for _, k := range conflicts {
-					fmt.Fprintln(w, "  "+k.Error())
+					if o.lang == "en" {
+						fmt.Fprintln(w, "  "+k.Error())
+						continue
+					}
+					fmt.Fprintf(w, "  %s:%d和%s:%d给出的%s %d年（%s）分别为%s和%s：「%s」 / 「%s」\n", k.A.Doc, k.A.Line, k.B.Doc, k.B.Line,
+						k.A.ID, k.A.Year, k.A.Metric, k.A.Text, k.B.Text, k.A.Clause, k.B.Clause)
 				}
 				return badInput2("同一文件中有%d个相互矛盾的数据（见上）：请核对文件，未写入任何内容", "%d contradictory figures in one document (listed above): check the document, nothing written", len(conflicts))
 			}

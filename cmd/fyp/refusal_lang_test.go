@@ -55,6 +55,8 @@ func refusalCases(t *testing.T, dir string) [][]string {
 		{"assess", "--formt", "csv"},
 		{"solve"},
 		{"simulate", "--draws", "x"},
+		{"simulate", "--draws", "10000", "--max-memory", "1MB"},
+		{"observe", write("twice.txt", "2023年某区统计公报\n全年实现地区生产总值1401.59亿元。全年实现地区生产总值1400.00亿元。\n"), "-o", filepath.Join(dir, "twice.csv")},
 	}
 	files, _ := filepath.Glob("../../scenarios/testdata/*.yaml")
 	for _, f := range files {
