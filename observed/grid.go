@@ -35,7 +35,7 @@ func (p *parser) parseGrid(rows [][]cell) {
 		rows = rows[1:]
 	}
 	if len(rows) == 0 {
-		p.problems = append(p.problems, problemAt(p.file, 1, 0, "no header row; expected indicator,year,value (long) or indicator,2021,2022,… (wide)"))
+		p.problems = append(p.problems, problemAt(p.file, 1, 0, "没有表头行；应为indicator,year,value（长表）或indicator,2021,2022,…（宽表）", "no header row; expected indicator,year,value (long) or indicator,2021,2022,… (wide)"))
 		return
 	}
 	head := rows[0]
@@ -53,30 +53,30 @@ func (p *parser) parseGrid(rows [][]cell) {
 		}
 		name, ok := columnNames[strings.ToLower(h)]
 		if !ok {
-			p.errorf(c, "unknown column %q; expected indicator, year, value, price_basis, break, metric, from, unit, source, note (or years, in the wide format)", h)
+			p.errorf(c, "未知的列%q；应为indicator、year、value、price_basis、break、metric、from、unit、source、note（宽表为年份）", "unknown column %q; expected indicator, year, value, price_basis, break, metric, from, unit, source, note (or years, in the wide format)", h)
 			continue
 		}
 		if _, dup := cols[name]; dup {
-			p.errorf(c, "column %q given twice", h)
+			p.errorf(c, "列%q出现了两次", "column %q given twice", h)
 			continue
 		}
 		cols[name] = i
 	}
 	if _, ok := cols["indicator"]; !ok {
-		p.errorf(head[0], "no indicator column; the header needs indicator (指标)")
+		p.errorf(head[0], "没有指标列；表头须有indicator（指标）", "no indicator column; the header needs indicator (指标)")
 		return
 	}
 	_, hasYear := cols["year"]
 	if hasYear || len(years) == 0 {
 		for _, need := range []string{"year", "value"} {
 			if _, ok := cols[need]; !ok {
-				p.errorf(head[0], "no %s column; the long format needs indicator,year,value", need)
+				p.errorf(head[0], "没有%s列；长表须有indicator,year,value", "no %s column; the long format needs indicator,year,value", need)
 				return
 			}
 		}
 		if len(years) > 0 {
 			for i, y := range years {
-				p.errorf(head[i], "column %d is a year in a long-format file (which has a year column)", y)
+				p.errorf(head[i], "列%d是年份，但这是长表（已有year列）", "column %d is a year in a long-format file (which has a year column)", y)
 			}
 			return
 		}
@@ -88,7 +88,7 @@ func (p *parser) parseGrid(rows [][]cell) {
 		return
 	}
 	if _, ok := cols["value"]; ok {
-		p.errorf(head[cols["value"]], "a value column in a wide-format file; use either indicator,year,value or one column per year")
+		p.errorf(head[cols["value"]], "宽表中出现了value列；请用indicator,year,value，或每年一列，二选一", "a value column in a wide-format file; use either indicator,year,value or one column per year")
 		return
 	}
 	for _, r := range rows[1:] {
@@ -119,7 +119,7 @@ func (p *parser) attrs(r []cell, cols map[string]int, row int) (o Observation, o
 	if c, has := get("metric"); has {
 		m, good := parseMetric(c.text)
 		if !good {
-			p.errorf(c, "metric %q: expected level (水平), growth (增速: percent over the previous year) or avg_growth (年均增速, with from)", c.text)
+			p.errorf(c, "metric %q：应为level（水平）、growth（增速：比上年增长的百分比）或avg_growth（年均增速，需给from）", "metric %q: expected level (水平), growth (增速: percent over the previous year) or avg_growth (年均增速, with from)", c.text)
 			ok = false
 		}
 		o.Metric = m
@@ -127,18 +127,18 @@ func (p *parser) attrs(r []cell, cols map[string]int, row int) (o Observation, o
 	if c, has := get("from"); has && strings.TrimSpace(c.text) != "" {
 		y, err := strconv.Atoi(strings.TrimSpace(width.Fold.String(c.text)))
 		if err != nil || o.Metric != AvgGrowth || y < 1900 || y > 2200 {
-			p.errorf(c, "from %q: give the year an avg_growth span starts from (2015 for 2016–2020), only with metric avg_growth", c.text)
+			p.errorf(c, "from %q：请给出avg_growth区间的起始年份（2016–2020年写2015），只用于metric avg_growth", "from %q: give the year an avg_growth span starts from (2015 for 2016–2020), only with metric avg_growth", c.text)
 			ok = false
 		}
 		o.From = y
 	} else if o.Metric == AvgGrowth {
-		p.errorf(at(r, cols["metric"], row), "metric avg_growth needs a from column: the year the span starts from (2015 for 2016–2020)")
+		p.errorf(at(r, cols["metric"], row), "metric avg_growth需要from列：区间的起始年份（2016–2020年写2015）", "metric avg_growth needs a from column: the year the span starts from (2015 for 2016–2020)")
 		ok = false
 	}
 	if c, has := get("price_basis"); has {
 		b, good := parseBasis(c.text)
 		if !good {
-			p.errorf(c, "price_basis %q: expected a year such as 2020 (2020年价), comparable (可比价) or current (现价)", c.text)
+			p.errorf(c, "price_basis %q：应为年份如2020（2020年价）、comparable（可比价）或current（现价）", "price_basis %q: expected a year such as 2020 (2020年价), comparable (可比价) or current (现价)", c.text)
 			ok = false
 		}
 		o.PriceBasis = b
@@ -146,7 +146,7 @@ func (p *parser) attrs(r []cell, cols map[string]int, row int) (o Observation, o
 	if c, has := get("break"); has {
 		b, good := parseBreak(c.text)
 		if !good {
-			p.errorf(c, "break %q: expected empty, yes (a break before this year) or rebased (this year restated on the new definition)", c.text)
+			p.errorf(c, "break %q：应为空、yes（本年之前口径断开）或rebased（本年按新口径重述）", "break %q: expected empty, yes (a break before this year) or rebased (this year restated on the new definition)", c.text)
 			ok = false
 		}
 		o.Break = b
@@ -172,15 +172,15 @@ func (p *parser) longRow(r []cell, cols map[string]int) {
 	okV := err == nil
 	if !okV {
 		if strings.TrimSpace(vc.text) == "" {
-			p.errorf(vc, "no value; leave the row out when there is no figure")
+			p.errorf(vc, "没有数值；没有数据时请删去这一行", "no value; leave the row out when there is no figure")
 		} else {
-			p.errorf(vc, "value %q is not a number: %v", vc.text, err)
+			p.errorf(vc, "数值%q不是数字：%v", "value %q is not a number: %v", vc.text, err)
 		}
 	}
 	if okID && okA && okY && okV {
 		o.Year, o.Value = y, v
 		if o.Metric == AvgGrowth && o.From >= y {
-			p.errorf(yc, "avg_growth from %d to %d: the span must end after it starts", o.From, y)
+			p.errorf(yc, "avg_growth从%d到%d：区间结束须晚于开始", "avg_growth from %d to %d: the span must end after it starts", o.From, y)
 			return
 		}
 		if p.inLimits(id, o, vc) {
@@ -204,7 +204,7 @@ func (p *parser) wideRow(r []cell, cols map[string]int, years map[int]int, head 
 		}
 		v, err := ParseNumber(vc.text)
 		if err != nil {
-			p.errorf(vc, "value %q for %d is not a number: %v", vc.text, y, err)
+			p.errorf(vc, "%[2]d年的数值%[1]q不是数字：%[3]v", "value %q for %d is not a number: %v", vc.text, y, err)
 			continue
 		}
 		if !p.inRange(head[i], y) || !okID || !okA {
@@ -221,7 +221,7 @@ func (p *parser) wideRow(r []cell, cols map[string]int, years map[int]int, head 
 func (p *parser) year(c cell) (int, bool) {
 	m := yearCell.FindStringSubmatch(strings.TrimSpace(width.Fold.String(c.text)))
 	if m == nil {
-		p.errorf(c, "year %q is not a year; expected four digits such as 2021 (or 2021年)", c.text)
+		p.errorf(c, "年份%q不是年份；应为四位数字，如2021（或2021年）", "year %q is not a year; expected four digits such as 2021 (or 2021年)", c.text)
 		return 0, false
 	}
 	y, _ := strconv.Atoi(m[1])
@@ -230,7 +230,7 @@ func (p *parser) year(c cell) (int, bool) {
 
 func (p *parser) inRange(c cell, y int) bool {
 	if y < p.cat.MinYear || y > p.cat.MaxYear {
-		p.errorf(c, "year %d is outside the plan's range %d–%d", y, p.cat.MinYear, p.cat.MaxYear)
+		p.errorf(c, "年份%d超出规划的年份范围%d–%d", "year %d is outside the plan's range %d–%d", y, p.cat.MinYear, p.cat.MaxYear)
 		return false
 	}
 	return true

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"golang.org/x/text/width"
+
+	"fyp/internal/bilingual"
 )
 
 func TestParseNumber(t *testing.T) {
@@ -67,6 +69,10 @@ func TestParseNumber(t *testing.T) {
 			}
 			if !tt.ok && !strings.Contains(err.Error(), tt.why) {
 				t.Errorf("ParseNumber(%q) refused with %q, want it to say %q", tt.in, err, tt.why)
+			}
+			// Each refusal has a Chinese wording with the same numbers.
+			if zh := bilingual.In(err, "zh"); !tt.ok && (zh == err.Error() || !bilingual.SameNumbers(zh, err.Error())) {
+				t.Errorf("ParseNumber(%q): Chinese %q, English %q: want both, with the same numbers", tt.in, zh, err)
 			}
 		})
 	}

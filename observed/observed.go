@@ -2,7 +2,6 @@ package observed
 
 import (
 	"bytes"
-	"fmt"
 	"math"
 	"path/filepath"
 	"sort"
@@ -10,6 +9,7 @@ import (
 
 	"golang.org/x/text/width"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/yamlcheck"
 )
 
@@ -168,7 +168,7 @@ type parser struct {
 	cands  []string
 	// suggested memoises didYouMean by the text given: a file that names
 	// one unknown indicator on 100,000 rows asks once, not 100,000 times.
-	suggested map[string]string
+	suggested map[string]bilingual.Text
 	problems  yamlcheck.Problems
 	data      *Data
 	seen      map[key]Observation
@@ -200,8 +200,10 @@ func newParser(file string, cat Catalog) *parser {
 	return p
 }
 
-func (p *parser) errorf(c cell, format string, args ...any) {
-	p.problems = append(p.problems, yamlcheck.Problem{File: p.file, Line: c.row, Col: c.col, Msg: fmt.Sprintf(format, args...)})
+// errorf records a problem at c worded in Chinese (zh) and English (en)
+// from the same args (see bilingual.Sprintf).
+func (p *parser) errorf(c cell, zh, en string, args ...any) {
+	p.problems = append(p.problems, problemAt(p.file, c.row, c.col, zh, en, args...))
 }
 
 // fold normalises a name: full-width forms to half-width, spaces trimmed.
@@ -213,7 +215,7 @@ func fold(s string) string {
 func (p *parser) indicator(c cell) (string, bool) {
 	s := strings.TrimSpace(c.text)
 	if s == "" {
-		p.errorf(c, "no indicator; give the plan's id or Chinese name")
+		p.errorf(c, "没有指标；请写规划中的指标id或中文名称", "no indicator; give the plan's id or Chinese name")
 		return "", false
 	}
 	ids := p.byName[fold(s)]
@@ -221,18 +223,18 @@ func (p *parser) indicator(c cell) (string, bool) {
 	case len(ids) == 1:
 		return ids[0], true
 	case len(ids) > 1:
-		p.errorf(c, "indicator %q is ambiguous (%s); give the id", s, strings.Join(ids, ", "))
+		p.errorf(c, "指标%q有歧义（%s）；请写id", "indicator %q is ambiguous (%s); give the id", s, strings.Join(ids, ", "))
 		return "", false
 	}
 	sug, ok := p.suggested[s]
 	if !ok {
 		sug = didYouMean(s, p.cands)
 		if p.suggested == nil {
-			p.suggested = map[string]string{}
+			p.suggested = map[string]bilingual.Text{}
 		}
 		p.suggested[s] = sug
 	}
-	p.errorf(c, "unknown indicator %q%s", s, sug)
+	p.errorf(c, "未知的指标%q%s", "unknown indicator %q%s", s, sug)
 	return "", false
 }
 
@@ -240,7 +242,7 @@ func (p *parser) indicator(c cell) (string, bool) {
 // runes, at most a third of the name (at least 1): a Chinese name of four
 // characters tolerates one wrong character, not four. A candidate that
 // contains the given text counts as near.
-func didYouMean(s string, cands []string) string {
+func didYouMean(s string, cands []string) bilingual.Text {
 	fs := fold(s)
 	limit := max(1, len([]rune(fs))/3)
 	var near []string
@@ -250,7 +252,7 @@ func didYouMean(s string, cands []string) string {
 			near = append(near, c)
 		}
 	}
-	return yamlcheck.DidYouMean(s, near)
+	return yamlcheck.Hint(s, near)
 }
 
 // inLimits reports whether o's value is a possible figure for id, and
@@ -259,13 +261,13 @@ func (p *parser) inLimits(id string, o Observation, vc cell) bool {
 	v := o.Value
 	if o.Metric == Growth || o.Metric == AvgGrowth {
 		if v <= -100 || v > MaxGrowthPct {
-			p.errorf(vc, "growth %g%% for %s %d is impossible: expected more than -100 and at most %d (percent over the previous year)", v, id, o.Year, MaxGrowthPct)
+			p.errorf(vc, "%[2]s %[3]d年增速%[1]g%%不可能：应大于-100且不超过%[4]d（比上年增长的百分比）", "growth %g%% for %s %d is impossible: expected more than -100 and at most %d (percent over the previous year)", v, id, o.Year, MaxGrowthPct)
 			return false
 		}
 		return true
 	}
 	if math.Abs(v) > MaxMagnitude {
-		p.errorf(vc, "value %g for %s %d is beyond ±%g; check the number and its unit", v, id, o.Year, MaxMagnitude)
+		p.errorf(vc, "%[2]s %[3]d年的数值%[1]g超出±%[4]g；请检查数字及其单位", "value %g for %s %d is beyond ±%g; check the number and its unit", v, id, o.Year, MaxMagnitude)
 		return false
 	}
 	l, ok := p.cat.Limits[id]
@@ -278,10 +280,10 @@ func (p *parser) inLimits(id string, o Observation, vc cell) bool {
 	}
 	switch {
 	case l.Bounded && (v < l.Lo || v > l.Hi):
-		p.errorf(vc, "value %g%s for %s %d lies outside its bounds [%g, %g]", v, unit, id, o.Year, l.Lo, l.Hi)
+		p.errorf(vc, "%[3]s %[4]d年的数值%[1]g%[2]s超出取值范围[%[5]g, %[6]g]", "value %g%s for %s %d lies outside its bounds [%g, %g]", v, unit, id, o.Year, l.Lo, l.Hi)
 		return false
 	case l.Positive && v <= 0:
-		p.errorf(vc, "value %g%s for %s %d must be above 0: the indicator grows by percentages, so its level is positive", v, unit, id, o.Year)
+		p.errorf(vc, "%[3]s %[4]d年的数值%[1]g%[2]s须大于0：该指标按百分比增长，水平值为正", "value %g%s for %s %d must be above 0: the indicator grows by percentages, so its level is positive", v, unit, id, o.Year)
 		return false
 	}
 	return true
@@ -292,7 +294,7 @@ func (p *parser) add(id string, o Observation, vc cell) {
 	k := key{id, o.Year, o.Metric, o.From}
 	if prev, ok := p.seen[k]; ok {
 		if math.Abs(prev.Value-o.Value) > 1e-9*math.Max(1, math.Abs(o.Value)) {
-			p.errorf(vc, "duplicate: %s %d (%s) is already %g on row %d; this row gives %g", id, o.Year, o.Metric, prev.Value, prev.Row, o.Value)
+			p.errorf(vc, "重复：%s %d年（%s）已在第%[5]d行给出%[4]g；本行给出%[6]g", "duplicate: %s %d (%s) is already %g on row %d; this row gives %g", id, o.Year, o.Metric, prev.Value, prev.Row, o.Value)
 		}
 		return
 	}

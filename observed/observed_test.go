@@ -10,6 +10,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
 )
@@ -145,6 +146,28 @@ func TestBadRows(t *testing.T) {
 	for i, w := range want {
 		if !strings.HasPrefix(lines[i], w) {
 			t.Errorf("problem %d = %q, want prefix %q", i, lines[i], w)
+		}
+	}
+	// The same problems in Chinese, with the same numbers.
+	wantZH := []string{
+		`bad.csv:3:1: 未知的指标"forest_coverag"；是否想写 "forest_coverage"？`,
+		`bad.csv:4:3: 数值"fifty"不是数字`,
+		`bad.csv:5:2: 年份2019超出规划的年份范围2020–2035`,
+		`bad.csv:7:3: 重复：forest_coverage 2022年（level）已在第6行给出52.4；本行给出52.9`,
+		`bad.csv:8:4: price_basis "soon"：应为`,
+		`bad.csv:9:5: break "perhaps"：应为`,
+		`bad.csv:10:6: metric "speed"：应为`,
+		`bad.csv:11:3: 没有数值`,
+	}
+	zh := strings.Split(ps.In("zh"), "\n")
+	for i, w := range wantZH {
+		if i >= len(zh) || !strings.HasPrefix(zh[i], w) {
+			t.Errorf("problem %d in Chinese = %q, want prefix %q", i, zh[min(i, len(zh)-1)], w)
+		}
+	}
+	for _, p := range ps {
+		if p.MsgZH == "" || !bilingual.SameNumbers(p.MsgZH, p.Msg) {
+			t.Errorf("Chinese %q, English %q: want both, with the same numbers", p.MsgZH, p.Msg)
 		}
 	}
 }
@@ -358,6 +381,15 @@ func TestManyBadRowsCapped(t *testing.T) {
 	}
 	if last := lines[len(lines)-1]; last != "… and 99,950 more problems (100,000 in all)" {
 		t.Errorf("last line %q, want the count of the rest", last)
+	}
+	var ps yamlcheck.Problems
+	errors.As(err, &ps)
+	zh := strings.Split(ps.In("zh"), "\n")
+	if last := zh[len(zh)-1]; last != "……另有99,950个问题（共100,000个）" {
+		t.Errorf("last line in Chinese %q, want the count of the rest", last)
+	}
+	if !strings.HasPrefix(zh[0], `bad.csv:2:3: 数值"abc"不是数字：应为数字`) {
+		t.Errorf("first line in Chinese %q", zh[0])
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"fmt"
 	"io"
 	"sort"
 	"strconv"
@@ -24,12 +23,12 @@ var sheetNames = []string{"observed", "观测数据", "观测"}
 // TableCells, CellChars and XLSXPartLimit; the first limit crossed is the
 // one problem reported, with the sheet and row.
 func ReadXLSX(name string, data []byte, cat Catalog) (*Data, error) {
-	fail := func(row, col int, format string, args ...any) (*Data, error) {
-		return nil, yamlcheck.Problems{problemAt(name, row, col, fmt.Sprintf(format, args...))}
+	fail := func(row, col int, zh, en string, args ...any) (*Data, error) {
+		return nil, yamlcheck.Problems{problemAt(name, row, col, zh, en, args...)}
 	}
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return fail(0, 0, "not a readable XLSX workbook: %v", err)
+		return fail(0, 0, "不是可读的XLSX工作簿：%v", "not a readable XLSX workbook: %v", err)
 	}
 	wb := &workbook{name: name, parts: map[string]*zip.File{}}
 	for _, f := range z.File {
@@ -37,10 +36,10 @@ func ReadXLSX(name string, data []byte, cat Catalog) (*Data, error) {
 	}
 	sheets, sstPart, stylesPart, err := wb.sheets()
 	if err != nil {
-		return fail(0, 0, "not a readable XLSX workbook: %v", err)
+		return fail(0, 0, "不是可读的XLSX工作簿：%v", "not a readable XLSX workbook: %v", err)
 	}
 	if len(sheets) == 0 {
-		return fail(0, 0, "the workbook has no sheet")
+		return fail(0, 0, "工作簿中没有工作表", "the workbook has no sheet")
 	}
 	sheet := sheets[0]
 	for _, want := range sheetNames {
@@ -51,15 +50,15 @@ func ReadXLSX(name string, data []byte, cat Catalog) (*Data, error) {
 		}
 	}
 	if sheet.part == "" || wb.parts[sheet.part] == nil {
-		return fail(0, 0, "sheet %q: its part is missing from the workbook", sheet.name)
+		return fail(0, 0, "工作表%q：工作簿中缺少它的内容", "sheet %q: its part is missing from the workbook", sheet.name)
 	}
 	sst, err := wb.sharedStrings(sstPart)
 	if err != nil {
-		return fail(0, 0, "%v", err)
+		return fail(0, 0, "%v", "%v", err)
 	}
 	pct, err := wb.percentStyles(stylesPart)
 	if err != nil {
-		return fail(0, 0, "%v", err)
+		return fail(0, 0, "%v", "%v", err)
 	}
 	rows, prob := readSheet(wb, sheet, sst, pct)
 	if prob != nil {
@@ -109,7 +108,7 @@ func readSheet(wb *workbook, sheet sheetRef, sst []string, pct []bool) ([][]cell
 	sr := &sheetReader{wb: wb, sheet: sheet, sst: sst, pct: pct}
 	d, done, err := wb.open(sheet.part)
 	if err != nil {
-		return nil, sr.problem(0, "%v", err)
+		return nil, sr.problem(0, "%v", "%v", err)
 	}
 	defer done()
 	var (
@@ -129,7 +128,7 @@ func readSheet(wb *workbook, sheet sheetRef, sst []string, pct []bool) ([][]cell
 			break
 		}
 		if err != nil {
-			return nil, sr.problem(0, "%s", partError(sheet.part, err))
+			return nil, sr.problem(0, "%v", "%v", partError(sheet.part, err))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -140,13 +139,13 @@ func readSheet(wb *workbook, sheet sheetRef, sst []string, pct []bool) ([][]cell
 				if r := attr(t, "r"); r != "" {
 					n, err := strconv.Atoi(r)
 					if err != nil || n < 1 {
-						return nil, sr.problem(0, "row number %q is not a number", r)
+						return nil, sr.problem(0, "行号%[2]q不是数字", "row number %q is not a number", r)
 					}
 					next = n
 				}
 				sr.row = next
 				if sr.row > inputfile.TableRows || rowsSeen > inputfile.TableRows {
-					return nil, sr.problem(0, "more than %s rows, the limit for an observed table; split the file", numfmt.Thousands(inputfile.TableRows))
+					return nil, sr.problem(0, "超过%[2]s行，这是观测数据表的上限；请拆分文件", "more than %s rows, the limit for an observed table; split the file", numfmt.Thousands(inputfile.TableRows))
 				}
 				cur, col = nil, 0
 			case "c":
@@ -156,7 +155,7 @@ func readSheet(wb *workbook, sheet sheetRef, sst []string, pct []bool) ([][]cell
 				if r := attr(t, "r"); r != "" {
 					c, ok := column(r)
 					if !ok {
-						return nil, sr.problem(0, "cell reference %q is not a cell", r)
+						return nil, sr.problem(0, "单元格引用%[2]q不是单元格", "cell reference %q is not a cell", r)
 					}
 					next = c
 				}
@@ -189,14 +188,14 @@ func readSheet(wb *workbook, sheet sheetRef, sst []string, pct []bool) ([][]cell
 					continue
 				}
 				if col > inputfile.TableColumns {
-					return nil, sr.problem(col, "a value in column %d, past the %d-column limit for an observed table", col, inputfile.TableColumns)
+					return nil, sr.problem(col, "第%[2]d列有数值，超出观测数据表%[3]d列的上限", "a value in column %d, past the %d-column limit for an observed table", col, inputfile.TableColumns)
 				}
 				if len(cur) >= col { // columns out of order: keep the first
 					continue
 				}
 				sr.cells += col - len(cur)
 				if sr.cells > inputfile.TableCells {
-					return nil, sr.problem(col, "more than %s cells, the limit for an observed table; split the file", numfmt.Thousands(inputfile.TableCells))
+					return nil, sr.problem(col, "超过%[2]s个单元格，这是观测数据表的上限；请拆分文件", "more than %s cells, the limit for an observed table; split the file", numfmt.Thousands(inputfile.TableCells))
 				}
 				for len(cur) < col-1 {
 					cur = append(cur, cell{row: sr.row, col: len(cur) + 1})
@@ -227,7 +226,7 @@ func (sr *sheetReader) text(typ string, style int, v string, col int) (string, *
 	case "s":
 		i, err := strconv.Atoi(strings.TrimSpace(v))
 		if err != nil || i < 0 || i >= len(sr.sst) {
-			return "", sr.problem(col, "shared string %q does not exist", v)
+			return "", sr.problem(col, "共享字符串%[2]q不存在", "shared string %q does not exist", v)
 		}
 		v = sr.sst[i]
 	case "b":
@@ -242,15 +241,15 @@ func (sr *sheetReader) text(typ string, style int, v string, col int) (string, *
 		}
 	}
 	if len(v) > inputfile.CellChars && utf8.RuneCountInString(v) > inputfile.CellChars {
-		return "", sr.problem(col, "a cell of %s characters, over Excel's own limit of %s", numfmt.Thousands(utf8.RuneCountInString(v)), numfmt.Thousands(inputfile.CellChars))
+		return "", sr.problem(col, "单元格有%[2]s个字符，超过Excel自身%[3]s的上限", "a cell of %s characters, over Excel's own limit of %s", numfmt.Thousands(utf8.RuneCountInString(v)), numfmt.Thousands(inputfile.CellChars))
 	}
 	return v, nil
 }
 
 // problem is a problem at the current row (0 before the first) and column
 // col (0: the row), naming the sheet.
-func (sr *sheetReader) problem(col int, format string, args ...any) *yamlcheck.Problem {
-	p := problemAt(sr.wb.name, sr.row, col, fmt.Sprintf("sheet %q: ", sr.sheet.name)+fmt.Sprintf(format, args...))
+func (sr *sheetReader) problem(col int, zh, en string, args ...any) *yamlcheck.Problem {
+	p := problemAt(sr.wb.name, sr.row, col, "工作表%q："+zh, "sheet %q: "+en, append([]any{sr.sheet.name}, args...)...)
 	return &p
 }
 

@@ -9,6 +9,7 @@ import (
 	"path"
 	"strings"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 	"fyp/internal/numfmt"
 )
@@ -77,7 +78,7 @@ func (wb *workbook) open(name string) (*xml.Decoder, func(), error) {
 		return nil, func() {}, nil
 	}
 	if f.UncompressedSize64 > uint64(partLimit) {
-		return nil, nil, fmt.Errorf("%s: %s uncompressed, over the %s limit for a part of a workbook", name, inputfile.Size(int64(min(f.UncompressedSize64, 1<<62))), inputfile.Size(partLimit))
+		return nil, nil, bilingual.Errorf("%s：解压后%s，超过工作簿单个部件%s的上限", "%s: %s uncompressed, over the %s limit for a part of a workbook", name, inputfile.Size(int64(min(f.UncompressedSize64, 1<<62))), inputfile.Size(partLimit))
 	}
 	rc, err := f.Open()
 	if err != nil {
@@ -88,16 +89,18 @@ func (wb *workbook) open(name string) (*xml.Decoder, func(), error) {
 }
 
 // partError turns a reading error of part name into a message for users.
-func partError(name string, err error) string {
+func partError(name string, err error) bilingual.Text {
 	switch {
 	case errors.Is(err, errPartTooLarge):
-		return fmt.Sprintf("%s is over the %s limit for a part of a workbook once uncompressed", name, inputfile.Size(partLimit))
+		return bilingual.Text{ZH: fmt.Sprintf("%s解压后超过工作簿单个部件%s的上限", name, inputfile.Size(partLimit)),
+			EN: fmt.Sprintf("%s is over the %s limit for a part of a workbook once uncompressed", name, inputfile.Size(partLimit))}
 	case errors.Is(err, errRunTooLong):
-		return fmt.Sprintf("a cell longer than %s characters (Excel's own limit) in %s", numfmt.Thousands(inputfile.CellChars), name)
+		return bilingual.Text{ZH: fmt.Sprintf("%[2]s中有单元格超过%[1]s个字符（Excel自身的上限）", numfmt.Thousands(inputfile.CellChars), name),
+			EN: fmt.Sprintf("a cell longer than %s characters (Excel's own limit) in %s", numfmt.Thousands(inputfile.CellChars), name)}
 	case errors.Is(err, zip.ErrFormat), errors.Is(err, zip.ErrChecksum), errors.Is(err, zip.ErrAlgorithm):
-		return fmt.Sprintf("%s: the workbook is damaged (%v)", name, err)
+		return bilingual.Text{ZH: fmt.Sprintf("%s：工作簿已损坏（%v）", name, err), EN: fmt.Sprintf("%s: the workbook is damaged (%v)", name, err)}
 	}
-	return fmt.Sprintf("%s: not well-formed XML (%v)", name, err)
+	return bilingual.Text{ZH: fmt.Sprintf("%s：XML格式不正确（%v）", name, err), EN: fmt.Sprintf("%s: not well-formed XML (%v)", name, err)}
 }
 
 // rels reads a relationships part: id → target path within the archive,
@@ -116,7 +119,7 @@ func (wb *workbook) rels(name string) (byID, byType map[string]string, err error
 			return byID, byType, nil
 		}
 		if err != nil {
-			return nil, nil, errors.New(partError(name, err))
+			return nil, nil, bilingual.Errorf("%v", "%v", partError(name, err))
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || se.Name.Local != "Relationship" {
@@ -168,7 +171,7 @@ func (wb *workbook) sheets() (list []sheetRef, sst, styles string, err error) {
 		return nil, "", "", err
 	}
 	if d == nil {
-		return nil, "", "", fmt.Errorf("no %s: not an XLSX workbook", book)
+		return nil, "", "", bilingual.Errorf("没有%s：不是XLSX工作簿", "no %s: not an XLSX workbook", book)
 	}
 	defer done()
 	for {
@@ -177,7 +180,7 @@ func (wb *workbook) sheets() (list []sheetRef, sst, styles string, err error) {
 			break
 		}
 		if err != nil {
-			return nil, "", "", errors.New(partError(book, err))
+			return nil, "", "", bilingual.Errorf("%v", "%v", partError(book, err))
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || se.Name.Local != "sheet" {
@@ -214,7 +217,7 @@ func (wb *workbook) sharedStrings(name string) ([]string, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, errors.New(partError(name, err))
+			return nil, bilingual.Errorf("%v", "%v", partError(name, err))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -230,7 +233,7 @@ func (wb *workbook) sharedStrings(name string) ([]string, error) {
 			switch t.Name.Local {
 			case "si":
 				if len(out) == inputfile.TableCells {
-					return nil, fmt.Errorf("%s: more than %s shared strings, the cell limit for an observed table", name, numfmt.Thousands(inputfile.TableCells))
+					return nil, bilingual.Errorf("%s：共享字符串超过%s个，这是观测数据表的单元格上限", "%s: more than %s shared strings, the cell limit for an observed table", name, numfmt.Thousands(inputfile.TableCells))
 				}
 				out = append(out, b.String())
 			case "t":
@@ -264,7 +267,7 @@ func (wb *workbook) percentStyles(name string) ([]bool, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, errors.New(partError(name, err))
+			return nil, bilingual.Errorf("%v", "%v", partError(name, err))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/yamlcheck"
 )
 
@@ -26,7 +27,7 @@ func TestBadFiles(t *testing.T) {
 		{"rate_minus_100.yaml", 3, "wipes the level out"},
 		{"sd_huge.yaml", 4, "a standard deviation of 1e+300 points of growth a year: expected at most 1000"},
 		{"rate_huge.yaml", 3, "a rate of 1e+300% a year is more than an elevenfold rise every year; expected at most 1000"},
-		{"step_huge.yaml", 3, "a step of 1e+300 万元 a year is beyond ±1e+15"},
+		{"step_huge.yaml", 3, "a step of 1e+300 10,000 yuan a year is beyond ±1e+15"}, // the unit in English (unit_en)
 		{"shock_huge.yaml", 3, "a change of 1e+300 points a year is beyond ±1000"},
 		{"shock_huge.yaml", 4, "a level shift of 1e+300% is more than an elevenfold jump"},
 		{"step_out_of_bounds.yaml", 3, "outside its bounds [0, 100]"},
@@ -63,6 +64,12 @@ func TestBadFiles(t *testing.T) {
 				t.Fatalf("Load(%s) error = %v, want yamlcheck.Problems", f, err)
 			}
 			for _, pr := range ps {
+				// The English unit of gdp_per_capita, "10,000 yuan", is 万元.
+				if pr.MsgZH == "" || !bilingual.SameNumbers(pr.MsgZH, strings.ReplaceAll(pr.Msg, "10,000 yuan", "万元")) {
+					t.Errorf("%s:%d: Chinese %q, English %q: want both, with the same numbers", pr.File, pr.Line, pr.MsgZH, pr.Msg)
+				}
+			}
+			for _, pr := range ps {
 				if pr.Line == c.line && strings.Contains(pr.Error(), c.want) {
 					if !strings.HasPrefix(pr.Error(), pr.File) {
 						t.Errorf("message %q does not start with the file", pr.Error())
@@ -71,6 +78,55 @@ func TestBadFiles(t *testing.T) {
 				}
 			}
 			t.Errorf("Load(%s): no problem at line %d containing %q; got:\n%v", f, c.line, c.want, err)
+		})
+	}
+}
+
+// TestBadFilesInChinese: the problems of TestBadFiles, worded in Chinese
+// (fyp's default language), at the same line with the same facts.
+func TestBadFilesInChinese(t *testing.T) {
+	p := plan(t)
+	cases := []struct {
+		file string
+		line int
+		zh   string
+	}{
+		{"misspelt_key.yaml", 3, `未知的键"rat"；是否想写 "rate"？`},
+		{"unknown_id.yaml", 3, `assumptions.gpd: 未知的指标"gpd"；是否想写 "gdp"？`},
+		{"wrong_type.yaml", 3, `应为数字，实为"six"`},
+		{"rate_minus_100.yaml", 3, "年增速-100%或更低会使水平值归零；应大于-100"},
+		{"sd_huge.yaml", 4, "标准差为每年1e+300个百分点：最多1000"},
+		{"rate_huge.yaml", 3, "assumptions.gdp.rate: 年增速1e+300%意味着每年增长十一倍以上；最多1000"},
+		{"step_huge.yaml", 3, "每年增加1e+300万元超出±1e+15"},
+		{"shock_huge.yaml", 3, "每年变动1e+300个百分点超出±1000"},
+		{"step_out_of_bounds.yaml", 3, "这条linear规则使forest_coverage在2030年超出取值范围[0, 100]"},
+		{"year_out_of_range.yaml", 3, "年份2019不在情景的年份范围2021–2035内"},
+		{"ceiling_low.yaml", 3, "logistic上限50不高于基期值51.8"},
+		{"horizon_early.yaml", 2, "测算终点年2015早于规划基期年2020"},
+		{"duplicate_key.yaml", 4, "键重复（首次出现在第3行）"},
+		{"empty.yaml", 0, "文件是空的"},
+		{"alias_bomb.yaml", 0, "文件用了110个别名（*name），最多允许100个"},
+		{"overdetermined.yaml", 4, "恒等式population = gdp / gdp_per_capita约束过多"},
+		{"cycle_a.yaml", 2, "形成循环"},
+		{"missing_parent.yaml", 2, `继承的"no_such_parent.yaml"无法读取：没有这个情景`},
+		{"bad_uncertainty.yaml", 4, "自相关系数1：应严格介于-1和1之间"},
+		{"derived_not_derived.yaml", 3, "rd_intensity在规划中不是推算指标"},
+		{"correlation_not_psd.yaml", 3, "这些相关系数构不成有效的相关矩阵（不是半正定的：最小特征值-0.734）；gdp–income这一对（0.9）与其他相关系数冲突最大：去掉它，最小特征值为-0.204"},
+		{"syntax.yaml", 2, "YAML语法错误：缺少预期的','或'}'"},
+	}
+	for _, c := range cases {
+		t.Run(c.file, func(t *testing.T) {
+			_, err := Load(filepath.Join("testdata", c.file), p)
+			var ps yamlcheck.Problems
+			if !errors.As(err, &ps) {
+				t.Fatalf("error = %v, want yamlcheck.Problems", err)
+			}
+			for _, pr := range ps {
+				if pr.Line == c.line && strings.Contains(pr.In("zh"), c.zh) {
+					return
+				}
+			}
+			t.Errorf("no problem at line %d containing %q; got:\n%s", c.line, c.zh, ps.In("zh"))
 		})
 	}
 }

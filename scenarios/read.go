@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/viper"
 	"gopkg.in/yaml.v3"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 )
@@ -45,8 +46,8 @@ type uncSpec struct {
 	correlations []model.Correlation
 }
 
-func (sp *spec) warn(n *yaml.Node, key, msg string) {
-	p := yamlcheck.Problem{File: sp.file, Key: key, Msg: msg}
+func (sp *spec) warn(n *yaml.Node, key, zh, en string, args ...any) {
+	p := yamlcheck.Problem{File: sp.file, Key: key, Msg: bilingual.Sprintf("en", zh, en, args...), MsgZH: bilingual.Sprintf("zh", zh, en, args...)}
 	if n != nil {
 		p.Line = n.Line
 	}
@@ -55,7 +56,7 @@ func (sp *spec) warn(n *yaml.Node, key, msg string) {
 
 func (sp *spec) checkYear(w *yamlcheck.Walker, n *yaml.Node, key string, y int) {
 	if y < sp.yearLo || y > sp.yearHi {
-		w.Errorf(n, key, "year %d is outside the scenario's years %d–%d (the year after the plan's base year to the horizon)", y, sp.yearLo, sp.yearHi)
+		w.Errorf(n, key, "年份%d不在情景的年份范围%d–%d内（规划基期年的次年到测算终点年）", "year %d is outside the scenario's years %d–%d (the year after the plan's base year to the horizon)", y, sp.yearLo, sp.yearHi)
 	}
 }
 

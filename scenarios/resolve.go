@@ -1,15 +1,18 @@
 package scenarios
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"maps"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 
 	"gopkg.in/yaml.v3"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 	"fyp/seeds"
@@ -57,6 +60,31 @@ func (l *loader) open(ref string) (*spec, error) {
 	return sp, nil
 }
 
+// uncertaintyWords are model.CheckUncertainty's messages in Chinese, the
+// numbers and names kept.
+var uncertaintyWords = []struct {
+	re *regexp.Regexp
+	zh string
+}{
+	{regexp.MustCompile(`^the correlations are not a valid correlation matrix \(not positive semi-definite: smallest eigenvalue (\S+)\); the pair (\S+)–(\S+) \((\S+)\) conflicts most with the others: without it the smallest eigenvalue is (\S+)$`),
+		"这些相关系数构不成有效的相关矩阵（不是半正定的：最小特征值${1}）；${2}–${3}这一对（${4}）与其他相关系数冲突最大：去掉它，最小特征值为${5}"},
+	{regexp.MustCompile(`^correlation (\S+): (\S+) has no shock$`), "相关系数${1}：${2}没有设定冲击"},
+	{regexp.MustCompile(`^correlation (\S+) is (\S+); a correlation lies between −1 and 1$`), "相关系数${1}为${2}；相关系数应在−1到1之间"},
+	{regexp.MustCompile(`^correlation (\S+) is (\S+); an indicator's correlation with itself is 1$`), "相关系数${1}为${2}；指标与自身的相关系数为1"},
+	{regexp.MustCompile(`^correlation (\S+) is given as both (\S+) and (\S+); the matrix must be symmetric$`), "相关系数${1}同时给出了${2}和${3}；矩阵须对称"},
+}
+
+// uncertaintyZH is msg in Chinese, or "" (English shown) when it is not
+// among uncertaintyWords.
+func uncertaintyZH(msg string) string {
+	for _, w := range uncertaintyWords {
+		if w.re.MatchString(msg) {
+			return w.re.ReplaceAllString(msg, w.zh)
+		}
+	}
+	return ""
+}
+
 // chain returns the files from sp up to its root, child first.
 func (l *loader) chain(sp *spec) ([]*spec, error) {
 	out := []*spec{sp}
@@ -71,10 +99,11 @@ func (l *loader) chain(sp *spec) ([]*spec, error) {
 			var ps yamlcheck.Problems
 			if errors.As(err, &ps) {
 				return nil, append(yamlcheck.Problems{{File: cur.file, Line: cur.extendsLine, Key: "extends",
-					Msg: fmt.Sprintf("parent %s has problems (listed below)", ref)}}, ps...)
+					Msg: fmt.Sprintf("parent %s has problems (listed below)", ref), MsgZH: fmt.Sprintf("所继承的%s有问题（见下）", ref)}}, ps...)
 			}
 			return nil, yamlcheck.Problems{{File: cur.file, Line: cur.extendsLine, Key: "extends",
-				Msg: fmt.Sprintf("%s extends %q, which cannot be read: %v", cur.file, cur.extends, err)}}
+				Msg:   fmt.Sprintf("%s extends %q, which cannot be read: %v", cur.file, cur.extends, err),
+				MsgZH: fmt.Sprintf("%s继承的%q无法读取：%s", cur.file, cur.extends, bilingual.In(err, "zh"))}}
 		}
 		if seen[parent.file] {
 			names := make([]string, len(out))
@@ -82,7 +111,8 @@ func (l *loader) chain(sp *spec) ([]*spec, error) {
 				names[i] = s.file
 			}
 			return nil, yamlcheck.Problems{{File: cur.file, Line: cur.extendsLine, Key: "extends",
-				Msg: fmt.Sprintf("%s extends %s, which is already in the chain (%s → %s): a cycle", cur.file, parent.file, strings.Join(names, " → "), parent.file)}}
+				Msg:   fmt.Sprintf("%s extends %s, which is already in the chain (%s → %s): a cycle", cur.file, parent.file, strings.Join(names, " → "), parent.file),
+				MsgZH: fmt.Sprintf("%s继承的%s已在继承链中（%s → %s）：形成循环", cur.file, parent.file, strings.Join(names, " → "), parent.file)}}
 		}
 		seen[parent.file] = true
 		out = append(out, parent)
@@ -114,8 +144,8 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 		s := chain[i]
 		res.Warnings = append(res.Warnings, s.warnings...)
 		if s.planRef != "" {
-			if msg := l.checkPlanRef(s); msg != "" {
-				ps = append(ps, yamlcheck.Problem{File: s.file, Line: s.planLine, Key: "plan", Msg: msg})
+			if msg := l.checkPlanRef(s); msg != (bilingual.Text{}) {
+				ps = append(ps, yamlcheck.Problem{File: s.file, Line: s.planLine, Key: "plan", Msg: msg.EN, MsgZH: msg.ZH})
 			}
 		}
 		if s.horizon != 0 {
@@ -133,8 +163,8 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 			// The correlations must form a valid matrix once inherited;
 			// say so at the section that made them invalid.
 			if err := model.CheckUncertainty(*sc.Uncertainty); err != nil {
-				ps = append(ps, yamlcheck.Problem{File: s.file, Line: s.uncLine, Key: "uncertainty",
-					Msg: strings.TrimPrefix(err.Error(), "model: uncertainty: ")})
+				msg := strings.TrimPrefix(err.Error(), "model: uncertainty: ")
+				ps = append(ps, yamlcheck.Problem{File: s.file, Line: s.uncLine, Key: "uncertainty", Msg: msg, MsgZH: uncertaintyZH(msg)})
 			}
 		}
 	}
@@ -147,12 +177,14 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 	if errors.As(err, &oe) {
 		// Point at the indicator's assumption, else at the shocks.
 		msg := strings.TrimPrefix(err.Error(), "model: ")
+		zh := fmt.Sprintf("情景%q：%s：%s规则使测算值从%.4g在%d年超出任何有限数；请检查它的增速、增量或冲击",
+			oe.Scenario, oe.Indicator, oe.Rule, oe.From, oe.Year)
 		if o, ok := from[oe.Indicator]; ok {
-			return nil, yamlcheck.Problems{{File: o.file, Line: o.line, Key: "assumptions." + oe.Indicator, Msg: msg}}
+			return nil, yamlcheck.Problems{{File: o.file, Line: o.line, Key: "assumptions." + oe.Indicator, Msg: msg, MsgZH: zh}}
 		}
 		for _, s := range chain {
 			if s.hasShocks {
-				return nil, yamlcheck.Problems{{File: s.file, Line: s.shocksLine, Key: "shocks", Msg: msg}}
+				return nil, yamlcheck.Problems{{File: s.file, Line: s.shocksLine, Key: "shocks", Msg: msg, MsgZH: zh}}
 			}
 		}
 	}
@@ -186,6 +218,8 @@ func censorWarnings(pr *model.Projection, u model.Uncertainty, chain []*spec) ya
 			if sh, ok := s.unc.shockOf(id); ok {
 				ps = append(ps, yamlcheck.Problem{File: s.file, Line: s.shockLines[id], Key: "uncertainty.shocks." + id + ".sd",
 					Msg: fmt.Sprintf("sd %g: in about %.2g %% of a year's draws the shock takes %s's yearly growth to −%d %% or below, where fyp simulate holds it (at −100 %% the level would vanish); a shock this large on a growth rate says little about the target: keep the sd well below a third of 100 + the rate",
+						sh.SD, 100*risk[id], id, -model.SimFloorPct),
+					MsgZH: fmt.Sprintf("标准差%g：约%.2g%%的年度抽样中，冲击会使%s的年增速降到−%d%%或更低，fyp simulate会把它截在这里（到−100%%水平值即归零）；对增速施加这么大的冲击，对判断目标没有多少意义：标准差应远低于（100+增速）的三分之一",
 						sh.SD, 100*risk[id], id, -model.SimFloorPct)})
 				break
 			}
@@ -205,7 +239,7 @@ func (u *uncSpec) shockOf(id string) (model.ShockSpec, bool) {
 
 // checkPlanRef says what is wrong when a file names another plan than the
 // one it is run against ("" when nothing is).
-func (l *loader) checkPlanRef(s *spec) string {
+func (l *loader) checkPlanRef(s *spec) bilingual.Text {
 	ref := s.planRef
 	id := ref
 	if strings.HasSuffix(ref, ".yaml") || strings.HasSuffix(ref, ".yml") || strings.ContainsRune(ref, '/') {
@@ -214,14 +248,15 @@ func (l *loader) checkPlanRef(s *spec) string {
 		}
 		pl, err := seeds.Load(ref)
 		if err != nil {
-			return fmt.Sprintf("plan %q cannot be read: %v", s.planRef, err)
+			return bilingual.Text{ZH: fmt.Sprintf("规划%q无法读取：%s", s.planRef, bilingual.In(err, "zh")), EN: fmt.Sprintf("plan %q cannot be read: %v", s.planRef, err)}
 		}
 		id = pl.ID
 	}
 	if id != l.plan.ID {
-		return fmt.Sprintf("the scenario is written for plan %q but is run against %q (use --plan %s)", id, l.plan.ID, s.planRef)
+		return bilingual.Text{ZH: fmt.Sprintf("该情景是为规划%q编写的，却用于规划%q（请加 --plan %s）", id, l.plan.ID, s.planRef),
+			EN: fmt.Sprintf("the scenario is written for plan %q but is run against %q (use --plan %s)", id, l.plan.ID, s.planRef)}
 	}
-	return ""
+	return bilingual.Text{}
 }
 
 // flip applies the plan's ratio identities x = a/b: a scenario that gives x
@@ -239,7 +274,8 @@ func flip(p *model.Plan, sc *model.Scenario, from map[string]origin) yamlcheck.P
 		o := from[ind.ID]
 		if d.Op != model.OpRatio || len(d.Of) != 2 {
 			ps = append(ps, yamlcheck.Problem{File: o.file, Line: o.line, Key: "assumptions." + ind.ID,
-				Msg: fmt.Sprintf("%s is derived in the plan (%s of %s) and that formula cannot be turned round; remove its rule", ind.ID, d.Op, strings.Join(d.Of, ", "))})
+				Msg:   fmt.Sprintf("%s is derived in the plan (%s of %s) and that formula cannot be turned round; remove its rule", ind.ID, d.Op, strings.Join(d.Of, ", ")),
+				MsgZH: fmt.Sprintf("%s在规划中由公式算出（%s of %s），该公式不能反推；请删去它的规则", ind.ID, d.Op, strings.Join(d.Of, ", "))})
 			continue
 		}
 		num, den := d.Of[0], d.Of[1]
@@ -250,7 +286,8 @@ func flip(p *model.Plan, sc *model.Scenario, from map[string]origin) yamlcheck.P
 				at, key = ob, den
 			}
 			ps = append(ps, yamlcheck.Problem{File: at.file, Line: at.line, Key: "assumptions." + key,
-				Msg: fmt.Sprintf("over-determined identity %s = %s / %s: both %s (%s) and %s (%s) have rules; drop one (or set it to {rule: derived})", ind.ID, num, den, ind.ID, o, den, ob)})
+				Msg:   fmt.Sprintf("over-determined identity %s = %s / %s: both %s (%s) and %s (%s) have rules; drop one (or set it to {rule: derived})", ind.ID, num, den, ind.ID, o, den, ob),
+				MsgZH: fmt.Sprintf("恒等式%s = %s / %s约束过多：%s（%s）和%s（%s）都给了规则；请删去一个（或设为{rule: derived}）", ind.ID, num, den, ind.ID, o, den, ob)})
 			continue
 		}
 		sc.Assumptions[den] = model.Assumption{Rule: model.RuleDerived, Derived: &model.Derivation{Op: model.OpRatio, Of: []string{num, ind.ID}}}
@@ -275,7 +312,9 @@ func boundsProblems(p *model.Plan, pr *model.Projection, from map[string]origin)
 		}
 		ps = append(ps, yamlcheck.Problem{File: o.file, Line: o.line, Key: "assumptions." + w.Indicator,
 			Msg: fmt.Sprintf("this %s rule takes %s outside its bounds [%g, %g] in %d (%s); lower the %s or the horizon",
-				a.Rule, w.Indicator, ind.Lo, ind.Hi, w.Year, w.Message, stepWord(a.Rule))})
+				a.Rule, w.Indicator, ind.Lo, ind.Hi, w.Year, w.Message, stepWord(a.Rule)),
+			MsgZH: fmt.Sprintf("这条%s规则使%s在%d年超出取值范围[%g, %g]（%s）；请调低%s或缩短测算期",
+				a.Rule, w.Indicator, w.Year, ind.Lo, ind.Hi, cmp.Or(w.ZH, w.Message), stepWord(a.Rule))})
 	}
 	return ps
 }

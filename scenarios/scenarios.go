@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 	"fyp/internal/yamlcheck"
 	"fyp/model"
@@ -87,7 +88,8 @@ func LoadAll(refs []string, p *model.Plan) ([]*Result, error) {
 			return nil, err
 		}
 		if prev, dup := seen[r.Scenario.Name]; dup {
-			all = append(all, yamlcheck.Problem{File: r.File, Key: "name", Msg: fmt.Sprintf("scenario name %q is also used by %s; names must differ", r.Scenario.Name, prev)})
+			all = append(all, yamlcheck.Problem{File: r.File, Key: "name", Msg: fmt.Sprintf("scenario name %q is also used by %s; names must differ", r.Scenario.Name, prev),
+				MsgZH: fmt.Sprintf("情景名称%q与%s重名；名称须各不相同", r.Scenario.Name, prev)})
 			continue
 		}
 		seen[r.Scenario.Name] = r.File
@@ -134,14 +136,14 @@ func read(ref string) (name string, data []byte, err error) {
 	if !isFile(ref) {
 		data, err := Source(ref)
 		if err != nil {
-			return "", nil, fmt.Errorf("%w: %q is not a shipped scenario (%s) nor a .yaml file", ErrNotFound, ref, strings.Join(IDs(), ", "))
+			return "", nil, bilingual.Errorf("没有这个情景：%[2]q既不是内置情景（%[3]s），也不是.yaml文件", "%w: %q is not a shipped scenario (%s) nor a .yaml file", ErrNotFound, ref, strings.Join(IDs(), ", "))
 		}
 		return ref + ".yaml (shipped)", data, nil
 	}
 	data, err = inputfile.Read(ref, inputfile.YAMLLimit)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return "", nil, fmt.Errorf("%w: %s: file not found", ErrNotFound, ref)
+			return "", nil, bilingual.Errorf("没有这个情景：%[2]s：找不到文件", "%w: %s: file not found", ErrNotFound, ref)
 		}
 		return "", nil, err
 	}

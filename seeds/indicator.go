@@ -24,7 +24,7 @@ func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int, re
 		return nil
 	}
 	if !indicatorID.MatchString(id) {
-		w.Errorf(f["id"], path+".id", "indicator id %q must be lower-case letters, digits and '_', starting with a letter", id)
+		w.Errorf(f["id"], path+".id", "指标id %q只能由小写字母、数字和“_”组成，并以字母开头", "indicator id %q must be lower-case letters, digits and '_', starting with a letter", id)
 	}
 	ind := &model.Indicator{
 		ID:         id,
@@ -55,12 +55,12 @@ func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int, re
 	}
 	if b := w.Seq(f["bounds"], path+".bounds"); b != nil {
 		if len(b) != 2 {
-			w.Errorf(f["bounds"], path+".bounds", "expected [low, high], got %d numbers", len(b))
+			w.Errorf(f["bounds"], path+".bounds", "应为[下限, 上限]，实为%d个数", "expected [low, high], got %d numbers", len(b))
 		} else {
 			lo, ok1 := w.Float(b[0], path+".bounds")
 			hi, ok2 := w.Float(b[1], path+".bounds")
 			if ok1 && ok2 && lo >= hi {
-				w.Errorf(f["bounds"], path+".bounds", "low bound %g must be below high bound %g", lo, hi)
+				w.Errorf(f["bounds"], path+".bounds", "下限%g须小于上限%g", "low bound %g must be below high bound %g", lo, hi)
 			}
 			ind.Bounded, ind.Lo, ind.Hi = ok1 && ok2, lo, hi
 		}
@@ -70,10 +70,10 @@ func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int, re
 		ind.Baseline.Year, _ = w.Int(bf["year"], path+".baseline.year")
 		ind.Baseline.Value, ind.Baseline.Known = w.Float(bf["value"], path+".baseline.value")
 		if ind.Baseline.Year != 0 && p.BaseYear != 0 && ind.Baseline.Year != p.BaseYear {
-			w.Errorf(bf["year"], path+".baseline.year", "baseline year %d differs from the plan's base year %d", ind.Baseline.Year, p.BaseYear)
+			w.Errorf(bf["year"], path+".baseline.year", "基期年份%d与规划基期年%d不一致", "baseline year %d differs from the plan's base year %d", ind.Baseline.Year, p.BaseYear)
 		}
 		if ind.Baseline.Known && ind.Bounded && (ind.Baseline.Value < ind.Lo || ind.Baseline.Value > ind.Hi) {
-			w.Errorf(bf["value"], path+".baseline.value", "baseline %g lies outside the bounds [%g, %g]", ind.Baseline.Value, ind.Lo, ind.Hi)
+			w.Errorf(bf["value"], path+".baseline.value", "基期值%g超出取值范围[%g, %g]", "baseline %g lies outside the bounds [%g, %g]", ind.Baseline.Value, ind.Lo, ind.Hi)
 		}
 	}
 	ind.Baseline.Year = p.BaseYear
@@ -99,7 +99,7 @@ func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int, re
 			d.Of = append(d.Of, w.String(on, path+".derived.of"))
 		}
 		if d.Op == model.OpDifference && len(d.Of) != 2 || len(d.Of) < 2 {
-			w.Errorf(dn, path+".derived.of", "expected two indicator ids (three or more only for sum), got %d", len(d.Of))
+			w.Errorf(dn, path+".derived.of", "应为两个指标id（只有sum可以三个以上），实为%d个", "expected two indicator ids (three or more only for sum), got %d", len(d.Of))
 		}
 		ind.Derived = d
 	}
@@ -128,7 +128,7 @@ func decodeTarget(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan)
 	if rn := f["relative_to"]; !yamlcheck.IsNull(rn) {
 		t.RelativeTo = w.String(rn, path+".relative_to")
 		if t.RelativeTo != "" && t.Kind != "" && t.Kind != model.Growth {
-			w.Errorf(rn, path+".relative_to", "only a growth target can be relative to another indicator, not a %s target", t.Kind)
+			w.Errorf(rn, path+".relative_to", "只有增速目标可以相对另一指标设定，%s目标不行", "only a growth target can be relative to another indicator, not a %s target", t.Kind)
 			t.RelativeTo = ""
 		}
 	}
@@ -143,27 +143,27 @@ func decodeTarget(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.Plan)
 	case t.Kind == "":
 		return t, false
 	case t.Kind == model.Delegated && hasValue:
-		w.Errorf(f["value"], path+".value", "a delegated target (set by a higher level) has no value")
+		w.Errorf(f["value"], path+".value", "上级下达的目标（delegated）没有数值", "a delegated target (set by a higher level) has no value")
 	case t.Kind != model.Delegated && !hasValue:
 		if yamlcheck.IsNull(f["value"]) {
-			w.Errorf(n, path+".value", "missing: a %s target needs a number", t.Kind)
+			w.Errorf(n, path+".value", "缺失：%s目标需要一个数值", "missing: a %s target needs a number", t.Kind)
 		}
 		return t, false
 	}
 	if p.BaseYear != 0 && t.Year != 0 && t.Year <= p.BaseYear {
-		w.Errorf(f["year"], path+".year", "target year %d is not after the base year %d", t.Year, p.BaseYear)
+		w.Errorf(f["year"], path+".year", "目标年份%d不在基期年%d之后", "target year %d is not after the base year %d", t.Year, p.BaseYear)
 		return t, false
 	}
 	if t.From >= t.Year && t.Year != 0 {
-		w.Errorf(f["from"], path+".from", "the period starts in %d, not before the target year %d", t.From, t.Year)
+		w.Errorf(f["from"], path+".from", "起始年份%d不早于目标年份%d", "the period starts in %d, not before the target year %d", t.From, t.Year)
 		return t, false
 	}
 	if p.BaseYear != 0 && t.From < p.BaseYear {
-		w.Errorf(f["from"], path+".from", "the period starts in %d, before the base year %d", t.From, p.BaseYear)
+		w.Errorf(f["from"], path+".from", "起始年份%d早于基期年%d", "the period starts in %d, before the base year %d", t.From, p.BaseYear)
 		return t, false
 	}
 	if t.Kind == model.Reduction && t.Value >= 100 {
-		w.Errorf(f["value"], path+".value", "a reduction of %g%% or more leaves nothing; expected less than 100", t.Value)
+		w.Errorf(f["value"], path+".value", "下降%g%%或更多就什么也不剩了；应小于100", "a reduction of %g%% or more leaves nothing; expected less than 100", t.Value)
 	}
 	return t, true
 }
@@ -178,7 +178,7 @@ func decodeObservation(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.
 		o.Metric = model.Kind(m)
 	}
 	if o.Metric != model.Level && o.From == 0 {
-		w.Errorf(n, path+".from", "missing: a %s figure needs the year its period starts (from)", o.Metric)
+		w.Errorf(n, path+".from", "缺失：%s数据需要给出起始年份（from）", "missing: a %s figure needs the year its period starts (from)", o.Metric)
 	}
 	o.Value, o.Known = w.Float(f["value"], path+".value")
 	o.Comparable = true
@@ -186,7 +186,7 @@ func decodeObservation(w *yamlcheck.Walker, n *yaml.Node, path string, p *model.
 		if c.Value == "false" {
 			o.Comparable = false
 		} else if c.Value != "true" {
-			w.Errorf(c, path+".comparable", "expected true or false, got %q", c.Value)
+			w.Errorf(c, path+".comparable", "应为true或false，实为%q", "expected true or false, got %q", c.Value)
 		}
 	}
 	return o

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 )
@@ -162,47 +163,48 @@ indicators:
 		name string
 		src  string
 		want string // substring of the message, with FILE:LINE
+		zh   string // the same in Chinese
 	}{
 		{"duplicate id", good(func(s string) string {
 			return s + "  - id: a\n    name: 乙\n    unit: 个\n    section: 第一章第一节\n"
-		}), `p.yaml:13:5: indicators.a.id: duplicate indicator id "a" (first at line 6)`},
+		}), `p.yaml:13:5: indicators.a.id: duplicate indicator id "a" (first at line 6)`, `p.yaml:13:5: indicators.a.id: 指标id "a"重复（首次出现在第6行）`},
 		{"unknown kind", good(func(s string) string { return strings.Replace(s, "kind: level", "kind: levle", 1) }),
-			`p.yaml:12:28: indicators.a.targets[0].kind: "levle" is not one of`},
+			`p.yaml:12:28: indicators.a.targets[0].kind: "levle" is not one of`, `p.yaml:12:28: indicators.a.targets[0].kind: "levle"不是可选值`},
 		{"target before base", good(func(s string) string { return strings.Replace(s, "{year: 2025,", "{year: 2019,", 1) }),
-			`p.yaml:12:16: indicators.a.targets[0].year: target year 2019 is not after the base year 2020`},
+			`p.yaml:12:16: indicators.a.targets[0].year: target year 2019 is not after the base year 2020`, `p.yaml:12:16: indicators.a.targets[0].year: 目标年份2019不在基期年2020之后`},
 		{"missing unit", good(func(s string) string { return strings.Replace(s, "    unit: 万元\n", "", 1) }),
-			`p.yaml:6:5: indicators.a.unit: missing (required)`},
+			`p.yaml:6:5: indicators.a.unit: missing (required)`, `p.yaml:6:5: indicators.a.unit: 缺失（必填）`},
 		{"misspelt key", good(func(s string) string { return strings.Replace(s, "    section:", "    sectoin:", 1) }),
-			`did you mean "section"?`},
+			`did you mean "section"?`, `是否想写 "section"？`},
 		{"value not a number", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: two}", 1) }),
-			`p.yaml:12:42: indicators.a.targets[0].value: expected a number, got "two"`},
+			`p.yaml:12:42: indicators.a.targets[0].value: expected a number, got "two"`, `p.yaml:12:42: indicators.a.targets[0].value: 应为数字，实为"two"`},
 		{"negative baseline on a compound series", good(func(s string) string { return strings.Replace(s, "value: 1}", "value: -7.9}", 1) }),
-			`p.yaml:10:35: indicators.a.baseline.value: baseline -7.9: a grows by percentages`},
+			`p.yaml:10:35: indicators.a.baseline.value: baseline -7.9: a grows by percentages`, `p.yaml:10:35: indicators.a.baseline.value: 基期值-7.9：a按百分比增长`},
 		{"zero baseline on a compound series", good(func(s string) string { return strings.Replace(s, "value: 1}", "value: 0}", 1) }),
-			`p.yaml:10:35: indicators.a.baseline.value: baseline 0: a grows by percentages`},
+			`p.yaml:10:35: indicators.a.baseline.value: baseline 0: a grows by percentages`, `p.yaml:10:35: indicators.a.baseline.value: 基期值0：a按百分比增长`},
 		{"negative level target on a compound series", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: -2}", 1) }),
-			`p.yaml:12:42: indicators.a.targets[0].value: a level target of -2: a grows by percentages`},
+			`p.yaml:12:42: indicators.a.targets[0].value: a level target of -2: a grows by percentages`, `p.yaml:12:42: indicators.a.targets[0].value: level目标值-2：a按百分比增长`},
 		{"negative observed level on a compound series", good(func(s string) string {
 			return s + "    observed:\n      - {year: 2020, value: -1}\n"
-		}), `p.yaml:14:29: indicators.a.observed[0].value: an observed level of -1: a grows by percentages`},
+		}), `p.yaml:14:29: indicators.a.observed[0].value: an observed level of -1: a grows by percentages`, `p.yaml:14:29: indicators.a.observed[0].value: 观测水平值-1：a按百分比增长`},
 		{"negative logistic ceiling", good(func(s string) string {
 			return s + "    rule: {rule: logistic, rate: 5, ceiling: -3}\n"
-		}), `p.yaml:13:46: indicators.a.rule.ceiling: a logistic ceiling of -3: a follows a logistic rule`},
+		}), `p.yaml:13:46: indicators.a.rule.ceiling: a logistic ceiling of -3: a follows a logistic rule`, `p.yaml:13:46: indicators.a.rule.ceiling: logistic上限-3：a按logistic规则测算，所以水平值须大于0`},
 		{"share target above its bounds", good(func(s string) string {
 			return strings.Replace(strings.Replace(s, "value: 2}", "value: 152}", 1), "    section:", "    path: linear\n    bounds: [0, 100]\n    section:", 1)
-		}), `p.yaml:14:42: indicators.a.targets[0].value: a level target of 152 lies outside the bounds [0, 100] of a`},
+		}), `p.yaml:14:42: indicators.a.targets[0].value: a level target of 152 lies outside the bounds [0, 100] of a`, `p.yaml:14:42: indicators.a.targets[0].value: level目标值152超出a的取值范围[0, 100]`},
 		{"absurd observed level", good(func(s string) string {
 			return s + "    observed:\n      - {year: 2020, value: 1e308}\n"
-		}), `p.yaml:14:29: indicators.a.observed[0].value: an observed level of 1e+308 is beyond ±1e+15`},
+		}), `p.yaml:14:29: indicators.a.observed[0].value: an observed level of 1e+308 is beyond ±1e+15`, `p.yaml:14:29: indicators.a.observed[0].value: 观测水平值1e+308超出±1e+15`},
 		{"absurd stated rate", good(func(s string) string {
 			return s + "    rule: {rule: compound, rate: 1e300}\n"
-		}), `p.yaml:13:34: indicators.a.rule.rate: a rate of 1e+300% a year: expected more than -100 and at most 1000`},
-		{"tab", "id: x\n\tbase_year: 2020\n", "p.yaml:2:1: a tab in the indentation"},
-		{"empty", "  \n", "p.yaml: the file is empty"},
-		{"not utf-8", "id: \xff\xfe\n", "p.yaml:1: the file is not UTF-8 text"},
-		{"syntax", "id: [1, 2\n", "p.yaml:1: YAML syntax error"},
-		{"full-width colon", "id： x\n", "p.yaml:1:3: full-width colon"},
-		{"review not text", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: 2, review: [x]}", 1) }), "p.yaml:12:53: indicators.a.targets[0].review: expected text"},
+		}), `p.yaml:13:34: indicators.a.rule.rate: a rate of 1e+300% a year: expected more than -100 and at most 1000`, `p.yaml:13:34: indicators.a.rule.rate: 年增速1e+300%：应大于-100且不超过1000`},
+		{"tab", "id: x\n\tbase_year: 2020\n", "p.yaml:2:1: a tab in the indentation", "p.yaml:2:1: 缩进中有制表符"},
+		{"empty", "  \n", "p.yaml: the file is empty", "p.yaml: 文件是空的"},
+		{"not utf-8", "id: \xff\xfe\n", "p.yaml:1: the file is not UTF-8 text", "p.yaml:1: 文件不是UTF-8文本"},
+		{"syntax", "id: [1, 2\n", "p.yaml:1: YAML syntax error", "p.yaml:1: YAML语法错误"},
+		{"full-width colon", "id： x\n", "p.yaml:1:3: full-width colon", "p.yaml:1:3: 键后用了全角冒号"},
+		{"review not text", good(func(s string) string { return strings.Replace(s, "value: 2}", "value: 2, review: [x]}", 1) }), "p.yaml:12:53: indicators.a.targets[0].review: expected text", "p.yaml:12:53: indicators.a.targets[0].review: 应为文字"},
 	}
 	// A second indicator with a growth target that relative_to edits.
 	rel := func(target string) string {
@@ -222,21 +224,22 @@ indicators:
 		name string
 		src  string
 		want string
+		zh   string
 	}{
 		// Line 18 is the target of b; "      - {" puts the brace in column 9, so
 		// relative_to's value starts in column 9 + len("{year: 2025, kind: growth, relative_to: ") = 49.
 		{"relative to an unknown indicator", rel("{year: 2025, kind: growth, relative_to: gpd, value: 0, bound: min}"),
-			`p.yaml:18:49: indicators.b.targets[0].relative_to: unknown indicator "gpd"`},
+			`p.yaml:18:49: indicators.b.targets[0].relative_to: unknown indicator "gpd"`, `p.yaml:18:49: indicators.b.targets[0].relative_to: 未知的指标"gpd"`},
 		{"relative to a misspelt indicator", rel("{year: 2025, kind: growth, relative_to: aa, value: 0}"),
-			`did you mean "a"?`},
+			`did you mean "a"?`, `是否想写 "a"？`},
 		{"relative to itself", rel("{year: 2025, kind: growth, relative_to: b, value: 0}"),
-			`p.yaml:18:49: indicators.b.targets[0].relative_to: a target cannot be relative to its own indicator "b"`},
+			`p.yaml:18:49: indicators.b.targets[0].relative_to: a target cannot be relative to its own indicator "b"`, `p.yaml:18:49: indicators.b.targets[0].relative_to: 目标不能相对它自己的指标"b"设定`},
 		{"relative level target", rel("{year: 2025, kind: level, relative_to: a, value: 0}"),
-			`p.yaml:18:48: indicators.b.targets[0].relative_to: only a growth target can be relative to another indicator, not a level target`},
+			`p.yaml:18:48: indicators.b.targets[0].relative_to: only a growth target can be relative to another indicator, not a level target`, `p.yaml:18:48: indicators.b.targets[0].relative_to: 只有增速目标可以相对另一指标设定，level目标不行`},
 		{"relative_to not text", rel("{year: 2025, kind: growth, relative_to: [a], value: 0}"),
-			`p.yaml:18:49: indicators.b.targets[0].relative_to: expected text, got a list`},
+			`p.yaml:18:49: indicators.b.targets[0].relative_to: expected text, got a list`, `p.yaml:18:49: indicators.b.targets[0].relative_to: 应为文字，实为列表`},
 		{"misspelt relative_to", rel("{year: 2025, kind: growth, relativ_to: a, value: 0}"),
-			`unknown key "relativ_to"; did you mean "relative_to"?`},
+			`unknown key "relativ_to"; did you mean "relative_to"?`, `未知的键"relativ_to"；是否想写 "relative_to"？`},
 	}...)
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -247,6 +250,14 @@ indicators:
 			}
 			if !strings.Contains(err.Error(), tc.want) {
 				t.Errorf("message:\n%s\nwant it to contain:\n%s", err, tc.want)
+			}
+			for _, p := range ps {
+				if p.MsgZH == "" || !bilingual.SameNumbers(p.MsgZH, p.Msg) {
+					t.Errorf("%s: Chinese %q, English %q: want both, with the same numbers", p.Key, p.MsgZH, p.Msg)
+				}
+			}
+			if !strings.Contains(ps.In("zh"), tc.zh) {
+				t.Errorf("in Chinese:\n%s\nwant it to contain:\n%s", ps.In("zh"), tc.zh)
 			}
 		})
 	}

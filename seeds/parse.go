@@ -64,16 +64,16 @@ func decodePlan(w *yamlcheck.Walker, root *yaml.Node) *model.Plan {
 		Source:     w.String(f["source"], "source"),
 	}
 	if p.ID != "" && !planID.MatchString(p.ID) {
-		w.Errorf(f["id"], "id", "plan id %q must be lower-case letters, digits and '-'", p.ID)
+		w.Errorf(f["id"], "id", "规划id %q只能由小写字母、数字和“-”组成", "plan id %q must be lower-case letters, digits and '-'", p.ID)
 	}
 	p.BaseYear, _ = w.Int(f["base_year"], "base_year")
 	p.TargetYear, _ = w.Int(f["target_year"], "target_year")
 	p.VisionYear, _ = w.Int(f["vision_year"], "vision_year")
 	if p.BaseYear != 0 && p.TargetYear != 0 && p.TargetYear <= p.BaseYear {
-		w.Errorf(f["target_year"], "target_year", "target year %d must come after the base year %d", p.TargetYear, p.BaseYear)
+		w.Errorf(f["target_year"], "target_year", "目标年份%d须在基期年%d之后", "target year %d must come after the base year %d", p.TargetYear, p.BaseYear)
 	}
 	if p.VisionYear != 0 && p.VisionYear < p.TargetYear {
-		w.Errorf(f["vision_year"], "vision_year", "vision year %d comes before the target year %d", p.VisionYear, p.TargetYear)
+		w.Errorf(f["vision_year"], "vision_year", "远景年份%d早于目标年份%d", "vision year %d comes before the target year %d", p.VisionYear, p.TargetYear)
 	}
 	ids := map[string]int{}
 	var rels []relativeRef
@@ -83,7 +83,7 @@ func decodePlan(w *yamlcheck.Walker, root *yaml.Node) *model.Plan {
 			continue
 		}
 		if line, dup := ids[ind.ID]; dup {
-			w.Errorf(n, "indicators."+ind.ID+".id", "duplicate indicator id %q (first at line %d)", ind.ID, line)
+			w.Errorf(n, "indicators."+ind.ID+".id", "指标id %q重复（首次出现在第%d行）", "duplicate indicator id %q (first at line %d)", ind.ID, line)
 			continue
 		}
 		ids[ind.ID] = n.Line
@@ -96,7 +96,7 @@ func decodePlan(w *yamlcheck.Walker, root *yaml.Node) *model.Plan {
 		}
 		for _, op := range ind.Derived.Of {
 			if _, ok := ids[op]; !ok {
-				w.Errorf(nil, fmt.Sprintf("indicators[%d].derived.of", i), "unknown indicator %q%s", op, yamlcheck.DidYouMean(op, known))
+				w.Errorf(nil, fmt.Sprintf("indicators[%d].derived.of", i), "未知的指标%q%s", "unknown indicator %q%s", op, yamlcheck.Hint(op, known))
 			}
 		}
 	}
@@ -140,9 +140,9 @@ func resolveRelative(w *yamlcheck.Walker, p *model.Plan, rels []relativeRef) {
 		ref := p.Indicator(t.RelativeTo)
 		switch {
 		case t.RelativeTo == r.ind.ID:
-			w.Errorf(r.node, r.path, "a target cannot be relative to its own indicator %q", t.RelativeTo)
+			w.Errorf(r.node, r.path, "目标不能相对它自己的指标%q设定", "a target cannot be relative to its own indicator %q", t.RelativeTo)
 		case ref == nil:
-			w.Errorf(r.node, r.path, "unknown indicator %q%s", t.RelativeTo, yamlcheck.DidYouMean(t.RelativeTo, known))
+			w.Errorf(r.node, r.path, "未知的指标%q%s", "unknown indicator %q%s", t.RelativeTo, yamlcheck.Hint(t.RelativeTo, known))
 		default:
 			t.RelativeName = ref.Name
 		}

@@ -6,13 +6,13 @@ package seeds
 import (
 	"embed"
 	"errors"
-	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 	"fyp/model"
 )
@@ -62,7 +62,7 @@ func Load(ref string) (*model.Plan, error) {
 		}
 		prev, err := loadOne(prevRef)
 		if err != nil {
-			return nil, fmt.Errorf("plan %s names previous plan %q: %w", ref, p.PreviousID, err)
+			return nil, bilingual.Errorf("规划%s指定的上一期规划%q：%v", "plan %s names previous plan %q: %w", ref, p.PreviousID, err)
 		}
 		p.Previous = prev
 	}
@@ -74,12 +74,12 @@ func loadOne(ref string) (*model.Plan, error) {
 		return Parse(ref+".yaml (embedded)", data)
 	}
 	if !isFile(ref) {
-		return nil, fmt.Errorf("%w: %q is not an embedded plan (%s) nor a .yaml file", ErrNotFound, ref, strings.Join(IDs(), ", "))
+		return nil, bilingual.Errorf("没有这个规划：%[2]q既不是内置规划（%[3]s），也不是.yaml文件", "%w: %q is not an embedded plan (%s) nor a .yaml file", ErrNotFound, ref, strings.Join(IDs(), ", "))
 	}
 	data, err := inputfile.Read(ref, inputfile.YAMLLimit)
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: %s: file not found", ErrNotFound, ref)
+			return nil, bilingual.Errorf("没有这个规划：%[2]s：找不到文件", "%w: %s: file not found", ErrNotFound, ref)
 		}
 		return nil, err
 	}

@@ -56,7 +56,7 @@ the indicator's units) a year for shares and changes.`,
 // checkScope validates --scope.
 func checkScope(scope string) error {
 	if scope != "main" && scope != "all" {
-		return badInput("--scope %q: expected main or all", scope)
+		return badInput2("--scope %q：应为main或all", "--scope %q: expected main or all", scope)
 	}
 	return nil
 }

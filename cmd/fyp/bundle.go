@@ -23,12 +23,20 @@ type bundle map[string]func(io.Writer) error
 // folder missing or a file half-written, and cleans up after a signal.
 // A folder it refuses is bad input: exit 2.
 func (b bundle) write(c *cobra.Command, dir string, force bool) error {
-	err := outdir.Write(c.Context(), dir, outdir.Files(b), outdir.Options{Command: c.Name(), Force: force, Notes: c.ErrOrStderr()})
+	err := outdir.Write(c.Context(), dir, outdir.Files(b), outdir.Options{Command: c.Name(), Force: force, Notes: c.ErrOrStderr(), Lang: flagLang(c)})
 	var oe *outdir.Error
 	if errors.As(err, &oe) {
 		return inputError{fmt.Errorf("--out %w", err)}
 	}
 	return err
+}
+
+// flagLang is the --lang c runs with ("zh" when it has none).
+func flagLang(c *cobra.Command) string {
+	if f := c.Flag("lang"); f != nil {
+		return f.Value.String()
+	}
+	return "zh"
 }
 
 // checkOut refuses, before the command computes anything, a folder that

@@ -183,7 +183,7 @@ func (cf *chartFlags) options(o *options) (charts.Options, error) {
 		opt.Format = "png"
 	}
 	if cf.dpi < 36 || cf.dpi > 1200 {
-		return opt, badInput("--dpi %d: expected 36 to 1200", cf.dpi)
+		return opt, badInput2("--dpi %d：应为36到1200", "--dpi %d: expected 36 to 1200", cf.dpi)
 	}
 	cf.printFont = printpdf.Font{Data: charts.EmbeddedFontFile()}
 	if cf.font != "" {
@@ -213,7 +213,7 @@ func pdfRoute(o *options) (string, error) {
 		return browser, nil
 	}
 	if o.lang != "en" {
-		return "", badInput("--format pdf 需要无头 Chromium 来嵌入中文字体，本机没有安装（Debian：apt install chromium）；或改用 --format png 或 svg · --format pdf with Chinese labels needs headless Chromium, which is not installed (Debian: apt install chromium); or use --format png or svg")
+		return "", badInput2("--format pdf 需要无头 Chromium 来嵌入中文字体，本机没有安装（Debian：apt install chromium）；或改用 --format png 或 svg", "--format pdf with Chinese labels needs headless Chromium, which is not installed (Debian: apt install chromium); or use --format png or svg")
 	}
 	o.note("note: Chromium is not installed, so the PDF charts are written by gonum/plot, which spells ★ ≥ ≤ ≈ − as * >= <= ~ - (Debian: apt install chromium for the real characters)")
 	return "", nil
@@ -253,7 +253,7 @@ func loadFontFlag(spec string) (*charts.Font, printpdf.Font, error) {
 	}
 	data, err := inputfile.Read(path, inputfile.FontLimit)
 	if err != nil {
-		return nil, printpdf.Font{}, badInput("--font %w", err)
+		return nil, printpdf.Font{}, badInput2("--font %v", "--font %w", err)
 	}
 	f, err := charts.LoadFont(path, data, index)
 	if err != nil {
@@ -281,7 +281,7 @@ func buildCharts(prs []*model.Projection, data chartData, only []string, opt cha
 		for _, ind := range p.Indicators {
 			cands = append(cands, "path-"+ind.ID)
 		}
-		return nil, badInput("--only: unknown chart %q%s (charts: %s, path-ID)", id, yamlcheck.DidYouMean(id, cands), strings.Join(chartIDs, ", "))
+		return nil, badInput2("--only：未知的图表%q%s（图表：%s，以及path-指标ID）", "--only: unknown chart %q%s (charts: %s, path-ID)", id, yamlcheck.Hint(id, cands), strings.Join(chartIDs, ", "))
 	}
 	want := func(id string) bool { return len(only) == 0 || contains(only, id) }
 	if opt.Scenarios == nil {

@@ -39,13 +39,13 @@ check each, then delete the line.`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if id != "" && !planIDRe.MatchString(id) {
-				return badInput("--id %q: use lower-case letters, digits and '-'", id)
+				return badInput2("--id %q：请用小写字母、数字和“-”", "--id %q: use lower-case letters, digits and '-'", id)
 			}
 			if base != 0 && (base < 1950 || base > 2100) || target != 0 && (target < 1950 || target > 2100) {
-				return badInput("--base-year and --target-year take a year such as 2020 and 2025")
+				return badInput2("--base-year和--target-year应为年份，如2020和2025", "--base-year and --target-year take a year such as 2020 and 2025")
 			}
 			if base != 0 && target != 0 && target <= base {
-				return badInput("--target-year %d must come after --base-year %d", target, base)
+				return badInput2("--target-year %d须晚于--base-year %d", "--target-year %d must come after --base-year %d", target, base)
 			}
 			doc, err := document.ReadFile(args[0])
 			if err != nil {
@@ -81,7 +81,7 @@ check each, then delete the line.`,
 				data[k] = buf.Bytes()
 				if f.name != "" && !force {
 					if _, err := os.Lstat(f.name); err == nil {
-						return badInput("%s exists: give --force to overwrite it, or another -o", f.name)
+						return badInput2("%s已存在：加 --force 覆盖它，或换一个 -o", "%s exists: give --force to overwrite it, or another -o", f.name)
 					}
 				}
 			}

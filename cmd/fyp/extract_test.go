@@ -172,7 +172,8 @@ func TestExtractBadInput(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			out := filepath.Join(dir, "out-"+strings.ReplaceAll(tc.name, " ", "-")+".yaml")
-			args := append([]string{"extract", tc.path, "-o", out}, tc.args...)
+			// English wording: see TestMessagesInBothLanguages for the Chinese.
+			args := append([]string{"extract", tc.path, "-o", out, "--lang", "en"}, tc.args...)
 			stdout, stderr, code := fyp(t, args...)
 			if code != 2 {
 				t.Errorf("exit %d, want 2; stderr %q", code, stderr)

@@ -167,28 +167,37 @@ func TestBadInput(t *testing.T) {
 	bad := filepath.Join(dir, "bad.yaml")
 	os.WriteFile(bad, []byte("id: x\ntitle: t\nbase_year: 2020\ntarget_year: 2025\nindicators:\n  - id: a\n    nmae: 甲\n"), 0o644)
 	tests := []struct {
-		name string
-		args []string
-		want string
+		name     string
+		args     []string
+		want, zh string // with --lang en, and in Chinese (the default)
 	}{
-		{"unknown command", []string{"asess"}, "unknown command"},
-		{"unknown flag", []string{"assess", "--formt", "csv"}, "unknown flag"},
-		{"bad format", []string{"assess", "--format", "xls"}, `--format "xls": expected one of`},
-		{"bad lang", []string{"targets", "--lang", "fr"}, `--lang "fr"`},
-		{"horizon before base", []string{"project", "--to", "2019"}, "--to 2019: expected a year from the plan's base year 2020"},
-		{"unknown indicator", []string{"project", "--only", "gdp_per_capta"}, `unknown indicator "gdp_per_capta"; did you mean "gdp_per_capita"?`},
-		{"unknown plan", []string{"targets", "--plan", "jiangjin-15"}, "not an embedded plan"},
-		{"bad plan file", []string{"validate", bad}, "bad.yaml:7:5: indicators.a.nmae: unknown key"},
-		{"bad plan for a command", []string{"targets", "--plan", bad}, "bad.yaml:6:5: indicators.a.name: missing (required)"},
+		{"unknown command", []string{"asess"}, "unknown command", "未知的命令\"asess\"（fyp）\n\n是否想写：\n\tassess"},
+		{"unknown flag", []string{"assess", "--formt", "csv"}, "unknown flag", "未知的选项：--formt（见 fyp assess --help）"},
+		{"missing flag", []string{"solve"}, `required flag(s) "target", "vary" not set`, `必须给出选项"target", "vary"`},
+		{"bad format", []string{"assess", "--format", "xls"}, `--format "xls": expected one of`, `--format "xls"：应为table, csv, json, md之一`},
+		{"bad lang", []string{"targets", "--lang", "fr"}, `--lang "fr"`, `--lang "fr"：应为zh或en`},
+		{"horizon before base", []string{"project", "--to", "2019"}, "--to 2019: expected a year from the plan's base year 2020", "--to 2019：应为规划基期年2020到2120之间的年份"},
+		{"unknown indicator", []string{"project", "--only", "gdp_per_capta"}, `unknown indicator "gdp_per_capta"; did you mean "gdp_per_capita"?`, `--only：未知的指标"gdp_per_capta"；是否想写 "gdp_per_capita"？`},
+		{"unknown plan", []string{"targets", "--plan", "jiangjin-15"}, "not an embedded plan", `没有这个规划："jiangjin-15"既不是内置规划（jiangjin-13, jiangjin-14），也不是.yaml文件`},
+		{"bad plan file", []string{"validate", bad}, "bad.yaml:7:5: indicators.a.nmae: unknown key", `bad.yaml:7:5: indicators.a.nmae: 未知的键"nmae"；是否想写 "name"？（允许：id,`},
+		{"bad plan for a command", []string{"targets", "--plan", bad}, "bad.yaml:6:5: indicators.a.name: missing (required)", "bad.yaml:6:5: indicators.a.name: 缺失（必填）"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			out, errs, code := fyp(t, tc.args...)
+			out, errs, code := fyp(t, append(tc.args, "--lang", "en")...)
+			if tc.name == "bad lang" { // --lang fr is the bad input: the default wording
+				out, errs, code = fyp(t, tc.args...)
+				tc.want = tc.zh
+			}
 			if code != 2 {
 				t.Errorf("exit %d, want 2; stderr: %s", code, errs)
 			}
 			if !strings.Contains(errs, tc.want) {
 				t.Errorf("stderr = %q, want it to contain %q", errs, tc.want)
+			}
+			_, zh, zhCode := fyp(t, tc.args...)
+			if zhCode != 2 || !strings.Contains(zh, tc.zh) {
+				t.Errorf("in Chinese: exit %d, stderr = %q, want 2 and %q", zhCode, zh, tc.zh)
 			}
 			if out != "" {
 				t.Errorf("wrote to stdout on bad input: %q", out)
@@ -218,7 +227,7 @@ func TestRunWritesBundle(t *testing.T) {
 	}
 	foreign := t.TempDir()
 	os.WriteFile(filepath.Join(foreign, "mine.txt"), []byte("x"), 0o644)
-	if _, errs, code := fyp(t, "run", "--out", foreign); code != 2 || !strings.Contains(errs, "not written by fyp") {
+	if _, errs, code := fyp(t, "run", "--out", foreign); code != 2 || !strings.Contains(errs, "不是fyp写的文件") {
 		t.Errorf("run into a foreign folder: exit %d, %s", code, errs)
 	}
 	if _, err := os.Stat(filepath.Join(foreign, "mine.txt")); err != nil {

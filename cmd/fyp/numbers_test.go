@@ -68,7 +68,7 @@ indicators:
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			out, errs, code := fyp(t, tc.args...)
+			out, errs, code := fyp(t, append(tc.args, "--lang", "en")...) // the English wording
 			if code != 2 || !strings.Contains(errs, tc.want) {
 				t.Errorf("fyp %v: exit %d, stderr %q; want 2 and %q", tc.args, code, errs, tc.want)
 			}

@@ -40,11 +40,11 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			if year != 0 && (year < 1950 || year > 2100) {
-				return badInput("--year takes a year such as 2023")
+				return badInput2("--year应为年份，如2023", "--year takes a year such as 2023")
 			}
 			if out != "" && !force {
 				if _, err := os.Lstat(out); err == nil {
-					return badInput("%s exists: give --force to overwrite it, or another -o", out)
+					return badInput2("%s已存在：加 --force 覆盖它，或换一个 -o", "%s exists: give --force to overwrite it, or another -o", out)
 				}
 			}
 			p, err := o.loadPlan()
@@ -81,9 +81,14 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 			}
 			if len(conflicts) > 0 {
 				for _, k := range conflicts {
-					fmt.Fprintln(w, "  "+k.Error())
+					if o.lang == "en" {
+						fmt.Fprintln(w, "  "+k.Error())
+						continue
+					}
+					fmt.Fprintf(w, "  %s:%d和%s:%d给出的%s %d年（%s）分别为%s和%s：「%s」 / 「%s」\n", k.A.Doc, k.A.Line, k.B.Doc, k.B.Line,
+						k.A.ID, k.A.Year, k.A.Metric, k.A.Text, k.B.Text, k.A.Clause, k.B.Clause)
 				}
-				return badInput("%d contradictory figures in one document (listed above): check the document, nothing written", len(conflicts))
+				return badInput2("同一文件中有%d个相互矛盾的数据（见上）：请核对文件，未写入任何内容", "%d contradictory figures in one document (listed above): check the document, nothing written", len(conflicts))
 			}
 			cat := observed.CatalogOf(p)
 			kept, keptEarlier := figs[:0:0], map[int][]bulletin.Figure{}
@@ -100,10 +105,10 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 			}
 			if len(kept) == 0 {
 				if len(figs) > 0 {
-					return badInput("%s: the %d figures found all lie outside plan %s's years %d–%d (listed above); give the plan they belong to with --plan",
+					return badInput2("%s：找到的%d个数据都不在规划%s的年份%d–%d内（见上）；请用 --plan 指定它们所属的规划", "%s: the %d figures found all lie outside plan %s's years %d–%d (listed above); give the plan they belong to with --plan",
 						strings.Join(args, ", "), len(figs), p.ID, cat.MinYear, cat.MaxYear)
 				}
-				return badInput("%s: no figure for the indicators of plan %s was found", strings.Join(args, ", "), p.ID)
+				return badInput2("%s：没有找到规划%s指标的数据", "%s: no figure for the indicators of plan %s was found", strings.Join(args, ", "), p.ID)
 			}
 			var buf bytes.Buffer
 			if err := bulletin.WriteCSV(&buf, kept, keptEarlier); err != nil {
@@ -114,7 +119,7 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 				name = "observed.csv"
 			}
 			if _, err := observed.Read(name, buf.Bytes(), cat); err != nil {
-				return badInput("the figures read do not pass the observed file's checks, nothing written: %v", err)
+				return badInput2("读到的数据未通过观测数据文件的检查，未写入任何内容：%v", "the figures read do not pass the observed file's checks, nothing written: %v", err)
 			}
 			if out == "" {
 				_, err := o.stdout.Write(buf.Bytes())

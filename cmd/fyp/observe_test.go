@@ -67,8 +67,8 @@ func TestObserveBadInput(t *testing.T) {
 	cases := []struct {
 		name, text, want string
 	}{
-		{"none.txt", "2023年某区统计公报\n全年居民消费价格比上年下降0.3%。", "no figure"},
-		{"twice.txt", "2023年某区统计公报\n全年实现地区生产总值1401.59亿元。全年实现地区生产总值1400.00亿元。", "contradictory"},
+		{"none.txt", "2023年某区统计公报\n全年居民消费价格比上年下降0.3%。", "没有找到规划jiangjin-14指标的数据"},
+		{"twice.txt", "2023年某区统计公报\n全年实现地区生产总值1401.59亿元。全年实现地区生产总值1400.00亿元。", "同一文件中有1个相互矛盾的数据"},
 		{"noyear.txt", "某区概况\n全年实现地区生产总值1401.59亿元。", "--year"},
 	}
 	for _, c := range cases {

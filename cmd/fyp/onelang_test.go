@@ -54,7 +54,8 @@ import (
 // and charts write (md, html, csv, json, xlsx cells and sheet names,
 // report.docx's paragraphs, the <text> of every SVG chart), except
 // .fyp-manifest.json, fyp's own record of what it wrote; the titles,
-// notes and warnings of the review bundle's charts.
+// notes and warnings of the review bundle's charts. The refusals (exit 2)
+// are scanned the same way by TestRefusalsInOneLanguage.
 func TestOneLanguagePerOutput(t *testing.T) {
 	type setup struct {
 		name, plan string

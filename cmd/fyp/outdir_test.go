@@ -31,7 +31,8 @@ func TestOutKeepsUserFiles(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("report: exit %d: %s", code, errs)
 	}
-	if !strings.Contains(errs, "that `fyp run` wrote (") {
+	if !strings.Contains(errs, "替换了`fyp run`写的") { // the note in Chinese, the default
+
 		t.Errorf("report into run's folder did not say what it replaced: %q", errs)
 	}
 	for name, content := range user {
@@ -65,7 +66,7 @@ func TestOutRefused(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			args := append([]string{"charts", "--only", "headline", "--dpi", "72"}, tc.out...)
+			args := append([]string{"charts", "--only", "headline", "--dpi", "72", "--lang", "en"}, tc.out...)
 			out, errs, code := fyp(t, args...)
 			if code != 2 || !strings.Contains(errs, tc.want) {
 				t.Errorf("exit %d, stderr %q; want 2 and %q", code, errs, tc.want)
@@ -93,7 +94,7 @@ func TestOutRefusedFirst(t *testing.T) {
 	foreign := t.TempDir()
 	os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("mine"), 0o644)
 	for _, cmd := range []string{"run", "report", "charts"} {
-		_, errs, code := fyp(t, cmd, "--out", foreign, "--plan", "no-such-plan.yaml")
+		_, errs, code := fyp(t, cmd, "--out", foreign, "--plan", "no-such-plan.yaml", "--lang", "en")
 		if code != 2 || !strings.Contains(errs, "not written by fyp") || strings.Contains(errs, "no-such-plan") {
 			t.Errorf("%s --out FOREIGN --plan MISSING: exit %d, stderr %q; want the folder refused first", cmd, code, errs)
 		}

@@ -60,7 +60,7 @@ func horizonScenario(p *model.Plan, to int) (*model.Scenario, error) {
 		return nil, nil
 	}
 	if to < p.BaseYear || to > p.BaseYear+100 {
-		return nil, badInput("--to %d: expected a year from the plan's base year %d to %d", to, p.BaseYear, p.BaseYear+100)
+		return nil, badInput2("--to %d：应为规划基期年%d到%d之间的年份", "--to %d: expected a year from the plan's base year %d to %d", to, p.BaseYear, p.BaseYear+100)
 	}
 	return &model.Scenario{Name: "plan", Horizon: to}, nil
 }
@@ -69,7 +69,7 @@ func horizonScenario(p *model.Plan, to int) (*model.Scenario, error) {
 func checkIDs(p *model.Plan, flag string, ids []string) error {
 	for _, id := range ids {
 		if p.Indicator(id) == nil {
-			return badInput("%s: unknown indicator %q%s", flag, id, yamlcheck.DidYouMean(id, p.IDs()))
+			return badInput2("%s：未知的指标%q%s", "%s: unknown indicator %q%s", flag, id, yamlcheck.Hint(id, p.IDs()))
 		}
 	}
 	return nil

@@ -91,7 +91,7 @@ indicators:
 	if err := os.WriteFile(bad, []byte(src), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	out, errs, code := fyp(t, "validate", bad)
+	out, errs, code := fyp(t, "validate", bad, "--lang", "en")
 	// Line 15; the value of relative_to starts in column 9 + 40 = 49.
 	want := `rel.yaml:15:49: indicators.income.targets[0].relative_to: unknown indicator "gpd"; did you mean "gdp"?`
 	if code != 2 || !strings.Contains(errs, want) || out != "" {

@@ -38,7 +38,7 @@ func (f *reviewFlags) check() error {
 	if err := checkScope(f.scope); err != nil {
 		return err
 	}
-	fraction := floatRange{Lo: 0, Hi: 1, Want: "a fraction of the task, from 0 to 1"}
+	fraction := floatRange{Lo: 0, Hi: 1, Want: "a fraction of the task, from 0 to 1", WantZH: "任务完成比例，从0到1"}
 	if err := fraction.check("ahead", f.th.Ahead); err != nil {
 		return err
 	}
@@ -46,7 +46,7 @@ func (f *reviewFlags) check() error {
 		return err
 	}
 	if f.th.MinPoints < 1 {
-		return badInput("--min-points %d: expected at least 1", f.th.MinPoints)
+		return badInput2("--min-points %d：至少为1", "--min-points %d: expected at least 1", f.th.MinPoints)
 	}
 	return nil
 }
@@ -98,7 +98,7 @@ ceiling was broken in any observed year.`,
 				return err
 			}
 			if len(o.scenarios) > 1 {
-				return badInput("-s: a review projects under one scenario; got %d", len(o.scenarios))
+				return badInput2("-s：评估只按一个情景测算；实际给了%d个", "-s: a review projects under one scenario; got %d", len(o.scenarios))
 			}
 			p, err := o.loadPlan()
 			if err != nil {
@@ -106,7 +106,7 @@ ceiling was broken in any observed year.`,
 			}
 			if f.observed == "" {
 				if !hasRecord(p) {
-					return badInput("--observed FILE is needed for a mid-term review (plan %s has no recorded outcomes; try --plan jiangjin-13 for an ex-post review)", p.ID)
+					return badInput2("中期评估需要 --observed 文件（规划%s没有记录实际结果；事后评估可试 --plan jiangjin-13）", "--observed FILE is needed for a mid-term review (plan %s has no recorded outcomes; try --plan jiangjin-13 for an ex-post review)", p.ID)
 				}
 				return writeExPost(o.stdout, p, o.format, o.lang)
 			}
@@ -181,7 +181,7 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 		}
 	}
 	if asOf <= p.BaseYear || asOf > p.LastYear() {
-		return nil, badInput("--as-of %d: expected a year after the base year %d, up to %d", asOf, p.BaseYear, p.LastYear())
+		return nil, badInput2("--as-of %d：应为基期年%d之后、不晚于%d的年份", "--as-of %d: expected a year after the base year %d, up to %d", asOf, p.BaseYear, p.LastYear())
 	}
 	sc, err := reviewScenario(o, p)
 	if err != nil {

@@ -120,7 +120,7 @@ func TestReviewRefusesIncomparable(t *testing.T) {
 
 func TestBadObservedFile(t *testing.T) {
 	dir := filepath.Join(t.TempDir(), "report")
-	_, errs, code := fyp(t, "report", "--observed", "testdata/observed-bad.csv", "--out", dir)
+	_, errs, code := fyp(t, "report", "--observed", "testdata/observed-bad.csv", "--out", dir, "--lang", "en")
 	if code != 2 {
 		t.Errorf("exit %d, want 2", code)
 	}
@@ -129,6 +129,21 @@ func TestBadObservedFile(t *testing.T) {
 		`testdata/observed-bad.csv:4:3: value "52.3%%" is not a number`,
 		`testdata/observed-bad.csv:5:2: year 2040 is outside the plan's range 2020–2035`,
 		`testdata/observed-bad.csv:7:3: duplicate: gdp_per_capita 2021 (level) is already 8.4 on row 6; this row gives 8.5`,
+	} {
+		if !strings.Contains(errs, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errs)
+		}
+	}
+	// The same problems in Chinese, the default.
+	_, errs, code = fyp(t, "report", "--observed", "testdata/observed-bad.csv", "--out", dir)
+	if code != 2 {
+		t.Errorf("exit %d, want 2", code)
+	}
+	for _, want := range []string{
+		`testdata/observed-bad.csv:3:1: 未知的指标"森林覆盖"；是否想写 "森林覆盖率"？`,
+		`testdata/observed-bad.csv:4:3: 数值"52.3%%"不是数字`,
+		`testdata/observed-bad.csv:5:2: 年份2040超出规划的年份范围2020–2035`,
+		`testdata/observed-bad.csv:7:3: 重复：gdp_per_capita 2021年（level）已在第6行给出8.4；本行给出8.5`,
 	} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)

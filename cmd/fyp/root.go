@@ -2,11 +2,14 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"regexp"
 	"strings"
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/bilingual"
 	"fyp/model"
 	"fyp/seeds"
 )
@@ -51,11 +54,11 @@ Five-Year Plan (2021–2025) with its 2035 goals.`,
 	root.SetErr(stderr)
 	root.SetContext(ctx)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error {
-		return badInput("%v (see '%s --help')", err, c.CommandPath())
+		return inputError{usageError(fmt.Errorf("%v (see '%s --help')", err, c.CommandPath()))}
 	})
 	pf := root.PersistentFlags()
 	pf.StringVar(&o.plan, "plan", seeds.Default, "plan: an embedded id ("+strings.Join(seeds.IDs(), ", ")+") or a YAML file")
-	pf.StringVar(&o.lang, "lang", "zh", "language of labels: zh or en")
+	pf.StringVar(&o.lang, "lang", "zh", "language of labels and messages: zh or en")
 	root.AddCommand(
 		targetsCmd(o), projectCmd(o), assessCmd(o), checkCmd(o), validateCmd(o), runCmd(o),
 		compareCmd(o), solveCmd(o), sensitivityCmd(o),
@@ -64,16 +67,62 @@ Five-Year Plan (2021–2025) with its 2035 goals.`,
 	)
 	err := root.Execute()
 	if err != nil && isUsage(err) {
-		return inputError{err}
+		err = inputError{usageError(err)}
 	}
-	return err
+	return withLang(err, langArg(args, o.lang))
 }
 
-// isUsage recognises cobra's own usage errors (unknown command or flag).
+// langArg is the value of the last --lang in args, else lang: a usage
+// error (an unknown command or flag) stops cobra before it parses --lang.
+func langArg(args []string, lang string) string {
+	for i, a := range args {
+		switch {
+		case a == "--":
+			return lang
+		case a == "--lang" && i+1 < len(args):
+			lang = args[i+1]
+		case strings.HasPrefix(a, "--lang="):
+			lang = strings.TrimPrefix(a, "--lang=")
+		}
+	}
+	return lang
+}
+
+// isUsage recognises cobra's own usage errors (unknown command or flag,
+// wrong number of arguments, a required flag not given).
 func isUsage(err error) bool {
 	s := err.Error()
 	return strings.HasPrefix(s, "unknown command") || strings.HasPrefix(s, "unknown flag") ||
-		strings.Contains(s, "accepts ") || strings.Contains(s, "requires at least")
+		strings.Contains(s, "accepts ") || strings.Contains(s, "requires at least") ||
+		strings.HasPrefix(s, "required flag(s)")
+}
+
+// usageWords turn cobra's and pflag's English usage errors into Chinese,
+// keeping their facts (names, counts, suggestions).
+var usageWords = []struct {
+	re *regexp.Regexp
+	zh string
+}{
+	{regexp.MustCompile(`unknown command "(.*?)" for "(.*?)"`), `未知的命令"${1}"（${2}）`},
+	{regexp.MustCompile(`\n\nDid you mean this\?\n`), "\n\n是否想写：\n"},
+	{regexp.MustCompile(`unknown shorthand flag: '(.)' in (\S+)`), `未知的短选项'${1}'（${2}）`},
+	{regexp.MustCompile(`unknown flag: (\S+)`), `未知的选项：${1}`},
+	{regexp.MustCompile(`accepts at most (\d+) arg\(s\), received (\d+)`), `最多接受${1}个参数，实际给了${2}个`},
+	{regexp.MustCompile(`accepts (\d+) arg\(s\), received (\d+)`), `只接受${1}个参数，实际给了${2}个`},
+	{regexp.MustCompile(`requires at least (\d+) arg\(s\), only received (\d+)`), `至少需要${1}个参数，实际只给了${2}个`},
+	{regexp.MustCompile(`required flag\(s\) (.*) not set`), `必须给出选项${1}`},
+	{regexp.MustCompile(`invalid argument "(.*?)" for "(.*?)" flag: .*?(\(see|$)`), `选项${2}的值"${1}"无效 ${3}`},
+	{regexp.MustCompile(`flag needs an argument: (.*?)( \(see|$)`), `选项缺少值：${1}${2}`},
+	{regexp.MustCompile(` ?\(see '(.*?) --help'\)`), `（见 ${1} --help）`},
+}
+
+// usageError words a cobra usage error in both languages.
+func usageError(err error) error {
+	zh := err.Error()
+	for _, w := range usageWords {
+		zh = w.re.ReplaceAllString(zh, w.zh)
+	}
+	return &bilingual.Error{ZH: zh, EN: err.Error(), Err: err}
 }
 
 // addFormat registers --format with the given choices, the first being the
@@ -97,10 +146,10 @@ func addFormat(c *cobra.Command, o *options, choices ...string) {
 // check validates the shared flags.
 func (o *options) check(formats ...string) error {
 	if o.lang != "zh" && o.lang != "en" {
-		return badInput("--lang %q: expected zh or en", o.lang)
+		return badInput2("--lang %q：应为zh或en", "--lang %q: expected zh or en", o.lang)
 	}
 	if len(formats) > 0 && !contains(formats, o.format) {
-		return badInput("--format %q: expected one of %s", o.format, strings.Join(formats, ", "))
+		return badInput2("--format %q：应为%s之一", "--format %q: expected one of %s", o.format, strings.Join(formats, ", "))
 	}
 	return nil
 }

@@ -41,7 +41,7 @@ func (o *options) loadScenarios(p *model.Plan, refs []string) ([]*model.Scenario
 	var out []*model.Scenario
 	for _, r := range rs {
 		for _, w := range r.Warnings {
-			o.note(L(o.lang, "注意：", "warning: ") + w.Error())
+			o.note(L(o.lang, "注意：", "warning: ") + w.In(o.lang))
 		}
 		out = append(out, r.Scenario)
 	}
@@ -192,7 +192,7 @@ func parseTarget(p *model.Plan, s string) (model.TargetRef, error) {
 	id, year, ok := strings.Cut(s, "@")
 	var y int
 	if _, err := fmt.Sscanf(year, "%d", &y); !ok || err != nil || fmt.Sprint(y) != year {
-		return model.TargetRef{}, badInput("--target %q: expected ID@YEAR, e.g. gdp_per_capita@2025", s)
+		return model.TargetRef{}, badInput2("--target %q：应为 指标ID@年份，如gdp_per_capita@2025", "--target %q: expected ID@YEAR, e.g. gdp_per_capita@2025", s)
 	}
 	if err := checkIDs(p, "--target", []string{id}); err != nil {
 		return model.TargetRef{}, err
@@ -208,7 +208,7 @@ func parseTarget(p *model.Plan, s string) (model.TargetRef, error) {
 func parseKnob(p *model.Plan, s string) (model.Knob, error) {
 	id, what, ok := strings.Cut(s, ".")
 	if !ok || (what != "rate" && what != "step") {
-		return model.Knob{}, badInput("--vary %q: expected ID.rate or ID.step, e.g. gdp.rate", s)
+		return model.Knob{}, badInput2("--vary %q：应为 指标ID.rate或指标ID.step，如gdp.rate", "--vary %q: expected ID.rate or ID.step, e.g. gdp.rate", s)
 	}
 	if err := checkIDs(p, "--vary", []string{id}); err != nil {
 		return model.Knob{}, err

@@ -50,9 +50,11 @@ func TestScenarioCommands(t *testing.T) {
 		{"sensitivity", []string{"sensitivity", "--target", "gdp_per_capita@2035", "--format", "csv"}, 0, "baseline,gdp_per_capita@2035,1,"},
 		{"solve unreachable", []string{"solve", "--target", "forest_coverage@2025", "--vary", "forest_coverage.step", "--lo", "1", "--hi", "5", "--lang", "en"}, 0, "cannot be met"},
 		{"bad scenario file", []string{"project", "-s", "../../scenarios/testdata/unknown_id.yaml"}, 2, `unknown_id.yaml:3`},
-		{"unknown scenario", []string{"assess", "-s", "nosuch"}, 2, "not a shipped scenario"},
-		{"bad target", []string{"solve", "--target", "gdp", "--vary", "gdp.rate"}, 2, "ID@YEAR"},
-		{"bad knob", []string{"solve", "--target", "gdp_per_capita@2025", "--vary", "gpd.rate"}, 2, `did you mean "gdp"`},
+		{"unknown scenario", []string{"assess", "-s", "nosuch", "--lang", "en"}, 2, "not a shipped scenario"},
+		{"unknown scenario zh", []string{"assess", "-s", "nosuch"}, 2, `"nosuch"既不是内置情景`},
+		{"bad target", []string{"solve", "--target", "gdp", "--vary", "gdp.rate", "--lang", "en"}, 2, "ID@YEAR"},
+		{"bad knob", []string{"solve", "--target", "gdp_per_capita@2025", "--vary", "gpd.rate", "--lang", "en"}, 2, `did you mean "gdp"`},
+		{"bad knob zh", []string{"solve", "--target", "gdp_per_capita@2025", "--vary", "gpd.rate"}, 2, `是否想写 "gdp"？`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

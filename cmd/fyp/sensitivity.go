@@ -33,10 +33,10 @@ metric: the data for a tornado chart. Without -s it uses the baseline scenario.`
 			if err := o.check("table", "csv", "json", "md"); err != nil {
 				return err
 			}
-			if err := (floatRange{Lo: 0, LoOpen: true, Hi: maxDeltaPP, Want: fmt.Sprintf("percentage points a year, more than 0 and at most %d", maxDeltaPP)}).check("delta", d.RatePP); err != nil {
+			if err := (floatRange{Lo: 0, LoOpen: true, Hi: maxDeltaPP, Want: fmt.Sprintf("percentage points a year, more than 0 and at most %d", maxDeltaPP), WantZH: fmt.Sprintf("每年百分点，大于0且不超过%d", maxDeltaPP)}).check("delta", d.RatePP); err != nil {
 				return err
 			}
-			if err := (floatRange{Lo: 0, LoOpen: true, Hi: maxStep, Want: fmt.Sprintf("units a year, more than 0 and at most %g", maxStep)}).check("step-delta", d.Units); err != nil {
+			if err := (floatRange{Lo: 0, LoOpen: true, Hi: maxStep, Want: fmt.Sprintf("units a year, more than 0 and at most %g", maxStep), WantZH: fmt.Sprintf("每年增量（指标单位），大于0且不超过%g", maxStep)}).check("step-delta", d.Units); err != nil {
 				return err
 			}
 			p, ref, scs, err := o.targetScenarios(target, refs)

@@ -179,11 +179,13 @@ func TestServeFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"serve", "--lang", "fr"}, `--lang "fr": expected zh or en`},
+		{[]string{"serve", "--lang", "fr"}, `--lang "fr"：应为zh或en`},
 		{[]string{"serve", "--addr", "nonsense"}, `--addr "nonsense"`},
 		{[]string{"serve", "--addr", "192.0.2.1:0", "--lang", "en"}, "warning: listening on 192.0.2.1:0, not only on this machine"},
-		{[]string{"serve", "--plan", "no-such-plan.yaml"}, "no-such-plan.yaml: file not found"},
-		{[]string{"serve", "extra"}, "unknown command"},
+		{[]string{"serve", "--plan", "no-such-plan.yaml", "--lang", "en"}, "no-such-plan.yaml: file not found"},
+		{[]string{"serve", "--plan", "no-such-plan.yaml"}, "没有这个规划：no-such-plan.yaml：找不到文件"},
+		{[]string{"serve", "extra", "--lang", "en"}, "unknown command"},
+		{[]string{"serve", "extra"}, `未知的命令"extra"（fyp serve）`},
 	} {
 		_, stderr, code := fyp(t, c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) {

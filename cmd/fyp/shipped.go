@@ -23,7 +23,7 @@ func readObserved(p *model.Plan, name string) (string, []byte, error) {
 	if name == shippedObserved {
 		f, ok := seeds.Observed(p.ID)
 		if !ok {
-			return "", nil, badInput("--observed shipped: no real figures ship with plan %s; give a CSV or XLSX file", p.ID)
+			return "", nil, badInput2("--observed shipped：规划%s没有内置的实际数据；请给出CSV或XLSX文件", "--observed shipped: no real figures ship with plan %s; give a CSV or XLSX file", p.ID)
 		}
 		return f.Name, f.Data, nil
 	}

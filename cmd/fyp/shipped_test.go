@@ -27,9 +27,11 @@ func TestReviewShippedRefusals(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"plan without shipped figures", []string{"review", "--plan", "jiangjin-13", "--observed", "shipped"}, "no real figures ship with plan jiangjin-13"},
+		{"plan without shipped figures", []string{"review", "--plan", "jiangjin-13", "--observed", "shipped", "--lang", "en"}, "no real figures ship with plan jiangjin-13"},
+		{"plan without shipped figures, zh", []string{"review", "--plan", "jiangjin-13", "--observed", "shipped"}, "规划jiangjin-13没有内置的实际数据"},
 		{"missing file", []string{"review", "--observed", filepath.Join(dir, "none.csv")}, "--observed"},
-		{"folder", []string{"review", "--observed", dir}, "not a regular file"},
+		{"folder", []string{"review", "--observed", dir, "--lang", "en"}, "not a regular file"},
+		{"folder, zh", []string{"review", "--observed", dir}, "不是普通文件"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

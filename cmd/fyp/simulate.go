@@ -74,10 +74,10 @@ million draws) is refused.`,
 				return err
 			}
 			if c.Flags().Changed("draws") && (f.draws < 1 || f.draws > 10_000_000) {
-				return badInput("--draws %d: expected 1 to 10000000", f.draws)
+				return badInput2("--draws %d：应为1到10000000", "--draws %d: expected 1 to 10000000", f.draws)
 			}
 			if f.workers < 1 {
-				return badInput("--workers %d: expected at least 1", f.workers)
+				return badInput2("--workers %d：至少为1", "--workers %d: expected at least 1", f.workers)
 			}
 			if n := maxWorkers(); f.workers > n {
 				fmt.Fprintf(o.stderr, L(o.lang, "注意：--workers %d 超过上限 %d，按 %d 个运行（结果与之无关）\n",
@@ -281,7 +281,7 @@ func checkSimMemory(in simInput, opt model.SimOptions, budget int64) error {
 		return err
 	}
 	if need > budget {
-		return badInput("simulating %s with %d draws needs about %s of memory, over the budget of %s: use fewer --draws, or raise --max-memory if the machine has the memory",
+		return badInput2("按%[2]d次抽样模拟%[1]s约需%[3]s内存，超过%[4]s的预算：请减少 --draws，或在机器内存足够时调高 --max-memory", "simulating %s with %d draws needs about %s of memory, over the budget of %s: use fewer --draws, or raise --max-memory if the machine has the memory",
 			in.pr.Name(), opt.Draws, inputfile.Size(need), inputfile.Size(budget))
 	}
 	return nil

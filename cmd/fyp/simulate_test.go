@@ -89,9 +89,13 @@ func TestSimulateWorkersCapped(t *testing.T) {
 // before it starts, naming the flag that raises it. (--draws 10000000 took
 // 65 s and 5.9 GB; here the check is tested, not the run.)
 func TestSimulateMemoryBudget(t *testing.T) {
-	_, errs, code := fyp(t, "simulate", "--draws", "10000", "--workers", "2", "--max-memory", "1MB")
+	_, errs, code := fyp(t, "simulate", "--draws", "10000", "--workers", "2", "--max-memory", "1MB", "--lang", "en")
 	if code != 2 || !strings.Contains(errs, "simulating plan with 10000 draws needs about 7.6 MB of memory") || !strings.Contains(errs, "over the budget of 1 MB") || !strings.Contains(errs, "raise --max-memory") {
 		t.Errorf("exit %d, stderr %q; want exit 2 and the estimate against the budget", code, errs)
+	}
+	_, errs, code = fyp(t, "simulate", "--draws", "10000", "--workers", "2", "--max-memory", "1MB")
+	if code != 2 || !strings.Contains(errs, "按10000次抽样模拟plan约需7.6 MB内存，超过1 MB的预算") || !strings.Contains(errs, "调高 --max-memory") {
+		t.Errorf("exit %d, stderr %q; want exit 2 and the estimate against the budget, in Chinese", code, errs)
 	}
 	if _, errs, code := fyp(t, "simulate", "--draws", "10000", "--workers", "2", "--max-memory", "8MB", "--format", "csv"); code != 0 {
 		t.Errorf("under the budget: exit %d, stderr %q", code, errs)

@@ -56,9 +56,9 @@ other assumption.`,
 			if !c.Flags().Changed("hi") {
 				hi = dhi
 			}
-			r := floatRange{Lo: -100, Hi: model.MaxRatePct, Want: fmt.Sprintf("a rate in percent a year, from -100 to %d", model.MaxRatePct)}
+			r := floatRange{Lo: -100, Hi: model.MaxRatePct, Want: fmt.Sprintf("a rate in percent a year, from -100 to %d", model.MaxRatePct), WantZH: fmt.Sprintf("年增速（百分比），从-100到%d", model.MaxRatePct)}
 			if knob.Step {
-				r = floatRange{Lo: -maxStep, Hi: maxStep, Want: fmt.Sprintf("a step in units a year, from %g to %g", -maxStep, maxStep)}
+				r = floatRange{Lo: -maxStep, Hi: maxStep, Want: fmt.Sprintf("a step in units a year, from %g to %g", -maxStep, maxStep), WantZH: fmt.Sprintf("每年增量（指标单位），从%g到%g", -maxStep, maxStep)}
 			}
 			if err := r.check("lo", lo); err != nil {
 				return err
@@ -67,7 +67,7 @@ other assumption.`,
 				return err
 			}
 			if lo >= hi {
-				return badInput("--lo %g must be below --hi %g", lo, hi)
+				return badInput2("--lo %g须小于--hi %g", "--lo %g must be below --hi %g", lo, hi)
 			}
 			var rows []solveJSON
 			for _, sc := range scs {

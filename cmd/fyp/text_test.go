@@ -212,13 +212,17 @@ func TestVersion(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "fyp ") {
 		t.Errorf("fyp --version: exit %d, %q %q", code, out, errs)
 	}
-	_, errs, code = fyp(t, "--versoin")
+	_, errs, code = fyp(t, "--lang", "en", "--versoin")
 	if code != 2 || !strings.Contains(errs, "(see 'fyp --help')") {
 		t.Errorf("fyp --versoin: exit %d, %q, want 2 and (see 'fyp --help')", code, errs)
 	}
-	_, errs, _ = fyp(t, "assess", "--bogus")
+	_, errs, _ = fyp(t, "assess", "--bogus", "--lang", "en")
 	if !strings.Contains(errs, "(see 'fyp assess --help')") {
 		t.Errorf("fyp assess --bogus: %q, want (see 'fyp assess --help')", errs)
+	}
+	_, errs, _ = fyp(t, "assess", "--bogus") // Chinese, the default
+	if !strings.Contains(errs, "未知的选项：--bogus（见 fyp assess --help）") {
+		t.Errorf("fyp assess --bogus: %q, want 未知的选项：--bogus（见 fyp assess --help）", errs)
 	}
 	bi := &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Path: "fyp", Version: "v1.2.0"},
 		Settings: []debug.BuildSetting{{Key: "vcs.revision", Value: "86dcc9d0123456789abcdef"}, {Key: "vcs.time", Value: "2026-12-02T04:00:00Z"}, {Key: "vcs.modified", Value: "true"}}}

@@ -45,7 +45,7 @@ code 2 when any file has a problem.`,
 						return inputError{err}
 					}
 					for _, w := range r.Warnings {
-						fmt.Fprintln(o.stderr, L(o.lang, "注意：", "warning: ")+w.Error())
+						fmt.Fprintln(o.stderr, L(o.lang, "注意：", "warning: ")+w.In(o.lang))
 					}
 					fmt.Fprintf(o.stdout, L(o.lang, "%s：通过（情景 %s）\n", "%s: ok (scenario %s)\n"), f, r.Scenario.Name)
 					continue

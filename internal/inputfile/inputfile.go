@@ -10,6 +10,8 @@ import (
 	"io"
 	"io/fs"
 	"os"
+
+	"fyp/internal/bilingual"
 )
 
 // Limits, in bytes, for each kind of file. The README lists them.
@@ -42,6 +44,20 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Path + ": " + e.Err.Error() }
+
+// In is the message in lang ("en", else Chinese).
+func (e *Error) In(lang string) string {
+	if lang == "en" {
+		return e.Error()
+	}
+	switch {
+	case errors.Is(e.Err, fs.ErrNotExist):
+		return e.Path + "：文件不存在"
+	case errors.Is(e.Err, fs.ErrPermission):
+		return e.Path + "：没有读取权限"
+	}
+	return e.Path + "：" + bilingual.In(e.Err, lang)
+}
 func (e *Error) Unwrap() error { return e.Err }
 
 // ErrTooLarge is wrapped by the Error of a file over its limit.
@@ -104,9 +120,9 @@ func Open(path string, limit int64) (*os.File, int64, error) {
 func regular(path string, fi fs.FileInfo, limit int64) error {
 	switch {
 	case fi.IsDir():
-		return &Error{path, fmt.Errorf("%w: it is a folder", ErrNotRegular)}
+		return &Error{path, bilingual.Errorf("不是普通文件：这是一个文件夹", "%w: it is a folder", ErrNotRegular)}
 	case !fi.Mode().IsRegular():
-		return &Error{path, fmt.Errorf("%w (%s)", ErrNotRegular, kind(fi.Mode()))}
+		return &Error{path, bilingual.Errorf("不是普通文件（而是%[2]s）", "%w (%s)", ErrNotRegular, kind(fi.Mode()))}
 	case fi.Size() > limit:
 		return tooLarge(path, fi.Size(), limit)
 	}
@@ -114,19 +130,19 @@ func regular(path string, fi fs.FileInfo, limit int64) error {
 }
 
 func tooLarge(path string, size, limit int64) error {
-	return &Error{path, fmt.Errorf("%w: %s, over the %s limit for this kind of file", ErrTooLarge, Size(size), Size(limit))}
+	return &Error{path, bilingual.Errorf("文件太大：%[2]s，超过这类文件%[3]s的上限", "%w: %s, over the %s limit for this kind of file", ErrTooLarge, Size(size), Size(limit))}
 }
 
-func kind(m fs.FileMode) string {
+func kind(m fs.FileMode) bilingual.Text {
 	switch {
 	case m&fs.ModeDevice != 0, m&fs.ModeCharDevice != 0:
-		return "a device"
+		return bilingual.Text{ZH: "设备", EN: "a device"}
 	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
+		return bilingual.Text{ZH: "命名管道", EN: "a named pipe"}
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return bilingual.Text{ZH: "套接字", EN: "a socket"}
 	}
-	return m.Type().String()
+	return bilingual.Text{ZH: m.Type().String(), EN: m.Type().String()}
 }
 
 // Size formats a byte count for messages: "10 MB", "1.5 GB", "512 bytes".

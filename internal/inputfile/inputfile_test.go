@@ -8,6 +8,8 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"fyp/internal/bilingual"
 )
 
 func TestRead(t *testing.T) {
@@ -32,14 +34,15 @@ func TestRead(t *testing.T) {
 		name, path string
 		want       error  // nil: read succeeds
 		msg        string // part of the message
+		zh         string // the same in Chinese
 	}{
-		{"small file", small, nil, ""},
-		{"symlink to a file", link, nil, ""},
-		{"over the limit", big, ErrTooLarge, "2 KB, over the 1 KB limit"},
-		{"device", "/dev/zero", ErrNotRegular, "a device"},
-		{"fifo does not block", fifo, ErrNotRegular, "a named pipe"},
-		{"folder", dir, ErrNotRegular, "it is a folder"},
-		{"missing", filepath.Join(dir, "none.yaml"), fs.ErrNotExist, "file does not exist"},
+		{"small file", small, nil, "", ""},
+		{"symlink to a file", link, nil, "", ""},
+		{"over the limit", big, ErrTooLarge, "2 KB, over the 1 KB limit", "文件太大：2 KB，超过这类文件1 KB的上限"},
+		{"device", "/dev/zero", ErrNotRegular, "a device", "不是普通文件（而是设备）"},
+		{"fifo does not block", fifo, ErrNotRegular, "a named pipe", "不是普通文件（而是命名管道）"},
+		{"folder", dir, ErrNotRegular, "it is a folder", "不是普通文件：这是一个文件夹"},
+		{"missing", filepath.Join(dir, "none.yaml"), fs.ErrNotExist, "file does not exist", "文件不存在"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -56,6 +59,9 @@ func TestRead(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), tt.path+": ") || !strings.Contains(err.Error(), tt.msg) {
 				t.Errorf("Read(%s) error = %q; want the path and %q", tt.path, err, tt.msg)
+			}
+			if zh := e.In("zh"); zh != tt.path+"："+tt.zh || !bilingual.SameNumbers(zh, err.Error()) {
+				t.Errorf("Read(%s) in Chinese = %q; want %q, with the numbers of %q", tt.path, zh, tt.path+"："+tt.zh, err)
 			}
 		})
 	}

@@ -22,7 +22,7 @@ func (w *writer) inventory(pending []entry) (*inventory, error) {
 	inv := &inventory{files: map[string]entry{}, exists: map[string]bool{}}
 	m, ok, err := readManifest(filepath.Join(w.real, ManifestName))
 	if err != nil {
-		return nil, refuse(w.dir, "the list of fyp's files in it is damaged (%v), so fyp cannot tell its files from yours; choose another folder, or rename %s to %s to let fyp replace the files it writes by name and keep every other file", err, ManifestName, LegacyMarker)
+		return nil, refuse(w.dir, "其中fyp的文件清单已损坏（%v），fyp无法分辨哪些是它的文件、哪些是你的；请另选文件夹，或把%s改名为%s，让fyp按文件名替换它写的文件并保留其他所有文件", "the list of fyp's files in it is damaged (%v), so fyp cannot tell its files from yours; choose another folder, or rename %s to %s to let fyp replace the files it writes by name and keep every other file", err, ManifestName, LegacyMarker)
 	}
 	inv.listed = ok
 	if !ok {
@@ -80,7 +80,7 @@ func (w *writer) check(names []string, inv *inventory) error {
 			return err
 		}
 		if len(foreign) > 0 {
-			return refuse(w.dir, "the folder holds files not written by fyp (%s); choose another folder, or add --force to write fyp's files beside them (fyp never overwrites or deletes a file it did not write)", list(foreign))
+			return refuse(w.dir, "文件夹中有不是fyp写的文件（%s）；请另选文件夹，或加 --force 把fyp的文件写在它们旁边（fyp从不覆盖或删除不是它写的文件）", "the folder holds files not written by fyp (%s); choose another folder, or add --force to write fyp's files beside them (fyp never overwrites or deletes a file it did not write)", list(foreign))
 		}
 	}
 	var blocked []string
@@ -114,7 +114,7 @@ func (w *writer) check(names []string, inv *inventory) error {
 		}
 	}
 	if len(blocked) > 0 {
-		return refuse(w.dir, "fyp would overwrite %s it did not write: %s; move %s away or choose another folder (fyp never overwrites a file it did not write, even with --force)", count(len(blocked), "file"), list(blocked), itOrThem(len(blocked)))
+		return refuse(w.dir, "fyp会覆盖%s不是它写的文件：%s；请把它们移走或另选文件夹（即使加了 --force，fyp也从不覆盖不是它写的文件）", "fyp would overwrite %s it did not write: %s; move %s away or choose another folder (fyp never overwrites a file it did not write, even with --force)", count(len(blocked), "", "file"), list(blocked), itOrThem(len(blocked)))
 	}
 	return nil
 }

@@ -13,6 +13,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"fyp/internal/bilingual"
 )
 
 // Files maps each slash-separated path inside the folder to the function
@@ -34,6 +36,8 @@ type Options struct {
 	// Notes, if not nil, receives a line for each thing the user may not
 	// expect: files of another command replaced, stale files removed.
 	Notes io.Writer
+	// Lang is the language of the notes: "zh" for Chinese, else English.
+	Lang string
 }
 
 // DefaultWait is how long a write waits for another one into the same
@@ -45,14 +49,25 @@ const DefaultWait = 2 * time.Minute
 // another writer that does not finish). Commands exit 2 for it; nothing
 // has been written.
 type Error struct {
-	Dir string // as the user gave it
-	Msg string
+	Dir   string // as the user gave it
+	Msg   string // in English
+	MsgZH string // in Chinese
 }
 
 func (e *Error) Error() string { return e.Dir + ": " + e.Msg }
 
-func refuse(dir, format string, args ...any) error {
-	return &Error{dir, fmt.Sprintf(format, args...)}
+// In is the message in lang ("en", else Chinese).
+func (e *Error) In(lang string) string {
+	if lang == "en" {
+		return e.Error()
+	}
+	return e.Dir + "：" + e.MsgZH
+}
+
+// refuse is an *Error worded in Chinese (zh) and English (en) from the
+// same args (see bilingual.Sprintf).
+func refuse(dir, zh, en string, args ...any) error {
+	return &Error{dir, bilingual.Sprintf("en", zh, en, args...), bilingual.Sprintf("zh", zh, en, args...)}
 }
 
 func interrupted(dir string, err error) error {
@@ -119,7 +134,7 @@ func prepare(dir string) (real string, created bool, err error) {
 	real, err = resolve(dir)
 	if err == nil && real == "" {
 		if err := os.MkdirAll(dir, 0o777); err != nil {
-			return "", false, refuse(dir, "cannot create the folder: %v", plain(err))
+			return "", false, refuse(dir, "无法创建文件夹：%v", "cannot create the folder: %v", plain(err))
 		}
 		return dir, true, nil
 	}
@@ -130,7 +145,7 @@ func prepare(dir string) (real string, created bool, err error) {
 // can be created.
 func resolve(dir string) (string, error) {
 	if dir == "" {
-		return "", refuse(`""`, "no folder given")
+		return "", refuse(`""`, "没有给出文件夹", "no folder given")
 	}
 	real := dir
 	fi, err := os.Lstat(dir)
@@ -140,7 +155,7 @@ func resolve(dir string) (string, error) {
 		for p := filepath.Dir(dir); ; p = filepath.Dir(p) {
 			if fi, err := os.Stat(p); err == nil {
 				if !fi.IsDir() {
-					return "", refuse(dir, "cannot create the folder: %s is a file", p)
+					return "", refuse(dir, "无法创建文件夹：%s是一个文件", "cannot create the folder: %s is a file", p)
 				}
 				break
 			}
@@ -150,21 +165,21 @@ func resolve(dir string) (string, error) {
 		}
 		return "", nil
 	case err != nil:
-		return "", refuse(dir, "%v", plain(err))
+		return "", refuse(dir, "%v", "%v", plain(err))
 	case fi.Mode()&fs.ModeSymlink != 0:
 		target, err := filepath.EvalSymlinks(dir)
 		if err != nil {
 			link, _ := os.Readlink(dir)
-			return "", refuse(dir, "is a link to %s, which does not exist; create that folder or choose another", link)
+			return "", refuse(dir, "是指向%s的链接，但该文件夹不存在；请创建它或另选一个", "is a link to %s, which does not exist; create that folder or choose another", link)
 		}
 		if tfi, err := os.Stat(target); err != nil || !tfi.IsDir() {
-			return "", refuse(dir, "is a link to %s, which is not a folder; choose a folder", target)
+			return "", refuse(dir, "是指向%s的链接，但它不是文件夹；请选一个文件夹", "is a link to %s, which is not a folder; choose a folder", target)
 		}
 		real = target
 	case fi.Mode().IsRegular():
-		return "", refuse(dir, "is a file, not a folder; choose a folder's name (fyp creates it)")
+		return "", refuse(dir, "是文件，不是文件夹；请给出一个文件夹名（fyp会创建它）", "is a file, not a folder; choose a folder's name (fyp creates it)")
 	case !fi.IsDir():
-		return "", refuse(dir, "is not a folder; choose a folder's name (fyp creates it)")
+		return "", refuse(dir, "不是文件夹；请给出一个文件夹名（fyp会创建它）", "is not a folder; choose a folder's name (fyp creates it)")
 	}
 	abs, err := filepath.Abs(real)
 	if err == nil {
@@ -172,7 +187,7 @@ func resolve(dir string) (string, error) {
 			abs = r
 		}
 		if filepath.Dir(abs) == abs {
-			return "", refuse(dir, "is the root folder; give fyp a folder of its own, such as out")
+			return "", refuse(dir, "是根目录；请给fyp一个专用的文件夹，例如out", "is the root folder; give fyp a folder of its own, such as out")
 		}
 	}
 	return real, nil
@@ -194,10 +209,17 @@ type writer struct {
 	now  time.Time
 }
 
-func (w *writer) note(format string, args ...any) {
-	if w.opt.Notes != nil {
-		fmt.Fprintf(w.opt.Notes, "fyp: %s: %s\n", w.dir, fmt.Sprintf(format, args...))
+// note writes a line to Notes in Options.Lang, worded from zh or en with
+// the same args (see bilingual.Sprintf).
+func (w *writer) note(zh, en string, args ...any) {
+	if w.opt.Notes == nil {
+		return
 	}
+	if w.opt.Lang == "zh" {
+		fmt.Fprintf(w.opt.Notes, "fyp: %s：%s\n", w.dir, bilingual.Sprintf("zh", zh, en, args...))
+		return
+	}
+	fmt.Fprintf(w.opt.Notes, "fyp: %s: %s\n", w.dir, bilingual.Sprintf("en", zh, en, args...))
 }
 
 // lock waits, within Options.Wait, for the folder's lock.
@@ -216,10 +238,10 @@ func (w *writer) lock(ctx context.Context) (func(), error) {
 			return unlock, nil
 		}
 		if !said {
-			w.note("another fyp is writing into this folder; waiting up to %v", wait)
+			w.note("另一个fyp正在写这个文件夹；最多等待%v", "another fyp is writing into this folder; waiting up to %v", wait)
 		}
 		if time.Now().After(deadline) {
-			return nil, refuse(w.dir, "another fyp has been writing into this folder for over %v; try again when it has finished", wait)
+			return nil, refuse(w.dir, "另一个fyp写这个文件夹已超过%v；请等它结束后再试", "another fyp has been writing into this folder for over %v; try again when it has finished", wait)
 		}
 		select {
 		case <-ctx.Done():
@@ -235,7 +257,7 @@ func (w *writer) write(ctx context.Context, names []string, files Files) error {
 		return err
 	}
 	if len(temps) > 0 {
-		w.note("removed %s left by an interrupted fyp (%s)", count(len(temps), "temporary folder"), list(temps))
+		w.note("删除了被中断的fyp留下的%s（%s）", "removed %s left by an interrupted fyp (%s)", count(len(temps), "临时文件夹", "temporary folder"), list(temps))
 	}
 	inv, err := w.inventory(pending)
 	if err != nil {
@@ -303,7 +325,7 @@ func (w *writer) write(ctx context.Context, names []string, files Files) error {
 	step("manifest")
 	if inv.legacy {
 		_ = os.Remove(filepath.Join(w.real, LegacyMarker))
-		w.note("written by an older fyp that kept no list of its files: replaced the files `fyp %s` writes and kept every other file; .fyp-manifest.json now lists fyp's files", w.opt.Command)
+		w.note("由不记录文件清单的旧版fyp写入：已替换`fyp %s`写的文件，其他文件全部保留；.fyp-manifest.json现在列出fyp的文件", "written by an older fyp that kept no list of its files: replaced the files `fyp %s` writes and kept every other file; .fyp-manifest.json now lists fyp's files", w.opt.Command)
 	}
 	syncDir(w.real)
 	w.report(names, inv, removed)
@@ -331,13 +353,13 @@ func (w *writer) report(names []string, inv *inventory, removed []string) {
 	for _, cmd := range sortedKeys(byCmd) {
 		ps := byCmd[cmd]
 		sort.Strings(ps)
-		w.note("replaced %s that `fyp %s` wrote (%s); kept its %s", count(len(ps), "file"), cmd, list(ps), count(kept[cmd], "other file"))
+		w.note("替换了`fyp %[2]s`写的%[1]s（%[3]s）；保留了它的%[4]s", "replaced %s that `fyp %s` wrote (%s); kept its %s", count(len(ps), "文件", "file"), cmd, list(ps), count(kept[cmd], "其他文件", "other file"))
 	}
 	if len(removed) > 0 {
-		w.note("removed %s the previous `fyp %s` wrote and this one did not (%s)", count(len(removed), "file"), w.opt.Command, list(removed))
+		w.note("删除了上次`fyp %[2]s`写过而这次没写的%[1]s（%[3]s）", "removed %s the previous `fyp %s` wrote and this one did not (%s)", count(len(removed), "文件", "file"), w.opt.Command, list(removed))
 	}
 	if len(inv.changed) > 0 {
-		w.note("%s fyp wrote changed since (%s): yours now, fyp leaves them alone", count(len(inv.changed), "file"), list(inv.changed))
+		w.note("fyp写的%s此后被改动过（%s）：现在归你所有，fyp不再动它们", "%s fyp wrote changed since (%s): yours now, fyp leaves them alone", count(len(inv.changed), "文件", "file"), list(inv.changed))
 	}
 }
 
@@ -427,20 +449,24 @@ func removeEmptyParents(root, name string) {
 	}
 }
 
-func count(n int, what string) string {
+// count is "3 files" (English what, "s" added) and "3个文件" (whatZH).
+func count(n int, whatZH, what string) bilingual.Text {
+	t := bilingual.Text{ZH: fmt.Sprintf("%d个%s", n, whatZH), EN: fmt.Sprintf("%d %ss", n, what)}
 	if n == 1 {
-		return "1 " + what
+		t.EN = "1 " + what
 	}
-	return fmt.Sprintf("%d %ss", n, what)
+	return t
 }
 
 // list names a few items, and says how many more.
-func list(items []string) string {
+func list(items []string) bilingual.Text {
 	const show = 5
 	if len(items) <= show {
-		return strings.Join(items, ", ")
+		s := strings.Join(items, ", ")
+		return bilingual.Text{ZH: s, EN: s}
 	}
-	return strings.Join(items[:show], ", ") + fmt.Sprintf(" and %d more", len(items)-show)
+	s := strings.Join(items[:show], ", ")
+	return bilingual.Text{ZH: s + fmt.Sprintf("等，另有%d个", len(items)-show), EN: s + fmt.Sprintf(" and %d more", len(items)-show)}
 }
 
 func sortedKeys[V any](m map[string]V) []string {

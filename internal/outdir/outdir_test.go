@@ -13,6 +13,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"fyp/internal/bilingual"
 )
 
 // text renders s.
@@ -306,12 +308,12 @@ func TestBadFolder(t *testing.T) {
 	base := t.TempDir()
 	file := filepath.Join(base, "file")
 	put(t, base, "file", "mine")
-	tests := []struct{ name, dir, want string }{
-		{"root", string(filepath.Separator), "is the root folder"},
-		{"a file", file, "is a file, not a folder"},
-		{"inside a file", filepath.Join(file, "out"), "is a file"},
-		{"a link to nothing", filepath.Join(base, "dangling"), "which does not exist"},
-		{"empty", "", "no folder given"},
+	tests := []struct{ name, dir, want, zh string }{
+		{"root", string(filepath.Separator), "is the root folder", "是根目录"},
+		{"a file", file, "is a file, not a folder", "是文件，不是文件夹"},
+		{"inside a file", filepath.Join(file, "out"), "is a file", "无法创建文件夹：" + file + "是一个文件"},
+		{"a link to nothing", filepath.Join(base, "dangling"), "which does not exist", "是指向" + filepath.Join(base, "nowhere") + "的链接，但该文件夹不存在"},
+		{"empty", "", "no folder given", "没有给出文件夹"},
 	}
 	if err := os.Symlink(filepath.Join(base, "nowhere"), filepath.Join(base, "dangling")); err != nil {
 		t.Skip(err)
@@ -322,6 +324,9 @@ func TestBadFolder(t *testing.T) {
 			var oe *Error
 			if !errors.As(err, &oe) || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("Write(%q) = %v, want an *Error with %q", tc.dir, err, tc.want)
+			}
+			if zh := oe.In("zh"); !strings.Contains(zh, tc.zh) || !bilingual.SameNumbers(zh, err.Error()) {
+				t.Errorf("Write(%q) in Chinese = %q, want %q with the numbers of %q", tc.dir, zh, tc.zh, err)
 			}
 		})
 	}

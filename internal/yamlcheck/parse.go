@@ -33,34 +33,34 @@ var (
 // YAML expects ':' or ',', and aliases beyond MaxAliases.
 func Parse(file string, data []byte) (*yaml.Node, Problems) {
 	var ps Problems
-	add := func(line, col int, msg string) {
-		ps = append(ps, Problem{File: file, Line: line, Col: col, Msg: msg})
+	add := func(line, col int, zh, en string) {
+		ps = append(ps, Problem{File: file, Line: line, Col: col, Msg: en, MsgZH: zh})
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
-		add(0, 0, "the file is empty")
+		add(0, 0, "文件是空的", "the file is empty")
 		return nil, ps
 	}
 	if !utf8.Valid(data) {
 		line := 1 + bytes.Count(data[:firstInvalid(data)], []byte("\n"))
-		add(line, 0, "the file is not UTF-8 text (save it as UTF-8)")
+		add(line, 0, "文件不是UTF-8文本（请另存为UTF-8）", "the file is not UTF-8 text (save it as UTF-8)")
 		return nil, ps
 	}
 	if bytes.IndexByte(data, 0) >= 0 {
-		add(0, 0, "the file is not text (it contains NUL bytes)")
+		add(0, 0, "文件不是文本（含有NUL字节）", "the file is not text (it contains NUL bytes)")
 		return nil, ps
 	}
 	for i, line := range strings.Split(string(data), "\n") {
 		code := stripComment(line)
 		indent := len(code) - len(strings.TrimLeft(code, " \t"))
 		if j := strings.IndexByte(code[:indent], '\t'); j >= 0 {
-			add(i+1, j+1, "a tab in the indentation; YAML indents with spaces only")
+			add(i+1, j+1, "缩进中有制表符；YAML只能用空格缩进", "a tab in the indentation; YAML indents with spaces only")
 		}
 		if m := fullColon.FindStringSubmatchIndex(code); m != nil {
-			add(i+1, utf8.RuneCountInString(code[:m[6]])+1, "full-width colon '：' after a key; type an ASCII ':' followed by a space")
+			add(i+1, utf8.RuneCountInString(code[:m[6]])+1, "键后用了全角冒号“：”；请输入半角“:”并加一个空格", "full-width colon '：' after a key; type an ASCII ':' followed by a space")
 		}
 		if m := fullComma.FindStringSubmatchIndex(code); m != nil && strings.ContainsAny(code, "{[") {
-			add(i+1, utf8.RuneCountInString(code[:m[2]])+1, "full-width comma '，' between entries; type an ASCII ','")
+			add(i+1, utf8.RuneCountInString(code[:m[2]])+1, "条目之间用了全角逗号“，”；请输入半角“,”", "full-width comma '，' between entries; type an ASCII ','")
 		}
 	}
 	if len(ps) > 0 {
@@ -68,14 +68,14 @@ func Parse(file string, data []byte) (*yaml.Node, Problems) {
 	}
 	if n := bytes.Count(data, []byte("*")); n > MaxAliases {
 		if aliases := countAliases(data); aliases > MaxAliases {
-			add(0, 0, fmt.Sprintf("the file uses %d aliases (*name); at most %d are allowed", aliases, MaxAliases))
+			add(0, 0, fmt.Sprintf("文件用了%d个别名（*name），最多允许%d个", aliases, MaxAliases), fmt.Sprintf("the file uses %d aliases (*name); at most %d are allowed", aliases, MaxAliases))
 			return nil, ps
 		}
 	}
 	var doc yaml.Node
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	if err := dec.Decode(&doc); errors.Is(err, io.EOF) {
-		add(0, 0, "the file is empty (it holds only comments)")
+		add(0, 0, "文件是空的（只有注释）", "the file is empty (it holds only comments)")
 		return nil, ps
 	} else if err != nil {
 		line, msg := 0, err.Error()
@@ -83,24 +83,54 @@ func Parse(file string, data []byte) (*yaml.Node, Problems) {
 			line, _ = strconv.Atoi(m[1])
 			msg = m[2]
 		}
-		add(line, 0, "YAML syntax error: "+strings.TrimPrefix(msg, "yaml: "))
+		msg = strings.TrimPrefix(msg, "yaml: ")
+		add(line, 0, "YAML语法错误："+syntaxZH(msg), "YAML syntax error: "+msg)
 		return nil, ps
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); err == nil {
-		add(extra.Line, 0, "a second YAML document ('---'); a file holds one")
+		add(extra.Line, 0, "出现第二个YAML文档（'---'）；一个文件只能有一个", "a second YAML document ('---'); a file holds one")
 		return nil, ps
 	}
 	if len(doc.Content) == 0 {
-		add(0, 0, "the file is empty")
+		add(0, 0, "文件是空的", "the file is empty")
 		return nil, ps
 	}
 	root := doc.Content[0]
 	if root.Kind != yaml.MappingNode {
-		add(root.Line, root.Column, "expected a mapping of keys (key: value) at the top")
+		add(root.Line, root.Column, "顶层应为键值映射（键: 值）", "expected a mapping of keys (key: value) at the top")
 		return nil, ps
 	}
 	return root, nil
+}
+
+// yamlWords are yaml.v3's commonest syntax messages in Chinese.
+var yamlWords = []struct {
+	re *regexp.Regexp
+	zh string
+}{
+	{regexp.MustCompile(`^did not find expected (.+) or (.+)$`), "缺少预期的${1}或${2}"},
+	{regexp.MustCompile(`^did not find expected key$`), "缺少预期的键"},
+	{regexp.MustCompile(`^did not find expected (.+)$`), "缺少预期的${1}"},
+	{regexp.MustCompile(`^could not find expected ':'$`), "缺少预期的“:”（键后要有冒号和空格）"},
+	{regexp.MustCompile(`^mapping values are not allowed in this context$`), "此处不能出现“键: 值”（多半是缩进不对，或值里的冒号需要加引号）"},
+	{regexp.MustCompile(`^found character that cannot start any token$`), "出现了不能作为开头的字符（值里的特殊字符需要加引号）"},
+	{regexp.MustCompile(`^found unknown escape character$`), "出现了未知的转义字符"},
+	{regexp.MustCompile(`^found undefined alias (.*)$`), "用了未定义的别名${1}"},
+	{regexp.MustCompile(`^block sequence entries are not allowed in this context$`), "此处不能出现列表项（“- ”）"},
+	{regexp.MustCompile(`^found unexpected end of stream$`), "文件意外结束（引号或括号没有闭合）"},
+	{regexp.MustCompile(`^found a tab character that violates indentation$`), "制表符破坏了缩进"},
+}
+
+// syntaxZH is a yaml.v3 syntax message in Chinese, or as it is when it is
+// not among yamlWords.
+func syntaxZH(msg string) string {
+	for _, w := range yamlWords {
+		if w.re.MatchString(msg) {
+			return w.re.ReplaceAllString(msg, w.zh)
+		}
+	}
+	return msg
 }
 
 // countAliases counts alias nodes by tokenizing lightly: '*' followed by an

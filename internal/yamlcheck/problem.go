@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/numfmt"
 )
 
@@ -20,10 +21,17 @@ type Problem struct {
 	Line int // 0 when no line can be known
 	Col  int
 	Key  string // dotted key path, e.g. assumptions.gdp.rate
-	Msg  string
+	Msg  string // in English
+	// MsgZH is the message in Chinese ("" falls back to Msg).
+	MsgZH string
 }
 
-func (p Problem) Error() string {
+// Error is the problem in English.
+func (p Problem) Error() string { return p.In("en") }
+
+// In is the problem in lang ("en", else Chinese): the same file, line,
+// column and key, then the message.
+func (p Problem) In(lang string) string {
 	var b strings.Builder
 	b.WriteString(p.File)
 	if p.Line > 0 {
@@ -37,7 +45,11 @@ func (p Problem) Error() string {
 		b.WriteString(p.Key)
 		b.WriteString(": ")
 	}
-	b.WriteString(p.Msg)
+	if lang != "en" && p.MsgZH != "" {
+		b.WriteString(p.MsgZH)
+	} else {
+		b.WriteString(p.Msg)
+	}
 	return b.String()
 }
 
@@ -51,20 +63,23 @@ type Problems []Problem
 const MaxShown = 50
 
 // Error lists the first MaxShown problems in file order, one a line, and
-// counts the rest.
-func (ps Problems) Error() string {
+// counts the rest, in English.
+func (ps Problems) Error() string { return ps.In("en") }
+
+// In lists the problems as Error does, in lang ("en", else Chinese).
+func (ps Problems) In(lang string) string {
 	ps.Sort()
 	n := min(len(ps), MaxShown)
 	lines := make([]string, n, n+1)
 	for i, p := range ps[:n] {
-		lines[i] = p.Error()
+		lines[i] = p.In(lang)
 	}
 	if more := len(ps) - n; more > 0 {
 		noun := "problems"
 		if more == 1 {
 			noun = "problem"
 		}
-		lines = append(lines, fmt.Sprintf("… and %s more %s (%s in all)", numfmt.Thousands(more), noun, numfmt.Thousands(len(ps))))
+		lines = append(lines, bilingual.Sprintf(lang, "……另有%[1]s个问题（共%[3]s个）", "… and %s more %s (%s in all)", numfmt.Thousands(more), noun, numfmt.Thousands(len(ps))))
 	}
 	return strings.Join(lines, "\n")
 }
@@ -115,6 +130,15 @@ func Suggest(s string, candidates []string) []string {
 		out = append(out, best[i].c)
 	}
 	return out
+}
+
+// Hint is DidYouMean in both languages, for bilingual messages.
+func Hint(s string, candidates []string) bilingual.Text {
+	sug := Suggest(s, candidates)
+	if len(sug) == 0 {
+		return bilingual.Text{}
+	}
+	return bilingual.Text{ZH: "；是否想写 " + strings.Join(quoteAll(sug), " 或 ") + "？", EN: "; did you mean " + strings.Join(quoteAll(sug), " or ") + "?"}
 }
 
 // DidYouMean formats a suggestion for a message ("" when there is none).

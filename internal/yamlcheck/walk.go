@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"fyp/internal/bilingual"
 )
 
 // Walker decodes a yaml.Node tree by hand, recording every problem with its
@@ -16,9 +18,11 @@ type Walker struct {
 	Problems Problems
 }
 
-// Errorf records a problem at node n (which may be nil) and key path.
-func (w *Walker) Errorf(n *yaml.Node, key, format string, args ...any) {
-	p := Problem{File: w.File, Key: key, Msg: fmt.Sprintf(format, args...)}
+// Errorf records a problem at node n (which may be nil) and key path,
+// worded in Chinese (zh) and English (en) from the same args (see
+// bilingual.Sprintf).
+func (w *Walker) Errorf(n *yaml.Node, key, zh, en string, args ...any) {
+	p := Problem{File: w.File, Key: key, Msg: bilingual.Sprintf("en", zh, en, args...), MsgZH: bilingual.Sprintf("zh", zh, en, args...)}
 	if n != nil {
 		p.Line, p.Col = n.Line, n.Column
 	}
@@ -56,7 +60,7 @@ func (w *Walker) Fields(n *yaml.Node, path string, allowed []string) map[string]
 		return out
 	}
 	if n.Kind != yaml.MappingNode {
-		w.Errorf(n, path, "expected a mapping (key: value), got %s", describe(n))
+		w.Errorf(n, path, "应为映射（键: 值），实为%s", "expected a mapping (key: value), got %s", describe(n))
 		return out
 	}
 	keyLine := map[string]int{}
@@ -64,12 +68,12 @@ func (w *Walker) Fields(n *yaml.Node, path string, allowed []string) map[string]
 		k, v := n.Content[i], n.Content[i+1]
 		key := k.Value
 		if prev, dup := keyLine[key]; dup {
-			w.Errorf(k, Join(path, key), "duplicate key (first given at line %d)", prev)
+			w.Errorf(k, Join(path, key), "键重复（首次出现在第%d行）", "duplicate key (first given at line %d)", prev)
 			continue
 		}
 		keyLine[key] = k.Line
 		if allowed != nil && !contains(allowed, key) {
-			w.Errorf(k, Join(path, key), "unknown key %q%s (allowed: %s)", key, DidYouMean(key, allowed), strings.Join(allowed, ", "))
+			w.Errorf(k, Join(path, key), "未知的键%q%s（允许：%s）", "unknown key %q%s (allowed: %s)", key, Hint(key, allowed), strings.Join(allowed, ", "))
 			continue
 		}
 		out[key] = v
@@ -85,14 +89,14 @@ func (w *Walker) Pairs(n *yaml.Node, path string) (keys []*yaml.Node, vals []*ya
 		return nil, nil
 	}
 	if n.Kind != yaml.MappingNode {
-		w.Errorf(n, path, "expected a mapping (key: value), got %s", describe(n))
+		w.Errorf(n, path, "应为映射（键: 值），实为%s", "expected a mapping (key: value), got %s", describe(n))
 		return nil, nil
 	}
 	seen := map[string]int{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := n.Content[i]
 		if prev, dup := seen[k.Value]; dup {
-			w.Errorf(k, Join(path, k.Value), "duplicate key (first given at line %d)", prev)
+			w.Errorf(k, Join(path, k.Value), "键重复（首次出现在第%d行）", "duplicate key (first given at line %d)", prev)
 			continue
 		}
 		seen[k.Value] = k.Line
@@ -109,7 +113,7 @@ func (w *Walker) Seq(n *yaml.Node, path string) []*yaml.Node {
 		return nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		w.Errorf(n, path, "expected a list, got %s", describe(n))
+		w.Errorf(n, path, "应为列表，实为%s", "expected a list, got %s", describe(n))
 		return nil
 	}
 	out := make([]*yaml.Node, len(n.Content))
@@ -126,7 +130,7 @@ func (w *Walker) String(n *yaml.Node, path string) string {
 		return ""
 	}
 	if n.Kind != yaml.ScalarNode {
-		w.Errorf(n, path, "expected text, got %s", describe(n))
+		w.Errorf(n, path, "应为文字，实为%s", "expected text, got %s", describe(n))
 		return ""
 	}
 	return n.Value
@@ -140,12 +144,12 @@ func (w *Walker) Float(n *yaml.Node, path string) (v float64, ok bool) {
 		return 0, false
 	}
 	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
-		w.Errorf(n, path, "expected a number, got %s", describe(n))
+		w.Errorf(n, path, "应为数字，实为%s", "expected a number, got %s", describe(n))
 		return 0, false
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
 	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
-		w.Errorf(n, path, "expected a finite number, got %q", n.Value)
+		w.Errorf(n, path, "应为有限的数字，实为%q", "expected a finite number, got %q", n.Value)
 		return 0, false
 	}
 	return v, true
@@ -158,12 +162,12 @@ func (w *Walker) Int(n *yaml.Node, path string) (int, bool) {
 		return 0, false
 	}
 	if n.Kind != yaml.ScalarNode || n.Tag != "!!int" {
-		w.Errorf(n, path, "expected a whole number, got %s", describe(n))
+		w.Errorf(n, path, "应为整数，实为%s", "expected a whole number, got %s", describe(n))
 		return 0, false
 	}
 	v, err := strconv.Atoi(n.Value)
 	if err != nil || v > 1e6 || v < -1e6 {
-		w.Errorf(n, path, "expected a whole number of sensible size, got %q", n.Value)
+		w.Errorf(n, path, "应为大小合理的整数，实为%q", "expected a whole number of sensible size, got %q", n.Value)
 		return 0, false
 	}
 	return v, true
@@ -173,7 +177,7 @@ func (w *Walker) Int(n *yaml.Node, path string) (int, bool) {
 func (w *Walker) OneOf(n *yaml.Node, path string, choices []string) string {
 	s := w.String(n, path)
 	if s != "" && !contains(choices, s) {
-		w.Errorf(n, path, "%q is not one of %s%s", s, strings.Join(choices, ", "), DidYouMean(s, choices))
+		w.Errorf(n, path, "%q不是可选值（%s）之一%s", "%q is not one of %s%s", s, strings.Join(choices, ", "), Hint(s, choices))
 		return ""
 	}
 	return s
@@ -183,21 +187,22 @@ func (w *Walker) OneOf(n *yaml.Node, path string, choices []string) string {
 func (w *Walker) Require(fields map[string]*yaml.Node, parent *yaml.Node, path string, keys ...string) {
 	for _, k := range keys {
 		if IsNull(fields[k]) {
-			w.Errorf(parent, Join(path, k), "missing (required)")
+			w.Errorf(parent, Join(path, k), "缺失（必填）", "missing (required)")
 		}
 	}
 }
 
-func describe(n *yaml.Node) string {
+func describe(n *yaml.Node) bilingual.Text {
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		return bilingual.Text{ZH: "映射", EN: "a mapping"}
 	case yaml.SequenceNode:
-		return "a list"
+		return bilingual.Text{ZH: "列表", EN: "a list"}
 	case yaml.ScalarNode:
-		return fmt.Sprintf("%q", n.Value)
+		q := fmt.Sprintf("%q", n.Value)
+		return bilingual.Text{ZH: q, EN: q}
 	}
-	return "something else"
+	return bilingual.Text{ZH: "其他内容", EN: "something else"}
 }
 
 func contains(ss []string, s string) bool {

@@ -3,6 +3,8 @@ package yamlcheck
 import (
 	"strings"
 	"testing"
+
+	"fyp/internal/bilingual"
 )
 
 func TestParseProblems(t *testing.T) {
@@ -96,16 +98,21 @@ func TestProblemsCapped(t *testing.T) {
 		n         int
 		wantLines int
 		wantLast  string
+		zhLast    string
 	}{
-		{1, 1, "f.csv:1: bad"},
-		{MaxShown, MaxShown, "f.csv:50: bad"},
-		{MaxShown + 1, MaxShown + 1, "… and 1 more problem (51 in all)"},
-		{100_000, MaxShown + 1, "… and 99,950 more problems (100,000 in all)"},
+		{1, 1, "f.csv:1: bad", "f.csv:1: 有误"},
+		{MaxShown, MaxShown, "f.csv:50: bad", "f.csv:50: 有误"},
+		{MaxShown + 1, MaxShown + 1, "… and 1 more problem (51 in all)", "……另有1个问题（共51个）"},
+		{100_000, MaxShown + 1, "… and 99,950 more problems (100,000 in all)", "……另有99,950个问题（共100,000个）"},
 	}
 	for _, tt := range tests {
 		ps := make(Problems, tt.n)
 		for i := range ps {
-			ps[tt.n-1-i] = Problem{File: "f.csv", Line: i + 1, Msg: "bad"} // reversed: Error sorts
+			ps[tt.n-1-i] = Problem{File: "f.csv", Line: i + 1, Msg: "bad", MsgZH: "有误"} // reversed: Error sorts
+		}
+		zh := strings.Split(ps.In("zh"), "\n")
+		if len(zh) != tt.wantLines || zh[len(zh)-1] != tt.zhLast || !bilingual.SameNumbers(zh[len(zh)-1], tt.wantLast) {
+			t.Errorf("%d problems in Chinese: last %q, want %q", tt.n, zh[len(zh)-1], tt.zhLast)
 		}
 		lines := strings.Split(ps.Error(), "\n")
 		if len(lines) != tt.wantLines || lines[len(lines)-1] != tt.wantLast || lines[0] != "f.csv:1: bad" {
