@@ -134,9 +134,11 @@ func Start(ctx context.Context, browser string, font Font) *Printer {
 			return p
 		}
 	}
-	// The browser's profile goes here; the page and the font are handed
-	// over through the protocol, so a browser that cannot read this
-	// process's files (a snap's private /tmp) still prints.
+	// The browser's profile goes here, and its own temporary folder
+	// (org.chromium.Chromium.*, which a browser stopped by a signal left
+	// in the system's); the page and the font are handed over through the
+	// protocol, so a browser that cannot read this process's files (a
+	// snap's private /tmp) still prints.
 	dir, err := os.MkdirTemp("", "fyp-printpdf-")
 	if err != nil {
 		p.err = err
@@ -148,7 +150,7 @@ func Start(ctx context.Context, browser string, font Font) *Printer {
 		chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
 		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.Env("HOME="+dir),
+		chromedp.Env("HOME="+dir, "TMPDIR="+dir),
 	)
 	actx, cancelA := chromedp.NewExecAllocator(ctx, opts...)
 	// The protocol's own log lines (a broken pipe when the browser dies)
