@@ -52,10 +52,40 @@ const officeTimeout = 90 * time.Second
 // page's own margins) through printpdf, every text set in font (a font
 // file handed to the browser, so that a machine without Chinese fonts
 // still shows Chinese; nil for the machine's fonts), else LibreOffice
-// converts d's Word file in a temporary folder it removes.
+// converts d's Word file in a temporary folder it removes. StartPDF
+// starts Chromium before d is laid out.
 func PDF(ctx context.Context, d *Document, font []byte) ([]byte, error) {
-	tool, path := PDFTool()
-	switch tool {
+	p := StartPDF(ctx, font)
+	defer p.Close()
+	return p.Print(d)
+}
+
+// Printer prints report.pdf with the program PDFTool finds.
+type Printer struct {
+	ctx    context.Context // bounds LibreOffice (Chromium holds its own)
+	tool   string          // PDFTool's name: "chromium", "libreoffice" or ""
+	path   string
+	chrome *printpdf.Printer // started when tool is Chromium, else nil
+}
+
+// StartPDF finds the program PDF uses and, when it is Chromium, starts
+// it and loads font in the background, so that the browser (about 1.5 s
+// for the embedded CJK font) starts while the caller computes the report;
+// Print hands it the page. LibreOffice starts in Print: it converts the
+// Word file, not known before. ctx bounds the program's life; Close must
+// be called, and stops a browser still starting.
+func StartPDF(ctx context.Context, font []byte) *Printer {
+	p := &Printer{ctx: ctx}
+	p.tool, p.path = PDFTool()
+	if p.tool == "chromium" {
+		p.chrome = printpdf.Start(ctx, p.path, printpdf.Font{Data: font})
+	}
+	return p
+}
+
+// Print prints d to PDF (see PDF); ErrNoPDFTool when no program was found.
+func (p *Printer) Print(d *Document) ([]byte, error) {
+	switch p.tool {
 	case "":
 		return nil, ErrNoPDFTool
 	case "chromium":
@@ -63,9 +93,17 @@ func PDF(ctx context.Context, d *Document, font []byte) ([]byte, error) {
 		if err := WriteHTML(&page, d); err != nil {
 			return nil, err
 		}
-		return printpdf.PrintHTML(ctx, path, printpdf.Font{Data: font}, "report.html", page.Bytes())
+		return p.chrome.PrintHTML("report.html", page.Bytes())
 	}
-	return convertDOCX(ctx, path, d)
+	return convertDOCX(p.ctx, p.path, d)
+}
+
+// Close stops the browser, if one was started, and removes its temporary
+// folder.
+func (p *Printer) Close() {
+	if p.chrome != nil {
+		p.chrome.Close()
+	}
 }
 
 // convertDOCX has LibreOffice (at path) convert d's Word file to PDF.

@@ -12,13 +12,16 @@ import (
 	"syscall"
 
 	"fyp/internal/outdir"
+	"fyp/internal/printpdf"
 )
 
 // main maps run's error to an exit code. SIGINT or SIGTERM cancels run's
 // context: a command writing an output folder then removes its temporary
-// files and leaves the folder's previous files (internal/outdir), and fyp
-// exits 130 once it has; a command still computing is not waited for, and
-// a second signal ends fyp at once.
+// files and leaves the folder's previous files (internal/outdir), a
+// headless Chromium started to print PDF is stopped and its temporary
+// folder removed (internal/printpdf), and fyp exits 130 once they have; a
+// command still computing is not waited for, and a second signal ends fyp
+// at once.
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	done := make(chan int, 1)
@@ -29,6 +32,7 @@ func main() {
 	case <-ctx.Done():
 	}
 	stop()
+	printpdf.CloseAll()
 	outdir.Close()
 	fmt.Fprintln(os.Stderr, "fyp: 已中断 · interrupted")
 	os.Exit(130)

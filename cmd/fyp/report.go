@@ -1,7 +1,6 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -60,11 +59,18 @@ files it wrote and keeps every other file (see fyp run --help).`,
 			if err != nil {
 				return err
 			}
+			var printer *report.Printer
+			if pdf {
+				// Chromium starts and loads the font while the report
+				// is computed and laid out; an error on the way stops it.
+				printer = report.StartPDF(c.Context(), chartsFont())
+				defer printer.Close()
+			}
 			in, err := buildReport(o, p, &f)
 			if err != nil {
 				return err
 			}
-			in.pdf, in.ctx = pdf, c.Context()
+			in.pdf = printer
 			b := bundle{}
 			if err := addReport(b, in); err != nil {
 				return err
@@ -98,11 +104,9 @@ type reportInput struct {
 	charts      map[string][]byte   // PNG charts by file name (may be nil)
 	sensitivity []string            // what each tornado chart shows, in order
 	skipped     string              // which shipped scenarios do not apply to the plan, and why ("" none)
-	// pdf asks for report.pdf (printed by Chromium or LibreOffice, when
-	// installed); ctx bounds that program, stderr gets the note when no
-	// PDF can be made.
-	pdf    bool
-	ctx    context.Context
+	// pdf prints report.pdf (nil: none is asked for); stderr gets the
+	// note when no PDF can be made.
+	pdf    *report.Printer
 	stderr io.Writer
 }
 
@@ -126,7 +130,7 @@ func reportProjections(o *options, p *model.Plan) ([]*model.Projection, error) {
 // shipped scenario), their probabilities (10,000 draws, fixed seed, so the
 // report is reproducible) and the charts, in PNG.
 func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error) {
-	in := reportInput{plan: p, lang: o.lang, ctx: context.Background(), stderr: o.stderr}
+	in := reportInput{plan: p, lang: o.lang, stderr: o.stderr}
 	if len(o.scenarios) == 0 {
 		if _, skipped := scenarios.Applicable(p); len(skipped) > 0 {
 			in.skipped = skipNote(skipped, p, o.lang)
@@ -175,8 +179,8 @@ func addReport(b bundle, in reportInput) error {
 	b["report.md"] = func(w io.Writer) error { return report.WriteMarkdown(w, doc) }
 	b["report.docx"] = func(w io.Writer) error { return report.WriteDOCX(w, doc) }
 	b["fyp-tables.xlsx"] = func(w io.Writer) error { return report.WriteXLSX(w, doc) }
-	if in.pdf {
-		pdf, err := report.PDF(in.ctx, doc, chartsFont())
+	if in.pdf != nil {
+		pdf, err := in.pdf.Print(doc)
 		switch {
 		case errors.Is(err, report.ErrNoPDFTool):
 			fmt.Fprintf(in.stderr, "fyp: %s\n", L(lang, "未生成 report.pdf：本机没有安装无头 Chromium（chromium）或 LibreOffice（soffice）；可用浏览器打印 index.html，或用 Word、WPS 打开 report.docx 另存为 PDF。", err.Error()))

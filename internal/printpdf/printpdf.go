@@ -20,6 +20,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/chromedp/chromedp"
@@ -80,6 +81,33 @@ type Printer struct {
 	html    bool   // the tab holds an HTML document (PrintHTML), not the drawings' page
 	font    bool   // a font was handed over (else the machine's fonts)
 	stop    func() // stops the browser, waits for it and removes dir
+	once    sync.Once
+}
+
+// live are the Printers started and not yet closed, for CloseAll.
+var live struct {
+	sync.Mutex
+	printers map[*Printer]bool
+	closed   bool
+}
+
+// errClosed is the error of a Printer started after CloseAll.
+var errClosed = errors.New("printpdf: interrupted")
+
+// CloseAll closes every Printer not yet closed (stops its browser, waits
+// for it and removes its temporary folder) and refuses to start another.
+// main calls it after SIGINT or SIGTERM, before the process exits: the
+// command that started a Printer may still be computing, and its
+// deferred Close would never run.
+func CloseAll() {
+	live.Lock()
+	live.closed = true
+	ps := live.printers
+	live.printers = nil
+	live.Unlock()
+	for p := range ps {
+		p.Close()
+	}
 }
 
 // Start starts the Chromium at browser (from LookPath) in the background,
@@ -90,6 +118,13 @@ type Printer struct {
 // must be called.
 func Start(ctx context.Context, browser string, font Font) *Printer {
 	p := &Printer{browser: browser, ready: make(chan struct{}), stop: func() {}, font: len(font.Data) > 0}
+	live.Lock()
+	defer live.Unlock()
+	if live.closed {
+		p.err = errClosed
+		close(p.ready)
+		return p
+	}
 	var face []byte
 	if len(font.Data) > 0 {
 		var err error
@@ -99,9 +134,11 @@ func Start(ctx context.Context, browser string, font Font) *Printer {
 			return p
 		}
 	}
-	// The browser's profile goes here; the page and the font are handed
-	// over through the protocol, so a browser that cannot read this
-	// process's files (a snap's private /tmp) still prints.
+	// The browser's profile goes here, and its own temporary folder
+	// (org.chromium.Chromium.*, which a browser stopped by a signal left
+	// in the system's); the page and the font are handed over through the
+	// protocol, so a browser that cannot read this process's files (a
+	// snap's private /tmp) still prints.
 	dir, err := os.MkdirTemp("", "fyp-printpdf-")
 	if err != nil {
 		p.err = err
@@ -113,7 +150,7 @@ func Start(ctx context.Context, browser string, font Font) *Printer {
 		chromedp.ExecPath(browser), chromedp.NoSandbox, chromedp.DisableGPU,
 		chromedp.Flag("disable-quic", true), chromedp.Flag("disable-component-update", true),
 		chromedp.UserDataDir(filepath.Join(dir, "profile")),
-		chromedp.Env("HOME="+dir),
+		chromedp.Env("HOME="+dir, "TMPDIR="+dir),
 	)
 	actx, cancelA := chromedp.NewExecAllocator(ctx, opts...)
 	// The protocol's own log lines (a broken pipe when the browser dies)
@@ -133,6 +170,10 @@ func Start(ctx context.Context, browser string, font Font) *Printer {
 		cancel()
 		os.RemoveAll(dir)
 	}
+	if live.printers == nil {
+		live.printers = map[*Printer]bool{}
+	}
+	live.printers[p] = true
 	go func() {
 		defer close(p.ready)
 		// The first call starts the browser. A timeout on its context
@@ -167,8 +208,15 @@ func (e startError) Error() string {
 
 func (e startError) Unwrap() error { return e.err }
 
-// Close stops the browser and removes its temporary folder.
-func (p *Printer) Close() { p.stop() }
+// Close stops the browser and removes its temporary folder; it may be
+// called again (CloseAll, then the caller's own Close), and from another
+// goroutine than the one printing, whose print then fails.
+func (p *Printer) Close() {
+	live.Lock()
+	delete(live.printers, p)
+	live.Unlock()
+	p.once.Do(p.stop)
+}
 
 // Print prints each page to a PDF of its own, of the drawing's size. The
 // pages are checked before it waits for the browser to start.
