@@ -60,7 +60,7 @@ check each, then delete the line.`,
 			}
 			res, err := extract.Extract(doc, extract.Options{ID: id, BaseYear: base, TargetYear: target})
 			if err != nil {
-				return badInput("%s: %v", args[0], err)
+				return badInput2("%s：%v", "%s: %v", args[0], err)
 			}
 			files := []outFile{{out, res.Plan}}
 			if out == "" || res.Record == nil {
