@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"fyp/internal/bilingual"
 )
 
 // TargetRef names one target: an indicator and a target year. When the
@@ -20,7 +22,7 @@ func (r TargetRef) String() string { return fmt.Sprintf("%s@%d", r.ID, r.Year) }
 func (r TargetRef) Find(p *Plan) (*Indicator, Target, error) {
 	ind := p.Indicator(r.ID)
 	if ind == nil {
-		return nil, Target{}, fmt.Errorf("model: unknown indicator %q", r.ID)
+		return nil, Target{}, bilingual.Errorf("未知的指标%q", "model: unknown indicator %q", r.ID)
 	}
 	var years []string
 	for _, t := range ind.Targets {
@@ -29,7 +31,7 @@ func (r TargetRef) Find(p *Plan) (*Indicator, Target, error) {
 		}
 		years = append(years, fmt.Sprint(t.Year))
 	}
-	return nil, Target{}, fmt.Errorf("model: %s has no numeric target in %d (target years: %s)", r.ID, r.Year, strings.Join(years, ", "))
+	return nil, Target{}, bilingual.Errorf("%s在%d年没有数值目标（目标年份：%[4]s）", "model: %s has no numeric target in %d (target years: %s)", r.ID, r.Year, strings.Join(years, ", "), strings.Join(years, "、"))
 }
 
 // Knob is the one assumption a solve or sensitivity run varies: the rate
@@ -157,13 +159,13 @@ func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution
 		return Solution{}, err
 	}
 	if p.Indicator(k.ID) == nil {
-		return Solution{}, fmt.Errorf("model: unknown indicator %q to vary", k.ID)
+		return Solution{}, bilingual.Errorf("要改变的指标%q不存在", "model: unknown indicator %q to vary", k.ID)
 	}
 	if a := RuleFor(p.Indicator(k.ID), sc); a.Rule == RuleDerived && a.Derived != nil {
-		return Solution{}, fmt.Errorf("model: %s is derived in this scenario; vary one of %s instead", k.ID, strings.Join(a.Derived.Of, ", "))
+		return Solution{}, bilingual.Errorf("%s在此情景下由其他指标计算，无法直接改变；请改变%[3]s之一", "model: %s is derived in this scenario; vary one of %s instead", k.ID, strings.Join(a.Derived.Of, ", "), strings.Join(a.Derived.Of, "、"))
 	}
 	if !isFinite(lo) || !isFinite(hi) || lo >= hi {
-		return Solution{}, fmt.Errorf("model: solve range [%g, %g]: expected finite numbers, low below high", lo, hi)
+		return Solution{}, bilingual.Errorf("求解区间[%g, %g]：应为有限数，且下限小于上限", "model: solve range [%g, %g]: expected finite numbers, low below high", lo, hi)
 	}
 	sol := Solution{Target: r, Knob: k, Goal: t.Value, Lo: lo, Hi: hi, Value: math.NaN(), Metric: math.NaN(), Residual: math.NaN(),
 		Tolerance: SolveTolerance * math.Max(1, math.Abs(t.Value)),

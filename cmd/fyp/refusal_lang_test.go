@@ -69,7 +69,10 @@ func refusalCases(t *testing.T, dir string) [][]string {
 		{"solve", "--target", "nosuch@2025", "--vary", "gdp.rate"},
 		{"serve", "--addr", "nohost"},
 		{"serve", "--addr", "localhost:99999"},
-		{"serve", "--max-memory", "lots"},
+		{"sensitivity", "--target", "gdp_per_capita@2030"},
+		{"solve", "--target", "gdp_per_capita@2030", "--vary", "gdp.rate"},
+		{"solve", "--target", "gdp_per_capita@2025", "--vary", "gdp_per_capita.rate"},
+		{"simulate", "--max-memory", "lots"},
 		{"observe", write("twice.txt", "2023年某区统计公报\n全年实现地区生产总值1401.59亿元。全年实现地区生产总值1400.00亿元。\n"), "-o", filepath.Join(dir, "twice.csv")},
 	}
 	files, _ := filepath.Glob("../../scenarios/testdata/*.yaml")

@@ -73,7 +73,7 @@ other assumption.`,
 			for _, sc := range scs {
 				sol, err := model.Solve(p, sc, ref, knob, lo, hi)
 				if err != nil {
-					return badInput("%s", err)
+					return inputError{err}
 				}
 				rows = append(rows, solveRow(sc.Name, sol, p.Indicator(knob.ID), o.lang))
 			}
