@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,8 @@ import (
 	"fyp/model"
 	"fyp/scenarios"
 	"fyp/seeds"
+
+	"fyp/internal/bilingual"
 )
 
 var (
@@ -111,13 +114,23 @@ func TestBadInput(t *testing.T) {
 			if status != c.status || !strings.Contains(body, c.want) {
 				t.Errorf("%s %s: HTTP %d %s\nwant HTTP %d with %s", c.method, c.target, status, body, c.status, c.want)
 			}
-			var e struct{ Error string }
+			var e struct {
+				Error   string
+				ErrorZH string `json:"error_zh"`
+			}
 			if json.Unmarshal([]byte(body), &e) != nil || e.Error == "" {
 				t.Errorf("the answer is not a JSON error: %s", body)
+			}
+			// The page shows error_zh unless its language is English:
+			// the same facts, in Chinese.
+			if !hanRe.MatchString(e.ErrorZH) || e.ErrorZH == e.Error || !bilingual.SameNumbers(e.ErrorZH, e.Error) {
+				t.Errorf("error_zh %q should word %q in Chinese with the same numbers", e.ErrorZH, e.Error)
 			}
 		})
 	}
 }
+
+var hanRe = regexp.MustCompile(`\p{Han}`)
 
 // TestHostCheck: a request naming another host (DNS rebinding) is refused
 // unless the server was started beyond loopback.
