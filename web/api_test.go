@@ -487,3 +487,24 @@ func TestSimulateNotModelled(t *testing.T) {
 		t.Errorf("%d targets not modelled, %d modelled; want some of each under the baseline", unmodelled, modelled)
 	}
 }
+
+// TestSolveReasonInBothLanguages: when no value meets the target, the page
+// gets why in Chinese and English (it was English only), with the same
+// numbers.
+func TestSolveReasonInBothLanguages(t *testing.T) {
+	status, b := call(t, "POST", "/api/solve", `{"scenario":"baseline","target":"gdp@2025","vary":"forest_coverage.step"}`)
+	if status != 200 {
+		t.Fatalf("HTTP %d: %s", status, b)
+	}
+	var sol solveResponse
+	if err := json.Unmarshal([]byte(b), &sol); err != nil {
+		t.Fatal(err)
+	}
+	if sol.Found || sol.Reason == nil {
+		t.Fatalf("solve: %s, want no value and a reason", b)
+	}
+	if !strings.Contains(sol.Reason.ZH, "在此情景下 gdp@2025 不受 forest_coverage.step 影响") || !strings.Contains(sol.Reason.EN, "gdp@2025 does not depend on forest_coverage.step") ||
+		!bilingual.SameNumbers(sol.Reason.ZH, sol.Reason.EN) {
+		t.Errorf("reason %+v: want both wordings of the same facts", *sol.Reason)
+	}
+}

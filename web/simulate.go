@@ -117,7 +117,7 @@ type solveResponse struct {
 	Residual jnum   `json:"residual"`
 	Lo       jnum   `json:"lo"`
 	Hi       jnum   `json:"hi"`
-	Reason   string `json:"reason,omitempty"`
+	Reason   *text  `json:"reason,omitempty"` // {zh, en}: why no value meets the target
 }
 
 func (s *Server) handleSolve(w http.ResponseWriter, r *http.Request) error {
@@ -147,7 +147,7 @@ func (s *Server) handleSolve(w http.ResponseWriter, r *http.Request) error {
 			return nil, badErr(err)
 		}
 		return &solveResponse{Target: ref.String(), Vary: knob.String(), Found: sol.Found, Value: jnum(sol.Value), Goal: jnum(sol.Goal),
-			Residual: jnum(sol.Residual), Lo: jnum(sol.Lo), Hi: jnum(sol.Hi), Reason: sol.Reason}, nil
+			Residual: jnum(sol.Residual), Lo: jnum(sol.Lo), Hi: jnum(sol.Hi), Reason: solveReason(sol)}, nil
 	})
 }
 
@@ -178,4 +178,14 @@ func parseKnob(p *model.Plan, s string) (model.Knob, error) {
 		return model.Knob{}, bad("vary：未知的指标%q%s", "vary: unknown indicator %q%s", id, yamlcheck.Hint(id, p.IDs()))
 	}
 	return model.Knob{ID: id, Step: what == "step"}, nil
+}
+
+// solveReason is why no value of the knob meets the target, in both
+// languages (nil when one does).
+func solveReason(sol model.Solution) *text {
+	if sol.Found {
+		return nil
+	}
+	r := sol.Explain()
+	return &text{ZH: r.ZH, EN: r.In("en")}
 }

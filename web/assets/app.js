@@ -453,7 +453,7 @@ async function solve() {
       $("solve-out").textContent = tr("found")(L(k.name), fmt(res.value, 4), L(k.unit));
       $("solve-apply").hidden = false;
     } else {
-      $("solve-out").textContent = res.reason;
+      $("solve-out").textContent = L(res.reason);
     }
   } catch (e) { $("solve-out").textContent = e.message; }
 }
