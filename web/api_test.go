@@ -508,3 +508,27 @@ func TestSolveReasonInBothLanguages(t *testing.T) {
 		t.Errorf("reason %+v: want both wordings of the same facts", *sol.Reason)
 	}
 }
+
+// TestLoaderWarningInPageLanguage: the loader's warning on a setting (a
+// rate that looks like a fraction) is in the page's language.
+func TestLoaderWarningInPageLanguage(t *testing.T) {
+	got := map[string]string{}
+	for _, lang := range []string{"zh", "en"} {
+		status, b := call(t, "POST", "/api/assess", `{"scenario":"baseline","lang":"`+lang+`","settings":{"gdp.rate":0.065}}`)
+		if status != 200 {
+			t.Fatalf("HTTP %d: %s", status, b)
+		}
+		var r struct{ Warnings []string }
+		if err := json.Unmarshal([]byte(b), &r); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range r.Warnings {
+			if strings.HasPrefix(w, "gdp.rate") {
+				got[lang] = w
+			}
+		}
+	}
+	if zh, en := got["zh"], got["en"]; !hanRe.MatchString(zh) || hanRe.MatchString(en) || en == "" || !bilingual.SameNumbers(zh, en) {
+		t.Errorf("warnings %q (zh) and %q (en): want each in its language, with the same numbers", zh, en)
+	}
+}

@@ -175,7 +175,7 @@ func (s *Server) resolve(ctx context.Context, st State) (*resolved, error) {
 	res := v.(*scenarios.Result)
 	r.scenario = res.Scenario
 	for _, w := range res.Warnings {
-		r.warnings = append(r.warnings, problemText(w, "en"))
+		r.warnings = append(r.warnings, problemText(w, st.Lang))
 	}
 	return r, nil
 }
