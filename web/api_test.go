@@ -532,3 +532,17 @@ func TestLoaderWarningInPageLanguage(t *testing.T) {
 		t.Errorf("warnings %q (zh) and %q (en): want each in its language, with the same numbers", zh, en)
 	}
 }
+
+// TestNewRefusesInBothLanguages: a plan list the app cannot serve is
+// refused with the same facts in Chinese and English.
+func TestNewRefusesInBothLanguages(t *testing.T) {
+	p, err := seeds.Load("jiangjin-14")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(Config{Plans: []*model.Plan{p, p}})
+	zh, en := `两个规划的ID都是"jiangjin-14"`, `web: two plans have the id "jiangjin-14"`
+	if err == nil || bilingual.In(err, "zh") != zh || err.Error() != en || !bilingual.SameNumbers(zh, en) {
+		t.Errorf("New: %v; want %q / %q", err, zh, en)
+	}
+}

@@ -131,7 +131,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	for _, p := range plans {
 		if _, dup := s.byID[p.ID]; dup {
-			return nil, fmt.Errorf("web: two plans have the id %q", p.ID)
+			return nil, bilingual.Errorf("两个规划的ID都是%q", "web: two plans have the id %q", p.ID)
 		}
 		pe, err := newPlanEntry(p, embedded(p))
 		if err != nil {
@@ -164,7 +164,7 @@ func newPlanEntry(p *model.Plan, embedded bool) (*planEntry, error) {
 	}
 	pr, err := model.Project(p, nil)
 	if err != nil {
-		return nil, fmt.Errorf("web: plan %s: %w", p.ID, err)
+		return nil, bilingual.Errorf("规划%s：%v", "web: plan %s: %w", p.ID, err)
 	}
 	pe.planProj = pr
 	pe.planAssess = model.Assess(pr)
