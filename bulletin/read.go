@@ -1,7 +1,6 @@
 package bulletin
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"strconv"
@@ -9,6 +8,8 @@ import (
 	"unicode"
 
 	"fyp/document"
+
+	"fyp/internal/bilingual"
 )
 
 // Metrics of a figure, as the observed format names them.
@@ -83,11 +84,11 @@ const (
 )
 
 // ErrTooMany is a document with more than MaxFigures figures.
-var ErrTooMany = errors.New("too many figures for one bulletin or report")
+var ErrTooMany = &bilingual.Error{ZH: "一份公报或报告中的数据过多", EN: "too many figures for one bulletin or report"}
 
 // ErrNoYear is a document whose title names no year, with a figure in a
 // sentence that does not start with its own (2022年末…).
-var ErrNoYear = errors.New("the title names no year (2023年…统计公报): give --year")
+var ErrNoYear = &bilingual.Error{ZH: "标题中没有年份（如“2023年…统计公报”）：请用--year给出", EN: `the title names no year (as in "2023年…统计公报"): give --year`}
 
 var (
 	titleRe    = regexp.MustCompile(`((?:19|20)\d\d)\s*年.{0,40}?(统计公报|状况公报|公报|政府工作报告|工作报告)`)
@@ -165,7 +166,7 @@ func Read(d *document.Document, o Options) (*Result, error) {
 			r.sentence(l.No, s)
 		}
 		if len(r.figs) > MaxFigures {
-			return nil, fmt.Errorf("%w: more than %d figures for the plan's indicators by line %d", ErrTooMany, MaxFigures, l.No)
+			return nil, bilingual.Errorf("%v：到第%[3]d行，规划指标的数据已超过%[2]d个", "%w: more than %d figures for the plan's indicators by line %d", ErrTooMany, MaxFigures, l.No)
 		}
 	}
 	for k, f := range r.figs {

@@ -2,6 +2,7 @@ package bulletin
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"strings"
 	"testing"
@@ -9,6 +10,8 @@ import (
 	"fyp/document"
 	"fyp/seeds"
 	"fyp/seeds/vocabulary"
+
+	"fyp/internal/bilingual"
 )
 
 func plan14(t *testing.T) []Indicator {
@@ -204,8 +207,22 @@ func TestTooMany(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Read(d, Options{Indicators: plan14(t)}); !errors.Is(err, ErrTooMany) {
+	_, err = Read(d, Options{Indicators: plan14(t)})
+	if !errors.Is(err, ErrTooMany) {
 		t.Fatalf("err %v, want ErrTooMany", err)
+	}
+	zh := bilingual.In(err, "zh")
+	if want := fmt.Sprintf("一份公报或报告中的数据过多：到第2行，规划指标的数据已超过%d个", MaxFigures); zh != want || !bilingual.SameNumbers(zh, err.Error()) {
+		t.Errorf("Chinese %q, want %q with the numbers of %q", zh, want, err)
+	}
+}
+
+// The refusals say the same facts in Chinese and English.
+func TestRefusalWordings(t *testing.T) {
+	for _, e := range []*bilingual.Error{ErrNoYear, ErrTooMany} {
+		if e.ZH == e.EN || !bilingual.SameNumbers(e.ZH, e.EN) {
+			t.Errorf("%q and %q: want two wordings of the same facts", e.ZH, e.EN)
+		}
 	}
 }
 

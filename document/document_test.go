@@ -13,6 +13,8 @@ import (
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"fyp/internal/bilingual"
 )
 
 func texts(d *Document) []string {
@@ -168,6 +170,13 @@ func TestReadErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), tc.file+": ") || strings.Contains(err.Error(), "\n") {
 				t.Errorf("message %q should be one line starting with the file", err)
+			}
+			zh := bilingual.In(err, "zh")
+			if !strings.HasPrefix(zh, tc.file+"：") || zh == err.Error() || bilingual.In(err, "en") != err.Error() {
+				t.Errorf("Chinese %q should start with the file and differ from the English %q", zh, err)
+			}
+			if !bilingual.SameNumbers(zh, err.Error()) {
+				t.Errorf("the wordings %q and %q state different numbers", zh, err)
 			}
 		})
 	}

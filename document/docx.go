@@ -4,10 +4,11 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
-	"errors"
 	"fmt"
 	"io"
 	"strings"
+
+	"fyp/internal/bilingual"
 )
 
 // Caps on a Word file, against zip bombs: the main part may unpack to at
@@ -25,10 +26,10 @@ const (
 func readDOCX(data []byte) (*Document, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
-		return nil, errCorrupt("not a readable zip archive (" + err.Error() + ")")
+		return nil, errCorrupt("不是可读的zip压缩包（"+err.Error()+"）", "not a readable zip archive ("+err.Error()+")")
 	}
 	if len(zr.File) > maxEntries {
-		return nil, errCorrupt(fmt.Sprintf("%d files in the archive, more than a Word document holds (%d)", len(zr.File), maxEntries))
+		return nil, errCorrupt(fmt.Sprintf("压缩包中有%d个文件，多于Word文件所含（%d）", len(zr.File), maxEntries), fmt.Sprintf("%d files in the archive, more than a Word document holds (%d)", len(zr.File), maxEntries))
 	}
 	var part *zip.File
 	for _, f := range zr.File {
@@ -40,23 +41,23 @@ func readDOCX(data []byte) (*Document, error) {
 		}
 	}
 	if part == nil {
-		return nil, errCorrupt("a zip archive without word/document.xml: not a Word document")
+		return nil, errCorrupt("压缩包中没有word/document.xml：不是Word文件", "a zip archive without word/document.xml: not a Word document")
 	}
 	rc, err := part.Open()
 	if err != nil {
-		return nil, errCorrupt("word/document.xml: " + err.Error())
+		return nil, errCorrupt("word/document.xml："+bilingual.In(err, "zh"), "word/document.xml: "+err.Error())
 	}
 	defer rc.Close()
 	body, err := io.ReadAll(io.LimitReader(rc, maxPart+1))
 	if err != nil {
-		return nil, errCorrupt("word/document.xml: " + err.Error())
+		return nil, errCorrupt("word/document.xml："+bilingual.In(err, "zh"), "word/document.xml: "+err.Error())
 	}
 	if len(body) > maxPart {
-		return nil, errCorrupt(fmt.Sprintf("word/document.xml unpacks to more than %d MB", maxPart>>20))
+		return nil, errCorrupt(fmt.Sprintf("word/document.xml解压后超过%d MB", maxPart>>20), fmt.Sprintf("word/document.xml unpacks to more than %d MB", maxPart>>20))
 	}
 	blocks, err := docxBlocks(body)
 	if err != nil {
-		return nil, errCorrupt("word/document.xml: " + err.Error())
+		return nil, errCorrupt("word/document.xml："+bilingual.In(err, "zh"), "word/document.xml: "+err.Error())
 	}
 	return &Document{Format: DOCX, Blocks: blocks}, nil
 }
@@ -98,7 +99,7 @@ func docxBlocks(body []byte) ([]Block, error) {
 				para.WriteString(" ")
 			case "tbl":
 				if len(tables) >= maxDepth {
-					return nil, errors.New("tables nested too deep")
+					return nil, &bilingual.Error{ZH: "表格嵌套过深", EN: "tables nested too deep"}
 				}
 				tables = append(tables, &docxTable{})
 			case "tr":

@@ -63,7 +63,7 @@ func readHTML(data []byte) (*Document, error) {
 				flush()
 				return &Document{Format: HTML, Blocks: out}, nil
 			}
-			return nil, errCorrupt(z.Err().Error())
+			return nil, errCorrupt("HTML无法解析（"+z.Err().Error()+"）", z.Err().Error())
 		case html.TextToken:
 			if skip > 0 {
 				continue
@@ -97,7 +97,7 @@ func readHTML(data []byte) (*Document, error) {
 				if start && tt == html.StartTagToken {
 					flush()
 					if len(tables) >= maxDepth {
-						return nil, errCorrupt("tables nested too deep")
+						return nil, errCorrupt("表格嵌套过深", "tables nested too deep")
 					}
 					tables = append(tables, &htmlTable{line: at})
 				} else if !start && len(tables) > 0 {

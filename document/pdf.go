@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"time"
 	"unicode"
+
+	"fyp/internal/bilingual"
 )
 
 // Pdftotext is the program that reads PDF; a test may point it elsewhere.
@@ -51,19 +53,19 @@ func readPDF(data []byte) (*Document, error) {
 	err = cmd.Run()
 	switch {
 	case ctx.Err() != nil:
-		return nil, errCorrupt(fmt.Sprintf("pdftotext did not finish in %s", pdfTimeout))
+		return nil, errCorrupt(fmt.Sprintf("pdftotext未在%s内完成", pdfTimeout), fmt.Sprintf("pdftotext did not finish in %s", pdfTimeout))
 	case out.over:
-		return nil, errCorrupt("pdftotext returned more than 256 MB of text")
+		return nil, errCorrupt("pdftotext返回的文字超过256 MB", "pdftotext returned more than 256 MB of text")
 	case err != nil:
 		msg := firstLine(stderr.String())
 		if bytes.Contains(stderr.Bytes(), []byte("ncrypt")) || bytes.Contains(stderr.Bytes(), []byte("assword")) {
-			return nil, errors.New("the PDF is protected by a password: remove the protection first")
+			return nil, &bilingual.Error{ZH: "这个PDF有密码保护：请先解除保护", EN: "the PDF is protected by a password: remove the protection first"}
 		}
-		return nil, errCorrupt("pdftotext: " + msg)
+		return nil, errCorrupt("pdftotext："+msg, "pdftotext: "+msg)
 	}
 	s, err := decode(out.buf.Bytes())
 	if err != nil {
-		return nil, errCorrupt("pdftotext returned no text")
+		return nil, errCorrupt("pdftotext没有返回文字", "pdftotext returned no text")
 	}
 	if letters(s) < minPDFLetters {
 		return nil, ErrNoText

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 )
 
@@ -18,16 +19,24 @@ type Error struct {
 }
 
 func (e *Error) Error() string { return e.Name + ": " + e.Err.Error() }
+
+// In returns the message in lang ("en", else Chinese).
+func (e *Error) In(lang string) string {
+	if lang == "en" {
+		return e.Error()
+	}
+	return e.Name + "：" + bilingual.In(e.Err, lang)
+}
 func (e *Error) Unwrap() error { return e.Err }
 
 // The kinds of Error, for errors.Is.
 var (
-	ErrEmpty     = errors.New("the file is empty")
-	ErrBinary    = errors.New("not a text, Word (.docx), HTML or PDF document")
-	ErrCorrupt   = errors.New("corrupt document")
-	ErrEncrypted = errors.New("encrypted or old-format Word file (.doc): open it in Word or WPS and save it as .docx without a password")
-	ErrNoText    = errors.New("the PDF has no text layer (a scan?): run OCR on it first, or use the .docx or web page the plan was published as")
-	ErrNoTool    = errors.New("reading PDF needs pdftotext from poppler-utils, which is not installed: apt-get install poppler-utils (Debian/Ubuntu), brew install poppler (macOS), or save the PDF as text")
+	ErrEmpty     = &bilingual.Error{ZH: "文件是空的", EN: "the file is empty"}
+	ErrBinary    = &bilingual.Error{ZH: "不是文本、Word（.docx）、HTML或PDF文件", EN: "not a text, Word (.docx), HTML or PDF document"}
+	ErrCorrupt   = &bilingual.Error{ZH: "文件已损坏", EN: "corrupt document"}
+	ErrEncrypted = &bilingual.Error{ZH: "加密的或旧格式的Word文件（.doc）：请用Word或WPS打开，另存为不带密码的.docx", EN: "encrypted or old-format Word file (.doc): open it in Word or WPS and save it as .docx without a password"}
+	ErrNoText    = &bilingual.Error{ZH: "这个PDF没有文字层（是扫描件？）：请先做文字识别（OCR），或改用规划发布时的.docx或网页", EN: "the PDF has no text layer (a scan?): run OCR on it first, or use the .docx or web page the plan was published as"}
+	ErrNoTool    = &bilingual.Error{ZH: "读取PDF需要poppler-utils中的pdftotext，但它没有安装：apt-get install poppler-utils（Debian/Ubuntu）、brew install poppler（macOS），或把PDF另存为文本", EN: "reading PDF needs pdftotext from poppler-utils, which is not installed: apt-get install poppler-utils (Debian/Ubuntu), brew install poppler (macOS), or save the PDF as text"}
 )
 
 // ReadFile reads the regular file at path, at most inputfile.DocumentLimit
@@ -75,22 +84,31 @@ func read(name string, data []byte) (*Document, error) {
 	case bytes.HasPrefix(data, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")):
 		return nil, ErrEncrypted
 	case ext == ".docx":
-		return nil, errCorrupt("not a zip archive, as every .docx is")
+		return nil, errCorrupt("不是zip压缩包，而每个.docx都是", "not a zip archive, as every .docx is")
 	case ext == ".pdf":
-		return nil, errCorrupt("no %PDF- header")
+		return nil, errCorrupt("没有%PDF-文件头", "no %PDF- header")
 	case ext == ".html" || ext == ".htm" || ext == ".xhtml" || looksHTML(data):
 		return readHTML(data)
 	}
 	return readText(data)
 }
 
-func errCorrupt(why string) error {
-	return &corruptError{why}
+// errCorrupt is ErrCorrupt with the reason, in Chinese (zh) and English.
+func errCorrupt(zh, why string) error {
+	return &corruptError{zh, why}
 }
 
-type corruptError struct{ why string }
+type corruptError struct{ zh, why string }
 
 func (e *corruptError) Error() string { return ErrCorrupt.Error() + ": " + e.why }
+
+// In returns the message in lang ("en", else Chinese).
+func (e *corruptError) In(lang string) string {
+	if lang == "en" {
+		return e.Error()
+	}
+	return ErrCorrupt.ZH + "：" + e.zh
+}
 func (e *corruptError) Is(target error) bool {
 	return target == ErrCorrupt
 }

@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"errors"
 	"fmt"
 	"regexp"
 	"sort"
@@ -9,6 +8,8 @@ import (
 
 	"fyp/document"
 	"fyp/seeds/vocabulary"
+
+	"fyp/internal/bilingual"
 )
 
 // Options steer an extraction; zero values are read from the document.
@@ -35,7 +36,10 @@ type SectionCount struct {
 
 // ErrNotAPlan is returned (wrapped) for a document without an indicator
 // table and without a quantified target.
-var ErrNotAPlan = errors.New("not a plan: found no main indicator table (a heading with 主要指标 or 指标体系 and rows 序号 1, 2 …) and no quantified target (到2025年…达到X, 年均增长X%, 控制在X以内 …)")
+var ErrNotAPlan = &bilingual.Error{
+	ZH: "不是规划：没有找到主要指标表（标题含“主要指标”或“指标体系”，各行序号为1、2 …），也没有量化目标（“到2025年…达到X”“年均增长X%”“控制在X以内”…）",
+	EN: `not a plan: found no main indicator table (a heading with "主要指标" or "指标体系" and rows "序号 1, 2 …") and no quantified target ("到2025年…达到X", "年均增长X%", "控制在X以内" …)`,
+}
 
 var (
 	titleRe   = regexp.MustCompile(`^.{0,40}(?:第([一二三四五六七八九十]+)个五年规划|“?([一二三四五六七八九十]+)五”?规划).{0,40}$`)
@@ -117,10 +121,10 @@ func Extract(doc *document.Document, o Options) (*Result, error) {
 		y.Base = y.Target - 5
 	}
 	if y.Base == 0 {
-		return nil, fmt.Errorf("%w; and no plan years: give --base-year and --target-year", ErrNotAPlan)
+		return nil, bilingual.Errorf("%v；也没有规划年份：请给出--base-year和--target-year", "%w; and no plan years: give --base-year and --target-year", ErrNotAPlan)
 	}
 	if y.Target <= y.Base {
-		return nil, fmt.Errorf("the target year %d is not after the base year %d", y.Target, y.Base)
+		return nil, bilingual.Errorf("目标年%d不晚于基期年%d", "the target year %d is not after the base year %d", y.Target, y.Base)
 	}
 	p.BaseYear, p.TargetYear = y.Base, y.Target
 	if p.VisionYear != 0 && p.VisionYear < p.TargetYear {

@@ -1,8 +1,9 @@
 package model
 
 import (
-	"fmt"
 	"sort"
+
+	"fyp/internal/bilingual"
 )
 
 // Text is a label in Chinese and English.
@@ -179,20 +180,20 @@ func (p *Plan) LastYear() int {
 // plans built in code.
 func (p *Plan) Validate() error {
 	if p.BaseYear <= 0 || p.TargetYear <= p.BaseYear {
-		return fmt.Errorf("model: plan %q: target year %d must come after base year %d", p.ID, p.TargetYear, p.BaseYear)
+		return bilingual.Errorf("规划%q：目标年%d须晚于基期年%d", "model: plan %q: target year %d must come after base year %d", p.ID, p.TargetYear, p.BaseYear)
 	}
 	seen := map[string]bool{}
 	for _, ind := range p.Indicators {
 		if seen[ind.ID] {
-			return fmt.Errorf("model: plan %q: duplicate indicator id %q", p.ID, ind.ID)
+			return bilingual.Errorf("规划%q：指标ID %q重复", "model: plan %q: duplicate indicator id %q", p.ID, ind.ID)
 		}
 		seen[ind.ID] = true
 		for _, t := range ind.Targets {
 			if t.Year <= p.BaseYear {
-				return fmt.Errorf("model: %s: target year %d is not after base year %d", ind.ID, t.Year, p.BaseYear)
+				return bilingual.Errorf("%s：目标年%d不晚于基期年%d", "model: %s: target year %d is not after base year %d", ind.ID, t.Year, p.BaseYear)
 			}
 			if !t.Kind.Valid() {
-				return fmt.Errorf("model: %s: unknown target kind %q", ind.ID, t.Kind)
+				return bilingual.Errorf("%s：未知的目标类型%q", "model: %s: unknown target kind %q", ind.ID, t.Kind)
 			}
 		}
 	}
@@ -201,11 +202,11 @@ func (p *Plan) Validate() error {
 			switch {
 			case !t.Relative():
 			case t.Kind != Growth:
-				return fmt.Errorf("model: %s: a %s target cannot be relative to another indicator (only growth)", ind.ID, t.Kind)
+				return bilingual.Errorf("%s：%s类目标不能相对于另一指标（只有growth可以）", "model: %s: a %s target cannot be relative to another indicator (only growth)", ind.ID, t.Kind)
 			case t.RelativeTo == ind.ID:
-				return fmt.Errorf("model: %s: a target cannot be relative to its own indicator", ind.ID)
+				return bilingual.Errorf("%s：目标不能相对于它自己的指标", "model: %s: a target cannot be relative to its own indicator", ind.ID)
 			case !seen[t.RelativeTo]:
-				return fmt.Errorf("model: %s: target relative to unknown indicator %q", ind.ID, t.RelativeTo)
+				return bilingual.Errorf("%s：目标相对于未知的指标%q", "model: %s: target relative to unknown indicator %q", ind.ID, t.RelativeTo)
 			}
 		}
 	}
@@ -213,7 +214,7 @@ func (p *Plan) Validate() error {
 		if ind.Derived != nil {
 			for _, op := range ind.Derived.Of {
 				if !seen[op] {
-					return fmt.Errorf("model: %s: derived from unknown indicator %q", ind.ID, op)
+					return bilingual.Errorf("%s：由未知的指标%q计算", "model: %s: derived from unknown indicator %q", ind.ID, op)
 				}
 			}
 		}

@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"math"
+
+	"fyp/internal/bilingual"
 )
 
 // Scale says what a series' numbers are.
@@ -101,17 +103,17 @@ func Project(p *Plan, sc *Scenario) (*Projection, error) {
 		horizon = sc.Horizon
 	}
 	if horizon < p.BaseYear {
-		return nil, fmt.Errorf("model: horizon %d is before the base year %d", horizon, p.BaseYear)
+		return nil, bilingual.Errorf("测算终止年%d早于基期年%d", "model: horizon %d is before the base year %d", horizon, p.BaseYear)
 	}
 	if sc != nil {
 		for id := range sc.Assumptions {
 			if p.Indicator(id) == nil {
-				return nil, fmt.Errorf("model: scenario %q: unknown indicator %q", sc.Name, id)
+				return nil, bilingual.Errorf("情景%q：未知的指标%q", "model: scenario %q: unknown indicator %q", sc.Name, id)
 			}
 		}
 		for _, s := range sc.Shocks {
 			if p.Indicator(s.Indicator) == nil {
-				return nil, fmt.Errorf("model: scenario %q: shock on unknown indicator %q", sc.Name, s.Indicator)
+				return nil, bilingual.Errorf("情景%q：冲击作用于未知的指标%q", "model: scenario %q: shock on unknown indicator %q", sc.Name, s.Indicator)
 			}
 		}
 	}
@@ -413,17 +415,17 @@ func derivedOrder(p *Plan, sc *Scenario) ([]*Indicator, error) {
 		case done:
 			return nil
 		case visiting:
-			return fmt.Errorf("model: derived indicators form a cycle: %v", append(chain, ind.ID))
+			return bilingual.Errorf("派生指标互相计算，形成循环：%v", "model: derived indicators form a cycle: %v", append(chain, ind.ID))
 		}
 		state[ind.ID] = visiting
 		if a := RuleFor(ind, sc); a.Rule == RuleDerived {
 			if a.Derived == nil || len(a.Derived.Of) < 2 {
-				return fmt.Errorf("model: %s: derived rule needs a formula with two operands", ind.ID)
+				return bilingual.Errorf("%s：derived规则需要含两个运算对象的公式", "model: %s: derived rule needs a formula with two operands", ind.ID)
 			}
 			for _, id := range a.Derived.Of {
 				dep := p.Indicator(id)
 				if dep == nil {
-					return fmt.Errorf("model: %s: derived from unknown indicator %q", ind.ID, id)
+					return bilingual.Errorf("%s：由未知的指标%q计算", "model: %s: derived from unknown indicator %q", ind.ID, id)
 				}
 				if err := visit(dep, append(chain, ind.ID)); err != nil {
 					return err

@@ -1,9 +1,10 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"sort"
+
+	"fyp/internal/bilingual"
 )
 
 // Delta is the size of a one-at-a-time change: RatePP percentage points of
@@ -36,7 +37,7 @@ type Sensitivity struct {
 // returns those that change target r's metric, largest swing first.
 func Sensitivities(p *Plan, sc *Scenario, r TargetRef, d Delta) ([]Sensitivity, error) {
 	if !isFinite(d.RatePP) || !isFinite(d.Units) || d.RatePP < 0 || d.Units < 0 || (d.RatePP == 0 && d.Units == 0) {
-		return nil, fmt.Errorf("model: sensitivity change %g pp, %g units a year: expected finite, not negative, not both zero", d.RatePP, d.Units)
+		return nil, bilingual.Errorf("敏感性变动每年%g个百分点、%g个单位：应为有限数，不为负，且不能都为零", "model: sensitivity change %g pp, %g units a year: expected finite, not negative, not both zero", d.RatePP, d.Units)
 	}
 	ind, t, err := r.Find(p)
 	if err != nil {

@@ -1,9 +1,10 @@
 package model
 
 import (
-	"errors"
-	"fmt"
 	"math"
+	"strings"
+
+	"fyp/internal/bilingual"
 )
 
 // Percentiles are the percentiles Simulate reports, in percent.
@@ -123,7 +124,7 @@ func (sim *Simulation) Band(id string) (Band, bool) {
 // the scenario's defaults; the caller resolves them into opt.
 func Simulate(pr *Projection, u Uncertainty, opt SimOptions) (*Simulation, error) {
 	if opt.Draws < 1 {
-		return nil, fmt.Errorf("model: simulate: draws must be at least 1, got %d", opt.Draws)
+		return nil, bilingual.Errorf("模拟：抽样次数应至少为1，现为%d", "model: simulate: draws must be at least 1, got %d", opt.Draws)
 	}
 	prog, err := Compile(pr, u)
 	if err != nil {
@@ -141,16 +142,35 @@ func validateShocks(pr *Projection, u Uncertainty) error {
 		ind := pr.Plan.Indicator(id)
 		switch {
 		case ind == nil:
-			errs = append(errs, fmt.Errorf("model: uncertainty: shock on unknown indicator %q", id))
+			errs = append(errs, bilingual.Errorf("不确定性：冲击作用于未知的指标%q", "model: uncertainty: shock on unknown indicator %q", id))
 		case RuleFor(ind, pr.Scenario).Rule == RuleDerived:
-			errs = append(errs, fmt.Errorf("model: uncertainty: %s is derived from %v; shock its operands instead", id, RuleFor(ind, pr.Scenario).Derived.Of))
+			errs = append(errs, bilingual.Errorf("不确定性：%s由%v计算；请对这些运算对象施加冲击", "model: uncertainty: %s is derived from %v; shock its operands instead", id, RuleFor(ind, pr.Scenario).Derived.Of))
 		case !(s.SD >= 0) || math.IsInf(s.SD, 0):
-			errs = append(errs, fmt.Errorf("model: uncertainty: %s: sd %g must be a number ≥ 0", id, s.SD))
+			errs = append(errs, bilingual.Errorf("不确定性：%s：sd %g应为≥0的数", "model: uncertainty: %s: sd %g must be a number ≥ 0", id, s.SD))
 		case !(s.Rho > -1 && s.Rho < 1):
-			errs = append(errs, fmt.Errorf("model: uncertainty: %s: rho %g must lie strictly between −1 and 1", id, s.Rho))
+			errs = append(errs, bilingual.Errorf("不确定性：%s：rho %g应严格介于−1和1之间", "model: uncertainty: %s: rho %g must lie strictly between −1 and 1", id, s.Rho))
 		case s.DF != 0 && !(s.DF > 2) || math.IsInf(s.DF, 0):
-			errs = append(errs, fmt.Errorf("model: uncertainty: %s: df %g must be above 2 (the variance is infinite otherwise), or 0 for normal shocks", id, s.DF))
+			errs = append(errs, bilingual.Errorf("不确定性：%s：df %g应大于2（否则方差无穷大），正态冲击填0", "model: uncertainty: %s: df %g must be above 2 (the variance is infinite otherwise), or 0 for normal shocks", id, s.DF))
 		}
 	}
-	return errors.Join(errs...)
+	if len(errs) == 0 {
+		return nil
+	}
+	return joined(errs)
+}
+
+// joined is errors.Join for errors worded in both languages: one per line,
+// each in the language asked for (In).
+type joined []error
+
+func (j joined) Error() string   { return j.In("en") }
+func (j joined) Unwrap() []error { return j }
+
+// In returns the messages in lang, one a line.
+func (j joined) In(lang string) string {
+	lines := make([]string, len(j))
+	for i, e := range j {
+		lines[i] = bilingual.In(e, lang)
+	}
+	return strings.Join(lines, "\n")
 }

@@ -1,11 +1,12 @@
 package model
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
 	"gonum.org/v1/gonum/mat"
+
+	"fyp/internal/bilingual"
 )
 
 // validateCorrelations checks each entry of the correlation list: both
@@ -21,21 +22,21 @@ func validateCorrelations(ids []string, cs []Correlation) error {
 		name := c.A + "–" + c.B
 		for _, id := range []string{c.A, c.B} {
 			if !has[id] {
-				return fmt.Errorf("model: uncertainty: correlation %s: %s has no shock", name, id)
+				return bilingual.Errorf("不确定性：相关系数%s：%s没有冲击", "model: uncertainty: correlation %s: %s has no shock", name, id)
 			}
 		}
 		if !(math.Abs(c.Rho) <= 1) {
-			return fmt.Errorf("model: uncertainty: correlation %s is %g; a correlation lies between −1 and 1", name, c.Rho)
+			return bilingual.Errorf("不确定性：相关系数%s为%g；相关系数应在−1和1之间", "model: uncertainty: correlation %s is %g; a correlation lies between −1 and 1", name, c.Rho)
 		}
 		if c.A == c.B {
 			if c.Rho != 1 {
-				return fmt.Errorf("model: uncertainty: correlation %s is %g; an indicator's correlation with itself is 1", name, c.Rho)
+				return bilingual.Errorf("不确定性：相关系数%s为%g；指标与自身的相关系数为1", "model: uncertainty: correlation %s is %g; an indicator's correlation with itself is 1", name, c.Rho)
 			}
 			continue
 		}
 		key := [2]string{min(c.A, c.B), max(c.A, c.B)}
 		if v, ok := seen[key]; ok && v != c.Rho {
-			return fmt.Errorf("model: uncertainty: correlation %s is given as both %g and %g; the matrix must be symmetric", name, v, c.Rho)
+			return bilingual.Errorf("不确定性：相关系数%s同时给为%g和%g；矩阵必须对称", "model: uncertainty: correlation %s is given as both %g and %g; the matrix must be symmetric", name, v, c.Rho)
 		}
 		seen[key] = c.Rho
 	}
@@ -118,8 +119,10 @@ func corrFactor(ids []string, cs []Correlation) ([][]float64, error) {
 		c.SetSym(p.i, p.j, p.c.Rho)
 	}
 	p := pairs[best]
-	return nil, fmt.Errorf("model: uncertainty: the correlations are not a valid correlation matrix (not positive semi-definite: smallest eigenvalue %.3g); "+
-		"the pair %s–%s (%g) conflicts most with the others: without it the smallest eigenvalue is %.3g", lmin, p.c.A, p.c.B, p.c.Rho, bestMin)
+	return nil, bilingual.Errorf("不确定性：这些相关系数不构成有效的相关矩阵（不是半正定的：最小特征值%.3g）；"+
+		"%s–%s这一对（%g）与其他的冲突最大：去掉它，最小特征值为%.3g",
+		"model: uncertainty: the correlations are not a valid correlation matrix (not positive semi-definite: smallest eigenvalue %.3g); "+
+			"the pair %s–%s (%g) conflicts most with the others: without it the smallest eigenvalue is %.3g", lmin, p.c.A, p.c.B, p.c.Rho, bestMin)
 }
 
 func minEigen(c *mat.SymDense) float64 {

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math"
 	"strings"
+
+	"fyp/internal/bilingual"
 )
 
 // TargetRef names one target: an indicator and a target year. When the
@@ -20,7 +22,7 @@ func (r TargetRef) String() string { return fmt.Sprintf("%s@%d", r.ID, r.Year) }
 func (r TargetRef) Find(p *Plan) (*Indicator, Target, error) {
 	ind := p.Indicator(r.ID)
 	if ind == nil {
-		return nil, Target{}, fmt.Errorf("model: unknown indicator %q", r.ID)
+		return nil, Target{}, bilingual.Errorf("未知的指标%q", "model: unknown indicator %q", r.ID)
 	}
 	var years []string
 	for _, t := range ind.Targets {
@@ -29,7 +31,7 @@ func (r TargetRef) Find(p *Plan) (*Indicator, Target, error) {
 		}
 		years = append(years, fmt.Sprint(t.Year))
 	}
-	return nil, Target{}, fmt.Errorf("model: %s has no numeric target in %d (target years: %s)", r.ID, r.Year, strings.Join(years, ", "))
+	return nil, Target{}, bilingual.Errorf("%s在%d年没有数值目标（目标年份：%[4]s）", "model: %s has no numeric target in %d (target years: %s)", r.ID, r.Year, strings.Join(years, ", "), strings.Join(years, "、"))
 }
 
 // Knob is the one assumption a solve or sensitivity run varies: the rate
@@ -157,13 +159,13 @@ func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution
 		return Solution{}, err
 	}
 	if p.Indicator(k.ID) == nil {
-		return Solution{}, fmt.Errorf("model: unknown indicator %q to vary", k.ID)
+		return Solution{}, bilingual.Errorf("要改变的指标%q不存在", "model: unknown indicator %q to vary", k.ID)
 	}
 	if a := RuleFor(p.Indicator(k.ID), sc); a.Rule == RuleDerived && a.Derived != nil {
-		return Solution{}, fmt.Errorf("model: %s is derived in this scenario; vary one of %s instead", k.ID, strings.Join(a.Derived.Of, ", "))
+		return Solution{}, bilingual.Errorf("%s在此情景下由其他指标计算，无法直接改变；请改变%[3]s之一", "model: %s is derived in this scenario; vary one of %s instead", k.ID, strings.Join(a.Derived.Of, ", "), strings.Join(a.Derived.Of, "、"))
 	}
 	if !isFinite(lo) || !isFinite(hi) || lo >= hi {
-		return Solution{}, fmt.Errorf("model: solve range [%g, %g]: expected finite numbers, low below high", lo, hi)
+		return Solution{}, bilingual.Errorf("求解区间[%g, %g]：应为有限数，且下限小于上限", "model: solve range [%g, %g]: expected finite numbers, low below high", lo, hi)
 	}
 	sol := Solution{Target: r, Knob: k, Goal: t.Value, Lo: lo, Hi: hi, Value: math.NaN(), Metric: math.NaN(), Residual: math.NaN(),
 		Tolerance: SolveTolerance * math.Max(1, math.Abs(t.Value)),
@@ -253,3 +255,38 @@ func Solve(p *Plan, sc *Scenario, r TargetRef, k Knob, lo, hi float64) (Solution
 }
 
 func isFinite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+
+// Explain says in both languages why no value of the knob meets the
+// target ("" when one does).
+func (s Solution) Explain() Text {
+	k, t := s.Knob.String(), s.Target.String()
+	switch s.Why {
+	case NotReached:
+		return Text{
+			fmt.Sprintf("%s 在 [%g, %g] 内取任何值，%s 的测算都达不到目标的计算条件", k, s.Lo, s.Hi, t),
+			fmt.Sprintf("the projection of %s never reaches the target's metric for %s in [%g, %g]", t, k, s.Lo, s.Hi),
+		}
+	case Independent:
+		return Text{
+			fmt.Sprintf("在此情景下 %s 不受 %s 影响：%s 在 [%g, %g] 内取任何值，目标指标都是 %.8g；请改变其计算所依据的假设",
+				t, k, k, s.Lo, s.Hi, s.MetricMin),
+			fmt.Sprintf("%s does not depend on %s in this scenario: its metric stays %.8g for every value in [%g, %g]; vary an assumption it is computed from",
+				t, k, s.MetricMin, s.Lo, s.Hi),
+		}
+	case OneSide:
+		return Text{
+			fmt.Sprintf("%s 在 [%g, %g] 内取任何值都不能使 %s 达到 %g：目标指标始终在其同一侧（%.6g 至 %.6g）",
+				k, s.Lo, s.Hi, t, s.Goal, s.MetricMin, s.MetricMax),
+			fmt.Sprintf("no value of %s in [%g, %g] meets %s: the target's metric stays on one side of %g (from %.6g to %.6g)",
+				k, s.Lo, s.Hi, t, s.Goal, s.MetricMin, s.MetricMax),
+		}
+	case Jump:
+		return Text{
+			fmt.Sprintf("目标指标在 %s = %g 附近跳过 %g（误差 %+.4g，容差 %g）：%s 在 [%g, %g] 内没有恰好实现 %s 的值",
+				k, s.Nearest, s.Goal, s.Miss, s.Tolerance, k, s.Lo, s.Hi, t),
+			fmt.Sprintf("the target's metric jumps across %g near %s = %g (residual %+.4g, tolerance %g): no value in [%g, %g] meets %s exactly",
+				s.Goal, k, s.Nearest, s.Miss, s.Tolerance, s.Lo, s.Hi, t),
+		}
+	}
+	return Text{EN: s.Reason}
+}

@@ -83,8 +83,10 @@ func encodeJSON(v any) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-func writeError(w http.ResponseWriter, status int, msg string) {
-	_ = writeJSON(w, status, map[string]string{"error": msg})
+// writeError answers status with the message in English (error) and
+// Chinese (error_zh); the page shows the one of its language.
+func writeError(w http.ResponseWriter, status int, zh, en string) {
+	_ = writeJSON(w, status, map[string]string{"error": en, "error_zh": zh})
 }
 
 // decode reads a JSON request body into v strictly: one object, no unknown
@@ -98,12 +100,12 @@ func decode(r *http.Request, v any) error {
 			return err
 		}
 		if errors.Is(err, io.EOF) {
-			return bad("request body: empty; expected a JSON object")
+			return bad("请求正文为空；应为一个JSON对象", "request body: empty; expected a JSON object")
 		}
-		return bad("request body: %s", strings.TrimPrefix(err.Error(), "json: "))
+		return bad("请求正文无法读取（%s）", "request body: %s", strings.TrimPrefix(err.Error(), "json: "))
 	}
 	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
-		return bad("request body: more than one JSON value")
+		return bad("请求正文含多个JSON值", "request body: more than one JSON value")
 	}
 	return nil
 }
@@ -147,7 +149,7 @@ func (pe *planEntry) json() planJSON {
 
 func (s *Server) handlePlans(w http.ResponseWriter, r *http.Request) error {
 	if len(r.URL.Query()) > 0 {
-		return bad("GET /api/plans takes no parameters")
+		return bad("GET /api/plans不接受参数", "GET /api/plans takes no parameters")
 	}
 	out := make([]planJSON, len(s.plans))
 	for i, pe := range s.plans {

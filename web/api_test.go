@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -16,6 +17,8 @@ import (
 	"fyp/model"
 	"fyp/scenarios"
 	"fyp/seeds"
+
+	"fyp/internal/bilingual"
 )
 
 var (
@@ -111,13 +114,23 @@ func TestBadInput(t *testing.T) {
 			if status != c.status || !strings.Contains(body, c.want) {
 				t.Errorf("%s %s: HTTP %d %s\nwant HTTP %d with %s", c.method, c.target, status, body, c.status, c.want)
 			}
-			var e struct{ Error string }
+			var e struct {
+				Error   string
+				ErrorZH string `json:"error_zh"`
+			}
 			if json.Unmarshal([]byte(body), &e) != nil || e.Error == "" {
 				t.Errorf("the answer is not a JSON error: %s", body)
+			}
+			// The page shows error_zh unless its language is English:
+			// the same facts, in Chinese.
+			if !hanRe.MatchString(e.ErrorZH) || e.ErrorZH == e.Error || !bilingual.SameNumbers(e.ErrorZH, e.Error) {
+				t.Errorf("error_zh %q should word %q in Chinese with the same numbers", e.ErrorZH, e.Error)
 			}
 		})
 	}
 }
+
+var hanRe = regexp.MustCompile(`\p{Han}`)
 
 // TestHostCheck: a request naming another host (DNS rebinding) is refused
 // unless the server was started beyond loopback.
@@ -472,5 +485,64 @@ func TestSimulateNotModelled(t *testing.T) {
 	}
 	if unmodelled == 0 || modelled == 0 {
 		t.Errorf("%d targets not modelled, %d modelled; want some of each under the baseline", unmodelled, modelled)
+	}
+}
+
+// TestSolveReasonInBothLanguages: when no value meets the target, the page
+// gets why in Chinese and English (it was English only), with the same
+// numbers.
+func TestSolveReasonInBothLanguages(t *testing.T) {
+	status, b := call(t, "POST", "/api/solve", `{"scenario":"baseline","target":"gdp@2025","vary":"forest_coverage.step"}`)
+	if status != 200 {
+		t.Fatalf("HTTP %d: %s", status, b)
+	}
+	var sol solveResponse
+	if err := json.Unmarshal([]byte(b), &sol); err != nil {
+		t.Fatal(err)
+	}
+	if sol.Found || sol.Reason == nil {
+		t.Fatalf("solve: %s, want no value and a reason", b)
+	}
+	if !strings.Contains(sol.Reason.ZH, "在此情景下 gdp@2025 不受 forest_coverage.step 影响") || !strings.Contains(sol.Reason.EN, "gdp@2025 does not depend on forest_coverage.step") ||
+		!bilingual.SameNumbers(sol.Reason.ZH, sol.Reason.EN) {
+		t.Errorf("reason %+v: want both wordings of the same facts", *sol.Reason)
+	}
+}
+
+// TestLoaderWarningInPageLanguage: the loader's warning on a setting (a
+// rate that looks like a fraction) is in the page's language.
+func TestLoaderWarningInPageLanguage(t *testing.T) {
+	got := map[string]string{}
+	for _, lang := range []string{"zh", "en"} {
+		status, b := call(t, "POST", "/api/assess", `{"scenario":"baseline","lang":"`+lang+`","settings":{"gdp.rate":0.065}}`)
+		if status != 200 {
+			t.Fatalf("HTTP %d: %s", status, b)
+		}
+		var r struct{ Warnings []string }
+		if err := json.Unmarshal([]byte(b), &r); err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range r.Warnings {
+			if strings.HasPrefix(w, "gdp.rate") {
+				got[lang] = w
+			}
+		}
+	}
+	if zh, en := got["zh"], got["en"]; !hanRe.MatchString(zh) || hanRe.MatchString(en) || en == "" || !bilingual.SameNumbers(zh, en) {
+		t.Errorf("warnings %q (zh) and %q (en): want each in its language, with the same numbers", zh, en)
+	}
+}
+
+// TestNewRefusesInBothLanguages: a plan list the app cannot serve is
+// refused with the same facts in Chinese and English.
+func TestNewRefusesInBothLanguages(t *testing.T) {
+	p, err := seeds.Load("jiangjin-14")
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = New(Config{Plans: []*model.Plan{p, p}})
+	zh, en := `两个规划的ID都是"jiangjin-14"`, `web: two plans have the id "jiangjin-14"`
+	if err == nil || bilingual.In(err, "zh") != zh || err.Error() != en || !bilingual.SameNumbers(zh, en) {
+		t.Errorf("New: %v; want %q / %q", err, zh, en)
 	}
 }

@@ -51,10 +51,10 @@ func (s *Server) handlePlan(w http.ResponseWriter, r *http.Request) error {
 	q := r.URL.Query()
 	for k, vs := range q {
 		if k != "id" && k != "scenario" {
-			return bad("unknown parameter %q (expected id, scenario)", k)
+			return bad("未知的参数%q（应为id、scenario）", "unknown parameter %q (expected id, scenario)", k)
 		}
 		if len(vs) != 1 {
-			return bad("parameter %q is given %d times; give it once", k, len(vs))
+			return bad("参数%q出现了%d次；只能给一次", "parameter %q is given %d times; give it once", k, len(vs))
 		}
 	}
 	pe, err := s.planFor(q.Get("id"))
@@ -66,7 +66,7 @@ func (s *Server) handlePlan(w http.ResponseWriter, r *http.Request) error {
 		sc = pe.defaultScenario
 	}
 	if _, ok := pe.bases[sc]; !ok {
-		return bad("scenario %q: expected one of %s", sc, strings.Join(pe.scenarioIDs, ", "))
+		return bad("情景%q：应为%[3]s之一", "scenario %q: expected one of %s", sc, strings.Join(pe.scenarioIDs, ", "), strings.Join(pe.scenarioIDs, "、"))
 	}
 	knobs, err := pe.knobsFor(sc)
 	if err != nil {

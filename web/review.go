@@ -77,7 +77,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	}
 	name = filepath.Base(filepath.Clean("/" + name)) // a name for messages, never opened
 	if !utf8.ValidString(name) || len(name) > 255 {
-		return bad("name: expected the file's name (at most 255 bytes of UTF-8)")
+		return bad("name：应为文件名（UTF-8，最多255字节）", "name: expected the file's name (at most 255 bytes of UTF-8)")
 	}
 	rs, err := s.resolve(r.Context(), st)
 	if err != nil {
@@ -98,31 +98,31 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 		// --observed shipped`), instead of an upload.
 		f, ok := seeds.Observed(rs.plan.id)
 		if !ok || !rs.plan.embedded {
-			return bad("shipped: no observed figures ship with plan %s; upload a file", rs.plan.id)
+			return bad("shipped：规划%s没有随附观测数据；请上传文件", "shipped: no observed figures ship with plan %s; upload a file", rs.plan.id)
 		}
 		if len(data) > 0 {
-			return bad("shipped=1 takes no file; send either the figures or shipped=1")
+			return bad("shipped=1时不能再上传文件；请只发送数据或只用shipped=1", "shipped=1 takes no file; send either the figures or shipped=1")
 		}
 		name, data = f.Name, f.Data
 	default:
-		return bad("shipped %q: expected 1", shipped)
+		return bad("shipped %q：应为1", "shipped %q: expected 1", shipped)
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return bad("%s: the file is empty; upload an observed CSV or XLSX (indicator, year, value …)", name)
+		return bad("%s：文件是空的；请上传观测数据CSV或XLSX（indicator, year, value …）", "%s: the file is empty; upload an observed CSV or XLSX (indicator, year, value …)", name)
 	}
 	p := rs.plan.plan
 	d, err := observed.Read(name, data, observed.CatalogOf(p))
 	if err != nil {
 		var ps yamlcheck.Problems
 		if errors.As(err, &ps) {
-			return badRequest{ps.Error()}
+			return badRequest{ps.In("zh"), ps.Error()}
 		}
-		return bad("%s: %v", name, err)
+		return bad("%s：%v", "%s: %v", name, err)
 	}
 	asOf := 0
 	if asOfText != "" {
 		if asOf, err = strconv.Atoi(asOfText); err != nil {
-			return bad("as_of %q: expected a year", asOfText)
+			return bad("as_of %q：应为年份", "as_of %q: expected a year", asOfText)
 		}
 	} else {
 		for _, obs := range d.ByIndicator {
@@ -132,7 +132,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if asOf <= p.BaseYear || asOf > p.LastYear() {
-		return bad("as_of %d: expected a year after the base year %d, up to %d", asOf, p.BaseYear, p.LastYear())
+		return bad("as_of %d：应为基期年%d之后、不晚于%d的年份", "as_of %d: expected a year after the base year %d, up to %d", asOf, p.BaseYear, p.LastYear())
 	}
 	ev := d.Evidence()
 	pr0, err := model.Project(p, rs.scenario)

@@ -23,7 +23,7 @@ var assets embed.FS
 // handleAsset serves the page and its script and style from the binary.
 func (s *Server) handleAsset(w http.ResponseWriter, r *http.Request) error {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		return bad("%s %s: only GET is served here", r.Method, r.URL.Path)
+		return bad("%s %s：这里只接受GET", "%s %s: only GET is served here", r.Method, r.URL.Path)
 	}
 	name := path.Clean(r.URL.Path)
 	if name == "/" {

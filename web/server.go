@@ -30,6 +30,8 @@ import (
 	"fyp/model"
 	"fyp/scenarios"
 	"fyp/seeds"
+
+	"fyp/internal/bilingual"
 )
 
 // MaxBody is the largest request body accepted (an uploaded spreadsheet
@@ -129,7 +131,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	for _, p := range plans {
 		if _, dup := s.byID[p.ID]; dup {
-			return nil, fmt.Errorf("web: two plans have the id %q", p.ID)
+			return nil, bilingual.Errorf("两个规划的ID都是%q", "web: two plans have the id %q", p.ID)
 		}
 		pe, err := newPlanEntry(p, embedded(p))
 		if err != nil {
@@ -162,7 +164,7 @@ func newPlanEntry(p *model.Plan, embedded bool) (*planEntry, error) {
 	}
 	pr, err := model.Project(p, nil)
 	if err != nil {
-		return nil, fmt.Errorf("web: plan %s: %w", p.ID, err)
+		return nil, bilingual.Errorf("规划%s：%v", "web: plan %s: %w", p.ID, err)
 	}
 	pe.planProj = pr
 	pe.planAssess = model.Assess(pr)
@@ -180,7 +182,7 @@ func (s *Server) planFor(id string) (*planEntry, error) {
 		for i, p := range s.plans {
 			ids[i] = p.id
 		}
-		return nil, bad("plan %q: expected one of %s%s", id, strings.Join(ids, ", "), yamlcheck.DidYouMean(id, ids))
+		return nil, bad("规划%q：应为%[4]s之一%[3]s", "plan %q: expected one of %s%s", id, strings.Join(ids, ", "), yamlcheck.Hint(id, ids), strings.Join(ids, "、"))
 	}
 	return pe, nil
 }
@@ -227,17 +229,17 @@ func (s *Server) guard(h func(w http.ResponseWriter, r *http.Request) error) htt
 		defer func() {
 			if v := recover(); v != nil {
 				fmt.Fprintf(s.log, "fyp serve: %s %s: internal error: %v\n", r.Method, r.URL.Path, v)
-				writeError(w, http.StatusInternalServerError, "internal error; the request was not completed")
+				writeError(w, http.StatusInternalServerError, "内部错误；请求未完成", "internal error; the request was not completed")
 			}
 		}()
 		if !s.anyHost && !hostAllowed(r.Host) {
-			writeError(w, http.StatusForbidden, fmt.Sprintf("host %q is not served; open the app at its own address", r.Host))
+			writeError(w, http.StatusForbidden, fmt.Sprintf("不服务主机%q；请在应用自己的地址打开它", r.Host), fmt.Sprintf("host %q is not served; open the app at its own address", r.Host))
 			return
 		}
 		if r.Method == http.MethodPost {
 			ct := r.Header.Get("Content-Type")
 			if mt, _, _ := strings.Cut(ct, ";"); strings.TrimSpace(mt) != "application/json" && !strings.HasPrefix(r.URL.Path, "/api/review") {
-				writeError(w, http.StatusUnsupportedMediaType, "expected a JSON body (Content-Type: application/json)")
+				writeError(w, http.StatusUnsupportedMediaType, "应为JSON正文（Content-Type: application/json）", "expected a JSON body (Content-Type: application/json)")
 				return
 			}
 		}
@@ -249,20 +251,20 @@ func (s *Server) guard(h func(w http.ResponseWriter, r *http.Request) error) htt
 		var mb *http.MaxBytesError
 		switch {
 		case errors.As(err, &br):
-			writeError(w, http.StatusBadRequest, br.msg)
+			writeError(w, http.StatusBadRequest, br.zh, br.msg)
 		case errors.As(err, &mb):
-			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("request body larger than %d MB", MaxBody>>20))
+			writeError(w, http.StatusRequestEntityTooLarge, fmt.Sprintf("请求正文超过%d MB", MaxBody>>20), fmt.Sprintf("request body larger than %d MB", MaxBody>>20))
 		case errors.Is(err, errNotFound):
-			writeError(w, http.StatusNotFound, "not found: "+r.URL.Path)
+			writeError(w, http.StatusNotFound, "找不到："+r.URL.Path, "not found: "+r.URL.Path)
 		case errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded):
 			// The client left (a slider that moved on) or the timeout
 			// passed: nobody reads the answer.
-			writeError(w, http.StatusServiceUnavailable, "the request was cancelled")
+			writeError(w, http.StatusServiceUnavailable, "请求已取消", "the request was cancelled")
 		default:
 			// A model error on a checked state is still a property of the
 			// state (e.g. a rule that cannot run): say so, as 400.
 			fmt.Fprintf(s.log, "fyp serve: %s %s: %v\n", r.Method, r.URL.Path, err)
-			writeError(w, http.StatusBadRequest, strings.TrimPrefix(err.Error(), "model: "))
+			writeError(w, http.StatusBadRequest, bilingual.In(err, "zh"), strings.TrimPrefix(err.Error(), "model: "))
 		}
 	})
 }

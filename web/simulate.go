@@ -47,7 +47,7 @@ func (s *Server) handleSimulate(w http.ResponseWriter, r *http.Request) error {
 		req.Draws = DefaultDraws
 	}
 	if req.Draws < 1 || req.Draws > MaxDraws {
-		return bad("draws %d: expected 1 to %d", req.Draws, MaxDraws)
+		return bad("draws %d：应为1到%d", "draws %d: expected 1 to %d", req.Draws, MaxDraws)
 	}
 	rs, err := s.resolve(r.Context(), req.State)
 	if err != nil {
@@ -117,7 +117,7 @@ type solveResponse struct {
 	Residual jnum   `json:"residual"`
 	Lo       jnum   `json:"lo"`
 	Hi       jnum   `json:"hi"`
-	Reason   string `json:"reason,omitempty"`
+	Reason   *text  `json:"reason,omitempty"` // {zh, en}: why no value meets the target
 }
 
 func (s *Server) handleSolve(w http.ResponseWriter, r *http.Request) error {
@@ -144,10 +144,10 @@ func (s *Server) handleSolve(w http.ResponseWriter, r *http.Request) error {
 		lo, hi := model.SolveRange(ind, t, knob)
 		sol, err := model.Solve(p, rs.scenario, ref, knob, lo, hi)
 		if err != nil {
-			return nil, badRequest{strings.TrimPrefix(err.Error(), "model: ")}
+			return nil, badErr(err)
 		}
 		return &solveResponse{Target: ref.String(), Vary: knob.String(), Found: sol.Found, Value: jnum(sol.Value), Goal: jnum(sol.Goal),
-			Residual: jnum(sol.Residual), Lo: jnum(sol.Lo), Hi: jnum(sol.Hi), Reason: sol.Reason}, nil
+			Residual: jnum(sol.Residual), Lo: jnum(sol.Lo), Hi: jnum(sol.Hi), Reason: solveReason(sol)}, nil
 	})
 }
 
@@ -156,14 +156,14 @@ func parseTarget(p *model.Plan, s string) (model.TargetRef, error) {
 	id, year, ok := strings.Cut(s, "@")
 	y, err := strconv.Atoi(year)
 	if !ok || err != nil {
-		return model.TargetRef{}, bad("target %q: expected ID@YEAR, e.g. gdp_per_capita@2025", s)
+		return model.TargetRef{}, bad("target %q：应为 指标ID@年份，如gdp_per_capita@2025", "target %q: expected ID@YEAR, e.g. gdp_per_capita@2025", s)
 	}
 	if p.Indicator(id) == nil {
-		return model.TargetRef{}, bad("target: unknown indicator %q%s", id, yamlcheck.DidYouMean(id, p.IDs()))
+		return model.TargetRef{}, bad("target：未知的指标%q%s", "target: unknown indicator %q%s", id, yamlcheck.Hint(id, p.IDs()))
 	}
 	ref := model.TargetRef{ID: id, Year: y}
 	if _, _, err := ref.Find(p); err != nil {
-		return ref, bad("target: %s", strings.TrimPrefix(err.Error(), "model: "))
+		return ref, bad("target：%v", "target: %[2]s", err, strings.TrimPrefix(err.Error(), "model: "))
 	}
 	return ref, nil
 }
@@ -172,10 +172,20 @@ func parseTarget(p *model.Plan, s string) (model.TargetRef, error) {
 func parseKnob(p *model.Plan, s string) (model.Knob, error) {
 	id, what, ok := strings.Cut(s, ".")
 	if !ok || (what != "rate" && what != "step") {
-		return model.Knob{}, bad("vary %q: expected ID.rate or ID.step, e.g. gdp.rate", s)
+		return model.Knob{}, bad("vary %q：应为 指标ID.rate或指标ID.step，如gdp.rate", "vary %q: expected ID.rate or ID.step, e.g. gdp.rate", s)
 	}
 	if p.Indicator(id) == nil {
-		return model.Knob{}, bad("vary: unknown indicator %q%s", id, yamlcheck.DidYouMean(id, p.IDs()))
+		return model.Knob{}, bad("vary：未知的指标%q%s", "vary: unknown indicator %q%s", id, yamlcheck.Hint(id, p.IDs()))
 	}
 	return model.Knob{ID: id, Step: what == "step"}, nil
+}
+
+// solveReason is why no value of the knob meets the target, in both
+// languages (nil when one does).
+func solveReason(sol model.Solution) *text {
+	if sol.Found {
+		return nil
+	}
+	r := sol.Explain()
+	return &text{ZH: r.ZH, EN: r.In("en")}
 }

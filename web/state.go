@@ -14,6 +14,8 @@ import (
 	"fyp/internal/yamlcheck"
 	"fyp/model"
 	"fyp/scenarios"
+
+	"fyp/internal/bilingual"
 )
 
 // PlanRules is the starting scenario "the plan's own rules" (no scenario).
@@ -41,12 +43,31 @@ type State struct {
 }
 
 // badRequest is a problem with what the client sent: HTTP 400 with the
-// message.
-type badRequest struct{ msg string }
+// message in English (msg) and Chinese (zh); the page shows the one of its
+// language.
+type badRequest struct{ zh, msg string }
 
 func (e badRequest) Error() string { return e.msg }
 
-func bad(format string, args ...any) error { return badRequest{fmt.Sprintf(format, args...)} }
+// In returns the message in lang ("en", else Chinese).
+func (e badRequest) In(lang string) string {
+	if lang == "en" {
+		return e.msg
+	}
+	return e.zh
+}
+
+// bad is a badRequest worded in Chinese (zh) and English (en) from the same
+// args (see bilingual.Sprintf).
+func bad(zh, en string, args ...any) error {
+	return badRequest{bilingual.Sprintf("zh", zh, en, args...), bilingual.Sprintf("en", zh, en, args...)}
+}
+
+// badErr is err (from the model or a reader) as a badRequest, in both
+// languages, without the English "model: " prefix.
+func badErr(err error) error {
+	return badRequest{bilingual.In(err, "zh"), strings.TrimPrefix(err.Error(), "model: ")}
+}
 
 // stateFromQuery reads a State from URL parameters: plan, scenario, lang and
 // one ID.rate or ID.step parameter per setting (the page's own URL).
@@ -54,7 +75,7 @@ func stateFromQuery(q url.Values) (State, error) {
 	st := State{Settings: map[string]float64{}}
 	for k, vs := range q {
 		if len(vs) != 1 {
-			return st, bad("parameter %q is given %d times; give it once", k, len(vs))
+			return st, bad("参数%q出现了%d次；只能给一次", "parameter %q is given %d times; give it once", k, len(vs))
 		}
 		v := vs[0]
 		switch k {
@@ -68,11 +89,11 @@ func stateFromQuery(q url.Values) (State, error) {
 			// read by the handler that needs them
 		default:
 			if !strings.Contains(k, ".") {
-				return st, bad("unknown parameter %q (expected plan, scenario, lang or ID.rate / ID.step)", k)
+				return st, bad("未知的参数%q（应为plan、scenario、lang或ID.rate / ID.step）", "unknown parameter %q (expected plan, scenario, lang or ID.rate / ID.step)", k)
 			}
 			f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
 			if err != nil {
-				return st, bad("%s: %q is not a number", k, v)
+				return st, bad("%s：%q不是数", "%s: %q is not a number", k, v)
 			}
 			st.Settings[k] = f
 		}
@@ -119,7 +140,7 @@ func (s *Server) resolve(ctx context.Context, st State) (*resolved, error) {
 		st.Lang = "zh"
 	}
 	if st.Lang != "zh" && st.Lang != "en" {
-		return nil, bad("lang %q: expected zh or en", st.Lang)
+		return nil, bad("lang %q：应为zh或en", "lang %q: expected zh or en", st.Lang)
 	}
 	pe, err := s.planFor(st.Plan)
 	if err != nil {
@@ -131,7 +152,7 @@ func (s *Server) resolve(ctx context.Context, st State) (*resolved, error) {
 	}
 	base, ok := pe.bases[st.Scenario]
 	if !ok {
-		return nil, bad("scenario %q: expected one of %s%s", st.Scenario, strings.Join(pe.scenarioIDs, ", "), yamlcheck.DidYouMean(st.Scenario, pe.scenarioIDs))
+		return nil, bad("情景%q：应为%[4]s之一%[3]s", "scenario %q: expected one of %s%s", st.Scenario, strings.Join(pe.scenarioIDs, ", "), yamlcheck.Hint(st.Scenario, pe.scenarioIDs), strings.Join(pe.scenarioIDs, "、"))
 	}
 	sets, err := checkSettings(pe.plan, st.Settings)
 	if err != nil {
@@ -147,14 +168,14 @@ func (s *Server) resolve(ctx context.Context, st State) (*resolved, error) {
 	if err != nil {
 		var ps yamlcheck.Problems
 		if errors.As(err, &ps) {
-			return nil, badRequest{problemsText(ps)}
+			return nil, badRequest{problemsText(ps, "zh"), problemsText(ps, "en")}
 		}
-		return nil, bad("%v", err)
+		return nil, badErr(err)
 	}
 	res := v.(*scenarios.Result)
 	r.scenario = res.Scenario
 	for _, w := range res.Warnings {
-		r.warnings = append(r.warnings, problemText(w))
+		r.warnings = append(r.warnings, problemText(w, st.Lang))
 	}
 	return r, nil
 }
@@ -162,9 +183,13 @@ func (s *Server) resolve(ctx context.Context, st State) (*resolved, error) {
 // checkSettings validates each "ID.rate" / "ID.step" key and value.
 func checkSettings(p *model.Plan, m map[string]float64) ([]setting, error) {
 	if len(m) > maxSettings {
-		return nil, bad("settings: %d given; at most %d", len(m), maxSettings)
+		return nil, bad("设置：给了%d项；最多%d项", "settings: %d given; at most %d", len(m), maxSettings)
 	}
-	var errs []string
+	var errs, errsZH []string
+	add := func(zh, en string, args ...any) {
+		errsZH = append(errsZH, bilingual.Sprintf("zh", zh, en, args...))
+		errs = append(errs, bilingual.Sprintf("en", zh, en, args...))
+	}
 	seen := map[string]string{}
 	var out []setting
 	keys := make([]string, 0, len(m))
@@ -178,24 +203,24 @@ func checkSettings(p *model.Plan, m map[string]float64) ([]setting, error) {
 		ind := p.Indicator(id)
 		switch {
 		case what != "rate" && what != "step":
-			errs = append(errs, fmt.Sprintf("%s: expected ID.rate (percent a year) or ID.step (units a year), e.g. gdp.rate", k))
+			add("%s：应为ID.rate（每年百分比）或ID.step（每年增量），如gdp.rate", "%s: expected ID.rate (percent a year) or ID.step (units a year), e.g. gdp.rate", k)
 			continue
 		case ind == nil:
-			errs = append(errs, fmt.Sprintf("%s: unknown indicator %q%s", k, id, yamlcheck.DidYouMean(id, p.IDs())))
+			add("%s：未知的指标%q%s", "%s: unknown indicator %q%s", k, id, yamlcheck.Hint(id, p.IDs()))
 			continue
 		case math.IsNaN(v) || math.IsInf(v, 0) || math.Abs(v) > maxAbsValue:
-			errs = append(errs, fmt.Sprintf("%s: %g is out of range (at most %g in size)", k, v, maxAbsValue))
+			add("%s：%g超出范围（绝对值最多%g）", "%s: %g is out of range (at most %g in size)", k, v, maxAbsValue)
 			continue
 		}
 		if prev, dup := seen[id]; dup {
-			errs = append(errs, fmt.Sprintf("%s: %s is also set; give an indicator a rate or a step, not both", k, prev))
+			add("%s：同时设置了%s；一个指标只能设增速或增量，不能两者都设", "%s: %s is also set; give an indicator a rate or a step, not both", k, prev)
 			continue
 		}
 		seen[id] = k
 		out = append(out, setting{ind: ind, step: what == "step", value: v})
 	}
 	if len(errs) > 0 {
-		return nil, badRequest{strings.Join(errs, "\n")}
+		return nil, badRequest{strings.Join(errsZH, "\n"), strings.Join(errs, "\n")}
 	}
 	// Plan order, so that the YAML reads like the plan.
 	order := map[string]int{}
@@ -265,21 +290,30 @@ func scenarioYAML(pe *planEntry, baseID string, base *model.Scenario, sets []set
 
 // problemsText is the loader's problems without the generated file's lines
 // (the page has no file to point into): "key: message", one a line.
-func problemsText(ps yamlcheck.Problems) string {
+func problemsText(ps yamlcheck.Problems, lang string) string {
 	ps.Sort()
 	lines := make([]string, len(ps))
 	for i, p := range ps {
-		lines[i] = problemText(p)
+		lines[i] = problemText(p, lang)
 	}
 	return strings.Join(lines, "\n")
 }
 
-func problemText(p yamlcheck.Problem) string {
+// problemText is p without the file name of the scenario the page built,
+// in lang ("en", else Chinese).
+func problemText(p yamlcheck.Problem, lang string) string {
+	msg, sep := p.Msg, ": "
+	if lang != "en" {
+		sep = "："
+		if p.MsgZH != "" {
+			msg = p.MsgZH
+		}
+	}
 	key := strings.TrimPrefix(p.Key, "assumptions.")
 	if key == "" {
-		return p.Msg
+		return msg
 	}
-	return key + ": " + p.Msg
+	return key + sep + msg
 }
 
 // Scenario is the scenario the page computes with for st, and the YAML the

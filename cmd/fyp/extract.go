@@ -13,6 +13,7 @@ import (
 
 	"fyp/document"
 	"fyp/extract"
+	"fyp/internal/bilingual"
 	"fyp/seeds"
 )
 
@@ -60,7 +61,7 @@ check each, then delete the line.`,
 			}
 			res, err := extract.Extract(doc, extract.Options{ID: id, BaseYear: base, TargetYear: target})
 			if err != nil {
-				return badInput("%s: %v", args[0], err)
+				return badInput2("%s：%v", "%s: %v", args[0], err)
 			}
 			files := []outFile{{out, res.Plan}}
 			if out == "" || res.Record == nil {
@@ -76,7 +77,7 @@ check each, then delete the line.`,
 					return err
 				}
 				if _, err := seeds.Parse(f.name+" (extracted)", buf.Bytes()); err != nil {
-					return fmt.Errorf("extract: the plan file written would not validate (a bug, please report it): %w", err)
+					return bilingual.Errorf("extract：写出的规划文件无法通过检查（这是程序缺陷，请报告）：%v", "extract: the plan file written would not validate (a bug, please report it): %w", err)
 				}
 				data[k] = buf.Bytes()
 				if f.name != "" && !force {

@@ -261,13 +261,15 @@ func TestExtractPDF(t *testing.T) {
 	in := filepath.Join(dir, "scan.pdf")
 	os.WriteFile(in, []byte("%PDF-1.4 scanned pages"), 0o644)
 	defer func(p string) { document.Pdftotext = p }(document.Pdftotext)
-	for _, tc := range []struct{ prog, want string }{
-		{scan, "no text layer"},
-		{filepath.Join(dir, "absent"), "apt-get install poppler-utils"},
+	for _, tc := range []struct{ prog, lang, want string }{
+		{scan, "en", "no text layer"},
+		{scan, "zh", "没有文字层（是扫描件？）：请先做文字识别（OCR）"},
+		{filepath.Join(dir, "absent"), "en", "not installed: apt-get install poppler-utils"},
+		{filepath.Join(dir, "absent"), "zh", "没有安装：apt-get install poppler-utils"},
 	} {
 		document.Pdftotext = tc.prog
 		out := filepath.Join(dir, "plan.yaml")
-		_, stderr, code := fyp(t, "extract", in, "-o", out)
+		_, stderr, code := fyp(t, "extract", in, "-o", out, "--lang", tc.lang)
 		if code != 2 || !strings.Contains(stderr, tc.want) || strings.Count(strings.TrimSpace(stderr), "\n") > 0 {
 			t.Errorf("exit %d, %q; want 2 and one line with %q", code, stderr, tc.want)
 		}

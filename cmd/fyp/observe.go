@@ -64,7 +64,7 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 				}
 				r, err := bulletin.Read(d, opt)
 				if err != nil {
-					return badInput("%s: %v", a, err)
+					return badInput2("%s：%v", "%s: %v", a, err)
 				}
 				docs = append(docs, r)
 			}

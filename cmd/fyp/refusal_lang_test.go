@@ -56,6 +56,23 @@ func refusalCases(t *testing.T, dir string) [][]string {
 		{"solve"},
 		{"simulate", "--draws", "x"},
 		{"simulate", "--draws", "10000", "--max-memory", "1MB"},
+		{"extract", write("old.doc", "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1old word file")},
+		{"extract", write("empty.txt", "  \n")},
+		{"extract", write("notes.txt", "会议纪要\n今天天气很好。\n")},
+		{"extract", write("bad.docx", "not a zip")},
+		{"extract", write("bad.pdf", "not a pdf")},
+		{"observe", write("none.txt", "2023年某区统计公报\n今天天气很好。\n"), "-o", filepath.Join(dir, "none.csv")},
+		{"observe", write("noyear.txt", "某区统计公报\n全年实现地区生产总值1401.59亿元。\n"), "-o", filepath.Join(dir, "noyear.csv")},
+		{"sensitivity", "--target", "nosuch@2025"},
+		{"sensitivity", "--target", "gdp_per_capita"},
+		{"solve", "--target", "gdp_per_capita@2025", "--vary", "nosuch.rate"},
+		{"solve", "--target", "nosuch@2025", "--vary", "gdp.rate"},
+		{"serve", "--addr", "nohost"},
+		{"serve", "--addr", "localhost:99999"},
+		{"sensitivity", "--target", "gdp_per_capita@2030"},
+		{"solve", "--target", "gdp_per_capita@2030", "--vary", "gdp.rate"},
+		{"solve", "--target", "gdp_per_capita@2025", "--vary", "gdp_per_capita.rate"},
+		{"simulate", "--max-memory", "lots"},
 		{"observe", write("twice.txt", "2023年某区统计公报\n全年实现地区生产总值1401.59亿元。全年实现地区生产总值1400.00亿元。\n"), "-o", filepath.Join(dir, "twice.csv")},
 	}
 	files, _ := filepath.Glob("../../scenarios/testdata/*.yaml")
@@ -150,11 +167,21 @@ func TestMessagesInBothLanguages(t *testing.T) {
 	os.WriteFile(filepath.Join(foreign, "notes.txt"), []byte("mine"), 0o644)
 	neg := filepath.Join(dir, "neg.yaml")
 	os.WriteFile(neg, []byte("id: x\ntitle: t\nbase_year: 2020\ntarget_year: 2025\nindicators:\n  - id: a\n    name: 甲\n    unit: 万元\n    section: 一\n    baseline: {year: 2020, value: -7.9}\n"), 0o644)
+	oldDoc := filepath.Join(dir, "old.doc")
+	os.WriteFile(oldDoc, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1old word file"), 0o644)
 	tests := []struct {
 		name   string
 		args   []string
 		zh, en string
 	}{
+		{"an old Word file", []string{"extract", oldDoc},
+			"old.doc：加密的或旧格式的Word文件（.doc）：请用Word或WPS打开，另存为不带密码的.docx",
+			"old.doc: encrypted or old-format Word file (.doc): open it in Word or WPS and save it as .docx without a password"},
+		{"no target that year", []string{"sensitivity", "--target", "gdp_per_capita@2030"},
+			"--target：gdp_per_capita在2030年没有数值目标（目标年份：2025、2035）",
+			"--target: gdp_per_capita has no numeric target in 2030 (target years: 2025, 2035)"},
+		{"a bad memory size", []string{"simulate", "--max-memory", "lots"},
+			`--max-memory "lots"：应为内存大小，如4GB或512MB`, `--max-memory "lots": expected a size such as 4GB or 512MB`},
 		{"a bad plan", []string{"validate", neg},
 			"neg.yaml:10:35: indicators.a.baseline.value: 基期值-7.9：a按百分比增长",
 			"neg.yaml:10:35: indicators.a.baseline.value: baseline -7.9: a grows by percentages"},

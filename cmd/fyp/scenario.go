@@ -199,7 +199,7 @@ func parseTarget(p *model.Plan, s string) (model.TargetRef, error) {
 	}
 	ref := model.TargetRef{ID: id, Year: y}
 	if _, _, err := ref.Find(p); err != nil {
-		return ref, badInput("--target: %s", strings.TrimPrefix(err.Error(), "model: "))
+		return ref, badInput2("--target：%v", "--target: %[2]s", err, strings.TrimPrefix(err.Error(), "model: "))
 	}
 	return ref, nil
 }

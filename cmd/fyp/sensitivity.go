@@ -47,7 +47,7 @@ metric: the data for a tornado chart. Without -s it uses the baseline scenario.`
 			for _, sc := range scs {
 				ss, err := model.Sensitivities(p, sc, ref, d)
 				if err != nil {
-					return badInput("%s", err)
+					return inputError{err}
 				}
 				for i, s := range ss {
 					rows = append(rows, sensJSON{Scenario: sc.Name, Target: ref.String(), Rank: i + 1, ID: s.Indicator, Rule: string(s.Rule),

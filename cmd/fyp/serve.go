@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"net"
 	"os/exec"
 	"os/signal"
 	"runtime"
@@ -42,12 +44,15 @@ Ctrl-C stops it.`,
 			if err := o.check(); err != nil {
 				return err
 			}
+			if err := checkAddr(addr); err != nil {
+				return err
+			}
 			cfg, err := serveConfig(o, c.Flags().Changed("plan"))
 			if err != nil {
 				return err
 			}
-			if !web.Loopback(addr) {
-				cfg.AnyHost = true
+			cfg.AnyHost = !web.Loopback(addr)
+			if cfg.AnyHost {
 				fmt.Fprintf(o.stderr, L(o.lang,
 					"fyp serve: 警告：监听 %s，不只是本机；同一网络中的其他人也能打开此网页。\n",
 					"fyp serve: warning: listening on %s, not only on this machine; others on the network can open the app.\n"), addr)
@@ -58,7 +63,7 @@ Ctrl-C stops it.`,
 			}
 			ln, err := web.Listen(addr)
 			if err != nil {
-				return badInput("--addr %q: %v", addr, err)
+				return listenError(addr, err)
 			}
 			url := "http://" + ln.Addr().String() + "/"
 			if o.lang == "en" {
@@ -130,4 +135,34 @@ func openBrowser(url string) error {
 	}
 	go cmd.Wait()
 	return nil
+}
+
+// checkAddr refuses an --addr that is not HOST:PORT with a port from 0 to
+// 65535 (or a service name such as http), before anything is printed.
+func checkAddr(addr string) error {
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return badInput2("--addr %q：应为 主机:端口，如127.0.0.1:8080", "--addr %q: expected HOST:PORT, e.g. 127.0.0.1:8080", addr)
+	}
+	if _, err := net.LookupPort("tcp", port); err != nil {
+		return badInput2("--addr %q：端口应为0到65535之间的数", "--addr %q: the port must be a number from 0 to 65535", addr)
+	}
+	return nil
+}
+
+// listenError words a failure to listen on addr: the port taken, no
+// permission, or the host not on this machine.
+func listenError(addr string, err error) error {
+	var dns *net.DNSError
+	switch {
+	case errors.As(err, &dns):
+		return badInput2("--addr %q：找不到这个主机", "--addr %q: no such host", addr)
+	case errors.Is(err, syscall.EADDRINUSE):
+		return badInput2("--addr %q：端口已被占用：请换一个端口，或先停止占用它的程序", "--addr %q: the port is in use: choose another port, or stop the program using it", addr)
+	case errors.Is(err, syscall.EACCES):
+		return badInput2("--addr %q：没有监听此端口的权限：请用1024以上的端口", "--addr %q: no permission to listen on this port: use a port above 1024", addr)
+	case errors.Is(err, syscall.EADDRNOTAVAIL):
+		return badInput2("--addr %q：本机没有这个地址", "--addr %q: this machine has no such address", addr)
+	}
+	return badInput2("--addr %q：无法监听（%v）", "--addr %q: cannot listen (%v)", addr, err)
 }

@@ -1,6 +1,8 @@
 package main
 
 import (
+	"fyp/internal/bilingual"
+
 	"bytes"
 	"encoding/json"
 	"fmt"
@@ -190,6 +192,28 @@ func TestServeFlags(t *testing.T) {
 		_, stderr, code := fyp(t, c.args...)
 		if code != 2 || !strings.Contains(stderr, c.want) {
 			t.Errorf("fyp %v: exit %d, stderr %q; want exit 2 and %q", c.args, code, stderr, c.want)
+		}
+	}
+}
+
+// TestServeAddrRefusals: a malformed --addr is refused before anything is
+// printed, in the --lang asked for, with the same facts in both wordings.
+func TestServeAddrRefusals(t *testing.T) {
+	for _, tc := range []struct {
+		addr, zh, en string
+	}{
+		{"nohost", `fyp: --addr "nohost"：应为 主机:端口，如127.0.0.1:8080` + "\n", `fyp: --addr "nohost": expected HOST:PORT, e.g. 127.0.0.1:8080` + "\n"},
+		{"127.0.0.1:99999", `fyp: --addr "127.0.0.1:99999"：端口应为0到65535之间的数` + "\n", `fyp: --addr "127.0.0.1:99999": the port must be a number from 0 to 65535` + "\n"},
+		{"192.0.2.1:x", `fyp: --addr "192.0.2.1:x"：端口应为0到65535之间的数` + "\n", `fyp: --addr "192.0.2.1:x": the port must be a number from 0 to 65535` + "\n"},
+	} {
+		for lang, want := range map[string]string{"zh": tc.zh, "en": tc.en} {
+			out, errs, code := fyp(t, "serve", "--addr", tc.addr, "--lang", lang)
+			if code != 2 || out != "" || errs != want {
+				t.Errorf("fyp serve --addr %s --lang %s: exit %d, stdout %q, stderr %q; want 2 and %q", tc.addr, lang, code, out, errs, want)
+			}
+		}
+		if !bilingual.SameNumbers(tc.zh, tc.en) {
+			t.Errorf("the wordings %q and %q state different numbers", tc.zh, tc.en)
 		}
 	}
 }

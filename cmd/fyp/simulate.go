@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 	"fyp/internal/numfmt/quantity"
 	"fyp/model"
@@ -87,7 +87,7 @@ million draws) is refused.`,
 			if maxMem != "" {
 				b, err := parseBytes(maxMem)
 				if err != nil {
-					return badInput("--max-memory %q: %v", maxMem, err)
+					return badInput2("--max-memory %q：%v", "--max-memory %q: %v", maxMem, err)
 				}
 				f.maxMemory = b
 			}
@@ -303,7 +303,7 @@ func parseBytes(s string) (int64, error) {
 	}
 	x, err := strconv.ParseFloat(t, 64)
 	if err != nil || !(x > 0) || x*mult > 1<<50 {
-		return 0, errors.New("expected a size such as 4GB or 512MB")
+		return 0, bilingual.Errorf("应为内存大小，如4GB或512MB", "expected a size such as 4GB or 512MB")
 	}
 	return int64(x * mult), nil
 }

@@ -73,7 +73,7 @@ other assumption.`,
 			for _, sc := range scs {
 				sol, err := model.Solve(p, sc, ref, knob, lo, hi)
 				if err != nil {
-					return badInput("%s", err)
+					return inputError{err}
 				}
 				rows = append(rows, solveRow(sc.Name, sol, p.Indicator(knob.ID), o.lang))
 			}
@@ -124,32 +124,7 @@ func solveRow(name string, s model.Solution, ind *model.Indicator, lang string) 
 
 // solveReason says in lang why no value of the knob meets the target.
 func solveReason(s model.Solution, lang string) string {
-	k, t := s.Knob.String(), s.Target.String()
-	switch s.Why {
-	case model.NotReached:
-		return L(lang,
-			fmt.Sprintf("%s 在 [%g, %g] 内取任何值，%s 的测算都达不到目标的计算条件", k, s.Lo, s.Hi, t),
-			fmt.Sprintf("the projection of %s never reaches the target's metric for %s in [%g, %g]", t, k, s.Lo, s.Hi))
-	case model.Independent:
-		return L(lang,
-			fmt.Sprintf("在此情景下 %s 不受 %s 影响：%s 在 [%g, %g] 内取任何值，目标指标都是 %.8g；请改变其计算所依据的假设",
-				t, k, k, s.Lo, s.Hi, s.MetricMin),
-			fmt.Sprintf("%s does not depend on %s in this scenario: its metric stays %.8g for every value in [%g, %g]; vary an assumption it is computed from",
-				t, k, s.MetricMin, s.Lo, s.Hi))
-	case model.OneSide:
-		return L(lang,
-			fmt.Sprintf("%s 在 [%g, %g] 内取任何值都不能使 %s 达到 %g：目标指标始终在其同一侧（%.6g 至 %.6g）",
-				k, s.Lo, s.Hi, t, s.Goal, s.MetricMin, s.MetricMax),
-			fmt.Sprintf("no value of %s in [%g, %g] meets %s: the target's metric stays on one side of %g (from %.6g to %.6g)",
-				k, s.Lo, s.Hi, t, s.Goal, s.MetricMin, s.MetricMax))
-	case model.Jump:
-		return L(lang,
-			fmt.Sprintf("目标指标在 %s = %g 附近跳过 %g（误差 %+.4g，容差 %g）：%s 在 [%g, %g] 内没有恰好实现 %s 的值",
-				k, s.Nearest, s.Goal, s.Miss, s.Tolerance, k, s.Lo, s.Hi, t),
-			fmt.Sprintf("the target's metric jumps across %g near %s = %g (residual %+.4g, tolerance %g): no value in [%g, %g] meets %s exactly",
-				s.Goal, k, s.Nearest, s.Miss, s.Tolerance, s.Lo, s.Hi, t))
-	}
-	return s.Reason
+	return s.Explain().In(lang)
 }
 
 func writeSolve(w io.Writer, rows []solveJSON, format, lang string) error {

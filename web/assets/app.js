@@ -115,8 +115,14 @@ async function api(method, path, body, signal) {
   if (body !== undefined) { opt.headers["Content-Type"] = "application/json"; opt.body = JSON.stringify(body); }
   const res = await fetch(path, opt);
   const data = await res.json();
-  if (!res.ok) throw new Error(data.error || res.statusText);
+  if (!res.ok) throw new Error(errorText(data) || res.statusText);
   return data;
+}
+
+// errorText is the server's message in the page's language (error is
+// English, error_zh Chinese).
+function errorText(data) {
+  return (state.lang !== "en" && data.error_zh) || data.error;
 }
 
 function showError(e) {
@@ -290,7 +296,7 @@ async function fetchReview(signal) {
   else q += "&name=" + encodeURIComponent(observedFile.name);
   const r = await fetch("/api/review?" + q, { method: "POST", body, signal, headers: { "Content-Type": "application/octet-stream" } });
   const data = await r.json();
-  if (!r.ok) throw new Error(data.error || r.statusText);
+  if (!r.ok) throw new Error(errorText(data) || r.statusText);
   return data;
 }
 
@@ -447,7 +453,7 @@ async function solve() {
       $("solve-out").textContent = tr("found")(L(k.name), fmt(res.value, 4), L(k.unit));
       $("solve-apply").hidden = false;
     } else {
-      $("solve-out").textContent = res.reason;
+      $("solve-out").textContent = L(res.reason);
     }
   } catch (e) { $("solve-out").textContent = e.message; }
 }
