@@ -37,7 +37,7 @@ func TestEveryCommandOnAnotherPlan(t *testing.T) {
 		{"assess", []string{"assess"}, []string{"每万人口高价值发明专利拥有量", "13.75%", "数据不足", "合计：达标13项，未达标0项，数据不足6项"}, nil},
 		{"check", []string{"check", "--lang", "en"}, []string{"Consistency"}, nil},
 		{"validate", []string{"validate", nationalPlan}, []string{"national-14.yaml：通过"}, nil},
-		{"compare", []string{"compare"}, []string{"情景比较", "plan: 达标 13"}, nil},
+		{"compare", []string{"compare"}, []string{"情景比较", "plan：达标13项"}, nil},
 		{"solve", []string{"solve", "--target", "doctors_per_1000@2025", "--vary", "doctors_per_1000.rate", "--lang", "en"},
 			[]string{"[plan] doctors_per_1000.rate = 1.98831"}, nil},
 		{"sensitivity", []string{"sensitivity", "--target", "high_value_invention_patents_per_10k@2025", "--lang", "en"},

@@ -122,7 +122,7 @@ func writeCompare(w io.Writer, prs []*model.Projection, scope, format, lang stri
 		t.Rows = append(t.Rows, row)
 	}
 	for i, pr := range prs {
-		t.Notes = append(t.Notes, fmt.Sprintf("%s: %s %d", pr.Name(), L(lang, "达标", "met"), met[i]))
+		t.Notes = append(t.Notes, fmt.Sprintf(L(lang, "%s：达标%d项", "%s: met %d"), pr.Name(), met[i]))
 	}
 	if len(prs) > 1 {
 		differ := L(lang, "无", "none")
