@@ -5,6 +5,7 @@ import (
 	"math"
 	"runtime"
 	"sort"
+	"sync"
 
 	"fyp/charts"
 	"fyp/model"
@@ -229,13 +230,27 @@ func tornadoInputs(pr *model.Projection, lang string) ([]charts.TornadoInput, er
 		return nil, nil
 	}
 	ind := p.Indicator(ids[0])
-	var out []charts.TornadoInput
-	for _, t := range ind.Targets {
+	// Each target's sensitivities are independent projections: compute
+	// them side by side (a plan's indicator has a handful of targets), then
+	// read them in the targets' order.
+	sens := make([][]model.Sensitivity, len(ind.Targets))
+	errs := make([]error, len(ind.Targets))
+	var wg sync.WaitGroup
+	for i, t := range ind.Targets {
 		if t.Kind == model.Delegated {
 			continue
 		}
-		ref := model.TargetRef{ID: ind.ID, Year: t.Year}
-		ss, err := model.Sensitivities(p, pr.Scenario, ref, model.DefaultDelta)
+		wg.Go(func() {
+			sens[i], errs[i] = model.Sensitivities(p, pr.Scenario, model.TargetRef{ID: ind.ID, Year: t.Year}, model.DefaultDelta)
+		})
+	}
+	wg.Wait()
+	var out []charts.TornadoInput
+	for i, t := range ind.Targets {
+		if t.Kind == model.Delegated {
+			continue
+		}
+		ss, err := sens[i], errs[i]
 		if err != nil {
 			return nil, err
 		}
