@@ -81,7 +81,7 @@ func decodeIndicator(w *yamlcheck.Walker, n *yaml.Node, p *model.Plan, i int, re
 		tp := fmt.Sprintf("%s.targets[%d]", path, j)
 		if t, ok := decodeTarget(w, tn, tp, p); ok {
 			if t.Relative() {
-				*rels = append(*rels, relativeRef{node: valueNode(tn, "relative_to"), path: tp + ".relative_to", ind: ind, k: len(ind.Targets)})
+				*rels = append(*rels, relativeRef{node: child(tn, "relative_to"), path: tp + ".relative_to", ind: ind, k: len(ind.Targets)})
 			}
 			ind.Targets = append(ind.Targets, t)
 		}
@@ -210,20 +210,6 @@ func decodeRule(w *yamlcheck.Walker, n *yaml.Node, path string) *model.Assumptio
 		return nil
 	}
 	return a
-}
-
-// valueNode is the value of key in mapping n (the first, if repeated), or
-// nil; for positions only, the Walker having checked the mapping.
-func valueNode(n *yaml.Node, key string) *yaml.Node {
-	if n == nil || n.Kind != yaml.MappingNode {
-		return nil
-	}
-	for i := 0; i+1 < len(n.Content); i += 2 {
-		if n.Content[i].Value == key {
-			return n.Content[i+1]
-		}
-	}
-	return nil
 }
 
 // peekID reads an item's id before its fields are checked, so that every

@@ -84,7 +84,8 @@ func checkLevels(w *yamlcheck.Walker, n *yaml.Node, path string, ind *model.Indi
 	}
 }
 
-// child is the value of key in mapping n, or nil.
+// child is the value of key in mapping n (the first, if repeated), or nil;
+// for positions only, the Walker having checked the mapping.
 func child(n *yaml.Node, key string) *yaml.Node {
 	if n == nil || n.Kind != yaml.MappingNode {
 		return nil
