@@ -128,7 +128,7 @@ func readSheet(wb *workbook, sheet sheetRef, sst []string, pct []bool) ([][]cell
 			break
 		}
 		if err != nil {
-			return nil, sr.problem(0, "%v", "%v", partError(sheet.part, err))
+			return nil, sr.problem(0, "%v", "%v", partText(sheet.part, err))
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:

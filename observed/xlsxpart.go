@@ -89,7 +89,12 @@ func (wb *workbook) open(name string) (*xml.Decoder, func(), error) {
 }
 
 // partError turns a reading error of part name into a message for users.
-func partError(name string, err error) bilingual.Text {
+func partError(name string, err error) error {
+	return bilingual.Errorf("%v", "%v", partText(name, err))
+}
+
+// partText is that message in both languages.
+func partText(name string, err error) bilingual.Text {
 	switch {
 	case errors.Is(err, errPartTooLarge):
 		return bilingual.Text{ZH: fmt.Sprintf("%s解压后超过工作簿单个部件%s的上限", name, inputfile.Size(partLimit)),
@@ -119,7 +124,7 @@ func (wb *workbook) rels(name string) (byID, byType map[string]string, err error
 			return byID, byType, nil
 		}
 		if err != nil {
-			return nil, nil, bilingual.Errorf("%v", "%v", partError(name, err))
+			return nil, nil, partError(name, err)
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || se.Name.Local != "Relationship" {
@@ -180,7 +185,7 @@ func (wb *workbook) sheets() (list []sheetRef, sst, styles string, err error) {
 			break
 		}
 		if err != nil {
-			return nil, "", "", bilingual.Errorf("%v", "%v", partError(book, err))
+			return nil, "", "", partError(book, err)
 		}
 		se, ok := tok.(xml.StartElement)
 		if !ok || se.Name.Local != "sheet" {
@@ -217,7 +222,7 @@ func (wb *workbook) sharedStrings(name string) ([]string, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, bilingual.Errorf("%v", "%v", partError(name, err))
+			return nil, partError(name, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
@@ -267,7 +272,7 @@ func (wb *workbook) percentStyles(name string) ([]bool, error) {
 			return out, nil
 		}
 		if err != nil {
-			return nil, bilingual.Errorf("%v", "%v", partError(name, err))
+			return nil, partError(name, err)
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
