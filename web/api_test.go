@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"fyp/charts"
 	"io"
 	"math"
 	"net/http"
@@ -404,7 +405,26 @@ func TestReview(t *testing.T) {
 		t.Error("no forest coverage row")
 	}
 	if rv.Assess == nil || !strings.Contains(rv.Assess.Charts["progress"], "<svg") {
-		t.Error("no progress chart")
+		t.Fatal("no progress chart")
+	}
+	// The example says its figures are invented: the answer says so and
+	// every chart of the page carries the mark, as the report's do.
+	if !rv.Synthetic {
+		t.Error("the synthetic example is not marked synthetic")
+	}
+	for id, svg := range rv.Assess.Charts {
+		if !strings.Contains(svg, charts.SyntheticMark("zh")) {
+			t.Errorf("chart %s of the synthetic example has no mark %q", id, charts.SyntheticMark("zh"))
+		}
+	}
+	// Real figures carry no mark.
+	_, body = post("/api/review?scenario=baseline&shipped=1", nil)
+	var real reviewResponse
+	if err := json.Unmarshal([]byte(body), &real); err != nil {
+		t.Fatal(err)
+	}
+	if real.Synthetic || strings.Contains(body, charts.SyntheticMark("zh")) {
+		t.Error("the shipped real figures are marked synthetic")
 	}
 }
 

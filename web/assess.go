@@ -87,7 +87,7 @@ func (s *Server) assess(ctx context.Context, rs *resolved, withCharts bool) (*as
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return assessProjection(rs, pr, withCharts)
+	return assessProjection(rs, pr, withCharts, false)
 }
 
 // project is the projection of a state, computed once for its table and
@@ -103,8 +103,9 @@ func (s *Server) project(ctx context.Context, rs *resolved) (*model.Projection, 
 }
 
 // assessProjection is the table (and charts) of one projection of the
-// state's plan.
-func assessProjection(rs *resolved, pr *model.Projection, withCharts bool) (*assessResponse, error) {
+// state's plan; synthetic stamps the charts as drawn from invented
+// observed figures.
+func assessProjection(rs *resolved, pr *model.Projection, withCharts, synthetic bool) (*assessResponse, error) {
 	p := rs.plan.plan
 	var err error
 	as := model.Assess(pr)
@@ -123,7 +124,7 @@ func assessProjection(rs *resolved, pr *model.Projection, withCharts bool) (*ass
 	// Binding (约束性) targets first, then plan order.
 	sort.SliceStable(out.Rows, func(i, j int) bool { return out.Rows[i].Binding && !out.Rows[j].Binding })
 	if withCharts {
-		out.Charts, err = drawCharts(rs, pr, as)
+		out.Charts, err = drawCharts(rs, pr, as, synthetic)
 		if err != nil {
 			return nil, err
 		}
@@ -181,8 +182,8 @@ func rowOf(p *model.Plan, a model.Assessment) Row {
 
 // drawCharts renders the headline panel (the plan's own path beside the
 // page's scenario) and the reachability dashboard as SVG.
-func drawCharts(rs *resolved, pr *model.Projection, as []model.Assessment) (map[string]string, error) {
-	o := charts.Options{Lang: rs.st.Lang, Format: "svg", Scenarios: []string{PlanRules, CustomName}}
+func drawCharts(rs *resolved, pr *model.Projection, as []model.Assessment, synthetic bool) (map[string]string, error) {
+	o := charts.Options{Lang: rs.st.Lang, Format: "svg", Scenarios: []string{PlanRules, CustomName}, Synthetic: synthetic}
 	out := map[string]string{}
 	render := func(id string, c *charts.Chart, err error) error {
 		if err != nil {

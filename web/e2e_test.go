@@ -189,6 +189,8 @@ func TestPageEndToEnd(t *testing.T) {
 	if cat := get("read the review", chromedp.Text(chromedp.CSS(`#review-table tbody tr[data-key="forest_coverage@2025#0"] td.verdict`))); cat != "基本符合预期" {
 		t.Errorf("forest coverage in review mode: %q, want 基本符合预期", cat)
 	}
+	// The example says its figures are invented: the page says so in red.
+	do("see the synthetic mark", chromedp.WaitVisible(chromedp.CSS(`#synthetic`)))
 	if *screenshot != "" {
 		do("settle", chromedp.Evaluate[chromedp.Void]("window.scrollTo(0, 0); document.getElementById('knobs').scrollTop = 0"), chromedp.Sleep(500*time.Millisecond))
 		png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
@@ -201,7 +203,8 @@ func TestPageEndToEnd(t *testing.T) {
 	}
 	// The real figures shipped with the plan, by one click.
 	do("review with the shipped figures", chromedp.Click(chromedp.CSS(`#shipped`)),
-		until(`document.querySelector('#review-h').textContent.includes('jiangjin-observed.csv')`))
+		until(`document.querySelector('#review-h').textContent.includes('jiangjin-observed.csv')`),
+		chromedp.WaitNotVisible(chromedp.CSS(`#synthetic`)))
 	do("leave review mode", chromedp.Click(chromedp.CSS(`#leave-review`)), chromedp.WaitNotVisible(chromedp.CSS(`#review`)))
 
 	// English: the same table in the other language.

@@ -43,10 +43,13 @@ type ReviewRow struct {
 }
 
 type reviewResponse struct {
-	File   string          `json:"file"`
-	AsOf   int             `json:"as_of"`
-	Rows   []ReviewRow     `json:"rows"`
-	Assess *assessResponse `json:"assess"` // the projection continued from the observations under the sliders
+	File string `json:"file"`
+	AsOf int    `json:"as_of"`
+	// Synthetic: the file says its figures are invented (observed/doc.go);
+	// the page and every chart then carry the mark report.SyntheticMark.
+	Synthetic bool            `json:"synthetic,omitempty"`
+	Rows      []ReviewRow     `json:"rows"`
+	Assess    *assessResponse `json:"assess"` // the projection continued from the observations under the sliders
 }
 
 // progressCategory maps the review's categories to the progress chart's.
@@ -149,7 +152,7 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	out := &reviewResponse{File: name, AsOf: asOf}
+	out := &reviewResponse{File: name, AsOf: asOf, Synthetic: d.Synthetic}
 	prog := charts.ProgressInput{Year: asOf, Scenario: charts.ScenarioLabel(pr, rs.st.Lang)}
 	for _, rv := range model.ReviewAll(pr, ev, asOf, model.DefaultReviewThresholds()) {
 		ind := rv.Indicator
@@ -179,11 +182,11 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 				Binding: ind.Attribute == model.Binding, Category: progressCategory[rv.Category]})
 		}
 	}
-	if out.Assess, err = assessProjection(rs, pr, true); err != nil {
+	if out.Assess, err = assessProjection(rs, pr, true, d.Synthetic); err != nil {
 		return err
 	}
 	if len(prog.Items) > 0 {
-		c, err := charts.Progress(prog, p, charts.Options{Lang: rs.st.Lang, Format: "svg"})
+		c, err := charts.Progress(prog, p, charts.Options{Lang: rs.st.Lang, Format: "svg", Synthetic: d.Synthetic})
 		if err != nil {
 			return err
 		}
