@@ -164,6 +164,8 @@ func TestShippedObservedFigures(t *testing.T) {
 		{"urbanization_rate", 2022, observed.Level, 62.94 - 0.94, "", "比上年末提高0.94个百分点"},
 		{"population", 2023, observed.Level, 133.45, "", "年末全区常住人口133.45万人"},
 		{"corridor_trains", 2022, observed.Level, 536, "", "开行西部陆海新通道江津班列536列"},
+		// gross output of industry above designated size, at current prices as output values are published.
+		{"industrial_output", 2022, observed.Level, 1803, observed.Current, "规上工业总产值1803亿元"},
 	}
 	for _, tc := range tests {
 		var got *observed.Observation
