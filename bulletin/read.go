@@ -156,6 +156,11 @@ func Read(d *document.Document, o Options) (*Result, error) {
 		heads = append(heads, lines[k].Text)
 	}
 	r.part = titlePart(heads)
+	tl := ""
+	if t != nil {
+		tl = t[0]
+	}
+	r.own = ownPlaces(o.Place, tl, r.first, heads[:min(3, len(heads))])
 	for _, l := range lines {
 		r.para = l.Text
 		text := r.runIn(l.Text)
@@ -215,6 +220,7 @@ type reader struct {
 	estimates        bool   // 预计(下同) read: the figures from there on are estimates
 	paraPart         string // the part of a year a paragraph's first sentence opens with (前三季度,…)
 	place, first     string // Options.Place; the document's first line
+	own              []string // the names of the document's own place (ownPlaces)
 	carry            int    // the indicator the last sentence ended on, for one after a ;
 	afterSemicolon   bool   // the sentence read follows a ;
 	more             int    // warnings past MaxWarnings
