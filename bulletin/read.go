@@ -220,7 +220,6 @@ type reader struct {
 	estimates        bool   // 预计(下同) read: the figures from there on are estimates
 	paraPart         string // the part of a year a paragraph's first sentence opens with (前三季度,…)
 	place, first     string // Options.Place; the document's first line
-	own              []string // the names of the document's own place (ownPlaces)
 	carry            int    // the indicator the last sentence ended on, for one after a ;
 	afterSemicolon   bool   // the sentence read follows a ;
 	more             int    // warnings past MaxWarnings
@@ -230,6 +229,8 @@ type reader struct {
 	ind              []Indicator
 	figs             []Figure
 	warns            []Warning
+
+	own []string // the names of the document's own place (ownPlaces)
 }
 
 // clauses splits a sentence at commas that are not inside a number, and
