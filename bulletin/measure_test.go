@@ -252,11 +252,13 @@ func TestMeasure(t *testing.T) {
 			{"good_air_days", 2021, Level, "291", 0, false}, {"good_air_days", 2020, Level, "311", 0, false}, // derived: 比2020年减少20 d
 		}, 0, 0},
 		{"testdata/measure/jiangjin-2023-q1.txt", 2023, nil, 0, 1},
-		// Missed: 江津区:1359611 in a list of the 7th census by district (the
-		// population of 1 November 2020, a secondary source, to be marked
-		// review) is a number without a unit: not read, not listed. The other
-		// districts' figures are listed as theirs.
-		{"testdata/measure/census-2020-districts.txt", 2020, nil, 1, 9},
+		// 江津区:1359611 in a list of the 7th census by district: the
+		// population of 1 November 2020, a secondary source, marked review;
+		// a number without a unit, read as persons (missed until lists were
+		// read). The other districts' sentences are listed as theirs.
+		{"testdata/measure/census-2020-districts.txt", 2020, []expect{
+			{"population", 2020, Level, "135.9611", 0, true},
+		}, 0, 9},
 		// Three more read blind at the end, as a last check: saved and listed
 		// here before they were read, 22 of 29 found, none wrong; then read:
 		// spaces inside words, 总数, 公顷 for 万亩, a table run into the text. district-2024-pdf is a PDF's text as

@@ -162,6 +162,10 @@ func Read(d *document.Document, o Options) (*Result, error) {
 	}
 	r.own = ownPlaces(o.Place, tl, r.first, heads[:min(3, len(heads))])
 	for _, l := range lines {
+		if r.item(l.No, l.Text) {
+			continue
+		}
+		r.heading(l.Text)
 		r.para = l.Text
 		text := r.runIn(l.Text)
 		seps := sentenceRe.FindAllString(text, -1)
@@ -230,7 +234,8 @@ type reader struct {
 	figs             []Figure
 	warns            []Warning
 
-	own []string // the names of the document's own place (ownPlaces)
+	own  []string // the names of the document's own place (ownPlaces)
+	list listHead // the heading of a list that may follow (list.go)
 }
 
 // clauses splits a sentence at commas that are not inside a number, and
