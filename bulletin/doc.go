@@ -40,6 +40,15 @@
 //     avg_growth observation over the span, and
 //     从2016年的695.7亿元增加到2021年的1144.2亿元 as the two levels and the span.
 //
+// A table of a Word file or a web page (表1 2023年主要经济指标, then 指标 | 单位 |
+// 绝对数 | 比上年增长(%)) is read row by row: a row whose name cell is an
+// indicator's name gives the level of a column of levels in the row's,
+// the name's, the column's or the caption's unit, and the growth of a
+// column of growth; the year is the column's, the caption's or the
+// header's (without one, the document's, marked review); the note names
+// the table's caption, row and column (table.go). A text's table (a PDF's,
+// or cells run together by a repost) is read as text.
+//
 // Targets are not outcomes: a sentence with 力争, 预期目标, 今后五年, 到2025年 …
 // is not read (a Warning names it). Nor is part of a year or a running
 // total: 截至 a date inside the year, 1—10月, 前10个月, 前三季度, 上半年, 一季度,

@@ -161,7 +161,31 @@ func Read(d *document.Document, o Options) (*Result, error) {
 		tl = t[0]
 	}
 	r.own = ownPlaces(o.Place, tl, r.first, heads[:min(3, len(heads))])
-	for _, l := range lines {
+	tables := map[int]document.Block{} // by the index of its first row in lines
+	k := 0
+	for _, b := range d.Blocks {
+		if b.Table != nil {
+			tables[k] = b
+			k += len(b.Table)
+		} else {
+			k++
+		}
+	}
+	rows, caption := 0, "" // the table's rows still to skip; the paragraph before it
+	for k, l := range lines {
+		if b, ok := tables[k]; ok {
+			r.table(b, caption)
+			rows = len(b.Table)
+			r.heading("")
+			if len(r.figs) > MaxFigures {
+				return nil, bilingual.Errorf("%v：到第%[3]d行，规划指标的数据已超过%[2]d个", "%w: more than %d figures for the plan's indicators by line %d", ErrTooMany, MaxFigures, b.Line)
+			}
+		}
+		if rows > 0 {
+			rows--
+			continue
+		}
+		caption = l.Text
 		if r.item(l.No, l.Text) {
 			continue
 		}

@@ -1,0 +1,297 @@
+package bulletin
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"fyp/document"
+)
+
+// A table of a Word file or a web page (document.Block.Table), as
+// bulletins print their main figures:
+//
+//	表1 2023年主要经济指标
+//	指标 | 单位 | 绝对数 | 比上年增长(%)
+//	地区生产总值 | 亿元 | 1401.59 | 7.0
+//
+// A row whose name cell is an indicator's name (and nothing else: 其中:城镇常住人口
+// is another concept) gives a level from a column of levels (绝对数, 总量,
+// 2023年, (亿元) …) in the unit of the unit column, the name's brackets, the
+// column's brackets or the caption's 单位:, and a growth from a column of
+// growth (比上年增长(%), 增速); a column of shares, ranks, targets or last
+// year's figures is not read. The year is the column's (2023年), else the
+// caption's or the header's; without one, the document's, marked review.
+// A table for part of a year or of targets gives nothing (a Warning says
+// so), and so does a row naming an indicator that gives nothing.
+
+var (
+	// numCellRe is a cell holding a number only: 1401.59, -3.2, 1,401.59.
+	numCellRe = regexp.MustCompile(`^-?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$`)
+	// bracketUnitRe is a unit in brackets at the end of a cell: 地区生产总值(亿元), 比上年增长(%).
+	bracketUnitRe = regexp.MustCompile(`\(((?:万|亿)?(?:美元|元|人次|人|户|家|个|列|天|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆|头|件)|%|百分点|个百分点)\)`)
+	captionUnitRe = regexp.MustCompile(`单位:\s*((?:万|亿)?(?:美元|元|人|户|家|个|吨|亩|公顷)|%)`)
+	tableYearRe   = regexp.MustCompile(`((?:19|20)\d\d) ?年`)
+	rowNumberRe   = regexp.MustCompile(`^(?:\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)`)
+	growthHeadRe  = regexp.MustCompile(`增长|增速|增减|±|同比|比上年|比去年`)
+	skipHeadRe    = regexp.MustCompile(`比重|占|构成|结构|位次|排名|排位|目标|计划|预期|上年|去年|同期`)
+	levelHeadRe   = regexp.MustCompile(`绝对|总量|数值|数量|全年|年末|本年|实绩|完成|金额|总额|数额|实际|本期|合计|总数|产量|(?:19|20)\d\d ?年`)
+)
+
+// Roles of a table's columns.
+const (
+	colSkip = iota
+	colLevel
+	colGrowth
+	colUnit
+	colName
+)
+
+type tableCol struct {
+	role int
+	head string // the header's words over the column
+	unit string // the unit its header gives in brackets
+	year int    // the year its header names
+}
+
+// cell cleans a table's cell: simplified characters, no spaces between
+// Chinese characters (工 业), no footnote mark (4.20*).
+func cell(s string) string {
+	t, _ := simplified(s)
+	return strings.TrimSpace(strings.TrimRight(joinHan(strings.TrimSpace(t)), "*"))
+}
+
+func isNum(s string) bool { return numCellRe.MatchString(s) }
+
+// table reads table block b; caption is the paragraph before it.
+func (r *reader) table(b document.Block, caption string) {
+	if utf8.RuneCountInString(caption) > 60 || hasFigure(caption) {
+		caption = "" // a sentence, not a table's caption
+	}
+	rows := make([][]string, len(b.Table))
+	for i, row := range b.Table {
+		rows[i] = make([]string, len(row))
+		for j, c := range row {
+			rows[i][j] = cell(c)
+		}
+	}
+	// title rows (one text, maybe repeated over merged cells), then header
+	// rows (no number), then the data
+	k := 0
+	for ; k < len(rows); k++ {
+		if distinct(rows[k]) > 1 || anyNum(rows[k]) {
+			break
+		}
+		if t := strings.Join(nonEmpty(rows[k]), ""); t != "" {
+			caption = strings.TrimSpace(caption + " " + t)
+		}
+	}
+	h0 := k
+	for ; k < len(rows) && !anyNum(rows[k][min(1, len(rows[k])):]); k++ {
+	}
+	head := rows[h0:k]
+	n := 0
+	for _, row := range rows {
+		n = max(n, len(row))
+	}
+	if n == 0 {
+		return
+	}
+	cols := make([]tableCol, n)
+	for j := range cols {
+		var words []string
+		for _, row := range head {
+			if j < len(row) && row[j] != "" && (len(words) == 0 || words[len(words)-1] != row[j]) {
+				words = append(words, row[j])
+			}
+		}
+		cols[j] = classifyCol(strings.Join(words, ""))
+	}
+	nameCol := 0
+	if len(cols) > 1 && (strings.Contains(cols[0].head, "序号") || strings.Contains(cols[0].head, "编号")) {
+		nameCol = 1
+	}
+	cols[nameCol].role = colName
+	year := 0
+	if m := tableYearRe.FindStringSubmatch(caption); m != nil {
+		year, _ = strconv.Atoi(m[1])
+	}
+	all := caption
+	for _, c := range cols {
+		all += " " + c.head
+	}
+	if year == 0 {
+		for _, c := range cols {
+			if c.role != colSkip && c.year != 0 {
+				year = c.year
+				break
+			}
+		}
+	}
+	part := r.part
+	if part == "" {
+		part = partOfYear(all)
+	}
+	future := futureRe.FindString(caption)
+	unitAll := ""
+	if m := captionUnitRe.FindStringSubmatch(all); m != nil {
+		unitAll = m[1]
+	}
+	for i := k; i < len(rows); i++ {
+		row := rows[i]
+		if nameCol >= len(row) {
+			continue
+		}
+		name := strings.TrimPrefix(strings.TrimPrefix(row[nameCol], "其中:"), "其中")
+		name = strings.TrimSpace(rowNumberRe.ReplaceAllString(name, ""))
+		unitName := ""
+		if loc := bracketUnitRe.FindStringSubmatchIndex(name); loc != nil && loc[1] == len(name) {
+			unitName, name = name[loc[2]:loc[3]], strings.TrimSpace(name[:loc[0]])
+		}
+		ind := -1 // the name, maybe after 全区, 年末 or the own place (classify)
+		for _, m := range r.mentions(name) {
+			if m.end == len(name) && m.kind == headNone {
+				ind = m.ind
+			}
+		}
+		if ind < 0 || !anyNum(row) {
+			continue
+		}
+		r.at = ind
+		quote := strings.Join(row, " | ")
+		where := "表"
+		if caption != "" {
+			where += "「" + caption + "」"
+		}
+		where += "第" + strconv.Itoa(i+1) + "行"
+		warn := func(zh, en string) {
+			r.warn(b.Line, quote, where+": "+zh+": 未读取", "table row "+strconv.Itoa(i+1)+": "+en+": not read")
+		}
+		switch {
+		case future != "":
+			warn("目标或预期 ("+future+"), 不是实际值", "a target or expectation (“"+future+"”), not an outcome")
+			continue
+		case part != "":
+			warn("部分时期或累计的数字 ("+part+"), 不是全年的", "a figure for part of the year or a running total (“"+part+"”), not the whole year's")
+			continue
+		case len(head) == 0:
+			warn("表格没有表头, 不知各列是什么", "a table without a header: what its columns hold is not known")
+			continue
+		}
+		in := r.ind[ind]
+		rowUnit := unitName
+		for j, c := range cols {
+			if c.role == colUnit && j < len(row) && row[j] != "" {
+				rowUnit = row[j]
+			}
+		}
+		read, why := 0, ""
+		for j, c := range cols {
+			if j >= len(row) || !isNum(row[j]) || c.role != colLevel && c.role != colGrowth {
+				continue
+			}
+			num := strings.ReplaceAll(row[j], ",", "")
+			f := Figure{ID: in.ID, Year: r.year, Metric: Level, Doc: r.doc, Line: b.Line, Clause: quote,
+				How: where + ", 列「" + c.head + "」"}
+			switch {
+			case c.year != 0:
+				f.Year = c.year
+			case year != 0:
+				f.Year = year
+			default:
+				f.Review = "表中未写明年份, 按文件的年份读取"
+			}
+			if doubtRe.MatchString(all) {
+				f.Review = joinHow(f.Review, "原文为约数或预计数")
+			}
+			if c.role == colGrowth {
+				if in.Unit == "%" || c.unit != "" && c.unit != "%" || rowUnit == "%" {
+					why = "百分比指标的增减或非百分比的增长"
+					continue
+				}
+				f.Metric, f.Text = Growth, num
+				f.PriceBasis = r.basis(in, c.head+" "+caption)
+			} else {
+				unit := rowUnit
+				if unit == "" {
+					unit = c.unit
+				}
+				if unit == "" {
+					unit = unitAll
+				}
+				v, ok := convert(num, unit, in.Unit)
+				if unit == "" || !ok {
+					why = "单位「" + unit + "」与规划的单位" + in.Unit + "不同或未写明"
+					continue
+				}
+				f.Text = v
+				if unit != in.Unit {
+					f.How = joinHow(f.How, num+unit+" = "+v+in.Unit)
+				}
+				if in.Money {
+					f.PriceBasis = "current"
+				}
+			}
+			f.Value = parse(f.Text)
+			r.figs = append(r.figs, f)
+			read++
+		}
+		if read == 0 {
+			if why == "" {
+				why = "没有可读的列 (绝对数、比上年增长…)"
+			}
+			warn(why, "no column read (a level with its unit, or growth in %)")
+		}
+	}
+}
+
+// classifyCol says what a column holds from its header's words.
+func classifyCol(h string) tableCol {
+	c := tableCol{head: h}
+	if m := bracketUnitRe.FindStringSubmatch(h); m != nil {
+		c.unit = m[1]
+	}
+	if m := tableYearRe.FindStringSubmatch(h); m != nil {
+		c.year, _ = strconv.Atoi(m[1])
+	}
+	switch {
+	case h == "单位" || h == "计量单位":
+		c.role = colUnit
+	case growthHeadRe.MatchString(h) && !strings.Contains(h, "百分点"):
+		c.role = colGrowth
+	case skipHeadRe.MatchString(h):
+	case levelHeadRe.MatchString(h) || c.unit != "" && bracketUnitRe.FindString(h) == h:
+		c.role = colLevel
+	}
+	return c
+}
+
+func distinct(row []string) int {
+	var seen []string
+	for _, c := range row {
+		if c != "" && !contains(seen, c) {
+			seen = append(seen, c)
+		}
+	}
+	return len(seen)
+}
+
+func nonEmpty(row []string) []string {
+	var out []string
+	for _, c := range row {
+		if c != "" && !contains(out, c) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func anyNum(row []string) bool {
+	for _, c := range row {
+		if isNum(c) {
+			return true
+		}
+	}
+	return false
+}
