@@ -36,7 +36,7 @@ var (
 	rowNumberRe   = regexp.MustCompile(`^(?:\d{1,2}[.、]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)`)
 	growthHeadRe  = regexp.MustCompile(`增长|增速|增减|±|同比|比上年|比去年`)
 	skipHeadRe    = regexp.MustCompile(`比重|占|构成|结构|位次|排名|排位|目标|计划|预期|上年|去年|同期`)
-	levelHeadRe   = regexp.MustCompile(`绝对|总量|数值|数量|全年|年末|本年|实绩|完成|金额|总额|数额|实际|本期|合计|总数|产量|(?:19|20)\d\d ?年`)
+	levelHeadRe   = regexp.MustCompile(`绝对|总量|数值|数量|全年|年末|本年|实绩|完成|金额|总额|数额|实际|本期|合计|总数|产量|(?:19|20)\d\d ?年|1 ?[-—–－~～至到] ?12 ?月|12月末`)
 )
 
 // Roles of a table's columns.
@@ -108,6 +108,10 @@ func (r *reader) table(b document.Block, caption string) {
 		}
 		cols[j] = classifyCol(strings.Join(words, ""))
 	}
+	ragged := false // a header row of another width: merged cells given once
+	for _, row := range head {
+		ragged = ragged || len(row) != n
+	}
 	nameCol := 0
 	if len(cols) > 1 && (strings.Contains(cols[0].head, "序号") || strings.Contains(cols[0].head, "编号")) {
 		nameCol = 1
@@ -177,6 +181,9 @@ func (r *reader) table(b document.Block, caption string) {
 			continue
 		case len(head) == 0:
 			warn("表格没有表头, 不知各列是什么", "a table without a header: what its columns hold is not known")
+			continue
+		case ragged || len(row) != n:
+			warn("行的列数与表头不同 (合并单元格?), 不知数字在哪一列", "the row and the header differ in width (merged cells?): which column a figure is in is not known")
 			continue
 		}
 		in := r.ind[ind]

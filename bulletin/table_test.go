@@ -123,6 +123,12 @@ func TestTableDocx(t *testing.T) {
 			nil, false, []string{"表头"}},
 		{"a unit not the plan's", []string{title, "表1 2023年主要经济指标", "TABLE:指标|单位|绝对数\n地区生产总值|亿美元|200.5"}, 0,
 			nil, false, []string{"亿美元"}},
+		{"a header with merged cells given once", []string{title, "表1 2023年主要经济指标", "TABLE:指标|单位|2023年\n|绝对数|比上年增长(%)\n地区生产总值|亿元|1401.59|7.0"}, 0,
+			nil, false, []string{"合并单元格"}},
+		{"a whole year's columns of a monthly report", []string{"2023年12月江津区主要经济指标", "TABLE:指标|单位|1-12月|比上年同期增长(%)\n地区生产总值|亿元|1401.59|7.0"}, 0,
+			[]want{{"gdp", 2023, Level, "1401.59", "current"}, {"gdp", 2023, Growth, "7.0", "comparable"}}, false, nil},
+		{"a month's columns are part of a year", []string{"2023年10月江津区主要经济指标", "TABLE:指标|单位|本月|1-10月|比上年同期增长(%)\n地区生产总值|亿元|100.1|1100.2|6.9"}, 0,
+			nil, false, []string{"本月"}},
 		{"another concept and another place are not read", []string{title, "表1 2023年主要经济指标", "TABLE:指标|单位|绝对数\n城镇常住人口|万人|83.99\n永川区地区生产总值|亿元|1300.1"}, 0,
 			nil, false, nil},
 	}
