@@ -105,12 +105,17 @@ func classify(k int, n, c string, i int, own []string) mention {
 		return m
 	}
 	h := c[leadRe.FindStringIndex(c[:i])[1]:i] // leadRe matches at 0, maybe nothing
-	h = dropOwn(h, own)
+	if dropOwn(h, own) == "" {
+		h = "" // the document's own place (and 全年 …): the document itself
+	}
 	if k := strings.LastIndex(h, " "); k > 0 && strings.ContainsAny(h[k-1:k], "0123456789%)") {
 		// a table run into the text (a PDF's): 第三产业 1469.26 7.5 71.3 年末全区常住人口
 		// — the cells before the last number are not the name's head
 		h = h[k+1:]
-		h = dropOwn(h[leadRe.FindStringIndex(h)[1]:], own)
+		h = h[leadRe.FindStringIndex(h)[1]:]
+		if dropOwn(h, own) == "" {
+			h = ""
+		}
 	}
 	m.head = h
 	if len(h) > maxHead {
@@ -389,7 +394,8 @@ func ownPlaces(place, title, first string, heads []string) []string {
 }
 
 // dropOwn drops the document's own place (own, longest first) from the
-// start of head h, and what leadRe takes after it (重庆市全年…).
+// start of head h, and what leadRe takes after it (重庆市全年…). What is
+// left is not looked at: 江津综保区 is a place named as a whole.
 func dropOwn(h string, own []string) string {
 	for _, n := range own {
 		if strings.HasPrefix(h, n) {
