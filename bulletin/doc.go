@@ -46,8 +46,9 @@
 // the name's, the column's or the caption's unit, and the growth of a
 // column of growth; the year is the column's, the caption's or the
 // header's (without one, the document's, marked review); the note names
-// the table's caption, row and column (table.go). A text's table (a PDF's,
-// or cells run together by a repost) is read as text.
+// the table's caption, row and column (table.go). A text's table with its
+// cells between | (as reposts print them) is read the same way; a PDF's
+// (pdftotext's columns, joined by package document) is read as text.
 //
 // Targets are not outcomes: a sentence with 力争, 预期目标, 今后五年, 到2025年 …
 // is not read (a Warning names it). Nor is part of a year or a running

@@ -171,10 +171,11 @@ func Read(d *document.Document, o Options) (*Result, error) {
 			k++
 		}
 	}
+	pipeTables(lines, tables)
 	rows, caption := 0, "" // the table's rows still to skip; the paragraph before it
 	for k, l := range lines {
 		if b, ok := tables[k]; ok {
-			r.table(b, caption)
+			r.table(b, caption, lines[k:k+len(b.Table)])
 			rows = len(b.Table)
 			r.heading("")
 			if len(r.figs) > MaxFigures {

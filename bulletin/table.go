@@ -64,8 +64,9 @@ func cell(s string) string {
 
 func isNum(s string) bool { return numCellRe.MatchString(s) }
 
-// table reads table block b; caption is the paragraph before it.
-func (r *reader) table(b document.Block, caption string) {
+// table reads table block b; caption is the paragraph before it, rows
+// its rows' lines (a text's table has one line a row).
+func (r *reader) table(b document.Block, caption string, lines []document.Line) {
 	if utf8.RuneCountInString(caption) > 60 || hasFigure(caption) {
 		caption = "" // a sentence, not a table's caption
 	}
@@ -163,6 +164,7 @@ func (r *reader) table(b document.Block, caption string) {
 			continue
 		}
 		r.at = ind
+		line := lines[i].No
 		quote := strings.Join(row, " | ")
 		where := "表"
 		if caption != "" {
@@ -170,7 +172,7 @@ func (r *reader) table(b document.Block, caption string) {
 		}
 		where += "第" + strconv.Itoa(i+1) + "行"
 		warn := func(zh, en string) {
-			r.warn(b.Line, quote, where+": "+zh+": 未读取", "table row "+strconv.Itoa(i+1)+": "+en+": not read")
+			r.warn(line, quote, where+": "+zh+": 未读取", "table row "+strconv.Itoa(i+1)+": "+en+": not read")
 		}
 		switch {
 		case future != "":
@@ -199,7 +201,7 @@ func (r *reader) table(b document.Block, caption string) {
 				continue
 			}
 			num := strings.ReplaceAll(row[j], ",", "")
-			f := Figure{ID: in.ID, Year: r.year, Metric: Level, Doc: r.doc, Line: b.Line, Clause: quote,
+			f := Figure{ID: in.ID, Year: r.year, Metric: Level, Doc: r.doc, Line: line, Clause: quote,
 				How: where + ", 列「" + c.head + "」"}
 			switch {
 			case c.year != 0:
@@ -302,3 +304,48 @@ func anyNum(row []string) bool {
 	}
 	return false
 }
+
+// pipeTables adds to tables (by the index of the first row in lines) the
+// tables a text gives as lines of cells between |, as reposts print them
+// (指 标 | 绝对量(亿元) | 比上年增长(%) | 比重(%) |): two lines or more
+// of three cells or more, none of them a row of a document's own table.
+func pipeTables(lines []document.Line, tables map[int]document.Block) {
+	rowsOf := func(k int) []string {
+		t := strings.TrimSpace(lines[k].Text)
+		if strings.Count(t, "|") < 2 {
+			return nil
+		}
+		cells := strings.Split(strings.TrimSuffix(strings.TrimPrefix(t, "|"), "|"), "|")
+		if len(cells) < 3 {
+			return nil
+		}
+		for i := range cells {
+			cells[i] = strings.TrimSpace(cells[i])
+		}
+		return cells
+	}
+	for k := 0; k < len(lines); k++ {
+		if b, ok := tables[k]; ok {
+			k += len(b.Table) - 1
+			continue
+		}
+		var rows [][]string
+		for j := k; j < len(lines) && len(rows) < maxPipeRows; j++ {
+			if _, ok := tables[j]; ok {
+				break
+			}
+			c := rowsOf(j)
+			if c == nil {
+				break
+			}
+			rows = append(rows, c)
+		}
+		if len(rows) >= 2 {
+			tables[k] = document.Block{Line: lines[k].No, Table: rows}
+			k += len(rows) - 1
+		}
+	}
+}
+
+// maxPipeRows bounds a text's table: a longer run of rows starts another.
+const maxPipeRows = 10_000

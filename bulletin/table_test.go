@@ -159,6 +159,29 @@ func TestTableDocx(t *testing.T) {
 	}
 }
 
+// A text's table with its cells between |, as the repost of Jiulongpo's
+// bulletin prints its 表1 (testdata/measure/jiulongpo-2023.txt): each row
+// is its own line, the source of what it gives.
+func TestTablePipes(t *testing.T) {
+	text := "2023年九龙坡区国民经济和社会发展统计公报\n表1 2023年分产业地区生产总值、增速及其比重\n指 标 | 绝对量(亿元) | 比上年增长(%) | 比重(%) |\n" +
+		"地区生产总值 | 1867.07 | 6.5 | 100.0 |\n第一产业 | 8.18 | 4.3 | 0.4 |\n图1 2019-2023年地区生产总值及其增长速度\n"
+	r := readText(t, "x.txt", text, 0)
+	check(t, r.Figures, []want{{"gdp", 2023, Level, "1867.07", "current"}, {"gdp", 2023, Growth, "6.5", "comparable"}})
+	for _, f := range r.Figures {
+		if f.Line != 4 || f.Clause != "地区生产总值 | 1867.07 | 6.5 | 100.0" {
+			t.Errorf("%s %s: line %d, clause 「%s」", f.ID, f.Metric, f.Line, f.Clause)
+		}
+	}
+	if len(r.Figures) != 2 || len(r.Warnings) != 0 {
+		t.Errorf("%d figures, %d warnings, want 2 and 0: %+v", len(r.Figures), len(r.Warnings), r.Warnings)
+	}
+	// one line with | is no table: a sentence
+	r = readText(t, "x.txt", "2023年江津区统计公报\n地区生产总值 | 1401.59 | 7.0\n", 0)
+	if len(r.Figures) != 0 || len(r.Warnings) != 1 {
+		t.Errorf("one line: %+v %+v", r.Figures, r.Warnings)
+	}
+}
+
 // Odd tables give nothing and do not panic: empty rows, a header only,
 // cells past the header's.
 func TestTableOdd(t *testing.T) {
