@@ -139,6 +139,11 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 		part = partOfYear(all)
 	}
 	future := futureRe.FindString(caption)
+	for _, c := range cols {
+		if strings.Contains(c.head, "属性") {
+			future = "属性" // a plan's table of indicators: 预期性, 约束性
+		}
+	}
 	unitAll := ""
 	if m := captionUnitRe.FindStringSubmatch(all); m != nil {
 		unitAll = m[1]
@@ -195,10 +200,14 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 				rowUnit = row[j]
 			}
 		}
-		read, why := 0, ""
+		var got []Figure // the row's figures
+		why := ""
 		for j, c := range cols {
 			if j >= len(row) || !isNum(row[j]) || c.role != colLevel && c.role != colGrowth {
 				continue
+			}
+			if c.year != 0 && r.year != 0 && c.year > r.year {
+				continue // a later year than the document's: a target
 			}
 			num := strings.ReplaceAll(row[j], ",", "")
 			f := Figure{ID: in.ID, Year: r.year, Metric: Level, Doc: r.doc, Line: line, Clause: quote,
@@ -243,16 +252,57 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 				}
 			}
 			f.Value = parse(f.Text)
-			r.figs = append(r.figs, f)
-			read++
+			got = append(got, f)
 		}
-		if read == 0 {
+		got, twice := oneEach(got)
+		r.figs = append(r.figs, got...)
+		if twice != "" {
+			warn("两列都是"+twice+", 不知取哪一列", "two columns hold the "+twice+": which one to take is not known")
+			continue
+		}
+		if len(got) == 0 {
 			if why == "" {
 				why = "没有可读的列 (绝对数、比上年增长…)"
 			}
 			warn(why, "no column read (a level with its unit, or growth in %)")
 		}
 	}
+}
+
+// oneEach keeps one figure for each metric and year of a row: of two
+// growth columns the real one (扣除价格因素实际增长 beside 名义增长), its
+// nominal noted; of two others none, twice naming the metric.
+func oneEach(figs []Figure) (out []Figure, twice string) {
+	for _, f := range figs {
+		k := -1
+		for i, g := range out {
+			if g.Metric == f.Metric && g.Year == f.Year {
+				k = i
+			}
+		}
+		if k < 0 {
+			out = append(out, f)
+			continue
+		}
+		g := out[k]
+		realF, realG := realRe.MatchString(f.How) && !nominalRe.MatchString(f.How), realRe.MatchString(g.How) && !nominalRe.MatchString(g.How)
+		switch {
+		case f.Metric == Growth && realF && !realG:
+			f.PriceBasis = "comparable"
+			f.How = joinHow(f.How, "名义增长"+g.Text+"% (现价)")
+			out[k] = f
+		case f.Metric == Growth && realG && !realF:
+			out[k].PriceBasis = "comparable"
+			out[k].How = joinHow(g.How, "名义增长"+f.Text+"% (现价)")
+		default:
+			name := "增长率"
+			if f.Metric == Level {
+				name = "同一年的数值"
+			}
+			return nil, name
+		}
+	}
+	return out, ""
 }
 
 // classifyCol says what a column holds from its header's words.
