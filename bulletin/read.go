@@ -174,7 +174,7 @@ func Read(d *document.Document, o Options) (*Result, error) {
 	pipeTables(lines, tables)
 	rows, caption := 0, "" // the table's rows still to skip; the paragraph before it
 	for k, l := range lines {
-		if b, ok := tables[k]; ok {
+		if b, ok := tables[k]; ok && !layout(b) {
 			r.table(b, caption, lines[k:k+len(b.Table)])
 			rows = len(b.Table)
 			r.heading("")

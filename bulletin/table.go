@@ -64,6 +64,20 @@ func cell(s string) string {
 
 func isNum(s string) bool { return numCellRe.MatchString(s) }
 
+// layout tells a table that lays out a page (a government site's saved
+// page puts its text in table cells): a cell holds a sentence. Its rows
+// are read as paragraphs.
+func layout(b document.Block) bool {
+	for _, row := range b.Table {
+		for _, c := range row {
+			if strings.ContainsAny(c, "。;") || utf8.RuneCountInString(c) > 80 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // table reads table block b; caption is the paragraph before it, rows
 // its rows' lines (a text's table has one line a row).
 func (r *reader) table(b document.Block, caption string, lines []document.Line) {

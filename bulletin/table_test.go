@@ -167,6 +167,15 @@ func TestTableDocx(t *testing.T) {
 	}
 }
 
+// A page laid out in a table (as government sites' saved pages often are):
+// its cells' sentences are read as paragraphs, not as a table's rows.
+func TestTableLayout(t *testing.T) {
+	page := "<html><body><table><tr><td>首页</td><td>2023年江津区国民经济和社会发展统计公报</td></tr>" +
+		"<tr><td></td><td>全年实现地区生产总值1401.59亿元,按不变价格计算,比上年增长7.0%。</td></tr></table></body></html>"
+	r := readBytes(t, "x.html", []byte(page), 0)
+	check(t, r.Figures, []want{{"gdp", 2023, Level, "1401.59", "current"}, {"gdp", 2023, Growth, "7.0", "comparable"}})
+}
+
 // A text's table with its cells between |, as the repost of Jiulongpo's
 // bulletin prints its 表1 (testdata/measure/jiulongpo-2023.txt): each row
 // is its own line, the source of what it gives.
