@@ -62,7 +62,19 @@ func cell(s string) string {
 	return strings.TrimSpace(strings.TrimRight(joinHan(strings.TrimSpace(t)), "*"))
 }
 
-func isNum(s string) bool { return numCellRe.MatchString(s) }
+func isNum(s string) bool { return numCellRe.MatchString(s) || qtyCellRe.MatchString(s) }
+
+// qtyCellRe is a cell holding a number and its unit: 1401.59亿元, 7.0%.
+var qtyCellRe = regexp.MustCompile(`^(-?\d+(?:\.\d+)?) ?((?:万|亿)?(?:美元|元|人次|人|户|家|个|列|天|吨|千瓦|平方公里|公里|亩|公顷|张|所|辆|头|件)|%)$`)
+
+// number splits a cell into its number (without thousands' commas) and
+// the unit written in it, if any.
+func number(c string) (num, unit string) {
+	if m := qtyCellRe.FindStringSubmatch(c); m != nil {
+		return m[1], m[2]
+	}
+	return strings.ReplaceAll(c, ",", ""), ""
+}
 
 // layout tells a table that lays out a page (a government site's saved
 // page puts its text in table cells): a cell holds a sentence. Its rows
@@ -223,7 +235,7 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 			if c.year != 0 && r.year != 0 && c.year > r.year {
 				continue // a later year than the document's: a target
 			}
-			num := strings.ReplaceAll(row[j], ",", "")
+			num, cellUnit := number(row[j])
 			f := Figure{ID: in.ID, Year: r.year, Metric: Level, Doc: r.doc, Line: line, Clause: quote,
 				How: where + ", 列「" + c.head + "」"}
 			switch {
@@ -238,14 +250,17 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 				f.Review = joinHow(f.Review, "原文为约数或预计数")
 			}
 			if c.role == colGrowth {
-				if in.Unit == "%" || c.unit != "" && c.unit != "%" || rowUnit == "%" {
+				if in.Unit == "%" || c.unit != "" && c.unit != "%" || rowUnit == "%" || cellUnit != "" && cellUnit != "%" {
 					why = "百分比指标的增减或非百分比的增长"
 					continue
 				}
 				f.Metric, f.Text = Growth, num
 				f.PriceBasis = r.basis(in, c.head+" "+caption)
 			} else {
-				unit := rowUnit
+				unit := cellUnit
+				if unit == "" {
+					unit = rowUnit
+				}
 				if unit == "" {
 					unit = c.unit
 				}
