@@ -47,8 +47,11 @@
 // column of growth; the year is the column's, the caption's or the
 // header's (without one, the document's, marked review); the note names
 // the table's caption, row and column (table.go). A text's table with its
-// cells between | (as reposts print them) is read the same way; a PDF's
-// (pdftotext's columns, joined by package document) is read as text.
+// cells between | (as reposts print them), or a PDF's with its columns two
+// spaces or more apart (pdftotext -layout), is read the same way, each row
+// its own line; columns one space apart are not told from words, and are
+// read as text. A table whose cells hold sentences lays out a page: its
+// rows are read as paragraphs.
 //
 // Targets are not outcomes: a sentence with 力争, 预期目标, 今后五年, 到2025年 …
 // is not read (a Warning names it). Nor is part of a year or a running

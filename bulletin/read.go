@@ -127,10 +127,11 @@ var (
 // Read reads every figure d states for o's indicators.
 func Read(d *document.Document, o Options) (*Result, error) {
 	lines := d.Lines()
-	trad := map[int]bool{} // the lines read in simplified characters
+	trad := map[int]bool{}             // the lines read in simplified characters
+	spaced := make([]string, len(lines)) // and before joinHan: a PDF's columns
 	for k, l := range lines {
 		t, ok := simplified(l.Text)
-		lines[k].Text, trad[l.No] = joinHan(t), ok
+		lines[k].Text, trad[l.No], spaced[k] = joinHan(t), ok, t
 	}
 	year, report := o.Year, false
 	t := title(lines)
@@ -172,6 +173,7 @@ func Read(d *document.Document, o Options) (*Result, error) {
 		}
 	}
 	pipeTables(lines, tables)
+	columnTables(spaced, lines, tables)
 	rows, caption := 0, "" // the table's rows still to skip; the paragraph before it
 	for k, l := range lines {
 		if b, ok := tables[k]; ok && !layout(b) {

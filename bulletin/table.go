@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"fyp/document"
@@ -428,3 +429,63 @@ func pipeTables(lines []document.Line, tables map[int]document.Block) {
 
 // maxPipeRows bounds a text's table: a longer run of rows starts another.
 const maxPipeRows = 10_000
+
+// columnGap separates the columns of a PDF's table as pdftotext -layout
+// prints them (package document keeps such runs of spaces as two).
+var columnGap = regexp.MustCompile(`\s{2,}`)
+
+// columnTables adds to tables the tables a PDF's text gives as lines of
+// columns apart by two spaces or more (spaced: the lines before spaces
+// between Chinese characters are dropped):
+//
+//	指标       绝对量(亿元)     比上年增长(%)    比重(%)
+//	地区生产总值     1867.07         6.5    100.0
+//
+// two lines or more of three cells or more without a sentence's
+// punctuation, one of them with a number. Single characters apart (指 标,
+// 工 业) are one cell.
+func columnTables(spaced []string, lines []document.Line, tables map[int]document.Block) {
+	cellsOf := func(k int) []string {
+		t := strings.TrimSpace(spaced[k])
+		if strings.ContainsAny(t, "。,;:") {
+			return nil
+		}
+		var cells []string
+		single := false // the last cell is single characters apart
+		for _, c := range columnGap.Split(t, -1) {
+			one := utf8.RuneCountInString(c) == 1 && unicode.Is(unicode.Han, []rune(c)[0])
+			if one && single {
+				cells[len(cells)-1] += c // 指  标
+				continue
+			}
+			cells, single = append(cells, c), one
+		}
+		if len(cells) < 3 {
+			return nil
+		}
+		return cells
+	}
+	for k := 0; k < len(lines); k++ {
+		if b, ok := tables[k]; ok {
+			k += len(b.Table) - 1
+			continue
+		}
+		var rows [][]string
+		num := false
+		for j := k; j < len(lines) && len(rows) < maxPipeRows; j++ {
+			if _, ok := tables[j]; ok {
+				break
+			}
+			c := cellsOf(j)
+			if c == nil {
+				break
+			}
+			rows = append(rows, c)
+			num = num || anyNum(c)
+		}
+		if len(rows) >= 2 && num {
+			tables[k] = document.Block{Line: lines[k].No, Table: rows}
+			k += len(rows) - 1
+		}
+	}
+}

@@ -202,6 +202,40 @@ func TestTablePipes(t *testing.T) {
 	}
 }
 
+// A PDF's table as pdftotext -layout prints it: columns two spaces or more
+// apart are read as a table, each row its own line; columns one space apart
+// are not clean (a row is listed, as before tables were read).
+func TestTableColumns(t *testing.T) {
+	r := readFile(t, "testdata/tables/jiulongpo-2023-table1-layout.txt", 2023)
+	check(t, r.Figures, []want{{"gdp", 2023, Level, "1867.07", "current"}, {"gdp", 2023, Growth, "6.5", "comparable"},
+		{"private_economy_share", 2023, Level, "60.0", ""}})
+	for _, f := range r.Figures {
+		if f.ID == "gdp" && (f.Line != 6 || f.Clause != "地区生产总值 | 1867.07 | 6.5 | 100.0" || !strings.Contains(f.How, "第2行")) {
+			t.Errorf("%s %s: line %d, clause 「%s」, how %q", f.ID, f.Metric, f.Line, f.Clause, f.How)
+		}
+	}
+	if len(r.Figures) != 3 || len(r.Warnings) != 0 {
+		t.Errorf("layout: %d figures, %d warnings, want 3 and 0: %+v", len(r.Figures), len(r.Warnings), r.Warnings)
+	}
+	r = readFile(t, "testdata/tables/jiulongpo-2023-table1-tight.txt", 2023)
+	if len(r.Figures) != 1 || len(r.Warnings) != 1 || !strings.Contains(r.Warnings[0].Clause, "地区生产总值") {
+		t.Errorf("tight: %+v %+v", r.Figures, r.Warnings)
+	}
+	// single characters apart are one cell (指  标, 工  业); sentences with
+	// wide gaps (justified text) are sentences
+	text := "2023年江津区统计公报\n表1  2023年主要指标\n指     标      单位      绝对数      比上年增长(%)\n工     业      亿元      600.5      7.0\n地区生产总值      亿元      1401.59      7.0\n" +
+		"人均地区生产总值达104274元,  比上年增长8.1%。  常住人口133.45万人。\n全年粮食产量  54.3万吨,  比上年增长1.0%。  其余从略。\n"
+	r = readText(t, "x.txt", text, 0)
+	check(t, r.Figures, []want{{"gdp", 2023, Level, "1401.59", "current"}, {"gdp", 2023, Growth, "7.0", "comparable"},
+		{"gdp_per_capita", 2023, Level, "10.4274", "current"}, {"gdp_per_capita", 2023, Growth, "8.1", "comparable"},
+		{"population", 2023, Level, "133.45", ""}, {"grain_output", 2023, Level, "54.3", ""}, {"grain_output", 2023, Growth, "1.0", ""}})
+	for _, f := range r.Figures {
+		if f.ID == "gdp" && f.Line != 5 {
+			t.Errorf("gdp %s: line %d, want 5 (the row)", f.Metric, f.Line)
+		}
+	}
+}
+
 // Odd tables give nothing and do not panic: empty rows, a header only,
 // cells past the header's.
 func TestTableOdd(t *testing.T) {
