@@ -127,8 +127,9 @@ var (
 // Read reads every figure d states for o's indicators.
 func Read(d *document.Document, o Options) (*Result, error) {
 	lines := d.Lines()
-	trad := map[int]bool{}             // the lines read in simplified characters
-	spaced := make([]string, len(lines)) // and before joinHan: a PDF's columns
+	trad := map[int]bool{} // the lines read in simplified characters
+	// and the lines before joinHan, for a PDF's columns
+	spaced := make([]string, len(lines))
 	for k, l := range lines {
 		t, ok := simplified(l.Text)
 		lines[k].Text, trad[l.No], spaced[k] = joinHan(t), ok, t
