@@ -70,9 +70,12 @@ func (r *reader) item(line int, l string) (ok bool) {
 			h.year = y // 2023年各区县地区生产总值(亿元)
 		}
 	}
-	if h.ind < 0 || !contains(r.own, m[1]) {
-		// no indicator's, or another place's figure: not listed (a warning
-		// for each of thirty districts would bury the ones that matter)
+	if h.ind < 0 || len(r.mentions(m[1])) > 0 {
+		return false // not a list of places (1、地区生产总值:1401.59亿元): a sentence
+	}
+	if !contains(r.own, m[1]) {
+		// another place's figure: not listed (a warning for each of thirty
+		// districts would bury the ones that matter)
 		return true
 	}
 	in := r.ind[h.ind]

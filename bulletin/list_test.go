@@ -31,6 +31,8 @@ func TestList(t *testing.T) {
 			nil, nil, 1},
 		{"a qualified name is another indicator", "2023年江津区统计公报\n各区县城镇常住人口\n1、江津区:83.99万人\n", 0,
 			nil, nil, 0},
+		{"items naming the indicator are sentences (listed, as before lists were read)", "2023年江津区统计公报\n主要指标\n1、地区生产总值:1401.59亿元\n2、常住人口:133.45万人\n", 0,
+			nil, nil, 2},
 		{"a heading with a figure is a sentence, not a list's heading", "2023年江津区统计公报\n全区常住人口133.45万人。\n1、江津区:1359611\n", 0,
 			[]want{{"population", 2023, Level, "133.45", ""}}, nil, 0},
 	}
