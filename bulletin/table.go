@@ -180,17 +180,28 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 		if nameCol >= len(row) {
 			continue
 		}
-		name := strings.TrimPrefix(strings.TrimPrefix(row[nameCol], "其中:"), "其中")
+		name := strings.TrimLeft(strings.TrimPrefix(strings.TrimPrefix(row[nameCol], "其中:"), "其中"), "# ") // #工业: of which
 		name = strings.TrimSpace(rowNumberRe.ReplaceAllString(name, ""))
 		unitName := ""
 		if loc := bracketUnitRe.FindStringSubmatchIndex(name); loc != nil && loc[1] == len(name) {
 			unitName, name = name[loc[2]:loc[3]], strings.TrimSpace(name[:loc[0]])
 		}
-		ind := -1 // the name, maybe after 全区, 年末 or the own place (classify)
+		ind, other := -1, -1 // the name, maybe after 全区, 年末 or the own place (classify)
+		before := "" // the words before other's name
 		for _, m := range r.mentions(name) {
 			if m.end == len(name) && m.kind == headNone {
 				ind = m.ind
+			} else if m.kind == headOther || m.kind == headPlace {
+				other, before = m.ind, m.head // 江津综保区进出口总额, 回程开行…
+				if m.place != "" {
+					before = m.place // 永川区地区生产总值
+				}
 			}
+		}
+		if ind < 0 && other >= 0 && anyNum(row) {
+			r.at = other
+			r.warn(lines[i].No, strings.Join(row, " | "), "表格行的名称中指标名前有「"+before+"」, 不能确定说的是本指标: 未读取",
+				"“"+before+"” before the indicator's name in a table row: perhaps not this indicator: not read")
 		}
 		if ind < 0 || !anyNum(row) {
 			continue

@@ -141,7 +141,11 @@ func TestTableDocx(t *testing.T) {
 		{"a later year than the document's is not read", []string{title, "表1 主要经济指标", "TABLE:指标|单位|2023年|2024年\n地区生产总值|亿元|1401.59|1500"}, 0,
 			[]want{{"gdp", 2023, Level, "1401.59", "current"}}, false, nil},
 		{"another concept and another place are not read", []string{title, "表1 2023年主要经济指标", "TABLE:指标|单位|绝对数\n城镇常住人口|万人|83.99\n永川区地区生产总值|亿元|1300.1"}, 0,
-			nil, false, nil},
+			nil, false, []string{"「永川区」"}},
+		{"a part of the district is listed", []string{title, "表1 2023年主要经济指标", "TABLE:指标|单位|绝对数\n江津综保区规模以上工业总产值|亿元|420.5"}, 0,
+			nil, false, []string{"「江津综保区」"}},
+		{"#: of which", []string{title, "表1 2023年主要经济指标", "TABLE:指标|单位|绝对数\n#规模以上工业增加值|亿元|500.1"}, 0,
+			[]want{{"industrial_va", 2023, Level, "500.1", "current"}}, false, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
