@@ -187,7 +187,7 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 			unitName, name = name[loc[2]:loc[3]], strings.TrimSpace(name[:loc[0]])
 		}
 		ind, other := -1, -1 // the name, maybe after 全区, 年末 or the own place (classify)
-		before := "" // the words before other's name
+		before := ""         // the words before other's name
 		for _, m := range r.mentions(name) {
 			if m.end == len(name) && m.kind == headNone {
 				ind = m.ind
