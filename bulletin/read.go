@@ -128,9 +128,11 @@ var (
 func Read(d *document.Document, o Options) (*Result, error) {
 	lines := d.Lines()
 	trad := map[int]bool{} // the lines read in simplified characters
+	// and the lines before joinHan, for a PDF's columns
+	spaced := make([]string, len(lines))
 	for k, l := range lines {
 		t, ok := simplified(l.Text)
-		lines[k].Text, trad[l.No] = joinHan(t), ok
+		lines[k].Text, trad[l.No], spaced[k] = joinHan(t), ok, t
 	}
 	year, report := o.Year, false
 	t := title(lines)
@@ -156,7 +158,42 @@ func Read(d *document.Document, o Options) (*Result, error) {
 		heads = append(heads, lines[k].Text)
 	}
 	r.part = titlePart(heads)
-	for _, l := range lines {
+	tl := ""
+	if t != nil {
+		tl = t[0]
+	}
+	r.own = ownPlaces(o.Place, tl, r.first, heads[:min(3, len(heads))])
+	tables := map[int]document.Block{} // by the index of its first row in lines
+	k := 0
+	for _, b := range d.Blocks {
+		if b.Table != nil {
+			tables[k] = b
+			k += len(b.Table)
+		} else {
+			k++
+		}
+	}
+	pipeTables(lines, tables)
+	columnTables(spaced, lines, tables)
+	rows, caption := 0, "" // the table's rows still to skip; the paragraph before it
+	for k, l := range lines {
+		if b, ok := tables[k]; ok && !layout(b) {
+			r.table(b, caption, lines[k:k+len(b.Table)])
+			rows = len(b.Table)
+			r.heading("")
+			if len(r.figs) > MaxFigures {
+				return nil, bilingual.Errorf("%v：到第%[3]d行，规划指标的数据已超过%[2]d个", "%w: more than %d figures for the plan's indicators by line %d", ErrTooMany, MaxFigures, b.Line)
+			}
+		}
+		if rows > 0 {
+			rows--
+			continue
+		}
+		caption = l.Text
+		if r.item(l.No, l.Text) {
+			continue
+		}
+		r.heading(l.Text)
 		r.para = l.Text
 		text := r.runIn(l.Text)
 		seps := sentenceRe.FindAllString(text, -1)
@@ -224,6 +261,9 @@ type reader struct {
 	ind              []Indicator
 	figs             []Figure
 	warns            []Warning
+
+	own  []string // the names of the document's own place (ownPlaces)
+	list listHead // the heading of a list that may follow (list.go)
 }
 
 // clauses splits a sentence at commas that are not inside a number, and

@@ -66,7 +66,7 @@ func (r *reader) mentions(c string) []mention {
 				}
 				i += from
 				from = i + len(n)
-				all = append(all, r.other(classify(k, n, c, i), c))
+				all = append(all, r.other(classify(k, n, c, i, r.own), c))
 			}
 		}
 	}
@@ -95,7 +95,9 @@ func (r *reader) mentions(c string) []mention {
 	return out
 }
 
-func classify(k int, n, c string, i int) mention {
+// classify says what stands before name n of indicator k at c[i:]; own
+// are the names of the document's own place (ownPlaces).
+func classify(k int, n, c string, i int, own []string) mention {
 	m := mention{ind: k, name: n, start: i, end: i + len(n), head: c[:i]}
 	if strings.HasSuffix(c[:i], "(") && strings.HasPrefix(c[m.end:], ")") {
 		m.kind = headBracket
@@ -103,11 +105,17 @@ func classify(k int, n, c string, i int) mention {
 		return m
 	}
 	h := c[leadRe.FindStringIndex(c[:i])[1]:i] // leadRe matches at 0, maybe nothing
+	if dropOwn(h, own) == "" {
+		h = "" // the document's own place (and 全年 …): the document itself
+	}
 	if k := strings.LastIndex(h, " "); k > 0 && strings.ContainsAny(h[k-1:k], "0123456789%)") {
 		// a table run into the text (a PDF's): 第三产业 1469.26 7.5 71.3 年末全区常住人口
 		// — the cells before the last number are not the name's head
 		h = h[k+1:]
 		h = h[leadRe.FindStringIndex(h)[1]:]
+		if dropOwn(h, own) == "" {
+			h = ""
+		}
 	}
 	m.head = h
 	if len(h) > maxHead {
@@ -322,4 +330,78 @@ func (r *reader) other(m mention, c string) mention {
 		}
 	}
 	return m
+}
+
+var (
+	// titlePlaceRe is the place a title names, before or after its year:
+	// 2023年重庆市国民经济…, 重庆市江津区2023年国民经济…, 2022年大理白族自治州祥云县….
+	titlePlaceRe = regexp.MustCompile(`(?:^|[^\p{Han}]|(?:19|20)\d\d\s*年)((?:\p{Han}{1,10}?(?:省|自治区|市|自治州|州|盟))*\p{Han}{1,8}?(?:市|区|县|旗))(?:\s*(?:19|20)\d\d\s*年)?(?:国民经济|生态环境|环境状况|人民政府|政府工作|统计公报)`)
+	// datelineRe is a news report's dateline after the agency's name:
+	// 中新网 重庆5月31日电, 新华社北京3月5日电 (the space is gone: joinHan).
+	datelineRe = regexp.MustCompile(`(?:^|[^\p{Han}]|社|网|报|台|闻)(\p{Han}{2,4}?) ?\d{1,2}月\d{1,2}日电`)
+)
+
+// ownPlaces lists the names of the document's own place, longest first:
+// the plan's (place), the one the title names (title), the districts and
+// counties the first line names (first), and, when neither names one, the
+// place of a news report's dateline in its first lines (heads). Each is listed with its rank
+// (重庆市, 城中区), bare (重庆, 城中) and as an area (城中地区): standing
+// before an indicator's name (重庆空气质量优良天数…, 重庆市地区生产总值…,
+// 城中地区规模以上工业增加值…) it is the document itself, as 全市 is. A
+// higher level of the plan's place (重庆市 for 重庆市江津区) is not its own.
+func ownPlaces(place, title, first string, heads []string) []string {
+	var out []string
+	add := func(p string, ranks ...string) {
+		bare := localName(p)
+		if bare == "" {
+			return
+		}
+		names := []string{bare, bare + "地区"}
+		if k := strings.LastIndex(p, bare); k >= 0 && k+len(bare) < len(p) {
+			names = append(names, p[k:]) // 江津区, 重庆市
+		}
+		for _, r := range ranks {
+			names = append(names, bare+r)
+		}
+		for _, n := range names {
+			if !contains(out, n) {
+				out = append(out, n)
+			}
+		}
+	}
+	add(place)
+	named := false // the title or the first line names a place
+	if m := titlePlaceRe.FindStringSubmatch(title); m != nil {
+		add(m[1])
+		named = true
+	}
+	for _, d := range districtRe.FindAllStringSubmatch(first, -1) {
+		if !strings.Contains(d[1], "年") && !strings.HasSuffix(d[1], "城区") && !strings.HasSuffix(d[1], "市区") {
+			add(d[1])
+			named = true
+		}
+	}
+	for _, h := range heads {
+		if named {
+			break // a dateline is only where the news was filed
+		}
+		if m := datelineRe.FindStringSubmatch(h); m != nil {
+			add(m[1], "市") // a dateline names a city
+		}
+	}
+	sort.SliceStable(out, func(a, b int) bool { return len(out[a]) > len(out[b]) })
+	return out
+}
+
+// dropOwn drops the document's own place (own, longest first) from the
+// start of head h, and what leadRe takes after it (重庆市全年…). What is
+// left is not looked at: 江津综保区 is a place named as a whole.
+func dropOwn(h string, own []string) string {
+	for _, n := range own {
+		if strings.HasPrefix(h, n) {
+			h = h[len(n):]
+			return h[leadRe.FindStringIndex(h)[1]:]
+		}
+	}
+	return h
 }

@@ -38,6 +38,20 @@ func TestScope(t *testing.T) {
 			nil, [][]string{{"珞璜工业园区"}}},
 		{"the district by its full name", "2023年统计公报\n重庆市江津区实现地区生产总值1401.59亿元。", 0,
 			[]want{{"gdp", 2023, Level, "1401.59", "current"}}, nil},
+		// The document's own place standing as the subject, with or without
+		// its rank, or as an area (城中地区): the document's figure, as 全市.
+		{"a city's bulletin names the city", "2023年重庆市统计公报\n重庆市地区生产总值为30145.79亿元。", 0,
+			[]want{{"gdp", 2023, Level, "30145.79", "current"}}, nil},
+		{"a dateline names the place, the sentence drops its rank", "空气质量持续向好\n中新网 重庆5月31日电 2023年,重庆空气质量优良天数为325天。", 2023,
+			[]want{{"good_air_days", 2023, Level, "325", ""}}, nil},
+		{"the district named in the first line, then as an area", "城中区经济运行\n2023年,城中地区规模以上工业增加值同比增长38.9%。", 2023,
+			[]want{{"industrial_va", 2023, Growth, "38.9", "comparable"}}, nil},
+		{"the plan's city is not the plan's district", "2023年江津区统计公报\n重庆空气质量优良天数为325天。", 0,
+			nil, [][]string{{"重庆"}}},
+		{"a region is not the district", "2023年江津区统计公报\n渝西地区规模以上工业增加值同比增长8.0%。", 0,
+			nil, [][]string{{"渝西地区"}}},
+		{"another city's dateline is not the district's bulletin's", "2023年江津区统计公报\n新华社北京3月5日电 全国空气质量持续改善。北京空气质量优良天数为290天。", 0,
+			nil, [][]string{{"北京"}}},
 		{"a plan indicator named for its park is its own", "2023年江津区统计公报\n德感工业园规模以上工业总产值503.1亿元。", 0,
 			[]want{{"degan_park_output", 2023, Level, "503.1", "current"}}, nil},
 		// A name with words before it the reader does not know: listed.

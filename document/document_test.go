@@ -103,6 +103,19 @@ func TestPageFurnitureAndSoftBreaks(t *testing.T) {
 	}
 }
 
+// Rows of cells between | (a repost's table) are lines of their own, however
+// wide: never a sentence wrapped.
+func TestPipeRowsNotJoined(t *testing.T) {
+	text := "表1 2023年分产业地区生产总值、增速及其比重\n指 标 | 绝对量(亿元) | 比上年增长(%) | 比重(%) |\n地区生产总值 | 1867.07 | 6.5 | 100.0 |\n第一产业 | 8.18 | 4.3 | 0.4 |\n"
+	d, err := Read("t.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := texts(d); len(got) != 4 {
+		t.Errorf("lines = %q, want 4", got)
+	}
+}
+
 func TestReadDOCX(t *testing.T) {
 	data := docx(t, "第一章 总体要求", "TABLE:序号|指标名称|2020年|2025年|属性\n1|地区生产总值年均增速（%）|8.9|6以上|预期性", "到2025年,森林覆盖率达54%。")
 	d, err := Read("plan.docx", data)

@@ -237,11 +237,12 @@ func typicalWidth[T any](ls []T, text func(T) string) int {
 }
 
 // softBreak tells a line wrapped inside a sentence: it is nearly as wide as
-// the text, does not end a sentence or hold table columns, and the next
-// line does not start a heading, an item or a table row.
+// the text, does not end a sentence or hold table columns (two spaces, or
+// cells between | as reposts print them), and the next line does not start
+// a heading, an item or a table row.
 func softBreak(a, b string, width int) bool {
 	n := utf8.RuneCountInString(a)
-	if width < 20 || n < width*8/10 || strings.Contains(a, "  ") || strings.Contains(b, "  ") {
+	if width < 20 || n < width*8/10 || strings.Contains(a, "  ") || strings.Contains(b, "  ") || strings.Count(a, "|") >= 2 || strings.Count(b, "|") >= 2 {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(a)

@@ -181,3 +181,30 @@ func TestObservePlace(t *testing.T) {
 		t.Errorf("the other district's figure is not listed: %s", stderr)
 	}
 }
+
+// A web page's table is read with its source: the file and the table's
+// line, and in the note the row and column (the figures of Jiangjin's 2023
+// bulletin, bulletin/testdata/jiangjin-2023.txt, set in a table).
+func TestObserveTable(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "2023公报.html")
+	page := "<html><body>\n<h1>2023年江津区国民经济和社会发展统计公报</h1>\n<p>表1 2023年主要经济指标</p>\n<table>\n" +
+		"<tr><th>指标</th><th>单位</th><th>绝对数</th><th>比上年增长(%)</th></tr>\n" +
+		"<tr><td>地区生产总值</td><td>亿元</td><td>1401.59</td><td>7.0</td></tr>\n</table>\n</body></html>\n"
+	if err := os.WriteFile(doc, []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "observed.csv")
+	if _, stderr, code := fyp(t, "observe", doc, "-o", out); code != 0 {
+		t.Fatalf("observe: exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(out)
+	for _, w := range []string{"gdp,2023,1401.59,current,,level,2023公报.html:4,", "gdp,2023,7.0,comparable,,growth,2023公报.html:4,", "第2行", "列「绝对数」"} {
+		if !strings.Contains(string(b), w) {
+			t.Errorf("observed.csv lacks %q:\n%s", w, b)
+		}
+	}
+	if _, stderr, code := fyp(t, "review", "--observed", out); code != 0 {
+		t.Fatalf("review: exit %d: %s", code, stderr)
+	}
+}
