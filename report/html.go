@@ -57,7 +57,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 		return 1
 	},
 	"groupCols": groupCols,
-	"dense":     denseStyle,
+	"dense":     tableStyle,
 	"wide":      sectionLandscape,
 	// shortTh keeps a short head over one column on one line (基期值（年）).
 	"shortTh": func(h string) template.HTMLAttr {
@@ -159,6 +159,18 @@ func denseStyle(t *Table) template.HTMLAttr {
 	return template.HTMLAttr(fmt.Sprintf(` class="dense" style="font-size:%.2fem"`, em))
 }
 
+// tableStyle is denseStyle, or the smaller type tableFit chose to give
+// the table's names room ("" for neither).
+func tableStyle(t *Table) template.HTMLAttr {
+	if s := denseStyle(t); s != "" {
+		return s
+	}
+	if f := tableFit(t); f.em < tableEm {
+		return template.HTMLAttr(fmt.Sprintf(` style="font-size:%.2fem"`, f.em))
+	}
+	return ""
+}
+
 // groupCols are the columns under header group i.
 func groupCols(t *Table, i int) []Col {
 	start := 0
@@ -188,11 +200,13 @@ func WriteHTML(w io.Writer, d *Document) error {
 		return err
 	}
 	nw := map[*Table][]bool{}
+	names := map[*Table]float64{}
 	pg.Funcs(template.FuncMap{"td": func(t *Table, i int, c Cell) template.HTMLAttr {
 		cols, ok := nw[t]
 		if !ok {
 			cols = noWrap(t)
 			nw[t] = cols
+			names[t] = tableFit(t).name
 		}
 		var cl []string
 		if c.Num {
@@ -203,6 +217,10 @@ func WriteHTML(w io.Writer, d *Document) error {
 			cl = append(cl, "nw") // ≥6%/年 whole even where the column has a target in words
 		} else if wide {
 			cl = append(cl, "w") // names, reasons: never squeezed to a few characters
+			if names[t] > nameMinEm {
+				// Room for a long name on two lines (tableFit).
+				return template.HTMLAttr(fmt.Sprintf(` class="w" style="min-width:%.1fem"`, names[t]))
+			}
 		}
 		if len(cl) == 0 {
 			return ""

@@ -118,3 +118,72 @@ func sectionLandscape(s Section) bool {
 	}
 	return false
 }
+
+// The HTML page's tables are set at 0.78 of the body's 12-point type; a
+// half-width character is taken as half an em, a sixth more for Latin
+// letters (as colWidths takes them), and each cell has 0.8 em of padding.
+const (
+	tableEm    = 0.78
+	minTableEm = 0.66 // about the Word file's 8 points
+	nameMinEm  = 9.0  // td.w's min-width: a name never squeezed to a few characters
+	nameMaxEm  = 20.0
+	cellPadEm  = 0.8
+)
+
+// textEm is the width, in em of its type, of a cell's longest line.
+func textEm(s string) float64 {
+	w := float64(DisplayWidth(s)) / 2
+	if strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0 {
+		w *= 7.0 / 6
+	}
+	return w
+}
+
+// fit is how the HTML page sets a table: its type, in em of the body's,
+// and the least width of its name columns (Width ≥ 20), in em of its type.
+type fit struct{ em, name float64 }
+
+// tableFit gives the names of a landscape table (an English indicator's
+// run to 67 characters) room for two lines, up to 20 em, where the page
+// allows: the type goes down from 0.78 to 0.66 em to make that room, and a
+// name column narrower than two lines takes what is left. A portrait
+// table, whose few columns leave its names room, is unchanged; so is one
+// too wide for its page at the least room (denseStyle sets it).
+func tableFit(t *Table) fit {
+	f := fit{em: tableEm, name: nameMinEm}
+	if !Landscape(t) || denseStyle(t) != "" {
+		return f
+	}
+	page := float64(landUnits) / 2 * 8 / 12 // text width in em of the 12-point body
+	need, nw := oneLine(t)
+	fixed, names := 0.0, 0
+	for i, c := range t.Cols {
+		switch {
+		case nw[i]:
+			fixed += need[i] / 2 * 7 / 6 // at the Latin width: the wider guess
+		case c.Width >= 20:
+			names++
+			for _, r := range t.Rows {
+				if i < len(r.Cells) {
+					f.name = max(f.name, textEm(cellText(r.Cells[i]))/2)
+				}
+			}
+		default:
+			fixed += 8 // 16 half-width units, as minUnits counts them
+		}
+		fixed += cellPadEm
+	}
+	f.name = min(f.name, nameMaxEm)
+	if names == 0 || f.name == nameMinEm {
+		return fit{em: tableEm, name: nameMinEm}
+	}
+	width := fixed + float64(names)*f.name // in em of the table's type
+	if width*tableEm <= page {
+		return f
+	}
+	f.em = max(page/width, minTableEm)
+	if width*f.em > page {
+		f.name = max(nameMinEm, (page/f.em-fixed)/float64(names))
+	}
+	return f
+}
