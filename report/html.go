@@ -200,13 +200,17 @@ func WriteHTML(w io.Writer, d *Document) error {
 		return err
 	}
 	nw := map[*Table][]bool{}
-	names := map[*Table]float64{}
+	fits := map[*Table]fit{}
 	pg.Funcs(template.FuncMap{"td": func(t *Table, i int, c Cell) template.HTMLAttr {
 		cols, ok := nw[t]
 		if !ok {
 			cols = noWrap(t)
 			nw[t] = cols
-			names[t] = tableFit(t).name
+			fits[t] = tableFit(t)
+		}
+		f, room := fits[t], 0.0
+		if i < len(f.room) {
+			room = f.room[i]
 		}
 		var cl []string
 		if c.Num {
@@ -215,11 +219,22 @@ func WriteHTML(w io.Writer, d *Document) error {
 		wide := i < len(t.Cols) && t.Cols[i].Width >= 20
 		if c.Num || i < len(cols) && cols[i] || !wide && !t.wraps(i) && short(cellText(c)) {
 			cl = append(cl, "nw") // ≥6%/年 whole even where the column has a target in words
-		} else if wide {
-			cl = append(cl, "w") // names, reasons: never squeezed to a few characters
-			if names[t] > nameMinEm {
-				// Room for a long name on two lines (tableFit).
-				return template.HTMLAttr(fmt.Sprintf(` class="w" style="min-width:%.1fem"`, names[t]))
+		} else {
+			if wide {
+				cl = append(cl, "w") // names, reasons: never squeezed to a few characters
+			}
+			least := wrapMinEm
+			if wide {
+				least = nameMinEm
+			}
+			// Room for a long name on two lines, a unit on three
+			// (tableFit); at the least, the browser shares the width.
+			if room > least {
+				style := fmt.Sprintf(` style="min-width:%.1fem"`, room)
+				if len(cl) == 0 {
+					return template.HTMLAttr(style)
+				}
+				return template.HTMLAttr(` class="` + strings.Join(cl, " ") + `"` + style)
 			}
 		}
 		if len(cl) == 0 {
