@@ -148,7 +148,8 @@ func chartProjections(o *options) ([]*model.Projection, error) {
 
 // chartInputs computes the data of the fan and tornado charts for the first
 // scenario, when they are wanted: a simulation (10,000 draws, fixed seed,
-// so the charts are reproducible) and the sensitivities.
+// so the charts are reproducible), and names the projection whose
+// sensitivities the chart set computes (bundleCharts).
 func chartInputs(o *options, prs []*model.Projection, only []string) (chartData, error) {
 	var d chartData
 	want := func(id string) bool { return len(only) == 0 || contains(only, id) }
