@@ -57,7 +57,7 @@ var page = template.Must(template.New("report").Funcs(template.FuncMap{
 		return 1
 	},
 	"groupCols": groupCols,
-	"dense":     denseStyle,
+	"dense":     tableStyle,
 	"wide":      sectionLandscape,
 	// shortTh keeps a short head over one column on one line (基期值（年）).
 	"shortTh": func(h string) template.HTMLAttr {
@@ -159,6 +159,18 @@ func denseStyle(t *Table) template.HTMLAttr {
 	return template.HTMLAttr(fmt.Sprintf(` class="dense" style="font-size:%.2fem"`, em))
 }
 
+// tableStyle is denseStyle, or the smaller type tableFit chose to give
+// the table's names room ("" for neither).
+func tableStyle(t *Table) template.HTMLAttr {
+	if s := denseStyle(t); s != "" {
+		return s
+	}
+	if f := tableFit(t); f.em < tableEm {
+		return template.HTMLAttr(fmt.Sprintf(` style="font-size:%.2fem"`, f.em))
+	}
+	return ""
+}
+
 // groupCols are the columns under header group i.
 func groupCols(t *Table, i int) []Col {
 	start := 0
@@ -188,11 +200,17 @@ func WriteHTML(w io.Writer, d *Document) error {
 		return err
 	}
 	nw := map[*Table][]bool{}
+	fits := map[*Table]fit{}
 	pg.Funcs(template.FuncMap{"td": func(t *Table, i int, c Cell) template.HTMLAttr {
 		cols, ok := nw[t]
 		if !ok {
 			cols = noWrap(t)
 			nw[t] = cols
+			fits[t] = tableFit(t)
+		}
+		f, room := fits[t], 0.0
+		if i < len(f.room) {
+			room = f.room[i]
 		}
 		var cl []string
 		if c.Num {
@@ -201,8 +219,23 @@ func WriteHTML(w io.Writer, d *Document) error {
 		wide := i < len(t.Cols) && t.Cols[i].Width >= 20
 		if c.Num || i < len(cols) && cols[i] || !wide && !t.wraps(i) && short(cellText(c)) {
 			cl = append(cl, "nw") // ≥6%/年 whole even where the column has a target in words
-		} else if wide {
-			cl = append(cl, "w") // names, reasons: never squeezed to a few characters
+		} else {
+			if wide {
+				cl = append(cl, "w") // names, reasons: never squeezed to a few characters
+			}
+			least := wrapMinEm
+			if wide {
+				least = nameMinEm
+			}
+			// Room for a long name on two lines, a unit on three
+			// (tableFit); at the least, the browser shares the width.
+			if room > least {
+				style := fmt.Sprintf(` style="min-width:%.1fem"`, room)
+				if len(cl) == 0 {
+					return template.HTMLAttr(style)
+				}
+				return template.HTMLAttr(` class="` + strings.Join(cl, " ") + `"` + style)
+			}
 		}
 		if len(cl) == 0 {
 			return ""

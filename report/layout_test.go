@@ -41,6 +41,83 @@ func wideDoc(t *testing.T) *Document {
 	return &Document{Lang: "zh", Title: "宽表", Sections: []Section{{ID: "table", Title: "主要指标完成情况", Blocks: []Block{tb}}}}
 }
 
+// TestHTMLNamesRoom: in a landscape table, English names get room for
+// two lines and the table smaller type to make it (before: the names of
+// the English main table were squeezed to td.w's 9 em, its units to
+// "100 million yuan", up to five lines a row, the table over four A4
+// landscape pages of report.pdf; now two, its notes on a third); the
+// Chinese table, whose names fit two lines of 9 em, is printed as before:
+// no style of its own.
+func TestHTMLNamesRoom(t *testing.T) {
+	zh := wideDoc(t)
+	en := wideDoc(t)
+	en.Lang = "en"
+	tb := *en.Sections[0].Blocks[0].(*Table)
+	tb.Rows = append([]Row(nil), tb.Rows...)
+	for i, r := range tb.Rows {
+		if r.Group == "" {
+			c := append([]Cell(nil), r.Cells...)
+			// The longest name of the English main table (jiangjin-14.yaml).
+			c[1] = T("Nursing-type beds as a share of beds in elderly care institutions")
+			c[2] = T("tonnes of standard coal equivalent per 10,000 yuan")
+			tb.Rows[i].Cells = c
+		}
+	}
+	en.Sections = []Section{{ID: "table", Title: "The main indicators", Blocks: []Block{&tb}}}
+	var buf bytes.Buffer
+	if err := WriteHTML(&buf, zh); err != nil {
+		t.Fatal(err)
+	}
+	if page := buf.String(); strings.Contains(page, `class="w" style=`) || strings.Contains(page, `<table style=`) {
+		t.Error("the Chinese table got a style of its own")
+	}
+	buf.Reset()
+	if err := WriteHTML(&buf, en); err != nil {
+		t.Fatal(err)
+	}
+	page := buf.String()
+	m := regexp.MustCompile(`<td class="w" style="min-width:([0-9.]+)em">Nursing`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("the English names have no room of their own")
+	}
+	// 67 Latin characters over two lines: 67/2 × 7/6 / 2 ≈ 19.5 em, up
+	// to 20; never less than td.w's 9 em.
+	if w, _ := strconv.ParseFloat(m[1], 64); w < 15 || w > 20 {
+		t.Errorf("names at least %v em wide, want 15 to 20", w)
+	}
+	// A unit of 51 characters gets more than the 8 em of a wrapping
+	// column: three lines of at most 10 em.
+	m = regexp.MustCompile(`<td style="min-width:([0-9.]+)em">tonnes`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("the long unit has no room of its own")
+	}
+	if w, _ := strconv.ParseFloat(m[1], 64); w <= wrapMinEm || w > 10 {
+		t.Errorf("units at least %v em wide, want over %v, at most 10", w, wrapMinEm)
+	}
+	m = regexp.MustCompile(`<table style="font-size:([0-9.]+)em">`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("the English table keeps the tables' own type")
+	}
+	if em, _ := strconv.ParseFloat(m[1], 64); em < minTableEm || em >= tableEm {
+		t.Errorf("type %v em, want %v to %v", em, minTableEm, tableEm)
+	}
+	// By the page's own measure the table fits its landscape page.
+	f := tableFit(&tb)
+	need, nw := oneLine(&tb)
+	width := 0.0
+	for i := range tb.Cols {
+		if nw[i] {
+			width += need[i] / 2 * 7 / 6
+		} else {
+			width += f.room[i]
+		}
+		width += cellPadEm
+	}
+	if page := float64(landUnits) / 2 * 8 / 12 * 0.97; width*f.em > page+1e-9 {
+		t.Errorf("table %.1f em at %.2f: wider than the page's %.1f em", width, f.em, page)
+	}
+}
+
 // TestHTMLNumbersStayWhole: numbers and short cells never wrap (before:
 // table-layout fixed with overflow-wrap anywhere broke "33.3" into
 // "33. / 3" and 2020年 into "20 / 20 / 年"); year heads are bare years;

@@ -118,3 +118,91 @@ func sectionLandscape(s Section) bool {
 	}
 	return false
 }
+
+// The HTML page's tables are set at 0.78 of the body's 12-point type; a
+// half-width character is taken as half an em, a sixth more for Latin
+// letters (as colWidths takes them), and each cell has 0.8 em of padding.
+const (
+	tableEm    = 0.78
+	minTableEm = 0.66 // about the Word file's 8 points
+	nameMinEm  = 9.0  // td.w's min-width: a name never squeezed to a few characters
+	wrapMinEm  = 8.0  // 16 half-width units, as minUnits counts a wrapping column
+	cellPadEm  = 0.8
+)
+
+// textEm is the width, in em of its type, of a cell's text on one line.
+func textEm(s string) float64 {
+	w := float64(DisplayWidth(s)) / 2
+	if strings.IndexFunc(s, func(r rune) bool { return r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' }) >= 0 {
+		w *= 7.0 / 6
+	}
+	return w
+}
+
+// fit is how the HTML page sets a table: its type, in em of the body's,
+// and per column the least width of its wrapping cells, in em of its type
+// (0: the page's own rule, td.w's 9 em for names).
+type fit struct {
+	em   float64
+	room []float64
+}
+
+// tableFit gives the wrapping columns of a landscape table room for their
+// longest cell: names (Width ≥ 20; an English indicator's run to 67
+// characters) on two lines, up to 20 em, the others (units, targets in
+// words) on three, up to 10 em, where the page allows. The type goes down
+// from 0.78 to 0.66 em to make that room; what is still missing is taken
+// from each column's room above its least (9 em a name, 8 the others) in
+// proportion. A portrait table, whose few columns leave its text room, is
+// unchanged; so is one too wide for its page at the least room
+// (denseStyle sets it), and one whose columns need no more than the least.
+func tableFit(t *Table) fit {
+	f := fit{em: tableEm}
+	if !Landscape(t) || denseStyle(t) != "" {
+		return f
+	}
+	// The text width in em of the 12-point body, less 3 % for the guess of
+	// the glyphs' widths: a table wider than its page would make the browser
+	// shrink every page to fit it.
+	page := float64(landUnits) / 2 * 8 / 12 * 0.97
+	need, nw := oneLine(t)
+	room := make([]float64, len(t.Cols))
+	least := make([]float64, len(t.Cols))
+	fixed, spare := 0.0, 0.0
+	for i, c := range t.Cols {
+		fixed += cellPadEm
+		if nw[i] {
+			fixed += need[i] / 2 * 7 / 6 // at the Latin width: the wider guess
+			continue
+		}
+		lines, most := 3.0, 10.0
+		least[i] = wrapMinEm
+		if c.Width >= 20 {
+			lines, most, least[i] = 2, 20, nameMinEm
+		}
+		room[i] = least[i]
+		for _, r := range t.Rows {
+			if i < len(r.Cells) {
+				room[i] = max(room[i], min(textEm(cellText(r.Cells[i]))/lines, most))
+			}
+		}
+		fixed += least[i]
+		spare += room[i] - least[i]
+	}
+	if spare == 0 {
+		return f
+	}
+	f.room = room
+	width := fixed + spare // in em of the table's type
+	if width*tableEm <= page {
+		return f
+	}
+	f.em = max(page/width, minTableEm)
+	if over := width - page/f.em; over > 0 {
+		k := max(0, 1-over/spare)
+		for i := range room {
+			room[i] = least[i] + k*(room[i]-least[i])
+		}
+	}
+	return f
+}

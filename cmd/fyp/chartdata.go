@@ -15,9 +15,14 @@ import (
 // Carlo bands (fan charts), sensitivities (tornado charts) and the review's
 // progress. Each part may be empty.
 type chartData struct {
-	sims     []*model.Simulation
-	tornados []charts.TornadoInput
-	progress *charts.ProgressInput
+	sims []*model.Simulation
+	// sensitivityOf is the projection, one of the chart set's, whose
+	// headline indicator the tornado charts rank the assumptions for (nil:
+	// no tornado chart). bundleCharts computes the rankings into tornados,
+	// once, from where the set's charts start (the observations, in a review).
+	sensitivityOf *model.Projection
+	tornados      []charts.TornadoInput
+	progress      *charts.ProgressInput
 	// review, when set, makes the charts start from its observations:
 	// every projection continues from the latest observed year and the
 	// fan charts are simulated from there (see observedCharts).

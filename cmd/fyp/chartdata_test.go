@@ -127,7 +127,7 @@ func shippedBundleCharts(t *testing.T, lang string) ([]*charts.Chart, *reviewRes
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, err := bundleCharts(prs, chartData{sims: sims, progress: progressInput(rv, lang), review: rv}, nil, charts.Options{Lang: lang})
+	cs, _, err := bundleCharts(prs, chartData{sims: sims, progress: progressInput(rv, lang), review: rv}, nil, charts.Options{Lang: lang})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -386,5 +386,64 @@ func TestChartNumbersAsTables(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// The tornado charts of a review bundle rank the assumptions from the
+// observations, and the chart set hands back what it ranked, so that the
+// report captions tornado-1 … with the charts' own metrics without
+// computing the sensitivities again: one tornado chart per returned input,
+// in order, each the sensitivities of the re-projected first scenario.
+func TestTornadosHandedBack(t *testing.T) {
+	o := &options{plan: "jiangjin-14", lang: "en", stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+	p := mustPlan(t)
+	rv, err := runReview(o, p, &reviewFlags{observed: shippedObserved, th: model.DefaultReviewThresholds(), scope: "main"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	prs, err := chartProjections(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cs, got, err := bundleCharts(prs, chartData{sensitivityOf: prs[1], review: rv}, nil, charts.Options{Lang: "en"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	from, _, err := observedCharts(prs, nil, rv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := tornadoInputs(from[1], "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := tornadoInputs(prs[1], "en")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) == 0 || len(got) != len(want) {
+		t.Fatalf("%d tornado inputs handed back, want %d (from the observations)", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Metric != want[i].Metric || got[i].Base != want[i].Base || got[i].Scenario != want[i].Scenario {
+			t.Errorf("tornado %d = %s base %v (%s), want %s base %v (%s)", i+1, got[i].Metric, got[i].Base, got[i].Scenario, want[i].Metric, want[i].Base, want[i].Scenario)
+		}
+	}
+	// seeds/jiangjin-observed.csv has per-capita GDP for 2022 and 2023:
+	// the re-projected base differs from the plan-start one.
+	if got[0].Base == before[0].Base {
+		t.Errorf("tornado 1 base %v is the projection's before the observations, want it from them", got[0].Base)
+	}
+	n := 0
+	for _, c := range cs {
+		if strings.HasPrefix(c.ID, "tornado-") {
+			n++
+			if c.ID != fmt.Sprintf("tornado-%d", n) {
+				t.Errorf("chart %s, want tornado-%d", c.ID, n)
+			}
+		}
+	}
+	if n != len(got) {
+		t.Errorf("%d tornado charts, %d inputs handed back for their captions", n, len(got))
 	}
 }

@@ -93,7 +93,7 @@ gonum/plot (★ ≥ ≈ − spelt * >= ~ -) and Chinese PDF cannot be written.`,
 			if browser != "" {
 				opt.Format = "svg" // drawn as SVG, printed to PDF below
 			}
-			files, err := renderCharts(prs, data, cf.only, opt, o.stderr)
+			files, _, err := renderCharts(prs, data, cf.only, opt, o.stderr)
 			if err != nil {
 				return err
 			}
@@ -148,7 +148,8 @@ func chartProjections(o *options) ([]*model.Projection, error) {
 
 // chartInputs computes the data of the fan and tornado charts for the first
 // scenario, when they are wanted: a simulation (10,000 draws, fixed seed,
-// so the charts are reproducible) and the sensitivities.
+// so the charts are reproducible), and names the projection whose
+// sensitivities the chart set computes (bundleCharts).
 func chartInputs(o *options, prs []*model.Projection, only []string) (chartData, error) {
 	var d chartData
 	want := func(id string) bool { return len(only) == 0 || contains(only, id) }
@@ -167,11 +168,7 @@ func chartInputs(o *options, prs []*model.Projection, only []string) (chartData,
 		d.sims = sims
 	}
 	if want("tornado") {
-		ts, err := tornadoInputs(first, o.lang)
-		if err != nil {
-			return d, err
-		}
-		d.tornados = ts
+		d.sensitivityOf = first
 	}
 	return d, nil
 }
@@ -369,11 +366,12 @@ func recordPlan(p *model.Plan) *model.Plan {
 }
 
 // renderCharts draws the chart set and returns each chart's bytes by file
-// name (ID.format), printing each chart's warnings to stderr.
-func renderCharts(prs []*model.Projection, data chartData, only []string, opt charts.Options, stderr io.Writer) (map[string][]byte, error) {
-	cs, err := bundleCharts(prs, data, only, opt)
+// name (ID.format), printing each chart's warnings to stderr, and what the
+// tornado charts (tornado-1 …) rank, in order, for their captions.
+func renderCharts(prs []*model.Projection, data chartData, only []string, opt charts.Options, stderr io.Writer) (map[string][]byte, []charts.TornadoInput, error) {
+	cs, tornados, err := bundleCharts(prs, data, only, opt)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	ext := opt.Format
 	if ext == "" {
@@ -386,34 +384,38 @@ func renderCharts(prs []*model.Projection, data chartData, only []string, opt ch
 	}
 	imgs, err := drawAll(cs, runtime.GOMAXPROCS(0))
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	out := make(map[string][]byte, len(cs))
 	for i, c := range cs {
 		out[c.ID+"."+ext] = imgs[i]
 	}
-	return out, nil
+	return out, tornados, nil
 }
 
 // bundleCharts makes the chart set of a bundle, started from the review's
-// observations when there is one (observedCharts).
-func bundleCharts(prs []*model.Projection, data chartData, only []string, opt charts.Options) ([]*charts.Chart, error) {
-	prs, sims, err := observedCharts(prs, data.sims, data.review)
+// observations when there is one (observedCharts), and returns the
+// tornado charts' inputs with it.
+func bundleCharts(prs []*model.Projection, data chartData, only []string, opt charts.Options) ([]*charts.Chart, []charts.TornadoInput, error) {
+	from, sims, err := observedCharts(prs, data.sims, data.review)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	data.sims = sims
-	if data.review != nil && len(data.tornados) > 0 {
-		// The sensitivities too start from the last observation.
-		for _, pr := range prs {
-			if pr.Name() == data.tornados[0].Scenario {
-				if data.tornados, err = tornadoInputs(pr, opt.Lang); err != nil {
-					return nil, err
-				}
+	if pr := data.sensitivityOf; pr != nil {
+		// The sensitivities too start from the last observation: they are
+		// computed from the re-projected counterpart of sensitivityOf.
+		for i := range prs {
+			if prs[i] == pr {
+				pr = from[i]
 				break
 			}
 		}
+		if data.tornados, err = tornadoInputs(pr, opt.Lang); err != nil {
+			return nil, nil, err
+		}
 	}
+	prs = from
 	// The same test as the report's pages: the file's header, or a source
 	// naming its figures synthetic.
 	if rv := data.review; rv != nil && (rv.synthetic || synthetic(rv.sources)) {
@@ -423,7 +425,11 @@ func bundleCharts(prs []*model.Projection, data chartData, only []string, opt ch
 		// Every observation is drawn or named in a chart's note.
 		opt.Evidence, opt.AsOf = rv.ev, rv.asOf
 	}
-	return buildCharts(prs, data, only, opt)
+	cs, err := buildCharts(prs, data, only, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	return cs, data.tornados, nil
 }
 
 // drawAll renders the charts on up to workers goroutines. Each chart is

@@ -224,7 +224,7 @@ func bundleChartsOf(t *testing.T, plan, lang string, observed []string) []*chart
 	if err != nil {
 		t.Fatal(err)
 	}
-	cs, err := bundleCharts(prs, chartData{sims: sims, progress: progressInput(rv, lang), review: rv}, nil, charts.Options{Lang: lang})
+	cs, _, err := bundleCharts(prs, chartData{sims: sims, progress: progressInput(rv, lang), review: rv}, nil, charts.Options{Lang: lang})
 	if err != nil {
 		t.Fatal(err)
 	}

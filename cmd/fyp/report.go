@@ -156,15 +156,17 @@ func buildReport(o *options, p *model.Plan, rf *reviewFlags) (reportInput, error
 	if len(o.scenarios) > 0 {
 		prs = append([]*model.Projection{plan}, prs...)
 	}
-	data := chartData{sims: in.sims, progress: progressInput(in.review, o.lang), review: in.review}
-	if data.tornados, err = tornadoInputs(in.projections[0], o.lang); err != nil {
+	// The captions of the tornado charts name what the charts rank, as the
+	// chart set computed it (from the observations, in a review).
+	data := chartData{sims: in.sims, sensitivityOf: in.projections[0], progress: progressInput(in.review, o.lang), review: in.review}
+	var tornados []charts.TornadoInput
+	if in.charts, tornados, err = renderCharts(prs, data, nil, charts.Options{Lang: o.lang}, o.stderr); err != nil {
 		return in, err
 	}
-	for _, t := range data.tornados {
+	for _, t := range tornados {
 		in.sensitivity = append(in.sensitivity, t.Metric)
 	}
-	in.charts, err = renderCharts(prs, data, nil, charts.Options{Lang: o.lang}, o.stderr)
-	return in, err
+	return in, nil
 }
 
 // addReport adds the report's files to b.
