@@ -41,6 +41,13 @@ func TestMeasure(t *testing.T) {
 			{"population", 2022, Level, "135.38", 0, false},
 			{"gdp", 2022, Level, "1330.02", 0, false}, {"gdp", 2022, Growth, "3.2", 0, false},
 		}, 0, 0},
+		// The 2023 work report as a secondary page retells it (the source of the
+		// shipped 2022 gross industrial output): 2022年江津实现… names the place
+		// without 区; the two 预期目标 sentences are listed, not read.
+		{"testdata/measure/jiangjin-2022-report-okwh9.txt", 2022, []expect{
+			{"gdp", 2022, Level, "1330", 0, false}, {"gdp", 2022, Growth, "3.2", 0, false},
+			{"industrial_output", 2022, Level, "1803", 0, false}, {"industrial_output", 2022, Growth, "7.9", 0, false},
+		}, 0, 2},
 		// 人均地区生产总值突破1万美元 is a threshold in another currency: not
 		// taken (a warning says so).
 		{"testdata/measure/jiangjin-13th-cqnews.txt", 2020, []expect{
