@@ -27,6 +27,8 @@ func refusalCases(t *testing.T, dir string) [][]string {
 	foreign := filepath.Join(dir, "foreign")
 	os.MkdirAll(foreign, 0o755)
 	write("foreign/notes.txt", "mine")
+	os.MkdirAll(filepath.Join(dir, "inway"), 0o755)
+	write("inway/index.html", "<p>mine</p>")
 	var many strings.Builder
 	many.WriteString("indicator,year,value\n")
 	for range 60 {
@@ -41,6 +43,7 @@ func refusalCases(t *testing.T, dir string) [][]string {
 		{"validate", "/dev/zero"},
 		{"assess", "--plan", "/dev/zero"},
 		{"run", "--out", foreign},
+		{"run", "--out", filepath.Join(dir, "inway"), "--force"},
 		{"charts", "--out", "/", "--force"},
 		{"sensitivity", "--target", "gdp_per_capita@2025", "--delta", "NaN"},
 		{"solve", "--target", "gdp_per_capita@2025", "--vary", "gdp.rate", "--lo", "NaN"},
