@@ -46,6 +46,35 @@ func TestParseProblems(t *testing.T) {
 	}
 }
 
+// TestSyntaxProblemsLocatedAndInChinese: yaml.v3 leaves the line out of
+// an error on the first line and of some others; each still names its
+// line, and the Chinese wording holds no English of the library's.
+func TestSyntaxProblemsLocatedAndInChinese(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"mapping value on line 1", "id: x y: z\n", "f.yaml:1: YAML语法错误：此处不能出现“键: 值”"},
+		{"bad escape on line 1", "id: \"\\q\"\n", "f.yaml:1: YAML语法错误：出现了未知的转义字符"},
+		{"control character", "a: 1\nb: 2\nid: x\x01y\n", "f.yaml:3: YAML语法错误：含有控制字符"},
+		{"unknown alias", "a: 1\nb:\n  - 1\n  - *zz\n", "f.yaml:4: YAML语法错误：用了未定义的别名*zz"},
+		{"missing value", "id: x\ntitle: [\n", "f.yaml:2: YAML语法错误：缺少预期的值"},
+		{"too deep", "a: " + strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "\n", "f.yaml: YAML语法错误：嵌套超过10000层"},
+		{"block indent 0", "id: |0\n  x\n", "f.yaml:1: YAML语法错误：块文本的缩进指示不能为0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ps := Parse("f.yaml", []byte(tc.src))
+			zh := bilingual.In(ps, "zh")
+			if !strings.Contains(zh, tc.want) {
+				t.Errorf("got %q, want it to contain %q", zh, tc.want)
+			}
+			if strings.ContainsFunc(strings.TrimPrefix(zh, "f.yaml"), func(r rune) bool { return r >= 'a' && r <= 'z' && !strings.ContainsRune(tc.src, r) }) {
+				t.Errorf("the Chinese wording %q holds English", zh)
+			}
+		})
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	keys := []string{"rule", "rate", "step", "ceiling"}
 	tests := []struct {
