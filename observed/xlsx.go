@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"sort"
 	"strconv"
@@ -27,6 +28,9 @@ func ReadXLSX(name string, data []byte, cat Catalog) (*Data, error) {
 		return nil, yamlcheck.Problems{problemAt(name, row, col, zh, en, args...)}
 	}
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if errors.Is(err, zip.ErrFormat) {
+		return fail(0, 0, "不是可读的XLSX工作簿：XLSX是zip压缩包，而这个文件不是（已损坏，或只是改了扩展名）", "not a readable XLSX workbook: an XLSX file is a zip archive and this one is not (damaged, or only renamed)")
+	}
 	if err != nil {
 		return fail(0, 0, "不是可读的XLSX工作簿：%v", "not a readable XLSX workbook: %v", err)
 	}

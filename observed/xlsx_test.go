@@ -327,3 +327,18 @@ func TestSyntheticXLSX(t *testing.T) {
 		})
 	}
 }
+
+// TestXLSXNotAZip: a file named .xlsx that is no zip archive is refused
+// in the reader's language, without zip's English in the Chinese.
+func TestXLSXNotAZip(t *testing.T) {
+	for _, data := range []string{"indicator,year,value\n", "PK\x03\x04garbage"} {
+		_, err := Read("o.xlsx", []byte(data), testCatalog)
+		var ps yamlcheck.Problems
+		if !errors.As(err, &ps) {
+			t.Fatalf("Read(%q) = %v, want problems", data, err)
+		}
+		if zh := ps.In("zh"); !strings.Contains(zh, "XLSX是zip压缩包，而这个文件不是") || strings.Contains(zh, "zip: ") {
+			t.Errorf("Read(%q) in Chinese = %q", data, zh)
+		}
+	}
+}
