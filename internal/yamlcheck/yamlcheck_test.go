@@ -120,6 +120,43 @@ func TestWalker(t *testing.T) {
 	}
 }
 
+// TestFloatSaysWhy: a number YAML cannot hold, or one written in another
+// base, is refused saying so, not as "expected a finite number".
+func TestFloatSaysWhy(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" when the number is read
+		v    float64
+	}{
+		{"1e309", `the number "1e309" is too large`, 0},
+		{"-1E+309", `the number "-1E+309" is too large`, 0},
+		{"0x10", `"0x10": hexadecimal, octal and binary numbers are not accepted`, 0},
+		{"0o17", `"0o17": hexadecimal, octal and binary numbers are not accepted`, 0},
+		{".nan", `expected a finite number, got ".nan"`, 0},
+		{"1e309x", `expected a number, got "1e309x"`, 0},
+		{"017", "", 17},
+		{"1_000", "", 1000},
+		{"-2.5e3", "", -2500},
+	}
+	for _, tc := range tests {
+		root, ps := Parse("f.yaml", []byte("v: "+tc.in+"\n"))
+		if ps != nil {
+			t.Fatal(ps)
+		}
+		w := &Walker{File: "f.yaml"}
+		v, ok := w.Float(w.Fields(root, "", []string{"v"})["v"], "v")
+		if tc.want == "" {
+			if !ok || v != tc.v || w.Problems != nil {
+				t.Errorf("Float(%s) = %v, %v, %v; want %v", tc.in, v, ok, w.Problems, tc.v)
+			}
+			continue
+		}
+		if ok || !strings.Contains(w.Problems.Error(), "f.yaml:1:4: v: "+tc.want) {
+			t.Errorf("Float(%s): %v, want %q", tc.in, w.Problems, tc.want)
+		}
+	}
+}
+
 // TestProblemsCapped: a file with thousands of problems lists the first
 // MaxShown in order and counts the rest, instead of one line each.
 func TestProblemsCapped(t *testing.T) {
