@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -135,7 +136,26 @@ func (w *Walker) String(n *yaml.Node, path string) string {
 		w.Errorf(n, path, "应为文字，实为%s", "expected text, got %s", describe(n))
 		return ""
 	}
+	if i := strings.IndexFunc(n.Value, invisible); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(n.Value[i:])
+		w.Errorf(n, path, "文字中有不可见的控制字符U+%04X（第%d个字符）；请删去", "the text holds the invisible control character U+%04X (character %d); delete it", r, utf8.RuneCountInString(n.Value[:i])+1)
+		return ""
+	}
 	return n.Value
+}
+
+// invisible reports a character no plan's text holds and that a table,
+// chart or terminal would not show as written: a control character other
+// than tab and line breaks (as a YAML escape, "\x01"), or a bidirectional
+// override or isolate (U+202E turns the rest of a line round on screen).
+func invisible(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20 || r >= 0x7f && r <= 0x9f:
+		return true
+	}
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // Float returns a number; ok is false for an absent or null node, or when

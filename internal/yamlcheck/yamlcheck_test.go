@@ -186,3 +186,32 @@ func TestProblemsCapped(t *testing.T) {
 		}
 	}
 }
+
+// TestStringRefusesInvisibleControls: a YAML escape can put a control
+// character or a bidirectional override in a name ("甲\u202e乙" shows
+// reversed on screen; "\x01" draws as '?' in a chart); each is refused at
+// its node with the character's position. Tabs and line breaks stay text.
+func TestStringRefusesInvisibleControls(t *testing.T) {
+	for _, tc := range []struct {
+		src, want string
+	}{
+		{`v: "甲\u202e乙"`, `f.yaml:1:4: v: the text holds the invisible control character U+202E (character 2)`},
+		{`v: "a\x01"`, `f.yaml:1:4: v: the text holds the invisible control character U+0001 (character 2)`},
+		{`v: "\u0085x"`, `f.yaml:1:4: v: the text holds the invisible control character U+0085 (character 1)`},
+		{`v: "a\tb\nc"`, ""},
+		{"v: |\n  多行\n  说明\n", ""},
+	} {
+		root, ps := Parse("f.yaml", []byte(tc.src))
+		if ps != nil {
+			t.Fatal(ps)
+		}
+		w := &Walker{File: "f.yaml"}
+		got := w.String(w.Fields(root, "", []string{"v"})["v"], "v")
+		switch {
+		case tc.want == "" && w.Problems != nil:
+			t.Errorf("String(%s): %v, want no problem", tc.src, w.Problems)
+		case tc.want != "" && (got != "" || w.Problems == nil || !strings.Contains(w.Problems.Error(), tc.want)):
+			t.Errorf("String(%s) = %q, %v; want %q", tc.src, got, w.Problems, tc.want)
+		}
+	}
+}
