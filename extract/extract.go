@@ -168,6 +168,7 @@ func Extract(doc *document.Document, o Options) (*Result, error) {
 		return nil, err
 	}
 	uniqueIDs(p)
+	settleLevels(p)
 	if p.Targets() == 0 {
 		return nil, ErrNotAPlan
 	}
@@ -195,6 +196,7 @@ func recordPlan(t *rawTable, p *Plan, voc *vocabulary.Vocabulary) *Plan {
 		r.Indicators = append(r.Indicators, rowIndicator(t, row, y, voc))
 	}
 	uniqueIDs(r)
+	settleLevels(r)
 	if len(r.Indicators) == 0 {
 		return nil
 	}

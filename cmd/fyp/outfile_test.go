@@ -96,3 +96,26 @@ func TestOutFileReadable(t *testing.T) {
 		t.Errorf("%s written with mode %v, want group and others allowed to read it", out, fi.Mode().Perm())
 	}
 }
+
+// TestExtractImpossibleFigures: a plan stating a level of 0 for an
+// indicator that grows by percentages, or a figure beyond ±1e15, is
+// extracted into a plan file that validates, each marked review; both
+// were refused as "the plan file written would not validate (a bug)".
+func TestExtractImpossibleFigures(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "p.txt")
+	os.WriteFile(in, []byte("某县国民经济和社会发展第十四个五年规划纲要\n\n第一章 发展目标\n\n第一节 主要目标\n\n到2025年,地区生产总值达到0亿元,森林覆盖率达到55%。全县人口达到99999999999999999万人。\n"), 0o644)
+	out := filepath.Join(dir, "plan.yaml")
+	if _, errs, code := fyp(t, "extract", in, "-o", out); code != 0 {
+		t.Fatalf("extract: exit %d: %s", code, errs)
+	}
+	data, _ := os.ReadFile(out)
+	for _, want := range []string{"path: linear", "有为零或负的水平值", "超出±1e15，未作为数字读取", "value: 55"} {
+		if !strings.Contains(string(data), want) {
+			t.Errorf("plan file lacks %q:\n%s", want, data)
+		}
+	}
+	if _, errs, code := fyp(t, "validate", out); code != 0 {
+		t.Errorf("validate: exit %d: %s", code, errs)
+	}
+}
