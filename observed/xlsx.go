@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 	"fyp/internal/numfmt"
 	"fyp/internal/yamlcheck"
@@ -37,6 +38,15 @@ func ReadXLSX(name string, data []byte, cat Catalog) (*Data, error) {
 	wb := &workbook{name: name, parts: map[string]*zip.File{}}
 	for _, f := range z.File {
 		wb.parts[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	if wb.parts["xl/workbook.xml"] == nil {
+		// another Office file: its officeDocument is no workbook, and
+		// reading it as one found "no sheet"
+		for part, what := range map[string]bilingual.Text{"word/document.xml": {ZH: "Word文档", EN: "a Word document"}, "ppt/presentation.xml": {ZH: "PowerPoint演示文稿", EN: "a PowerPoint presentation"}} {
+			if wb.parts[part] != nil {
+				return fail(0, 0, "这是%v，不是Excel工作簿：观测数据请用XLSX或CSV文件", "this is %v, not an Excel workbook: give the observed figures as an XLSX or CSV file", what)
+			}
+		}
 	}
 	sheets, sstPart, stylesPart, err := wb.sheets()
 	if err != nil {
