@@ -287,3 +287,19 @@ func TestPDFMemoryLimited(t *testing.T) {
 		t.Errorf("Read = %v, want pdftotext out of its 1 GB memory limit", err)
 	}
 }
+
+// TestOtherOfficeFiles: an Excel workbook or a PowerPoint file given as a
+// document (fyp-tables.xlsx to extract) is said to be one, not "corrupt".
+func TestOtherOfficeFiles(t *testing.T) {
+	for part, want := range map[string]string{"xl/workbook.xml": "这是Excel工作簿，不是文本、Word（.docx）、HTML或PDF文件", "ppt/presentation.xml": "这是PowerPoint演示文稿"} {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create(part)
+		w.Write([]byte("<x/>"))
+		zw.Close()
+		_, err := Read("tables.xlsx", buf.Bytes())
+		if err == nil || !errors.Is(err, ErrBinary) || !strings.Contains(bilingual.In(err, "zh"), want) {
+			t.Errorf("Read(%s) = %v, want %q", part, err, want)
+		}
+	}
+}
