@@ -10,7 +10,8 @@ import (
 
 // settleLevels makes every figure of p one a plan file can hold, as fyp
 // validate checks them: a figure beyond ±model.MaxMagnitude (a typing or
-// unit slip, 1e20亿元) is not read as a number, and an indicator with a
+// unit slip, 1e20亿元) is not read as a number, an indicator with a figure
+// outside its bounds (101 for a share) loses the bounds, and one with a
 // level of zero or below (事故死亡人数控制在0) cannot grow by percentages,
 // so its path becomes linear. Each change is marked review. Without this a
 // plan stating such a figure was refused as "the plan file written would
@@ -41,6 +42,21 @@ func settleLevels(p *Plan) {
 			}
 		}
 		ind.Observed = observed
+		if len(ind.Bounds) == 2 {
+			lo, hi := ind.Bounds[0], ind.Bounds[1]
+			out := func(v *float64) bool { return v != nil && (*v < lo || *v > hi) }
+			outside := out(ind.Baseline.Value)
+			for _, t := range ind.Targets {
+				outside = outside || (t.Kind == "level" || t.Kind == "floor" || t.Kind == "ceiling") && out(t.Value)
+			}
+			for _, o := range ind.Observed {
+				outside = outside || (o.Metric == "" || o.Metric == "level") && out(o.Value)
+			}
+			if outside { // a table row's 101 for a share: read as printed, the bounds left out
+				ind.Bounds = nil
+				addReview(&ind.Review, "有数值超出取值范围，未写取值范围（bounds）")
+			}
+		}
 		if ind.Path != "" && ind.Path != "compound" {
 			continue
 		}
