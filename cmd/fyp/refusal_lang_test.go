@@ -198,6 +198,13 @@ func TestMessagesInBothLanguages(t *testing.T) {
 		{"a bad scenario", []string{"assess", "-s", badPlan},
 			"rate.yaml:3:31: assumptions.gdp.rate: 年增速1e+300%意味着每年增长十一倍以上；最多1000（增速按每年百分比计）",
 			"rate.yaml:3:31: assumptions.gdp.rate: a rate of 1e+300% a year is more than an elevenfold rise every year; expected at most 1000 (rates are percent a year)"},
+		// Not "the top is no YAML mapping": where the file goes instead.
+		{"validate an observed table", []string{"validate", "testdata/observed-example.csv"},
+			"testdata/observed-example.csv: 这是观测数据表，不是规划或情景文件：用 fyp review --observed 检查它",
+			"testdata/observed-example.csv: an observed table, not a plan or scenario file: check it with fyp review --observed"},
+		{"validate a plan's text", []string{"validate", oldDoc},
+			"old.doc: 这是文档，不是规划文件：规划文本先用 fyp extract 生成规划文件",
+			"old.doc: a document, not a plan file: turn a plan's text into a plan file with fyp extract"},
 		// Not "--as-of 0": the user gave no --as-of.
 		{"an observed file with a header only", []string{"review", "--observed", headerOnly},
 			"header.csv：表头之后没有观测数据", "header.csv: no observed figures after the header"},
