@@ -54,8 +54,14 @@ func checkOutFiles(outs, inputs []string, force bool) error {
 
 // writeAtomic writes data to a temporary file beside path and renames it,
 // so a failure never leaves half a file. The file gets the permissions of
-// the file it replaces, else rw-r--r--.
+// the file it replaces, else rw-r--r--. A link at path stays a link: the
+// file it points to is replaced.
 func writeAtomic(path string, data []byte) error {
+	if fi, err := os.Lstat(path); err == nil && fi.Mode()&fs.ModeSymlink != 0 {
+		if target, err := filepath.EvalSymlinks(path); err == nil {
+			path = target
+		}
+	}
 	mode := fs.FileMode(0o644)
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
 		mode = fi.Mode().Perm()

@@ -119,3 +119,27 @@ func TestExtractImpossibleFigures(t *testing.T) {
 		t.Errorf("validate: exit %d: %s", code, errs)
 	}
 }
+
+// TestOutFileThroughALink: with --force, a -o that is a link to the
+// user's file writes that file and keeps the link (it replaced the link
+// with a file of its own, deleting the user's link).
+func TestOutFileThroughALink(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "p.txt")
+	os.WriteFile(in, []byte(smallPlan), 0o644)
+	shared := filepath.Join(dir, "shared.yaml")
+	os.WriteFile(shared, []byte("old"), 0o644)
+	link := filepath.Join(dir, "plan.yaml")
+	if err := os.Symlink(shared, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if _, errs, code := fyp(t, "extract", in, "-o", link, "--force"); code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&os.ModeSymlink == 0 {
+		t.Errorf("%s is no longer a link", link)
+	}
+	if b, _ := os.ReadFile(shared); !strings.Contains(string(b), "id: p\n") {
+		t.Errorf("the linked file holds %q, want the plan", b)
+	}
+}
