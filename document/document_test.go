@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -270,5 +271,48 @@ func TestDOCXZipBomb(t *testing.T) {
 	_, err := Read("bomb.docx", buf.Bytes())
 	if !errors.Is(err, ErrCorrupt) || !strings.Contains(err.Error(), "more than 64 MB") {
 		t.Errorf("Read(bomb) = %v, want a corrupt-document error naming the 64 MB cap", err)
+	}
+}
+
+// TestPDFMemoryLimited: pdftotext runs with its address space limited
+// (it took 3 GB for a 270 KB PDF whose one page holds a 70 MB content
+// stream), and running out of it is said as such. Stand-ins print the
+// limit they were given, and fail as pdftotext does without memory.
+func TestPDFMemoryLimited(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no limit is set on Windows; the stand-ins are shell scripts")
+	}
+	dir := t.TempDir()
+	limit := filepath.Join(dir, "pdftotext-limit")
+	os.WriteFile(limit, []byte("#!/bin/sh\necho \"limit $(ulimit -v)\" >&2\nexit 1\n"), 0o755)
+	oom := filepath.Join(dir, "pdftotext-oom")
+	os.WriteFile(oom, []byte("#!/bin/sh\necho 'Out of memory' >&2\nkill -ABRT $$\n"), 0o755)
+	defer func(p string) { Pdftotext = p }(Pdftotext)
+
+	Pdftotext = limit
+	_, err := Read("big.pdf", []byte("%PDF-1.4"))
+	if want := fmt.Sprintf("pdftotext: limit %d", pdfMemory>>10); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Read = %v, want the stand-in to say %q", err, want)
+	}
+	Pdftotext = oom
+	_, err = Read("big.pdf", []byte("%PDF-1.4"))
+	if err == nil || !errors.Is(err, ErrCorrupt) || !strings.Contains(bilingual.In(err, "zh"), "pdftotext超出了1 GB的内存上限") || !strings.Contains(err.Error(), "pdftotext ran out of its 1 GB memory limit") {
+		t.Errorf("Read = %v, want pdftotext out of its 1 GB memory limit", err)
+	}
+}
+
+// TestOtherOfficeFiles: an Excel workbook or a PowerPoint file given as a
+// document (fyp-tables.xlsx to extract) is said to be one, not "corrupt".
+func TestOtherOfficeFiles(t *testing.T) {
+	for part, want := range map[string]string{"xl/workbook.xml": "这是Excel工作簿，不是文本、Word（.docx）、HTML或PDF文件", "ppt/presentation.xml": "这是PowerPoint演示文稿"} {
+		var buf bytes.Buffer
+		zw := zip.NewWriter(&buf)
+		w, _ := zw.Create(part)
+		w.Write([]byte("<x/>"))
+		zw.Close()
+		_, err := Read("tables.xlsx", buf.Bytes())
+		if err == nil || !errors.Is(err, ErrBinary) || !strings.Contains(bilingual.In(err, "zh"), want) {
+			t.Errorf("Read(%s) = %v, want %q", part, err, want)
+		}
 	}
 }

@@ -41,6 +41,17 @@ func readDOCX(data []byte) (*Document, error) {
 		}
 	}
 	if part == nil {
+		// another Office file (fyp-tables.xlsx given to extract) is no
+		// damaged Word file: say what it is
+		for _, f := range zr.File {
+			what, ok := map[string]bilingual.Text{
+				"xl/workbook.xml":      {ZH: "Excel工作簿", EN: "an Excel workbook"},
+				"ppt/presentation.xml": {ZH: "PowerPoint演示文稿", EN: "a PowerPoint presentation"},
+			}[f.Name]
+			if ok {
+				return nil, bilingual.Errorf("这是%[2]v，%[1]v", "%w: this is %v", ErrBinary, what)
+			}
+		}
 		return nil, errCorrupt("压缩包中没有word/document.xml：不是Word文件", "a zip archive without word/document.xml: not a Word document")
 	}
 	rc, err := part.Open()

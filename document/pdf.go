@@ -19,6 +19,10 @@ var Pdftotext = "pdftotext"
 // pdfTimeout bounds one run of pdftotext.
 const pdfTimeout = 60 * time.Second
 
+// pdfMemory bounds the address space of pdftotext where the system lets
+// fyp set it: a plan's pages need a few tens of megabytes each.
+const pdfMemory = 1 << 30
+
 // maxPDFText caps the text pdftotext may return.
 const maxPDFText = 256 << 20
 
@@ -44,7 +48,7 @@ func readPDF(data []byte) (*Document, error) {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), pdfTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, prog, "-layout", "-enc", "UTF-8", tmp.Name(), "-")
+	cmd := pdfCommand(ctx, prog, "-layout", "-enc", "UTF-8", tmp.Name(), "-")
 	var out capped
 	out.max = maxPDFText
 	var stderr bytes.Buffer
@@ -56,6 +60,8 @@ func readPDF(data []byte) (*Document, error) {
 		return nil, errCorrupt(fmt.Sprintf("pdftotext未在%s内完成", pdfTimeout), fmt.Sprintf("pdftotext did not finish in %s", pdfTimeout))
 	case out.over:
 		return nil, errCorrupt("pdftotext返回的文字超过256 MB", "pdftotext returned more than 256 MB of text")
+	case err != nil && bytes.Contains(stderr.Bytes(), []byte("Out of memory")):
+		return nil, errCorrupt(fmt.Sprintf("pdftotext超出了%d GB的内存上限（PDF中某一页的内容过多）", pdfMemory>>30), fmt.Sprintf("pdftotext ran out of its %d GB memory limit (a page of the PDF holds too much)", pdfMemory>>30))
 	case err != nil:
 		msg := firstLine(stderr.String())
 		if bytes.Contains(stderr.Bytes(), []byte("ncrypt")) || bytes.Contains(stderr.Bytes(), []byte("assword")) {

@@ -179,11 +179,11 @@ func pageFurniture[T any](pages [][]T, text func(T) string) map[string]bool {
 	}
 	count := map[string]int{}
 	for _, pg := range pages {
+		if len(pg) == 0 {
+			continue // an empty page ("\f\f") has no first line: it indexed pg[0]
+		}
 		seen := map[string]bool{}
 		for _, i := range []int{0, len(pg) - 1} {
-			if i < 0 {
-				continue
-			}
 			k := furnitureKey(text(pg[i]))
 			if !seen[k] {
 				seen[k] = true

@@ -14,7 +14,7 @@ import (
 
 // chapterTargets reads every quantified clause of the chapters and boxes
 // (outside the indicator tables) into targets.
-func chapterTargets(doc *document.Document, places []place, tables []*rawTable, p *Plan, y span, voc *vocabulary.Vocabulary) {
+func chapterTargets(doc *document.Document, places []place, tables []*rawTable, p *Plan, y span, voc *vocabulary.Vocabulary) error {
 	inTable := map[int]bool{}
 	for _, t := range tables {
 		for k := t.From; k < t.To; k++ {
@@ -27,6 +27,7 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 	}
 	counter := map[string]int{}
 	vision := false
+	read := 0 // quantified clauses read, at most MaxItems
 	for i, b := range doc.Blocks {
 		pl := places[i]
 		if b.Table != nil || pl.Heading || pl.Past || pl.Section == "" || inTable[i] {
@@ -45,7 +46,7 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 		if k := strings.Index(text, "。"); k > 0 && utf8.RuneCountInString(text[:k]) <= 15 {
 			lead = text[:k]
 		}
-		text = garbledYearRe.ReplaceAllString(text, "到${1}年$2")
+		text = ungarbleYears(text, y.Base)
 		for _, sent := range sentenceSplit.Split(text, -1) {
 			year := y.Target
 			if vision {
@@ -66,13 +67,15 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 				// 德感工业园:…; not 到2025年,…, a time and not a part
 				topics = append(topics, strings.TrimSpace(clauses[0]))
 			}
-			lastSubj, prevClause := "", ""
+			lastSubj := ""
+			var prevClauses strings.Builder // the sentence so far, built in linear time
 			for _, clause := range clauses {
 				found := clauseTargets(clause, lastSubj, year, y, voc)
 				for k := range found {
-					fromContext(&found[k], prevClause, voc)
+					fromContext(&found[k], lastBytes(prevClauses.String(), contextLimit), voc)
 				}
-				prevClause += clause + ","
+				prevClauses.WriteString(clause)
+				prevClauses.WriteByte(',')
 				if len(found) > 0 {
 					lastSubj = found[len(found)-1].subject
 				} else if k := strings.IndexAny(clause, "0123456789"); k > 0 {
@@ -91,14 +94,21 @@ func chapterTargets(doc *document.Document, places []place, tables []*rawTable, 
 					}
 				}
 				for _, f := range found {
+					if read++; read > MaxItems {
+						return tooMany(b.Line)
+					}
 					add(p, byID, counter, f, pl, b.Line, voc)
 				}
 			}
 			for _, g := range goalClauses {
+				if read++; read > MaxItems {
+					return tooMany(b.Line)
+				}
 				p.Qualitative = append(p.Qualitative, Qualitative{ID: fmt.Sprintf("goal_%d_%d", year, len(p.Qualitative)+1), Year: year, Section: pl.Section, Text: g})
 			}
 		}
 	}
+	return nil
 }
 
 // visionRe starts a paragraph of long-range goals.
@@ -109,6 +119,29 @@ var (
 	garbledYearRe = regexp.MustCompile(`到(20\d\d)(\d{1,5}(?:\.\d+)?(?:万|亿)?(?:元|亿元|万元|家|个|人|吨|万吨))`)
 	outputRe      = regexp.MustCompile(`^(?:规模工业总产值|规模以上工业总产值|工业总产值|总产值|产值|增加值|营业收入)$`)
 )
+
+// ungarbleYears restores the 年 a copy lost in 到2025650亿元 (到2025年650亿元).
+// Only a time phrase is taken so: 到 opening a clause, with a year after
+// base, never the verb of 达到20000亿元 or 提高到20251人.
+func ungarbleYears(text string, base int) string {
+	var b strings.Builder
+	last := 0
+	for _, m := range garbledYearRe.FindAllStringSubmatchIndex(text, -1) {
+		before, _ := utf8.DecodeLastRuneInString(text[:m[0]])
+		year, _ := strconv.Atoi(text[m[2]:m[3]])
+		if m[0] > 0 && !strings.ContainsRune("，,。；;：: \t(（", before) || year <= base {
+			continue
+		}
+		b.WriteString(text[last:m[3]])
+		b.WriteString("年")
+		last = m[3]
+	}
+	if last == 0 {
+		return text
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
 
 // partOf reads a figure of a part (a park, a cluster) under its topic: the
 // 规模工业总产值 of the paragraph 德感工业园。… is 德感工业园规模工业总产值.
@@ -131,6 +164,24 @@ func partOf(f *found, topics []string, voc *vocabulary.Vocabulary) {
 			return
 		}
 	}
+}
+
+// contextLimit bounds, in bytes, the earlier clauses of a sentence that
+// fromContext searches: a sentence runs to a few hundred characters, and a
+// document without full stops (one sentence of a million clauses) must not
+// make the search quadratic.
+const contextLimit = 4096
+
+// lastBytes is the end of s, at most n bytes, starting at a whole rune.
+func lastBytes(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[len(s)-n:]
+	for len(s) > 0 && !utf8.RuneStart(s[0]) {
+		s = s[1:]
+	}
+	return s
 }
 
 // fromContext names a bare subject by the clause before it: 创建产业园9个
@@ -159,6 +210,12 @@ type found struct {
 	quote   string
 }
 
+// maxRestated bounds the restatements of a target noted on its indicator.
+const maxRestated = 10
+
+// moreRestated ends a note that names maxRestated restatements.
+const moreRestated = "另有更多重申，从略"
+
 // add attaches a clause's target to its indicator: a restatement of a
 // table row refines it, a new figure for a known indicator is added to it,
 // an unknown subject becomes a new indicator marked for review.
@@ -178,8 +235,15 @@ func add(p *Plan, byID map[string]*Indicator, counter map[string]int, f found, p
 				if old.Year != t.Year || old.RelativeTo != t.RelativeTo || old.Value == nil || t.Value == nil || *old.Value != *t.Value {
 					continue
 				}
-				// a restatement: the table's cell stays as printed
-				addNote(&ind.Note, pl.Section+"重申: "+f.quote)
+				// a restatement: the table's cell stays as printed; a
+				// document restating it without end (a hostile or broken
+				// one) gets a bounded note, not one growing quadratically
+				switch n := strings.Count(ind.Note, "重申: "); {
+				case n < maxRestated:
+					addNote(&ind.Note, pl.Section+"重申: "+f.quote)
+				case n == maxRestated && !strings.HasSuffix(ind.Note, moreRestated):
+					addNote(&ind.Note, moreRestated)
+				}
 				return
 			}
 			t.Note = pl.Section + ": " + f.quote

@@ -1,10 +1,12 @@
 package extract
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
 	"fyp/document"
+	"fyp/internal/bilingual"
 )
 
 // The idioms of chapter sentences, each read into one target; a sentence
@@ -242,5 +244,90 @@ func TestChapterLostDash(t *testing.T) {
 	}
 	if marked != 2 {
 		t.Errorf("%d figures marked, want 2", marked)
+	}
+}
+
+// TestGarbledYearOnlyATimePhrase: 到2025650亿元 (a copy that lost 年) is
+// read as 到2025年650亿元, but the verb of 达到20000亿元 is no year: it was
+// read as 达到2000年0亿元, a target of 0 the plan file then failed on.
+func TestGarbledYearOnlyATimePhrase(t *testing.T) {
+	text := strings.Join([]string{
+		"某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+		"第一章 发展目标",
+		"第一节 主要目标",
+		"到2025年,地区生产总值达到20000亿元。",
+		"第二章 产业发展",
+		"第一节 工业",
+		"德感工业园。规模工业总产值年均增长40亿元,到2025650亿元",
+	}, "\n\n")
+	doc, err := document.Read("plan.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ind := range res.Plan.Indicators {
+		for _, tg := range ind.Targets {
+			got = append(got, fmt.Sprintf("%s %d %s %g", ind.Name, tg.Year, tg.Kind, *tg.Value))
+		}
+	}
+	want := []string{"地区生产总值 2025 level 20000", "德感工业园规模工业总产值 2025 level 650"}
+	if strings.Join(got, "; ") != strings.Join(want, "; ") {
+		t.Errorf("targets = %q, want %q", got, want)
+	}
+}
+
+// TestRestatementsBounded: a document restating a table row without end
+// notes a bounded number of restatements on the row (the note grew by one
+// quote per restatement, quadratic in time).
+func TestRestatementsBounded(t *testing.T) {
+	text := strings.Join([]string{
+		"某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要",
+		"第一章 发展目标",
+		"第一节 主要目标",
+		"专栏 某县“十四五”主要指标",
+		"序号", "指标名称", "2020年", "2025年", "属性",
+		"1", "森林覆盖率(%)", "50", "54", "约束性",
+		strings.Repeat("到2025年,森林覆盖率达54%,", 500),
+	}, "\n\n")
+	doc, err := document.Read("plan.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(doc, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, ind := range res.Plan.Indicators {
+		if ind.ID != "forest_coverage" {
+			continue
+		}
+		if n := strings.Count(ind.Note, "重申: "); n != maxRestated || !strings.HasSuffix(ind.Note, "; "+moreRestated) || len(ind.Targets) != 1 {
+			t.Errorf("forest_coverage: %d restatements noted, %d targets, note ending %q; want %d, 1 and %q", n, len(ind.Targets), ind.Note[max(0, len(ind.Note)-40):], maxRestated, moreRestated)
+		}
+		return
+	}
+	t.Fatal("no forest_coverage")
+}
+
+// TestTooManyTargets: a document stating more targets than any plan is
+// refused at the line (7: paragraphs are blank-line separated) where the count passes MaxItems, before its plan
+// file (some 60 KB of memory an item while written and checked) is built.
+func TestTooManyTargets(t *testing.T) {
+	var text strings.Builder
+	text.WriteString("某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n第一章 发展目标\n\n第一节 主要目标\n\n")
+	for i := range MaxItems + 1 {
+		fmt.Fprintf(&text, "到2025年,第%d产业园产值达到%d亿元,", i, i+1)
+	}
+	doc, err := document.Read("plan.txt", []byte(text.String()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := Extract(doc, Options{})
+	if err == nil || !strings.Contains(err.Error(), "line 7: over 5000 quantified targets read") || !strings.Contains(bilingual.In(err, "zh"), "第7行：读到的量化目标已超过5000个") {
+		t.Fatalf("Extract = %v, %v; want the refusal of over %d targets at line 7", res, err, MaxItems)
 	}
 }

@@ -47,6 +47,22 @@ var (
 	visionNum = regexp.MustCompile(`(二〇[一二三四五六七八九〇]{2}|20[3-5]\d)年远景目标`)
 )
 
+// MaxItems bounds the targets, goals and table rows read from one
+// document. A plan states a few hundred (Jiangjin's 14th plan 180 targets
+// and 23 goals, a national plan fewer); a document with thousands is not
+// one, and reading it into a plan file would take memory in proportion
+// (some 60 KB an item while the file is written and checked) for a file
+// too large to load (YAMLLimit holds some 30,000 items).
+const MaxItems = 5000
+
+// tooMany is the error of a document over MaxItems, at line (0: unknown).
+func tooMany(line int) error {
+	if line > 0 {
+		return bilingual.Errorf("第%[2]d行：读到的量化目标已超过%[1]d个，不像一份规划（一份规划通常有几十到几百个）", "line %[2]d: over %[1]d quantified targets read, more than any plan states (a plan has tens to hundreds)", MaxItems, line)
+	}
+	return bilingual.Errorf("指标表超过%d行，不像一份规划（一份规划通常有几十到几百个目标）", "an indicator table of over %d rows, more than any plan holds (a plan has tens to hundreds of targets)", MaxItems)
+}
+
 // Extract reads a plan document.
 func Extract(doc *document.Document, o Options) (*Result, error) {
 	voc := o.Vocabulary
@@ -131,6 +147,11 @@ func Extract(doc *document.Document, o Options) (*Result, error) {
 		p.VisionYear = 0
 	}
 	res := &Result{Plan: p}
+	for _, t := range []*rawTable{main, record} {
+		if t != nil && len(t.Rows) > MaxItems {
+			return nil, tooMany(0)
+		}
+	}
 	if main != nil {
 		for _, row := range main.Rows {
 			p.Indicators = append(p.Indicators, rowIndicator(main, row, y, voc))
@@ -143,8 +164,11 @@ func Extract(doc *document.Document, o Options) (*Result, error) {
 		}
 	}
 	uniqueIDs(p) // two rows read as one concept: the second renamed before chapters attach to the first
-	chapterTargets(doc, places, tables, p, y, voc)
+	if err := chapterTargets(doc, places, tables, p, y, voc); err != nil {
+		return nil, err
+	}
 	uniqueIDs(p)
+	settleLevels(p)
 	if p.Targets() == 0 {
 		return nil, ErrNotAPlan
 	}
@@ -172,6 +196,7 @@ func recordPlan(t *rawTable, p *Plan, voc *vocabulary.Vocabulary) *Plan {
 		r.Indicators = append(r.Indicators, rowIndicator(t, row, y, voc))
 	}
 	uniqueIDs(r)
+	settleLevels(r)
 	if len(r.Indicators) == 0 {
 		return nil
 	}

@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"fyp/seeds/vocabulary"
@@ -45,12 +46,8 @@ func chapterConcept(voc *vocabulary.Vocabulary, subj string) (vocabulary.Entry, 
 	}
 	// 水土流失面积 and 水土流失治理面积: the same thing measured
 	if c := core(subj); utf8.RuneCountInString(c) >= 3 {
-		for _, e := range voc.Entries {
-			for _, name := range e.Names {
-				if core(name) == c {
-					return e, true
-				}
-			}
+		if e, ok := coresOf(voc)[c]; ok {
+			return e, true
 		}
 	}
 	return vocabulary.Entry{}, false
@@ -64,6 +61,27 @@ var measureRe = regexp.MustCompile(`(?:建设|治理|改造|种植|播种)?(?:�
 // core is a name without its measure word: 村社便道建设里程 → 村社便道.
 func core(s string) string {
 	return measureRe.ReplaceAllString(lastRunes(s, 20), "")
+}
+
+// cores maps each vocabulary to the first entry of each name's core, so
+// that a document naming thousands of unknown subjects costs a lookup
+// each, not a regular expression on every name of the vocabulary.
+var cores sync.Map // *vocabulary.Vocabulary → map[string]vocabulary.Entry
+
+func coresOf(voc *vocabulary.Vocabulary) map[string]vocabulary.Entry {
+	if m, ok := cores.Load(voc); ok {
+		return m.(map[string]vocabulary.Entry)
+	}
+	m := map[string]vocabulary.Entry{}
+	for _, e := range voc.Entries {
+		for _, name := range e.Names {
+			if c := core(name); m[c].ID == "" {
+				m[c] = e
+			}
+		}
+	}
+	cores.Store(voc, m)
+	return m
 }
 
 // sameUnit finds an entry measured in unit with a name holding subj.

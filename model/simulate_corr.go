@@ -71,10 +71,6 @@ func corrFactor(ids []string, cs []Correlation) ([][]float64, error) {
 		at[id] = i
 	}
 	k := len(ids)
-	c := mat.NewSymDense(max(k, 1), nil)
-	for i := 0; i < k; i++ {
-		c.SetSym(i, i, 1)
-	}
 	type pair struct {
 		i, j int
 		c    Correlation
@@ -86,11 +82,19 @@ func corrFactor(ids []string, cs []Correlation) ([][]float64, error) {
 		if !okA || !okB || i == j || x.Rho == 0 {
 			continue // a shock on an indicator that cannot be simulated
 		}
-		c.SetSym(i, j, x.Rho)
 		pairs = append(pairs, pair{i, j, x})
 	}
 	if len(pairs) == 0 {
+		// before the k×k matrix: a plan of 20,000 indicators, each with
+		// its default shock, would allocate 3.2 GB for nothing
 		return nil, nil
+	}
+	c := mat.NewSymDense(max(k, 1), nil)
+	for i := 0; i < k; i++ {
+		c.SetSym(i, i, 1)
+	}
+	for _, p := range pairs {
+		c.SetSym(p.i, p.j, p.c.Rho)
 	}
 	var ch mat.Cholesky
 	if ch.Factorize(c) {

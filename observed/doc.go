@@ -20,7 +20,9 @@
 //     read as half-width).
 //   - value: a number (see ParseNumber): 52.3, -1.5, 1.5E-3; thousands
 //     separators only in groups of three (1,234,567.8) and a trailing % are
-//     allowed (12.5% is read as 12.5, in the indicator's own unit);
+//     allowed (12.5% is read as 12.5, in the indicator's own unit; on a
+//     level whose unit is not % the sign is refused, as 8.6% for a figure
+//     in 万元 is a growth rate or a cell formatted as a percentage);
 //     full-width digits, point, minus and percent (５２．３％) are read as
 //     half-width. Decimal commas (52,3), underscores, hexadecimal, Inf and
 //     NaN are refused. A level must lie within the indicator's bounds (a

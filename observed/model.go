@@ -10,7 +10,7 @@ func CatalogOf(p *model.Plan) Catalog {
 	c := Catalog{Names: map[string]string{}, MinYear: p.BaseYear, MaxYear: p.LastYear(), Limits: map[string]Limits{}}
 	for _, ind := range p.Indicators {
 		c.Names[ind.ID] = ind.Name.ZH
-		l := Limits{Positive: model.NeedsPositive(ind), Unit: ind.Unit.ZH}
+		l := Limits{Positive: model.NeedsPositive(ind), Unit: ind.Unit.ZH, UnitEN: ind.Unit.EN}
 		switch {
 		case ind.Bounded:
 			l.Bounded, l.Lo, l.Hi = true, ind.Lo, ind.Hi

@@ -133,6 +133,7 @@ type Limits struct {
 	Lo, Hi   float64 // inclusive, in the indicator's unit
 	Positive bool    // the level compounds (money, output, people): it must be above 0
 	Unit     string  // the indicator's unit, for messages
+	UnitEN   string  // the unit in English, if the plan gives it
 }
 
 // MaxMagnitude is the largest level accepted in any unit: no figure of a
@@ -274,11 +275,17 @@ func (p *parser) inLimits(id string, o Observation, vc cell) bool {
 	if !ok {
 		return true
 	}
-	unit := ""
+	unit := bilingual.Text{}
 	if l.Unit != "" {
-		unit = " " + l.Unit
+		unit = bilingual.Text{ZH: " " + l.Unit, EN: " " + l.Unit}
+		if l.UnitEN != "" {
+			unit.EN = " " + l.UnitEN
+		}
 	}
 	switch {
+	case l.Unit != "" && !strings.Contains(l.Unit, "%") && strings.HasSuffix(strings.TrimSpace(width.Fold.String(vc.text)), "%"):
+		p.errorf(vc, "%[2]s %[3]d年的数值%[1]q带百分号，但该指标的单位是%[4]s：增速请在metric列写growth，否则请去掉百分号（或单元格的百分比格式）", "value %q for %s %d carries a percent sign, but the indicator's unit is %s: give metric growth for a growth rate, else drop the sign (or the cell's percentage format)", vc.text, id, o.Year, bilingual.Text{ZH: unit.ZH[1:], EN: unit.EN[1:]})
+		return false
 	case l.Bounded && (v < l.Lo || v > l.Hi):
 		p.errorf(vc, "%[3]s %[4]d年的数值%[1]g%[2]s超出取值范围[%[5]g, %[6]g]", "value %g%s for %s %d lies outside its bounds [%g, %g]", v, unit, id, o.Year, l.Lo, l.Hi)
 		return false

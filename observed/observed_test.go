@@ -468,3 +468,38 @@ func BenchmarkManyUnknownIndicators(b *testing.B) {
 		}
 	}
 }
+
+// TestPercentOnALevelWithAnotherUnit: "8.6%" for an indicator measured in
+// 万元 is a growth rate in the level column or a cell formatted as a
+// percentage; read as 8.6 万元 it would be a wrong figure taken silently.
+// On a share (unit %) or as a growth rate the sign is fine.
+func TestPercentOnALevelWithAnotherUnit(t *testing.T) {
+	cat := Catalog{
+		Names:   map[string]string{"gdp_per_capita": "人均地区生产总值", "urbanization_rate": "常住人口城镇化率"},
+		MinYear: 2020, MaxYear: 2035,
+		Limits: map[string]Limits{
+			"gdp_per_capita":    {Positive: true, Unit: "万元", UnitEN: "10,000 yuan"},
+			"urbanization_rate": {Bounded: true, Lo: 0, Hi: 100, Unit: "%"},
+		},
+	}
+	for _, in := range []string{
+		"indicator,year,value\ngdp_per_capita,2021,8.6%\n",
+		"indicator,year,value\n人均地区生产总值,2021,８．６％\n",
+		"indicator,2020,2021\ngdp_per_capita,7.9,8.6%\n",
+	} {
+		_, err := ReadCSV("p.csv", []byte(in), cat)
+		var ps yamlcheck.Problems
+		if !errors.As(err, &ps) || len(ps) != 1 || !strings.Contains(ps[0].Msg, "carries a percent sign, but the indicator's unit is 10,000 yuan") ||
+			!strings.Contains(ps.In("zh"), "p.csv:2:3: gdp_per_capita 2021年的数值") || !strings.Contains(ps.In("zh"), "带百分号，但该指标的单位是万元") {
+			t.Errorf("ReadCSV(%q) = %v, want one problem at p.csv:2:3 on the percent sign", in, err)
+		}
+	}
+	ok := "indicator,year,value,metric\ngdp_per_capita,2021,8.6%,growth\nurbanization_rate,2021,70.5%,\ngdp_per_capita,2022,9.1,\n"
+	d, err := ReadCSV("ok.csv", []byte(ok), cat)
+	if err != nil {
+		t.Fatalf("ReadCSV(%q): %v", ok, err)
+	}
+	if o, found := find(d, "urbanization_rate", 2021, Level); !found || o.Value != 70.5 {
+		t.Errorf("urbanization_rate 2021 = %v, want 70.5", o)
+	}
+}

@@ -4,12 +4,14 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/xml"
+	"errors"
 	"io"
 	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
 	"fyp/internal/numfmt"
 	"fyp/internal/yamlcheck"
@@ -27,12 +29,24 @@ func ReadXLSX(name string, data []byte, cat Catalog) (*Data, error) {
 		return nil, yamlcheck.Problems{problemAt(name, row, col, zh, en, args...)}
 	}
 	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if errors.Is(err, zip.ErrFormat) {
+		return fail(0, 0, "不是可读的XLSX工作簿：XLSX是zip压缩包，而这个文件不是（已损坏，或只是改了扩展名）", "not a readable XLSX workbook: an XLSX file is a zip archive and this one is not (damaged, or only renamed)")
+	}
 	if err != nil {
 		return fail(0, 0, "不是可读的XLSX工作簿：%v", "not a readable XLSX workbook: %v", err)
 	}
 	wb := &workbook{name: name, parts: map[string]*zip.File{}}
 	for _, f := range z.File {
 		wb.parts[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	if wb.parts["xl/workbook.xml"] == nil {
+		// another Office file: its officeDocument is no workbook, and
+		// reading it as one found "no sheet"
+		for part, what := range map[string]bilingual.Text{"word/document.xml": {ZH: "Word文档", EN: "a Word document"}, "ppt/presentation.xml": {ZH: "PowerPoint演示文稿", EN: "a PowerPoint presentation"}} {
+			if wb.parts[part] != nil {
+				return fail(0, 0, "这是%v，不是Excel工作簿：观测数据请用XLSX或CSV文件", "this is %v, not an Excel workbook: give the observed figures as an XLSX or CSV file", what)
+			}
+		}
 	}
 	sheets, sstPart, stylesPart, err := wb.sheets()
 	if err != nil {

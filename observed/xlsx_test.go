@@ -327,3 +327,39 @@ func TestSyntheticXLSX(t *testing.T) {
 		})
 	}
 }
+
+// TestXLSXNotAZip: a file named .xlsx that is no zip archive is refused
+// in the reader's language, without zip's English in the Chinese.
+func TestXLSXNotAZip(t *testing.T) {
+	for _, data := range []string{"indicator,year,value\n", "PK\x03\x04garbage"} {
+		_, err := Read("o.xlsx", []byte(data), testCatalog)
+		var ps yamlcheck.Problems
+		if !errors.As(err, &ps) {
+			t.Fatalf("Read(%q) = %v, want problems", data, err)
+		}
+		if zh := ps.In("zh"); !strings.Contains(zh, "XLSX是zip压缩包，而这个文件不是") || strings.Contains(zh, "zip: ") {
+			t.Errorf("Read(%q) in Chinese = %q", data, zh)
+		}
+	}
+}
+
+// TestXLSXAnotherOfficeFile: a Word document given as the observed file
+// (report.docx beside fyp-tables.xlsx) is named as such; it was refused as
+// "the workbook has no sheet".
+func TestXLSXAnotherOfficeFile(t *testing.T) {
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	for name, body := range map[string]string{
+		"_rels/.rels":       `<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`,
+		"word/document.xml": `<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>报告</w:t></w:r></w:p></w:body></w:document>`,
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	_, err := Read("report.docx", buf.Bytes(), testCatalog)
+	var ps yamlcheck.Problems
+	if !errors.As(err, &ps) || !strings.Contains(ps.In("zh"), "这是Word文档，不是Excel工作簿") || !strings.Contains(err.Error(), "this is a Word document, not an Excel workbook") {
+		t.Errorf("Read(report.docx) = %v", err)
+	}
+}

@@ -20,6 +20,7 @@ import (
 type spec struct {
 	file, dir string // name shown in messages; directory for relative extends
 	shipped   bool
+	key       string // what identifies it in a chain and the cache: a shipped one's name may be a path too
 
 	name, description, extends, planRef string
 	title                               model.Text

@@ -48,15 +48,19 @@ func (l *loader) open(ref string) (*spec, error) {
 	if err != nil {
 		return nil, err
 	}
-	if sp, ok := l.cache[name]; ok {
+	key := name
+	if !isFile(ref) {
+		key = "\x00shipped " + ref // never the name of a file the user gives
+	}
+	if sp, ok := l.cache[key]; ok {
 		return sp, nil
 	}
 	sp, err := l.parse(name, data)
 	if err != nil {
 		return nil, err
 	}
-	sp.shipped = !isFile(ref)
-	l.cache[name] = sp
+	sp.shipped, sp.key = !isFile(ref), key
+	l.cache[key] = sp
 	return sp, nil
 }
 
@@ -88,7 +92,7 @@ func uncertaintyZH(msg string) string {
 // chain returns the files from sp up to its root, child first.
 func (l *loader) chain(sp *spec) ([]*spec, error) {
 	out := []*spec{sp}
-	seen := map[string]bool{sp.file: true}
+	seen := map[string]bool{sp.key: true}
 	for cur := sp; cur.extends != ""; {
 		ref := cur.extends
 		if isFile(ref) && !filepath.IsAbs(ref) && !cur.shipped {
@@ -105,7 +109,7 @@ func (l *loader) chain(sp *spec) ([]*spec, error) {
 				Msg:   fmt.Sprintf("%s extends %q, which cannot be read: %v", cur.file, cur.extends, err),
 				MsgZH: fmt.Sprintf("%s继承的%q无法读取：%s", cur.file, cur.extends, bilingual.In(err, "zh"))}}
 		}
-		if seen[parent.file] {
+		if seen[parent.key] {
 			names := make([]string, len(out))
 			for i, s := range out {
 				names[i] = s.file
@@ -114,7 +118,7 @@ func (l *loader) chain(sp *spec) ([]*spec, error) {
 				Msg:   fmt.Sprintf("%s extends %s, which is already in the chain (%s → %s): a cycle", cur.file, parent.file, strings.Join(names, " → "), parent.file),
 				MsgZH: fmt.Sprintf("%s继承的%s已在继承链中（%s → %s）：形成循环", cur.file, parent.file, strings.Join(names, " → "), parent.file)}}
 		}
-		seen[parent.file] = true
+		seen[parent.key] = true
 		out = append(out, parent)
 		cur = parent
 	}
@@ -132,7 +136,7 @@ func (l *loader) resolve(sp *spec) (*Result, error) {
 	p := l.plan
 	sc := &model.Scenario{Name: sp.name, Title: sp.title, Assumptions: map[string]model.Assumption{}}
 	if sc.Name == "" {
-		sc.Name = strings.TrimSuffix(strings.TrimSuffix(filepath.Base(strings.TrimSuffix(sp.file, " (shipped)")), ".yaml"), ".yml")
+		sc.Name = strings.TrimSuffix(strings.TrimSuffix(filepath.Base(sp.file), ".yaml"), ".yml")
 	}
 	if sc.Title == (model.Text{}) {
 		sc.Title = model.Text{ZH: sc.Name, EN: sc.Name}

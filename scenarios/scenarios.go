@@ -59,7 +59,7 @@ func Source(id string) ([]byte, error) {
 type Result struct {
 	Scenario    *model.Scenario
 	Description string
-	File        string // where the scenario came from (a path, or "ID.yaml (shipped)")
+	File        string // where the scenario came from (a path, or "scenarios/ID.yaml", where a shipped one lives in the source)
 	Warnings    yamlcheck.Problems
 }
 
@@ -110,6 +110,7 @@ func Check(file string, data []byte, p *model.Plan) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	sp.key = filepath.Clean(file)
 	return l.resolve(sp)
 }
 
@@ -138,7 +139,9 @@ func read(ref string) (name string, data []byte, err error) {
 		if err != nil {
 			return "", nil, bilingual.Errorf("没有这个情景：%[2]q既不是内置情景（%[3]s），也不是.yaml文件", "%w: %q is not a shipped scenario (%s) nor a .yaml file", ErrNotFound, ref, strings.Join(IDs(), ", "))
 		}
-		return ref + ".yaml (shipped)", data, nil
+		// named by its place in the source, in no language: a message in
+		// Chinese said "baseline.yaml (shipped)"
+		return "scenarios/" + ref + ".yaml", data, nil
 	}
 	data, err = inputfile.Read(ref, inputfile.YAMLLimit)
 	if err != nil {

@@ -197,3 +197,34 @@ func TestInheritUncertainty(t *testing.T) {
 		t.Errorf("name from file = %q, want u", r.Scenario.Name)
 	}
 }
+
+// TestShippedNamedInNoLanguage: a shipped scenario is named in messages by
+// its place in the source, scenarios/ID.yaml (a Chinese message said
+// "baseline.yaml (shipped)"), and a user's file of that very path is still
+// another scenario: extending the shipped one it names is no cycle, and
+// each is read from where it is.
+func TestShippedNamedInNoLanguage(t *testing.T) {
+	p := plan(t)
+	dir := t.TempDir()
+	wd, _ := os.Getwd()
+	if err := os.Chdir(dir); err != nil {
+		t.Fatal(err)
+	}
+	defer os.Chdir(wd)
+	os.Mkdir("scenarios", 0o755)
+	os.WriteFile(filepath.Join("scenarios", "baseline.yaml"), []byte("name: mine\nextends: baseline\nassumptions:\n  gdp: {rule: compound, rate: 3}\n"), 0o644)
+	mine, err := Load(filepath.Join("scenarios", "baseline.yaml"), p)
+	if err != nil {
+		t.Fatalf("Load(scenarios/baseline.yaml): %v", err)
+	}
+	shipped, err := Load("baseline", p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if mine.Scenario.Name != "mine" || shipped.Scenario.Name != "baseline" || shipped.File != "scenarios/baseline.yaml" {
+		t.Errorf("loaded %q and %q (from %s); want mine and the shipped baseline", mine.Scenario.Name, shipped.Scenario.Name, shipped.File)
+	}
+	if a := mine.Scenario.Assumptions["gdp"]; a.Rate.Default != 3 {
+		t.Errorf("mine: gdp %+v, want its own rate 3", a)
+	}
+}

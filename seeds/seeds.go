@@ -71,7 +71,7 @@ func Load(ref string) (*model.Plan, error) {
 
 func loadOne(ref string) (*model.Plan, error) {
 	if data, err := Source(ref); err == nil {
-		return Parse(ref+".yaml (embedded)", data)
+		return Parse("seeds/"+ref+".yaml", data) // its place in the source, in no language
 	}
 	if !isFile(ref) {
 		return nil, bilingual.Errorf("没有这个规划：%[2]q既不是内置规划（%[3]s），也不是.yaml文件", "%w: %q is not an embedded plan (%s) nor a .yaml file", ErrNotFound, ref, strings.Join(IDs(), ", "))

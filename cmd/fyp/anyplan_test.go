@@ -297,3 +297,41 @@ func TestScenarioWarningPrintedOnce(t *testing.T) {
 		t.Errorf("the scenario's warning is printed %d times, want once:\n%s", n, errs)
 	}
 }
+
+// TestEveryCommandOnSmallPlans runs every command on two more plans that
+// validate: town-15 (a 15th plan of three indicators, no vision year, no
+// main table) and a plan that states no target at all. Each must exit 0.
+// (run, report and charts on the plan without targets failed with exit 1
+// and "charts: reachability: no assessment".)
+func TestEveryCommandOnSmallPlans(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	none := filepath.Join(dir, "none.yaml")
+	if err := os.WriteFile(none, []byte("id: none\ntitle: {zh: 没有目标的规划}\nbase_year: 2020\ntarget_year: 2025\nindicators:\n  - id: a\n    name: 甲\n    unit: 万元\n    section: 第一章\n    baseline: {year: 2020, value: 10}\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, tc := range []struct {
+		plan, target, vary, observed string
+	}{
+		{"../../testdata/plans/town-15.yaml", "energy_per_gdp@2030", "energy_per_gdp.rate", "new_jobs,2026,1.3\nforest_coverage,2026,55.3\n"},
+		{none, "", "", "a,2021,11\n"},
+	} {
+		out := filepath.Join(dir, filepath.Base(tc.plan))
+		obs := out + ".csv"
+		os.WriteFile(obs, []byte("indicator,year,value\n"+tc.observed), 0o644)
+		runs := [][]string{
+			{"validate", tc.plan}, {"targets"}, {"project"}, {"assess"}, {"check"}, {"compare"},
+			{"run", "--out", out + "-run"}, {"report", "--out", out + "-report", "--pdf=false"},
+			{"charts", "--out", out + "-charts"}, {"simulate", "--draws", "200"}, {"simulate", "--bands", "--draws", "200"},
+			{"review", "--observed", obs}, {"report", "--out", out + "-review", "--pdf=false", "--observed", obs},
+		}
+		if tc.target != "" {
+			runs = append(runs, []string{"solve", "--target", tc.target, "--vary", tc.vary}, []string{"sensitivity", "--target", tc.target})
+		}
+		for _, args := range runs {
+			if _, errs, code := fyp(t, append([]string{"--plan", tc.plan}, args...)...); code != 0 {
+				t.Errorf("fyp --plan %s %s: exit %d: %s", filepath.Base(tc.plan), strings.Join(args, " "), code, errs)
+			}
+		}
+	}
+}

@@ -299,8 +299,8 @@ func buildCharts(prs []*model.Projection, data chartData, only []string, opt cha
 			return nil, err
 		}
 	}
-	if want("reach") {
-		if err := add(charts.Reachability(model.Assess(prs[0]), p, opt)); err != nil {
+	if as := model.Assess(prs[0]); want("reach") && len(as) > 0 { // a plan may state no target
+		if err := add(charts.Reachability(as, p, opt)); err != nil {
 			return nil, err
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -80,10 +79,14 @@ check each, then delete the line.`,
 					return bilingual.Errorf("extract：写出的规划文件无法通过检查（这是程序缺陷，请报告）：%v", "extract: the plan file written would not validate (a bug, please report it): %w", err)
 				}
 				data[k] = buf.Bytes()
-				if f.name != "" && !force {
-					if _, err := os.Lstat(f.name); err == nil {
-						return badInput2("%s已存在：加 --force 覆盖它，或换一个 -o", "%s exists: give --force to overwrite it, or another -o", f.name)
-					}
+			}
+			if out != "" {
+				var names []string
+				for _, f := range files {
+					names = append(names, f.name)
+				}
+				if err := checkOutFiles(names, args, force); err != nil {
+					return err
 				}
 			}
 			for k, f := range files {
@@ -106,7 +109,7 @@ check each, then delete the line.`,
 	f.StringVar(&id, "id", "", "the plan's id (default: from the file name)")
 	f.IntVar(&base, "base-year", 0, "base year (default: from the table header or the plan's title)")
 	f.IntVar(&target, "target-year", 0, "target year (default: from the table header or the plan's title)")
-	f.BoolVar(&force, "force", false, "overwrite an existing -o file")
+	f.BoolVar(&force, "force", false, "overwrite an existing -o file (and the previous plan's record file written beside it)")
 	return c
 }
 
@@ -137,24 +140,6 @@ func idFromFile(path string) string {
 		return "plan"
 	}
 	return id
-}
-
-// writeAtomic writes data to a temporary file beside path and renames it,
-// so a failure never leaves half a file.
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), ".fyp-extract-*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }
 
 func extractSummary(o *options, in string, res *extract.Result, files []outFile) {

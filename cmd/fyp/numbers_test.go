@@ -55,7 +55,7 @@ indicators:
 		{"observed underscore", []string{"review", "--observed", obs("o4.csv", "5_2")}, `o4.csv:2:3: value "5_2" is not a number: underscores`},
 		{"observed commas", []string{"review", "--observed", obs("o5.csv", `"1,2,3"`)}, `o5.csv:2:3: value "1,2,3" is not a number`},
 		{"observed hex float", []string{"review", "--observed", obs("o6.csv", "0x1p-2")}, `o6.csv:2:3: value "0x1p-2" is not a number: hexadecimal`},
-		{"observed negative per-capita GDP", []string{"review", "--observed", write("o7.csv", "indicator,year,value,price_basis\ngdp_per_capita,2021,-8.6,2020\n")}, "o7.csv:2:3: value -8.6 万元 for gdp_per_capita 2021 must be above 0"},
+		{"observed negative per-capita GDP", []string{"review", "--observed", write("o7.csv", "indicator,year,value,price_basis\ngdp_per_capita,2021,-8.6,2020\n")}, "o7.csv:2:3: value -8.6 10,000 yuan for gdp_per_capita 2021 must be above 0"},
 		{"--ahead NaN", []string{"review", "--observed", example, "--ahead", "NaN"}, "--ahead NaN: expected a fraction of the task, from 0 to 1"},
 		{"--behind Inf", []string{"review", "--observed", example, "--behind", "Inf"}, "--behind +Inf: expected a fraction"},
 		{"solve --lo NaN", []string{"solve", "--target", "gdp_per_capita@2025", "--vary", "gdp.rate", "--lo", "NaN"}, "--lo NaN: expected a rate in percent a year, from -100 to 1000"},

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -42,9 +41,9 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 			if year != 0 && (year < 1950 || year > 2100) {
 				return badInput2("--year应为年份，如2023", "--year takes a year such as 2023")
 			}
-			if out != "" && !force {
-				if _, err := os.Lstat(out); err == nil {
-					return badInput2("%s已存在：加 --force 覆盖它，或换一个 -o", "%s exists: give --force to overwrite it, or another -o", out)
+			if out != "" {
+				if err := checkOutFiles([]string{out}, append([]string{o.plan}, args...), force); err != nil {
+					return err
 				}
 			}
 			p, err := o.loadPlan()

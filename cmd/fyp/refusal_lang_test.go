@@ -27,6 +27,8 @@ func refusalCases(t *testing.T, dir string) [][]string {
 	foreign := filepath.Join(dir, "foreign")
 	os.MkdirAll(foreign, 0o755)
 	write("foreign/notes.txt", "mine")
+	os.MkdirAll(filepath.Join(dir, "inway"), 0o755)
+	write("inway/index.html", "<p>mine</p>")
 	var many strings.Builder
 	many.WriteString("indicator,year,value\n")
 	for range 60 {
@@ -41,6 +43,7 @@ func refusalCases(t *testing.T, dir string) [][]string {
 		{"validate", "/dev/zero"},
 		{"assess", "--plan", "/dev/zero"},
 		{"run", "--out", foreign},
+		{"run", "--out", filepath.Join(dir, "inway"), "--force"},
 		{"charts", "--out", "/", "--force"},
 		{"sensitivity", "--target", "gdp_per_capita@2025", "--delta", "NaN"},
 		{"solve", "--target", "gdp_per_capita@2025", "--vary", "gdp.rate", "--lo", "NaN"},
@@ -169,6 +172,10 @@ func TestMessagesInBothLanguages(t *testing.T) {
 	os.WriteFile(neg, []byte("id: x\ntitle: t\nbase_year: 2020\ntarget_year: 2025\nindicators:\n  - id: a\n    name: 甲\n    unit: 万元\n    section: 一\n    baseline: {year: 2020, value: -7.9}\n"), 0o644)
 	oldDoc := filepath.Join(dir, "old.doc")
 	os.WriteFile(oldDoc, []byte("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1old word file"), 0o644)
+	headerOnly := filepath.Join(dir, "header.csv")
+	os.WriteFile(headerOnly, []byte("indicator,year,value\n"), 0o644)
+	baseOnly := filepath.Join(dir, "base.csv")
+	os.WriteFile(baseOnly, []byte("indicator,year,value\ngdp_per_capita,2020,7.9\n"), 0o644)
 	tests := []struct {
 		name   string
 		args   []string
@@ -191,6 +198,18 @@ func TestMessagesInBothLanguages(t *testing.T) {
 		{"a bad scenario", []string{"assess", "-s", badPlan},
 			"rate.yaml:3:31: assumptions.gdp.rate: 年增速1e+300%意味着每年增长十一倍以上；最多1000（增速按每年百分比计）",
 			"rate.yaml:3:31: assumptions.gdp.rate: a rate of 1e+300% a year is more than an elevenfold rise every year; expected at most 1000 (rates are percent a year)"},
+		// Not "the top is no YAML mapping": where the file goes instead.
+		{"validate an observed table", []string{"validate", "testdata/observed-example.csv"},
+			"testdata/observed-example.csv: 这是观测数据表，不是规划或情景文件：用 fyp review --observed 检查它",
+			"testdata/observed-example.csv: an observed table, not a plan or scenario file: check it with fyp review --observed"},
+		{"validate a plan's text", []string{"validate", oldDoc},
+			"old.doc: 这是文档，不是规划文件：规划文本先用 fyp extract 生成规划文件",
+			"old.doc: a document, not a plan file: turn a plan's text into a plan file with fyp extract"},
+		// Not "--as-of 0": the user gave no --as-of.
+		{"an observed file with a header only", []string{"review", "--observed", headerOnly},
+			"header.csv：表头之后没有观测数据", "header.csv: no observed figures after the header"},
+		{"observed figures of the base year only", []string{"review", "--observed", baseOnly},
+			"base.csv：最新的观测年份是2020，不晚于基期年2020", "base.csv: the latest year observed is 2020, not after the base year 2020"},
 		{"/dev/zero", []string{"validate", "/dev/zero"}, "/dev/zero：不是普通文件（而是设备）", "/dev/zero: not a regular file (a device)"},
 		{"a foreign --out folder", []string{"run", "--out", foreign},
 			"--out " + foreign + "：文件夹中有不是fyp写的文件（notes.txt）；请另选文件夹，或加 --force",

@@ -180,6 +180,12 @@ func runReview(o *options, p *model.Plan, f *reviewFlags) (*reviewResult, error)
 			}
 		}
 	}
+	switch {
+	case f.asOf == 0 && asOf == 0:
+		return nil, badInput2("%s：表头之后没有观测数据", "%s: no observed figures after the header", file)
+	case f.asOf == 0 && asOf <= p.BaseYear:
+		return nil, badInput2("%s：最新的观测年份是%d，不晚于基期年%d；中期评估要用基期之后的数据", "%s: the latest year observed is %d, not after the base year %d; a review needs figures after it", file, asOf, p.BaseYear)
+	}
 	if asOf <= p.BaseYear || asOf > p.LastYear() {
 		return nil, badInput2("--as-of %d：应为基期年%d之后、不晚于%d的年份", "--as-of %d: expected a year after the base year %d, up to %d", asOf, p.BaseYear, p.LastYear())
 	}

@@ -52,11 +52,6 @@ Ctrl-C stops it.`,
 				return err
 			}
 			cfg.AnyHost = !web.Loopback(addr)
-			if cfg.AnyHost {
-				fmt.Fprintf(o.stderr, L(o.lang,
-					"fyp serve: 警告：监听 %s，不只是本机；同一网络中的其他人也能打开此网页。\n",
-					"fyp serve: warning: listening on %s, not only on this machine; others on the network can open the app.\n"), addr)
-			}
 			srv, err := web.New(cfg)
 			if err != nil {
 				return err
@@ -64,6 +59,11 @@ Ctrl-C stops it.`,
 			ln, err := web.Listen(addr)
 			if err != nil {
 				return listenError(addr, err)
+			}
+			if cfg.AnyHost { // once listening: an address refused gets its one message
+				fmt.Fprintf(o.stderr, L(o.lang,
+					"fyp serve: 警告：监听 %s，不只是本机；同一网络中的其他人也能打开此网页。\n",
+					"fyp serve: warning: listening on %s, not only on this machine; others on the network can open the app.\n"), addr)
 			}
 			url := "http://" + ln.Addr().String() + "/"
 			if o.lang == "en" {

@@ -31,6 +31,9 @@ type simFlags struct {
 	program bool
 	// maxMemory is the budget in bytes a run may use (0: simBudget).
 	maxMemory int64
+	// command is set by fyp simulate, whose user can give --draws and
+	// --max-memory; run, report and charts simulate with their own.
+	command bool
 }
 
 // simBudget is the memory a simulation may use unless --max-memory says
@@ -43,7 +46,7 @@ const simBudget int64 = 2 << 30
 func maxWorkers() int { return max(64, runtime.NumCPU()) }
 
 func simulateCmd(o *options) *cobra.Command {
-	f := &simFlags{}
+	f := &simFlags{command: true}
 	var maxMem string
 	c := &cobra.Command{
 		Use:   "simulate",
@@ -254,7 +257,7 @@ func runSimulations(o *options, f *simFlags) ([]*model.Simulation, error) {
 		if f.seedSet {
 			opt.Seed = f.seed
 		}
-		if err := checkSimMemory(in, opt, f.maxMemory); err != nil {
+		if err := checkSimMemory(in, opt, f.maxMemory, f.command); err != nil {
 			return nil, err
 		}
 		opt.Progress = progressBar(o.stderr, in.pr.Name(), o.lang)
@@ -272,13 +275,18 @@ func runSimulations(o *options, f *simFlags) ([]*model.Simulation, error) {
 
 // checkSimMemory refuses a run whose estimated memory (model.SimMemory)
 // is over budget (0: simBudget), before anything is allocated.
-func checkSimMemory(in simInput, opt model.SimOptions, budget int64) error {
+func checkSimMemory(in simInput, opt model.SimOptions, budget int64, command bool) error {
 	if budget <= 0 {
 		budget = simBudget
 	}
 	need, err := model.SimMemory(in.pr, in.u, opt)
 	if err != nil {
 		return err
+	}
+	if need > budget && !command {
+		// run, report and charts have neither flag to suggest
+		return badInput2("按%[2]d次抽样模拟%[1]s约需%[3]s内存，超过%[4]s的预算：规划的指标太多（%[5]d个），无法生成概率表和图；可用 fyp simulate 减少 --draws 单独模拟", "simulating %s with %d draws needs about %s of memory, over the budget of %s: the plan has too many indicators (%d) for the probability tables and charts; simulate it alone with fyp simulate and fewer --draws",
+			in.pr.Name(), opt.Draws, inputfile.Size(need), inputfile.Size(budget), len(in.pr.Plan.Indicators))
 	}
 	if need > budget {
 		return badInput2("按%[2]d次抽样模拟%[1]s约需%[3]s内存，超过%[4]s的预算：请减少 --draws，或在机器内存足够时调高 --max-memory", "simulating %s with %d draws needs about %s of memory, over the budget of %s: use fewer --draws, or raise --max-memory if the machine has the memory",

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyp/internal/bilingual"
 	"fyp/model"
 )
 
@@ -108,10 +109,16 @@ func TestSimulateMemoryBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	for draws, refused := range map[int]bool{10_000_000: true, 3_000_000: false} {
-		err := checkSimMemory(ins[0], model.SimOptions{Draws: draws, Workers: 2}, 0)
+		err := checkSimMemory(ins[0], model.SimOptions{Draws: draws, Workers: 2}, 0, true)
 		if (err != nil) != refused {
 			t.Errorf("%d draws with the default budget: %v, want refused %v", draws, err, refused)
 		}
+	}
+	// run, report and charts simulate with 10,000 draws and take neither
+	// flag: their refusal must not advise them.
+	err = checkSimMemory(ins[0], model.SimOptions{Draws: 10_000_000, Workers: 2}, 0, false)
+	if zh := bilingual.In(err, "zh"); err == nil || strings.Contains(zh, "--max-memory") || !strings.Contains(zh, "规划的指标太多") || !strings.Contains(zh, "可用 fyp simulate 减少 --draws 单独模拟") {
+		t.Errorf("over the budget in run, report or charts: %q", zh)
 	}
 	for _, bad := range []string{"abc", "0", "-1GB", "1e400", "NaN"} {
 		if _, errs, code := fyp(t, "simulate", "--max-memory", bad); code != 2 || !strings.Contains(errs, "--max-memory") {

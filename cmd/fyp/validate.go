@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -26,6 +28,18 @@ code 2 when any file has a problem.`,
 		RunE: func(c *cobra.Command, args []string) error {
 			var all yamlcheck.Problems
 			for _, f := range args {
+				// Files of other kinds say where they go, not that their
+				// top is no YAML mapping.
+				_, statErr := os.Stat(f)
+				switch ext := strings.ToLower(filepath.Ext(f)); {
+				case statErr != nil: // missing: said below
+				case ext == ".csv" || ext == ".tsv" || ext == ".xlsx" || ext == ".xls":
+					all = append(all, yamlcheck.Problem{File: f, MsgZH: "这是观测数据表，不是规划或情景文件：用 fyp review --observed 检查它", Msg: "an observed table, not a plan or scenario file: check it with fyp review --observed"})
+					continue
+				case ext == ".txt" || ext == ".docx" || ext == ".doc" || ext == ".pdf" || ext == ".html" || ext == ".htm":
+					all = append(all, yamlcheck.Problem{File: f, MsgZH: "这是文档，不是规划文件：规划文本先用 fyp extract 生成规划文件，公报用 fyp observe 读取", Msg: "a document, not a plan file: turn a plan's text into a plan file with fyp extract, read a bulletin with fyp observe"})
+					continue
+				}
 				data, err := inputfile.Read(f, inputfile.YAMLLimit)
 				if err != nil {
 					return err

@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"fyp/internal/bilingual"
 )
 
 // inventory is what the folder holds before a write, as far as fyp cares.
@@ -83,14 +85,17 @@ func (w *writer) check(names []string, inv *inventory) error {
 			return refuse(w.dir, "文件夹中有不是fyp写的文件（%s）；请另选文件夹，或加 --force 把fyp的文件写在它们旁边（fyp从不覆盖或删除不是它写的文件）", "the folder holds files not written by fyp (%s); choose another folder, or add --force to write fyp's files beside them (fyp never overwrites or deletes a file it did not write)", list(foreign))
 		}
 	}
-	var blocked []string
+	var blocked []bilingual.Text
+	why := func(name, zh, en string) bilingual.Text {
+		return bilingual.Text{ZH: name + "（" + zh + "）", EN: name + " (" + en + ")"}
+	}
 	seen := map[string]bool{}
 	for _, name := range names {
 		fi, blocker := lstatInside(w.real, name)
 		if blocker != "" {
 			if !seen[blocker] {
 				seen[blocker] = true
-				blocked = append(blocked, blocker+" (not a folder)")
+				blocked = append(blocked, why(blocker, "不是文件夹", "not a folder"))
 			}
 			continue
 		}
@@ -106,15 +111,15 @@ func (w *writer) check(names []string, inv *inventory) error {
 		}
 		switch {
 		case fi.IsDir():
-			blocked = append(blocked, name+" (a folder)")
+			blocked = append(blocked, why(name, "是文件夹", "a folder"))
 		case contains(inv.changed, name):
-			blocked = append(blocked, name+" (changed since fyp wrote it)")
+			blocked = append(blocked, why(name, "fyp写入后被改动过", "changed since fyp wrote it"))
 		default:
-			blocked = append(blocked, name+" (not written by fyp)")
+			blocked = append(blocked, why(name, "不是fyp写的", "not written by fyp"))
 		}
 	}
 	if len(blocked) > 0 {
-		return refuse(w.dir, "fyp会覆盖%s不是它写的文件：%s；请把它们移走或另选文件夹（即使加了 --force，fyp也从不覆盖不是它写的文件）", "fyp would overwrite %s it did not write: %s; move %s away or choose another folder (fyp never overwrites a file it did not write, even with --force)", count(len(blocked), "", "file"), list(blocked), itOrThem(len(blocked)))
+		return refuse(w.dir, "fyp会覆盖%s不是它写的文件：%s；请把它们移走或另选文件夹（即使加了 --force，fyp也从不覆盖不是它写的文件）", "fyp would overwrite %s it did not write: %s; move %s away or choose another folder (fyp never overwrites a file it did not write, even with --force)", count(len(blocked), "", "file"), listTexts(blocked), itOrThem(len(blocked)))
 	}
 	return nil
 }

@@ -469,6 +469,17 @@ func list(items []string) bilingual.Text {
 	return bilingual.Text{ZH: s + fmt.Sprintf("等，另有%d个", len(items)-show), EN: s + fmt.Sprintf(" and %d more", len(items)-show)}
 }
 
+// listTexts is list for items worded in both languages.
+func listTexts(items []bilingual.Text) bilingual.Text {
+	zh := make([]string, len(items))
+	en := make([]string, len(items))
+	for i, t := range items {
+		zh[i], en[i] = t.ZH, t.EN
+	}
+	z, e := list(zh), list(en)
+	return bilingual.Text{ZH: z.ZH, EN: e.EN}
+}
+
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {

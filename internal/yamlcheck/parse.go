@@ -84,6 +84,9 @@ func Parse(file string, data []byte) (*yaml.Node, Problems) {
 			msg = m[2]
 		}
 		msg = strings.TrimPrefix(msg, "yaml: ")
+		if line == 0 {
+			line = syntaxLine(data, msg)
+		}
 		add(line, 0, "YAML语法错误："+syntaxZH(msg), "YAML syntax error: "+msg)
 		return nil, ps
 	}
@@ -109,6 +112,10 @@ var yamlWords = []struct {
 	re *regexp.Regexp
 	zh string
 }{
+	{regexp.MustCompile(`^did not find expected node content$`), "缺少预期的值"},
+	{regexp.MustCompile(`^did not find expected whitespace or line break$`), "缺少预期的空格或换行"},
+	{regexp.MustCompile(`^did not find expected comment or line break$`), "缺少预期的注释或换行"},
+	{regexp.MustCompile(`^did not find expected '-' indicator$`), "缺少预期的列表项“- ”"},
 	{regexp.MustCompile(`^did not find expected (.+) or (.+)$`), "缺少预期的${1}或${2}"},
 	{regexp.MustCompile(`^did not find expected key$`), "缺少预期的键"},
 	{regexp.MustCompile(`^did not find expected (.+)$`), "缺少预期的${1}"},
@@ -120,17 +127,51 @@ var yamlWords = []struct {
 	{regexp.MustCompile(`^block sequence entries are not allowed in this context$`), "此处不能出现列表项（“- ”）"},
 	{regexp.MustCompile(`^found unexpected end of stream$`), "文件意外结束（引号或括号没有闭合）"},
 	{regexp.MustCompile(`^found a tab character that violates indentation$`), "制表符破坏了缩进"},
+	{regexp.MustCompile(`^found a tab character where an indentation space is expected$`), "应为空格缩进处出现了制表符"},
+	{regexp.MustCompile(`^mapping keys are not allowed in this context$`), "此处不能出现键"},
+	{regexp.MustCompile(`^control characters are not allowed$`), "含有控制字符（文件不是纯文本）"},
+	{regexp.MustCompile(`^found an indentation indicator equal to 0$`), "块文本的缩进指示不能为0"},
+	{regexp.MustCompile(`^unknown anchor '(.*)' referenced$`), "用了未定义的别名*${1}"},
+	{regexp.MustCompile(`^exceeded max depth of (\d+)$`), "嵌套超过${1}层"},
+	{regexp.MustCompile(`^found unexpected document indicator$`), "出现了意外的文档标记（“---”或“...”）"},
 }
 
-// syntaxZH is a yaml.v3 syntax message in Chinese, or as it is when it is
-// not among yamlWords.
+// syntaxLine finds the line of a yaml.v3 message that came without one.
+// yaml.v3 leaves the line out of a scanner or parser error on the first
+// line; its other messages without a line (an unknown alias, too deep a
+// nesting, a control character) are located here, or left at 0.
+func syntaxLine(data []byte, msg string) int {
+	lineOf := func(i int) int { return 1 + bytes.Count(data[:i], []byte("\n")) }
+	switch m := unknownAnchor.FindStringSubmatch(msg); {
+	case m != nil:
+		if i := bytes.Index(data, []byte("*"+m[1])); i >= 0 {
+			return lineOf(i)
+		}
+		return 0
+	case msg == "control characters are not allowed":
+		for i, r := range string(data) {
+			if r < 0x20 && r != '\t' && r != '\n' && r != '\r' || r == 0x7f {
+				return lineOf(i)
+			}
+		}
+		return 0
+	case strings.HasPrefix(msg, "exceeded max depth"), strings.Contains(msg, "alias"), strings.Contains(msg, "anchor"):
+		return 0
+	}
+	return 1
+}
+
+var unknownAnchor = regexp.MustCompile(`^unknown anchor '(.*)' referenced$`)
+
+// syntaxZH is a yaml.v3 syntax message in Chinese; a rare one not among
+// yamlWords gets a general hint rather than English in a Chinese message.
 func syntaxZH(msg string) string {
 	for _, w := range yamlWords {
 		if w.re.MatchString(msg) {
 			return w.re.ReplaceAllString(msg, w.zh)
 		}
 	}
-	return msg
+	return "无法解析；请检查缩进、引号和括号"
 }
 
 // countAliases counts alias nodes by tokenizing lightly: '*' followed by an

@@ -1,10 +1,13 @@
 package yamlcheck
 
 import (
+	"errors"
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
 
@@ -133,7 +136,26 @@ func (w *Walker) String(n *yaml.Node, path string) string {
 		w.Errorf(n, path, "应为文字，实为%s", "expected text, got %s", describe(n))
 		return ""
 	}
+	if i := strings.IndexFunc(n.Value, invisible); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(n.Value[i:])
+		w.Errorf(n, path, "文字中有不可见的控制字符U+%04X（第%d个字符）；请删去", "the text holds the invisible control character U+%04X (character %d); delete it", r, utf8.RuneCountInString(n.Value[:i])+1)
+		return ""
+	}
 	return n.Value
+}
+
+// invisible reports a character no plan's text holds and that a table,
+// chart or terminal would not show as written: a control character other
+// than tab and line breaks (as a YAML escape, "\x01"), or a bidirectional
+// override or isolate (U+202E turns the rest of a line round on screen).
+func invisible(r rune) bool {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return false
+	case r < 0x20 || r >= 0x7f && r <= 0x9f:
+		return true
+	}
+	return r >= 0x202a && r <= 0x202e || r >= 0x2066 && r <= 0x2069
 }
 
 // Float returns a number; ok is false for an absent or null node, or when
@@ -143,17 +165,29 @@ func (w *Walker) Float(n *yaml.Node, path string) (v float64, ok bool) {
 	if IsNull(n) {
 		return 0, false
 	}
-	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") {
+	_, err := strconv.ParseFloat(n.Value, 64)
+	tooLarge := errors.Is(err, strconv.ErrRange) && strings.ContainsAny(n.Value, "eE") && !strings.Contains(n.Value, "e-") && !strings.Contains(n.Value, "E-")
+	if n.Kind != yaml.ScalarNode || (n.Tag != "!!int" && n.Tag != "!!float") && !tooLarge {
 		w.Errorf(n, path, "应为数字，实为%s", "expected a number, got %s", describe(n))
 		return 0, false
 	}
-	v, err := strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
-	if err != nil || math.IsNaN(v) || math.IsInf(v, 0) {
+	v, err = strconv.ParseFloat(strings.ReplaceAll(n.Value, "_", ""), 64)
+	switch {
+	case tooLarge || errors.Is(err, strconv.ErrRange) && math.IsInf(v, 0):
+		w.Errorf(n, path, "数字%q太大，超出范围", "the number %q is too large", n.Value)
+		return 0, false
+	case nonDecimal.MatchString(n.Value):
+		w.Errorf(n, path, "不接受十六进制、八进制和二进制数%q；请写十进制数", "%q: hexadecimal, octal and binary numbers are not accepted; write it in decimal", n.Value)
+		return 0, false
+	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
 		w.Errorf(n, path, "应为有限的数字，实为%q", "expected a finite number, got %q", n.Value)
 		return 0, false
 	}
 	return v, true
 }
+
+// nonDecimal is a YAML integer in another base: 0x1F, 0o17, 0b101.
+var nonDecimal = regexp.MustCompile(`^[-+]?0[xXoObB]`)
 
 // Int returns a whole number, as Float does.
 func (w *Walker) Int(n *yaml.Node, path string) (int, bool) {

@@ -46,6 +46,35 @@ func TestParseProblems(t *testing.T) {
 	}
 }
 
+// TestSyntaxProblemsLocatedAndInChinese: yaml.v3 leaves the line out of
+// an error on the first line and of some others; each still names its
+// line, and the Chinese wording holds no English of the library's.
+func TestSyntaxProblemsLocatedAndInChinese(t *testing.T) {
+	tests := []struct {
+		name, src, want string
+	}{
+		{"mapping value on line 1", "id: x y: z\n", "f.yaml:1: YAML语法错误：此处不能出现“键: 值”"},
+		{"bad escape on line 1", "id: \"\\q\"\n", "f.yaml:1: YAML语法错误：出现了未知的转义字符"},
+		{"control character", "a: 1\nb: 2\nid: x\x01y\n", "f.yaml:3: YAML语法错误：含有控制字符"},
+		{"unknown alias", "a: 1\nb:\n  - 1\n  - *zz\n", "f.yaml:4: YAML语法错误：用了未定义的别名*zz"},
+		{"missing value", "id: x\ntitle: [\n", "f.yaml:2: YAML语法错误：缺少预期的值"},
+		{"too deep", "a: " + strings.Repeat("[", 10001) + strings.Repeat("]", 10001) + "\n", "f.yaml: YAML语法错误：嵌套超过10000层"},
+		{"block indent 0", "id: |0\n  x\n", "f.yaml:1: YAML语法错误：块文本的缩进指示不能为0"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			_, ps := Parse("f.yaml", []byte(tc.src))
+			zh := bilingual.In(ps, "zh")
+			if !strings.Contains(zh, tc.want) {
+				t.Errorf("got %q, want it to contain %q", zh, tc.want)
+			}
+			if strings.ContainsFunc(strings.TrimPrefix(zh, "f.yaml"), func(r rune) bool { return r >= 'a' && r <= 'z' && !strings.ContainsRune(tc.src, r) }) {
+				t.Errorf("the Chinese wording %q holds English", zh)
+			}
+		})
+	}
+}
+
 func TestSuggest(t *testing.T) {
 	keys := []string{"rule", "rate", "step", "ceiling"}
 	tests := []struct {
@@ -91,6 +120,43 @@ func TestWalker(t *testing.T) {
 	}
 }
 
+// TestFloatSaysWhy: a number YAML cannot hold, or one written in another
+// base, is refused saying so, not as "expected a finite number".
+func TestFloatSaysWhy(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // "" when the number is read
+		v    float64
+	}{
+		{"1e309", `the number "1e309" is too large`, 0},
+		{"-1E+309", `the number "-1E+309" is too large`, 0},
+		{"0x10", `"0x10": hexadecimal, octal and binary numbers are not accepted`, 0},
+		{"0o17", `"0o17": hexadecimal, octal and binary numbers are not accepted`, 0},
+		{".nan", `expected a finite number, got ".nan"`, 0},
+		{"1e309x", `expected a number, got "1e309x"`, 0},
+		{"017", "", 17},
+		{"1_000", "", 1000},
+		{"-2.5e3", "", -2500},
+	}
+	for _, tc := range tests {
+		root, ps := Parse("f.yaml", []byte("v: "+tc.in+"\n"))
+		if ps != nil {
+			t.Fatal(ps)
+		}
+		w := &Walker{File: "f.yaml"}
+		v, ok := w.Float(w.Fields(root, "", []string{"v"})["v"], "v")
+		if tc.want == "" {
+			if !ok || v != tc.v || w.Problems != nil {
+				t.Errorf("Float(%s) = %v, %v, %v; want %v", tc.in, v, ok, w.Problems, tc.v)
+			}
+			continue
+		}
+		if ok || !strings.Contains(w.Problems.Error(), "f.yaml:1:4: v: "+tc.want) {
+			t.Errorf("Float(%s): %v, want %q", tc.in, w.Problems, tc.want)
+		}
+	}
+}
+
 // TestProblemsCapped: a file with thousands of problems lists the first
 // MaxShown in order and counts the rest, instead of one line each.
 func TestProblemsCapped(t *testing.T) {
@@ -117,6 +183,35 @@ func TestProblemsCapped(t *testing.T) {
 		lines := strings.Split(ps.Error(), "\n")
 		if len(lines) != tt.wantLines || lines[len(lines)-1] != tt.wantLast || lines[0] != "f.csv:1: bad" {
 			t.Errorf("%d problems: %d lines, first %q, last %q; want %d lines ending %q", tt.n, len(lines), lines[0], lines[len(lines)-1], tt.wantLines, tt.wantLast)
+		}
+	}
+}
+
+// TestStringRefusesInvisibleControls: a YAML escape can put a control
+// character or a bidirectional override in a name ("甲\u202e乙" shows
+// reversed on screen; "\x01" draws as '?' in a chart); each is refused at
+// its node with the character's position. Tabs and line breaks stay text.
+func TestStringRefusesInvisibleControls(t *testing.T) {
+	for _, tc := range []struct {
+		src, want string
+	}{
+		{`v: "甲\u202e乙"`, `f.yaml:1:4: v: the text holds the invisible control character U+202E (character 2)`},
+		{`v: "a\x01"`, `f.yaml:1:4: v: the text holds the invisible control character U+0001 (character 2)`},
+		{`v: "\u0085x"`, `f.yaml:1:4: v: the text holds the invisible control character U+0085 (character 1)`},
+		{`v: "a\tb\nc"`, ""},
+		{"v: |\n  多行\n  说明\n", ""},
+	} {
+		root, ps := Parse("f.yaml", []byte(tc.src))
+		if ps != nil {
+			t.Fatal(ps)
+		}
+		w := &Walker{File: "f.yaml"}
+		got := w.String(w.Fields(root, "", []string{"v"})["v"], "v")
+		switch {
+		case tc.want == "" && w.Problems != nil:
+			t.Errorf("String(%s): %v, want no problem", tc.src, w.Problems)
+		case tc.want != "" && (got != "" || w.Problems == nil || !strings.Contains(w.Problems.Error(), tc.want)):
+			t.Errorf("String(%s) = %q, %v; want %q", tc.src, got, w.Problems, tc.want)
 		}
 	}
 }
