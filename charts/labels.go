@@ -69,26 +69,9 @@ func indName(ind *model.Indicator, lang string) string {
 	return n
 }
 
-// boundMark is the sign before a target's number: a floor is "≥" and a
-// ceiling "≤" by kind, other kinds carry the plan's wording (以上 ≥, 以内 ≤,
-// 左右 ≈).
-func boundMark(t model.Target) string {
-	switch t.Kind {
-	case model.Floor:
-		return "≥"
-	case model.Ceiling:
-		return "≤"
-	}
-	switch t.Bound {
-	case model.Min:
-		return "≥"
-	case model.Max:
-		return "≤"
-	case model.Approx:
-		return "≈"
-	}
-	return ""
-}
+// boundMark is the sign before the level a target means (quantity.Mark):
+// a fall of at least 20 % is a level ≤ 80 % of the base's.
+func boundMark(t model.Target) string { return quantity.Mark(t) }
 
 // sourceLine is the footer: where the figures come from and which scenarios.
 func sourceLine(o Options, p *model.Plan, scenarios []string, lang string) string {

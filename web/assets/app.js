@@ -78,7 +78,9 @@ function goalText(r) {
     case "multiple": v = "×" + v; break;
     case "cumulative": v = "[" + v + "]"; break;
   }
-  return ({ min: "≥", max: "≤", approx: "≈" }[r.bound] || "") + v;
+  // A fall is printed as a negative change: 下降13.5%以上 is "≤−13.5%".
+  const marks = r.kind === "reduction" ? { min: "≤", max: "≥", approx: "≈" } : { min: "≥", max: "≤", approx: "≈" };
+  return (marks[r.bound] || "") + v;
 }
 
 // ---- URL <-> state

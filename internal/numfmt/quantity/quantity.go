@@ -59,8 +59,8 @@ func (s Style) Value(v float64) string {
 
 // Goal prints a target's number with its bound, as the tables' 目标值
 // column does: "≥6%/年", "−38%", "+5" (a fall "-1.5"), "×1.5", "[30]", "翻一番", "≤3",
-// "≈400"; "市下达" for a target set by the city. A floor is "≥" and a
-// ceiling "≤" by kind, whatever the wording. A target relative to another
+// "≈400"; "市下达" for a target set by the city; its sign is Mark's (a fall
+// of at least 13.5 % is "≤−13.5%"). A target relative to another
 // indicator's growth prints its margin only ("≥0.5%/年"): its wording,
 // which names the other indicator, is the caller's.
 func (s Style) Goal(t model.Target, lang string) string {
@@ -86,15 +86,33 @@ func (s Style) Goal(t model.Target, lang string) string {
 	case model.Cumulative:
 		v = "[" + v + "]"
 	}
-	switch {
-	case t.Kind == model.Floor, t.Bound == model.Min && t.Kind != model.Ceiling:
-		v = "≥" + v
-	case t.Kind == model.Ceiling, t.Bound == model.Max:
-		v = "≤" + v
-	case t.Bound == model.Approx:
-		v = "≈" + v
+	return Mark(t) + v
+}
+
+// Mark is the sign before a target's number or the level it means: a
+// floor is "≥" and a ceiling "≤" by kind, other kinds carry the plan's
+// wording (以上 ≥, 以内 ≤, 左右 ≈), turned round for a fall, which is
+// printed as a negative change and met at a lower level: 下降13.5%以上 is
+// "≤−13.5%", a level ≤ 86.5 % of the base's.
+func Mark(t model.Target) string {
+	b := t.Bound
+	if t.Kind == model.Reduction {
+		switch b {
+		case model.Min:
+			b = model.Max
+		case model.Max:
+			b = model.Min
+		}
 	}
-	return v
+	switch {
+	case t.Kind == model.Floor, b == model.Min && t.Kind != model.Ceiling:
+		return "≥"
+	case t.Kind == model.Ceiling, b == model.Max:
+		return "≤"
+	case b == model.Approx:
+		return "≈"
+	}
+	return ""
 }
 
 // Pace prints a pace: two decimals and "%" for a compound rate ("4.83%"),

@@ -86,7 +86,11 @@ func TestGoal(t *testing.T) {
 		{"growth about", Table, model.Target{Kind: model.Growth, Bound: model.Approx, Value: 7.5}, "zh", "≈7.5%/年"},
 		{"growth exact", Table, model.Target{Kind: model.Growth, Bound: model.Exact, Value: 6.5}, "zh", "6.5%/年"},
 		{"reduction", Table, model.Target{Kind: model.Reduction, Bound: model.Exact, Value: 38}, "zh", "−38%"},
-		{"reduction at least", Table, model.Target{Kind: model.Reduction, Bound: model.Min, Value: 13.5}, "zh", "≥−13.5%"},
+		// 下降13.5%以上 is a change of at most −13.5 % (found by a hostile
+		// read: it printed "≥−13.5%", which allows any fall up to 13.5 %).
+		{"reduction at least", Table, model.Target{Kind: model.Reduction, Bound: model.Min, Value: 13.5}, "zh", "≤−13.5%"},
+		{"reduction at most", Table, model.Target{Kind: model.Reduction, Bound: model.Max, Value: 3}, "zh", "≥−3%"},
+		{"reduction about", Table, model.Target{Kind: model.Reduction, Bound: model.Approx, Value: 3}, "zh", "≈−3%"},
 		{"change about", Table, model.Target{Kind: model.Change, Bound: model.Approx, Value: 5}, "zh", "≈+5"},
 		{"change small", Table, model.Target{Kind: model.Change, Bound: model.Exact, Value: 0.5}, "zh", "+0.5"},
 		{"multiple", Table, model.Target{Kind: model.Multiple, Bound: model.Min, Value: 1.5}, "zh", "≥×1.5"},
@@ -278,6 +282,29 @@ func TestPaceUnit(t *testing.T) {
 	for _, tc := range tests {
 		if got := PaceUnit(tc.ind, tc.k, tc.lang); got != tc.want {
 			t.Errorf("%s: PaceUnit(%q, %q, %s) = %q, want %q", tc.name, tc.ind.Unit.ZH, tc.k, tc.lang, got, tc.want)
+		}
+	}
+}
+
+// TestMark: the sign before a level follows what meets the target; a fall
+// turns the plan's wording round (下降20%以上: a level at most 80 % of the
+// base's, so "≤"), a floor or ceiling is signed by its kind.
+func TestMark(t *testing.T) {
+	for _, c := range []struct {
+		t    model.Target
+		want string
+	}{
+		{model.Target{Kind: model.Reduction, Bound: model.Min}, "≤"},
+		{model.Target{Kind: model.Reduction, Bound: model.Max}, "≥"},
+		{model.Target{Kind: model.Reduction, Bound: model.Exact}, ""},
+		{model.Target{Kind: model.Level, Bound: model.Min}, "≥"},
+		{model.Target{Kind: model.Growth, Bound: model.Max}, "≤"},
+		{model.Target{Kind: model.Multiple, Bound: model.Approx}, "≈"},
+		{model.Target{Kind: model.Floor, Bound: model.Max}, "≥"},
+		{model.Target{Kind: model.Ceiling, Bound: model.Min}, "≤"},
+	} {
+		if got := Mark(c.t); got != c.want {
+			t.Errorf("Mark(%s, %s) = %q, want %q", c.t.Kind, c.t.Bound, got, c.want)
 		}
 	}
 }
