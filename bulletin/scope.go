@@ -56,6 +56,7 @@ const maxHead = 90
 // 人均地区生产总值) is the longer one's and is left out.
 func (r *reader) mentions(c string) []mention {
 	var all []mention
+	ix := indexClause(c)
 	for k, in := range r.ind {
 		for _, n := range in.Names {
 			from := 0
@@ -66,7 +67,7 @@ func (r *reader) mentions(c string) []mention {
 				}
 				i += from
 				from = i + len(n)
-				all = append(all, r.other(classify(k, n, c, i, r.own), c))
+				all = append(all, r.other(classify(k, n, c, i, r.own, ix), c))
 			}
 		}
 	}
@@ -95,20 +96,57 @@ func (r *reader) mentions(c string) []mention {
 	return out
 }
 
+// clauseIndex is what classify needs of a clause, found once for all its
+// names (a clause may hold thousands: rescanning its start for each made
+// such a clause quadratic): where leadRe's match ends, and its spaces.
+type clauseIndex struct {
+	lead   int
+	spaces []int
+}
+
+func indexClause(c string) clauseIndex {
+	ix := clauseIndex{lead: leadRe.FindStringIndex(c)[1]}
+	for i := 0; i < len(c); i++ {
+		if c[i] == ' ' {
+			ix.spaces = append(ix.spaces, i)
+		}
+	}
+	return ix
+}
+
+// leadBefore is where leadRe's match on c[:i] ends: the clause's own when
+// i is past it (the pattern looks no further than its match).
+func (ix clauseIndex) leadBefore(c string, i int) int {
+	if i >= ix.lead {
+		return ix.lead
+	}
+	return leadRe.FindStringIndex(c[:i])[1]
+}
+
+// lastSpace is strings.LastIndex(c[from:i], " "), counted from from.
+func (ix clauseIndex) lastSpace(from, i int) int {
+	j := sort.SearchInts(ix.spaces, i) - 1
+	if j < 0 || ix.spaces[j] < from {
+		return -1
+	}
+	return ix.spaces[j] - from
+}
+
 // classify says what stands before name n of indicator k at c[i:]; own
-// are the names of the document's own place (ownPlaces).
-func classify(k int, n, c string, i int, own []string) mention {
+// are the names of the document's own place (ownPlaces); ix indexes c.
+func classify(k int, n, c string, i int, own []string, ix clauseIndex) mention {
 	m := mention{ind: k, name: n, start: i, end: i + len(n), head: c[:i]}
 	if strings.HasSuffix(c[:i], "(") && strings.HasPrefix(c[m.end:], ")") {
 		m.kind = headBracket
 		m.end++
 		return m
 	}
-	h := c[leadRe.FindStringIndex(c[:i])[1]:i] // leadRe matches at 0, maybe nothing
+	from := ix.leadBefore(c, i) // leadRe matches at 0, maybe nothing
+	h := c[from:i]
 	if dropOwn(h, own) == "" {
 		h = "" // the document's own place (and 全年 …): the document itself
 	}
-	if k := strings.LastIndex(h, " "); k > 0 && strings.ContainsAny(h[k-1:k], "0123456789%)") {
+	if k := ix.lastSpace(from, i); h != "" && k > 0 && strings.ContainsAny(h[k-1:k], "0123456789%)") {
 		// a table run into the text (a PDF's): 第三产业 1469.26 7.5 71.3 年末全区常住人口
 		// — the cells before the last number are not the name's head
 		h = h[k+1:]

@@ -1,0 +1,60 @@
+package bulletin
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestYearMarksBefore: the year named before any point of a sentence, from
+// the marks found once, is the one yearIn finds rescanning the prefix, at
+// every character boundary, 相比 cut in two included.
+func TestYearMarksBefore(t *testing.T) {
+	for _, s := range []string{
+		"2023年全年实现地区生产总值1401.59亿元,比2022年增长7.0%",
+		"与2020年相比,2023年人均地区生产总值达104274元,2021年相比下降",
+		"最终计算2021年全县生产总值,6、江津区:2021年,江津区常住人口2020年相",
+		"从2019年到2021年,至2022年末",
+		"无年份",
+		"2020年相比2021年相比",
+	} {
+		ys := yearMarksIn(s)
+		for c := 0; c <= len(s); c++ {
+			if c < len(s) && !utf8.RuneStart(s[c]) {
+				continue
+			}
+			if got, want := ys.before(c), yearIn(s[:c]); got != want {
+				t.Errorf("%q cut at %d (%q): %d, want %d", s, c, s[:c], got, want)
+			}
+		}
+	}
+}
+
+// TestClauseIndex: where the lead words end before a name and the last
+// space before it, from the clause's index, are what rescanning the
+// clause's start gives, at every character boundary.
+func TestClauseIndex(t *testing.T) {
+	for _, c := range []string{
+		"全年全区实现地区生产总值1401.59亿元",
+		"2023年末全区常住人口133.45万人",
+		"第三产业 1469.26 7.5 71.3 年末全区常住人口",
+		"江津区人民政府全年 常住人口",
+		"全年",
+		"",
+		"  全年 全区 ",
+	} {
+		ix := indexClause(c)
+		for i := 0; i <= len(c); i++ {
+			if i < len(c) && !utf8.RuneStart(c[i]) {
+				continue
+			}
+			lead := leadRe.FindStringIndex(c[:i])[1]
+			if got := ix.leadBefore(c, i); got != lead {
+				t.Errorf("%q at %d: lead ends at %d, want %d", c, i, got, lead)
+			}
+			if got, want := ix.lastSpace(lead, i), strings.LastIndex(c[lead:i], " "); got != want {
+				t.Errorf("%q at %d: last space %d, want %d", c, i, got, want)
+			}
+		}
+	}
+}
