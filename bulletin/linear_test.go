@@ -58,3 +58,20 @@ func TestClauseIndex(t *testing.T) {
 		}
 	}
 }
+
+// TestWarningQuotesBounded: a clause of megabytes (a PDF without
+// punctuation) is quoted in a warning by its first maxQuote characters and
+// "…", not whole (it printed 9.6 MB on one line).
+func TestWarningQuotesBounded(t *testing.T) {
+	r := readText(t, "long.txt", "2023年公报\n"+strings.Repeat("常住人口", 100000)+"5万人\n", 0)
+	if len(r.Warnings) == 0 {
+		t.Fatal("no warning for the unreadable clause")
+	}
+	for _, w := range r.Warnings {
+		for _, q := range []string{w.Clause, w.Msg, w.MsgEN} {
+			if n := utf8.RuneCountInString(q); n > maxQuote+1 || n > 100 && !strings.HasSuffix(q, "…") {
+				t.Errorf("a warning quotes %d characters: %.80s…", n, q)
+			}
+		}
+	}
+}

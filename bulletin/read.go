@@ -721,7 +721,24 @@ func (r *reader) warn(line int, clause, msg, en string) {
 		r.more++
 		return
 	}
-	r.warns = append(r.warns, Warning{Doc: r.doc, Line: line, Clause: clause, Msg: msg, MsgEN: en})
+	r.warns = append(r.warns, Warning{Doc: r.doc, Line: line, Clause: clip(clause), Msg: clip(msg), MsgEN: clip(en)})
+}
+
+// maxQuote is the most characters of a document a warning quotes.
+const maxQuote = 200
+
+// clip cuts a quote longer than maxQuote characters to its start, marked
+// "…" (a clause of a PDF without punctuation may run to megabytes, which a
+// message must not print whole).
+func clip(s string) string {
+	k := 0
+	for i := range s {
+		if k == maxQuote {
+			return s[:i] + "…"
+		}
+		k++
+	}
+	return s
 }
 
 // joinHow adds what the reader did to what it did before.
