@@ -196,6 +196,6 @@ func newChart(id string, height vg.Length, o Options) (*Chart, error) {
 // done records the font warnings once every label is built.
 func (c *Chart) done(draw func(dc draw.Canvas)) *Chart {
 	c.draw = draw
-	c.Warnings = append(c.Warnings, c.th.lab.warnings()...)
+	c.Warnings = append(c.Warnings, c.th.lab.warnings(c.th.lang)...)
 	return c
 }

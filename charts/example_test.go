@@ -126,8 +126,8 @@ func ExampleChart_Warnings() {
 	p, _ := projections()
 	in := sampleTornado
 	in.Metric = "𠀀"
-	c, _ := charts.Tornado(in, p, charts.Options{})
+	c, _ := charts.Tornado(in, p, charts.Options{Lang: "en"})
 	fmt.Println(c.Warnings[0])
-	// Output: font Noto Sans CJK SC (subset) has no glyph for 1 characters, drawn as '?': 𠀀 U+20000; first in "敏感性分析：𠀀"
+	// Output: font Noto Sans CJK SC (subset) has no glyph for 1 characters, drawn as '?': 𠀀 U+20000; first in "Sensitivity: 𠀀"
 
 }

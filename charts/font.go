@@ -3,6 +3,7 @@ package charts
 import (
 	_ "embed"
 	"fmt"
+	"fyp/internal/bilingual"
 	"strings"
 	"sync"
 
@@ -86,28 +87,28 @@ func EmbeddedFont() (*Font, error) {
 // collection (.ttc). name is used in messages.
 func LoadFont(name string, data []byte, index int) (f *Font, err error) {
 	if len(data) < 12 {
-		return nil, fmt.Errorf("charts: font %s: %d bytes is too short for a font file", name, len(data))
+		return nil, bilingual.Errorf("字体%s：只有%d字节，不是字体文件", "font %s: %d bytes is too short for a font file", name, len(data))
 	}
 	// sfnt trusts some offsets in the file; a damaged file must not crash fyp.
 	defer func() {
 		if r := recover(); r != nil {
-			f, err = nil, fmt.Errorf("charts: font %s: damaged file (%v)", name, r)
+			f, err = nil, bilingual.Errorf("字体%s：文件已损坏（%v）", "font %s: damaged file (%v)", name, r)
 		}
 	}()
 	coll, err := opentype.ParseCollection(data)
 	if err != nil {
-		return nil, fmt.Errorf("charts: font %s: %w", name, err)
+		return nil, bilingual.Errorf("字体%s：不是可读的TrueType/OpenType字体或字体集（.ttf、.otf、.ttc）", "font %s: not a TrueType/OpenType font or collection that can be read (.ttf, .otf, .ttc): %w", name, err)
 	}
 	if index < 0 || index >= coll.NumFonts() {
-		return nil, fmt.Errorf("charts: font %s: index %d out of range (the file holds %d)", name, index, coll.NumFonts())
+		return nil, bilingual.Errorf("字体%s：序号%d超出范围（文件含%d个字体）", "font %s: index %d out of range (the file holds %d)", name, index, coll.NumFonts())
 	}
 	otf, err := coll.Font(index)
 	if err != nil {
-		return nil, fmt.Errorf("charts: font %s: face %d: %w", name, index, err)
+		return nil, bilingual.Errorf("字体%s：第%d个字体无法读取", "font %s: face %d: %w", name, index, err)
 	}
 	f = &Font{Name: name, otf: otf, glyphs: map[rune]sfnt.GlyphIndex{}}
 	if f.glyph('A') == 0 {
-		return nil, fmt.Errorf("charts: font %s: has no Latin letters", name)
+		return nil, bilingual.Errorf("字体%s：没有拉丁字母", "font %s: has no Latin letters", name)
 	}
 	f.handler = &measured{Plain: text.Plain{Fonts: font.NewCache(font.Collection{{Font: font.Font{Typeface: typeface}, Face: otf}})}, boxes: map[boxKey][3]vg.Length{}}
 	return f, nil
@@ -186,14 +187,14 @@ const maxNamed = 20
 
 // warnings is one message naming the missing characters (U+ codes for the
 // first few) and the first label they occur in; nil when none is missing.
-func (l *labeler) warnings() []string {
+func (l *labeler) warnings(lang string) []string {
 	if len(l.missing) == 0 {
 		return nil
 	}
 	var b strings.Builder
 	for i, r := range l.missing {
 		if i == maxNamed {
-			fmt.Fprintf(&b, " … (%d more)", len(l.missing)-maxNamed)
+			fmt.Fprintf(&b, pick(lang, " …（另有%d个）", " … (%d more)"), len(l.missing)-maxNamed)
 			break
 		}
 		if i > 0 {
@@ -201,5 +202,5 @@ func (l *labeler) warnings() []string {
 		}
 		fmt.Fprintf(&b, "%c U+%04X", r, r)
 	}
-	return []string{fmt.Sprintf("font %s has no glyph for %d characters, drawn as '?': %s; first in %q", l.font.Name, len(l.missing), b.String(), l.first)}
+	return []string{fmt.Sprintf(pick(lang, "字体%s缺少%d个字符的字形，画作“?”：%s；首见于“%s”", "font %s has no glyph for %d characters, drawn as '?': %s; first in %q"), l.font.Name, len(l.missing), b.String(), l.first)}
 }

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"fyp/internal/bilingual"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,7 +83,7 @@ func TestMissingGlyphWarns(t *testing.T) {
 	if got := lab.fix("森林𠀀覆盖率"); got != "森林?覆盖率" {
 		t.Errorf("fix = %q, want the missing character as '?'", got)
 	}
-	ws := lab.warnings()
+	ws := lab.warnings("en")
 	if len(ws) != 1 || !strings.Contains(ws[0], "U+20000") || !strings.Contains(ws[0], "森林𠀀覆盖率") {
 		t.Errorf("warnings = %q, want one naming U+20000", ws)
 	}
@@ -104,8 +105,13 @@ func TestLoadFont(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			if _, err := LoadFont(tc.name, tc.data, tc.index); err == nil || !strings.HasPrefix(err.Error(), "charts: ") {
-				t.Errorf("LoadFont = %v, want a charts: error", err)
+			_, err := LoadFont(tc.name, tc.data, tc.index)
+			if err == nil || !strings.HasPrefix(err.Error(), "font "+tc.name+": ") {
+				t.Fatalf("LoadFont = %v, want an error naming the font", err)
+			}
+			// In Chinese wholly (--font plan.txt said "sfnt: invalid font collection").
+			if zh := bilingual.In(err, "zh"); !strings.HasPrefix(zh, "字体"+tc.name+"：") || strings.Contains(zh, "sfnt") || strings.Contains(zh, "bytes") {
+				t.Errorf("LoadFont in Chinese = %q", zh)
 			}
 		})
 	}

@@ -254,7 +254,7 @@ func loadFontFlag(spec string) (*charts.Font, printpdf.Font, error) {
 	}
 	f, err := charts.LoadFont(path, data, index)
 	if err != nil {
-		return nil, printpdf.Font{}, badInput("--font %s: %v", spec, err)
+		return nil, printpdf.Font{}, badInput2("--font %s：%v", "--font %s: %w", spec, err)
 	}
 	return f, printpdf.Font{Data: data, Index: index}, nil
 }
