@@ -76,7 +76,9 @@ check each, then delete the line.`,
 					return err
 				}
 				if _, err := seeds.Parse(f.name+" (extracted)", buf.Bytes()); err != nil {
-					return bilingual.Errorf("extract：写出的规划文件无法通过检查（这是程序缺陷，请报告）：%v", "extract: the plan file written would not validate (a bug, please report it): %w", err)
+					// fyp's fault, not the input's: exit 1, so the problems are
+					// quoted (%v), not wrapped (they would make it exit 2).
+					return bilingual.Errorf("extract：写出的规划文件无法通过检查（这是程序缺陷，请报告）：%v", "extract: the plan file written would not validate (a bug, please report it): %v", err)
 				}
 				data[k] = buf.Bytes()
 			}
