@@ -415,6 +415,13 @@ func pipeTables(lines []document.Line, tables map[int]document.Block) {
 		}
 		return cells
 	}
+	runTables(lines, tables, rowsOf, func([][]string) bool { return true })
+}
+
+// runTables adds to tables each run of two lines or more that cellsOf
+// splits into cells (nil: not a row), at most maxPipeRows a table, that
+// keep says is a table; the tables already there are passed over.
+func runTables(lines []document.Line, tables map[int]document.Block, cellsOf func(k int) []string, keep func(rows [][]string) bool) {
 	for k := 0; k < len(lines); k++ {
 		if b, ok := tables[k]; ok {
 			k += len(b.Table) - 1
@@ -425,13 +432,13 @@ func pipeTables(lines []document.Line, tables map[int]document.Block) {
 			if _, ok := tables[j]; ok {
 				break
 			}
-			c := rowsOf(j)
+			c := cellsOf(j)
 			if c == nil {
 				break
 			}
 			rows = append(rows, c)
 		}
-		if len(rows) >= 2 {
+		if len(rows) >= 2 && keep(rows) {
 			tables[k] = document.Block{Line: lines[k].No, Table: rows}
 			k += len(rows) - 1
 		}
@@ -476,27 +483,12 @@ func columnTables(spaced []string, lines []document.Line, tables map[int]documen
 		}
 		return cells
 	}
-	for k := 0; k < len(lines); k++ {
-		if b, ok := tables[k]; ok {
-			k += len(b.Table) - 1
-			continue
-		}
-		var rows [][]string
-		num := false
-		for j := k; j < len(lines) && len(rows) < maxPipeRows; j++ {
-			if _, ok := tables[j]; ok {
-				break
+	runTables(lines, tables, cellsOf, func(rows [][]string) bool {
+		for _, r := range rows {
+			if anyNum(r) {
+				return true
 			}
-			c := cellsOf(j)
-			if c == nil {
-				break
-			}
-			rows = append(rows, c)
-			num = num || anyNum(c)
 		}
-		if len(rows) >= 2 && num {
-			tables[k] = document.Block{Line: lines[k].No, Table: rows}
-			k += len(rows) - 1
-		}
-	}
+		return false
+	})
 }
