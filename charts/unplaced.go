@@ -15,6 +15,15 @@ import (
 // the chart draws; asOf is the review year (later figures are not used).
 // Empty when every observation is drawn.
 func UnplacedNote(p *model.Plan, ind *model.Indicator, obs []model.ObservedPoint, placed map[int]bool, sc model.Scale, asOf int, lang string) string {
+	if l := UnplacedList(p, ind, obs, placed, sc, asOf, lang); l != "" {
+		return pick(lang, "未画出的观测值：", "Observations not drawn: ") + l
+	}
+	return ""
+}
+
+// UnplacedList is UnplacedNote without its heading, for a table's note:
+// "2022年1330.02亿元、2023年1401.59亿元（现价水平，与按可比价计的目标不可比）".
+func UnplacedList(p *model.Plan, ind *model.Indicator, obs []model.ObservedPoint, placed map[int]bool, sc model.Scale, asOf int, lang string) string {
 	type group struct {
 		reason string
 		items  []string
@@ -43,7 +52,7 @@ func UnplacedNote(p *model.Plan, ind *model.Indicator, obs []model.ObservedPoint
 	for _, g := range groups {
 		parts = append(parts, strings.Join(g.items, pick(lang, "、", ", "))+pick(lang, "（"+g.reason+"）", " ("+g.reason+")"))
 	}
-	return pick(lang, "未画出的观测值：", "Observations not drawn: ") + strings.Join(parts, pick(lang, "；", "; "))
+	return strings.Join(parts, pick(lang, "；", "; "))
 }
 
 // obsText is an observation as the note names it: "2023年62.94%",

@@ -20,6 +20,10 @@ type Review struct {
 	// scale of the review's rows (model.ObservedPath); nil hides the
 	// yearly columns.
 	Actuals map[string]map[int]float64
+	// Unshown names, by indicator id, the observations the main table's
+	// yearly columns cannot show, with the reason (charts.UnplacedList):
+	// the table's notes list them, so that none is silently left out.
+	Unshown map[string]string
 	// Sources are the distinct sources the observed file names (its
 	// source column), for the annex on data sources.
 	Sources []string

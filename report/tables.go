@@ -139,8 +139,29 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 		t.Notes = append(t.Notes, ungroupedNote(ungrouped, lang))
 	}
 	t.Notes = append(t.Notes, baseNotes...)
+	if n := unshownNote(rv, lang); n != "" {
+		t.Notes = append(t.Notes, n)
+	}
 	t.Notes = append(t.Notes, thresholdNote(p, rv, lang))
 	return t
+}
+
+// unshownNote names the observations the table's yearly columns cannot
+// show, indicator by indicator in the table's order, each with the reason.
+func unshownNote(rv *Review, lang string) string {
+	var parts []string
+	seen := map[string]bool{}
+	for _, r := range tableOrder(rv.Rows) {
+		id := r.Indicator.ID
+		if l := rv.Unshown[id]; l != "" && !seen[id] {
+			seen[id] = true
+			parts = append(parts, r.Indicator.Name.In(lang)+L(lang, "：", ": ")+l)
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return L(lang, "表中未列的观测值：", "Observations not in the table: ") + strings.Join(parts, L(lang, "；", "; ")) + L(lang, "。", ".")
 }
 
 // ungroupedNote says why rows stand before the first group heading: the

@@ -2,8 +2,11 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"math"
+	"os"
+	"path/filepath"
 	"runtime"
 	"strconv"
 	"strings"
@@ -445,5 +448,62 @@ func TestTornadosHandedBack(t *testing.T) {
 	}
 	if n != len(got) {
 		t.Errorf("%d tornado charts, %d inputs handed back for their captions", n, len(got))
+	}
+}
+
+// TestNoObservationHiddenInTable: every observation of a main-table
+// indicator in the shipped file is either in the report's main table (a
+// yearly column holds a figure for its year) or named in the table's note
+// with its year and value. Before, the table showed "—" for GDP 2021–2023
+// (current-price levels against a comparable-price target) and said
+// nothing of them.
+func TestNoObservationHiddenInTable(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		o := &options{plan: "jiangjin-14", lang: lang, stdout: &bytes.Buffer{}, stderr: &bytes.Buffer{}}
+		rv, err := runReview(o, mustPlan(t), &reviewFlags{observed: shippedObserved, th: model.DefaultReviewThresholds(), scope: "main"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dir := filepath.Join(t.TempDir(), "out")
+		if err := run(context.Background(), []string{"report", "--observed", "shipped", "--pdf=false", "--lang", lang, "--out", dir}, &bytes.Buffer{}, &bytes.Buffer{}); err != nil {
+			t.Fatal(err)
+		}
+		md, err := os.ReadFile(filepath.Join(dir, "report.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		head := map[string]string{"zh": "表中未列的观测值：", "en": "Observations not in the table: "}[lang]
+		_, note, _ := strings.Cut(string(md), head)
+		note, _, _ = strings.Cut(note, "\n")
+		note = strings.ReplaceAll(note, ",", "")
+		act := actuals(rv)
+		checked, named := 0, 0
+		seen := map[string]bool{}
+		for _, r := range rv.rows {
+			id := r.Indicator.ID
+			if seen[id] {
+				continue
+			}
+			seen[id] = true
+			for _, ob := range rv.ev[id] {
+				checked++
+				if _, shown := act[id][ob.Year]; shown && ob.Year > rv.plan.BaseYear {
+					continue
+				}
+				if ob.Year == rv.plan.BaseYear && !ob.Growth && ob.Value == r.Indicator.Baseline.Value {
+					continue // the plan's base value, in the base column
+				}
+				v := strconv.FormatFloat(ob.Value, 'f', -1, 64)
+				if !strings.Contains(note, fmt.Sprint(ob.Year)) || !strings.Contains(note, v) {
+					t.Errorf("%s: %s %d %v is neither in the main table nor named in its note %q", lang, id, ob.Year, ob.Value, note)
+				}
+				named++
+			}
+		}
+		// Provenance: seeds/jiangjin-observed.csv holds 6 GDP, 2 per-capita
+		// GDP and 2 urbanization rows the table cannot show (see its notes).
+		if named < 10 || checked < named {
+			t.Errorf("%s: %d observations named of %d checked; want the shipped file's 10 at least", lang, named, checked)
+		}
 	}
 }
