@@ -404,6 +404,22 @@ func TestReview(t *testing.T) {
 	if !found {
 		t.Error("no forest coverage row")
 	}
+	// GDP is chained from the example's growth rates (8.5, 3.1, 5.6): an
+	// index, 2020 = 100, and the answer says so.
+	gdp := false
+	for _, r := range rv.Rows {
+		if r.Key == "gdp@2025#0" {
+			gdp = true
+			if r.IndexBase != 2020 || abs(float64(r.Observed)-100*1.085*1.031*1.056) > 1e-9 {
+				t.Errorf("GDP: observed %v, index base %d; want the index 118.128 with base 2020", r.Observed, r.IndexBase)
+			}
+		} else if r.Key == "forest_coverage@2025#0" && r.IndexBase != 0 {
+			t.Error("forest coverage, a level, is marked an index")
+		}
+	}
+	if !gdp {
+		t.Error("no GDP row")
+	}
 	if rv.Assess == nil || !strings.Contains(rv.Assess.Charts["progress"], "<svg") {
 		t.Fatal("no progress chart")
 	}

@@ -32,6 +32,7 @@ type ReviewRow struct {
 	RelativeName      *text  `json:"relative_name,omitempty"`
 	Observed          jnum   `json:"observed"`
 	ObservedYear      int    `json:"observed_year,omitempty"`
+	IndexBase         int    `json:"index_base,omitempty"` // Observed is an index, this year = 100 (chained from growth rates)
 	TimeElapsed       jnum   `json:"time_elapsed"`
 	TaskDone          jnum   `json:"task_done"`
 	Category          string `json:"category"`
@@ -166,6 +167,9 @@ func (s *Server) handleReview(w http.ResponseWriter, r *http.Request) error {
 			RequiredRemaining: jnum(rv.RequiredRemaining), ObservedRate: jnum(rv.ObservedRate), AtRisk: rv.AtRisk}
 		if rv.Target.Kind == model.Delegated {
 			row.Target = jnum(math.NaN())
+		}
+		if rv.Scale == model.ScaleIndex {
+			row.IndexBase = p.BaseYear
 		}
 		if rv.Target.RelativeTo != "" {
 			row.RelativeTo = rv.Target.RelativeTo

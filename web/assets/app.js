@@ -22,7 +22,7 @@ const T = {
     observed: "观测数据（CSV/XLSX）", leaveReview: "退出评估", observedCol: "观测值", elapsed: "时间进度", done: "任务完成",
     category: "评价", remaining: "剩余年份所需速度", reason: "说明", progressCap: "任务完成与时间进度",
     reviewNote: "评估模式：观测值替代其年份的测算值，其后各年按左侧滑块继续测算；目标表为续算结果。上传的文件只在内存中读取，不保存；网址不包含文件，刷新后需重新上传。",
-    reviewTitle: (f, y) => `中期评估：${f}，截至${y}年`, noSim: "评估模式下不模拟", notModelled: "未建模", notModelledWhy: "没有随机冲击作用于该指标，概率无从谈起", shipped: "用随附的实际数据评估", synthetic: "示例数据 SYNTHETIC · 非真实统计数据（该文件注明其数字为虚构示例）",
+    reviewTitle: (f, y) => `中期评估：${f}，截至${y}年`, noSim: "评估模式下不模拟", notModelled: "未建模", notModelledWhy: "没有随机冲击作用于该指标，概率无从谈起", shipped: "用随附的实际数据评估", indexOf: (y) => `（指数，${y}年=100）`, synthetic: "示例数据 SYNTHETIC · 非真实统计数据（该文件注明其数字为虚构示例）",
   },
   en: {
     title: "fyp · testing a plan's targets", plan: "Plan", start: "Starting scenario", reset: "Reset all", save: "Download scenario YAML",
@@ -41,7 +41,7 @@ const T = {
     observed: "Observed figures (CSV/XLSX)", leaveReview: "Leave review", observedCol: "Observed", elapsed: "Time elapsed", done: "Task done",
     category: "Assessment", remaining: "Required in the remaining years", reason: "Reason", progressCap: "Task done against time elapsed",
     reviewNote: "Review mode: observed figures replace the projection in their years, and the sliders drive the remaining years; the targets table is that continued projection. The uploaded file is read in memory only, never saved; the URL does not hold it, so upload it again after a reload.",
-    reviewTitle: (f, y) => `Mid-term review: ${f}, as of ${y}`, noSim: "no simulation in review mode", notModelled: "not modelled", notModelledWhy: "no shock reaches this indicator: no probability to report", shipped: "Review with the shipped figures", synthetic: "SYNTHETIC · invented figures, not real statistics (the file marks its figures as a made-up example)",
+    reviewTitle: (f, y) => `Mid-term review: ${f}, as of ${y}`, noSim: "no simulation in review mode", notModelled: "not modelled", notModelledWhy: "no shock reaches this indicator: no probability to report", shipped: "Review with the shipped figures", indexOf: (y) => ` (index, ${y} = 100)`, synthetic: "SYNTHETIC · invented figures, not real statistics (the file marks its figures as a made-up example)",
   },
 };
 
@@ -311,9 +311,11 @@ function renderReview(rv) {
     const row = document.createElement("tr");
     row.dataset.key = r.key;
     const cls = { achieved_early: "met", ahead: "met", on_schedule: "met", lagging: "missed" }[r.category] || "other";
-    const obs = r.observed === null ? "—" : fmt(r.observed, 3) + (r.observed_year ? ` (${r.observed_year})` : "");
+    // An index chained from growth rates says so (118.128 is no GDP level).
+    const idx = r.index_base ? tr("indexOf")(r.index_base) : "";
+    const obs = r.observed === null ? "—" : fmt(r.observed, 3) + idx + (r.observed_year ? ` (${r.observed_year})` : "");
     const cells = [[r.no || "", ""], [(r.at_risk ? "!" : "") + (r.binding ? "★" : "") + L(r.name), "name"], [r.year, ""], [goalText(r), "goal"],
-      [obs, ""], [pct(r.time_elapsed), ""], [pct(r.task_done), ""], [L(r.category_label), "verdict " + cls],
+      [obs, "obs"], [pct(r.time_elapsed), ""], [pct(r.task_done), ""], [L(r.category_label), "verdict " + cls],
       [fmt(r.required_rate_remaining_pct, 2), ""], [L(r.reason), "name"]];
     for (const [v, cl] of cells) {
       const td = document.createElement("td");
