@@ -86,7 +86,9 @@
 // 14、江津区:1359611) gives the own place's item, in the item's or the
 // heading's unit, a census count without one in persons, in the census's
 // year and marked review (a count of 1 November); the other places' items
-// are neither read nor listed. A period opening a
+// are neither read nor listed. A numbered item that names an indicator
+// with its figure (1、地区生产总值:1401.59亿元, (一)常住人口133.45万人, 一、…)
+// is a sentence, read with its number dropped. A period opening a
 // paragraph (前三季度,…) covers its later sentences; 累计 and 至此 only
 // their own.
 //

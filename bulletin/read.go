@@ -196,7 +196,7 @@ func Read(d *document.Document, o Options) (*Result, error) {
 		}
 		r.heading(l.Text)
 		r.para = l.Text
-		text := r.runIn(l.Text)
+		text := r.runIn(r.numbered(l.Text))
 		seps := sentenceRe.FindAllString(text, -1)
 		r.carry, r.paraPart = -1, ""
 		for k, s := range sentenceRe.Split(text, -1) {
