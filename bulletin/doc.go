@@ -51,7 +51,11 @@
 // spaces or more apart (pdftotext -layout), is read the same way, each row
 // its own line; columns one space apart are not told from words, and are
 // read as text. A table whose cells hold sentences lays out a page: its
-// rows are read as paragraphs.
+// rows are read as paragraphs. A table with places as rows and indicators
+// as columns (区县 | 地区生产总值(亿元) | 比上年增长(%), as a city's bulletin
+// prints its districts) gives the row of the plan's place, or without one
+// the document's own (全市, 全区), each column naming an indicator its level
+// or growth; the other places' rows are neither read nor listed (places.go).
 //
 // Targets are not outcomes: a sentence with 力争, 预期目标, 今后五年, 到2025年 …
 // is not read (a Warning names it). Nor is part of a year or a running
