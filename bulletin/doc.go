@@ -92,7 +92,8 @@
 // year and marked review (a count of 1 November); the other places' items
 // are neither read nor listed. A numbered item that names an indicator
 // with its figure (1、地区生产总值:1401.59亿元, (一)常住人口133.45万人, 一、…)
-// is a sentence, read with its number dropped. A period opening a
+// is a sentence, read with its number dropped; a unit in brackets after a
+// name (地区生产总值(亿元):1401.59) is the figure's. A period opening a
 // paragraph (前三季度,…) covers its later sentences; 累计 and 至此 only
 // their own.
 //

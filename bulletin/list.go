@@ -127,7 +127,14 @@ func (r *reader) numbered(l string) string {
 	rest := l[loc[1]:]
 	c, _ := clauses(rest)
 	ms := r.mentions(c[0])
-	if len(ms) == 0 || ms[0].kind != headNone && ms[0].kind != headQualifier || !hasFigure(c[0][ms[0].end:]) {
+	if len(ms) == 0 || ms[0].kind != headNone && ms[0].kind != headQualifier {
+		return l
+	}
+	after := c[0][ms[0].end:]
+	if loc := bracketUnitRe.FindStringIndex(after); loc != nil && loc[0] == 0 && quantity(after[loc[1]:]) != nil {
+		return rest // 1、地区生产总值(亿元):1401.59
+	}
+	if !hasFigure(after) {
 		return l
 	}
 	return rest

@@ -81,6 +81,8 @@ func TestNumberedItems(t *testing.T) {
 		{"一、 without a colon", "一、地区生产总值1401.59亿元\n", []want{{"gdp", 2023, Level, "1401.59", "current"}}, "", 0},
 		{"1. and (2)", "1.地区生产总值1401.59亿元\n(2)常住人口133.45万人\n",
 			[]want{{"gdp", 2023, Level, "1401.59", "current"}, {"population", 2023, Level, "133.45", ""}}, "", 0},
+		{"the unit in brackets after the name", "1、地区生产总值(亿元):1401.59\n2、常住人口(万人) 133.45\n",
+			[]want{{"gdp", 2023, Level, "1401.59", "current"}, {"population", 2023, Level, "133.45", ""}}, "", 0},
 		{"the item's own year", "1、2022年常住人口135.38万人\n", []want{{"population", 2022, Level, "135.38", ""}}, "", 0},
 		{"a unit converted", "3、人均地区生产总值:104274元\n", []want{{"gdp_per_capita", 2023, Level, "10.4274", "current"}}, "", 0},
 		{"a doubt keeps its review", "1、地区生产总值约1401亿元\n", []want{{"gdp", 2023, Level, "1401", "current"}}, "约数", 0},

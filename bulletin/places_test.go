@@ -41,6 +41,8 @@ func TestPlaceTables(t *testing.T) {
 		{"a unit not the plan's", []string{city, "表3 2023年各区县主要经济指标", "TABLE:区县|地区生产总值(亿美元)\n江津区|200.5"}, nil, "", false, []string{"亿美元"}},
 		{"two columns of one indicator's level", []string{city, "表3 2023年各区县主要经济指标", "TABLE:区县|地区生产总值(亿元)|地区生产总值总量(亿元)|常住人口(万人)\n江津区|1401.59|1400.1|133.45"},
 			[]want{{"population", 2023, Level, "133.45", ""}}, "江津区", false, []string{"「地区生产总值」两列"}},
+		{"a header of two rows, merged cells repeated", []string{city, "表3 2023年各区县主要经济指标", "TABLE:区县|地区生产总值|地区生产总值|常住人口(万人)\n区县|总量(亿元)|增长(%)|常住人口(万人)\n江津区|1401.59|7.0|133.45"},
+			jj, "江津区", false, nil},
 		{"a header with merged cells given once", []string{city, "表3 2023年各区县主要经济指标", "TABLE:区县|地区生产总值\n|总量(亿元)|增长(%)\n江津区|1401.59|7.0"},
 			nil, "", false, []string{"合并单元格"}},
 	}
