@@ -51,7 +51,11 @@
 // spaces or more apart (pdftotext -layout), is read the same way, each row
 // its own line; columns one space apart are not told from words, and are
 // read as text. A table whose cells hold sentences lays out a page: its
-// rows are read as paragraphs.
+// rows are read as paragraphs. A table with places as rows and indicators
+// as columns (区县 | 地区生产总值(亿元) | 比上年增长(%), as a city's bulletin
+// prints its districts) gives the row of the plan's place, or without one
+// the document's own (全市, 全区), each column naming an indicator its level
+// or growth; the other places' rows are neither read nor listed (places.go).
 //
 // Targets are not outcomes: a sentence with 力争, 预期目标, 今后五年, 到2025年 …
 // is not read (a Warning names it). Nor is part of a year or a running
@@ -86,7 +90,10 @@
 // 14、江津区:1359611) gives the own place's item, in the item's or the
 // heading's unit, a census count without one in persons, in the census's
 // year and marked review (a count of 1 November); the other places' items
-// are neither read nor listed. A period opening a
+// are neither read nor listed. A numbered item that names an indicator
+// with its figure (1、地区生产总值:1401.59亿元, (一)常住人口133.45万人, 一、…)
+// is a sentence, read with its number dropped; a unit in brackets after a
+// name (地区生产总值(亿元):1401.59) is the figure's. A period opening a
 // paragraph (前三季度,…) covers its later sentences; 累计 and 至此 only
 // their own.
 //

@@ -110,3 +110,32 @@ func (r *reader) item(line int, l string) (ok bool) {
 	r.figs = append(r.figs, f)
 	return true
 }
+
+// numberRe is an item's number: 1、 2. (一) 一、 (3) 4).
+var numberRe = regexp.MustCompile(`^ *(?:\d{1,3} ?[、.]|[(] ?(?:\d{1,3}|[一二三四五六七八九十]{1,3}) ?[)]|[一二三四五六七八九十]{1,3} ?[、.]|\d{1,3} ?[)]) *`)
+
+// numbered drops the number of an item that names an indicator with its
+// figure (1、地区生产总值:1401.59亿元, (一)常住人口133.45万人, as a
+// bulletin's 主要指标 summary lists them): the item is a sentence. An item
+// whose text does not open with an indicator's name (14、江津区:1359611,
+// 一、综合) keeps its number.
+func (r *reader) numbered(l string) string {
+	loc := numberRe.FindStringIndex(l)
+	if loc == nil || loc[1] < len(l) && isDigit(l[loc[1]]) && strings.HasSuffix(strings.TrimRight(l[:loc[1]], " "), ".") {
+		return l // 1.5亿元: a number, not an item's
+	}
+	rest := l[loc[1]:]
+	c, _ := clauses(rest)
+	ms := r.mentions(c[0])
+	if len(ms) == 0 || ms[0].kind != headNone && ms[0].kind != headQualifier {
+		return l
+	}
+	after := c[0][ms[0].end:]
+	if loc := bracketUnitRe.FindStringIndex(after); loc != nil && loc[0] == 0 && quantity(after[loc[1]:]) != nil {
+		return rest // 1、地区生产总值(亿元):1401.59
+	}
+	if !hasFigure(after) {
+		return l
+	}
+	return rest
+}

@@ -196,7 +196,7 @@ func Read(d *document.Document, o Options) (*Result, error) {
 		}
 		r.heading(l.Text)
 		r.para = l.Text
-		text := r.runIn(l.Text)
+		text := r.runIn(r.numbered(l.Text))
 		seps := sentenceRe.FindAllString(text, -1)
 		r.carry, r.paraPart = -1, ""
 		for k, s := range sentenceRe.Split(text, -1) {
@@ -558,6 +558,10 @@ func (r *reader) read(f *Figure, subj int, s, between, num, unit string, level *
 		}
 		r.previous(f, *level, ch, num+unit, down) // 常住人口3213.34万人,比上年增加0.91万人
 	default:
+		if m := bracketUnitRe.FindStringSubmatch(between); unit == "" && m != nil && strings.HasPrefix(between, "(") {
+			unit = m[1] // 地区生产总值(亿元):1401.59, as a list of main figures prints it
+			f.How = joinHow(f.How, "单位取自指标名后的括号 ("+unit+")")
+		}
 		if unit == "" {
 			r.warn(f.Line, f.Clause, "数字后无单位: 未读取", "no unit after the figure: not read")
 			return

@@ -175,6 +175,11 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 	if m := captionUnitRe.FindStringSubmatch(all); m != nil {
 		unitAll = m[1]
 	}
+	if roles := r.placeCols(cols, nameCol, rows[k:]); roles != nil {
+		r.places(placeTable{caption: caption, all: all, rows: rows, lines: lines, first: k, n: n, ragged: ragged, nameCol: nameCol,
+			cols: cols, roles: roles, year: year, part: part, future: future, unitAll: unitAll})
+		return
+	}
 	for i := k; i < len(rows); i++ {
 		row := rows[i]
 		if nameCol >= len(row) {
