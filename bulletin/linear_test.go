@@ -75,3 +75,21 @@ func TestWarningQuotesBounded(t *testing.T) {
 		}
 	}
 }
+
+// TestElsewhere: a title's place is the plan's when each names the other's
+// bare name (江津区 for 重庆市江津区); the city's for a district's plan, or
+// a district's for the city's, is another place.
+func TestElsewhere(t *testing.T) {
+	for _, c := range []struct {
+		place, region string
+		want          bool
+	}{
+		{"重庆市江津区", "重庆市江津区", false}, {"江津区", "重庆市江津区", false},
+		{"重庆市", "重庆市江津区", true}, {"重庆市江津区", "重庆市", true},
+		{"重庆市永川区", "重庆市江津区", true}, {"", "重庆市江津区", false}, {"重庆市", "", false},
+	} {
+		if got := (&Result{Place: c.place}).Elsewhere(c.region); got != c.want {
+			t.Errorf("Elsewhere(%q, plan %q) = %v, want %v", c.place, c.region, got, c.want)
+		}
+	}
+}

@@ -74,6 +74,19 @@ type Result struct {
 	Warnings []Warning
 	// MoreWarnings counts the warnings past MaxWarnings, not kept.
 	MoreWarnings int
+	// Place is the place the title names (重庆市, 重庆市江津区), "" when it
+	// names none: the figures read are that place's (see Elsewhere).
+	Place string
+}
+
+// Elsewhere reports whether the title names a place other than region,
+// the plan's (重庆市 for a plan of 重庆市江津区, or the reverse): the
+// document's own figures are then another place's. Neither name empty.
+func (r *Result) Elsewhere(region string) bool {
+	if r.Place == "" || localName(region) == "" {
+		return false
+	}
+	return !strings.Contains(r.Place, localName(region)) || !strings.Contains(region, localName(r.Place))
 }
 
 // MaxFigures bounds the figures of one document: a year's bulletin states
@@ -217,7 +230,11 @@ func Read(d *document.Document, o Options) (*Result, error) {
 			return nil, ErrNoYear
 		}
 	}
-	return &Result{Year: year, Figures: r.figs, Warnings: r.warns, MoreWarnings: r.more}, nil
+	res := &Result{Year: year, Figures: r.figs, Warnings: r.warns, MoreWarnings: r.more}
+	if m := titlePlaceRe.FindStringSubmatch(tl); m != nil {
+		res.Place = m[1]
+	}
+	return res, nil
 }
 
 func title(lines []document.Line) []string {

@@ -208,3 +208,42 @@ func TestObserveTable(t *testing.T) {
 		t.Fatalf("review: exit %d: %s", code, stderr)
 	}
 }
+
+// TestObserveAnotherPlace: the city's bulletin read for the district's
+// plan gives the city's figures (30145.79亿元 is Chongqing's 2023 GDP, as
+// its bulletin states it), which fyp wrote as Jiangjin's without a word.
+// They are now each marked review, and a note says whose they are.
+func TestObserveAnotherPlace(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "city.txt")
+	text := "2023年重庆市国民经济和社会发展统计公报\n全年全市实现地区生产总值30145.79亿元，比上年增长6.1%。\n"
+	if err := os.WriteFile(doc, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, lang := range []string{"zh", "en"} {
+		out := filepath.Join(dir, lang+".csv")
+		_, stderr, code := fyp(t, "observe", doc, "-o", out, "--lang", lang)
+		if code != 0 {
+			t.Fatalf("observe: exit %d: %s", code, stderr)
+		}
+		want := map[string]string{"zh": "标题所指地区为重庆市，不是规划的地区重庆市江津区", "en": "names 重庆市, not the plan's region"}[lang]
+		if !strings.Contains(stderr, want) {
+			t.Errorf("%s: stderr lacks %q:\n%s", lang, want, stderr)
+		}
+		b, _ := os.ReadFile(out)
+		rows := strings.Split(strings.TrimSpace(string(b)), "\n")[1:]
+		if len(rows) != 2 {
+			t.Fatalf("%s: %d rows, want GDP's level and growth:\n%s", lang, len(rows), b)
+		}
+		for _, r := range rows {
+			if !strings.Contains(r, "review: ") || !strings.Contains(r, "重庆市") {
+				t.Errorf("%s: row not marked as another place's: %s", lang, r)
+			}
+		}
+	}
+	// The district's own bulletin is not marked.
+	_, stderr, code := fyp(t, "observe", "../../bulletin/testdata/jiangjin-2023.txt", "-o", filepath.Join(dir, "own.csv"))
+	if code != 0 || strings.Contains(stderr, "标题所指地区") {
+		t.Errorf("own bulletin: exit %d: %s", code, stderr)
+	}
+}
