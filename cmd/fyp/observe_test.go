@@ -226,7 +226,7 @@ func TestObserveAnotherPlace(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("observe: exit %d: %s", code, stderr)
 		}
-		want := map[string]string{"zh": "标题所指地区为重庆市，不是规划的地区重庆市江津区", "en": "names 重庆市, not the plan's region"}[lang]
+		want := map[string]string{"zh": "标题所指地区为重庆市，不是规划的地区重庆市江津区", "en": "names 「重庆市」, not the plan's region"}[lang]
 		if !strings.Contains(stderr, want) {
 			t.Errorf("%s: stderr lacks %q:\n%s", lang, want, stderr)
 		}
