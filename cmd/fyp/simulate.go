@@ -174,7 +174,7 @@ func writeProgram(o *options) error {
 		Shocks  []model.SimShock `json:"shocks"`
 		Chol    [][]float64      `json:"chol"`
 		Targets []target         `json:"targets"`
-	}{Base: prog.Base, Years: prog.Years, Shocks: prog.Shocks, Chol: prog.Chol}
+	}{Base: prog.Base, Years: prog.Years, Shocks: prog.Shocks, Chol: prog.DenseChol()}
 	for _, s := range prog.Series {
 		ops := make([]string, len(s.Op))
 		for i, op := range s.Op {
