@@ -63,3 +63,30 @@ func (prog *SimProgram) memory(draws, workers int) int64 {
 	fixed += 12 * m * m
 	return max(n*perDraw+w*perWorker+fixed, 28*m*m)
 }
+
+// SimDrawsWithin is the largest number of draws, at most opt.Draws and
+// rounded down to a hundred when over one, whose run of pr under u
+// (SimMemory) fits in budget bytes; 0 when not even one draw fits.
+func SimDrawsWithin(pr *Projection, u Uncertainty, opt SimOptions, budget int64) (int, error) {
+	prog, err := Compile(pr, u)
+	if err != nil {
+		return 0, err
+	}
+	w := max(1, opt.Workers)
+	if prog.memory(opt.Draws, w) <= budget {
+		return opt.Draws, nil
+	}
+	lo, hi := 0, opt.Draws // memory(lo) fits (or lo = 0), memory(hi) does not
+	for hi-lo > 1 {
+		mid := lo + (hi-lo)/2
+		if prog.memory(mid, w) <= budget {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	if lo > 100 {
+		lo -= lo % 100
+	}
+	return lo, nil
+}
