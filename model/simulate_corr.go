@@ -59,6 +59,14 @@ func CheckUncertainty(u Uncertainty) error {
 	return err
 }
 
+// MaxCorrelatedShocks is the most shocks that may have correlations: their
+// matrix is factored whole (28 B × m², 112 MB at the limit, and m³ steps).
+const MaxCorrelatedShocks = 2000
+
+// maxFaultSearch bounds the work (pairs × m³ steps) of naming the pair at
+// fault in a matrix that is not positive semi-definite: about ten seconds.
+const maxFaultSearch = 2e10
+
 // corrFactor builds the correlation matrix of the shocks ids (in that
 // order) and returns the lower Cholesky factor of its correlated part: of
 // lists, in ascending order, the indices in ids of the shocks that appear
@@ -99,6 +107,12 @@ func corrFactor(ids []string, cs []Correlation) (of []int, l [][]float64, err er
 	// Only the correlated shocks: a plan of 20,000 indicators, a handful
 	// of them correlated, built a 20,000² matrix (3.2 GB, three times
 	// over while factoring it).
+	if len(in) > MaxCorrelatedShocks {
+		// the matrix and its factoring take 28 B × m² and m³ steps:
+		// refused before either
+		return nil, nil, bilingual.Errorf("不确定性：有相关系数的随机冲击%d个，超过上限%d个",
+			"model: uncertainty: %d shocks have correlations, over the limit of %d", len(in), MaxCorrelatedShocks)
+	}
 	for i := range in {
 		of = append(of, i)
 	}
@@ -135,6 +149,11 @@ func corrFactor(ids []string, cs []Correlation) (of []int, l [][]float64, err er
 	lmin := minEigen(c)
 	if lmin >= -tol {
 		return of, semidefiniteCholesky(c, tol), nil
+	}
+	if float64(len(pairs))*float64(k)*float64(k)*float64(k) > maxFaultSearch {
+		// naming the pair takes one eigendecomposition per pair
+		return nil, nil, bilingual.Errorf("不确定性：这些相关系数不构成有效的相关矩阵（不是半正定的：最小特征值%.3g）；相关系数太多（%d对），无法逐一找出冲突最大的一对",
+			"model: uncertainty: the correlations are not a valid correlation matrix (not positive semi-definite: smallest eigenvalue %.3g); there are too many pairs (%d) to find the one at fault", lmin, len(pairs))
 	}
 	best, bestMin := -1, math.Inf(-1)
 	for n, p := range pairs {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"strings"
 	"testing"
 )
 
@@ -60,5 +61,41 @@ func TestCorrFactorFactorsOnlyCorrelatedShocks(t *testing.T) {
 	rows := sparseChol(of, f)
 	if len(rows) != 1 || rows[0].K != 4000 || len(rows[0].J) != 1 || rows[0].J[0] != 10 || rows[0].C[0] != 0.5 {
 		t.Errorf("sparseChol = %+v; want row 4000 with 0.5 × shock 10", rows)
+	}
+}
+
+// TestCorrFactorBounded: a matrix of more than MaxCorrelatedShocks
+// correlated shocks is refused before it is built (20,000 of them took
+// 11 GB while factoring), and one that is not positive semi-definite with
+// too many pairs to try one by one is refused without naming the pair (300
+// shocks, every pair −0.5: 44,850 eigendecompositions, minutes).
+func TestCorrFactorBounded(t *testing.T) {
+	ids := make([]string, MaxCorrelatedShocks+1)
+	var cs []Correlation
+	for i := range ids {
+		ids[i] = fmt.Sprint("i", i)
+		if i > 0 {
+			cs = append(cs, Correlation{A: ids[i-1], B: ids[i], Rho: 0.1})
+		}
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	_, _, err := corrFactor(ids, cs)
+	runtime.ReadMemStats(&after)
+	if err == nil || !strings.Contains(err.Error(), "2001 shocks have correlations, over the limit of 2000") {
+		t.Errorf("corrFactor(2,001 correlated shocks) = %v", err)
+	}
+	if n := after.TotalAlloc - before.TotalAlloc; n > 16<<20 {
+		t.Errorf("corrFactor allocated %d MB before refusing", n>>20)
+	}
+	ids, cs = ids[:300], nil
+	for i := range ids {
+		for j := range i {
+			cs = append(cs, Correlation{A: ids[j], B: ids[i], Rho: -0.5})
+		}
+	}
+	_, _, err = corrFactor(ids, cs)
+	if err == nil || !strings.Contains(err.Error(), "not positive semi-definite") || !strings.Contains(err.Error(), "too many pairs (44850)") {
+		t.Errorf("corrFactor(300 shocks, every pair −0.5) = %v", err)
 	}
 }
