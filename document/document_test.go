@@ -291,7 +291,7 @@ func TestPDFMemoryLimited(t *testing.T) {
 
 	Pdftotext = limit
 	_, err := Read("big.pdf", []byte("%PDF-1.4"))
-	if want := fmt.Sprintf("pdftotext: limit %d", pdfMemory>>10); err == nil || !strings.Contains(err.Error(), want) {
+	if want := fmt.Sprintf("pdftotext could not read the PDF (exit code 1): limit %d", pdfMemory>>10); err == nil || !strings.Contains(err.Error(), want) {
 		t.Errorf("Read = %v, want the stand-in to say %q", err, want)
 	}
 	Pdftotext = oom
@@ -314,5 +314,56 @@ func TestOtherOfficeFiles(t *testing.T) {
 		if err == nil || !errors.Is(err, ErrBinary) || !strings.Contains(bilingual.In(err, "zh"), want) {
 			t.Errorf("Read(%s) = %v, want %q", part, err, want)
 		}
+	}
+}
+
+// TestPDFFailureInOneLanguage: when pdftotext cannot read a PDF, the
+// Chinese message says so in Chinese, with the exit code, and quotes the
+// tool's own (English) words only as its marked output; the English one
+// says the same. (The Chinese message was "文件已损坏：pdftotext：Syntax
+// Error: Couldn't read xref table", and "…：pdftotext：failed" when the
+// tool printed nothing.)
+func TestPDFFailureInOneLanguage(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("the stand-ins for pdftotext are shell scripts")
+	}
+	dir := t.TempDir()
+	broken := filepath.Join(dir, "pdftotext-broken")
+	os.WriteFile(broken, []byte("#!/bin/sh\necho 'Syntax Error: Couldn'\"'\"'t read xref table' >&2\nexit 1\n"), 0o755)
+	silent := filepath.Join(dir, "pdftotext-silent")
+	os.WriteFile(silent, []byte("#!/bin/sh\nexit 3\n"), 0o755)
+	defer func(p string) { Pdftotext = p }(Pdftotext)
+	for _, tc := range []struct {
+		prog, zh, en string
+	}{
+		{broken, "plan.pdf：文件已损坏：pdftotext无法读取该PDF（退出码1；pdftotext输出原文：Syntax Error: Couldn't read xref table）",
+			"plan.pdf: corrupt document: pdftotext could not read the PDF (exit code 1): Syntax Error: Couldn't read xref table"},
+		{silent, "plan.pdf：文件已损坏：pdftotext无法读取该PDF（退出码3）", "plan.pdf: corrupt document: pdftotext could not read the PDF (exit code 3)"},
+	} {
+		Pdftotext = tc.prog
+		_, err := Read("plan.pdf", []byte("%PDF-1.4"))
+		if !errors.Is(err, ErrCorrupt) {
+			t.Fatalf("%s: Read = %v, want ErrCorrupt", filepath.Base(tc.prog), err)
+		}
+		if zh := bilingual.In(err, "zh"); zh != tc.zh {
+			t.Errorf("%s: zh %q, want %q", filepath.Base(tc.prog), zh, tc.zh)
+		}
+		if en := bilingual.In(err, "en"); en != tc.en {
+			t.Errorf("%s: en %q, want %q", filepath.Base(tc.prog), en, tc.en)
+		}
+	}
+}
+
+// TestPDFStderrBounded: what pdftotext prints on stderr is kept only up to
+// 64 KB, however much it prints.
+func TestPDFStderrBounded(t *testing.T) {
+	p := prefix{max: 10}
+	for range 3 {
+		if n, err := p.Write([]byte("0123456789abc")); n != 13 || err != nil {
+			t.Fatalf("Write = %d, %v", n, err)
+		}
+	}
+	if p.buf.String() != "0123456789" {
+		t.Errorf("kept %q, want the first 10 bytes", p.buf.String())
 	}
 }

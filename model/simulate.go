@@ -74,10 +74,13 @@ type Band struct {
 type Simulation struct {
 	Projection *Projection
 	Draws      int
-	Seed       uint64
-	Targets    []TargetSim // every target, in the order of Assess
-	Bands      []Band      // every simulated indicator, in plan order
-	Warnings   []Warning
+	// Asked is the number of draws asked for when a memory budget
+	// reduced it to Draws (SimDrawsWithin); 0 when Draws is as asked.
+	Asked    int
+	Seed     uint64
+	Targets  []TargetSim // every target, in the order of Assess
+	Bands    []Band      // every simulated indicator, in plan order
+	Warnings []Warning
 }
 
 // Band returns id's band: the simulated one, or for an indicator that no

@@ -82,9 +82,12 @@ type SimProgram struct {
 	Base, Years int // base year and number of years including it
 	Series      []SimSeries
 	Shocks      []SimShock
-	// Chol is the lower-triangular Cholesky factor of the shocks'
-	// correlation matrix; nil when the shocks are independent.
+	// Chol is the lower-triangular Cholesky factor of the correlation
+	// matrix of the shocks CholOf (indices into Shocks, ascending): those
+	// in some correlation; every other shock is independent. Both are nil
+	// when the shocks are independent. DenseChol is the full factor.
 	Chol     [][]float64
+	CholOf   []int
 	Targets  []SimTarget
 	pr       *Projection
 	base     []TargetSim // every target's deterministic outcome
@@ -167,7 +170,7 @@ func Compile(pr *Projection, u Uncertainty) (*SimProgram, error) {
 		}
 		prog.Series = append(prog.Series, ss)
 	}
-	prog.Chol, err = corrFactor(active, u.Correlations)
+	prog.CholOf, prog.Chol, err = corrFactor(active, u.Correlations)
 	if err != nil {
 		return nil, err
 	}
@@ -405,4 +408,27 @@ func shockCDF(z, df float64) float64 {
 		return 1 - p
 	}
 	return p
+}
+
+// DenseChol is the full lower-triangular Cholesky factor of the shocks'
+// correlation matrix (identity rows for the independent shocks), nil when
+// they are all independent. It holds len(Shocks)² / 2 numbers: for output
+// (bench/sim.py), not for the run.
+func (prog *SimProgram) DenseChol() [][]float64 {
+	if prog.Chol == nil {
+		return nil
+	}
+	k := len(prog.Shocks)
+	out := make([][]float64, k)
+	for i := range out {
+		out[i] = make([]float64, i+1)
+		out[i][i] = 1
+	}
+	for r, i := range prog.CholOf {
+		out[i][i] = 0
+		for c, j := range prog.CholOf[:r+1] {
+			out[i][j] = prog.Chol[r][c]
+		}
+	}
+	return out
 }

@@ -55,27 +55,41 @@ func CheckUncertainty(u Uncertainty) error {
 	if err := validateCorrelations(ids, u.Correlations); err != nil {
 		return err
 	}
-	_, err := corrFactor(ids, u.Correlations)
+	_, _, err := corrFactor(ids, u.Correlations)
 	return err
 }
 
+// MaxCorrelatedShocks is the most shocks that may have correlations: their
+// matrix is factored whole (28 B × m², 112 MB at the limit, and m³ steps).
+const MaxCorrelatedShocks = 2000
+
+// maxFaultSearch bounds the work (pairs × m³ steps) of naming the pair at
+// fault in a matrix that is not positive semi-definite: about ten seconds.
+const maxFaultSearch = 2e10
+
 // corrFactor builds the correlation matrix of the shocks ids (in that
-// order) and returns its lower Cholesky factor, or nil when every pair is
-// uncorrelated. A positive semi-definite but singular matrix (a correlation
-// of 1 between two shocks) is factored with zero pivots, so perfectly
-// correlated shocks are identical. A matrix that is not positive
-// semi-definite is an error naming the pair whose removal helps most.
-func corrFactor(ids []string, cs []Correlation) ([][]float64, error) {
+// order) and returns the lower Cholesky factor of its correlated part: of
+// lists, in ascending order, the indices in ids of the shocks that appear
+// in some correlation, and l is the factor of their matrix (row i is of[i]'s
+// row, its columns of[0] … of[i]). Every other shock is independent of
+// all: its row of the full factor is the identity's, and the full factor
+// restricted to the correlated shocks is l, so only they are factored.
+// Both are nil when every pair is uncorrelated. A positive semi-definite
+// but singular matrix (a correlation of 1 between two shocks) is factored
+// with zero pivots, so perfectly correlated shocks are identical. A matrix
+// that is not positive semi-definite is an error naming the pair whose
+// removal helps most.
+func corrFactor(ids []string, cs []Correlation) (of []int, l [][]float64, err error) {
 	at := map[string]int{}
 	for i, id := range ids {
 		at[id] = i
 	}
-	k := len(ids)
 	type pair struct {
 		i, j int
 		c    Correlation
 	}
 	var pairs []pair
+	in := map[int]bool{}
 	for _, x := range cs {
 		i, okA := at[x.A]
 		j, okB := at[x.B]
@@ -83,13 +97,35 @@ func corrFactor(ids []string, cs []Correlation) ([][]float64, error) {
 			continue // a shock on an indicator that cannot be simulated
 		}
 		pairs = append(pairs, pair{i, j, x})
+		in[i], in[j] = true, true
 	}
 	if len(pairs) == 0 {
-		// before the k×k matrix: a plan of 20,000 indicators, each with
-		// its default shock, would allocate 3.2 GB for nothing
-		return nil, nil
+		// before any matrix: a plan of 20,000 indicators, each with its
+		// default shock, would allocate 3.2 GB for nothing
+		return nil, nil, nil
 	}
-	c := mat.NewSymDense(max(k, 1), nil)
+	// Only the correlated shocks: a plan of 20,000 indicators, a handful
+	// of them correlated, built a 20,000² matrix (3.2 GB, three times
+	// over while factoring it).
+	if len(in) > MaxCorrelatedShocks {
+		// the matrix and its factoring take 28 B × m² and m³ steps:
+		// refused before either
+		return nil, nil, bilingual.Errorf("不确定性：有相关系数的随机冲击%d个，超过上限%d个",
+			"model: uncertainty: %d shocks have correlations, over the limit of %d", len(in), MaxCorrelatedShocks)
+	}
+	for i := range in {
+		of = append(of, i)
+	}
+	sort.Ints(of)
+	pos := make(map[int]int, len(of))
+	for n, i := range of {
+		pos[i] = n
+	}
+	for n := range pairs {
+		pairs[n].i, pairs[n].j = pos[pairs[n].i], pos[pairs[n].j]
+	}
+	k := len(of)
+	c := mat.NewSymDense(k, nil)
 	for i := 0; i < k; i++ {
 		c.SetSym(i, i, 1)
 	}
@@ -98,21 +134,26 @@ func corrFactor(ids []string, cs []Correlation) ([][]float64, error) {
 	}
 	var ch mat.Cholesky
 	if ch.Factorize(c) {
-		var l mat.TriDense
-		ch.LTo(&l)
+		var tri mat.TriDense
+		ch.LTo(&tri)
 		out := make([][]float64, k)
 		for i := range out {
 			out[i] = make([]float64, i+1)
 			for j := 0; j <= i; j++ {
-				out[i][j] = l.At(i, j)
+				out[i][j] = tri.At(i, j)
 			}
 		}
-		return out, nil
+		return of, out, nil
 	}
 	const tol = 1e-10
 	lmin := minEigen(c)
 	if lmin >= -tol {
-		return semidefiniteCholesky(c, tol), nil
+		return of, semidefiniteCholesky(c, tol), nil
+	}
+	if float64(len(pairs))*float64(k)*float64(k)*float64(k) > maxFaultSearch {
+		// naming the pair takes one eigendecomposition per pair
+		return nil, nil, bilingual.Errorf("不确定性：这些相关系数不构成有效的相关矩阵（不是半正定的：最小特征值%.3g）；相关系数太多（%d对），无法逐一找出冲突最大的一对",
+			"model: uncertainty: the correlations are not a valid correlation matrix (not positive semi-definite: smallest eigenvalue %.3g); there are too many pairs (%d) to find the one at fault", lmin, len(pairs))
 	}
 	best, bestMin := -1, math.Inf(-1)
 	for n, p := range pairs {
@@ -123,7 +164,7 @@ func corrFactor(ids []string, cs []Correlation) ([][]float64, error) {
 		c.SetSym(p.i, p.j, p.c.Rho)
 	}
 	p := pairs[best]
-	return nil, bilingual.Errorf("不确定性：这些相关系数不构成有效的相关矩阵（不是半正定的：最小特征值%.3g）；"+
+	return nil, nil, bilingual.Errorf("不确定性：这些相关系数不构成有效的相关矩阵（不是半正定的：最小特征值%.3g）；"+
 		"%s–%s这一对（%g）与其他的冲突最大：去掉它，最小特征值为%.3g",
 		"model: uncertainty: the correlations are not a valid correlation matrix (not positive semi-definite: smallest eigenvalue %.3g); "+
 			"the pair %s–%s (%g) conflicts most with the others: without it the smallest eigenvalue is %.3g", lmin, p.c.A, p.c.B, p.c.Rho, bestMin)

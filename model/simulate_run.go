@@ -71,18 +71,19 @@ type cholRow struct {
 }
 
 // sparseChol lists the rows of l that are not the identity's, last row
-// first (so that the product can be formed in place).
-func sparseChol(l [][]float64) []cholRow {
+// first (so that the product can be formed in place); l's row and column r
+// are shock of[r].
+func sparseChol(of []int, l [][]float64) []cholRow {
 	var rows []cholRow
 	for k := len(l) - 1; k >= 0; k-- {
 		row := l[k]
 		if row[k] == 1 && allZero(row[:k]) {
 			continue
 		}
-		r := cholRow{K: k, Diag: row[k]}
+		r := cholRow{K: of[k], Diag: row[k]}
 		for j, c := range row[:k] {
 			if c != 0 {
-				r.J, r.C = append(r.J, j), append(r.C, c)
+				r.J, r.C = append(r.J, of[j]), append(r.C, c)
 			}
 		}
 		rows = append(rows, r)
@@ -97,7 +98,7 @@ func (prog *SimProgram) run(opt SimOptions) *Simulation {
 func (prog *SimProgram) runWith(opt SimOptions, observe func(int, [][]float64)) *Simulation {
 	n := opt.Draws
 	workers := max(1, opt.Workers)
-	st := &simState{prog: prog, n: n, observe: observe, zero: make([]float64, SimBlock), chol: sparseChol(prog.Chol)}
+	st := &simState{prog: prog, n: n, observe: observe, zero: make([]float64, SimBlock), chol: sparseChol(prog.CholOf, prog.Chol)}
 	st.out = make([][]float64, len(prog.Series))
 	st.raw = make([][]float64, len(prog.Series))
 	for k, s := range prog.Series {

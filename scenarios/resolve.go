@@ -72,6 +72,9 @@ var uncertaintyWords = []struct {
 }{
 	{regexp.MustCompile(`^the correlations are not a valid correlation matrix \(not positive semi-definite: smallest eigenvalue (\S+)\); the pair (\S+)–(\S+) \((\S+)\) conflicts most with the others: without it the smallest eigenvalue is (\S+)$`),
 		"这些相关系数构不成有效的相关矩阵（不是半正定的：最小特征值${1}）；${2}–${3}这一对（${4}）与其他相关系数冲突最大：去掉它，最小特征值为${5}"},
+	{regexp.MustCompile(`^the correlations are not a valid correlation matrix \(not positive semi-definite: smallest eigenvalue (\S+)\); there are too many pairs \((\d+)\) to find the one at fault$`),
+		"这些相关系数构不成有效的相关矩阵（不是半正定的：最小特征值${1}）；相关系数太多（${2}对），无法逐一找出冲突最大的一对"},
+	{regexp.MustCompile(`^(\d+) shocks have correlations, over the limit of (\d+)$`), "有相关系数的随机冲击${1}个，超过上限${2}个"},
 	{regexp.MustCompile(`^correlation (\S+): (\S+) has no shock$`), "相关系数${1}：${2}没有设定冲击"},
 	{regexp.MustCompile(`^correlation (\S+) is (\S+); a correlation lies between −1 and 1$`), "相关系数${1}为${2}；相关系数应在−1到1之间"},
 	{regexp.MustCompile(`^correlation (\S+) is (\S+); an indicator's correlation with itself is 1$`), "相关系数${1}为${2}；指标与自身的相关系数为1"},

@@ -117,6 +117,7 @@ func observedCharts(prs []*model.Projection, sims []*model.Simulation, rv *revie
 	if err != nil {
 		return nil, nil, err
 	}
+	sim.Asked = sims[0].Asked // reduced to fit the budget, as the first was
 	return out, append([]*model.Simulation{sim}, sims[1:]...), nil
 }
 

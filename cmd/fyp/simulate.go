@@ -15,6 +15,7 @@ import (
 
 	"fyp/internal/bilingual"
 	"fyp/internal/inputfile"
+	"fyp/internal/numfmt"
 	"fyp/internal/numfmt/quantity"
 	"fyp/model"
 )
@@ -37,8 +38,9 @@ type simFlags struct {
 }
 
 // simBudget is the memory a simulation may use unless --max-memory says
-// otherwise: 2 GB, about 3 million draws of the embedded plan.
-const simBudget int64 = 2 << 30
+// otherwise: 2 GB, about 3 million draws of the embedded plan. A variable
+// only so that tests can lower it instead of building huge plans.
+var simBudget int64 = 2 << 30
 
 // maxWorkers is the most goroutines a simulation uses: 64, or one per CPU
 // on a larger machine. The work is all computing, so more than the CPUs
@@ -174,7 +176,7 @@ func writeProgram(o *options) error {
 		Shocks  []model.SimShock `json:"shocks"`
 		Chol    [][]float64      `json:"chol"`
 		Targets []target         `json:"targets"`
-	}{Base: prog.Base, Years: prog.Years, Shocks: prog.Shocks, Chol: prog.Chol}
+	}{Base: prog.Base, Years: prog.Years, Shocks: prog.Shocks, Chol: prog.DenseChol()}
 	for _, s := range prog.Series {
 		ops := make([]string, len(s.Op))
 		for i, op := range s.Op {
@@ -257,13 +259,22 @@ func runSimulations(o *options, f *simFlags) ([]*model.Simulation, error) {
 		if f.seedSet {
 			opt.Seed = f.seed
 		}
-		if err := checkSimMemory(in, opt, f.maxMemory, f.command); err != nil {
+		asked := opt.Draws
+		if opt.Draws, err = checkSimMemory(in, opt, f.maxMemory, f.command); err != nil {
 			return nil, err
+		}
+		if opt.Draws < asked {
+			// run, report and charts: fewer draws rather than no bundle, said
+			// here and in every table of the probabilities (simReducedNote)
+			fmt.Fprintf(o.stderr, "%s\n", simReducedNote(in.pr.Name(), opt.Draws, asked, o.lang))
 		}
 		opt.Progress = progressBar(o.stderr, in.pr.Name(), o.lang)
 		sim, err := model.Simulate(in.pr, in.u, opt)
 		if err != nil {
 			return nil, err
+		}
+		if opt.Draws < asked {
+			sim.Asked = asked
 		}
 		for _, n := range in.none {
 			sim.Warnings = append(sim.Warnings, model.Warning{Indicator: n.ID, Message: n.Reason.In(o.lang)})
@@ -273,26 +284,58 @@ func runSimulations(o *options, f *simFlags) ([]*model.Simulation, error) {
 	return out, nil
 }
 
-// checkSimMemory refuses a run whose estimated memory (model.SimMemory)
-// is over budget (0: simBudget), before anything is allocated.
-func checkSimMemory(in simInput, opt model.SimOptions, budget int64, command bool) error {
+// minReducedDraws is the fewest draws run, report and charts reduce a
+// simulation to when the default does not fit the memory budget: at 1,000
+// draws a probability's standard error is at most 1.6 percentage points.
+const minReducedDraws = 1000
+
+// checkSimMemory returns the draws to simulate with, before anything is
+// allocated: opt.Draws when its estimated memory (model.SimMemory) fits the
+// budget (0: simBudget). Over it, fyp simulate (command) is refused, its
+// user can give --draws and --max-memory; run, report and charts, whose
+// draws are their own, get the most draws that fit, down to
+// minReducedDraws, and are refused below it.
+func checkSimMemory(in simInput, opt model.SimOptions, budget int64, command bool) (int, error) {
 	if budget <= 0 {
 		budget = simBudget
 	}
 	need, err := model.SimMemory(in.pr, in.u, opt)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	if need > budget && !command {
-		// run, report and charts have neither flag to suggest
-		return badInput2("按%[2]d次抽样模拟%[1]s约需%[3]s内存，超过%[4]s的预算：规划的指标太多（%[5]d个），无法生成概率表和图；可用 fyp simulate 减少 --draws 单独模拟", "simulating %s with %d draws needs about %s of memory, over the budget of %s: the plan has too many indicators (%d) for the probability tables and charts; simulate it alone with fyp simulate and fewer --draws",
-			in.pr.Name(), opt.Draws, inputfile.Size(need), inputfile.Size(budget), len(in.pr.Plan.Indicators))
+	if need <= budget {
+		return opt.Draws, nil
 	}
-	if need > budget {
-		return badInput2("按%[2]d次抽样模拟%[1]s约需%[3]s内存，超过%[4]s的预算：请减少 --draws，或在机器内存足够时调高 --max-memory", "simulating %s with %d draws needs about %s of memory, over the budget of %s: use fewer --draws, or raise --max-memory if the machine has the memory",
+	if command {
+		return 0, badInput2("按%[2]d次抽样模拟%[1]s约需%[3]s内存，超过%[4]s的预算：请减少 --draws，或在机器内存足够时调高 --max-memory", "simulating %s with %d draws needs about %s of memory, over the budget of %s: use fewer --draws, or raise --max-memory if the machine has the memory",
 			in.pr.Name(), opt.Draws, inputfile.Size(need), inputfile.Size(budget))
 	}
-	return nil
+	n, err := model.SimDrawsWithin(in.pr, in.u, opt, budget)
+	if err != nil {
+		return 0, err
+	}
+	if n >= minReducedDraws {
+		return n, nil
+	}
+	floor := opt
+	floor.Draws = minReducedDraws
+	need, err = model.SimMemory(in.pr, in.u, floor)
+	if err != nil {
+		return 0, err
+	}
+	return 0, badInput2("按%[2]d次抽样模拟%[1]s也需约%[3]s内存，超过%[4]s的预算：规划的指标太多（%[5]d个），无法生成概率表和图；可用 fyp simulate 减少 --draws 单独模拟", "simulating %[1]s needs about %[3]s of memory even with %[2]d draws, over the budget of %[4]s: the plan has too many indicators (%[5]d) for the probability tables and charts; simulate it alone with fyp simulate and fewer --draws",
+		in.pr.Name(), minReducedDraws, inputfile.Size(need), inputfile.Size(budget), len(in.pr.Plan.Indicators))
+}
+
+// simReducedNote says that the memory budget reduced a simulation to draws
+// from asked, and what that costs: standard errors √(asked/draws) times as
+// large.
+func simReducedNote(name string, draws, asked int, lang string) string {
+	k := fmtNum(math.Sqrt(float64(asked)/float64(draws)), 2)
+	return fmt.Sprintf(L(lang,
+		"注意［%s］模拟次数按内存上限减为%s次（默认%s次），概率的标准误相应增大（约为默认的%s倍）",
+		"Warning [%s] the number of draws is reduced to %s (default %s) to fit the memory budget; the probabilities' standard errors grow accordingly (about %s times the default's)"),
+		name, numfmt.Thousands(draws), numfmt.Thousands(asked), k)
 }
 
 // parseBytes reads a size such as 2GB, 512MB, 1.5G or 800000000 (bytes).
@@ -488,6 +531,9 @@ func simulationTable(sims []*model.Simulation, scope, lang string) *table {
 			"[%s] %d 次抽样，种子 %d。实现概率 = 达标抽样的比例，±se 为蒙特卡洛标准误（百分点）；P5…P95 为目标指标（增速目标为年均增速%%）的分位数。\"未建模\"：没有随机冲击影响该指标，分位数即确定路径的值。未给出情景不确定性时，波动率为按序列类型的默认假设（见 README）。",
 			"[%s] %d draws, seed %d. P(met) is the share of draws that meet the target, ±se its Monte Carlo standard error (pp); P5…P95 are percentiles of the target's metric (average growth %% for growth targets). \"not modelled\": no shock reaches the indicator; the percentiles are its deterministic path. Without a scenario's uncertainty section the volatilities are assumed defaults by kind of series (see the README)."),
 			sim.Projection.Name(), sim.Draws, sim.Seed))
+		if sim.Asked > 0 {
+			t.Notes = append(t.Notes, simReducedNote(sim.Projection.Name(), sim.Draws, sim.Asked, lang))
+		}
 		for _, wn := range sim.Warnings {
 			if ind := sim.Projection.Plan.Indicator(wn.Indicator); ind != nil && !inScope(model.Assessment{Indicator: ind, Target: model.Target{Year: sim.Projection.Plan.TargetYear}}, sim.Projection.Plan, scope) {
 				continue // about a target the table does not show

@@ -10,6 +10,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"testing"
@@ -109,14 +110,15 @@ func TestSimulateMemoryBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	for draws, refused := range map[int]bool{10_000_000: true, 3_000_000: false} {
-		err := checkSimMemory(ins[0], model.SimOptions{Draws: draws, Workers: 2}, 0, true)
+		_, err := checkSimMemory(ins[0], model.SimOptions{Draws: draws, Workers: 2}, 0, true)
 		if (err != nil) != refused {
 			t.Errorf("%d draws with the default budget: %v, want refused %v", draws, err, refused)
 		}
 	}
 	// run, report and charts simulate with 10,000 draws and take neither
-	// flag: their refusal must not advise them.
-	err = checkSimMemory(ins[0], model.SimOptions{Draws: 10_000_000, Workers: 2}, 0, false)
+	// flag: their refusal (when not even 1,000 draws fit) must not advise
+	// them.
+	_, err = checkSimMemory(ins[0], model.SimOptions{Draws: 10_000, Workers: 2}, 100<<10, false)
 	if zh := bilingual.In(err, "zh"); err == nil || strings.Contains(zh, "--max-memory") || !strings.Contains(zh, "规划的指标太多") || !strings.Contains(zh, "可用 fyp simulate 减少 --draws 单独模拟") {
 		t.Errorf("over the budget in run, report or charts: %q", zh)
 	}
@@ -185,4 +187,103 @@ func deref(p *float64) any {
 		return nil
 	}
 	return *p
+}
+
+// bigPlan writes a valid plan of n indicators, each a falling intensity
+// with a reduction target, as a stand-in for a plan too big for the
+// memory budget (the budget is lowered instead of n raised, to keep the
+// test fast).
+func bigPlan(t *testing.T, dir string, n int) string {
+	t.Helper()
+	var b strings.Builder
+	b.WriteString("id: big\ntitle: {zh: 生成的大规划, en: A generated big plan}\nbase_year: 2025\ntarget_year: 2030\nindicators:\n")
+	for i := range n {
+		fmt.Fprintf(&b, `  - id: e%[1]d
+    name: 能耗%[1]d
+    name_en: Energy use %[1]d
+    unit: 吨标准煤/万元
+    unit_en: tce per 10,000 yuan
+    section: 第二章
+    attribute: binding
+    direction: down
+    path: compound
+    baseline: {year: 2025, value: 0.5}
+    targets:
+      - {year: 2030, kind: reduction, value: 13.5, bound: min, text: 下降13.5%%}
+`, i)
+	}
+	path := filepath.Join(dir, "big.yaml")
+	if err := os.WriteFile(path, []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// TestBigPlanReducesDraws: run, report and charts on a plan whose 10,000
+// default draws do not fit the memory budget simulate with the most draws
+// that fit, and say so on stderr and beside the probabilities, in the
+// run's language; below 1,000 draws they are refused, naming fyp simulate.
+// (A plan of more than about 11,000 indicators was refused outright: no
+// bundle at all.) Not parallel: it lowers simBudget.
+func TestBigPlanReducesDraws(t *testing.T) {
+	dir := t.TempDir()
+	plan := bigPlan(t, dir, 40)
+	ins, err := simInputs(&options{plan: plan, stdout: io.Discard, stderr: io.Discard})
+	if err != nil {
+		t.Fatal(err)
+	}
+	need := func(draws int) int64 {
+		n, err := model.SimMemory(ins[0].pr, ins[0].u, model.SimOptions{Draws: draws, Workers: runtime.GOMAXPROCS(0)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+	defer func(b int64) { simBudget = b }(simBudget)
+	simBudget = need(4000) // 4,000 draws fit exactly, 4,001 do not
+	wantZH := "模拟次数按内存上限减为4,000次（默认10,000次），概率的标准误相应增大（约为默认的1.58倍）"
+	wantEN := "the number of draws is reduced to 4,000 (default 10,000) to fit the memory budget; the probabilities' standard errors grow accordingly (about 1.58 times the default's)"
+	for _, c := range []struct {
+		lang, want, file string
+		args             []string
+	}{
+		{"zh", wantZH, "report.md", []string{"run"}},
+		{"en", wantEN, "report.md", []string{"run"}},
+		{"zh", wantZH, "report.md", []string{"report", "--pdf=false"}},
+		{"en", wantEN, "", []string{"charts", "--only", "fan"}},
+	} {
+		out := filepath.Join(dir, c.args[0]+"-"+c.lang)
+		args := append([]string{"--plan", plan, "--lang", c.lang, "--out", out}, c.args...)
+		_, errs, code := fyp(t, args...)
+		if code != 0 || !strings.Contains(errs, c.want) {
+			t.Errorf("%v: exit %d, stderr %q; want exit 0 and %q", c.args, code, errs, c.want)
+			continue
+		}
+		if c.file == "" {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(out, c.file))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(b), c.want) {
+			t.Errorf("%v: %s does not say the draws were reduced (%q)", c.args, c.file, c.want)
+		}
+		if c.args[0] == "run" {
+			csv, err := os.ReadFile(filepath.Join(out, "simulation.csv"))
+			if err != nil || !strings.Contains(string(csv), ",4000,20210609,") {
+				t.Errorf("run: simulation.csv does not carry 4000 draws (%v)", err)
+			}
+		}
+	}
+	// Below 1,000 draws: refused, as before, in either language.
+	simBudget = need(500)
+	_, errs, code := fyp(t, "--plan", plan, "run", "--out", filepath.Join(dir, "refused"))
+	if code != 2 || !strings.Contains(errs, "按1000次抽样模拟plan也需约") || !strings.Contains(errs, "规划的指标太多（40个）") || !strings.Contains(errs, "fyp simulate") {
+		t.Errorf("under 1,000 draws: exit %d, stderr %q; want exit 2 and the refusal", code, errs)
+	}
+	_, errs, code = fyp(t, "--plan", plan, "--lang", "en", "report", "--pdf=false", "--out", filepath.Join(dir, "refused-en"))
+	if code != 2 || !strings.Contains(errs, "simulating plan needs about") || !strings.Contains(errs, "even with 1000 draws") || !strings.Contains(errs, "(40)") {
+		t.Errorf("under 1,000 draws, en: exit %d, stderr %q; want exit 2 and the refusal", code, errs)
+	}
 }
