@@ -196,24 +196,9 @@ func (r *reader) places(t placeTable) {
 			f.Metric, f.Text = Growth, num
 			f.PriceBasis = r.basis(in, col.head+" "+t.caption)
 		} else {
-			unit := cellUnit
-			if unit == "" {
-				unit = col.unit
-			}
-			if unit == "" {
-				unit = t.unitAll
-			}
-			v, ok := convert(num, unit, in.Unit)
-			if unit == "" || !ok {
-				why = "单位「" + unit + "」与规划的单位" + in.Unit + "不同或未写明"
+			if w := levelCell(&f, in, num, cellUnit, col.unit, t.unitAll); w != "" {
+				why = w
 				continue
-			}
-			f.Text = v
-			if unit != in.Unit {
-				f.How = joinHow(f.How, num+unit+" = "+v+in.Unit)
-			}
-			if in.Money {
-				f.PriceBasis = "current"
 			}
 		}
 		f.Value = parse(f.Text)

@@ -274,27 +274,9 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 				f.Metric, f.Text = Growth, num
 				f.PriceBasis = r.basis(in, c.head+" "+caption)
 			} else {
-				unit := cellUnit
-				if unit == "" {
-					unit = rowUnit
-				}
-				if unit == "" {
-					unit = c.unit
-				}
-				if unit == "" {
-					unit = unitAll
-				}
-				v, ok := convert(num, unit, in.Unit)
-				if unit == "" || !ok {
-					why = "单位「" + unit + "」与规划的单位" + in.Unit + "不同或未写明"
+				if w := levelCell(&f, in, num, cellUnit, rowUnit, c.unit, unitAll); w != "" {
+					why = w
 					continue
-				}
-				f.Text = v
-				if unit != in.Unit {
-					f.How = joinHow(f.How, num+unit+" = "+v+in.Unit)
-				}
-				if in.Money {
-					f.PriceBasis = "current"
 				}
 			}
 			f.Value = parse(f.Text)
@@ -318,6 +300,31 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 // oneEach keeps one figure for each metric and year of a row: of two
 // growth columns the real one (扣除价格因素实际增长 beside 名义增长), its
 // nominal noted; of two others none, twice naming the metric.
+// levelCell sets f to the level num in the first of units given (the
+// cell's own, the row's, the column's, the caption's), converted to in's
+// unit; it returns why not when no unit is given or it does not convert.
+func levelCell(f *Figure, in Indicator, num string, units ...string) (why string) {
+	unit := ""
+	for _, u := range units {
+		if u != "" {
+			unit = u
+			break
+		}
+	}
+	v, ok := convert(num, unit, in.Unit)
+	if unit == "" || !ok {
+		return "单位「" + unit + "」与规划的单位" + in.Unit + "不同或未写明"
+	}
+	f.Text = v
+	if unit != in.Unit {
+		f.How = joinHow(f.How, num+unit+" = "+v+in.Unit)
+	}
+	if in.Money {
+		f.PriceBasis = "current"
+	}
+	return ""
+}
+
 func oneEach(figs []Figure) (out []Figure, twice string) {
 	for _, f := range figs {
 		k := -1
