@@ -173,35 +173,12 @@ func (r *reader) places(t placeTable) {
 		if col.year != 0 && r.year != 0 && col.year > r.year {
 			continue // a later year than the document's: a target
 		}
-		in := r.ind[c.ind]
-		num, cellUnit := number(cells[j])
-		f := Figure{ID: in.ID, Year: r.year, Metric: Level, Doc: r.doc, Line: line, Clause: quote,
-			How: where + ", 列「" + col.head + "」"}
-		switch {
-		case col.year != 0:
-			f.Year = col.year
-		case t.year != 0:
-			f.Year = t.year
-		default:
-			f.Review = "表中未写明年份, 按文件的年份读取"
+		f, w := r.cellFigure(r.ind[c.ind], cells[j], tableCell{head: col.head, unit: col.unit, year: col.year, growth: c.growth},
+			tableOf{year: t.year, unitAll: t.unitAll, all: t.all, caption: t.caption, where: where, quote: quote, line: line})
+		if w != "" {
+			why = w
+			continue
 		}
-		if doubtRe.MatchString(t.all) {
-			f.Review = joinHow(f.Review, "原文为约数或预计数")
-		}
-		if c.growth {
-			if in.Unit == "%" || col.unit != "" && col.unit != "%" || cellUnit != "" && cellUnit != "%" {
-				why = "百分比指标的增减或非百分比的增长"
-				continue
-			}
-			f.Metric, f.Text = Growth, num
-			f.PriceBasis = r.basis(in, col.head+" "+t.caption)
-		} else {
-			if w := levelCell(&f, in, num, cellUnit, col.unit, t.unitAll); w != "" {
-				why = w
-				continue
-			}
-		}
-		f.Value = parse(f.Text)
 		got = append(got, f)
 	}
 	n := len(r.figs)

@@ -252,34 +252,12 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 			if c.year != 0 && r.year != 0 && c.year > r.year {
 				continue // a later year than the document's: a target
 			}
-			num, cellUnit := number(row[j])
-			f := Figure{ID: in.ID, Year: r.year, Metric: Level, Doc: r.doc, Line: line, Clause: quote,
-				How: where + ", 列「" + c.head + "」"}
-			switch {
-			case c.year != 0:
-				f.Year = c.year
-			case year != 0:
-				f.Year = year
-			default:
-				f.Review = "表中未写明年份, 按文件的年份读取"
+			f, w := r.cellFigure(in, row[j], tableCell{head: c.head, unit: c.unit, year: c.year, growth: c.role == colGrowth},
+				tableOf{year: year, rowUnit: rowUnit, unitAll: unitAll, all: all, caption: caption, where: where, quote: quote, line: line})
+			if w != "" {
+				why = w
+				continue
 			}
-			if doubtRe.MatchString(all) {
-				f.Review = joinHow(f.Review, "原文为约数或预计数")
-			}
-			if c.role == colGrowth {
-				if in.Unit == "%" || c.unit != "" && c.unit != "%" || rowUnit == "%" || cellUnit != "" && cellUnit != "%" {
-					why = "百分比指标的增减或非百分比的增长"
-					continue
-				}
-				f.Metric, f.Text = Growth, num
-				f.PriceBasis = r.basis(in, c.head+" "+caption)
-			} else {
-				if w := levelCell(&f, in, num, cellUnit, rowUnit, c.unit, unitAll); w != "" {
-					why = w
-					continue
-				}
-			}
-			f.Value = parse(f.Text)
 			got = append(got, f)
 		}
 		got, twice := oneEach(got)
@@ -300,6 +278,55 @@ func (r *reader) table(b document.Block, caption string, lines []document.Line) 
 // oneEach keeps one figure for each metric and year of a row: of two
 // growth columns the real one (扣除价格因素实际增长 beside 名义增长), its
 // nominal noted; of two others none, twice naming the metric.
+// tableCell is a column as a figure needs it: its head, unit and year,
+// and whether it holds growth rates.
+type tableCell struct {
+	head, unit string
+	year       int
+	growth     bool
+}
+
+// tableOf is a table row as a figure needs it: the table's year, the row's
+// and the caption's units, all its text (for 约/预计), the caption, where
+// the row stands and its words, and its line.
+type tableOf struct {
+	year                                         int
+	rowUnit, unitAll, all, caption, where, quote string
+	line                                         int
+}
+
+// cellFigure is the figure of indicator in that a numeric cell gives: a
+// level in its unit (levelCell) or a growth rate in %, for the column's
+// year, else the table's, else the document's (marked review); why not,
+// when the cell gives none.
+func (r *reader) cellFigure(in Indicator, cell string, c tableCell, t tableOf) (f Figure, why string) {
+	num, cellUnit := number(cell)
+	f = Figure{ID: in.ID, Year: r.year, Metric: Level, Doc: r.doc, Line: t.line, Clause: t.quote,
+		How: t.where + ", 列「" + c.head + "」"}
+	switch {
+	case c.year != 0:
+		f.Year = c.year
+	case t.year != 0:
+		f.Year = t.year
+	default:
+		f.Review = "表中未写明年份, 按文件的年份读取"
+	}
+	if doubtRe.MatchString(t.all) {
+		f.Review = joinHow(f.Review, "原文为约数或预计数")
+	}
+	if c.growth {
+		if in.Unit == "%" || c.unit != "" && c.unit != "%" || t.rowUnit == "%" || cellUnit != "" && cellUnit != "%" {
+			return f, "百分比指标的增减或非百分比的增长"
+		}
+		f.Metric, f.Text = Growth, num
+		f.PriceBasis = r.basis(in, c.head+" "+t.caption)
+	} else if w := levelCell(&f, in, num, cellUnit, t.rowUnit, c.unit, t.unitAll); w != "" {
+		return f, w
+	}
+	f.Value = parse(f.Text)
+	return f, ""
+}
+
 // levelCell sets f to the level num in the first of units given (the
 // cell's own, the row's, the column's, the caption's), converted to in's
 // unit; it returns why not when no unit is given or it does not convert.
