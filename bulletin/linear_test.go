@@ -93,3 +93,15 @@ func TestElsewhere(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkReview: each figure keeps its own mark and gains the new one;
+// one figure's mark never reaches another's.
+func TestMarkReview(t *testing.T) {
+	r := &Result{Figures: []Figure{{Review: "原文为约数或预计数"}, {}, {Review: "表中未写明年份"}}}
+	r.MarkReview("另一地区")
+	for i, want := range []string{"原文为约数或预计数; 另一地区", "另一地区", "表中未写明年份; 另一地区"} {
+		if got := r.Figures[i].Review; got != want {
+			t.Errorf("figure %d: %q, want %q", i, got, want)
+		}
+	}
+}

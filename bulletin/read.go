@@ -79,6 +79,14 @@ type Result struct {
 	Place string
 }
 
+// MarkReview adds why to every figure's review mark (a figure the user
+// must check, see Figure.Review).
+func (r *Result) MarkReview(why string) {
+	for i := range r.Figures {
+		r.Figures[i].Review = joinHow(r.Figures[i].Review, why)
+	}
+}
+
 // Elsewhere reports whether the title names a place other than region,
 // the plan's (重庆市 for a plan of 重庆市江津区, or the reverse): the
 // document's own figures are then another place's. Neither name empty.

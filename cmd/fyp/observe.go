@@ -71,13 +71,7 @@ be read are listed on stderr. Several documents make one panel; a later one wins
 					// the plan's.
 					fmt.Fprintf(o.stderr, L(o.lang, "注意：%s的标题所指地区为%s，不是规划的地区%s；读出的是%[2]s的数字，均标为需核对（review）\n",
 						"note: the title of %s names 「%s」, not the plan's region %s; the figures read are that place's, each marked review\n"), a, r.Place, p.Region.In(o.lang))
-					why := L(o.lang, "文件所述地区为"+r.Place+"，不是规划的地区"+p.Region.ZH, "the document is about 「"+r.Place+"」, not the plan's region "+p.Region.In(o.lang))
-					for i := range r.Figures {
-						if r.Figures[i].Review != "" {
-							why = r.Figures[i].Review + L(o.lang, "；", "; ") + why
-						}
-						r.Figures[i].Review = why
-					}
+					r.MarkReview(L(o.lang, "文件所述地区为"+r.Place+"，不是规划的地区"+p.Region.ZH, "the document is about 「"+r.Place+"」, not the plan's region "+p.Region.In(o.lang)))
 				}
 				docs = append(docs, r)
 			}
