@@ -20,10 +20,13 @@ type Review struct {
 	// scale of the review's rows (model.ObservedPath); nil hides the
 	// yearly columns.
 	Actuals map[string]map[int]float64
-	// Unshown names, by indicator id, the observations the main table's
-	// yearly columns cannot show, with the reason (charts.UnplacedList):
-	// the table's notes list them, so that none is silently left out.
-	Unshown map[string]string
+	// Evidence are the observations as read, by indicator id; Unplaced
+	// words those of one indicator the main table does not show (placed:
+	// the years it does), each with the reason (charts.UnplacedList), for
+	// the table's note, so that none is silently left out. Either nil: no
+	// such note.
+	Evidence model.Evidence
+	Unplaced func(ind *model.Indicator, obs []model.ObservedPoint, placed map[int]bool) string
 	// Sources are the distinct sources the observed file names (its
 	// source column), for the annex on data sources.
 	Sources []string

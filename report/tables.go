@@ -54,6 +54,7 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 	var baseNotes []string
 	var ungrouped []string // 序号 of rows the plan prints under no group
 	marks := map[BaseSource]bool{}
+	shown := map[string]map[int]bool{} // by indicator, the years a figure of it stands in
 	grouped := false
 	for _, r := range rv.Rows {
 		grouped = grouped || groupOf(r.Indicator, lang) != ""
@@ -94,6 +95,14 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 			base.Text += fmt.Sprintf(L(lang, "（%d年）", " (%d)"), bv.Year)
 		}
 		cells := []Cell{T(rowNo(ind)), T(name), T(ind.Unit.In(lang)), T(lb.Attribute(ind.Attribute)), base}
+		if shown[ind.ID] == nil {
+			shown[ind.ID] = map[int]bool{}
+		}
+		for _, o := range rv.Evidence[ind.ID] {
+			if bv.Source != BaseNone && o.Year == bv.Year && !o.Growth && o.Value == bv.Value {
+				shown[ind.ID][o.Year] = true // in the base column
+			}
+		}
 		for _, y := range years {
 			v, ok := rv.Actuals[ind.ID][y]
 			if !ok && y == r.ObservedYear && (r.Measure == model.MeasureLog || r.Measure == model.MeasureLinear) {
@@ -104,6 +113,7 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 				continue
 			}
 			cells = append(cells, N(v, lb.Value(v)))
+			shown[ind.ID][y] = true
 		}
 		goal := lb.Goal(r.Target)
 		if r.Target.Year != p.TargetYear {
@@ -139,22 +149,29 @@ func mainTable(p *model.Plan, rv *Review, lb Labels, lang string) *Table {
 		t.Notes = append(t.Notes, ungroupedNote(ungrouped, lang))
 	}
 	t.Notes = append(t.Notes, baseNotes...)
-	if n := unshownNote(rv, lang); n != "" {
+	if n := unshownNote(rv, shown, lang); n != "" {
 		t.Notes = append(t.Notes, n)
 	}
 	t.Notes = append(t.Notes, thresholdNote(p, rv, lang))
 	return t
 }
 
-// unshownNote names the observations the table's yearly columns cannot
-// show, indicator by indicator in the table's order, each with the reason.
-func unshownNote(rv *Review, lang string) string {
+// unshownNote names the observations the table does not show (shown: the
+// years it does, by indicator), indicator by indicator in the table's
+// order, each with the reason.
+func unshownNote(rv *Review, shown map[string]map[int]bool, lang string) string {
+	if rv.Unplaced == nil {
+		return ""
+	}
 	var parts []string
 	seen := map[string]bool{}
 	for _, r := range tableOrder(rv.Rows) {
 		id := r.Indicator.ID
-		if l := rv.Unshown[id]; l != "" && !seen[id] {
-			seen[id] = true
+		if seen[id] || len(rv.Evidence[id]) == 0 {
+			continue
+		}
+		seen[id] = true
+		if l := rv.Unplaced(r.Indicator, rv.Evidence[id], shown[id]); l != "" {
 			parts = append(parts, r.Indicator.Name.In(lang)+L(lang, "：", ": ")+l)
 		}
 	}

@@ -238,7 +238,14 @@ func reportDocument(in reportInput) *report.Document {
 	if rv := in.review; rv != nil {
 		ri.Review = &report.Review{Rows: rv.rows, AsOf: rv.asOf, File: rv.file, Thresholds: rv.th, Final: model.DefaultFinalThresholds(),
 			Actuals: actuals(rv), Sources: rv.sources, Synthetic: rv.synthetic || synthetic(rv.sources)}
-		ri.Review.Unshown = unshown(rv, ri.Review.Actuals, lang)
+		ri.Review.Evidence = rv.ev
+		ri.Review.Unplaced = func(ind *model.Indicator, obs []model.ObservedPoint, placed map[int]bool) string {
+			sc := model.ScaleLevel // the scale the charts draw it on, for the reason
+			if rv.proj != nil && rv.proj.Series[ind.ID] != nil {
+				sc = rv.proj.Series[ind.ID].Scale
+			}
+			return charts.UnplacedList(rv.plan, ind, obs, placed, sc, rv.asOf, lang)
+		}
 		ri.ReviewNotes = reviewTable(rv, lang).Notes
 	}
 	return report.Build(ri)
@@ -276,41 +283,6 @@ func synthetic(sources []string) bool {
 // actuals are the observed values the review continued the projection
 // from (model.ObservedPath), for the indicators whose projection is on the
 // review's scale (a level, or an index chained from growth rates).
-// unshown names, by indicator, the observations the report's main table
-// cannot show in its yearly columns (report.Review.Unshown): those years
-// the table gives no actual for, with the reason the charts give.
-func unshown(rv *reviewResult, act map[string]map[int]float64, lang string) map[string]string {
-	if act == nil && (rv.proj == nil || rv.proj.Scenario == nil) {
-		return nil
-	}
-	first := max(rv.plan.BaseYear+1, rv.asOf-4) // report's mainTable: the last five years
-	out := map[string]string{}
-	for _, r := range rv.rows {
-		id := r.Indicator.ID
-		if _, done := out[id]; done || len(rv.ev[id]) == 0 {
-			continue
-		}
-		placed := map[int]bool{}
-		for y := range act[id] {
-			placed[y] = y >= first
-		}
-		if r.Measure == model.MeasureLog || r.Measure == model.MeasureLinear {
-			placed[r.ObservedYear] = placed[r.ObservedYear] || r.ObservedYear >= first
-		}
-		for _, o := range rv.ev[id] {
-			if o.Year == rv.plan.BaseYear && !o.Growth && o.Value == r.Indicator.Baseline.Value {
-				placed[o.Year] = true // the plan's own base value, in the base column
-			}
-		}
-		sc := model.ScaleLevel
-		if s := rv.proj.Series[id]; s != nil {
-			sc = s.Scale
-		}
-		out[id] = charts.UnplacedList(rv.plan, r.Indicator, rv.ev[id], placed, sc, rv.asOf, lang)
-	}
-	return out
-}
-
 func actuals(rv *reviewResult) map[string]map[int]float64 {
 	if rv.proj == nil || rv.proj.Scenario == nil {
 		return nil
